@@ -1,0 +1,27 @@
+// Progressive enhancement only: every flow works without this file. Behaviours start from
+// data-module attributes, and only in browsers that support what they use.
+const modules = {
+  // Prevents a double click from sending a form twice (the server also ignores a second submit).
+  'submit-once': (button) => {
+    const form = button.form;
+    if (!form) return;
+    form.addEventListener('submit', () => {
+      setTimeout(() => {
+        button.disabled = true;
+        button.setAttribute('aria-busy', 'true');
+      }, 0);
+    });
+  },
+  // Moves focus to the error summary after a failed submit, so screen readers announce it.
+  'error-summary': (element) => {
+    const heading = element.querySelector('[tabindex="-1"]') || element;
+    heading.focus();
+  },
+};
+
+if ('querySelectorAll' in document && 'addEventListener' in window) {
+  for (const element of document.querySelectorAll('[data-module]')) {
+    const start = modules[element.getAttribute('data-module')];
+    if (start) start(element);
+  }
+}

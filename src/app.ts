@@ -1,0 +1,33 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AppDeps } from './platform/deps.ts';
+import { registerPlatform } from './platform/http/setup.ts';
+import { registerAccountRoutes } from './modules/accounts/index.ts';
+import { registerDevMailboxRoutes } from './modules/dev-mailbox/index.ts';
+import { registerPublicRoutes } from './modules/public/index.ts';
+import { registerRequestRoutes } from './modules/requests/index.ts';
+
+/**
+ * The composition root: platform plugins in one explicit order, then every module. Services get
+ * their dependencies from `deps`, so tests build the same app with a test database and clock.
+ */
+export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger
+      ? {
+          level: deps.config.logLevel,
+          // Never log query strings or bodies: they may carry personal data.
+          serializers: {
+            req: (req) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }),
+          },
+        }
+      : false,
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1_000_000,
+  });
+  await registerPlatform(app, deps);
+  registerPublicRoutes(app, deps);
+  registerAccountRoutes(app, deps);
+  registerRequestRoutes(app, deps);
+  if (deps.config.env !== 'production') registerDevMailboxRoutes(app, deps);
+  return app;
+}

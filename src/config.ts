@@ -1,0 +1,131 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The environment, parsed and validated once. The process refuses to start on bad config; in
+ * production every secret must be configured explicitly.
+ */
+const hexKey = z
+  .string()
+  .regex(/^[0-9a-f]{64}$/i, 'must be 32 bytes written as 64 hexadecimal characters');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('localhost'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** A PostgreSQL server; without it the embedded PGlite database in DATA_DIR is used. */
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default('./data'),
+  PUBLIC_URL: z.string().url().optional(),
+  SESSION_SECRET: z.string().min(32).optional(),
+  NATIONAL_NUMBER_ENCRYPTION_KEY: hexKey.optional(),
+  NATIONAL_NUMBER_HASH_KEY: hexKey.optional(),
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default('Loket Kinderopvang <noreply@kinderopvang.example>'),
+  /** Fill an empty database with the demo region on start (default: on for the embedded database). */
+  DEMO_DATA: z.enum(['true', 'false']).optional(),
+  /** Set when TLS is terminated by a proxy in front of the app: cookies become Secure and __Host-. */
+  SECURE_COOKIES: z.enum(['true', 'false']).optional(),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  JOBS: z.enum(['true', 'false']).default('true'),
+});
+
+export type Secrets = {
+  sessionSecret: string;
+  nationalNumberEncryptionKey: Buffer;
+  nationalNumberHashKey: Buffer;
+};
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  publicUrl: string;
+  secrets: Secrets;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  demoData: boolean;
+  secureCookies: boolean;
+  trustProxy: boolean;
+  logLevel: string;
+  jobs: boolean;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const secrets = resolveSecrets(e, production);
+  const publicUrl = e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`;
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.DATA_DIR),
+    publicUrl,
+    secrets,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    demoData: e.DEMO_DATA ? e.DEMO_DATA === 'true' : !e.DATABASE_URL && !production,
+    secureCookies: e.SECURE_COOKIES ? e.SECURE_COOKIES === 'true' : publicUrl.startsWith('https:'),
+    trustProxy: e.TRUST_PROXY === 'true',
+    logLevel: e.LOG_LEVEL,
+    jobs: e.JOBS === 'true',
+  };
+}
+
+function resolveSecrets(e: z.infer<typeof EnvSchema>, production: boolean): Secrets {
+  const given = {
+    sessionSecret: e.SESSION_SECRET,
+    nationalNumberEncryptionKey: e.NATIONAL_NUMBER_ENCRYPTION_KEY,
+    nationalNumberHashKey: e.NATIONAL_NUMBER_HASH_KEY,
+  };
+  const missing = Object.entries(given)
+    .filter(([, v]) => !v)
+    .map(([k]) => k);
+  if (missing.length > 0 && production) {
+    throw new ConfigError(
+      'In production SESSION_SECRET, NATIONAL_NUMBER_ENCRYPTION_KEY and NATIONAL_NUMBER_HASH_KEY must be set.',
+    );
+  }
+  // Outside production, missing secrets come from (and are created in) DATA_DIR/secrets.json, so a
+  // newcomer needs no set-up and the encrypted national numbers stay readable across restarts.
+  const local = missing.length > 0 ? localSecrets(path.resolve(e.DATA_DIR)) : undefined;
+  const pick = (k: keyof typeof given) => given[k] ?? local?.[k] ?? '';
+  return {
+    sessionSecret: pick('sessionSecret'),
+    nationalNumberEncryptionKey: Buffer.from(pick('nationalNumberEncryptionKey'), 'hex'),
+    nationalNumberHashKey: Buffer.from(pick('nationalNumberHashKey'), 'hex'),
+  };
+}
+
+type LocalSecrets = {
+  sessionSecret: string;
+  nationalNumberEncryptionKey: string;
+  nationalNumberHashKey: string;
+};
+
+function localSecrets(dataDir: string): LocalSecrets {
+  const file = path.join(dataDir, 'secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as LocalSecrets;
+  mkdirSync(dataDir, { recursive: true });
+  const secrets: LocalSecrets = {
+    sessionSecret: randomBytes(32).toString('hex'),
+    nationalNumberEncryptionKey: randomBytes(32).toString('hex'),
+    nationalNumberHashKey: randomBytes(32).toString('hex'),
+  };
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}

@@ -1,0 +1,107 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { homePathFor } from '../../platform/auth/actions.ts';
+import { createSession, destroySession } from '../../platform/auth/sessions.ts';
+import type { AppDeps } from '../../platform/deps.ts';
+import { failedForm, parseForm } from '../../platform/http/forms.ts';
+import { LANGUAGE_COOKIE, pageContext, sendPage, sessionCookieName } from '../../platform/http/setup.ts';
+import { isLanguage } from '../../platform/i18n/index.ts';
+import { emptyForm } from '../../platform/views/forms.tsx';
+import { updateUserLanguage } from './accounts.queries.ts';
+import { LoginForm, RegisterForm, safeNext } from './accounts.schemas.ts';
+import { authenticate, registerParent } from './accounts.service.ts';
+import { AccountPage, LoginPage, RegisterPage } from './accounts.views.tsx';
+
+/** Log-in, log-out, parent registration, language choice and the account page. */
+export function registerAccountRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const secure = deps.config.secureCookies;
+
+  async function startSession(reply: FastifyReply, previousToken: string | undefined, userId: string) {
+    // A new session id at every log-in (no fixation); the old session ends on the server.
+    if (previousToken) await destroySession(deps.db, previousToken);
+    const token = await createSession(deps.db, deps.clock, userId);
+    reply.setCookie(sessionCookieName(secure), token, { path: '/', httpOnly: true, sameSite: 'lax', secure, signed: true });
+  }
+
+  app.get<{ Querystring: { next?: string } }>('/login', { config: { action: 'auth.login' } }, (request, reply) => {
+    if (request.user) return reply.redirect(homePathFor(request.user), 303);
+    const ctx = pageContext(request, reply, deps);
+    return sendPage(reply, <LoginPage ctx={ctx} form={emptyForm} next={safeNext(request.query.next)} />);
+  });
+
+  app.post(
+    '/login',
+    { config: { action: 'auth.login', rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const parsed = parseForm(LoginForm, request.body);
+      const next = safeNext(parsed.ok ? parsed.value.next : undefined);
+      if (!parsed.ok) {
+        return sendPage(reply, <LoginPage ctx={pageContext(request, reply, deps)} form={parsed.form} next={next} />, 400);
+      }
+      const user = await authenticate(deps.db, parsed.value.email, parsed.value.password);
+      if (!user) {
+        const form = failedForm({ email: parsed.value.email }, { email: 'loginFailed' });
+        return sendPage(reply, <LoginPage ctx={pageContext(request, reply, deps)} form={form} next={next} />, 400);
+      }
+      await startSession(reply, request.sessionToken, user.id);
+      reply.clearCookie(LANGUAGE_COOKIE, { path: '/' });
+      // The account's language applies from now on, not the anonymous visitor's choice.
+      return reply.redirect(next ?? '/account/home', 303);
+    },
+  );
+
+  app.post('/logout', { config: { action: 'auth.logout' } }, async (request, reply) => {
+    if (request.sessionToken) await destroySession(deps.db, request.sessionToken);
+    reply.clearCookie(sessionCookieName(secure), { path: '/' });
+    return reply.redirect('/', 303);
+  });
+
+  app.get('/register', { config: { action: 'auth.register' } }, (request, reply) => {
+    const ctx = pageContext(request, reply, deps);
+    return sendPage(reply, <RegisterPage ctx={ctx} form={emptyForm} />);
+  });
+
+  app.post(
+    '/register',
+    { config: { action: 'auth.register', rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const parsed = parseForm(RegisterForm, request.body);
+      if (!parsed.ok) {
+        return sendPage(reply, <RegisterPage ctx={pageContext(request, reply, deps)} form={parsed.form} />, 400);
+      }
+      const result = await registerParent(deps.db, parsed.value);
+      if (!result.ok) {
+        const form = failedForm(request.body, { email: result.error });
+        return sendPage(reply, <RegisterPage ctx={pageContext(request, reply, deps)} form={form} />, 400);
+      }
+      await startSession(reply, request.sessionToken, result.userId);
+      reply.setCookie(LANGUAGE_COOKIE, parsed.value.language, { path: '/', sameSite: 'lax', secure, maxAge: 31_536_000 });
+      return reply.redirect('/parent', 303);
+    },
+  );
+
+  /** Where each role starts; resolved after log-in, when the grants are known. */
+  app.get('/account/home', { config: { action: 'account.home' } }, (request, reply) => {
+    const user = request.user;
+    return reply.redirect(user ? homePathFor(user) : '/', 303);
+  });
+
+  app.get('/account', { config: { action: 'account.home' } }, (request, reply) => {
+    const user = request.user;
+    if (!user) return reply.redirect('/login', 303);
+    return sendPage(reply, <AccountPage ctx={pageContext(request, reply, deps)} user={user} />);
+  });
+
+  /** The language switch: a plain link, so it works without JavaScript; keeps the page. */
+  app.get<{ Params: { lang: string }; Querystring: { back?: string } }>(
+    '/lang/:lang',
+    { config: { action: 'public.language' } },
+    async (request, reply) => {
+      const { lang } = request.params;
+      const back = safeNext(request.query.back) ?? '/';
+      if (!isLanguage(lang)) return reply.redirect(back, 303);
+      reply.setCookie(LANGUAGE_COOKIE, lang, { path: '/', sameSite: 'lax', secure, maxAge: 31_536_000 });
+      if (request.user) await updateUserLanguage(deps.db, request.user.id, lang);
+      return reply.redirect(back, 303);
+    },
+  );
+}

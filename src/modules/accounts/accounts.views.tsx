@@ -1,0 +1,117 @@
+import type { CurrentUser } from '../../platform/auth/actions.ts';
+import { LANGUAGES } from '../../platform/i18n/index.ts';
+import { common } from '../../platform/i18n/common.ts';
+import type { PageContext } from '../../platform/views/context.ts';
+import { ChoiceGroup, CsrfField, ErrorSummary, type FormState, SubmitButton, TextField } from '../../platform/views/forms.tsx';
+import { Layout } from '../../platform/views/layout.tsx';
+import { messages } from './accounts.messages.ts';
+
+export function LoginPage(props: { ctx: PageContext; form: FormState; next: string | undefined }) {
+  const { ctx, form } = props;
+  const t = messages[ctx.lang];
+  return (
+    <Layout ctx={ctx} title={t.loginTitle}>
+      <h1 class="utrecht-heading-1">{t.loginTitle}</h1>
+      <ErrorSummary lang={ctx.lang} form={form} />
+      <p class="utrecht-paragraph">{t.loginIntro}</p>
+      <form method="post" action="/login" novalidate class="ko-form">
+        <CsrfField token={ctx.csrfToken} />
+        {props.next && <input type="hidden" name="next" value={props.next} />}
+        <TextField lang={ctx.lang} form={form} name="email" type="email" label={t.email} autocomplete="username" required />
+        <TextField
+          lang={ctx.lang}
+          form={form}
+          name="password"
+          type="password"
+          label={t.password}
+          autocomplete="current-password"
+          value=""
+          required
+        />
+        <SubmitButton qa="login-submit">{t.loginButton}</SubmitButton>
+      </form>
+      <p class="utrecht-paragraph">
+        {t.noAccount}{' '}
+        <a class="utrecht-link" href="/register" data-qa="register-link">
+          {t.registerLink}
+        </a>
+      </p>
+    </Layout>
+  );
+}
+
+export function RegisterPage(props: { ctx: PageContext; form: FormState }) {
+  const { ctx, form } = props;
+  const t = messages[ctx.lang];
+  const languageOptions = LANGUAGES.map((l) => ({ value: l, label: common[ctx.lang].languageNames[l] }));
+  return (
+    <Layout ctx={ctx} title={t.registerTitle}>
+      <h1 class="utrecht-heading-1">{t.registerTitle}</h1>
+      <ErrorSummary lang={ctx.lang} form={form} />
+      <p class="utrecht-paragraph">{t.registerIntro}</p>
+      <form method="post" action="/register" novalidate class="ko-form">
+        <CsrfField token={ctx.csrfToken} />
+        <TextField lang={ctx.lang} form={form} name="displayName" label={t.displayName} autocomplete="name" required />
+        <TextField lang={ctx.lang} form={form} name="email" type="email" label={t.email} autocomplete="email" required />
+        <TextField
+          lang={ctx.lang}
+          form={form}
+          name="password"
+          type="password"
+          label={t.password}
+          hint={t.passwordHint}
+          autocomplete="new-password"
+          value=""
+          required
+        />
+        <TextField
+          lang={ctx.lang}
+          form={form}
+          name="passwordRepeat"
+          type="password"
+          label={t.passwordRepeat}
+          autocomplete="new-password"
+          value=""
+          required
+        />
+        <ChoiceGroup
+          lang={ctx.lang}
+          form={{ ...form, values: { language: ctx.lang, ...form.values } }}
+          name="language"
+          legend={t.language}
+          options={languageOptions}
+          required
+        />
+        <SubmitButton qa="register-submit">{t.registerButton}</SubmitButton>
+      </form>
+      <p class="utrecht-paragraph">
+        {t.haveAccount}{' '}
+        <a class="utrecht-link" href="/login">
+          {t.loginButton}
+        </a>
+      </p>
+    </Layout>
+  );
+}
+
+export function AccountPage(props: { ctx: PageContext; user: CurrentUser }) {
+  const { ctx, user } = props;
+  const t = messages[ctx.lang];
+  return (
+    <Layout ctx={ctx} title={t.accountTitle}>
+      <h1 class="utrecht-heading-1">{t.accountTitle}</h1>
+      <p class="utrecht-paragraph">
+        {user.displayName} · {user.email}
+      </p>
+      <p class="utrecht-paragraph">{t.accountComingSoon}</p>
+      <h2 class="utrecht-heading-2">{t.accountRoles}</h2>
+      <ul class="utrecht-unordered-list">
+        {user.grants.map((g) => (
+          <li key={`${g.role}-${g.providerLocationId ?? g.municipalityId ?? g.intermediaryOrganisationId ?? ''}`}>
+            {t.roleNames[g.role]}
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}

@@ -1,0 +1,75 @@
+import { desc, eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { type Database, schema } from '../../platform/db/index.ts';
+import type { AppDeps } from '../../platform/deps.ts';
+import { NotFoundError } from '../../platform/http/errors.ts';
+import { pageContext, sendPage } from '../../platform/http/setup.ts';
+import { MailboxPage, type MailDetail, MailPage, type MailSummary } from './dev-mailbox.views.tsx';
+
+const { outbox } = schema;
+const LIST_LIMIT = 200;
+
+// The two reads of this development-only module; small enough not to need a queries file.
+function listMails(db: Database): Promise<MailSummary[]> {
+  return db
+    .select({
+      id: outbox.id,
+      createdAt: outbox.createdAt,
+      toAddress: outbox.toAddress,
+      language: outbox.language,
+      template: outbox.template,
+      subject: outbox.subject,
+      sentAt: outbox.sentAt,
+      attempts: outbox.attempts,
+    })
+    .from(outbox)
+    .orderBy(desc(outbox.id))
+    .limit(LIST_LIMIT);
+}
+
+async function getMail(db: Database, id: number): Promise<(MailDetail & { htmlBody: string }) | undefined> {
+  const rows = await db.select().from(outbox).where(eq(outbox.id, id));
+  return rows[0];
+}
+
+/** '/dev/mail/12' → 12; anything else (letters, signs, absurdly long numbers) is not a mail. */
+function parseId(raw: string): number {
+  const id = /^[1-9]\d{0,14}$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(id)) throw new NotFoundError('mail');
+  return id;
+}
+
+/**
+ * The development mailbox: read the mails in the outbox without an SMTP server. Registered only
+ * outside production (src/app.ts), because it shows every mail to anyone.
+ */
+export function registerDevMailboxRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const route = { config: { action: 'dev.mailbox' as const } };
+
+  app.get('/dev/mail', route, async (request, reply) => {
+    const mails = await listMails(deps.db);
+    const ctx = pageContext(request, reply, deps);
+    return sendPage(reply, MailboxPage({ ctx, mails, smtpConfigured: Boolean(deps.config.smtpUrl) }));
+  });
+
+  app.get<{ Params: { id: string } }>('/dev/mail/:id', route, async (request, reply) => {
+    const mail = await getMail(deps.db, parseId(request.params.id));
+    if (!mail) throw new NotFoundError('mail');
+    const ctx = pageContext(request, reply, deps);
+    return sendPage(reply, MailPage({ ctx, mail, from: deps.config.mailFrom }));
+  });
+
+  app.get<{ Params: { id: string } }>('/dev/mail/:id/html', route, async (request, reply) => {
+    const mail = await getMail(deps.db, parseId(request.params.id));
+    if (!mail) throw new NotFoundError('mail');
+    // Our own rendered mail, shown as a mail client would: its inline styles allowed, nothing
+    // else (no scripts, forms or outside resources), in a sandbox.
+    return reply
+      .header(
+        'content-security-policy',
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox",
+      )
+      .type('text/html; charset=utf-8')
+      .send(mail.htmlBody);
+  });
+}

@@ -1,0 +1,309 @@
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { type Database, schema } from '../../platform/db/index.ts';
+import type { CarePlan } from '../../platform/db/schema/requests.ts';
+
+const { families, parents, children, requests, preferences, offers, statusEvents, providerLocations, municipalities } =
+  schema;
+
+type PreferenceStatus = (typeof schema.preferenceStatusEnum.enumValues)[number];
+type RequestStatus = (typeof schema.requestStatusEnum.enumValues)[number];
+type OfferStatus = (typeof schema.offerStatusEnum.enumValues)[number];
+type Role = (typeof schema.roleEnum.enumValues)[number];
+
+// ——— Reference data for the forms ———
+
+export function getMunicipalities(db: Database) {
+  return db
+    .select({ id: municipalities.id, name: municipalities.name, maxPreferences: municipalities.maxPreferences })
+    .from(municipalities)
+    .where(eq(municipalities.active, true))
+    .orderBy(asc(municipalities.name));
+}
+
+/** Every active location of the region(s): parents choose across municipalities. */
+export function getSelectableLocations(db: Database) {
+  return db
+    .select({
+      id: providerLocations.id,
+      name: providerLocations.name,
+      careType: providerLocations.careType,
+      city: providerLocations.city,
+      municipalityName: municipalities.name,
+    })
+    .from(providerLocations)
+    .innerJoin(municipalities, eq(municipalities.id, providerLocations.municipalityId))
+    .where(eq(providerLocations.active, true))
+    .orderBy(asc(municipalities.name), asc(providerLocations.name));
+}
+
+export async function getActiveLocationIds(db: Database, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ id: providerLocations.id })
+    .from(providerLocations)
+    .where(and(inArray(providerLocations.id, ids), eq(providerLocations.active, true)));
+  return rows.map((r) => r.id);
+}
+
+export async function getMunicipality(db: Database, id: string) {
+  const rows = await db.select().from(municipalities).where(eq(municipalities.id, id));
+  return rows[0];
+}
+
+// ——— Family file ———
+
+/** The family file of a parent account, with that parent. */
+export async function getFamilyOfUser(db: Database, userId: string) {
+  const rows = await db
+    .select({ family: families, parent: parents })
+    .from(parents)
+    .innerJoin(families, eq(families.id, parents.familyId))
+    .where(and(eq(parents.userId, userId), sql`${families.anonymisedAt} is null`))
+    .limit(1);
+  return rows[0];
+}
+
+export async function insertFamily(
+  db: Database,
+  values: { municipalityId: string; createdByUserId: string; consentAt: Date },
+): Promise<{ id: string; fileNumber: string }> {
+  const [row] = await db
+    .insert(families)
+    .values({ ...values, fileNumber: sql`'KO-' || nextval('family_file_number_seq')` })
+    .returning({ id: families.id, fileNumber: families.fileNumber });
+  if (!row) throw new Error('family insert returned nothing');
+  return row;
+}
+
+export async function insertParent(db: Database, values: typeof parents.$inferInsert) {
+  const [row] = await db.insert(parents).values(values).returning();
+  if (!row) throw new Error('parent insert returned nothing');
+  return row;
+}
+
+/** A child known by its national-number hash, anywhere, with its open request if it has one. */
+export async function findChildByNationalNumberHash(db: Database, hash: string) {
+  const rows = await db
+    .select({ childId: children.id, familyId: children.familyId, openRequestId: requests.id })
+    .from(children)
+    .leftJoin(requests, and(eq(requests.childId, children.id), inArray(requests.status, ['active', 'answered'])))
+    .where(eq(children.nationalNumberHash, hash));
+  return rows[0];
+}
+
+export async function insertChild(db: Database, values: typeof children.$inferInsert) {
+  const [row] = await db.insert(children).values(values).returning({ id: children.id });
+  if (!row) throw new Error('child insert returned nothing');
+  return row;
+}
+
+// ——— Requests ———
+
+export async function getRequestIdBySubmissionKey(db: Database, key: string): Promise<string | undefined> {
+  const rows = await db.select({ id: requests.id }).from(requests).where(eq(requests.submissionKey, key));
+  return rows[0]?.id;
+}
+
+export async function insertRequest(db: Database, values: typeof requests.$inferInsert) {
+  const [row] = await db
+    .insert(requests)
+    .values(values)
+    .onConflictDoNothing({ target: requests.submissionKey })
+    .returning({ id: requests.id });
+  return row;
+}
+
+export async function insertPreferences(db: Database, rows: (typeof preferences.$inferInsert)[]) {
+  return db.insert(preferences).values(rows).returning({ id: preferences.id, rank: preferences.rank });
+}
+
+export type StatusEventInsert = {
+  requestId: string;
+  preferenceId?: string | null;
+  offerId?: string | null;
+  eventType: string;
+  fromStatus?: string | null;
+  toStatus?: string | null;
+  actorUserId: string | null;
+  actorRole: Role | null;
+  occurredAt: Date;
+  details?: Record<string, unknown> | null;
+};
+
+export async function insertStatusEvents(db: Database, rows: StatusEventInsert[]) {
+  if (rows.length > 0) await db.insert(statusEvents).values(rows);
+}
+
+/** The requests of one family, newest first. */
+export function getFamilyRequests(db: Database, familyId: string) {
+  return db
+    .select({
+      id: requests.id,
+      status: requests.status,
+      desiredStart: requests.desiredStart,
+      submittedAt: requests.submittedAt,
+      childFirstName: children.firstName,
+      childLastName: children.lastName,
+    })
+    .from(requests)
+    .innerJoin(children, eq(children.id, requests.childId))
+    .where(eq(requests.familyId, familyId))
+    .orderBy(desc(requests.submittedAt));
+}
+
+/** One request with its child and family; scoped by the caller (family or location). */
+export async function getRequestWithChild(db: Database, requestId: string) {
+  const rows = await db
+    .select({ request: requests, child: children, family: families })
+    .from(requests)
+    .innerJoin(children, eq(children.id, requests.childId))
+    .innerJoin(families, eq(families.id, requests.familyId))
+    .where(eq(requests.id, requestId));
+  return rows[0];
+}
+
+/** The preferences of a request in rank order, with their location and pending offer. */
+export function getPreferencesOfRequest(db: Database, requestId: string) {
+  return db
+    .select({
+      id: preferences.id,
+      rank: preferences.rank,
+      status: preferences.status,
+      statusChangedAt: preferences.statusChangedAt,
+      locationId: providerLocations.id,
+      locationName: providerLocations.name,
+      careType: providerLocations.careType,
+      offerId: offers.id,
+      offerStart: offers.startDate,
+      offerDeadline: offers.answerDeadline,
+      offerMessage: offers.message,
+    })
+    .from(preferences)
+    .innerJoin(providerLocations, eq(providerLocations.id, preferences.providerLocationId))
+    .leftJoin(offers, and(eq(offers.preferenceId, preferences.id), eq(offers.status, 'pending')))
+    .where(eq(preferences.requestId, requestId))
+    .orderBy(sql`${preferences.rank} asc nulls last`, asc(preferences.createdAt));
+}
+
+export function getEventsOfRequest(db: Database, requestId: string) {
+  return db
+    .select({
+      id: statusEvents.id,
+      eventType: statusEvents.eventType,
+      occurredAt: statusEvents.occurredAt,
+      locationName: providerLocations.name,
+    })
+    .from(statusEvents)
+    .leftJoin(preferences, eq(preferences.id, statusEvents.preferenceId))
+    .leftJoin(providerLocations, eq(providerLocations.id, preferences.providerLocationId))
+    .where(eq(statusEvents.requestId, requestId))
+    .orderBy(asc(statusEvents.occurredAt), asc(statusEvents.id));
+}
+
+/** The parent contacts of a family who receive its mails. */
+export function getFamilyMailRecipients(db: Database, familyId: string) {
+  return db
+    .select({
+      email: parents.email,
+      firstName: parents.firstName,
+      lastName: parents.lastName,
+      language: parents.language,
+    })
+    .from(parents)
+    .where(and(eq(parents.familyId, familyId), sql`${parents.email} is not null`))
+    .orderBy(asc(parents.position));
+}
+
+export async function updateRequestStatus(db: Database, requestId: string, status: RequestStatus, at: Date) {
+  await db.update(requests).set({ status, statusChangedAt: at }).where(eq(requests.id, requestId));
+}
+
+export async function updatePreferenceStatus(db: Database, preferenceId: string, status: PreferenceStatus, at: Date) {
+  await db.update(preferences).set({ status, statusChangedAt: at }).where(eq(preferences.id, preferenceId));
+}
+
+/** Locks and returns a pending offer of a request (so two answers cannot both win). */
+export async function lockPendingOffer(db: Database, requestId: string, offerId: string) {
+  const rows = await db
+    .select({ offer: offers, preference: preferences, locationName: providerLocations.name })
+    .from(offers)
+    .innerJoin(preferences, eq(preferences.id, offers.preferenceId))
+    .innerJoin(providerLocations, eq(providerLocations.id, preferences.providerLocationId))
+    .where(and(eq(offers.id, offerId), eq(preferences.requestId, requestId), eq(offers.status, 'pending')))
+    .for('update', { of: offers });
+  return rows[0];
+}
+
+export async function updateOfferStatus(db: Database, offerId: string, status: OfferStatus, at: Date) {
+  await db.update(offers).set({ status, answeredAt: at }).where(eq(offers.id, offerId));
+}
+
+/** Withdraws the pending offers of the given preferences (e.g. closed because placed elsewhere). */
+export async function withdrawPendingOffers(db: Database, preferenceIds: string[], at: Date) {
+  if (preferenceIds.length === 0) return;
+  await db
+    .update(offers)
+    .set({ status: 'withdrawn', answeredAt: at })
+    .where(and(inArray(offers.preferenceId, preferenceIds), eq(offers.status, 'pending')));
+}
+
+export async function insertOffer(db: Database, values: typeof offers.$inferInsert) {
+  const [row] = await db.insert(offers).values(values).returning({ id: offers.id });
+  if (!row) throw new Error('offer insert returned nothing');
+  return row;
+}
+
+// ——— Provider side ———
+
+export function getLocations(db: Database, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .select({ id: providerLocations.id, name: providerLocations.name, municipalityId: providerLocations.municipalityId })
+    .from(providerLocations)
+    .where(inArray(providerLocations.id, ids))
+    .orderBy(asc(providerLocations.name));
+}
+
+/** The waiting list of one location: every request that names it, with the family's priority facts. */
+export function getWaitingList(db: Database, locationId: string) {
+  return db
+    .select({
+      requestId: requests.id,
+      fileNumber: families.fileNumber,
+      requestStatus: requests.status,
+      childFirstName: children.firstName,
+      childLastName: children.lastName,
+      birthDate: children.birthDate,
+      expectedBirthDate: children.expectedBirthDate,
+      desiredStart: requests.desiredStart,
+      desiredEnd: requests.desiredEnd,
+      carePlan: requests.carePlan,
+      rank: preferences.rank,
+      preferenceStatus: preferences.status,
+      submittedAt: requests.submittedAt,
+      family: {
+        singleParent: families.singleParent,
+        lowIncome: families.lowIncome,
+        needsCareForWork: families.needsCareForWork,
+        disabilityOrSocialReason: families.disabilityOrSocialReason,
+        noSecondaryDiploma: families.noSecondaryDiploma,
+      },
+    })
+    .from(preferences)
+    .innerJoin(requests, eq(requests.id, preferences.requestId))
+    .innerJoin(children, eq(children.id, requests.childId))
+    .innerJoin(families, eq(families.id, requests.familyId))
+    .where(and(eq(preferences.providerLocationId, locationId), ne(requests.status, 'withdrawn')))
+    .orderBy(asc(requests.desiredStart), asc(requests.submittedAt));
+}
+
+/** This location's preference on a request, or undefined when the request does not name it. */
+export async function getPreferenceOfLocation(db: Database, requestId: string, locationId: string) {
+  const rows = await db
+    .select()
+    .from(preferences)
+    .where(and(eq(preferences.requestId, requestId), eq(preferences.providerLocationId, locationId)));
+  return rows[0];
+}
+
+export type CarePlanValue = CarePlan;

@@ -1,0 +1,97 @@
+/**
+ * The action catalogue: every route names exactly one of these, and nothing else grants access.
+ * `roles` says who may attempt the action at all; `scope` says which records the check narrows
+ * to (done in the service with the target id, and in SQL for lists).
+ */
+export const ROLES = [
+  'parent',
+  'intermediary',
+  'provider_staff',
+  'provider_admin',
+  'desk',
+  'policy',
+  'platform_admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+type Audience = 'public' | 'authenticated' | readonly Role[];
+export type Scope = 'none' | 'family' | 'location' | 'municipality' | 'intermediary';
+type ActionRule = { roles: Audience; scope: Scope };
+
+const PROVIDER = ['provider_staff', 'provider_admin'] as const;
+
+export const ACTIONS = {
+  // Anyone
+  'public.page': { roles: 'public', scope: 'none' },
+  'public.asset': { roles: 'public', scope: 'none' },
+  'public.language': { roles: 'public', scope: 'none' },
+  'auth.login': { roles: 'public', scope: 'none' },
+  'auth.register': { roles: 'public', scope: 'none' },
+  'dev.mailbox': { roles: 'public', scope: 'none' },
+  // Any logged-in user
+  'auth.logout': { roles: 'authenticated', scope: 'none' },
+  'account.home': { roles: 'authenticated', scope: 'none' },
+  // Parents: their own family file only
+  'parent.home': { roles: ['parent'], scope: 'family' },
+  'parent.request.create': { roles: ['parent'], scope: 'family' },
+  'parent.request.read': { roles: ['parent'], scope: 'family' },
+  'parent.offer.answer': { roles: ['parent'], scope: 'family' },
+  // Provider staff: requests that name one of their locations
+  'provider.home': { roles: PROVIDER, scope: 'location' },
+  'provider.waitingList.read': { roles: PROVIDER, scope: 'location' },
+  'provider.request.read': { roles: PROVIDER, scope: 'location' },
+  'provider.preference.handle': { roles: PROVIDER, scope: 'location' },
+} as const satisfies Record<string, ActionRule>;
+
+export type Action = keyof typeof ACTIONS;
+
+export function isAction(value: unknown): value is Action {
+  return typeof value === 'string' && Object.hasOwn(ACTIONS, value);
+}
+
+export type Grant = {
+  role: Role;
+  regionId: string | null;
+  municipalityId: string | null;
+  providerLocationId: string | null;
+  intermediaryOrganisationId: string | null;
+};
+
+export type CurrentUser = {
+  id: string;
+  email: string;
+  displayName: string;
+  language: 'nl' | 'fr' | 'en';
+  grants: Grant[];
+};
+
+/** Whether the user (or an anonymous visitor) may attempt the action at all. */
+export function mayAttempt(user: CurrentUser | undefined, action: Action): boolean {
+  const rule: ActionRule = ACTIONS[action];
+  if (rule.roles === 'public') return true;
+  if (!user) return false;
+  if (rule.roles === 'authenticated') return true;
+  const roles = rule.roles;
+  return user.grants.some((g) => roles.includes(g.role));
+}
+
+/** The provider locations in which the user may perform a location-scoped action. */
+export function locationsFor(user: CurrentUser, action: Action): string[] {
+  const rule: ActionRule = ACTIONS[action];
+  if (rule.scope !== 'location' || !Array.isArray(rule.roles)) return [];
+  const roles = rule.roles as readonly Role[];
+  return user.grants
+    .filter((g) => roles.includes(g.role) && g.providerLocationId)
+    .map((g) => g.providerLocationId as string);
+}
+
+export function hasRole(user: CurrentUser | undefined, role: Role): boolean {
+  return Boolean(user?.grants.some((g) => g.role === role));
+}
+
+/** Where a user lands after logging in. */
+export function homePathFor(user: CurrentUser): string {
+  if (hasRole(user, 'parent')) return '/parent';
+  if (hasRole(user, 'provider_staff') || hasRole(user, 'provider_admin')) return '/provider';
+  return '/account';
+}

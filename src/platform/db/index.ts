@@ -1,0 +1,84 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from './schema/index.ts';
+
+export { schema };
+
+/** The handle every query takes; a transaction has the same type. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** Raw SQL for the few users outside drizzle (pg-boss, test set-up). */
+export type ExecuteSql = (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>;
+
+export type DatabaseHandle = {
+  kind: 'pglite' | 'postgres';
+  /** Set for a server: the connection string. */
+  url?: string;
+  db: Database;
+  executeSql: ExecuteSql;
+  close(): Promise<void>;
+};
+
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../migrations', import.meta.url));
+
+const casing = 'snake_case' as const;
+
+/** A real PostgreSQL server. */
+export function openPostgres(
+  url: string,
+  options: { max?: number; onIdleError?: (error: Error) => void } = {},
+): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // An idle connection can break (server restart, network); without a listener that crashes the process.
+  pool.on('error', options.onIdleError ?? ((error) => console.error(`database connection lost: ${error.message}`)));
+  const db = drizzlePg(pool, { schema, casing }) as unknown as Database;
+  return {
+    kind: 'postgres',
+    url,
+    db,
+    executeSql: (text, values) => pool.query(text, values as unknown[]),
+    close: () => pool.end(),
+  };
+}
+
+/** The embedded database; `dataDir` undefined keeps it in memory. */
+export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<DatabaseHandle> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
+  return pgliteHandle(client);
+}
+
+export function pgliteHandle(client: PGlite): DatabaseHandle {
+  const db = drizzlePglite(client, { schema, casing }) as unknown as Database;
+  return {
+    kind: 'pglite',
+    db,
+    executeSql: (text, values) => client.query(text, values as unknown[]),
+    close: () => client.close(),
+  };
+}
+
+/** Applies pending migrations; on a server, under an advisory lock so parallel starts do not race. */
+export async function migrate(handle: DatabaseHandle): Promise<void> {
+  if (handle.kind === 'pglite') {
+    // biome-ignore lint/suspicious/noExplicitAny: the migrator wants the driver-specific type
+    await migratePglite(handle.db as any, { migrationsFolder: MIGRATIONS_FOLDER });
+    return;
+  }
+  // One dedicated connection, so that the lock and the migration share a session.
+  const client = new pg.Client({ connectionString: handle.url });
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock(727274)');
+    await migratePg(drizzlePg(client, { schema, casing }), { migrationsFolder: MIGRATIONS_FOLDER });
+  } finally {
+    await client.end();
+  }
+}

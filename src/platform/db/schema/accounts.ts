@@ -1,0 +1,68 @@
+import { sql } from 'drizzle-orm';
+import { check, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { languageEnum, roleEnum } from './enums.ts';
+import { municipalities, regions } from './geography.ts';
+import { intermediaryOrganisations, providerLocations } from './providers.ts';
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** Stored lower-cased; unique. */
+    email: text().notNull(),
+    passwordHash: text(),
+    displayName: text().notNull(),
+    language: languageEnum().notNull().default('nl'),
+    emailVerifiedAt: timestamp({ withTimezone: true }),
+    disabledAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('users_email_uq').on(t.email)],
+);
+
+/**
+ * What a user may do, and where: a grant names a role and the one scope that role works in
+ * (parents are scoped by their family, found through parents.user_id).
+ */
+export const roleGrants = pgTable(
+  'role_grants',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: roleEnum().notNull(),
+    regionId: uuid().references(() => regions.id),
+    municipalityId: uuid().references(() => municipalities.id),
+    providerLocationId: uuid().references(() => providerLocations.id),
+    intermediaryOrganisationId: uuid().references(() => intermediaryOrganisations.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('role_grants_user_idx').on(t.userId),
+    check(
+      'role_grants_scope_ck',
+      sql`(${t.role} = 'parent')
+        or (${t.role} in ('provider_staff', 'provider_admin') and ${t.providerLocationId} is not null)
+        or (${t.role} = 'intermediary' and ${t.intermediaryOrganisationId} is not null)
+        or (${t.role} in ('desk', 'policy') and ${t.municipalityId} is not null)
+        or (${t.role} = 'policy' and ${t.regionId} is not null)
+        or (${t.role} = 'platform_admin')`,
+    ),
+  ],
+);
+
+/** Server-side sessions; the cookie carries a random token, the table only its SHA-256. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+    lastSeenAt: timestamp({ withTimezone: true }).notNull(),
+    data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);

@@ -1,0 +1,113 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  date,
+  index,
+  numeric,
+  pgSequence,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { users } from './accounts.ts';
+import { languageEnum, parentSituationEnum } from './enums.ts';
+import { municipalities, subMunicipalities } from './geography.ts';
+import { intermediaryOrganisations } from './providers.ts';
+
+/** Numbers the family files: 'KO-' followed by the next value (see fileNumberFor). */
+export const familyFileNumberSeq = pgSequence('family_file_number_seq', { startWith: 10001 });
+
+/** The family file (dossier): one household, its address and the facts used for priority. */
+export const families = pgTable(
+  'families',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** Human-readable file number shown to parents, providers and the desk, e.g. 'LEU-2026-00042'. */
+    fileNumber: text().notNull(),
+    municipalityId: uuid()
+      .notNull()
+      .references(() => municipalities.id),
+    subMunicipalityId: uuid().references(() => subMunicipalities.id),
+    street: text(),
+    houseNumber: text(),
+    postcode: text(),
+    city: text(),
+    singleParent: boolean().notNull().default(false),
+    lowIncome: boolean().notNull().default(false),
+    fosterChild: boolean().notNull().default(false),
+    disabilityOrSocialReason: boolean().notNull().default(false),
+    noSecondaryDiploma: boolean().notNull().default(false),
+    needsCareForWork: boolean().notNull().default(false),
+    homeLanguage: text(),
+    siblingsInCare: boolean().notNull().default(false),
+    /** When the family agreed that providers (and their intermediary) may see the file. */
+    consentAt: timestamp({ withTimezone: true }),
+    /** Set when a social organisation follows this family (with consent). */
+    intermediaryOrganisationId: uuid().references(() => intermediaryOrganisations.id),
+    createdByUserId: uuid().references(() => users.id),
+    anonymisedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('families_file_number_uq').on(t.fileNumber),
+    index('families_municipality_idx').on(t.municipalityId),
+  ],
+);
+
+export const parents = pgTable(
+  'parents',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    familyId: uuid()
+      .notNull()
+      .references(() => families.id),
+    /** The parent's own account, when the parent has one. */
+    userId: uuid().references(() => users.id),
+    firstName: text().notNull(),
+    lastName: text().notNull(),
+    /** National register number: AES-256-GCM ciphertext, and an HMAC for look-up. Never plain. */
+    nationalNumberCipher: text(),
+    nationalNumberHash: text(),
+    email: text(),
+    phone: text(),
+    language: languageEnum().notNull().default('nl'),
+    situation: parentSituationEnum(),
+    /** Days per week worked or in training, used for the 4/5 priority rule. */
+    daysPerWeek: numeric({ precision: 3, scale: 1 }),
+    position: smallint().notNull().default(1),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('parents_family_idx').on(t.familyId),
+    index('parents_user_idx').on(t.userId),
+    index('parents_national_number_hash_idx').on(t.nationalNumberHash),
+  ],
+);
+
+/** A child, born (birth date) or unborn (expected birth date). */
+export const children = pgTable(
+  'children',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    familyId: uuid()
+      .notNull()
+      .references(() => families.id),
+    firstName: text(),
+    lastName: text().notNull(),
+    birthDate: date({ mode: 'string' }),
+    expectedBirthDate: date({ mode: 'string' }),
+    nationalNumberCipher: text(),
+    nationalNumberHash: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('children_family_idx').on(t.familyId),
+    // Each child is identified once by its national number.
+    uniqueIndex('children_national_number_hash_uq')
+      .on(t.nationalNumberHash)
+      .where(sql`${t.nationalNumberHash} is not null`),
+  ],
+);

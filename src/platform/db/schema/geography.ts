@@ -1,0 +1,56 @@
+import { boolean, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+/** A deployment serves one or more regions (e.g. an intermunicipal association). */
+export const regions = pgTable('regions', {
+  id: uuid().primaryKey().defaultRandom(),
+  code: text().notNull().unique(),
+  name: text().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+export type Translated = { nl: string; fr?: string; en?: string };
+
+/** Each municipality runs its own desk with its own settings. */
+export const municipalities = pgTable('municipalities', {
+  id: uuid().primaryKey().defaultRandom(),
+  regionId: uuid()
+    .notNull()
+    .references(() => regions.id),
+  nisCode: text().notNull().unique(),
+  slug: text().notNull().unique(),
+  name: text().notNull(),
+  /** A request without place whose start is within this many days is on the emergency list. */
+  emergencyWindowDays: integer().notNull().default(30),
+  maxPreferences: integer().notNull().default(5),
+  offerDeadlineDays: integer().notNull().default(7),
+  /** How long a provider has for a first answer before the request is overdue. */
+  firstAnswerDays: integer().notNull().default(21),
+  /** How often (months) a parent must confirm that a request is still current. */
+  confirmationIntervalMonths: integer().notNull().default(3),
+  /** Requests further ahead than this many months get a warning. */
+  maxMonthsAhead: integer().notNull().default(24),
+  deskEmail: text(),
+  deskPhone: text(),
+  deskAddress: text(),
+  deskOpeningHours: jsonb().$type<Translated>(),
+  logoUrl: text(),
+  brandColour: text(),
+  active: boolean().notNull().default(true),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+export const subMunicipalities = pgTable(
+  'sub_municipalities',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    municipalityId: uuid()
+      .notNull()
+      .references(() => municipalities.id),
+    name: text().notNull(),
+    postcode: text().notNull(),
+    /** Children aged 0–3 living here, for coverage figures; dated because it changes yearly. */
+    children0to3: integer(),
+    children0to3Date: text(),
+  },
+  (t) => [uniqueIndex('sub_municipalities_name_uq').on(t.municipalityId, t.name)],
+);

@@ -1,0 +1,82 @@
+import {
+  boolean,
+  check,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { careTypeEnum } from './enums.ts';
+import { municipalities, subMunicipalities, type Translated } from './geography.ts';
+
+/** The organiser; one organisation may run several locations. */
+export const providerOrganisations = pgTable('provider_organisations', {
+  id: uuid().primaryKey().defaultRandom(),
+  name: text().notNull(),
+  enterpriseNumber: text(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Opening hours per weekday as 'HH:MM' pairs; a missing day means closed. */
+export type OpeningHours = Partial<Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat', { opens: string; closes: string }>>;
+
+/** A childcare location: a daycare centre (group care) or a childminder (family care). */
+export const providerLocations = pgTable(
+  'provider_locations',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: uuid()
+      .notNull()
+      .references(() => providerOrganisations.id),
+    municipalityId: uuid()
+      .notNull()
+      .references(() => municipalities.id),
+    subMunicipalityId: uuid().references(() => subMunicipalities.id),
+    name: text().notNull(),
+    careType: careTypeEnum().notNull(),
+    /** 0 none · 1 basic · 2 income-related tariff · 3 income-related tariff plus. */
+    subsidyLevel: smallint().notNull(),
+    street: text().notNull(),
+    houseNumber: text().notNull(),
+    postcode: text().notNull(),
+    city: text().notNull(),
+    latitude: doublePrecision().notNull(),
+    longitude: doublePrecision().notNull(),
+    capacity: integer().notNull(),
+    minAgeMonths: integer().notNull().default(0),
+    maxAgeMonths: integer().notNull().default(36),
+    openingHours: jsonb().$type<OpeningHours>().notNull().default({}),
+    languages: text().array().notNull().default(sql`'{nl}'::text[]`),
+    inclusiveCare: boolean().notNull().default(false),
+    occasionalCare: boolean().notNull().default(false),
+    description: jsonb().$type<Translated>(),
+    email: text(),
+    phone: text(),
+    website: text(),
+    active: boolean().notNull().default(true),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('provider_locations_municipality_idx').on(t.municipalityId),
+    check('provider_locations_subsidy_level_ck', sql`${t.subsidyLevel} between 0 and 3`),
+    check('provider_locations_capacity_ck', sql`${t.capacity} > 0`),
+  ],
+);
+
+/** Social organisations whose staff file requests on behalf of families. */
+export const intermediaryOrganisations = pgTable('intermediary_organisations', {
+  id: uuid().primaryKey().defaultRandom(),
+  municipalityId: uuid()
+    .notNull()
+    .references(() => municipalities.id),
+  name: text().notNull(),
+  /** e.g. ocmw, caw, vdab, integration, huis_van_het_kind */
+  kind: text().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

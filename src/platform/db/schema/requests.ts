@@ -1,0 +1,159 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { users } from './accounts.ts';
+import {
+  noPlaceReasonEnum,
+  offerStatusEnum,
+  preferenceStatusEnum,
+  requestChannelEnum,
+  requestKindEnum,
+  requestStatusEnum,
+  roleEnum,
+  socialReasonEnum,
+} from './enums.ts';
+import { children, families } from './families.ts';
+import { municipalities } from './geography.ts';
+import { providerLocations } from './providers.ts';
+
+export type DayPart = 'none' | 'half' | 'full';
+/** The care plan (opvangplan): per weekday none / half / full day, fixed or variable, early/late. */
+export type CarePlan = {
+  days: Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri', DayPart>;
+  fixed: boolean;
+  early: boolean;
+  late: boolean;
+};
+
+/** A request (opvangvraag) for one child. */
+export const requests = pgTable(
+  'requests',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    childId: uuid()
+      .notNull()
+      .references(() => children.id),
+    familyId: uuid()
+      .notNull()
+      .references(() => families.id),
+    municipalityId: uuid()
+      .notNull()
+      .references(() => municipalities.id),
+    kind: requestKindEnum().notNull().default('regular'),
+    occasionalReason: text(),
+    desiredStart: date({ mode: 'string' }).notNull(),
+    desiredEnd: date({ mode: 'string' }),
+    carePlan: jsonb().$type<CarePlan>().notNull(),
+    careNeeds: boolean().notNull().default(false),
+    careNeedsText: text(),
+    status: requestStatusEnum().notNull().default('active'),
+    channel: requestChannelEnum().notNull().default('parent'),
+    /** Set by the desk or an intermediary; the category only, the confidential note stays with the desk. */
+    socialReason: socialReasonEnum(),
+    submittedAt: timestamp({ withTimezone: true }).notNull(),
+    lastConfirmedAt: timestamp({ withTimezone: true }).notNull(),
+    statusChangedAt: timestamp({ withTimezone: true }).notNull(),
+    /** The one-time key of the form that created it: a double submit creates one request. */
+    submissionKey: text(),
+    createdByUserId: uuid().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('requests_municipality_status_idx').on(t.municipalityId, t.status, t.desiredStart),
+    index('requests_family_idx').on(t.familyId),
+    uniqueIndex('requests_submission_key_uq').on(t.submissionKey),
+    // The same child never has two open requests.
+    uniqueIndex('requests_one_open_per_child_uq')
+      .on(t.childId)
+      .where(sql`${t.status} in ('active', 'answered')`),
+  ],
+);
+
+/** One ordered preference of a request for a provider location; its status is the provider's answer. */
+export const preferences = pgTable(
+  'preferences',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    requestId: uuid()
+      .notNull()
+      .references(() => requests.id),
+    providerLocationId: uuid()
+      .notNull()
+      .references(() => providerLocations.id),
+    /** 1 = first choice; null when the provider joined from the emergency list. */
+    rank: smallint(),
+    status: preferenceStatusEnum().notNull().default('new'),
+    noPlaceReason: noPlaceReasonEnum(),
+    noPlaceText: text(),
+    addedFromEmergencyList: boolean().notNull().default(false),
+    statusChangedAt: timestamp({ withTimezone: true }).notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('preferences_request_location_uq').on(t.requestId, t.providerLocationId),
+    index('preferences_location_status_idx').on(t.providerLocationId, t.status),
+  ],
+);
+
+export const offers = pgTable(
+  'offers',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    preferenceId: uuid()
+      .notNull()
+      .references(() => preferences.id),
+    startDate: date({ mode: 'string' }).notNull(),
+    carePlan: jsonb().$type<CarePlan>().notNull(),
+    answerDeadline: date({ mode: 'string' }).notNull(),
+    message: text(),
+    status: offerStatusEnum().notNull().default('pending'),
+    createdByUserId: uuid().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+    answeredAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    index('offers_preference_idx').on(t.preferenceId),
+    uniqueIndex('offers_one_pending_per_preference_uq')
+      .on(t.preferenceId)
+      .where(sql`${t.status} = 'pending'`),
+  ],
+);
+
+/**
+ * Every status change of a request, preference or offer, with actor and time. Append-only: the
+ * follow-up timeline and the statistics read these.
+ */
+export const statusEvents = pgTable(
+  'status_events',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    requestId: uuid()
+      .notNull()
+      .references(() => requests.id),
+    preferenceId: uuid().references(() => preferences.id),
+    offerId: uuid().references(() => offers.id),
+    /** e.g. request.submitted, preference.offer_made, offer.accepted */
+    eventType: text().notNull(),
+    fromStatus: text(),
+    toStatus: text(),
+    actorUserId: uuid().references(() => users.id),
+    actorRole: roleEnum(),
+    occurredAt: timestamp({ withTimezone: true }).notNull(),
+    details: jsonb().$type<Record<string, unknown>>(),
+  },
+  (t) => [
+    index('status_events_request_idx').on(t.requestId, t.occurredAt),
+    index('status_events_occurred_idx').on(t.occurredAt),
+  ],
+);

@@ -1,0 +1,47 @@
+import type { z } from 'zod';
+import { common, type ErrorKey, type FieldError } from '../i18n/common.ts';
+import type { FormState } from '../views/forms.tsx';
+
+export type FormBody = Record<string, string | string[] | undefined>;
+
+/** The submitted body as strings (and arrays for repeated names), without the CSRF token. */
+export function formValues(body: unknown): FormBody {
+  const out: FormBody = {};
+  if (body && typeof body === 'object') {
+    for (const [k, v] of Object.entries(body)) {
+      if (k === '_csrf') continue;
+      if (typeof v === 'string') out[k] = v;
+      else if (Array.isArray(v)) out[k] = v.filter((x): x is string => typeof x === 'string');
+    }
+  }
+  return out;
+}
+
+const errorKeys = new Set(Object.keys(common.nl.errors));
+
+function isErrorKey(value: string): value is ErrorKey {
+  return errorKeys.has(value);
+}
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; form: FormState };
+
+/**
+ * Validates a form with a zod schema whose messages are i18n error keys. On failure it returns
+ * the submitted values and the first error per field, ready to re-render the page with a 400.
+ */
+export function parseForm<S extends z.ZodType>(schema: S, body: unknown): ParseResult<z.infer<S>> {
+  const values = formValues(body);
+  const result = schema.safeParse(values);
+  if (result.success) return { ok: true, value: result.data };
+  const errors: Record<string, FieldError> = {};
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? 'form');
+    if (errors[field]) continue;
+    errors[field] = isErrorKey(issue.message) ? issue.message : 'required';
+  }
+  return { ok: false, form: { values, errors } };
+}
+
+export function failedForm(body: unknown, errors: Record<string, FieldError>): FormState {
+  return { values: formValues(body), errors };
+}

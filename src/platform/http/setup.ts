@@ -1,0 +1,163 @@
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import { isAction, mayAttempt } from '../auth/actions.ts';
+import { loadSession } from '../auth/sessions.ts';
+import type { AppDeps } from '../deps.ts';
+import { common } from '../i18n/common.ts';
+import { negotiateLanguage } from '../i18n/index.ts';
+import type { PageContext } from '../views/context.ts';
+import { MessagePage } from '../views/message-page.tsx';
+import { renderPage } from '../views/render.tsx';
+import { homePathFor } from '../auth/actions.ts';
+import './types.ts';
+
+const PUBLIC_DIR = fileURLToPath(new URL('../../../public', import.meta.url));
+const UTRECHT_CSS_DIR = fileURLToPath(
+  new URL('../../../node_modules/@utrecht/component-library-css/dist', import.meta.url),
+);
+const UTRECHT_TOKENS_DIR = fileURLToPath(new URL('../../../node_modules/@utrecht/design-tokens/dist', import.meta.url));
+
+export function sessionCookieName(secure: boolean): string {
+  // The __Host- prefix makes the browser refuse the cookie unless Secure, path=/ and no domain.
+  return secure ? '__Host-ko_session' : 'ko_session';
+}
+export const LANGUAGE_COOKIE = 'ko_lang';
+
+/** Everything a page render needs from the request. */
+export function pageContext(request: FastifyRequest, reply: FastifyReply, deps: AppDeps): PageContext {
+  return {
+    lang: request.lang,
+    path: request.url,
+    csrfToken: reply.generateCsrf(),
+    user: request.user ? { displayName: request.user.displayName, homePath: homePathFor(request.user) } : undefined,
+    devTools: deps.config.env !== 'production',
+  };
+}
+
+export function sendPage(reply: FastifyReply, page: VNode, status = 200): FastifyReply {
+  return reply.code(status).type('text/html; charset=utf-8').send(renderPage(page));
+}
+
+/**
+ * The platform part of every request, registered in this order: security headers, cookies, forms,
+ * CSRF, rate limits, static files; then language, session and the access check; then error pages.
+ */
+export async function registerPlatform(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const secure = deps.config.secureCookies;
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: secure ? [] : null,
+      },
+    },
+    hsts: secure,
+  });
+  await app.register(fastifyCookie, { secret: deps.config.secrets.sessionSecret });
+  await app.register(fastifyFormbody);
+  await app.register(fastifyCsrf, {
+    cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure },
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyStatic, { root: PUBLIC_DIR, serve: false });
+
+  // Deny by default: every route must name a catalogue action, and non-GET routes check CSRF.
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (methods.some((m) => m !== 'GET' && m !== 'HEAD')) {
+      const existing = route.preHandler ? (Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler]) : [];
+      route.preHandler = [app.csrfProtection, ...existing];
+    }
+  });
+
+  app.decorateRequest('user', undefined);
+  app.decorateRequest('lang', 'nl');
+  app.decorateRequest('sessionToken', undefined);
+
+  app.addHook('onRequest', async (request, reply) => {
+    const raw = request.cookies[sessionCookieName(secure)];
+    const unsigned = raw ? request.unsignCookie(raw) : undefined;
+    if (unsigned?.valid && unsigned.value) {
+      request.sessionToken = unsigned.value;
+      request.user = await loadSession(deps.db, deps.clock, unsigned.value);
+    }
+    request.lang = negotiateLanguage(
+      request.cookies[LANGUAGE_COOKIE] ?? request.user?.language,
+      request.headers['accept-language'],
+    );
+    const action = request.routeOptions.config?.action;
+    if (request.is404) return;
+    if (!isAction(action)) {
+      // A route without a declared action is a programming error; never serve it.
+      throw new Error(`Route ${request.routeOptions.url} declares no action`);
+    }
+    if (mayAttempt(request.user, action)) return;
+    if (!request.user) {
+      const next = request.method === 'GET' ? `?next=${encodeURIComponent(request.url)}` : '';
+      return reply.redirect(`/login${next}`, 303);
+    }
+    const ctx = pageContext(request, reply, deps);
+    const t = common[request.lang];
+    return sendPage(reply, MessagePage({ ctx, title: t.forbiddenTitle, body: t.forbiddenBody }), 403);
+  });
+
+  app.get('/assets/vendor/utrecht.css', { config: { action: 'public.asset' } }, (_request, reply) =>
+    reply.sendFile('index.css', UTRECHT_CSS_DIR),
+  );
+  app.get('/assets/vendor/utrecht-tokens.css', { config: { action: 'public.asset' } }, (_request, reply) =>
+    reply.sendFile('root.css', UTRECHT_TOKENS_DIR),
+  );
+  app.get<{ Params: { '*': string } }>('/assets/*', { config: { action: 'public.asset' } }, (request, reply) =>
+    reply.sendFile(request.params['*']),
+  );
+
+  app.setNotFoundHandler((request, reply) => {
+    const t = common[request.lang];
+    const ctx = pageContext(request, reply, deps);
+    return sendPage(
+      reply,
+      MessagePage({ ctx, title: t.notFoundTitle, body: t.notFoundBody, link: { href: '/', label: t.backToHome } }),
+      404,
+    );
+  });
+
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    const t = common[request.lang];
+    const status = error.statusCode ?? 500;
+    const ctx = () => pageContext(request, reply, deps);
+    if (error.code?.startsWith('FST_CSRF')) {
+      return sendPage(reply, MessagePage({ ctx: ctx(), title: t.invalidFormTitle, body: t.invalidFormBody }), 403);
+    }
+    if (status === 404) {
+      return sendPage(
+        reply,
+        MessagePage({ ctx: ctx(), title: t.notFoundTitle, body: t.notFoundBody, link: { href: '/', label: t.backToHome } }),
+        404,
+      );
+    }
+    if (status === 403) {
+      return sendPage(reply, MessagePage({ ctx: ctx(), title: t.forbiddenTitle, body: t.forbiddenBody }), 403);
+    }
+    if (status === 429) {
+      return sendPage(reply, MessagePage({ ctx: ctx(), title: t.tooManyRequests, body: t.tooManyRequests }), 429);
+    }
+    if (status >= 400 && status < 500) {
+      return sendPage(reply, MessagePage({ ctx: ctx(), title: t.errorTitle, body: t.notFoundBody }), status);
+    }
+    // Only the message and stack are logged: they never carry form values or national numbers.
+    request.log.error({ err: { message: error.message, stack: error.stack, code: error.code } }, 'request failed');
+    return sendPage(reply, MessagePage({ ctx: ctx(), title: t.errorTitle, body: t.errorBody }), 500);
+  });
+}

@@ -1,0 +1,14 @@
+import type { Action, CurrentUser } from '../auth/actions.ts';
+import type { Language } from '../i18n/index.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The one catalogue action this route performs; a route without one is refused (500). */
+    action?: Action;
+  }
+  interface FastifyRequest {
+    user: CurrentUser | undefined;
+    lang: Language;
+    sessionToken: string | undefined;
+  }
+}

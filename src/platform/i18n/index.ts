@@ -1,0 +1,83 @@
+/**
+ * Typed message catalogues. Dutch is the reference: French and English must have exactly the same
+ * keys and parameter types, so a missing translation does not compile. Each module defines its own
+ * catalogue with `defineMessages`; the platform's common texts live in common.ts.
+ */
+export const LANGUAGES = ['nl', 'fr', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'nl';
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+type MessageValue = string | ((...args: never[]) => string) | { readonly [key: string]: MessageValue };
+
+/** The shape a translation must have: same keys, strings for strings, same function signatures. */
+export type Translation<T> = {
+  readonly [K in keyof T]: T[K] extends string
+    ? string
+    : T[K] extends (...args: infer A) => string
+      ? (...args: A) => string
+      : Translation<T[K]>;
+};
+
+export type Catalogue<T> = Record<Language, Translation<T>>;
+
+export function defineMessages<const T extends { readonly [key: string]: MessageValue }>(catalogue: {
+  nl: T;
+  fr: Translation<T>;
+  en: Translation<T>;
+}): Catalogue<T> {
+  return catalogue as unknown as Catalogue<T>;
+}
+
+/** Picks the language: explicit choice (cookie or account), then Accept-Language, then Dutch. */
+export function negotiateLanguage(chosen: unknown, acceptLanguage: string | undefined): Language {
+  if (isLanguage(chosen)) return chosen;
+  if (acceptLanguage) {
+    const ranked = acceptLanguage
+      .split(',')
+      .map((part) => {
+        const [tag = '', ...params] = part.trim().split(';');
+        const q = params.find((p) => p.trim().startsWith('q='));
+        return { lang: tag.trim().slice(0, 2).toLowerCase(), q: q ? Number(q.trim().slice(2)) : 1 };
+      })
+      .filter((r) => r.q > 0)
+      .sort((a, b) => b.q - a.q);
+    for (const r of ranked) if (isLanguage(r.lang)) return r.lang;
+  }
+  return DEFAULT_LANGUAGE;
+}
+
+const LOCALES: Record<Language, string> = { nl: 'nl-BE', fr: 'fr-BE', en: 'en-GB' };
+
+export function locale(lang: Language): string {
+  return LOCALES[lang];
+}
+
+/** '2026-11-22' → '22 november 2026' (nl), '22 novembre 2026' (fr), '22 November 2026' (en). */
+export function formatDate(lang: Language, date: string | Date): string {
+  const d = typeof date === 'string' ? new Date(`${date.slice(0, 10)}T12:00:00Z`) : date;
+  return new Intl.DateTimeFormat(LOCALES[lang], {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/Brussels',
+  }).format(d);
+}
+
+export function formatDateTime(lang: Language, instant: Date): string {
+  return new Intl.DateTimeFormat(LOCALES[lang], {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/Brussels',
+  }).format(instant);
+}
+
+export function formatNumber(lang: Language, value: number): string {
+  return new Intl.NumberFormat(LOCALES[lang]).format(value);
+}

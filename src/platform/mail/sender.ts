@@ -1,0 +1,117 @@
+import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import nodemailer, { type SendMailOptions } from 'nodemailer';
+import type { Config } from '../../config.ts';
+import type { Clock } from '../clock.ts';
+import { type Database, schema } from '../db/index.ts';
+
+const { outbox } = schema;
+
+/** What the sender needs from a transport; a nodemailer transporter fits, tests may pass a fake. */
+export type MailTransport = { sendMail(mail: SendMailOptions): Promise<unknown> };
+
+/** An SMTP transport for `config.smtpUrl`, or undefined when no SMTP server is configured. */
+export function createMailTransport(config: Pick<Config, 'smtpUrl'>): MailTransport | undefined {
+  if (!config.smtpUrl) return undefined;
+  // Timeouts well below the claim lease (below), so a hanging server cannot outlast the claim.
+  return nodemailer.createTransport({
+    url: config.smtpUrl,
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 60_000,
+  });
+}
+
+/** How long a claimed mail is reserved for the process that claimed it. */
+export const CLAIM_LEASE_MS = 10 * 60_000;
+const MAX_BACKOFF_MS = 6 * 60 * 60_000;
+const MAX_ERROR_LENGTH = 500;
+
+/** Wait after the n-th failed attempt (n ≥ 1): 1, 2, 4, 8 … minutes, at most 6 hours. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(60_000 * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_MS);
+}
+
+/**
+ * Sends the mails that are due, oldest first, and records the outcome on each outbox row. Rows
+ * are never deleted: the outbox is also the record of what was sent.
+ *
+ * Each batch is first *claimed*: one UPDATE (atomic on its own) picks due rows with
+ * `FOR UPDATE SKIP LOCKED` and pushes their `next_attempt_at` a lease into the future. Only then,
+ * outside any transaction, are the mails sent. So two processes never take the same row, and no
+ * transaction stays open during SMTP traffic — which matters on PGlite, whose single connection
+ * would otherwise block every other query (web requests included) while a server is slow. If the
+ * process dies after claiming, the lease runs out and the mails are retried: delivery is
+ * at-least-once, never lost.
+ */
+export async function deliverOutbox(
+  db: Database,
+  transport: MailTransport,
+  clock: Clock,
+  options: { batchSize?: number; from: string },
+): Promise<{ sent: number; failed: number }> {
+  const batchSize = options.batchSize ?? 20;
+  let sent = 0;
+  let failed = 0;
+  // A failed or sent row is no longer due, so every round takes new rows and the loop ends.
+  for (;;) {
+    const batch = await claimDueMails(db, clock, batchSize);
+    for (const mail of batch) {
+      try {
+        await transport.sendMail({
+          from: options.from,
+          to: mail.toAddress,
+          subject: mail.subject,
+          text: mail.textBody,
+          html: mail.htmlBody,
+        });
+        await db
+          .update(outbox)
+          .set({ sentAt: clock.now(), attempts: sql`${outbox.attempts} + 1` })
+          .where(eq(outbox.id, mail.id));
+        sent++;
+      } catch (error) {
+        const attempts = mail.attempts + 1;
+        await db
+          .update(outbox)
+          .set({
+            attempts,
+            lastError: errorSummary(error),
+            nextAttemptAt: new Date(clock.now().getTime() + retryDelayMs(attempts)),
+          })
+          .where(eq(outbox.id, mail.id));
+        failed++;
+      }
+    }
+    if (batch.length < batchSize) return { sent, failed };
+  }
+}
+
+async function claimDueMails(db: Database, clock: Clock, batchSize: number) {
+  const now = clock.now();
+  const due = db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(and(isNull(outbox.sentAt), lte(outbox.nextAttemptAt, now)))
+    .orderBy(asc(outbox.id))
+    .limit(batchSize)
+    .for('update', { skipLocked: true });
+  const claimed = await db
+    .update(outbox)
+    .set({ nextAttemptAt: new Date(now.getTime() + CLAIM_LEASE_MS) })
+    .where(inArray(outbox.id, due))
+    .returning({
+      id: outbox.id,
+      toAddress: outbox.toAddress,
+      subject: outbox.subject,
+      textBody: outbox.textBody,
+      htmlBody: outbox.htmlBody,
+      attempts: outbox.attempts,
+    });
+  return claimed.sort((a, b) => a.id - b.id);
+}
+
+/** The transport's error message on one line, shortened: never the mail itself. */
+function errorSummary(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/\s+/g, ' ').trim().slice(0, MAX_ERROR_LENGTH) || 'unknown error';
+}

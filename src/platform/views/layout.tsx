@@ -1,0 +1,100 @@
+import type { ComponentChildren } from 'preact';
+import { common } from '../i18n/common.ts';
+import { LANGUAGES } from '../i18n/index.ts';
+import type { PageContext } from './context.ts';
+
+/** The page frame: skip link, header with navigation and language switch, main, footer. */
+export function Layout(props: { ctx: PageContext; title: string; children: ComponentChildren }) {
+  const { ctx } = props;
+  const t = common[ctx.lang];
+  return (
+    <html lang={ctx.lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.title} – ${t.siteName}`}</title>
+        <link rel="stylesheet" href="/assets/vendor/utrecht-tokens.css" />
+        <link rel="stylesheet" href="/assets/vendor/utrecht.css" />
+        <link rel="stylesheet" href="/assets/app.css" />
+        <script type="module" src="/assets/app.js" />
+      </head>
+      <body class="utrecht-theme utrecht-page-body ko-theme">
+        <a class="ko-skip-link" href="#main">
+          {t.skipToContent}
+        </a>
+        <header class="ko-header">
+          <div class="ko-container ko-header__inner">
+            <a class="ko-header__brand" href="/">
+              {t.siteName}
+            </a>
+            <nav aria-label={t.mainNavigation} class="ko-header__nav">
+              <ul class="ko-inline-list">
+                {ctx.user ? (
+                  <>
+                    <li>
+                      <a class="utrecht-link" href={ctx.user.homePath} data-qa="nav-home">
+                        {t.loggedInAs(ctx.user.displayName)}
+                      </a>
+                    </li>
+                    <li>
+                      <form method="post" action="/logout" class="ko-inline-form">
+                        <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                        <button type="submit" class="utrecht-button utrecht-button--subtle" data-qa="logout">
+                          {t.logout}
+                        </button>
+                      </form>
+                    </li>
+                  </>
+                ) : (
+                  <li>
+                    <a class="utrecht-link" href="/login" data-qa="nav-login">
+                      {t.login}
+                    </a>
+                  </li>
+                )}
+                {ctx.devTools && (
+                  <li>
+                    <a class="utrecht-link" href="/dev/mail">
+                      /dev/mail
+                    </a>
+                  </li>
+                )}
+              </ul>
+            </nav>
+            <nav aria-label={t.languageSwitcher} class="ko-header__lang">
+              <ul class="ko-inline-list">
+                {LANGUAGES.map((l) => (
+                  <li key={l}>
+                    {l === ctx.lang ? (
+                      <span aria-current="true" lang={l} class="ko-lang-current">
+                        {t.languageNames[l]}
+                      </span>
+                    ) : (
+                      <a
+                        class="utrecht-link"
+                        lang={l}
+                        hreflang={l}
+                        href={`/lang/${l}?back=${encodeURIComponent(ctx.path)}`}
+                        data-qa={`lang-${l}`}
+                      >
+                        {t.languageNames[l]}
+                      </a>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="main" tabIndex={-1} class="ko-container ko-main">
+          {props.children}
+        </main>
+        <footer class="ko-footer">
+          <div class="ko-container">
+            <p class="utrecht-paragraph">{t.footer}</p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

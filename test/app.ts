@@ -1,0 +1,115 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { FixedClock } from '../src/platform/clock.ts';
+import { createNationalNumberVault } from '../src/platform/crypto/national-number-vault.ts';
+import type { AppDeps } from '../src/platform/deps.ts';
+import { type Backend, createTestDatabase } from './db.ts';
+
+export const TEST_KEYS = {
+  SESSION_SECRET: 'test-session-secret-test-session-secret-0123456789',
+  NATIONAL_NUMBER_ENCRYPTION_KEY: '11'.repeat(32),
+  NATIONAL_NUMBER_HASH_KEY: '22'.repeat(32),
+};
+
+export type TestApp = {
+  app: FastifyInstance;
+  deps: AppDeps;
+  clock: FixedClock;
+  mailQueuedSignals: number;
+  close(): Promise<void>;
+};
+
+/** The real app on a fresh database of the given engine, with a fixed clock and no background jobs. */
+export async function buildTestApp(
+  backend: Backend,
+  options: { now?: string; env?: Record<string, string> } = {},
+): Promise<TestApp> {
+  const database = await createTestDatabase(backend);
+  const config = loadConfig({ NODE_ENV: 'test', JOBS: 'false', DATA_DIR: '/nonexistent', ...TEST_KEYS, ...options.env });
+  const clock = new FixedClock(options.now ?? '2026-11-22T09:00:00Z');
+  const testApp: TestApp = {
+    app: undefined as unknown as FastifyInstance,
+    deps: undefined as unknown as AppDeps,
+    clock,
+    mailQueuedSignals: 0,
+    close: async () => {
+      await testApp.app.close();
+      await database.close();
+    },
+  };
+  testApp.deps = {
+    config,
+    database,
+    db: database.db,
+    clock,
+    vault: createNationalNumberVault({
+      encryptionKey: config.secrets.nationalNumberEncryptionKey,
+      hashKey: config.secrets.nationalNumberHashKey,
+    }),
+    jobs: { mailQueued: () => void testApp.mailQueuedSignals++ },
+  };
+  testApp.app = await buildApp(testApp.deps);
+  await testApp.app.ready();
+  return testApp;
+}
+
+/**
+ * A browser-like client over app.inject: keeps cookies, and sends the CSRF token of the last page
+ * it saw with every form, as a real form would.
+ */
+export class TestClient {
+  readonly cookies = new Map<string, string>();
+  lastCsrf: string | undefined;
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly headers: Record<string, string> = {},
+  ) {}
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  private remember(res: LightMyRequestResponse): LightMyRequestResponse {
+    for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
+      const expired = c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now()) || c.value === '';
+      if (expired) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(res.body);
+    if (csrf?.[1]) this.lastCsrf = csrf[1];
+    return res;
+  }
+
+  async get(url: string): Promise<LightMyRequestResponse> {
+    const res = await this.app.inject({ method: 'GET', url, headers: { ...this.headers, cookie: this.cookieHeader() } });
+    return this.remember(res);
+  }
+
+  /** Posts a form; fetches `formPage` first when given, to pick up its CSRF token. */
+  async post(
+    url: string,
+    form: Record<string, string | string[]>,
+    options: { formPage?: string; csrf?: string | null } = {},
+  ): Promise<LightMyRequestResponse> {
+    if (options.formPage) await this.get(options.formPage);
+    const params = new URLSearchParams();
+    const token = options.csrf === null ? undefined : (options.csrf ?? this.lastCsrf);
+    if (token) params.append('_csrf', token);
+    for (const [k, v] of Object.entries(form)) {
+      for (const item of Array.isArray(v) ? v : [v]) params.append(k, item);
+    }
+    const res = await this.app.inject({
+      method: 'POST',
+      url,
+      headers: { ...this.headers, cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+      payload: params.toString(),
+    });
+    return this.remember(res);
+  }
+
+  async login(email: string, password: string): Promise<void> {
+    const res = await this.post('/login', { email, password }, { formPage: '/login' });
+    if (res.statusCode !== 303) throw new Error(`login failed for ${email}: ${res.statusCode}`);
+  }
+}
