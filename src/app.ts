@@ -1,10 +1,10 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { AppDeps } from './platform/deps.ts';
-import { registerPlatform } from './platform/http/setup.ts';
 import { registerAccountRoutes } from './modules/accounts/index.ts';
 import { registerDevMailboxRoutes } from './modules/dev-mailbox/index.ts';
 import { registerPublicRoutes } from './modules/public/index.ts';
 import { registerRequestRoutes } from './modules/requests/index.ts';
+import type { AppDeps } from './platform/deps.ts';
+import { registerPlatform } from './platform/http/setup.ts';
 
 /**
  * The composition root: platform plugins in one explicit order, then every module. Services get

@@ -7,9 +7,7 @@ import { z } from 'zod';
  * The environment, parsed and validated once. The process refuses to start on bad config; in
  * production every secret must be configured explicitly.
  */
-const hexKey = z
-  .string()
-  .regex(/^[0-9a-f]{64}$/i, 'must be 32 bytes written as 64 hexadecimal characters');
+const hexKey = z.string().regex(/^[0-9a-f]{64}$/i, 'must be 32 bytes written as 64 hexadecimal characters');
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),

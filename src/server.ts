@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { seedDemoIfEmpty } from './modules/demo/index.ts';
 import { systemClock } from './platform/clock.ts';
 import { createNationalNumberVault } from './platform/crypto/national-number-vault.ts';
 import { type DatabaseHandle, migrate, openPglite, openPostgres } from './platform/db/index.ts';
 import type { AppDeps } from './platform/deps.ts';
 import { startJobs } from './platform/jobs/index.ts';
-import { seedDemoIfEmpty } from './modules/demo/index.ts';
 
 /** Starts the childcare desk: configuration, database, migrations, demo data, jobs, HTTP. */
 async function main(): Promise<void> {
@@ -34,11 +34,15 @@ async function main(): Promise<void> {
   await app.listen({ host: config.host, port: config.port });
 
   console.info(`\nChildcare desk running at ${config.publicUrl}`);
-  console.info(`Database: ${database.kind === 'pglite' ? `embedded (${config.dataDir}/pglite)` : 'PostgreSQL server'}`);
-  if (!config.smtpUrl) console.info(`No SMTP_URL: mails are kept in the outbox, see ${config.publicUrl}/dev/mail`);
+  console.info(
+    `Database: ${database.kind === 'pglite' ? `embedded (${config.dataDir}/pglite)` : 'PostgreSQL server'}`,
+  );
+  if (!config.smtpUrl)
+    console.info(`No SMTP_URL: mails are kept in the outbox, see ${config.publicUrl}/dev/mail`);
   if (demo) {
     console.info(`\nDemo log-ins (password: ${demo.password}):`);
-    for (const login of demo.logins) console.info(`  ${login.role.padEnd(15)} ${login.email.padEnd(28)} ${login.description}`);
+    for (const login of demo.logins)
+      console.info(`  ${login.role.padEnd(15)} ${login.email.padEnd(28)} ${login.description}`);
   }
 
   let stopping = false;

@@ -26,7 +26,13 @@ export async function buildTestApp(
   options: { now?: string; env?: Record<string, string> } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(backend);
-  const config = loadConfig({ NODE_ENV: 'test', JOBS: 'false', DATA_DIR: '/nonexistent', ...TEST_KEYS, ...options.env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    JOBS: 'false',
+    DATA_DIR: '/nonexistent',
+    ...TEST_KEYS,
+    ...options.env,
+  });
   const clock = new FixedClock(options.now ?? '2026-11-22T09:00:00Z');
   const testApp: TestApp = {
     app: undefined as unknown as FastifyInstance,
@@ -82,7 +88,11 @@ export class TestClient {
   }
 
   async get(url: string): Promise<LightMyRequestResponse> {
-    const res = await this.app.inject({ method: 'GET', url, headers: { ...this.headers, cookie: this.cookieHeader() } });
+    const res = await this.app.inject({
+      method: 'GET',
+      url,
+      headers: { ...this.headers, cookie: this.cookieHeader() },
+    });
     return this.remember(res);
   }
 
@@ -102,7 +112,11 @@ export class TestClient {
     const res = await this.app.inject({
       method: 'POST',
       url,
-      headers: { ...this.headers, cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        ...this.headers,
+        cookie: this.cookieHeader(),
+        'content-type': 'application/x-www-form-urlencoded',
+      },
       payload: params.toString(),
     });
     return this.remember(res);

@@ -19,7 +19,10 @@ const testPasswordHash = () => {
 
 export async function aRegion(db: Database) {
   const n = next();
-  const [row] = await db.insert(schema.regions).values({ code: `region-${n}`, name: `Region ${n}` }).returning();
+  const [row] = await db
+    .insert(schema.regions)
+    .values({ code: `region-${n}`, name: `Region ${n}` })
+    .returning();
   if (!row) throw new Error('insert failed');
   return row;
 }
@@ -31,7 +34,12 @@ export async function aMunicipality(
   const n = next();
   const [row] = await db
     .insert(schema.municipalities)
-    .values({ nisCode: `9${String(n).padStart(4, '0')}`, slug: `municipality-${n}`, name: `Gemeente ${n}`, ...overrides })
+    .values({
+      nisCode: `9${String(n).padStart(4, '0')}`,
+      slug: `municipality-${n}`,
+      name: `Gemeente ${n}`,
+      ...overrides,
+    })
     .returning();
   if (!row) throw new Error('insert failed');
   return row;
@@ -42,7 +50,10 @@ export async function aProviderLocation(
   overrides: Partial<typeof schema.providerLocations.$inferInsert> & { municipalityId: string },
 ) {
   const n = next();
-  const [org] = await db.insert(schema.providerOrganisations).values({ name: `Organisatie ${n}` }).returning();
+  const [org] = await db
+    .insert(schema.providerOrganisations)
+    .values({ name: `Organisatie ${n}` })
+    .returning();
   if (!org) throw new Error('insert failed');
   const [row] = await db
     .insert(schema.providerLocations)
@@ -110,7 +121,10 @@ export async function aScenario(db: Database) {
     ])
     .returning();
   const first = await aProviderLocation(db, { municipalityId: municipality.id, name: 'KDV De Eerste Stap' });
-  const second = await aProviderLocation(db, { municipalityId: municipality.id, name: 'KDV Het Tweede Nest' });
+  const second = await aProviderLocation(db, {
+    municipalityId: municipality.id,
+    name: 'KDV Het Tweede Nest',
+  });
   const third = await aProviderLocation(db, {
     municipalityId: municipality.id,
     name: 'Onthaalouder Derde',

@@ -12,7 +12,8 @@ export const messages = defineMessages({
     noAccount: 'Nog geen account?',
     registerLink: 'Maak een account aan als ouder',
     registerTitle: 'Account aanmaken',
-    registerIntro: 'Met een account vraagt u één keer opvang aan voor uw kind en volgt u de aanvraag online op.',
+    registerIntro:
+      'Met een account vraagt u één keer opvang aan voor uw kind en volgt u de aanvraag online op.',
     displayName: 'Uw naam',
     language: 'Taal voor e-mails en de website',
     registerButton: 'Account aanmaken',
@@ -42,7 +43,8 @@ export const messages = defineMessages({
     noAccount: 'Pas encore de compte ?',
     registerLink: 'Créer un compte parent',
     registerTitle: 'Créer un compte',
-    registerIntro: 'Avec un compte, vous demandez une seule fois une place pour votre enfant et suivez la demande en ligne.',
+    registerIntro:
+      'Avec un compte, vous demandez une seule fois une place pour votre enfant et suivez la demande en ligne.',
     displayName: 'Votre nom',
     language: 'Langue des e-mails et du site',
     registerButton: 'Créer le compte',

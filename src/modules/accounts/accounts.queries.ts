@@ -10,7 +10,11 @@ export async function insertParentUser(
   db: Database,
   user: { email: string; passwordHash: string; displayName: string; language: 'nl' | 'fr' | 'en' },
 ) {
-  const [row] = await db.insert(schema.users).values(user).onConflictDoNothing().returning({ id: schema.users.id });
+  const [row] = await db
+    .insert(schema.users)
+    .values(user)
+    .onConflictDoNothing()
+    .returning({ id: schema.users.id });
   if (!row) return undefined;
   await db.insert(schema.roleGrants).values({ userId: row.id, role: 'parent' });
   return row;

@@ -19,14 +19,24 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AppDeps): void
     // A new session id at every log-in (no fixation); the old session ends on the server.
     if (previousToken) await destroySession(deps.db, previousToken);
     const token = await createSession(deps.db, deps.clock, userId);
-    reply.setCookie(sessionCookieName(secure), token, { path: '/', httpOnly: true, sameSite: 'lax', secure, signed: true });
+    reply.setCookie(sessionCookieName(secure), token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure,
+      signed: true,
+    });
   }
 
-  app.get<{ Querystring: { next?: string } }>('/login', { config: { action: 'auth.login' } }, (request, reply) => {
-    if (request.user) return reply.redirect(homePathFor(request.user), 303);
-    const ctx = pageContext(request, reply, deps);
-    return sendPage(reply, <LoginPage ctx={ctx} form={emptyForm} next={safeNext(request.query.next)} />);
-  });
+  app.get<{ Querystring: { next?: string } }>(
+    '/login',
+    { config: { action: 'auth.login' } },
+    (request, reply) => {
+      if (request.user) return reply.redirect(homePathFor(request.user), 303);
+      const ctx = pageContext(request, reply, deps);
+      return sendPage(reply, <LoginPage ctx={ctx} form={emptyForm} next={safeNext(request.query.next)} />);
+    },
+  );
 
   app.post(
     '/login',
@@ -35,12 +45,20 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AppDeps): void
       const parsed = parseForm(LoginForm, request.body);
       const next = safeNext(parsed.ok ? parsed.value.next : undefined);
       if (!parsed.ok) {
-        return sendPage(reply, <LoginPage ctx={pageContext(request, reply, deps)} form={parsed.form} next={next} />, 400);
+        return sendPage(
+          reply,
+          <LoginPage ctx={pageContext(request, reply, deps)} form={parsed.form} next={next} />,
+          400,
+        );
       }
       const user = await authenticate(deps.db, parsed.value.email, parsed.value.password);
       if (!user) {
         const form = failedForm({ email: parsed.value.email }, { email: 'loginFailed' });
-        return sendPage(reply, <LoginPage ctx={pageContext(request, reply, deps)} form={form} next={next} />, 400);
+        return sendPage(
+          reply,
+          <LoginPage ctx={pageContext(request, reply, deps)} form={form} next={next} />,
+          400,
+        );
       }
       await startSession(reply, request.sessionToken, user.id);
       reply.clearCookie(LANGUAGE_COOKIE, { path: '/' });
@@ -66,7 +84,11 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AppDeps): void
     async (request, reply) => {
       const parsed = parseForm(RegisterForm, request.body);
       if (!parsed.ok) {
-        return sendPage(reply, <RegisterPage ctx={pageContext(request, reply, deps)} form={parsed.form} />, 400);
+        return sendPage(
+          reply,
+          <RegisterPage ctx={pageContext(request, reply, deps)} form={parsed.form} />,
+          400,
+        );
       }
       const result = await registerParent(deps.db, parsed.value);
       if (!result.ok) {
@@ -74,7 +96,12 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AppDeps): void
         return sendPage(reply, <RegisterPage ctx={pageContext(request, reply, deps)} form={form} />, 400);
       }
       await startSession(reply, request.sessionToken, result.userId);
-      reply.setCookie(LANGUAGE_COOKIE, parsed.value.language, { path: '/', sameSite: 'lax', secure, maxAge: 31_536_000 });
+      reply.setCookie(LANGUAGE_COOKIE, parsed.value.language, {
+        path: '/',
+        sameSite: 'lax',
+        secure,
+        maxAge: 31_536_000,
+      });
       return reply.redirect('/parent', 303);
     },
   );

@@ -21,5 +21,5 @@ export const RegisterForm = z
 
 /** Only same-site paths may be a redirect target after log-in. */
 export function safeNext(next: string | undefined): string | undefined {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : undefined;
+  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : undefined;
 }

@@ -20,7 +20,12 @@ export async function registerParent(
 ): Promise<{ ok: true; userId: string } | { ok: false; error: 'emailTaken' }> {
   const passwordHash = await hashPassword(input.password);
   const row = await db.transaction((tx) =>
-    insertParentUser(tx, { email: input.email, passwordHash, displayName: input.displayName, language: input.language }),
+    insertParentUser(tx, {
+      email: input.email,
+      passwordHash,
+      displayName: input.displayName,
+      language: input.language,
+    }),
   );
   return row ? { ok: true, userId: row.id } : { ok: false, error: 'emailTaken' };
 }

@@ -1,8 +1,15 @@
 import type { CurrentUser } from '../../platform/auth/actions.ts';
-import { LANGUAGES } from '../../platform/i18n/index.ts';
 import { common } from '../../platform/i18n/common.ts';
+import { LANGUAGES } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
-import { ChoiceGroup, CsrfField, ErrorSummary, type FormState, SubmitButton, TextField } from '../../platform/views/forms.tsx';
+import {
+  ChoiceGroup,
+  CsrfField,
+  ErrorSummary,
+  type FormState,
+  SubmitButton,
+  TextField,
+} from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { messages } from './accounts.messages.ts';
 
@@ -17,7 +24,15 @@ export function LoginPage(props: { ctx: PageContext; form: FormState; next: stri
       <form method="post" action="/login" novalidate class="ko-form">
         <CsrfField token={ctx.csrfToken} />
         {props.next && <input type="hidden" name="next" value={props.next} />}
-        <TextField lang={ctx.lang} form={form} name="email" type="email" label={t.email} autocomplete="username" required />
+        <TextField
+          lang={ctx.lang}
+          form={form}
+          name="email"
+          type="email"
+          label={t.email}
+          autocomplete="username"
+          required
+        />
         <TextField
           lang={ctx.lang}
           form={form}
@@ -51,8 +66,23 @@ export function RegisterPage(props: { ctx: PageContext; form: FormState }) {
       <p class="utrecht-paragraph">{t.registerIntro}</p>
       <form method="post" action="/register" novalidate class="ko-form">
         <CsrfField token={ctx.csrfToken} />
-        <TextField lang={ctx.lang} form={form} name="displayName" label={t.displayName} autocomplete="name" required />
-        <TextField lang={ctx.lang} form={form} name="email" type="email" label={t.email} autocomplete="email" required />
+        <TextField
+          lang={ctx.lang}
+          form={form}
+          name="displayName"
+          label={t.displayName}
+          autocomplete="name"
+          required
+        />
+        <TextField
+          lang={ctx.lang}
+          form={form}
+          name="email"
+          type="email"
+          label={t.email}
+          autocomplete="email"
+          required
+        />
         <TextField
           lang={ctx.lang}
           form={form}
@@ -107,7 +137,9 @@ export function AccountPage(props: { ctx: PageContext; user: CurrentUser }) {
       <h2 class="utrecht-heading-2">{t.accountRoles}</h2>
       <ul class="utrecht-unordered-list">
         {user.grants.map((g) => (
-          <li key={`${g.role}-${g.providerLocationId ?? g.municipalityId ?? g.intermediaryOrganisationId ?? ''}`}>
+          <li
+            key={`${g.role}-${g.providerLocationId ?? g.municipalityId ?? g.intermediaryOrganisationId ?? ''}`}
+          >
             {t.roleNames[g.role]}
           </li>
         ))}

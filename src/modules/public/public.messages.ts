@@ -9,7 +9,8 @@ export const messages = defineMessages({
     steps: {
       step1: 'Maak een account aan.',
       step2: 'Vul één aanvraag in voor uw kind en kies tot vijf opvanglocaties, in volgorde van voorkeur.',
-      step3: 'Volg uw aanvraag online op. U krijgt een e-mail bij elk voorstel en kunt het aanvaarden of weigeren.',
+      step3:
+        'Volg uw aanvraag online op. U krijgt een e-mail bij elk voorstel en kunt het aanvaarden of weigeren.',
     },
     start: 'Opvang aanvragen',
     haveAccount: 'Al een account? Meld u aan.',
@@ -21,8 +22,10 @@ export const messages = defineMessages({
     stepsTitle: 'Comment ça marche',
     steps: {
       step1: 'Créez un compte.',
-      step2: 'Remplissez une seule demande pour votre enfant et choisissez jusqu’à cinq lieux d’accueil, par ordre de préférence.',
-      step3: 'Suivez votre demande en ligne. Vous recevez un e-mail à chaque proposition et pouvez l’accepter ou la refuser.',
+      step2:
+        'Remplissez une seule demande pour votre enfant et choisissez jusqu’à cinq lieux d’accueil, par ordre de préférence.',
+      step3:
+        'Suivez votre demande en ligne. Vous recevez un e-mail à chaque proposition et pouvez l’accepter ou la refuser.',
     },
     start: 'Demander une place',
     haveAccount: 'Déjà un compte ? Connectez-vous.',
@@ -34,7 +37,8 @@ export const messages = defineMessages({
     stepsTitle: 'How it works',
     steps: {
       step1: 'Create an account.',
-      step2: 'Fill in one request for your child and choose up to five childcare locations, in order of preference.',
+      step2:
+        'Fill in one request for your child and choose up to five childcare locations, in order of preference.',
       step3: 'Follow your request online. You get an e-mail for every offer and can accept or decline it.',
     },
     start: 'Request childcare',

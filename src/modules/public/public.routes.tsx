@@ -18,7 +18,11 @@ function HomePage(props: { ctx: PageContext }) {
         ))}
       </ol>
       <p class="utrecht-paragraph">
-        <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href="/parent/requests/new" data-qa="start-request">
+        <a
+          class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action"
+          href="/parent/requests/new"
+          data-qa="start-request"
+        >
           {t.start}
         </a>
       </p>

@@ -3,7 +3,10 @@ import { WEEKDAYS } from '../../shared/dates.ts';
 
 /** Days of care per week: a full day counts 1, a half day 0.5. */
 export function daysPerWeek(plan: CarePlan): number {
-  return WEEKDAYS.reduce((sum, d) => sum + (plan.days[d] === 'full' ? 1 : plan.days[d] === 'half' ? 0.5 : 0), 0);
+  return WEEKDAYS.reduce(
+    (sum, d) => sum + (plan.days[d] === 'full' ? 1 : plan.days[d] === 'half' ? 0.5 : 0),
+    0,
+  );
 }
 
 /** A compact rendering such as "ma di do½ · 2,5 d" built from the language's day abbreviations. */
@@ -13,7 +16,9 @@ export function compactCarePlan(
   perWeek: (n: string) => string,
   locale: string,
 ): string {
-  const days = WEEKDAYS.filter((d) => plan.days[d] !== 'none').map((d) => `${dayShort[d]}${plan.days[d] === 'half' ? '½' : ''}`);
+  const days = WEEKDAYS.filter((d) => plan.days[d] !== 'none').map(
+    (d) => `${dayShort[d]}${plan.days[d] === 'half' ? '½' : ''}`,
+  );
   return `${days.join(' ')} · ${perWeek(new Intl.NumberFormat(locale).format(daysPerWeek(plan)))}`;
 }
 

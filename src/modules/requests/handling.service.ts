@@ -1,19 +1,24 @@
-import { type CurrentUser, locationsFor } from '../../platform/auth/actions.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
+import { type CurrentUser, locationsFor } from '../../platform/auth/actions.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { addDays, compareDates, localDate } from '../../shared/dates.ts';
 import { isPriorityGroup } from './priority.ts';
+import { offerMadeMail } from './requests.mails.ts';
 import * as q from './requests.queries.ts';
 import type { OfferInput } from './requests.schemas.ts';
-import { offerMadeMail } from './requests.mails.ts';
-import { childName, type Errors, followUpUrl, recipients, type Result } from './requests.service.ts';
+import { childName, type Errors, followUpUrl, type Result, recipients } from './requests.service.ts';
 
 const OFFERABLE = new Set(['new', 'seen', 'waiting_list']);
 
 /** The location, if the user works there for this action; otherwise 404 (never reveal existence). */
-async function locationInScope(deps: AppDeps, user: CurrentUser, action: Parameters<typeof locationsFor>[1], locationId: string) {
+async function locationInScope(
+  deps: AppDeps,
+  user: CurrentUser,
+  action: Parameters<typeof locationsFor>[1],
+  locationId: string,
+) {
   if (!locationsFor(user, action).includes(locationId)) throw new NotFoundError('location');
   const [location] = await q.getLocations(deps.db, [locationId]);
   if (!location) throw new NotFoundError('location');
@@ -44,7 +49,12 @@ export async function getWaitingListForLocation(deps: AppDeps, user: CurrentUser
  * A request as one location sees it: only when the request names the location. Opening a new
  * request marks it "seen" for the parent.
  */
-export async function getRequestForLocation(deps: AppDeps, user: CurrentUser, locationId: string, requestId: string) {
+export async function getRequestForLocation(
+  deps: AppDeps,
+  user: CurrentUser,
+  locationId: string,
+  requestId: string,
+) {
   const { db, clock } = deps;
   const location = await locationInScope(deps, user, 'provider.request.read', locationId);
   const preference = await q.getPreferenceOfLocation(db, requestId, locationId);

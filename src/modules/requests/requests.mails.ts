@@ -1,6 +1,6 @@
-import { type Language, defineMessages, formatDate } from '../../platform/i18n/index.ts';
-import { type MailContent, renderMail } from '../../platform/mail/render.tsx';
+import { defineMessages, formatDate, type Language } from '../../platform/i18n/index.ts';
 import type { OutgoingMail } from '../../platform/mail/outbox.ts';
+import { type MailContent, renderMail } from '../../platform/mail/render.tsx';
 
 /** The e-mails a parent receives about a request, in the parent's language. */
 const texts = defineMessages({
@@ -15,14 +15,16 @@ const texts = defineMessages({
     offerSubject: (child: string) => `Een plaats voor ${child}: antwoord gevraagd`,
     offer: (provider: string, child: string, start: string) =>
       `${provider} stelt een plaats voor ${child} voor, vanaf ${start}.`,
-    offerDeadline: (deadline: string) => `Laat ons vóór ${deadline} weten of u het voorstel aanvaardt. Zonder antwoord vervalt het voorstel.`,
+    offerDeadline: (deadline: string) =>
+      `Laat ons vóór ${deadline} weten of u het voorstel aanvaardt. Zonder antwoord vervalt het voorstel.`,
     acceptedSubject: (child: string) => `U aanvaardde een plaats voor ${child}`,
     accepted: (provider: string, start: string) =>
       `U aanvaardde de plaats bij ${provider} vanaf ${start}. De opvang neemt contact met u op om de inschrijving af te ronden.`,
     acceptedLower: 'Uw voorkeuren die u lager rangschikte, zijn afgesloten.',
     acceptedKeepHigher: 'U blijft op de wachtlijst van de opvanglocaties die u hoger rangschikte.',
     declinedSubject: (child: string) => `U weigerde een voorstel voor ${child}`,
-    declined: (provider: string) => `U weigerde het voorstel van ${provider}. Uw andere voorkeuren lopen verder.`,
+    declined: (provider: string) =>
+      `U weigerde het voorstel van ${provider}. Uw andere voorkeuren lopen verder.`,
   },
   fr: {
     greeting: (name: string) => `Bonjour ${name},`,
@@ -31,7 +33,8 @@ const texts = defineMessages({
     submittedSubject: (child: string) => `Votre demande pour ${child} a été reçue`,
     submitted: (child: string, file: string, n: number) =>
       `Nous avons reçu votre demande d’accueil pour ${child} (dossier ${file}). ${n === 1 ? 'Le lieu d’accueil que vous avez choisi voit' : `Les ${n} lieux d’accueil que vous avez choisis voient`} maintenant votre demande sur leur liste d’attente.`,
-    submittedNext: 'Vous recevrez un e-mail à chaque étape. Vous pouvez suivre la demande en ligne à tout moment.',
+    submittedNext:
+      'Vous recevrez un e-mail à chaque étape. Vous pouvez suivre la demande en ligne à tout moment.',
     offerSubject: (child: string) => `Une place pour ${child} : réponse demandée`,
     offer: (provider: string, child: string, start: string) =>
       `${provider} vous propose une place pour ${child}, à partir du ${start}.`,
@@ -43,7 +46,8 @@ const texts = defineMessages({
     acceptedLower: 'Vos préférences moins bien classées ont été clôturées.',
     acceptedKeepHigher: 'Vous restez sur la liste d’attente des lieux d’accueil mieux classés.',
     declinedSubject: (child: string) => `Vous avez refusé une proposition pour ${child}`,
-    declined: (provider: string) => `Vous avez refusé la proposition de ${provider}. Vos autres préférences restent ouvertes.`,
+    declined: (provider: string) =>
+      `Vous avez refusé la proposition de ${provider}. Vos autres préférences restent ouvertes.`,
   },
   en: {
     greeting: (name: string) => `Dear ${name},`,
@@ -54,7 +58,8 @@ const texts = defineMessages({
       `We received your childcare request for ${child} (file ${file}). ${n === 1 ? 'The location you chose now sees' : `The ${n} locations you chose now see`} your request on their waiting list.`,
     submittedNext: 'You will get an e-mail at every step. You can follow the request online at any time.',
     offerSubject: (child: string) => `A place for ${child}: please answer`,
-    offer: (provider: string, child: string, start: string) => `${provider} offers a place for ${child}, starting ${start}.`,
+    offer: (provider: string, child: string, start: string) =>
+      `${provider} offers a place for ${child}, starting ${start}.`,
     offerDeadline: (deadline: string) =>
       `Let us know before ${deadline} whether you accept the offer. Without an answer the offer expires.`,
     acceptedSubject: (child: string) => `You accepted a place for ${child}`,
@@ -63,19 +68,31 @@ const texts = defineMessages({
     acceptedLower: 'Your lower-ranked preferences have been closed.',
     acceptedKeepHigher: 'You stay on the waiting lists of the locations you ranked higher.',
     declinedSubject: (child: string) => `You declined an offer for ${child}`,
-    declined: (provider: string) => `You declined the offer from ${provider}. Your other preferences stay open.`,
+    declined: (provider: string) =>
+      `You declined the offer from ${provider}. Your other preferences stay open.`,
   },
 });
 
 export type Recipient = { email: string; name: string; language: Language; familyId: string };
 
-function mail(to: Recipient, template: string, content: Omit<MailContent, 'greeting' | 'signature'>): OutgoingMail {
+function mail(
+  to: Recipient,
+  template: string,
+  content: Omit<MailContent, 'greeting' | 'signature'>,
+): OutgoingMail {
   const t = texts[to.language];
-  const rendered = renderMail(to.language, { ...content, greeting: t.greeting(to.name), signature: t.signature });
+  const rendered = renderMail(to.language, {
+    ...content,
+    greeting: t.greeting(to.name),
+    signature: t.signature,
+  });
   return { to: to.email, language: to.language, template, familyId: to.familyId, ...rendered };
 }
 
-export function requestSubmittedMail(to: Recipient, p: { child: string; fileNumber: string; preferences: number; url: string }) {
+export function requestSubmittedMail(
+  to: Recipient,
+  p: { child: string; fileNumber: string; preferences: number; url: string },
+) {
   const t = texts[to.language];
   return mail(to, 'request.submitted', {
     subject: t.submittedSubject(p.child),
@@ -86,7 +103,14 @@ export function requestSubmittedMail(to: Recipient, p: { child: string; fileNumb
 
 export function offerMadeMail(
   to: Recipient,
-  p: { child: string; provider: string; start: string; deadline: string; message: string | null; url: string },
+  p: {
+    child: string;
+    provider: string;
+    start: string;
+    deadline: string;
+    message: string | null;
+    url: string;
+  },
 ) {
   const t = texts[to.language];
   const l = to.language;
@@ -103,7 +127,14 @@ export function offerMadeMail(
 
 export function offerAcceptedMail(
   to: Recipient,
-  p: { child: string; provider: string; start: string; keptHigher: boolean; closedLower: boolean; url: string },
+  p: {
+    child: string;
+    provider: string;
+    start: string;
+    keptHigher: boolean;
+    closedLower: boolean;
+    url: string;
+  },
 ) {
   const t = texts[to.language];
   return mail(to, 'offer.accepted', {

@@ -172,7 +172,8 @@ export const messages = defineMessages({
     dayShort: { mon: 'lu', tue: 'ma', wed: 'me', thu: 'je', fri: 've' },
     dayParts: { none: 'Pas d’accueil', half: 'Demi-journée', full: 'Journée complète' },
     preference: (n: number) => `Préférence ${n}`,
-    preferenceHint: 'Choisissez les lieux d’accueil par ordre de préférence. Seul le premier est obligatoire.',
+    preferenceHint:
+      'Choisissez les lieux d’accueil par ordre de préférence. Seul le premier est obligatoire.',
     noChoice: '— aucun —',
     careTypes: { group: 'accueil en groupe', family: 'accueil familial' },
     submitRequest: 'Introduire la demande',
@@ -222,7 +223,8 @@ export const messages = defineMessages({
     nextSteps: {
       new: 'Le lieu d’accueil examine votre demande. Vous recevrez un e-mail dès qu’il y a du nouveau.',
       seen: 'Le lieu d’accueil a consulté votre demande et vous dira s’il a une place.',
-      waiting_list: 'Vous êtes sur la liste d’attente. Si une place se libère, vous recevrez une proposition.',
+      waiting_list:
+        'Vous êtes sur la liste d’attente. Si une place se libère, vous recevrez une proposition.',
       offer_made: 'Acceptez ou refusez la proposition avant le délai.',
       offer_accepted: 'Le lieu d’accueil vous contactera pour finaliser l’inscription.',
       enrolled: 'Votre enfant est inscrit·e.',

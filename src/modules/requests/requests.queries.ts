@@ -2,8 +2,17 @@ import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { type Database, schema } from '../../platform/db/index.ts';
 import type { CarePlan } from '../../platform/db/schema/requests.ts';
 
-const { families, parents, children, requests, preferences, offers, statusEvents, providerLocations, municipalities } =
-  schema;
+const {
+  families,
+  parents,
+  children,
+  requests,
+  preferences,
+  offers,
+  statusEvents,
+  providerLocations,
+  municipalities,
+} = schema;
 
 type PreferenceStatus = (typeof schema.preferenceStatusEnum.enumValues)[number];
 type RequestStatus = (typeof schema.requestStatusEnum.enumValues)[number];
@@ -14,7 +23,11 @@ type Role = (typeof schema.roleEnum.enumValues)[number];
 
 export function getMunicipalities(db: Database) {
   return db
-    .select({ id: municipalities.id, name: municipalities.name, maxPreferences: municipalities.maxPreferences })
+    .select({
+      id: municipalities.id,
+      name: municipalities.name,
+      maxPreferences: municipalities.maxPreferences,
+    })
     .from(municipalities)
     .where(eq(municipalities.active, true))
     .orderBy(asc(municipalities.name));
@@ -86,7 +99,10 @@ export async function findChildByNationalNumberHash(db: Database, hash: string) 
   const rows = await db
     .select({ childId: children.id, familyId: children.familyId, openRequestId: requests.id })
     .from(children)
-    .leftJoin(requests, and(eq(requests.childId, children.id), inArray(requests.status, ['active', 'answered'])))
+    .leftJoin(
+      requests,
+      and(eq(requests.childId, children.id), inArray(requests.status, ['active', 'answered'])),
+    )
     .where(eq(children.nationalNumberHash, hash));
   return rows[0];
 }
@@ -218,7 +234,12 @@ export async function updateRequestStatus(db: Database, requestId: string, statu
   await db.update(requests).set({ status, statusChangedAt: at }).where(eq(requests.id, requestId));
 }
 
-export async function updatePreferenceStatus(db: Database, preferenceId: string, status: PreferenceStatus, at: Date) {
+export async function updatePreferenceStatus(
+  db: Database,
+  preferenceId: string,
+  status: PreferenceStatus,
+  at: Date,
+) {
   await db.update(preferences).set({ status, statusChangedAt: at }).where(eq(preferences.id, preferenceId));
 }
 
@@ -258,7 +279,11 @@ export async function insertOffer(db: Database, values: typeof offers.$inferInse
 export function getLocations(db: Database, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db
-    .select({ id: providerLocations.id, name: providerLocations.name, municipalityId: providerLocations.municipalityId })
+    .select({
+      id: providerLocations.id,
+      name: providerLocations.name,
+      municipalityId: providerLocations.municipalityId,
+    })
     .from(providerLocations)
     .where(inArray(providerLocations.id, ids))
     .orderBy(asc(providerLocations.name));

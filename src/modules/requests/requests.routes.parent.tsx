@@ -5,15 +5,15 @@ import { NotFoundError, requireUser } from '../../platform/http/errors.ts';
 import { failedForm, parseForm } from '../../platform/http/forms.ts';
 import { pageContext, sendPage } from '../../platform/http/setup.ts';
 import { emptyForm } from '../../platform/views/forms.tsx';
-import { parseId, type OfferId, type RequestId } from '../../shared/ids.ts';
+import { type OfferId, parseId, type RequestId } from '../../shared/ids.ts';
 import { getFamilyOfUser } from './requests.queries.ts';
 import { AcceptOfferForm, NewRequestForm } from './requests.schemas.ts';
 import {
   acceptOffer,
   declineOffer,
   getParentOverview,
-  getRequestForParent,
   getRequestFormData,
+  getRequestForParent,
   submitRequest,
 } from './requests.service.ts';
 import { FollowUpPage, NewRequestPage, ParentHomePage } from './requests.views.parent.tsx';
@@ -30,7 +30,10 @@ export function registerParentRequestRoutes(app: FastifyInstance, deps: AppDeps)
   app.get('/parent/requests/new', { config: { action: 'parent.request.create' } }, async (request, reply) => {
     const data = await getRequestFormData(deps, requireUser(request.user));
     const ctx = pageContext(request, reply, deps);
-    return sendPage(reply, <NewRequestPage ctx={ctx} form={emptyForm} data={data} submissionKey={randomUUID()} />);
+    return sendPage(
+      reply,
+      <NewRequestPage ctx={ctx} form={emptyForm} data={data} submissionKey={randomUUID()} />,
+    );
   });
 
   app.post('/parent/requests', { config: { action: 'parent.request.create' } }, async (request, reply) => {
@@ -38,7 +41,9 @@ export function registerParentRequestRoutes(app: FastifyInstance, deps: AppDeps)
     const parsed = parseForm(NewRequestForm, request.body);
     const result = parsed.ok ? await submitRequest(deps, user, parsed.value) : undefined;
     if (result?.ok) return reply.redirect(`/parent/requests/${result.value}`, 303);
-    const form = parsed.ok ? failedForm(request.body, result?.ok === false ? result.errors : {}) : parsed.form;
+    const form = parsed.ok
+      ? failedForm(request.body, result?.ok === false ? result.errors : {})
+      : parsed.form;
     const data = await getRequestFormData(deps, user);
     const key = typeof form.values.submissionKey === 'string' ? form.values.submissionKey : randomUUID();
     const ctx = pageContext(request, reply, deps);
@@ -52,7 +57,10 @@ export function registerParentRequestRoutes(app: FastifyInstance, deps: AppDeps)
       const requestId = parseId<RequestId>(request.params.requestId);
       if (!requestId) throw new NotFoundError();
       const detail = await getRequestForParent(deps, requireUser(request.user), requestId);
-      return sendPage(reply, <FollowUpPage ctx={pageContext(request, reply, deps)} detail={detail} form={emptyForm} />);
+      return sendPage(
+        reply,
+        <FollowUpPage ctx={pageContext(request, reply, deps)} detail={detail} form={emptyForm} />,
+      );
     },
   );
 
@@ -69,14 +77,19 @@ export function registerParentRequestRoutes(app: FastifyInstance, deps: AppDeps)
         // Scope: the request must belong to the parent's own family (404 otherwise).
         const detail = await getRequestForParent(deps, user, requestId);
         const parsed = parseForm(AcceptOfferForm, request.body);
-        const keepHigher = parsed.ok && parsed.value.keepHigher ? parsed.value.keepHigher === 'yes' : undefined;
+        const keepHigher =
+          parsed.ok && parsed.value.keepHigher ? parsed.value.keepHigher === 'yes' : undefined;
         const result =
           answer === 'accept'
             ? await acceptOffer(deps, user, family.family.id, requestId, offerId, keepHigher)
             : await declineOffer(deps, user, family.family.id, requestId, offerId);
         if (result.ok) return reply.redirect(`/parent/requests/${requestId}`, 303);
         const form = failedForm(request.body, result.errors);
-        return sendPage(reply, <FollowUpPage ctx={pageContext(request, reply, deps)} detail={detail} form={form} />, 400);
+        return sendPage(
+          reply,
+          <FollowUpPage ctx={pageContext(request, reply, deps)} detail={detail} form={form} />,
+          400,
+        );
       },
     );
   }

@@ -5,7 +5,7 @@ import { NotFoundError, requireUser } from '../../platform/http/errors.ts';
 import { failedForm, parseForm } from '../../platform/http/forms.ts';
 import { pageContext, sendPage } from '../../platform/http/setup.ts';
 import { emptyForm } from '../../platform/views/forms.tsx';
-import { parseId, type ProviderLocationId, type RequestId } from '../../shared/ids.ts';
+import { type ProviderLocationId, parseId, type RequestId } from '../../shared/ids.ts';
 import { getRequestForLocation, getWaitingListForLocation, makeOffer } from './handling.service.ts';
 import { getLocations } from './requests.queries.ts';
 import { OfferForm } from './requests.schemas.ts';
@@ -24,10 +24,17 @@ function ids(params: { locationId: string; requestId?: string }) {
 /** Provider staff: their locations, each location's waiting list, a request, and making an offer. */
 export function registerProviderRequestRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get('/provider', { config: { action: 'provider.home' } }, async (request, reply) => {
-    const locations = await getLocations(deps.db, locationsFor(requireUser(request.user), 'provider.waitingList.read'));
+    const locations = await getLocations(
+      deps.db,
+      locationsFor(requireUser(request.user), 'provider.waitingList.read'),
+    );
     const [only] = locations;
-    if (locations.length === 1 && only) return reply.redirect(`/provider/locations/${only.id}/waiting-list`, 303);
-    return sendPage(reply, <ProviderHomePage ctx={pageContext(request, reply, deps)} locations={locations} />);
+    if (locations.length === 1 && only)
+      return reply.redirect(`/provider/locations/${only.id}/waiting-list`, 303);
+    return sendPage(
+      reply,
+      <ProviderHomePage ctx={pageContext(request, reply, deps)} locations={locations} />,
+    );
   });
 
   app.get<LocationParams>(
@@ -46,7 +53,10 @@ export function registerProviderRequestRoutes(app: FastifyInstance, deps: AppDep
     async (request, reply) => {
       const { locationId, requestId } = ids(request.params);
       const detail = await getRequestForLocation(deps, requireUser(request.user), locationId, requestId);
-      return sendPage(reply, <ProviderRequestPage ctx={pageContext(request, reply, deps)} detail={detail} form={emptyForm} />);
+      return sendPage(
+        reply,
+        <ProviderRequestPage ctx={pageContext(request, reply, deps)} detail={detail} form={emptyForm} />,
+      );
     },
   );
 
@@ -59,9 +69,15 @@ export function registerProviderRequestRoutes(app: FastifyInstance, deps: AppDep
       const parsed = parseForm(OfferForm, request.body);
       const result = parsed.ok ? await makeOffer(deps, user, locationId, requestId, parsed.value) : undefined;
       if (result?.ok) return reply.redirect(`/provider/locations/${locationId}/requests/${requestId}`, 303);
-      const form = parsed.ok ? failedForm(request.body, result?.ok === false ? result.errors : {}) : parsed.form;
+      const form = parsed.ok
+        ? failedForm(request.body, result?.ok === false ? result.errors : {})
+        : parsed.form;
       const detail = await getRequestForLocation(deps, user, locationId, requestId);
-      return sendPage(reply, <ProviderRequestPage ctx={pageContext(request, reply, deps)} detail={detail} form={form} />, 400);
+      return sendPage(
+        reply,
+        <ProviderRequestPage ctx={pageContext(request, reply, deps)} detail={detail} form={form} />,
+        400,
+      );
     },
   );
 }

@@ -1,16 +1,21 @@
-import type { CurrentUser } from '../../platform/auth/actions.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
+import type { CurrentUser } from '../../platform/auth/actions.ts';
 import type { Database } from '../../platform/db/index.ts';
 import type { AppDeps } from '../../platform/deps.ts';
-import type { FieldError } from '../../platform/i18n/common.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
+import type { FieldError } from '../../platform/i18n/common.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { compareDates, type LocalDate, localDate, parseLocalDate, WEEKDAYS } from '../../shared/dates.ts';
 import { parseNationalNumber } from '../../shared/national-number.ts';
 import { carePlanFromDays } from './care-plan.ts';
+import {
+  offerAcceptedMail,
+  offerDeclinedMail,
+  type Recipient,
+  requestSubmittedMail,
+} from './requests.mails.ts';
 import * as q from './requests.queries.ts';
 import { MAX_PREFERENCE_FIELDS, type NewRequestInput } from './requests.schemas.ts';
-import { offerAcceptedMail, offerDeclinedMail, type Recipient, requestSubmittedMail } from './requests.mails.ts';
 
 export type Errors = Record<string, FieldError>;
 export type Result<T> = { ok: true; value: T } | { ok: false; errors: Errors };
@@ -39,14 +44,19 @@ async function recipients(db: Database, familyId: string): Promise<Recipient[]> 
   }));
 }
 
-const followUpUrl = (deps: AppDeps, requestId: string) => `${deps.config.publicUrl}/parent/requests/${requestId}`;
+const followUpUrl = (deps: AppDeps, requestId: string) =>
+  `${deps.config.publicUrl}/parent/requests/${requestId}`;
 
 /**
  * Files a request for a child: creates the family file on a parent's first request, checks the
  * child against existing files by national number, and records preferences, history, mail and
  * audit in one transaction. The form's submission key makes a double submit create one request.
  */
-export async function submitRequest(deps: AppDeps, user: CurrentUser, input: NewRequestInput): Promise<Result<string>> {
+export async function submitRequest(
+  deps: AppDeps,
+  user: CurrentUser,
+  input: NewRequestInput,
+): Promise<Result<string>> {
   const { db, clock, vault } = deps;
   const today = clock.today();
   const existingFamily = await q.getFamilyOfUser(db, user.id);
@@ -56,7 +66,9 @@ export async function submitRequest(deps: AppDeps, user: CurrentUser, input: New
   if (already) return { ok: true, value: already };
 
   // Family: only asked on the first request.
-  let municipality = existingFamily ? await q.getMunicipality(db, existingFamily.family.municipalityId) : undefined;
+  let municipality = existingFamily
+    ? await q.getMunicipality(db, existingFamily.family.municipalityId)
+    : undefined;
   if (!existingFamily) {
     if (!input.parentFirstName) errors.parentFirstName = 'required';
     if (!input.parentLastName) errors.parentLastName = 'required';
@@ -71,14 +83,16 @@ export async function submitRequest(deps: AppDeps, user: CurrentUser, input: New
   if (born && !input.birthDate) errors.birthDate = 'required';
   if (born && birthDate && compareDates(birthDate, today) > 0) errors.birthDate = 'birthDateInFuture';
   if (!born && !input.expectedBirthDate) errors.expectedBirthDate = 'required';
-  if (!born && expectedBirthDate && compareDates(expectedBirthDate, today) < 0) errors.expectedBirthDate = 'expectedDateInPast';
+  if (!born && expectedBirthDate && compareDates(expectedBirthDate, today) < 0)
+    errors.expectedBirthDate = 'expectedDateInPast';
 
   let nationalNumberHash: string | undefined;
   let nationalNumberCipher: string | undefined;
   if (born && input.nationalNumber) {
     const parsed = parseNationalNumber(input.nationalNumber, birthDate ? { birthDate } : {});
     if (!parsed.ok) {
-      errors.nationalNumber = parsed.error === 'birthDateMismatch' ? 'nationalNumberBirthDate' : 'invalidNationalNumber';
+      errors.nationalNumber =
+        parsed.error === 'birthDateMismatch' ? 'nationalNumberBirthDate' : 'invalidNationalNumber';
     } else {
       const protectedNumber = vault.protect(parsed.value);
       nationalNumberHash = protectedNumber.hash;
@@ -91,7 +105,8 @@ export async function submitRequest(deps: AppDeps, user: CurrentUser, input: New
   const end = parseLocalDate(input.desiredEnd);
   const birthOrExpected = birthDate ?? expectedBirthDate;
   if (compareDates(start, today) < 0) errors.desiredStart = 'startInPast';
-  else if (birthOrExpected && compareDates(start, birthOrExpected) < 0) errors.desiredStart = 'startBeforeBirth';
+  else if (birthOrExpected && compareDates(start, birthOrExpected) < 0)
+    errors.desiredStart = 'startBeforeBirth';
   if (end && compareDates(end, start) <= 0) errors.desiredEnd = 'endBeforeStart';
 
   const days = Object.fromEntries(WEEKDAYS.map((d) => [d, input[`day_${d}`]])) as Record<
@@ -101,13 +116,20 @@ export async function submitRequest(deps: AppDeps, user: CurrentUser, input: New
   if (WEEKDAYS.every((d) => days[d] === 'none')) errors.carePlan = 'noCareDays';
 
   // Ordered preferences: the filled-in choices, in order, without gaps.
-  const chosen = [input.preference1, input.preference2, input.preference3, input.preference4, input.preference5]
+  const chosen = [
+    input.preference1,
+    input.preference2,
+    input.preference3,
+    input.preference4,
+    input.preference5,
+  ]
     .slice(0, MAX_PREFERENCE_FIELDS)
     .filter((id): id is string => Boolean(id));
   const maxPreferences = municipality?.maxPreferences ?? MAX_PREFERENCE_FIELDS;
   if (chosen.length === 0) errors.preference1 = 'noPreferences';
   else if (new Set(chosen).size !== chosen.length) errors.preference1 = 'duplicatePreference';
-  else if (chosen.length > maxPreferences) errors.preference1 = { key: 'tooManyPreferences', max: maxPreferences };
+  else if (chosen.length > maxPreferences)
+    errors.preference1 = { key: 'tooManyPreferences', max: maxPreferences };
   else {
     const valid = new Set(await q.getActiveLocationIds(db, chosen));
     chosen.forEach((id, i) => {
@@ -177,10 +199,21 @@ export async function submitRequest(deps: AppDeps, user: CurrentUser, input: New
       if (!request) return { duplicate: true as const };
       const prefs = await q.insertPreferences(
         tx,
-        chosen.map((providerLocationId, i) => ({ requestId: request.id, providerLocationId, rank: i + 1, statusChangedAt: now })),
+        chosen.map((providerLocationId, i) => ({
+          requestId: request.id,
+          providerLocationId,
+          rank: i + 1,
+          statusChangedAt: now,
+        })),
       );
       await q.insertStatusEvents(tx, [
-        { requestId: request.id, eventType: 'request.submitted', toStatus: 'active', occurredAt: now, ...actor },
+        {
+          requestId: request.id,
+          eventType: 'request.submitted',
+          toStatus: 'active',
+          occurredAt: now,
+          ...actor,
+        },
         ...prefs.map((p) => ({
           requestId: request.id,
           preferenceId: p.id,
@@ -220,7 +253,10 @@ export async function submitRequest(deps: AppDeps, user: CurrentUser, input: New
     deps.jobs.mailQueued();
     return { ok: true, value: result.requestId };
   } catch (error) {
-    if (isUniqueViolation(error, 'requests_one_open_per_child_uq') || isUniqueViolation(error, 'children_national_number_hash_uq')) {
+    if (
+      isUniqueViolation(error, 'requests_one_open_per_child_uq') ||
+      isUniqueViolation(error, 'children_national_number_hash_uq')
+    ) {
       return { ok: false, errors: { nationalNumber: 'childHasOpenRequest' } };
     }
     if (isUniqueViolation(error, 'requests_submission_key_uq')) {
@@ -253,7 +289,13 @@ export async function acceptOffer(
     }
     const acceptedRank = locked.preference.rank ?? Number.MAX_SAFE_INTEGER;
     const all = await q.getPreferencesOfRequest(tx, requestId);
-    const higherOpen = all.filter((p) => p.id !== locked.preference.id && p.rank !== null && p.rank < acceptedRank && OPEN_PREFERENCE.has(p.status));
+    const higherOpen = all.filter(
+      (p) =>
+        p.id !== locked.preference.id &&
+        p.rank !== null &&
+        p.rank < acceptedRank &&
+        OPEN_PREFERENCE.has(p.status),
+    );
     if (higherOpen.length > 0 && keepHigher === undefined) {
       return { ok: false, errors: { keepHigher: 'invalidChoice' } };
     }
@@ -318,7 +360,13 @@ export async function acceptOffer(
         }),
       );
     }
-    await recordAudit(tx, clock, { ...actor, action: 'parent.offer.answer', subjectType: 'offer', subjectId: offerId, familyId });
+    await recordAudit(tx, clock, {
+      ...actor,
+      action: 'parent.offer.answer',
+      subjectType: 'offer',
+      subjectId: offerId,
+      familyId,
+    });
     return { ok: true, value: undefined };
   });
   if (outcome.ok) deps.jobs.mailQueued();
@@ -364,7 +412,13 @@ export async function declineOffer(
         }),
       );
     }
-    await recordAudit(tx, clock, { ...actor, action: 'parent.offer.answer', subjectType: 'offer', subjectId: offerId, familyId });
+    await recordAudit(tx, clock, {
+      ...actor,
+      action: 'parent.offer.answer',
+      subjectType: 'offer',
+      subjectId: offerId,
+      familyId,
+    });
     return { ok: true, value: undefined };
   });
   if (outcome.ok) deps.jobs.mailQueued();
@@ -417,5 +471,10 @@ export async function getRequestFormData(deps: AppDeps, user: CurrentUser) {
     q.getSelectableLocations(deps.db),
   ]);
   const own = family ? municipalities.find((m) => m.id === family.family.municipalityId) : undefined;
-  return { hasFamily: Boolean(family), municipalities, locations, maxPreferences: own?.maxPreferences ?? MAX_PREFERENCE_FIELDS };
+  return {
+    hasFamily: Boolean(family),
+    municipalities,
+    locations,
+    maxPreferences: own?.maxPreferences ?? MAX_PREFERENCE_FIELDS,
+  };
 }

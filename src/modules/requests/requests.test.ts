@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { schema } from '../../platform/db/index.ts';
-import { makeNationalNumber } from '../../shared/national-number.ts';
-import { localDate } from '../../shared/dates.ts';
-import { buildTestApp, TestClient, type TestApp } from '../../../test/app.ts';
+import { buildTestApp, type TestApp, TestClient } from '../../../test/app.ts';
 import { aScenario, aUser, TEST_PASSWORD } from '../../../test/builders.ts';
 import { BACKENDS } from '../../../test/db.ts';
+import { schema } from '../../platform/db/index.ts';
+import { localDate } from '../../shared/dates.ts';
+import { makeNationalNumber } from '../../shared/national-number.ts';
 
 const requestForm = (overrides: Record<string, string> = {}) => ({
   submissionKey: crypto.randomUUID(),
@@ -42,7 +42,12 @@ describe.each(BACKENDS)('the request slice on %s', (backend) => {
   async function submit(overrides: Record<string, string> = {}) {
     return parent.post(
       '/parent/requests',
-      requestForm({ municipalityId: s.municipality.id, preference1: s.first.id, preference2: s.second.id, ...overrides }),
+      requestForm({
+        municipalityId: s.municipality.id,
+        preference1: s.first.id,
+        preference2: s.second.id,
+        ...overrides,
+      }),
       { formPage: '/parent/requests/new' },
     );
   }
@@ -107,12 +112,23 @@ describe.each(BACKENDS)('the request slice on %s', (backend) => {
       .from(schema.statusEvents)
       .where(eq(schema.statusEvents.requestId, requestId));
     expect(events.map((e) => e.eventType)).toEqual(
-      expect.arrayContaining(['request.submitted', 'preference.seen', 'preference.offer_made', 'offer.accepted', 'preference.placed_elsewhere']),
+      expect.arrayContaining([
+        'request.submitted',
+        'preference.seen',
+        'preference.offer_made',
+        'offer.accepted',
+        'preference.placed_elsewhere',
+      ]),
     );
   });
 
   it('re-renders the form with 400, the values kept and messages in the parent language', async () => {
-    const res = await submit({ childLastName: '', desiredStart: '2026-13-45', preference1: '', preference2: '' });
+    const res = await submit({
+      childLastName: '',
+      desiredStart: '2026-13-45',
+      preference1: '',
+      preference2: '',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('Il y a un problème');
     expect(res.body).toContain('Remplissez ce champ.');
@@ -183,7 +199,12 @@ describe.each(BACKENDS)('the request slice on %s', (backend) => {
     const rows = await t.deps.db
       .select()
       .from(schema.auditLog)
-      .where(and(eq(schema.auditLog.actorUserId, s.firstStaff.id), eq(schema.auditLog.action, 'provider.request.read')));
+      .where(
+        and(
+          eq(schema.auditLog.actorUserId, s.firstStaff.id),
+          eq(schema.auditLog.action, 'provider.request.read'),
+        ),
+      );
     expect(rows).toHaveLength(1);
     expect(rows[0]?.familyId).toBeTruthy();
     expect(rows[0]?.actorRole).toBe('provider_staff');

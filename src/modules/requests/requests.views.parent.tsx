@@ -12,11 +12,14 @@ import {
 } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { WEEKDAYS } from '../../shared/dates.ts';
-import type { getParentOverview, getRequestForParent, getRequestFormData } from './requests.service.ts';
-import { childName } from './requests.service.ts';
 import { type EventKey, messages } from './requests.messages.ts';
+import type { getParentOverview, getRequestFormData, getRequestForParent } from './requests.service.ts';
+import { childName } from './requests.service.ts';
 
-export function ParentHomePage(props: { ctx: PageContext; overview: Awaited<ReturnType<typeof getParentOverview>> }) {
+export function ParentHomePage(props: {
+  ctx: PageContext;
+  overview: Awaited<ReturnType<typeof getParentOverview>>;
+}) {
   const { ctx, overview } = props;
   const t = messages[ctx.lang];
   return (
@@ -42,7 +45,11 @@ export function ParentHomePage(props: { ctx: PageContext; overview: Awaited<Retu
         </ul>
       )}
       <p class="utrecht-paragraph">
-        <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href="/parent/requests/new" data-qa="new-request">
+        <a
+          class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action"
+          href="/parent/requests/new"
+          data-qa="new-request"
+        >
           {t.newRequest}
         </a>
       </p>
@@ -80,8 +87,22 @@ export function NewRequestPage(props: {
             <h2 class="utrecht-heading-2" id="section-family">
               {t.sectionFamily}
             </h2>
-            <TextField lang={lang} form={form} name="parentFirstName" label={t.parentFirstName} autocomplete="given-name" required />
-            <TextField lang={lang} form={form} name="parentLastName" label={t.parentLastName} autocomplete="family-name" required />
+            <TextField
+              lang={lang}
+              form={form}
+              name="parentFirstName"
+              label={t.parentFirstName}
+              autocomplete="given-name"
+              required
+            />
+            <TextField
+              lang={lang}
+              form={form}
+              name="parentLastName"
+              label={t.parentLastName}
+              autocomplete="family-name"
+              required
+            />
             <TextField lang={lang} form={form} name="phone" type="tel" label={t.phone} autocomplete="tel" />
             <SelectField
               lang={lang}
@@ -98,7 +119,13 @@ export function NewRequestPage(props: {
           <h2 class="utrecht-heading-2" id="section-child">
             {t.sectionChild}
           </h2>
-          <TextField lang={lang} form={form} name="childFirstName" label={t.childFirstName} hint={t.childFirstNameHint} />
+          <TextField
+            lang={lang}
+            form={form}
+            name="childFirstName"
+            label={t.childFirstName}
+            hint={t.childFirstNameHint}
+          />
           <TextField lang={lang} form={form} name="childLastName" label={t.childLastName} required />
           <ChoiceGroup
             lang={lang}
@@ -111,8 +138,22 @@ export function NewRequestPage(props: {
             ]}
             required
           />
-          <TextField lang={lang} form={form} name="birthDate" type="date" label={t.birthDate} hint={t.dateHint} />
-          <TextField lang={lang} form={form} name="expectedBirthDate" type="date" label={t.expectedBirthDate} hint={t.dateHint} />
+          <TextField
+            lang={lang}
+            form={form}
+            name="birthDate"
+            type="date"
+            label={t.birthDate}
+            hint={t.dateHint}
+          />
+          <TextField
+            lang={lang}
+            form={form}
+            name="expectedBirthDate"
+            type="date"
+            label={t.expectedBirthDate}
+            hint={t.dateHint}
+          />
           <TextField
             lang={lang}
             form={form}
@@ -127,9 +168,28 @@ export function NewRequestPage(props: {
           <h2 class="utrecht-heading-2" id="section-care">
             {t.sectionCare}
           </h2>
-          <TextField lang={lang} form={form} name="desiredStart" type="date" label={t.desiredStart} hint={t.dateHint} required />
-          <TextField lang={lang} form={form} name="desiredEnd" type="date" label={t.desiredEnd} hint={t.desiredEndHint} />
-          <fieldset class="utrecht-form-fieldset ko-fieldset" id="field-carePlan" aria-describedby={carePlanError ? 'error-carePlan' : undefined}>
+          <TextField
+            lang={lang}
+            form={form}
+            name="desiredStart"
+            type="date"
+            label={t.desiredStart}
+            hint={t.dateHint}
+            required
+          />
+          <TextField
+            lang={lang}
+            form={form}
+            name="desiredEnd"
+            type="date"
+            label={t.desiredEnd}
+            hint={t.desiredEndHint}
+          />
+          <fieldset
+            class="utrecht-form-fieldset ko-fieldset"
+            id="field-carePlan"
+            aria-describedby={carePlanError ? 'error-carePlan' : undefined}
+          >
             <legend class="utrecht-form-fieldset__legend">
               {t.carePlan} <span class="ko-required">{common[lang].requiredMarker}</span>
             </legend>
@@ -211,10 +271,20 @@ export function FollowUpPage(props: {
       </dl>
       {offers.map((p) => {
         const higherOpen = preferences.some(
-          (o) => o.id !== p.id && o.rank !== null && p.rank !== null && o.rank < p.rank && ['new', 'seen', 'waiting_list', 'offer_made'].includes(o.status),
+          (o) =>
+            o.id !== p.id &&
+            o.rank !== null &&
+            p.rank !== null &&
+            o.rank < p.rank &&
+            ['new', 'seen', 'waiting_list', 'offer_made'].includes(o.status),
         );
         return (
-          <section class="ko-offer utrecht-alert utrecht-alert--info" aria-labelledby={`offer-${p.offerId}`} key={p.offerId} data-qa="offer">
+          <section
+            class="ko-offer utrecht-alert utrecht-alert--info"
+            aria-labelledby={`offer-${p.offerId}`}
+            key={p.offerId}
+            data-qa="offer"
+          >
             <h2 class="utrecht-heading-2" id={`offer-${p.offerId}`}>
               {t.offerHeading(p.locationName)}
             </h2>
@@ -233,7 +303,11 @@ export function FollowUpPage(props: {
                 <strong>{t.offerMessage}:</strong> {p.offerMessage}
               </p>
             )}
-            <form method="post" action={`/parent/requests/${request.id}/offers/${p.offerId}/accept`} class="ko-form">
+            <form
+              method="post"
+              action={`/parent/requests/${request.id}/offers/${p.offerId}/accept`}
+              class="ko-form"
+            >
               <CsrfField token={ctx.csrfToken} />
               {higherOpen && (
                 <ChoiceGroup
@@ -250,7 +324,11 @@ export function FollowUpPage(props: {
               )}
               <SubmitButton qa="accept-offer">{t.accept}</SubmitButton>
             </form>
-            <form method="post" action={`/parent/requests/${request.id}/offers/${p.offerId}/decline`} class="ko-form">
+            <form
+              method="post"
+              action={`/parent/requests/${request.id}/offers/${p.offerId}/decline`}
+              class="ko-form"
+            >
               <CsrfField token={ctx.csrfToken} />
               <SubmitButton qa="decline-offer" secondary>
                 {t.decline}
@@ -263,11 +341,21 @@ export function FollowUpPage(props: {
       <table class="utrecht-table ko-table" data-qa="preferences">
         <thead class="utrecht-table__header">
           <tr class="utrecht-table__row">
-            <th scope="col" class="utrecht-table__header-cell">{t.rank}</th>
-            <th scope="col" class="utrecht-table__header-cell">{t.location}</th>
-            <th scope="col" class="utrecht-table__header-cell">{t.status}</th>
-            <th scope="col" class="utrecht-table__header-cell">{t.since}</th>
-            <th scope="col" class="utrecht-table__header-cell">{t.nextStep}</th>
+            <th scope="col" class="utrecht-table__header-cell">
+              {t.rank}
+            </th>
+            <th scope="col" class="utrecht-table__header-cell">
+              {t.location}
+            </th>
+            <th scope="col" class="utrecht-table__header-cell">
+              {t.status}
+            </th>
+            <th scope="col" class="utrecht-table__header-cell">
+              {t.since}
+            </th>
+            <th scope="col" class="utrecht-table__header-cell">
+              {t.nextStep}
+            </th>
           </tr>
         </thead>
         <tbody class="utrecht-table__body">
@@ -275,7 +363,9 @@ export function FollowUpPage(props: {
             <tr class="utrecht-table__row" key={p.id} data-qa="preference-row">
               <td class="utrecht-table__cell">{p.rank ?? '–'}</td>
               <td class="utrecht-table__cell">{p.locationName}</td>
-              <td class="utrecht-table__cell" data-qa="preference-status">{t.preferenceStatuses[p.status]}</td>
+              <td class="utrecht-table__cell" data-qa="preference-status">
+                {t.preferenceStatuses[p.status]}
+              </td>
               <td class="utrecht-table__cell">{formatDate(lang, p.statusChangedAt)}</td>
               <td class="utrecht-table__cell">{t.nextSteps[p.status]}</td>
             </tr>
@@ -288,7 +378,8 @@ export function FollowUpPage(props: {
           .filter((e) => e.eventType !== 'preference.added')
           .map((e) => (
             <li key={e.id}>
-              {formatDateTime(lang, e.occurredAt)} — {t.events[(e.eventType in t.events ? e.eventType : 'other') as EventKey]}
+              {formatDateTime(lang, e.occurredAt)} —{' '}
+              {t.events[(e.eventType in t.events ? e.eventType : 'other') as EventKey]}
               {e.locationName ? ` (${e.locationName})` : ''}
             </li>
           ))}

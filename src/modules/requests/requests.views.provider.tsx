@@ -1,6 +1,12 @@
 import { formatDate, formatDateTime, locale } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
-import { CsrfField, ErrorSummary, type FormState, SubmitButton, TextField } from '../../platform/views/forms.tsx';
+import {
+  CsrfField,
+  ErrorSummary,
+  type FormState,
+  SubmitButton,
+  TextField,
+} from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { compactCarePlan } from './care-plan.ts';
 import type { getRequestForLocation, getWaitingListForLocation } from './handling.service.ts';
@@ -26,7 +32,10 @@ export function ProviderHomePage(props: { ctx: PageContext; locations: { id: str
   );
 }
 
-export function WaitingListPage(props: { ctx: PageContext; list: Awaited<ReturnType<typeof getWaitingListForLocation>> }) {
+export function WaitingListPage(props: {
+  ctx: PageContext;
+  list: Awaited<ReturnType<typeof getWaitingListForLocation>>;
+}) {
   const { ctx, list } = props;
   const lang = ctx.lang;
   const t = messages[lang];
@@ -42,13 +51,22 @@ export function WaitingListPage(props: { ctx: PageContext; list: Awaited<ReturnT
             <caption class="utrecht-table__caption">{t.waitingListCaption(list.rows.length)}</caption>
             <thead class="utrecht-table__header">
               <tr class="utrecht-table__row">
-                {[t.fileNumber, t.child, t.birth, t.start, t.end, t.carePlanShort, t.priorityGroup, t.rank, t.status, t.received].map(
-                  (h) => (
-                    <th scope="col" class="utrecht-table__header-cell" key={h}>
-                      {h}
-                    </th>
-                  ),
-                )}
+                {[
+                  t.fileNumber,
+                  t.child,
+                  t.birth,
+                  t.start,
+                  t.end,
+                  t.carePlanShort,
+                  t.priorityGroup,
+                  t.rank,
+                  t.status,
+                  t.received,
+                ].map((h) => (
+                  <th scope="col" class="utrecht-table__header-cell" key={h}>
+                    {h}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody class="utrecht-table__body">
@@ -73,7 +91,9 @@ export function WaitingListPage(props: { ctx: PageContext; list: Awaited<ReturnT
                   </td>
                   <td class="utrecht-table__cell">{formatDate(lang, r.desiredStart)}</td>
                   <td class="utrecht-table__cell">{r.desiredEnd ? formatDate(lang, r.desiredEnd) : ''}</td>
-                  <td class="utrecht-table__cell">{compactCarePlan(r.carePlan, t.dayShort, t.daysPerWeek, locale(lang))}</td>
+                  <td class="utrecht-table__cell">
+                    {compactCarePlan(r.carePlan, t.dayShort, t.daysPerWeek, locale(lang))}
+                  </td>
                   <td class="utrecht-table__cell">{r.priorityGroup ? t.yes : t.no}</td>
                   <td class="utrecht-table__cell">{r.rank ?? '–'}</td>
                   <td class="utrecht-table__cell" data-qa="waiting-list-status">
@@ -102,7 +122,11 @@ export function ProviderRequestPage(props: {
   const base = `/provider/locations/${detail.location.id}`;
   const offerForm: FormState = {
     ...form,
-    values: { startDate: detail.request.desiredStart, answerDeadline: detail.defaultDeadline, ...form.values },
+    values: {
+      startDate: detail.request.desiredStart,
+      answerDeadline: detail.defaultDeadline,
+      ...form.values,
+    },
   };
   const pending = detail.preferences.find((p) => p.locationId === detail.location.id && p.offerDeadline);
   return (
@@ -154,10 +178,18 @@ export function ProviderRequestPage(props: {
       <table class="utrecht-table ko-table" data-qa="other-preferences">
         <thead class="utrecht-table__header">
           <tr class="utrecht-table__row">
-            <th scope="col" class="utrecht-table__header-cell">{t.rank}</th>
-            <th scope="col" class="utrecht-table__header-cell">{t.location}</th>
-            <th scope="col" class="utrecht-table__header-cell">{t.status}</th>
-            <th scope="col" class="utrecht-table__header-cell">{t.since}</th>
+            <th scope="col" class="utrecht-table__header-cell">
+              {t.rank}
+            </th>
+            <th scope="col" class="utrecht-table__header-cell">
+              {t.location}
+            </th>
+            <th scope="col" class="utrecht-table__header-cell">
+              {t.status}
+            </th>
+            <th scope="col" class="utrecht-table__header-cell">
+              {t.since}
+            </th>
           </tr>
         </thead>
         <tbody class="utrecht-table__body">
@@ -173,16 +205,37 @@ export function ProviderRequestPage(props: {
           ))}
         </tbody>
       </table>
-      {pending?.offerDeadline && <p class="utrecht-paragraph">{t.offerPending(formatDate(lang, pending.offerDeadline))}</p>}
+      {pending?.offerDeadline && (
+        <p class="utrecht-paragraph">{t.offerPending(formatDate(lang, pending.offerDeadline))}</p>
+      )}
       {detail.canOffer && (
         <section aria-labelledby="make-offer">
           <h2 class="utrecht-heading-2" id="make-offer">
             {t.makeOffer}
           </h2>
-          <form method="post" action={`${base}/requests/${detail.request.id}/offer`} novalidate class="ko-form">
+          <form
+            method="post"
+            action={`${base}/requests/${detail.request.id}/offer`}
+            novalidate
+            class="ko-form"
+          >
             <CsrfField token={ctx.csrfToken} />
-            <TextField lang={lang} form={offerForm} name="startDate" type="date" label={t.offerStartLabel} required />
-            <TextField lang={lang} form={offerForm} name="answerDeadline" type="date" label={t.offerDeadlineLabel} required />
+            <TextField
+              lang={lang}
+              form={offerForm}
+              name="startDate"
+              type="date"
+              label={t.offerStartLabel}
+              required
+            />
+            <TextField
+              lang={lang}
+              form={offerForm}
+              name="answerDeadline"
+              type="date"
+              label={t.offerDeadlineLabel}
+              required
+            />
             <TextField lang={lang} form={offerForm} name="message" label={t.offerMessageLabel} />
             <SubmitButton qa="send-offer">{t.sendOffer}</SubmitButton>
           </form>
@@ -194,7 +247,8 @@ export function ProviderRequestPage(props: {
           .filter((e) => e.eventType !== 'preference.added')
           .map((e) => (
             <li key={e.id}>
-              {formatDateTime(lang, e.occurredAt)} — {t.events[(e.eventType in t.events ? e.eventType : 'other') as EventKey]}
+              {formatDateTime(lang, e.occurredAt)} —{' '}
+              {t.events[(e.eventType in t.events ? e.eventType : 'other') as EventKey]}
               {e.locationName ? ` (${e.locationName})` : ''}
             </li>
           ))}

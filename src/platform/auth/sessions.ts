@@ -14,7 +14,9 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 export async function createSession(db: Database, clock: Clock, userId: string): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   const now = clock.now();
-  await db.insert(schema.sessions).values({ tokenHash: hashToken(token), userId, createdAt: now, lastSeenAt: now });
+  await db
+    .insert(schema.sessions)
+    .values({ tokenHash: hashToken(token), userId, createdAt: now, lastSeenAt: now });
   return token;
 }
 
@@ -23,7 +25,11 @@ export async function destroySession(db: Database, token: string): Promise<void>
 }
 
 /** The user behind a session token, or undefined when unknown, expired or disabled. */
-export async function loadSession(db: Database, clock: Clock, token: string): Promise<CurrentUser | undefined> {
+export async function loadSession(
+  db: Database,
+  clock: Clock,
+  token: string,
+): Promise<CurrentUser | undefined> {
   const tokenHash = hashToken(token);
   const rows = await db
     .select({ session: schema.sessions, user: schema.users })

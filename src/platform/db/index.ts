@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
@@ -23,6 +23,8 @@ export type DatabaseHandle = {
   url?: string;
   db: Database;
   executeSql: ExecuteSql;
+  /** Several statements without parameters in one string (simple protocol), one result each. */
+  execScript(text: string): Promise<{ rows: unknown[] }[]>;
   close(): Promise<void>;
 };
 
@@ -37,13 +39,20 @@ export function openPostgres(
 ): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
   // An idle connection can break (server restart, network); without a listener that crashes the process.
-  pool.on('error', options.onIdleError ?? ((error) => console.error(`database connection lost: ${error.message}`)));
+  pool.on(
+    'error',
+    options.onIdleError ?? ((error) => console.error(`database connection lost: ${error.message}`)),
+  );
   const db = drizzlePg(pool, { schema, casing }) as unknown as Database;
   return {
     kind: 'postgres',
     url,
     db,
     executeSql: (text, values) => pool.query(text, values as unknown[]),
+    execScript: async (text) => {
+      const result = (await pool.query(text)) as unknown as { rows: unknown[] } | { rows: unknown[] }[];
+      return Array.isArray(result) ? result : [result];
+    },
     close: () => pool.end(),
   };
 }
@@ -61,6 +70,7 @@ export function pgliteHandle(client: PGlite): DatabaseHandle {
     kind: 'pglite',
     db,
     executeSql: (text, values) => client.query(text, values as unknown[]),
+    execScript: (text) => client.exec(text),
     close: () => client.close(),
   };
 }

@@ -7,7 +7,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
-import { isAction, mayAttempt } from '../auth/actions.ts';
+import { homePathFor, isAction, mayAttempt } from '../auth/actions.ts';
 import { loadSession } from '../auth/sessions.ts';
 import type { AppDeps } from '../deps.ts';
 import { common } from '../i18n/common.ts';
@@ -15,14 +15,15 @@ import { negotiateLanguage } from '../i18n/index.ts';
 import type { PageContext } from '../views/context.ts';
 import { MessagePage } from '../views/message-page.tsx';
 import { renderPage } from '../views/render.tsx';
-import { homePathFor } from '../auth/actions.ts';
 import './types.ts';
 
 const PUBLIC_DIR = fileURLToPath(new URL('../../../public', import.meta.url));
 const UTRECHT_CSS_DIR = fileURLToPath(
   new URL('../../../node_modules/@utrecht/component-library-css/dist', import.meta.url),
 );
-const UTRECHT_TOKENS_DIR = fileURLToPath(new URL('../../../node_modules/@utrecht/design-tokens/dist', import.meta.url));
+const UTRECHT_TOKENS_DIR = fileURLToPath(
+  new URL('../../../node_modules/@utrecht/design-tokens/dist', import.meta.url),
+);
 
 export function sessionCookieName(secure: boolean): string {
   // The __Host- prefix makes the browser refuse the cookie unless Secure, path=/ and no domain.
@@ -30,13 +31,17 @@ export function sessionCookieName(secure: boolean): string {
 }
 export const LANGUAGE_COOKIE = 'ko_lang';
 
+export type RegisteredRoute = { method: string; url: string; action: unknown };
+
 /** Everything a page render needs from the request. */
 export function pageContext(request: FastifyRequest, reply: FastifyReply, deps: AppDeps): PageContext {
   return {
     lang: request.lang,
     path: request.url,
     csrfToken: reply.generateCsrf(),
-    user: request.user ? { displayName: request.user.displayName, homePath: homePathFor(request.user) } : undefined,
+    user: request.user
+      ? { displayName: request.user.displayName, homePath: homePathFor(request.user) }
+      : undefined,
     devTools: deps.config.env !== 'production',
   };
 }
@@ -74,10 +79,17 @@ export async function registerPlatform(app: FastifyInstance, deps: AppDeps): Pro
   await app.register(fastifyStatic, { root: PUBLIC_DIR, serve: false });
 
   // Deny by default: every route must name a catalogue action, and non-GET routes check CSRF.
+  const registered: RegisteredRoute[] = [];
+  app.decorate('registeredRoutes', registered);
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) registered.push({ method, url: route.url, action: route.config?.action });
     if (methods.some((m) => m !== 'GET' && m !== 'HEAD')) {
-      const existing = route.preHandler ? (Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler]) : [];
+      const existing = route.preHandler
+        ? Array.isArray(route.preHandler)
+          ? route.preHandler
+          : [route.preHandler]
+        : [];
       route.preHandler = [app.csrfProtection, ...existing];
     }
   });
@@ -119,8 +131,10 @@ export async function registerPlatform(app: FastifyInstance, deps: AppDeps): Pro
   app.get('/assets/vendor/utrecht-tokens.css', { config: { action: 'public.asset' } }, (_request, reply) =>
     reply.sendFile('root.css', UTRECHT_TOKENS_DIR),
   );
-  app.get<{ Params: { '*': string } }>('/assets/*', { config: { action: 'public.asset' } }, (request, reply) =>
-    reply.sendFile(request.params['*']),
+  app.get<{ Params: { '*': string } }>(
+    '/assets/*',
+    { config: { action: 'public.asset' } },
+    (request, reply) => reply.sendFile(request.params['*']),
   );
 
   app.setNotFoundHandler((request, reply) => {
@@ -128,7 +142,12 @@ export async function registerPlatform(app: FastifyInstance, deps: AppDeps): Pro
     const ctx = pageContext(request, reply, deps);
     return sendPage(
       reply,
-      MessagePage({ ctx, title: t.notFoundTitle, body: t.notFoundBody, link: { href: '/', label: t.backToHome } }),
+      MessagePage({
+        ctx,
+        title: t.notFoundTitle,
+        body: t.notFoundBody,
+        link: { href: '/', label: t.backToHome },
+      }),
       404,
     );
   });
@@ -138,26 +157,46 @@ export async function registerPlatform(app: FastifyInstance, deps: AppDeps): Pro
     const status = error.statusCode ?? 500;
     const ctx = () => pageContext(request, reply, deps);
     if (error.code?.startsWith('FST_CSRF')) {
-      return sendPage(reply, MessagePage({ ctx: ctx(), title: t.invalidFormTitle, body: t.invalidFormBody }), 403);
+      return sendPage(
+        reply,
+        MessagePage({ ctx: ctx(), title: t.invalidFormTitle, body: t.invalidFormBody }),
+        403,
+      );
     }
     if (status === 404) {
       return sendPage(
         reply,
-        MessagePage({ ctx: ctx(), title: t.notFoundTitle, body: t.notFoundBody, link: { href: '/', label: t.backToHome } }),
+        MessagePage({
+          ctx: ctx(),
+          title: t.notFoundTitle,
+          body: t.notFoundBody,
+          link: { href: '/', label: t.backToHome },
+        }),
         404,
       );
     }
     if (status === 403) {
-      return sendPage(reply, MessagePage({ ctx: ctx(), title: t.forbiddenTitle, body: t.forbiddenBody }), 403);
+      return sendPage(
+        reply,
+        MessagePage({ ctx: ctx(), title: t.forbiddenTitle, body: t.forbiddenBody }),
+        403,
+      );
     }
     if (status === 429) {
-      return sendPage(reply, MessagePage({ ctx: ctx(), title: t.tooManyRequests, body: t.tooManyRequests }), 429);
+      return sendPage(
+        reply,
+        MessagePage({ ctx: ctx(), title: t.tooManyRequests, body: t.tooManyRequests }),
+        429,
+      );
     }
     if (status >= 400 && status < 500) {
       return sendPage(reply, MessagePage({ ctx: ctx(), title: t.errorTitle, body: t.notFoundBody }), status);
     }
     // Only the message and stack are logged: they never carry form values or national numbers.
-    request.log.error({ err: { message: error.message, stack: error.stack, code: error.code } }, 'request failed');
+    request.log.error(
+      { err: { message: error.message, stack: error.stack, code: error.code } },
+      'request failed',
+    );
     return sendPage(reply, MessagePage({ ctx: ctx(), title: t.errorTitle, body: t.errorBody }), 500);
   });
 }

@@ -6,6 +6,10 @@ declare module 'fastify' {
     /** The one catalogue action this route performs; a route without one is refused (500). */
     action?: Action;
   }
+  interface FastifyInstance {
+    /** Every route with the action it declares, for the access-control test. */
+    registeredRoutes: { method: string; url: string; action: unknown }[];
+  }
   interface FastifyRequest {
     user: CurrentUser | undefined;
     lang: Language;

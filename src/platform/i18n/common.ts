@@ -70,7 +70,8 @@ export const common = defineMessages({
     forbiddenTitle: 'Accès refusé',
     forbiddenBody: 'Vous n’avez pas accès à cette page avec ce compte.',
     errorTitle: 'Une erreur s’est produite',
-    errorBody: 'Une erreur s’est produite de notre côté. Vos données ne sont pas perdues. Réessayez plus tard.',
+    errorBody:
+      'Une erreur s’est produite de notre côté. Vos données ne sont pas perdues. Réessayez plus tard.',
     tooManyRequests: 'Trop de tentatives. Patientez un instant et réessayez.',
     invalidFormTitle: 'Formulaire expiré',
     invalidFormBody: 'Ce formulaire a expiré. Rechargez la page et réessayez.',
@@ -85,7 +86,8 @@ export const common = defineMessages({
       emailTaken: 'Un compte existe déjà avec cette adresse e-mail. Connectez-vous.',
       loginFailed: 'Cette adresse e-mail et ce mot de passe ne correspondent pas.',
       invalidChoice: 'Choisissez une des possibilités.',
-      invalidNationalNumber: 'Ce n’est pas un numéro de registre national valide (11 chiffres, p. ex. 24.03.15-123.45).',
+      invalidNationalNumber:
+        'Ce n’est pas un numéro de registre national valide (11 chiffres, p. ex. 24.03.15-123.45).',
       nationalNumberBirthDate: 'Le numéro de registre national ne correspond pas à la date de naissance.',
       birthDateInFuture: 'Une date de naissance ne peut pas être dans le futur.',
       expectedDateInPast: 'La date de naissance prévue doit être dans le futur.',
@@ -96,7 +98,8 @@ export const common = defineMessages({
       noPreferences: 'Choisissez au moins un lieu d’accueil.',
       tooManyPreferences: (max: number) => `Vous pouvez choisir au maximum ${max} lieux d’accueil.`,
       duplicatePreference: 'Vous avez choisi deux fois le même lieu d’accueil.',
-      childHasOpenRequest: 'Une demande est déjà en cours pour cet enfant. Vous la trouverez sous « Mes demandes ».',
+      childHasOpenRequest:
+        'Une demande est déjà en cours pour cet enfant. Vous la trouverez sous « Mes demandes ».',
       deadlineInPast: 'Le délai de réponse doit être dans le futur.',
       offerNoLongerOpen: 'Il n’est plus possible de répondre à cette proposition.',
       notAllowedNow: 'Cette étape n’est pas possible maintenant.',
@@ -135,7 +138,8 @@ export const common = defineMessages({
       emailTaken: 'An account with this e-mail address already exists. Log in instead.',
       loginFailed: 'This e-mail address and password do not match.',
       invalidChoice: 'Choose one of the options.',
-      invalidNationalNumber: 'This is not a valid national register number (11 digits, e.g. 24.03.15-123.45).',
+      invalidNationalNumber:
+        'This is not a valid national register number (11 digits, e.g. 24.03.15-123.45).',
       nationalNumberBirthDate: 'The national register number does not match the date of birth.',
       birthDateInFuture: 'A date of birth cannot be in the future.',
       expectedDateInPast: 'The expected date of birth must be in the future.',

@@ -1,4 +1,3 @@
-import type { PGlite } from '@electric-sql/pglite';
 import PgBoss from 'pg-boss';
 import type { Config } from '../../config.ts';
 import { purgeIdleSessions } from '../auth/sessions.ts';
@@ -114,20 +113,16 @@ function connectionOptions(database: DatabaseHandle): PgBoss.ConstructorOptions 
  * everything with parameters goes through the handle's own `executeSql`.
  */
 function pgliteExecuteSql(database: DatabaseHandle): PgBoss.Db['executeSql'] {
-  // The handle exposes no `exec`; drizzle keeps its PGlite client as `$client`.
-  const client = (database.db as unknown as { $client?: PGlite }).$client;
-  if (!client || typeof client.exec !== 'function')
-    throw new Error('jobs: no PGlite client behind the handle');
   return async (text, values) => {
     if (values && values.length > 0) return database.executeSql(text, values);
     try {
-      const results = await client.exec(text);
+      const results = await database.execScript(text);
       return results[results.length - 1] ?? { rows: [] };
     } catch (error) {
       // A failure inside pg-boss's own `BEGIN; … COMMIT;` leaves the transaction open and aborted;
       // on PGlite's one connection that would break every later query of the app. (No app
       // transaction can be open here: PGlite runs `exec` only between transactions.)
-      await client.exec('rollback').catch(() => undefined);
+      await database.execScript('rollback').catch(() => undefined);
       throw error;
     }
   };

@@ -11,7 +11,10 @@ export type MailContent = {
 };
 
 /** Turns mail content into a plain-text and an HTML body with the same words. */
-export function renderMail(lang: Language, content: MailContent): { subject: string; text: string; html: string } {
+export function renderMail(
+  lang: Language,
+  content: MailContent,
+): { subject: string; text: string; html: string } {
   const text = [
     content.greeting,
     '',

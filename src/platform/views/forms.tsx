@@ -45,7 +45,7 @@ export function ErrorSummary(props: { lang: Language; form: FormState }) {
   );
 }
 
-function FieldError(props: { lang: Language; form: FormState; name: string }) {
+function FieldErrorMessage(props: { lang: Language; form: FormState; name: string }) {
   const error = props.form.errors[props.name];
   if (!error) return null;
   return (
@@ -72,9 +72,13 @@ type InputProps = {
 export function TextField(props: InputProps) {
   const { name, form } = props;
   const invalid = Boolean(form.errors[name]);
-  const describedBy = [props.hint ? `hint-${name}` : '', invalid ? errorId(name) : ''].filter(Boolean).join(' ');
+  const describedBy = [props.hint ? `hint-${name}` : '', invalid ? errorId(name) : '']
+    .filter(Boolean)
+    .join(' ');
   return (
-    <div class={`utrecht-form-field utrecht-form-field--text ${invalid ? 'utrecht-form-field--invalid' : ''}`}>
+    <div
+      class={`utrecht-form-field utrecht-form-field--text ${invalid ? 'utrecht-form-field--invalid' : ''}`}
+    >
       <div class="utrecht-form-field__label">
         <label class="utrecht-form-label" for={fieldId(name)}>
           {props.label}
@@ -86,7 +90,7 @@ export function TextField(props: InputProps) {
           {props.hint}
         </div>
       )}
-      <FieldError lang={props.lang} form={form} name={name} />
+      <FieldErrorMessage lang={props.lang} form={form} name={name} />
       <div class="utrecht-form-field__input">
         <input
           class={`utrecht-textbox utrecht-textbox--html-input ${invalid ? 'utrecht-textbox--invalid' : ''}`}
@@ -134,7 +138,7 @@ export function ChoiceGroup(props: {
         {props.required ? <span class="ko-required"> {common[props.lang].requiredMarker}</span> : null}
       </legend>
       {props.hint && <div class="utrecht-form-field-description">{props.hint}</div>}
-      <FieldError lang={props.lang} form={form} name={name} />
+      <FieldErrorMessage lang={props.lang} form={form} name={name} />
       {props.options.map((o, i) => (
         <div class={`utrecht-form-field utrecht-form-field--${type}`} key={o.value}>
           <input
@@ -145,7 +149,10 @@ export function ChoiceGroup(props: {
             value={o.value}
             checked={selected.includes(o.value)}
           />
-          <label class="utrecht-form-label" for={i === 0 ? `${fieldId(name)}-first` : `${fieldId(name)}-${o.value}`}>
+          <label
+            class="utrecht-form-label"
+            for={i === 0 ? `${fieldId(name)}-first` : `${fieldId(name)}-${o.value}`}
+          >
             {o.label}
           </label>
         </div>
@@ -174,7 +181,7 @@ export function SelectField(props: {
           {props.required ? <span class="ko-required"> {common[props.lang].requiredMarker}</span> : null}
         </label>
       </div>
-      <FieldError lang={props.lang} form={form} name={name} />
+      <FieldErrorMessage lang={props.lang} form={form} name={name} />
       <select
         class="utrecht-select utrecht-select--html-select"
         id={fieldId(name)}
@@ -197,7 +204,13 @@ export function CsrfField(props: { token: string }) {
   return <input type="hidden" name="_csrf" value={props.token} />;
 }
 
-export function SubmitButton(props: { children: ComponentChildren; name?: string; value?: string; qa?: string; secondary?: boolean }) {
+export function SubmitButton(props: {
+  children: ComponentChildren;
+  name?: string;
+  value?: string;
+  qa?: string;
+  secondary?: boolean;
+}) {
   return (
     <button
       type="submit"

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
@@ -11,7 +12,6 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { sql } from 'drizzle-orm';
 import { careTypeEnum } from './enums.ts';
 import { municipalities, subMunicipalities, type Translated } from './geography.ts';
 
@@ -24,7 +24,9 @@ export const providerOrganisations = pgTable('provider_organisations', {
 });
 
 /** Opening hours per weekday as 'HH:MM' pairs; a missing day means closed. */
-export type OpeningHours = Partial<Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat', { opens: string; closes: string }>>;
+export type OpeningHours = Partial<
+  Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat', { opens: string; closes: string }>
+>;
 
 /** A childcare location: a daycare centre (group care) or a childminder (family care). */
 export const providerLocations = pgTable(
