@@ -137,7 +137,7 @@ CREATE TABLE "sub_municipalities" (
 	"name" text NOT NULL,
 	"postcode" text NOT NULL,
 	"children0to3" integer,
-	"children0to3_date" text
+	"children0to3_date" date
 );
 --> statement-breakpoint
 CREATE TABLE "audit_log" (

@@ -22,7 +22,11 @@ export const DEMO_LOGINS: readonly DemoLogin[] = [
     description: 'English-speaking parent with one active request, three preferences and a pending offer',
   },
   { role: 'intermediary', email: 'toeleider@demo.example', description: 'Toeleider bij OCMW Leuven' },
-  { role: 'provider_staff', email: 'kdv@demo.example', description: 'Medewerker van Kinderdagverblijf De Speelvogel' },
+  {
+    role: 'provider_staff',
+    email: 'kdv@demo.example',
+    description: 'Medewerker van Kinderdagverblijf De Speelvogel',
+  },
   {
     role: 'provider_admin',
     email: 'kdv.admin@demo.example',
@@ -34,7 +38,11 @@ export const DEMO_LOGINS: readonly DemoLogin[] = [
     description: 'Onthaalouder Marleen Peeters in Kessel-Lo',
   },
   { role: 'desk', email: 'loket@demo.example', description: 'Medewerker van het Loket Kinderopvang Leuven' },
-  { role: 'policy', email: 'beleid@demo.example', description: 'Beleidsmedewerker van de stad Leuven (enkel cijfers)' },
+  {
+    role: 'policy',
+    email: 'beleid@demo.example',
+    description: 'Beleidsmedewerker van de stad Leuven (enkel cijfers)',
+  },
   { role: 'platform_admin', email: 'admin@demo.example', description: 'Beheerder van het platform' },
 ];
 
@@ -79,7 +87,10 @@ export function demoAccounts(
       role: 'intermediary',
       intermediaryOrganisationId: scope.ocmwLeuvenId,
     }),
-    kdv: add('kdv@demo.example', 'Sarah De Smet', { role: 'provider_staff', providerLocationId: scope.speelvogelId }),
+    kdv: add('kdv@demo.example', 'Sarah De Smet', {
+      role: 'provider_staff',
+      providerLocationId: scope.speelvogelId,
+    }),
     kdvAdmin: add('kdv.admin@demo.example', 'Koen Wouters', {
       role: 'provider_admin',
       providerLocationId: scope.speelvogelId,

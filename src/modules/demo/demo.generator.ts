@@ -3,8 +3,9 @@
  * clock give the same rows (ids included), whatever the database. Everything is dated relative to
  * the clock's today. See DEMO_SCALES for the sizes; the large ones are written set-based.
  */
-import type { Clock } from '../../platform/clock.ts';
+
 import { hashPassword } from '../../platform/auth/passwords.ts';
+import type { Clock } from '../../platform/clock.ts';
 import type { NationalNumberVault } from '../../platform/crypto/national-number-vault.ts';
 import { type Database, schema } from '../../platform/db/index.ts';
 import type { LocalDate } from '../../shared/dates.ts';
@@ -12,11 +13,10 @@ import { DEMO_LOGINS, DEMO_PASSWORD, type DemoLogin, demoAccounts } from './demo
 import {
   emptyFamilyStats,
   type FamilyContext,
-  generateDemoFamilies,
-  generateFamilies,
   type IntermediaryRef,
   type MunicipalityContext,
-} from './demo.families.ts';
+} from './demo.context.ts';
+import { generateDemoFamilies, generateFamilies } from './demo.families.ts';
 import { municipalitySpecs, nearestNeighbours } from './demo.geography.ts';
 import { apportion, generateProviders, type LocationRef, type PlacedMunicipality } from './demo.providers.ts';
 import { Random } from './demo.random.ts';
@@ -91,7 +91,12 @@ export async function generateDemoRegion(
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   return db.transaction(async (tx) => {
-    const region = { id: r.uuid(), code: 'demo', name: regionName(scale.municipalities), createdAt: new Date(now - 900 * DAY) };
+    const region = {
+      id: r.uuid(),
+      code: 'demo',
+      name: regionName(scale.municipalities),
+      createdAt: new Date(now - 900 * DAY),
+    };
     const specs = municipalitySpecs(scale.municipalities, r);
     const placed: PlacedMunicipality[] = specs.map((spec, index) => ({
       id: r.uuid(),
@@ -99,14 +104,25 @@ export async function generateDemoRegion(
       spec,
       subs: spec.subs.map((s) => ({ id: r.uuid(), spec: s })),
     }));
-    const providers = generateProviders(r, placed, Math.round(scale.municipalities * scale.locationsPerMunicipality), now);
+    const providers = generateProviders(
+      r,
+      placed,
+      Math.round(scale.municipalities * scale.locationsPerMunicipality),
+      now,
+    );
 
     const intermediaryRows: (typeof schema.intermediaryOrganisations.$inferInsert)[] = [];
     const intermediariesOf: IntermediaryRef[][] = placed.map(() => []);
-    const addIntermediary = (m: PlacedMunicipality, name: string, kind: string, servesAlso: PlacedMunicipality[] = []) => {
+    const addIntermediary = (
+      m: PlacedMunicipality,
+      name: string,
+      kind: string,
+      servesAlso: PlacedMunicipality[] = [],
+    ) => {
       const id = r.uuid();
       intermediaryRows.push({ id, municipalityId: m.id, name, kind, createdAt: new Date(now - 800 * DAY) });
-      for (const served of [m, ...servesAlso]) intermediariesOf[served.index]?.push({ id, kind, userId: null });
+      for (const served of [m, ...servesAlso])
+        intermediariesOf[served.index]?.push({ id, kind, userId: null });
       return id;
     };
     const leuven = placed[0] as PlacedMunicipality;
@@ -178,6 +194,7 @@ export async function generateDemoRegion(
       vault: deps.vault,
       usedNumbers: new Set(),
       usedEmails: new Set(DEMO_LOGINS.map((l) => l.email)),
+      emailCounters: new Map(),
       years: scale.years,
       rows,
       passwordHash,
@@ -218,7 +235,9 @@ export async function generateDemoRegion(
       };
       if (m === leuven) generateDemoFamilies(ctx, mc, accounts, providers);
       const share = (weights[m.index] ?? 0) / totalWeight;
-      const social = Math.round(scale.requestsPerYear * share * 0.025);
+      // About 5% of the requests of a year are social emergencies; those of the last month are still
+      // open. Leuven gets a few more, so that even the smallest scale shows the flag.
+      const social = Math.round(scale.requestsPerYear * share * 0.004) + (m === leuven ? 3 : 0);
       if (own.length > 0) generateFamilies(ctx, mc, requestCounts[m.index] ?? 0, social);
 
       for (const p of rows.preferences) {

@@ -244,7 +244,18 @@ const MADE_UP_ROOTS = [
   'Wes',
   'Zan',
 ] as const;
-const MADE_UP_ENDINGS = ['gem', 'hove', 'donk', 'beek', 'kerke', 'zele', 'hout', 'rode', 'berg', 'loo'] as const;
+const MADE_UP_ENDINGS = [
+  'gem',
+  'hove',
+  'donk',
+  'beek',
+  'kerke',
+  'zele',
+  'hout',
+  'rode',
+  'berg',
+  'loo',
+] as const;
 
 export function slugify(text: string): string {
   return text
@@ -270,7 +281,16 @@ function simpleMunicipality(
   for (let i = 0; i < extra; i++) {
     const village = `${r.pick(['Sint-', 'Onze-Lieve-Vrouw-', '', ''])}${r.pick(MADE_UP_ROOTS)}${r.pick(MADE_UP_ENDINGS)}`;
     if (subs.some((s) => s.name === village)) continue;
-    subs.push(sub(village, postcode, lat + r.float(-0.03, 0.03), lon + r.float(-0.04, 0.04), r.int(80, 400), COMMON_STREETS));
+    subs.push(
+      sub(
+        village,
+        postcode,
+        lat + r.float(-0.03, 0.03),
+        lon + r.float(-0.04, 0.04),
+        r.int(80, 400),
+        COMMON_STREETS,
+      ),
+    );
   }
   return {
     name,
@@ -300,8 +320,11 @@ export function municipalitySpecs(count: number, r: Random): MunicipalitySpec[] 
   let index = 0;
   while (specs.length < count) {
     const root = MADE_UP_ROOTS[index % MADE_UP_ROOTS.length] as string;
-    const ending = MADE_UP_ENDINGS[Math.floor(index / MADE_UP_ROOTS.length) % MADE_UP_ENDINGS.length] as string;
-    const prefix = prefixes[Math.floor(index / (MADE_UP_ROOTS.length * MADE_UP_ENDINGS.length))] ?? `Nieuw-${index}-`;
+    const ending = MADE_UP_ENDINGS[
+      Math.floor(index / MADE_UP_ROOTS.length) % MADE_UP_ENDINGS.length
+    ] as string;
+    const prefix =
+      prefixes[Math.floor(index / (MADE_UP_ROOTS.length * MADE_UP_ENDINGS.length))] ?? `Nieuw-${index}-`;
     const name = `${prefix}${root}${ending}`;
     index++;
     const nis = `9${String(index).padStart(4, '0')}`;

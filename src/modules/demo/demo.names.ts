@@ -84,14 +84,70 @@ export const NAMES: Readonly<Record<Origin, NamePool>> = {
     ],
   },
   francophone: {
-    female: ['Camille', 'Manon', 'Chloé', 'Pauline', 'Julie', 'Amélie', 'Aurélie', 'Céline', 'Élodie', 'Margaux'],
-    male: ['Antoine', 'Nicolas', 'Julien', 'Maxime', 'Olivier', 'François', 'Sébastien', 'Guillaume', 'Arnaud', 'Cédric'],
-    last: ['Lambert', 'Dupont', 'Leroy', 'Lejeune', 'Renard', 'Simon', 'Laurent', 'Collin', 'Dumont', 'Lefèbvre', 'Martin'],
+    female: [
+      'Camille',
+      'Manon',
+      'Chloé',
+      'Pauline',
+      'Julie',
+      'Amélie',
+      'Aurélie',
+      'Céline',
+      'Élodie',
+      'Margaux',
+    ],
+    male: [
+      'Antoine',
+      'Nicolas',
+      'Julien',
+      'Maxime',
+      'Olivier',
+      'François',
+      'Sébastien',
+      'Guillaume',
+      'Arnaud',
+      'Cédric',
+    ],
+    last: [
+      'Lambert',
+      'Dupont',
+      'Leroy',
+      'Lejeune',
+      'Renard',
+      'Simon',
+      'Laurent',
+      'Collin',
+      'Dumont',
+      'Lefèbvre',
+      'Martin',
+    ],
   },
   maghreb: {
-    female: ['Fatima', 'Nadia', 'Samira', 'Yasmina', 'Khadija', 'Salma', 'Imane', 'Houda', 'Latifa', 'Soumaya'],
+    female: [
+      'Fatima',
+      'Nadia',
+      'Samira',
+      'Yasmina',
+      'Khadija',
+      'Salma',
+      'Imane',
+      'Houda',
+      'Latifa',
+      'Soumaya',
+    ],
     male: ['Mohamed', 'Youssef', 'Karim', 'Mehdi', 'Rachid', 'Hamza', 'Ayoub', 'Bilal', 'Nordin', 'Ilias'],
-    last: ['El Amrani', 'Benali', 'Bouzid', 'El Idrissi', 'Azzouzi', 'Haddouchi', 'Ouali', 'Chaouch', 'El Khattabi', 'Ziani'],
+    last: [
+      'El Amrani',
+      'Benali',
+      'Bouzid',
+      'El Idrissi',
+      'Azzouzi',
+      'Haddouchi',
+      'Ouali',
+      'Chaouch',
+      'El Khattabi',
+      'Ziani',
+    ],
   },
   turkish: {
     female: ['Elif', 'Ayşe', 'Zeynep', 'Merve', 'Büşra', 'Esra', 'Gül', 'Derya'],
@@ -101,11 +157,47 @@ export const NAMES: Readonly<Record<Origin, NamePool>> = {
   eastern: {
     female: ['Agnieszka', 'Katarzyna', 'Monika', 'Ioana', 'Elena', 'Andreea', 'Petra', 'Anna'],
     male: ['Piotr', 'Tomasz', 'Krzysztof', 'Andrei', 'Mihai', 'Bogdan', 'Marek', 'Pavel'],
-    last: ['Kowalski', 'Nowak', 'Wiśniewski', 'Popescu', 'Ionescu', 'Dumitru', 'Novák', 'Horváth', 'Lewandowski'],
+    last: [
+      'Kowalski',
+      'Nowak',
+      'Wiśniewski',
+      'Popescu',
+      'Ionescu',
+      'Dumitru',
+      'Novák',
+      'Horváth',
+      'Lewandowski',
+    ],
   },
   international: {
-    female: ['Emily', 'Priya', 'Mei', 'Lucía', 'Giulia', 'Hannah', 'Ana', 'Aisha', 'Sophie', 'Yuki', 'Maria', 'Olga'],
-    male: ['James', 'Rahul', 'Wei', 'Carlos', 'Luca', 'Daniel', 'João', 'Kwame', 'Lukas', 'Hiroshi', 'Ahmed', 'David'],
+    female: [
+      'Emily',
+      'Priya',
+      'Mei',
+      'Lucía',
+      'Giulia',
+      'Hannah',
+      'Ana',
+      'Aisha',
+      'Sophie',
+      'Yuki',
+      'Maria',
+      'Olga',
+    ],
+    male: [
+      'James',
+      'Rahul',
+      'Wei',
+      'Carlos',
+      'Luca',
+      'Daniel',
+      'João',
+      'Kwame',
+      'Lukas',
+      'Hiroshi',
+      'Ahmed',
+      'David',
+    ],
     last: [
       'Carter',
       'Mehta',
@@ -158,10 +250,36 @@ export const CHILD_NAMES: Readonly<Record<Origin, readonly string[]>> = {
     'Roos',
   ],
   francophone: ['Gabriel', 'Léa', 'Raphaël', 'Alice', 'Hugo', 'Louise', 'Nathan', 'Inès', 'Théo', 'Zoé'],
-  maghreb: ['Adam', 'Amira', 'Yasmine', 'Ilyas', 'Noor', 'Rayan', 'Sara', 'Youssef', 'Aya', 'Imran', 'Lina', 'Zakaria'],
+  maghreb: [
+    'Adam',
+    'Amira',
+    'Yasmine',
+    'Ilyas',
+    'Noor',
+    'Rayan',
+    'Sara',
+    'Youssef',
+    'Aya',
+    'Imran',
+    'Lina',
+    'Zakaria',
+  ],
   turkish: ['Elif', 'Emir', 'Zeynep', 'Yusuf', 'Defne', 'Mert', 'Asel', 'Kerem'],
   eastern: ['Zofia', 'Jakub', 'Antoni', 'Maja', 'Ioana', 'Andrei', 'Hanna', 'Filip'],
-  international: ['Oliver', 'Amelia', 'Aarav', 'Mei', 'Lucía', 'Leo', 'Sophia', 'Ethan', 'Ava', 'Mateo', 'Kofi', 'Yui'],
+  international: [
+    'Oliver',
+    'Amelia',
+    'Aarav',
+    'Mei',
+    'Lucía',
+    'Leo',
+    'Sophia',
+    'Ethan',
+    'Ava',
+    'Mateo',
+    'Kofi',
+    'Yui',
+  ],
 };
 
 /** The language used on home, beside Dutch; the parents' contact language is decided separately. */
@@ -218,7 +336,13 @@ export const DAYCARE_NAMES = [
   'De Teddybeer',
 ] as const;
 
-export const CRECHE_NAMES = ['Les Petits Lutins', 'Les Marmottes', 'Le Petit Prince', 'Les Coccinelles', 'Les Moussaillons'];
+export const CRECHE_NAMES = [
+  'Les Petits Lutins',
+  'Les Marmottes',
+  'Le Petit Prince',
+  'Les Coccinelles',
+  'Les Moussaillons',
+];
 
 /** Surnames used only for childminders (in addition to the Flemish pool). */
 export const CHILDMINDER_FIRST_NAMES = [
@@ -245,7 +369,10 @@ export const CHILDMINDER_FIRST_NAMES = [
 ] as const;
 
 /** Organisers that run many childminders, as the services for family care do in Flanders. */
-export const FAMILY_CARE_SERVICES = ['Dienst voor Gezinsopvang Dijleland vzw', 'Gezinsopvang Brabant vzw'] as const;
+export const FAMILY_CARE_SERVICES = [
+  'Dienst voor Gezinsopvang Dijleland vzw',
+  'Gezinsopvang Brabant vzw',
+] as const;
 
 export const DAYCARE_FEATURES: readonly { nl: string; fr: string; en: string }[] = [
   {

@@ -16,6 +16,8 @@ export type PeopleContext = {
   /** Birth date + serial (+ BIS) already handed out: national numbers must not repeat. */
   usedNumbers: Set<string>;
   usedEmails: Set<string>;
+  /** Per e-mail stem, the next number to try: keeps uniqueEmail linear at the large scales. */
+  emailCounters: Map<string, number>;
 };
 
 export type HouseholdFacts = {
@@ -58,7 +60,14 @@ export function householdFacts(r: Random, vulnerable: boolean): HouseholdFacts {
 }
 
 export function pickOrigin(r: Random): Origin {
-  return r.weighted({ flemish: 0.7, francophone: 0.06, maghreb: 0.08, turkish: 0.03, eastern: 0.05, international: 0.08 });
+  return r.weighted({
+    flemish: 0.7,
+    francophone: 0.06,
+    maghreb: 0.08,
+    turkish: 0.03,
+    eastern: 0.05,
+    international: 0.08,
+  });
 }
 
 export function contactLanguage(r: Random, origin: Origin): Language {
@@ -98,10 +107,17 @@ export function protectedNumber(
   return null;
 }
 
-export function uniqueEmail(ctx: PeopleContext, first: string, last: string, domain = 'mail.example'): string {
+export function uniqueEmail(
+  ctx: PeopleContext,
+  first: string,
+  last: string,
+  domain = 'mail.example',
+): string {
   const base = `${slugify(first)}.${slugify(last)}`.replace(/-/g, '');
-  let email = `${base}@${domain}`;
-  for (let i = 2; ctx.usedEmails.has(email); i++) email = `${base}${i}@${domain}`;
+  let next = ctx.emailCounters.get(base) ?? 1;
+  let email = next === 1 ? `${base}@${domain}` : `${base}${next}@${domain}`;
+  while (ctx.usedEmails.has(email)) email = `${base}${++next}@${domain}`;
+  ctx.emailCounters.set(base, next + 1);
   ctx.usedEmails.add(email);
   return email;
 }
@@ -114,7 +130,12 @@ export type Person = { first: string; last: string; sex: 'male' | 'female'; orig
 
 export function person(r: Random, origin: Origin, sex: 'male' | 'female', last?: string): Person {
   const pool = NAMES[origin];
-  return { first: r.pick(sex === 'male' ? pool.male : pool.female), last: last ?? r.pick(pool.last), sex, origin };
+  return {
+    first: r.pick(sex === 'male' ? pool.male : pool.female),
+    last: last ?? r.pick(pool.last),
+    sex,
+    origin,
+  };
 }
 
 /** A parent row (without id, family and user, which the caller sets). */

@@ -1,5 +1,9 @@
 /** Provider organisations and their locations: daycare centres (group care) and childminders. */
-import type { OpeningHours, providerLocations, providerOrganisations } from '../../platform/db/schema/index.ts';
+import type {
+  OpeningHours,
+  providerLocations,
+  providerOrganisations,
+} from '../../platform/db/schema/index.ts';
 import type { MunicipalitySpec, SubMunicipalitySpec } from './demo.geography.ts';
 import { slugify } from './demo.geography.ts';
 import {
@@ -49,7 +53,9 @@ export function apportion(total: number, weights: readonly number[], minimum: re
   const sum = weights.reduce((a, b) => a + b, 0);
   const exact = weights.map((w) => (total * w) / sum);
   const counts = exact.map((x, i) => Math.max(Math.floor(x), minimum[i] ?? 0));
-  const order = exact.map((x, i) => ({ i, rest: x - Math.floor(x) })).sort((a, b) => b.rest - a.rest || a.i - b.i);
+  const order = exact
+    .map((x, i) => ({ i, rest: x - Math.floor(x) }))
+    .sort((a, b) => b.rest - a.rest || a.i - b.i);
   let missing = total - counts.reduce((a, b) => a + b, 0);
   for (let k = 0; missing > 0 && k < order.length * 4; k++) {
     const i = (order[k % order.length] as { i: number }).i;
@@ -67,8 +73,16 @@ function enterpriseNumber(r: Random): string {
 }
 
 function openingHours(r: Random, careType: 'group' | 'family'): OpeningHours {
-  const opens = r.pick(careType === 'group' ? ['07:00', '07:00', '07:30', '07:30', '07:30', '08:00'] : ['07:00', '07:30', '07:30', '08:00']);
-  const closes = r.pick(careType === 'group' ? ['17:30', '18:00', '18:00', '18:30', '18:30', '19:00'] : ['17:30', '18:00', '18:00', '18:30']);
+  const opens = r.pick(
+    careType === 'group'
+      ? ['07:00', '07:00', '07:30', '07:30', '07:30', '08:00']
+      : ['07:00', '07:30', '07:30', '08:00'],
+  );
+  const closes = r.pick(
+    careType === 'group'
+      ? ['17:30', '18:00', '18:00', '18:30', '18:30', '19:00']
+      : ['17:30', '18:00', '18:00', '18:30'],
+  );
   const day = { opens, closes };
   const hours: OpeningHours = { mon: day, tue: day, wed: day, thu: day, fri: day };
   if (careType === 'family' && r.chance(0.25)) {
@@ -80,7 +94,8 @@ function openingHours(r: Random, careType: 'group' | 'family'): OpeningHours {
 
 function languages(r: Random, careType: 'group' | 'family', urban: boolean, creche: boolean): string[] {
   if (creche) return ['fr', 'nl'];
-  if (careType === 'family') return r.weighted({ nl: 0.85, fr: 0.08, en: 0.07 }) === 'nl' ? ['nl'] : ['nl', r.pick(['fr', 'en'])];
+  if (careType === 'family')
+    return r.weighted({ nl: 0.85, fr: 0.08, en: 0.07 }) === 'nl' ? ['nl'] : ['nl', r.pick(['fr', 'en'])];
   if (!urban) return r.chance(0.1) ? ['nl', 'fr'] : ['nl'];
   const choice = r.weighted({ nl: 0.6, nlEn: 0.25, all: 0.1, nlFr: 0.05 });
   return { nl: ['nl'], nlEn: ['nl', 'en'], all: ['nl', 'fr', 'en'], nlFr: ['nl', 'fr'] }[choice];
@@ -102,8 +117,16 @@ function describe(
 ) {
   const income = loc.subsidy >= 2;
   const price = income
-    ? { nl: 'Je betaalt een inkomenstarief.', fr: 'Vous payez un tarif selon vos revenus.', en: 'You pay an income-related tariff.' }
-    : { nl: 'We werken met een vaste dagprijs.', fr: 'Nous appliquons un prix journalier fixe.', en: 'We charge a fixed daily price.' };
+    ? {
+        nl: 'Je betaalt een inkomenstarief.',
+        fr: 'Vous payez un tarif selon vos revenus.',
+        en: 'You pay an income-related tariff.',
+      }
+    : {
+        nl: 'We werken met een vaste dagprijs.',
+        fr: 'Nous appliquons un prix journalier fixe.',
+        en: 'We charge a fixed daily price.',
+      };
   if (loc.careType === 'family') {
     return {
       nl: `Ik ben ${firstName}, onthaalouder in ${sub}. Bij mij thuis vang ik maximaal ${loc.capacity} kinderen op in een huiselijke sfeer. ${price.nl}`,
@@ -112,7 +135,10 @@ function describe(
     };
   }
   const feature = r.pick(DAYCARE_FEATURES);
-  const age = loc.minAge === 0 ? { nl: '0', fr: '0', en: '0' } : { nl: `${loc.minAge} maanden`, fr: `${loc.minAge} mois`, en: `${loc.minAge} months` };
+  const age =
+    loc.minAge === 0
+      ? { nl: '0', fr: '0', en: '0' }
+      : { nl: `${loc.minAge} maanden`, fr: `${loc.minAge} mois`, en: `${loc.minAge} months` };
   return {
     nl: `${loc.name} is een kinderdagverblijf in ${sub} voor ${loc.capacity} kinderen van ${age.nl} tot 3 jaar. ${price.nl} ${feature.nl}`,
     fr: `${loc.name} est une crèche à ${sub} pour ${loc.capacity} enfants de ${age.fr} à 3 ans. ${price.fr} ${feature.fr}`,
@@ -162,7 +188,14 @@ export function generateProviders(
     m: PlacedMunicipality,
     sub: PlacedSub,
     organisationId: string,
-    fields: { name: string; careType: 'group' | 'family'; capacity: number; subsidy: number; firstName: string; creche?: boolean },
+    fields: {
+      name: string;
+      careType: 'group' | 'family';
+      capacity: number;
+      subsidy: number;
+      firstName: string;
+      creche?: boolean;
+    },
   ): LocationRef => {
     const id = r.uuid();
     const minAge = r.chance(0.8) ? 0 : 3;
@@ -198,7 +231,8 @@ export function generateProviders(
       active: true,
       createdAt: new Date(now - r.int(60, 3_000) * DAY),
     });
-    const popularity = Math.sqrt(fields.capacity) * (fields.careType === 'group' && fields.subsidy >= 2 ? 1.3 : 0.9);
+    const popularity =
+      Math.sqrt(fields.capacity) * (fields.careType === 'group' && fields.subsidy >= 2 ? 1.3 : 0.9);
     const ref: LocationRef = {
       id,
       name: fields.name,
@@ -226,7 +260,13 @@ export function generateProviders(
     }
     const name = uniqueName(`Onthaalouder ${first} ${last}`, sub.spec.name);
     const capacity = r.pick([4, 6, 7, 8, 8, 8]);
-    return addLocation(m, sub, organisationId, { name, careType: 'family', capacity, subsidy: subsidyLevel(r, 'family'), firstName: first });
+    return addLocation(m, sub, organisationId, {
+      name,
+      careType: 'family',
+      capacity,
+      subsidy: subsidyLevel(r, 'family'),
+      firstName: first,
+    });
   };
 
   let speelvogel: LocationRef | undefined;
@@ -267,7 +307,13 @@ export function generateProviders(
       const joinable = orgs.filter((o) => o.count < 3);
       if (m.spec.urban && !municipal && k >= 3) {
         const id = newOrganisation(`Stad ${m.spec.name} – Stedelijke Kinderopvang`, true);
-        municipal = { id, base: namePool.pop() ?? 'De Wielewaal', prefix: 'Stedelijk Kinderdagverblijf', count: 0, municipalityIndex: m.index };
+        municipal = {
+          id,
+          base: namePool.pop() ?? 'De Wielewaal',
+          prefix: 'Stedelijk Kinderdagverblijf',
+          count: 0,
+          municipalityIndex: m.index,
+        };
         orgs.push(municipal);
       }
       let org: Organisation;
@@ -283,15 +329,37 @@ export function generateProviders(
         const base = creche ? (crechePool.pop() as string) : (namePool.pop() ?? r.pick(DAYCARE_NAMES));
         const prefix = creche
           ? 'Crèche'
-          : r.pick(['Kinderdagverblijf', 'Kinderdagverblijf', 'Kinderdagverblijf', 'KDV', 'KDV', 'Kinderopvang', 'Babyhuis', 'Minicrèche']);
-        org = { id: newOrganisation(`vzw ${base}`, true), base, prefix, count: 0, municipalityIndex: m.index };
+          : r.pick([
+              'Kinderdagverblijf',
+              'Kinderdagverblijf',
+              'Kinderdagverblijf',
+              'KDV',
+              'KDV',
+              'Kinderopvang',
+              'Babyhuis',
+              'Minicrèche',
+            ]);
+        org = {
+          id: newOrganisation(`vzw ${base}`, true),
+          base,
+          prefix,
+          count: 0,
+          municipalityIndex: m.index,
+        };
         orgs.push(org);
         name = `${prefix} ${base}`;
       }
       org.count++;
       name = uniqueName(name, sub.spec.name);
       const subsidy = org === municipal ? 3 : subsidyLevel(r, 'group');
-      addLocation(m, sub, org.id, { name, careType: 'group', capacity, subsidy, firstName: '', creche: org.prefix === 'Crèche' });
+      addLocation(m, sub, org.id, {
+        name,
+        careType: 'group',
+        capacity,
+        subsidy,
+        firstName: '',
+        creche: org.prefix === 'Crèche',
+      });
     }
   }
   if (!speelvogel || !fixedChildminder) throw new Error('the demo region needs Leuven');

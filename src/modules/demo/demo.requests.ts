@@ -3,7 +3,7 @@
  * step, in order, ending in the state the plan asks for. Nothing here happens after `now`.
  */
 import type { CarePlan } from '../../platform/db/schema/index.ts';
-import { addDays, type LocalDate } from '../../shared/dates.ts';
+import { addDays, compareDates, type LocalDate } from '../../shared/dates.ts';
 import type { LocationRef } from './demo.providers.ts';
 import type { Random } from './demo.random.ts';
 import type { PreferenceRow, Rows, StatusEventRow } from './demo.rows.ts';
@@ -76,7 +76,12 @@ const NO_PLACE_TEXTS = [
 ] as const;
 
 /** Increasing instants after `start`, with the given gaps in days, squeezed to end before `end`. */
-function spread(r: Random, start: number, end: number, gaps: readonly (readonly [number, number])[]): number[] {
+function spread(
+  r: Random,
+  start: number,
+  end: number,
+  gaps: readonly (readonly [number, number])[],
+): number[] {
   const raw = gaps.map(([min, max]) => r.float(min, max) * DAY + r.int(1, 59) * MINUTE);
   const total = raw.reduce((a, b) => a + b, 0);
   const available = Math.max(0, end - start) * 0.9;
@@ -114,8 +119,23 @@ export function simulateRequest(ctx: SimulationContext, input: RequestInput): vo
     });
   };
   const provider = (loc: LocationRef): Actor => ({ role: 'provider_staff', userId: ctx.staffFor(loc.id) });
-  const move = (p: Pref, to: PreferenceStatus, when: number, actor: Actor, offerId?: string, details?: Record<string, unknown>) => {
-    event(`preference.${to}`, p.row.status, to, when, actor, { preferenceId: p.row.id as string, offerId }, details ?? null);
+  const move = (
+    p: Pref,
+    to: PreferenceStatus,
+    when: number,
+    actor: Actor,
+    offerId?: string,
+    details?: Record<string, unknown>,
+  ) => {
+    event(
+      `preference.${to}`,
+      p.row.status,
+      to,
+      when,
+      actor,
+      { preferenceId: p.row.id as string, offerId },
+      details ?? null,
+    );
     p.row.status = to;
     p.row.statusChangedAt = new Date(when);
   };
@@ -137,7 +157,12 @@ export function simulateRequest(ctx: SimulationContext, input: RequestInput): vo
     return { row, loc };
   };
   /** The provider's first steps before `end`: seen, on the waiting list, maybe no place. */
-  const progress = (p: Pref, start: number, end: number, target: 'new' | 'seen' | 'waiting_list' | 'no_place') => {
+  const progress = (
+    p: Pref,
+    start: number,
+    end: number,
+    target: 'new' | 'seen' | 'waiting_list' | 'no_place',
+  ) => {
     if (target === 'new') return;
     const steps: PreferenceStatus[] =
       target === 'seen'
@@ -147,43 +172,78 @@ export function simulateRequest(ctx: SimulationContext, input: RequestInput): vo
           : r.chance(0.5)
             ? ['seen', 'waiting_list', 'no_place']
             : ['seen', 'no_place'];
-    const gaps = steps.map((s) => (s === 'seen' ? ([0.2, 10] as const) : s === 'waiting_list' ? ([0, 4] as const) : ([3, 60] as const)));
+    const gaps = steps.map((s) =>
+      s === 'seen' ? ([0.2, 10] as const) : s === 'waiting_list' ? ([0, 4] as const) : ([3, 60] as const),
+    );
     const times = spread(r, start, end, gaps);
     steps.forEach((status, i) => {
       const when = times[i] as number;
-      if (status !== 'no_place') return move(p, status, when, provider(p.loc));
-      const reason = r.weighted({ full_for_period: 0.55, age_group_full: 0.15, care_plan_does_not_fit: 0.15, outside_admission_policy: 0.1, other: 0.05 });
+      if (status !== 'no_place') {
+        move(p, status, when, provider(p.loc));
+        return;
+      }
+      const reason = r.weighted({
+        full_for_period: 0.55,
+        age_group_full: 0.15,
+        care_plan_does_not_fit: 0.15,
+        outside_admission_policy: 0.1,
+        other: 0.05,
+      });
       p.row.noPlaceReason = reason;
       p.row.noPlaceText = r.pick(NO_PLACE_TEXTS);
       move(p, 'no_place', when, provider(p.loc), undefined, { reason });
     });
   };
-  const makeOffer = (p: Pref, when: number, startDate: LocalDate, status: 'pending' | 'accepted' | 'declined' | 'expired', answeredAt: number | null): string => {
+  const makeOffer = (
+    p: Pref,
+    when: number,
+    startDate: LocalDate,
+    status: 'pending' | 'accepted' | 'declined' | 'expired',
+    answeredAt: number | null,
+  ): string => {
     const id = r.uuid();
-    const plan = r.chance(0.1) ? { ...input.carePlan, days: { ...input.carePlan.days, fri: 'none' as const } } : input.carePlan;
+    const plan = r.chance(0.1)
+      ? { ...input.carePlan, days: { ...input.carePlan.days, fri: 'none' as const } }
+      : input.carePlan;
     rows.offers.push({
       id,
       preferenceId: p.row.id as string,
       startDate,
       carePlan: plan,
       answerDeadline: addDays(dayOf(when), ctx.offerDeadlineDays),
-      message: r.chance(0.4) ? `Goed nieuws: we hebben een plaats vanaf ${startDate}. Laat je ons iets weten?` : null,
+      message: r.chance(0.4)
+        ? `Goed nieuws: we hebben een plaats vanaf ${startDate}. Laat je ons iets weten?`
+        : null,
       status,
       createdByUserId: ctx.staffFor(p.loc.id),
       createdAt: new Date(when),
       answeredAt: answeredAt === null ? null : new Date(answeredAt),
     });
-    event('offer.created', null, 'pending', when, provider(p.loc), { preferenceId: p.row.id as string, offerId: id }, { startDate });
+    event(
+      'offer.created',
+      null,
+      'pending',
+      when,
+      provider(p.loc),
+      { preferenceId: p.row.id as string, offerId: id },
+      { startDate },
+    );
     move(p, 'offer_made', when + 1_000, provider(p.loc), id);
     return id;
   };
-  const answerOffer = (p: Pref, offerId: string, status: 'accepted' | 'declined' | 'expired', when: number, actor: Actor) => {
+  const answerOffer = (
+    p: Pref,
+    offerId: string,
+    status: 'accepted' | 'declined' | 'expired',
+    when: number,
+    actor: Actor,
+  ) => {
     event(`offer.${status}`, 'pending', status, when, actor, { preferenceId: p.row.id as string, offerId });
     move(p, `offer_${status}`, when + 1_000, actor, offerId);
   };
   const laterStart = (from: number) => {
     const earliest = addDays(dayOf(from), 14);
-    return input.desiredStart > earliest ? input.desiredStart : earliest;
+    return compareDates(input.desiredStart, earliest) > 0 ? input.desiredStart : earliest;
   };
 
   event('request.submitted', null, 'active', S, input.createdBy, {}, { channel: input.channel });
@@ -196,7 +256,11 @@ export function simulateRequest(ctx: SimulationContext, input: RequestInput): vo
   if (plan.status === 'active') {
     prefs.forEach((p, i) => {
       let target = plan.targets[i] ?? 'waiting_list';
-      if ((target === 'offer_made' && age < 3 * DAY) || (target === 'offer_declined' && age < 10 * DAY) || (target === 'offer_expired' && age < 12 * DAY)) {
+      if (
+        (target === 'offer_made' && age < 3 * DAY) ||
+        (target === 'offer_declined' && age < 10 * DAY) ||
+        (target === 'offer_expired' && age < 12 * DAY)
+      ) {
         target = 'waiting_list';
       }
       if (target === 'offer_made') {
@@ -207,12 +271,24 @@ export function simulateRequest(ctx: SimulationContext, input: RequestInput): vo
         const offered = r.float(S + 2 * DAY, now - 7 * DAY);
         const answered = offered + r.float(0.1, 6.5) * DAY;
         progress(p, S, offered, 'waiting_list');
-        answerOffer(p, makeOffer(p, offered, laterStart(offered), 'declined', answered), 'declined', answered, input.familyActor);
+        answerOffer(
+          p,
+          makeOffer(p, offered, laterStart(offered), 'declined', answered),
+          'declined',
+          answered,
+          input.familyActor,
+        );
       } else if (target === 'offer_expired') {
         const offered = r.float(S + 2 * DAY, now - 9 * DAY);
         const expired = at(addDays(dayOf(offered), ctx.offerDeadlineDays + 1), 1, 30);
         progress(p, S, offered, 'waiting_list');
-        answerOffer(p, makeOffer(p, offered, laterStart(offered), 'expired', expired), 'expired', expired, SYSTEM);
+        answerOffer(
+          p,
+          makeOffer(p, offered, laterStart(offered), 'expired', expired),
+          'expired',
+          expired,
+          SYSTEM,
+        );
       } else {
         progress(p, S, now, target);
       }
@@ -234,10 +310,14 @@ export function simulateRequest(ctx: SimulationContext, input: RequestInput): vo
       progress(accepted, S, offered, 'waiting_list');
     }
     const acceptedDay = dayOf(A);
-    const startDate = input.desiredStart >= addDays(acceptedDay, 3) ? input.desiredStart : addDays(acceptedDay, r.int(5, 21));
+    const startDate =
+      input.desiredStart >= addDays(acceptedDay, 3) ? input.desiredStart : addDays(acceptedDay, r.int(5, 21));
     const offerId = makeOffer(accepted, offered, startDate, 'accepted', A);
     answerOffer(accepted, offerId, 'accepted', A, input.familyActor);
-    event('request.answered', 'active', 'answered', A + 2_000, input.familyActor, { preferenceId: accepted.row.id as string, offerId });
+    event('request.answered', 'active', 'answered', A + 2_000, input.familyActor, {
+      preferenceId: accepted.row.id as string,
+      offerId,
+    });
     const enrolledAt = at(startDate, 8, r.int(0, 59));
     if (enrolledAt <= now) move(accepted, 'enrolled', enrolledAt, provider(accepted.loc));
     for (const q of prefs) {
@@ -258,7 +338,8 @@ export function simulateRequest(ctx: SimulationContext, input: RequestInput): vo
   } else {
     const when = plan.at;
     end = when;
-    for (const p of prefs) progress(p, S, when, r.weighted({ new: 0.2, seen: 0.3, waiting_list: 0.4, no_place: 0.1 }));
+    for (const p of prefs)
+      progress(p, S, when, r.weighted({ new: 0.2, seen: 0.3, waiting_list: 0.4, no_place: 0.1 }));
     if (plan.status === 'withdrawn') {
       const reason = r.pick(['found_other_care', 'moved_away', 'care_at_home', 'no_longer_needed']);
       event('request.withdrawn', 'active', 'withdrawn', when, input.familyActor, {}, { reason });

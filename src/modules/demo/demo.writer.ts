@@ -1,17 +1,52 @@
-/** Set-based writes for the generator: multi-row INSERTs in chunks, never one row at a time. */
-import { sql } from 'drizzle-orm';
+/**
+ * Set-based writes for the generator. Each chunk of rows travels as ONE JSON parameter and is
+ * expanded by json_to_recordset: drizzle's `insert().values()` spends ≈150 µs per row building the
+ * statement, which would make the Flanders scale (millions of rows) take many minutes, and a
+ * multi-row VALUES list is also capped at 65,535 parameters.
+ */
+import { type Column, getTableColumns, getTableName, sql } from 'drizzle-orm';
+import { toSnakeCase } from 'drizzle-orm/casing';
 import type { PgInsertValue, PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '../../platform/db/index.ts';
 import { schema } from '../../platform/db/index.ts';
 import type { Rows } from './demo.rows.ts';
 
-// 1,000 rows of the widest table (provider_locations, 28 columns) stay well below PostgreSQL's
-// limit of 65,535 parameters per statement.
-const CHUNK = 1_000;
+const CHUNK = 2_000;
 
-export async function insertAll<T extends PgTable>(db: Database, table: T, rows: readonly PgInsertValue<T>[]): Promise<void> {
+const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
+
+/**
+ * Inserts rows whose keys are the table's drizzle keys. Within a chunk, a key that is missing
+ * from one row but present in another becomes null there, not the column default.
+ */
+export async function insertAll<T extends PgTable>(
+  db: Database,
+  table: T,
+  rows: readonly PgInsertValue<T>[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const columns: Record<string, Column> = getTableColumns(table);
   for (let i = 0; i < rows.length; i += CHUNK) {
-    await db.insert(table).values(rows.slice(i, i + CHUNK));
+    const chunk = rows.slice(i, i + CHUNK);
+    const keys = new Set<string>();
+    for (const row of chunk) {
+      for (const [key, value] of Object.entries(row)) if (value !== undefined) keys.add(key);
+    }
+    const targets: string[] = [];
+    const sources: string[] = [];
+    const definitions: string[] = [];
+    for (const key of keys) {
+      const column = columns[key];
+      if (!column) throw new Error(`${getTableName(table)} has no column ${key}`);
+      targets.push(quote(column.keyAsName ? toSnakeCase(column.name) : column.name));
+      sources.push(quote(key));
+      definitions.push(`${quote(key)} ${column.getSQLType()}`);
+    }
+    await db.execute(
+      sql`insert into ${table} (${sql.raw(targets.join(', '))})
+          select ${sql.raw(sources.join(', '))}
+            from json_to_recordset(${JSON.stringify(chunk)}::json) as x(${sql.raw(definitions.join(', '))})`,
+    );
   }
 }
 

@@ -291,35 +291,42 @@ export function getLocations(db: Database, ids: string[]) {
 
 /** The waiting list of one location: every request that names it, with the family's priority facts. */
 export function getWaitingList(db: Database, locationId: string) {
-  return db
-    .select({
-      requestId: requests.id,
-      fileNumber: families.fileNumber,
-      requestStatus: requests.status,
-      childFirstName: children.firstName,
-      childLastName: children.lastName,
-      birthDate: children.birthDate,
-      expectedBirthDate: children.expectedBirthDate,
-      desiredStart: requests.desiredStart,
-      desiredEnd: requests.desiredEnd,
-      carePlan: requests.carePlan,
-      rank: preferences.rank,
-      preferenceStatus: preferences.status,
-      submittedAt: requests.submittedAt,
-      family: {
-        singleParent: families.singleParent,
-        lowIncome: families.lowIncome,
-        needsCareForWork: families.needsCareForWork,
-        disabilityOrSocialReason: families.disabilityOrSocialReason,
-        noSecondaryDiploma: families.noSecondaryDiploma,
-      },
-    })
-    .from(preferences)
-    .innerJoin(requests, eq(requests.id, preferences.requestId))
-    .innerJoin(children, eq(children.id, requests.childId))
-    .innerJoin(families, eq(families.id, requests.familyId))
-    .where(and(eq(preferences.providerLocationId, locationId), ne(requests.status, 'withdrawn')))
-    .orderBy(asc(requests.desiredStart), asc(requests.submittedAt));
+  return (
+    db
+      .select({
+        requestId: requests.id,
+        fileNumber: families.fileNumber,
+        requestStatus: requests.status,
+        childFirstName: children.firstName,
+        childLastName: children.lastName,
+        birthDate: children.birthDate,
+        expectedBirthDate: children.expectedBirthDate,
+        desiredStart: requests.desiredStart,
+        desiredEnd: requests.desiredEnd,
+        carePlan: requests.carePlan,
+        rank: preferences.rank,
+        preferenceStatus: preferences.status,
+        submittedAt: requests.submittedAt,
+        family: {
+          singleParent: families.singleParent,
+          lowIncome: families.lowIncome,
+          needsCareForWork: families.needsCareForWork,
+          disabilityOrSocialReason: families.disabilityOrSocialReason,
+          noSecondaryDiploma: families.noSecondaryDiploma,
+        },
+      })
+      .from(preferences)
+      .innerJoin(requests, eq(requests.id, preferences.requestId))
+      .innerJoin(children, eq(children.id, requests.childId))
+      .innerJoin(families, eq(families.id, requests.familyId))
+      .where(and(eq(preferences.providerLocationId, locationId), ne(requests.status, 'withdrawn')))
+      // Requests still waiting for this location first, then by desired start.
+      .orderBy(
+        sql`case when ${preferences.status} in ('new', 'seen', 'waiting_list', 'offer_made') then 0 else 1 end`,
+        asc(requests.desiredStart),
+        asc(requests.submittedAt),
+      )
+  );
 }
 
 /** This location's preference on a request, or undefined when the request does not name it. */

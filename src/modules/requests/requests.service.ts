@@ -303,19 +303,29 @@ export async function acceptOffer(
     await q.updatePreferenceStatus(tx, locked.preference.id, 'offer_accepted', now);
     const request = await q.getRequestWithChild(tx, requestId);
     if (!request) throw new Error('request vanished');
-    if (request.request.status !== 'answered') await q.updateRequestStatus(tx, requestId, 'answered', now);
     const events: q.StatusEventInsert[] = [
       {
         requestId,
         preferenceId: locked.preference.id,
         offerId,
-        eventType: 'offer.accepted',
+        eventType: 'preference.offer_accepted',
         fromStatus: locked.preference.status,
         toStatus: 'offer_accepted',
         occurredAt: now,
         ...actor,
       },
     ];
+    if (request.request.status !== 'answered') {
+      await q.updateRequestStatus(tx, requestId, 'answered', now);
+      events.push({
+        requestId,
+        eventType: 'request.answered',
+        fromStatus: request.request.status,
+        toStatus: 'answered',
+        occurredAt: now,
+        ...actor,
+      });
+    }
     const closeLower = all.filter(
       (p) =>
         p.id !== locked.preference.id &&
@@ -393,7 +403,7 @@ export async function declineOffer(
         requestId,
         preferenceId: locked.preference.id,
         offerId,
-        eventType: 'offer.declined',
+        eventType: 'preference.offer_declined',
         fromStatus: locked.preference.status,
         toStatus: 'offer_declined',
         occurredAt: now,

@@ -116,7 +116,8 @@ describe.each(BACKENDS)('the request slice on %s', (backend) => {
         'request.submitted',
         'preference.seen',
         'preference.offer_made',
-        'offer.accepted',
+        'preference.offer_accepted',
+        'request.answered',
         'preference.placed_elsewhere',
       ]),
     );

@@ -1,5 +1,5 @@
 import { common, errorText } from '../../platform/i18n/common.ts';
-import { formatDate, formatDateTime } from '../../platform/i18n/index.ts';
+import { formatDate } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import {
   ChoiceGroup,
@@ -12,9 +12,10 @@ import {
 } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { WEEKDAYS } from '../../shared/dates.ts';
-import { type EventKey, messages } from './requests.messages.ts';
+import { messages } from './requests.messages.ts';
 import type { getParentOverview, getRequestFormData, getRequestForParent } from './requests.service.ts';
 import { childName } from './requests.service.ts';
+import { Timeline } from './timeline.tsx';
 
 export function ParentHomePage(props: {
   ctx: PageContext;
@@ -373,17 +374,7 @@ export function FollowUpPage(props: {
         </tbody>
       </table>
       <h2 class="utrecht-heading-2">{t.timeline}</h2>
-      <ol class="utrecht-ordered-list ko-timeline">
-        {events
-          .filter((e) => e.eventType !== 'preference.added')
-          .map((e) => (
-            <li key={e.id}>
-              {formatDateTime(lang, e.occurredAt)} —{' '}
-              {t.events[(e.eventType in t.events ? e.eventType : 'other') as EventKey]}
-              {e.locationName ? ` (${e.locationName})` : ''}
-            </li>
-          ))}
-      </ol>
+      <Timeline lang={lang} events={events} />
       <p class="utrecht-paragraph">
         <a class="utrecht-link" href="/parent">
           {t.parentHomeTitle}

@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, locale } from '../../platform/i18n/index.ts';
+import { formatDate, formatShortDate, locale } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import {
   CsrfField,
@@ -10,8 +10,9 @@ import {
 import { Layout } from '../../platform/views/layout.tsx';
 import { compactCarePlan } from './care-plan.ts';
 import type { getRequestForLocation, getWaitingListForLocation } from './handling.service.ts';
-import { type EventKey, messages } from './requests.messages.ts';
+import { messages } from './requests.messages.ts';
 import { childName } from './requests.service.ts';
+import { Timeline } from './timeline.tsx';
 
 export function ProviderHomePage(props: { ctx: PageContext; locations: { id: string; name: string }[] }) {
   const { ctx } = props;
@@ -84,13 +85,15 @@ export function WaitingListPage(props: {
                   </td>
                   <td class="utrecht-table__cell">
                     {r.birthDate
-                      ? formatDate(lang, r.birthDate)
+                      ? formatShortDate(lang, r.birthDate)
                       : r.expectedBirthDate
-                        ? t.childUnborn(formatDate(lang, r.expectedBirthDate))
+                        ? t.childUnborn(formatShortDate(lang, r.expectedBirthDate))
                         : ''}
                   </td>
-                  <td class="utrecht-table__cell">{formatDate(lang, r.desiredStart)}</td>
-                  <td class="utrecht-table__cell">{r.desiredEnd ? formatDate(lang, r.desiredEnd) : ''}</td>
+                  <td class="utrecht-table__cell">{formatShortDate(lang, r.desiredStart)}</td>
+                  <td class="utrecht-table__cell">
+                    {r.desiredEnd ? formatShortDate(lang, r.desiredEnd) : ''}
+                  </td>
                   <td class="utrecht-table__cell">
                     {compactCarePlan(r.carePlan, t.dayShort, t.daysPerWeek, locale(lang))}
                   </td>
@@ -99,7 +102,7 @@ export function WaitingListPage(props: {
                   <td class="utrecht-table__cell" data-qa="waiting-list-status">
                     {t.preferenceStatuses[r.preferenceStatus]}
                   </td>
-                  <td class="utrecht-table__cell">{formatDate(lang, r.submittedAt)}</td>
+                  <td class="utrecht-table__cell">{formatShortDate(lang, r.submittedAt)}</td>
                 </tr>
               ))}
             </tbody>
@@ -242,17 +245,7 @@ export function ProviderRequestPage(props: {
         </section>
       )}
       <h2 class="utrecht-heading-2">{t.history}</h2>
-      <ol class="utrecht-ordered-list ko-timeline">
-        {detail.events
-          .filter((e) => e.eventType !== 'preference.added')
-          .map((e) => (
-            <li key={e.id}>
-              {formatDateTime(lang, e.occurredAt)} —{' '}
-              {t.events[(e.eventType in t.events ? e.eventType : 'other') as EventKey]}
-              {e.locationName ? ` (${e.locationName})` : ''}
-            </li>
-          ))}
-      </ol>
+      <Timeline lang={lang} events={detail.events} />
     </Layout>
   );
 }

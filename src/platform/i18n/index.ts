@@ -81,3 +81,14 @@ export function formatDateTime(lang: Language, instant: Date): string {
 export function formatNumber(lang: Language, value: number): string {
   return new Intl.NumberFormat(LOCALES[lang]).format(value);
 }
+
+/** '2027-02-01' → '01/02/2027' (for tables, where the long form is too wide). */
+export function formatShortDate(lang: Language, date: string | Date): string {
+  const d = typeof date === 'string' ? new Date(`${date.slice(0, 10)}T12:00:00Z`) : date;
+  return new Intl.DateTimeFormat(LOCALES[lang], {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    timeZone: 'Europe/Brussels',
+  }).format(d);
+}

@@ -25,7 +25,7 @@ export const families = pgTable(
   'families',
   {
     id: uuid().primaryKey().defaultRandom(),
-    /** Human-readable file number shown to parents, providers and the desk, e.g. 'LEU-2026-00042'. */
+    /** Human-readable file number shown to parents, providers and the desk, e.g. 'KO-10042'. */
     fileNumber: text().notNull(),
     municipalityId: uuid()
       .notNull()

@@ -1,4 +1,14 @@
-import { boolean, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /** A deployment serves one or more regions (e.g. an intermunicipal association). */
 export const regions = pgTable('regions', {
@@ -50,7 +60,7 @@ export const subMunicipalities = pgTable(
     postcode: text().notNull(),
     /** Children aged 0–3 living here, for coverage figures; dated because it changes yearly. */
     children0to3: integer(),
-    children0to3Date: text(),
+    children0to3Date: date({ mode: 'string' }),
   },
   (t) => [uniqueIndex('sub_municipalities_name_uq').on(t.municipalityId, t.name)],
 );

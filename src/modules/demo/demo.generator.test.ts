@@ -1,0 +1,378 @@
+import { createHash } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyPassword } from '../../platform/auth/passwords.ts';
+import { FixedClock } from '../../platform/clock.ts';
+import { createNationalNumberVault } from '../../platform/crypto/national-number-vault.ts';
+import { type DatabaseHandle, migrate, pgliteHandle } from '../../platform/db/index.ts';
+import { addDays, localDate } from '../../shared/dates.ts';
+import { parseNationalNumber } from '../../shared/national-number.ts';
+import {
+  DEMO_LOGINS,
+  DEMO_PASSWORD,
+  type DemoSummary,
+  generateDemoRegion,
+  seedDemoIfEmpty,
+} from './index.ts';
+
+const NOW = '2026-11-22T10:00:00Z';
+const TODAY = localDate('2026-11-22');
+// Fixed keys, so that the keyed hashes of two runs can be compared.
+const vault = createNationalNumberVault({ encryptionKey: Buffer.alloc(32, 1), hashKey: Buffer.alloc(32, 2) });
+
+let template: File | Blob;
+const handles: DatabaseHandle[] = [];
+
+/** A migrated in-memory database, started from a template (≈1 s instead of a fresh initdb). */
+async function freshDatabase(): Promise<DatabaseHandle> {
+  const handle = pgliteHandle(await PGlite.create({ loadDataDir: template }));
+  handles.push(handle);
+  return handle;
+}
+
+async function query<T>(handle: DatabaseHandle, text: string, values?: unknown[]): Promise<T[]> {
+  return (await handle.executeSql(text, values)).rows as T[];
+}
+
+/** The content of the region, without what is random by design (password salts, cipher IVs). */
+async function fingerprint(handle: DatabaseHandle): Promise<string> {
+  const parts = await Promise.all(
+    [
+      'select id, name, care_type, capacity, latitude, longitude, subsidy_level from provider_locations order by id',
+      'select id, file_number, single_parent, low_income, intermediary_organisation_id from families order by id',
+      'select id, first_name, last_name, national_number_hash, email from parents order by id',
+      'select id, first_name, birth_date, expected_birth_date, national_number_hash from children order by id',
+      'select id, desired_start, status, channel, submitted_at, social_reason from requests order by id',
+      'select id, provider_location_id, rank, status, status_changed_at from preferences order by id',
+      'select id, status, start_date, answer_deadline from offers order by id',
+      'select id, request_id, preference_id, event_type, to_status, occurred_at from status_events order by id',
+      'select id, email, display_name from users order by id',
+    ].map((text) => query(handle, text)),
+  );
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+}
+
+describe('generateDemoRegion, demo scale', () => {
+  let db: DatabaseHandle;
+  let summary: DemoSummary;
+  const rows = <T>(text: string, values?: unknown[]) => query<T>(db, text, values);
+
+  beforeAll(async () => {
+    const base = await PGlite.create();
+    await migrate(pgliteHandle(base));
+    template = await base.dumpDataDir();
+    await base.close();
+    db = await freshDatabase();
+    summary = await generateDemoRegion(db.db, { clock: new FixedClock(NOW), vault });
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const handle of handles) await handle.close();
+  });
+
+  it('builds Leuven and two neighbours with about 70 locations, De Speelvogel the most wanted', async () => {
+    const municipalities = await rows<{ name: string; n: number }>(
+      `select m.name, count(l.id)::int as n from municipalities m
+         left join provider_locations l on l.municipality_id = m.id group by m.name order by n desc`,
+    );
+    expect(municipalities.map((m) => m.name)).toEqual(['Leuven', 'Herent', 'Bertem']);
+    const total = municipalities.reduce((n, m) => n + m.n, 0);
+    expect(total).toBeGreaterThanOrEqual(60);
+    expect(total).toBeLessThanOrEqual(80);
+    expect(municipalities[0]?.n).toBeGreaterThanOrEqual(45);
+    expect(summary.locations).toBe(total);
+
+    const [top] = await rows<{ name: string; capacity: number }>(
+      `select l.name, l.capacity from preferences p join provider_locations l on l.id = p.provider_location_id
+        group by l.name, l.capacity order by count(*) desc limit 1`,
+    );
+    expect(top).toEqual({ name: 'Kinderdagverblijf De Speelvogel', capacity: 98 });
+    const [subs] = await rows<{ n: number }>(
+      `select count(*)::int as n from sub_municipalities where children0to3 between 100 and 1600 and children0to3_date = '2025-01-01'`,
+    );
+    expect(subs?.n).toBe(11);
+  });
+
+  it('has hundreds of families and requests in every status, and every preference status', async () => {
+    expect(summary.families).toBeGreaterThanOrEqual(350);
+    const requests = await rows<{ status: string; n: number }>(
+      'select status, count(*)::int as n from requests group by status order by n desc',
+    );
+    expect(requests.reduce((n, r) => n + r.n, 0)).toBeGreaterThanOrEqual(300);
+    expect(requests.map((r) => r.status).sort()).toEqual([
+      'active',
+      'answered',
+      'closed',
+      'expired',
+      'withdrawn',
+    ]);
+    expect(requests[0]?.status).toBe('active');
+
+    const preferences = await rows<{ status: string }>('select distinct status::text from preferences');
+    expect(preferences.map((p) => p.status).sort()).toEqual(
+      [
+        'enrolled',
+        'new',
+        'no_place',
+        'offer_accepted',
+        'offer_declined',
+        'offer_expired',
+        'offer_made',
+        'placed_elsewhere',
+        'request_closed',
+        'seen',
+        'waiting_list',
+        'withdrawn',
+      ].sort(),
+    );
+    const channels = await rows<{ channel: string }>('select distinct channel::text from requests');
+    expect(channels.map((c) => c.channel).sort()).toEqual(['desk', 'intermediary', 'parent']);
+  });
+
+  it('puts 20–25% of the families in a priority group', () => {
+    const share = summary.priorityGroupFamilies / summary.families;
+    expect(share).toBeGreaterThan(0.15);
+    expect(share).toBeLessThan(0.3);
+  });
+
+  it('has an emergency list of 10–40 requests, some with a social reason', async () => {
+    const [list] = await rows<{ n: number; upcoming: number; social: number }>(
+      `select count(*)::int as n,
+              count(*) filter (where r.desired_start >= $1::date)::int as upcoming,
+              count(*) filter (where r.social_reason is not null and r.channel = 'intermediary')::int as social
+         from requests r
+        where r.status = 'active' and r.desired_start <= $1::date + 30
+          and not exists (select 1 from preferences p
+                           where p.request_id = r.id and p.status in ('offer_accepted', 'enrolled'))`,
+      [TODAY],
+    );
+    expect(list?.n).toBeGreaterThanOrEqual(10);
+    expect(list?.n).toBeLessThanOrEqual(40);
+    expect(list?.upcoming).toBeGreaterThanOrEqual(10);
+    expect(list?.social).toBeGreaterThanOrEqual(2);
+    expect(summary.emergencyList).toBe(list?.n);
+  });
+
+  it('creates every demo login with the shared password and the right grant', async () => {
+    for (const login of DEMO_LOGINS) {
+      const [user] = await rows<{
+        password_hash: string;
+        role: string;
+        verified: boolean;
+        scope: string | null;
+      }>(
+        `select u.password_hash, g.role, u.email_verified_at is not null as verified,
+                coalesce(l.name, o.name, m.name) as scope
+           from users u join role_grants g on g.user_id = u.id
+           left join provider_locations l on l.id = g.provider_location_id
+           left join intermediary_organisations o on o.id = g.intermediary_organisation_id
+           left join municipalities m on m.id = g.municipality_id
+          where u.email = $1`,
+        [login.email],
+      );
+      expect(user?.role, login.email).toBe(login.role);
+      expect(user?.verified).toBe(true);
+      expect(await verifyPassword(user?.password_hash ?? null, DEMO_PASSWORD)).toBe(true);
+      const scope = {
+        'kdv@demo.example': 'Kinderdagverblijf De Speelvogel',
+        'kdv.admin@demo.example': 'Kinderdagverblijf De Speelvogel',
+        'onthaalouder@demo.example': 'Onthaalouder Marleen Peeters',
+        'toeleider@demo.example': 'OCMW Leuven',
+        'loket@demo.example': 'Leuven',
+        'beleid@demo.example': 'Leuven',
+      }[login.email];
+      expect(user?.scope ?? null).toBe(scope ?? null);
+    }
+    expect(
+      await verifyPassword(
+        (await rows<{ h: string }>('select password_hash as h from users limit 1'))[0]?.h ?? null,
+        'wrong',
+      ),
+    ).toBe(false);
+  });
+
+  it('gives ouder@ a Leuven file without requests and parent.en@ an active request with a pending offer', async () => {
+    const [ouder] = await rows<{ municipality: string; language: string; email: string; requests: number }>(
+      `select m.name as municipality, p.language, p.email,
+              (select count(*)::int from requests r where r.family_id = f.id) as requests
+         from users u join parents p on p.user_id = u.id join families f on f.id = p.family_id
+         join municipalities m on m.id = f.municipality_id where u.email = 'ouder@demo.example'`,
+    );
+    expect(ouder).toEqual({
+      municipality: 'Leuven',
+      language: 'nl',
+      email: 'ouder@demo.example',
+      requests: 0,
+    });
+
+    const prefs = await rows<{ rank: number; status: string; offer: string | null; deadline: string | null }>(
+      `select p.rank, p.status, o.status as offer, o.answer_deadline::text as deadline
+         from users u join parents pa on pa.user_id = u.id join requests r on r.family_id = pa.family_id
+         join preferences p on p.request_id = r.id left join offers o on o.preference_id = p.id
+        where u.email = 'parent.en@demo.example' and r.status = 'active' and pa.language = 'en'
+        order by p.rank`,
+    );
+    expect(prefs.map((p) => p.rank)).toEqual([1, 2, 3]);
+    const offered = prefs.filter((p) => p.status === 'offer_made');
+    expect(offered).toHaveLength(1);
+    expect(offered[0]?.offer).toBe('pending');
+    expect((offered[0]?.deadline ?? '') > TODAY).toBe(true);
+  });
+
+  it('stores national numbers only encrypted, and they reveal to valid numbers', async () => {
+    const people = [
+      ...(await rows<Record<string, unknown>>('select * from parents')),
+      ...(await rows<Record<string, unknown>>('select * from children')),
+    ];
+    const plain = new Set<string>();
+    for (const person of people) {
+      const cipher = person.national_number_cipher as string | null;
+      if (!cipher) {
+        expect(person.national_number_hash).toBeNull();
+        continue;
+      }
+      const number = vault.reveal(cipher);
+      const birth = person.birth_date as Date | null;
+      const parsed = parseNationalNumber(
+        number,
+        birth ? { birthDate: localDate(birth.toISOString().slice(0, 10)) } : {},
+      );
+      expect(parsed.ok, number).toBe(true);
+      expect(person.national_number_hash).toBe(vault.hashOf(number));
+      plain.add(number);
+    }
+    expect(plain.size).toBeGreaterThan(500);
+    // No column holds a number in plain text, bare or formatted, whole or inside another value.
+    const leaks = people.flatMap((person) => {
+      const text = JSON.stringify(person);
+      const bare = Object.values(person).filter((v) =>
+        /^\d{11}$|^\d{2}\.\d{2}\.\d{2}-\d{3}\.\d{2}$/.test(String(v)),
+      );
+      return [...bare.map(String), ...[...plain].filter((number) => text.includes(number))];
+    });
+    expect(leaks).toEqual([]);
+    const [shares] = await rows<{ parents: number; born: number; unborn: number }>(
+      `select (select avg((national_number_hash is not null)::int) from parents)::float as parents,
+              (select avg((national_number_hash is not null)::int) from children where birth_date is not null)::float as born,
+              (select count(*) from children where expected_birth_date is not null and national_number_hash is not null)::int as unborn`,
+    );
+    expect(shares?.parents).toBeGreaterThan(0.75);
+    expect(shares?.parents).toBeLessThan(0.95);
+    expect(shares?.born).toBeGreaterThan(0.75);
+    expect(shares?.unborn).toBe(0);
+  });
+
+  it('keeps the data invariants', async () => {
+    const [open] = await rows<{ n: number }>(
+      `select count(*)::int as n from (select child_id from requests where status in ('active', 'answered')
+        group by child_id having count(*) > 1) t`,
+    );
+    expect(open?.n).toBe(0);
+    const placed = await rows<{ status: string; placed: number; n: number }>(
+      `select r.status, (select count(*)::int from preferences p where p.request_id = r.id
+                           and p.status in ('offer_accepted', 'enrolled')) as placed, count(*)::int as n
+         from requests r group by 1, 2`,
+    );
+    for (const group of placed) expect(group.placed, group.status).toBe(group.status === 'answered' ? 1 : 0);
+
+    const [offers] = await rows<{ made: number; pending: number; late: number; mismatch: number }>(
+      `select (select count(*)::int from preferences where status = 'offer_made') as made,
+              (select count(*)::int from offers where status = 'pending') as pending,
+              (select count(*)::int from offers where status = 'pending' and answer_deadline < $1::date) as late,
+              (select count(*)::int from preferences p where p.status in ('offer_accepted', 'enrolled')
+                  and not exists (select 1 from offers o where o.preference_id = p.id and o.status = 'accepted')) as mismatch`,
+      [TODAY],
+    );
+    expect(offers?.pending).toBe(offers?.made);
+    expect(offers?.late).toBe(0);
+    expect(offers?.mismatch).toBe(0);
+
+    const [children] = await rows<{ old: number; unborn_out: number; ranks_bad: number }>(
+      `select (select count(*)::int from children where birth_date < $1::date - interval '30 months') as old,
+              (select count(*)::int from children where expected_birth_date not between $1::date + 28 and $1::date + 184) as unborn_out,
+              (select count(*)::int from (select request_id from preferences where rank is not null group by request_id
+                  having max(rank) <> count(*) or count(*) > 5) t) as ranks_bad`,
+      [TODAY],
+    );
+    expect(children).toEqual({ old: 0, unborn_out: 0, ranks_bad: 0 });
+    expect(addDays(TODAY, 0)).toBe(summary.today);
+  });
+
+  it('records every status change as an event, in order, and none after now', async () => {
+    const events = await rows<{
+      request_id: string;
+      preference_id: string | null;
+      offer_id: string | null;
+      event_type: string;
+      from_status: string | null;
+      to_status: string | null;
+      occurred_at: Date;
+    }>(
+      'select request_id, preference_id, offer_id, event_type, from_status, to_status, occurred_at from status_events order by id',
+    );
+    const now = new Date(NOW).getTime();
+    const last = new Map<string, { status: string | null; at: number }>();
+    for (const e of events) {
+      const kind = e.event_type.split('.')[0];
+      const key =
+        kind === 'request'
+          ? `r:${e.request_id}`
+          : kind === 'offer'
+            ? `o:${e.offer_id}`
+            : `p:${e.preference_id}`;
+      const before = last.get(key);
+      expect(e.from_status, `${key} ${e.event_type}`).toBe(before?.status ?? null);
+      const at = e.occurred_at.getTime();
+      expect(at).toBeGreaterThanOrEqual(before?.at ?? 0);
+      expect(at).toBeLessThanOrEqual(now);
+      last.set(key, { status: e.to_status, at });
+    }
+    const current = [
+      ...(await rows<{ key: string; status: string }>(
+        `select 'r:' || id as key, status::text from requests`,
+      )),
+      ...(await rows<{ key: string; status: string }>(
+        `select 'p:' || id as key, status::text from preferences`,
+      )),
+      ...(await rows<{ key: string; status: string }>(`select 'o:' || id as key, status::text from offers`)),
+    ];
+    expect(current.length).toBe(last.size);
+    for (const row of current) expect(last.get(row.key)?.status, row.key).toBe(row.status);
+  });
+
+  it('refuses a database that already has a region, and seedDemoIfEmpty only reports the log-ins', async () => {
+    await expect(generateDemoRegion(db.db, { clock: new FixedClock(NOW), vault })).rejects.toThrow(
+      /empty database/,
+    );
+    const seeded = await seedDemoIfEmpty(db.db, { clock: new FixedClock(NOW), vault });
+    expect(seeded?.generated).toBe(false);
+    expect(seeded?.logins).toBe(DEMO_LOGINS);
+  });
+
+  it('gives the same region, ids included, for the same seed and clock', async () => {
+    const again = await freshDatabase();
+    const summaryAgain = await generateDemoRegion(again.db, { clock: new FixedClock(NOW), vault });
+    expect(summaryAgain).toEqual(summary);
+    expect(await fingerprint(again)).toBe(await fingerprint(db));
+  }, 30_000);
+
+  it('generates a custom scale with made-up municipalities beyond the real neighbours', async () => {
+    const tiny = await freshDatabase();
+    const result = await generateDemoRegion(tiny.db, {
+      clock: new FixedClock(NOW),
+      vault,
+      seed: 3,
+      scale: { municipalities: 32, locationsPerMunicipality: 1.5, requestsPerYear: 60, years: 1 },
+    });
+    expect(await fingerprint(tiny)).not.toBe(await fingerprint(db));
+    expect(result.municipalities).toBe(32);
+    expect(result.locations).toBe(48);
+    expect(result.requests).toBeGreaterThanOrEqual(60);
+    const [counts] = await query<{ municipalities: number; users: number }>(
+      tiny,
+      `select (select count(*)::int from municipalities) as municipalities,
+              (select count(*)::int from users where email like '%@demo.example') as users`,
+    );
+    expect(counts).toEqual({ municipalities: 32, users: DEMO_LOGINS.length });
+  }, 30_000);
+});
