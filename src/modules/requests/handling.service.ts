@@ -2,13 +2,12 @@ import { recordAudit } from '../../platform/audit/index.ts';
 import { type CurrentUser, locationsFor } from '../../platform/auth/actions.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
-import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { addDays, compareDates, localDate } from '../../shared/dates.ts';
 import { isPriorityGroup } from './priority.ts';
 import { offerMadeMail } from './requests.mails.ts';
 import * as q from './requests.queries.ts';
 import type { OfferInput } from './requests.schemas.ts';
-import { childName, type Errors, followUpUrl, type Result, recipients } from './requests.service.ts';
+import { childName, type Errors, followUpUrl, mailFamily, type Result } from './requests.service.ts';
 
 const OFFERABLE = new Set(['new', 'seen', 'waiting_list']);
 
@@ -156,20 +155,16 @@ export async function makeOffer(
         details: { startDate: start, answerDeadline: deadline },
       },
     ]);
-    for (const to of await recipients(tx, detail.family.id)) {
-      await enqueueMail(
-        tx,
-        clock,
-        offerMadeMail(to, {
-          child: childName(detail.child),
-          provider: location.name,
-          start,
-          deadline,
-          message: input.message || null,
-          url: followUpUrl(deps, requestId),
-        }),
-      );
-    }
+    await mailFamily(tx, clock, detail.family.id, (to) =>
+      offerMadeMail(to, {
+        child: childName(detail.child),
+        provider: location.name,
+        start,
+        deadline,
+        message: input.message || null,
+        url: followUpUrl(deps, requestId),
+      }),
+    );
     await recordAudit(tx, clock, {
       actorUserId: user.id,
       actorRole: role,

@@ -1,10 +1,11 @@
 import { recordAudit } from '../../platform/audit/index.ts';
 import type { CurrentUser } from '../../platform/auth/actions.ts';
+import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/index.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import type { FieldError } from '../../platform/i18n/common.ts';
-import { enqueueMail } from '../../platform/mail/outbox.ts';
+import { enqueueMail, type OutgoingMail } from '../../platform/mail/outbox.ts';
 import { compareDates, type LocalDate, localDate, parseLocalDate, WEEKDAYS } from '../../shared/dates.ts';
 import { parseNationalNumber } from '../../shared/national-number.ts';
 import { carePlanFromDays } from './care-plan.ts';
@@ -33,7 +34,16 @@ export function childName(child: { firstName: string | null; lastName: string })
   return [child.firstName, child.lastName].filter(Boolean).join(' ');
 }
 
-/** The parents who receive the family's mails, in their own language. */
+/** Queues one mail per parent of the family with an e-mail address, each in that parent's language. */
+async function mailFamily(
+  tx: Database,
+  clock: Clock,
+  familyId: string,
+  build: (to: Recipient) => OutgoingMail,
+) {
+  for (const to of await recipients(tx, familyId)) await enqueueMail(tx, clock, build(to));
+}
+
 async function recipients(db: Database, familyId: string): Promise<Recipient[]> {
   const rows = await q.getFamilyMailRecipients(db, familyId);
   return rows.map((r) => ({
@@ -225,18 +235,14 @@ export async function submitRequest(
         })),
       ]);
       const child = childName({ firstName: input.childFirstName || null, lastName: input.childLastName });
-      for (const to of await recipients(tx, familyId)) {
-        await enqueueMail(
-          tx,
-          clock,
-          requestSubmittedMail(to, {
-            child,
-            fileNumber: fileNumber ?? '',
-            preferences: chosen.length,
-            url: followUpUrl(deps, request.id),
-          }),
-        );
-      }
+      await mailFamily(tx, clock, familyId, (to) =>
+        requestSubmittedMail(to, {
+          child,
+          fileNumber: fileNumber ?? '',
+          preferences: chosen.length,
+          url: followUpUrl(deps, request.id),
+        }),
+      );
       await recordAudit(tx, clock, {
         ...actor,
         action: 'parent.request.create',
@@ -356,20 +362,16 @@ export async function acceptOffer(
       now,
     );
     await q.insertStatusEvents(tx, events);
-    for (const to of await recipients(tx, familyId)) {
-      await enqueueMail(
-        tx,
-        clock,
-        offerAcceptedMail(to, {
-          child: childName(request.child),
-          provider: locked.locationName,
-          start: locked.offer.startDate,
-          keptHigher: higherOpen.length > 0 && Boolean(keepHigher),
-          closedLower: closeLower.length > 0,
-          url: followUpUrl(deps, requestId),
-        }),
-      );
-    }
+    await mailFamily(tx, clock, familyId, (to) =>
+      offerAcceptedMail(to, {
+        child: childName(request.child),
+        provider: locked.locationName,
+        start: locked.offer.startDate,
+        keptHigher: higherOpen.length > 0 && Boolean(keepHigher),
+        closedLower: closeLower.length > 0,
+        url: followUpUrl(deps, requestId),
+      }),
+    );
     await recordAudit(tx, clock, {
       ...actor,
       action: 'parent.offer.answer',
@@ -411,17 +413,13 @@ export async function declineOffer(
       },
     ]);
     const request = await q.getRequestWithChild(tx, requestId);
-    for (const to of await recipients(tx, familyId)) {
-      await enqueueMail(
-        tx,
-        clock,
-        offerDeclinedMail(to, {
-          child: request ? childName(request.child) : '',
-          provider: locked.locationName,
-          url: followUpUrl(deps, requestId),
-        }),
-      );
-    }
+    await mailFamily(tx, clock, familyId, (to) =>
+      offerDeclinedMail(to, {
+        child: request ? childName(request.child) : '',
+        provider: locked.locationName,
+        url: followUpUrl(deps, requestId),
+      }),
+    );
     await recordAudit(tx, clock, {
       ...actor,
       action: 'parent.offer.answer',
@@ -435,7 +433,7 @@ export async function declineOffer(
   return outcome;
 }
 
-export { followUpUrl, recipients };
+export { followUpUrl, mailFamily };
 
 /** The parent's own family file and requests (null when the parent has not filed one yet). */
 export async function getParentOverview(deps: AppDeps, user: CurrentUser) {

@@ -12,6 +12,7 @@ import {
 } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { WEEKDAYS } from '../../shared/dates.ts';
+import { PreferencesTable } from './preferences-table.tsx';
 import { messages } from './requests.messages.ts';
 import type { getParentOverview, getRequestFormData, getRequestForParent } from './requests.service.ts';
 import { childName } from './requests.service.ts';
@@ -339,40 +340,7 @@ export function FollowUpPage(props: {
         );
       })}
       <h2 class="utrecht-heading-2">{t.preferencesHeading}</h2>
-      <table class="utrecht-table ko-table" data-qa="preferences">
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
-            <th scope="col" class="utrecht-table__header-cell">
-              {t.rank}
-            </th>
-            <th scope="col" class="utrecht-table__header-cell">
-              {t.location}
-            </th>
-            <th scope="col" class="utrecht-table__header-cell">
-              {t.status}
-            </th>
-            <th scope="col" class="utrecht-table__header-cell">
-              {t.since}
-            </th>
-            <th scope="col" class="utrecht-table__header-cell">
-              {t.nextStep}
-            </th>
-          </tr>
-        </thead>
-        <tbody class="utrecht-table__body">
-          {preferences.map((p) => (
-            <tr class="utrecht-table__row" key={p.id} data-qa="preference-row">
-              <td class="utrecht-table__cell">{p.rank ?? '–'}</td>
-              <td class="utrecht-table__cell">{p.locationName}</td>
-              <td class="utrecht-table__cell" data-qa="preference-status">
-                {t.preferenceStatuses[p.status]}
-              </td>
-              <td class="utrecht-table__cell">{formatDate(lang, p.statusChangedAt)}</td>
-              <td class="utrecht-table__cell">{t.nextSteps[p.status]}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <PreferencesTable lang={lang} preferences={preferences} showNextStep />
       <h2 class="utrecht-heading-2">{t.timeline}</h2>
       <Timeline lang={lang} events={events} />
       <p class="utrecht-paragraph">

@@ -10,6 +10,7 @@ import {
 import { Layout } from '../../platform/views/layout.tsx';
 import { compactCarePlan } from './care-plan.ts';
 import type { getRequestForLocation, getWaitingListForLocation } from './handling.service.ts';
+import { PreferencesTable } from './preferences-table.tsx';
 import { messages } from './requests.messages.ts';
 import { childName } from './requests.service.ts';
 import { Timeline } from './timeline.tsx';
@@ -178,36 +179,7 @@ export function ProviderRequestPage(props: {
         </div>
       </dl>
       <h2 class="utrecht-heading-2">{t.otherPreferences}</h2>
-      <table class="utrecht-table ko-table" data-qa="other-preferences">
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
-            <th scope="col" class="utrecht-table__header-cell">
-              {t.rank}
-            </th>
-            <th scope="col" class="utrecht-table__header-cell">
-              {t.location}
-            </th>
-            <th scope="col" class="utrecht-table__header-cell">
-              {t.status}
-            </th>
-            <th scope="col" class="utrecht-table__header-cell">
-              {t.since}
-            </th>
-          </tr>
-        </thead>
-        <tbody class="utrecht-table__body">
-          {detail.preferences.map((p) => (
-            <tr class="utrecht-table__row" key={p.id}>
-              <td class="utrecht-table__cell">{p.rank ?? '–'}</td>
-              <td class="utrecht-table__cell">
-                {p.locationName} {p.locationId === detail.location.id ? t.yourLocation : ''}
-              </td>
-              <td class="utrecht-table__cell">{t.preferenceStatuses[p.status]}</td>
-              <td class="utrecht-table__cell">{formatDate(lang, p.statusChangedAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <PreferencesTable lang={lang} preferences={detail.preferences} ownLocationId={detail.location.id} />
       {pending?.offerDeadline && (
         <p class="utrecht-paragraph">{t.offerPending(formatDate(lang, pending.offerDeadline))}</p>
       )}

@@ -1,17 +1,11 @@
+import { roleEnum } from '../db/schema/enums.ts';
+
 /**
  * The action catalogue: every route names exactly one of these, and nothing else grants access.
  * `roles` says who may attempt the action at all; `scope` says which records the check narrows
  * to (done in the service with the target id, and in SQL for lists).
  */
-export const ROLES = [
-  'parent',
-  'intermediary',
-  'provider_staff',
-  'provider_admin',
-  'desk',
-  'policy',
-  'platform_admin',
-] as const;
+export const ROLES = roleEnum.enumValues;
 export type Role = (typeof ROLES)[number];
 
 type Audience = 'public' | 'authenticated' | readonly Role[];

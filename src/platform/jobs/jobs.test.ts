@@ -1,39 +1,11 @@
-import type { AddressInfo } from 'node:net';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BACKENDS, createTestDatabase } from '../../../test/db.ts';
+import { startSmtp } from '../../../test/smtp.ts';
 import { loadConfig } from '../../config.ts';
 import { FixedClock } from '../clock.ts';
 import { type DatabaseHandle, schema } from '../db/index.ts';
 import { enqueueMail } from '../mail/outbox.ts';
 import { type Jobs, startJobs } from './index.ts';
-
-/** An SMTP server on a free loopback port that keeps what it receives. */
-async function startSmtp(): Promise<{ url: string; received: ParsedMail[]; close(): Promise<void> }> {
-  const received: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then(
-        (mail) => {
-          received.push(mail);
-          callback();
-        },
-        (error: Error) => callback(error),
-      );
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

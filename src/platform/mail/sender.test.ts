@@ -1,47 +1,13 @@
-import type { AddressInfo } from 'node:net';
 import { asc, count } from 'drizzle-orm';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BACKENDS, createTestDatabase } from '../../../test/db.ts';
+import { startSmtp, type TestSmtp } from '../../../test/smtp.ts';
 import { FixedClock } from '../clock.ts';
 import { type DatabaseHandle, schema } from '../db/index.ts';
 import { enqueueMail, type OutgoingMail } from './outbox.ts';
 import { createMailTransport, deliverOutbox, retryDelayMs } from './sender.ts';
 
 const FROM = 'Loket Kinderopvang <noreply@kinderopvang.example>';
-
-type TestSmtp = { url: string; received: ParsedMail[]; close(): Promise<void> };
-
-/** An SMTP server on a free loopback port that keeps what it receives; `reject` refuses every recipient. */
-async function startSmtp(options: { reject?: boolean } = {}): Promise<TestSmtp> {
-  const received: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onRcptTo(_address, _session, callback) {
-      if (options.reject) callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 450 }));
-      else callback();
-    },
-    onData(stream, _session, callback) {
-      simpleParser(stream).then(
-        (mail) => {
-          received.push(mail);
-          callback();
-        },
-        (error: Error) => callback(error),
-      );
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 const mailToLea: OutgoingMail = {
   to: 'ouder@example.be',
