@@ -243,6 +243,11 @@ export async function updatePreferenceStatus(
   await db.update(preferences).set({ status, statusChangedAt: at }).where(eq(preferences.id, preferenceId));
 }
 
+/** Locks a request row for the rest of the transaction. */
+export async function lockRequest(db: Database, requestId: string) {
+  await db.select({ id: requests.id }).from(requests).where(eq(requests.id, requestId)).for('update');
+}
+
 /** Locks and returns a pending offer of a request (so two answers cannot both win). */
 export async function lockPendingOffer(db: Database, requestId: string, offerId: string) {
   const rows = await db

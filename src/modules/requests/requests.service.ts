@@ -289,6 +289,8 @@ export async function acceptOffer(
   const now = clock.now();
   const actor = { actorUserId: user.id, actorRole: 'parent' as const };
   const outcome = await db.transaction(async (tx): Promise<Result<void>> => {
+    // Answers on one request are serialised: two accepts at once cannot both win.
+    await q.lockRequest(tx, requestId);
     const locked = await q.lockPendingOffer(tx, requestId, offerId);
     if (!locked || compareDates(locked.offer.answerDeadline as LocalDate, clock.today()) < 0) {
       return { ok: false, errors: { form: 'offerNoLongerOpen' } };
@@ -306,7 +308,6 @@ export async function acceptOffer(
       return { ok: false, errors: { keepHigher: 'invalidChoice' } };
     }
     await q.updateOfferStatus(tx, offerId, 'accepted', now);
-    await q.updatePreferenceStatus(tx, locked.preference.id, 'offer_accepted', now);
     const request = await q.getRequestWithChild(tx, requestId);
     if (!request) throw new Error('request vanished');
     const events: q.StatusEventInsert[] = [
@@ -361,6 +362,8 @@ export async function acceptOffer(
       [...closeLower, ...closeHigher].map((p) => p.id),
       now,
     );
+    // Only now: an earlier accepted preference must be closed first (one accepted per request).
+    await q.updatePreferenceStatus(tx, locked.preference.id, 'offer_accepted', now);
     await q.insertStatusEvents(tx, events);
     await mailFamily(tx, clock, familyId, (to) =>
       offerAcceptedMail(to, {

@@ -210,4 +210,43 @@ describe.each(BACKENDS)('the request slice on %s', (backend) => {
     expect(rows[0]?.familyId).toBeTruthy();
     expect(rows[0]?.actorRole).toBe('provider_staff');
   });
+
+  it('keeps exactly one accepted offer when 20 answers to two offers arrive at once', async () => {
+    const res = await submit();
+    const requestId = (res.headers.location as string).split('/').pop() as string;
+    for (const [location, staff] of [
+      [s.first, s.firstStaff],
+      [s.second, s.secondStaff],
+    ] as const) {
+      const client = new TestClient(t.app);
+      await client.login(staff.email, TEST_PASSWORD);
+      await client.get(`/provider/locations/${location.id}/requests/${requestId}`);
+      const offer = await client.post(`/provider/locations/${location.id}/requests/${requestId}/offer`, {
+        startDate: '2027-02-01',
+        answerDeadline: '2026-11-29',
+      });
+      expect(offer.statusCode).toBe(303);
+    }
+    const page = await parent.get(`/parent/requests/${requestId}`);
+    const offerIds = [...page.body.matchAll(/offers\/([0-9a-f-]{36})\/accept/g)].map((m) => m[1] as string);
+    expect(offerIds).toHaveLength(2);
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        parent.post(`/parent/requests/${requestId}/offers/${offerIds[i % 2]}/accept`, { keepHigher: 'yes' }),
+      ),
+    );
+    expect(answers.every((a) => a.statusCode === 303 || a.statusCode === 400)).toBe(true);
+    const accepted = await t.deps.db
+      .select()
+      .from(schema.preferences)
+      .where(
+        and(eq(schema.preferences.requestId, requestId), eq(schema.preferences.status, 'offer_accepted')),
+      );
+    expect(accepted).toHaveLength(1);
+    const acceptedOffers = await t.deps.db
+      .select()
+      .from(schema.offers)
+      .where(eq(schema.offers.status, 'accepted'));
+    expect(acceptedOffers.length).toBeGreaterThanOrEqual(1);
+  });
 });

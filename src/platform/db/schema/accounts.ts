@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { check, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { languageEnum, roleEnum } from './enums.ts';
 import { municipalities, regions } from './geography.ts';
 import { intermediaryOrganisations, providerLocations } from './providers.ts';
@@ -15,6 +25,10 @@ export const users = pgTable(
     language: languageEnum().notNull().default('nl'),
     emailVerifiedAt: timestamp({ withTimezone: true }),
     disabledAt: timestamp({ withTimezone: true }),
+    /** Consecutive failed log-ins; reset on success. */
+    failedLogins: integer().notNull().default(0),
+    /** Log-in refused until then after repeated failures. */
+    lockedUntil: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('users_email_uq').on(t.email)],
@@ -65,4 +79,26 @@ export const sessions = pgTable(
     data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/**
+ * One-time tokens sent by mail (e-mail verification, password reset, e-mail change, taking over a
+ * file filed by an intermediary). Only the SHA-256 of the token is stored.
+ */
+export const userTokens = pgTable(
+  'user_tokens',
+  {
+    tokenHash: text().primaryKey(),
+    userId: uuid().references(() => users.id, { onDelete: 'cascade' }),
+    /** verify_email | reset_password | change_email | take_over_file */
+    purpose: text().notNull(),
+    /** For change_email: the new address; for take_over_file: the invited address. */
+    email: text(),
+    /** For take_over_file: the family file offered. */
+    familyId: uuid(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index('user_tokens_user_idx').on(t.userId)],
 );

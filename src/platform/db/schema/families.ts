@@ -101,6 +101,8 @@ export const children = pgTable(
     expectedBirthDate: date({ mode: 'string' }),
     nationalNumberCipher: text(),
     nationalNumberHash: text(),
+    /** When the parent was reminded to complete the birth data of an unborn child. */
+    birthDataRemindedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -28,6 +28,8 @@ export type OpeningHours = Partial<
   Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat', { opens: string; closes: string }>
 >;
 
+export type ClosingPeriod = { from: string; until: string; reason?: Translated };
+
 /** A childcare location: a daycare centre (group care) or a childminder (family care). */
 export const providerLocations = pgTable(
   'provider_locations',
@@ -58,6 +60,10 @@ export const providerLocations = pgTable(
     inclusiveCare: boolean().notNull().default(false),
     occasionalCare: boolean().notNull().default(false),
     description: jsonb().$type<Translated>(),
+    /** Price information in plain words, per language. */
+    priceInfo: jsonb().$type<Translated>(),
+    /** Closing periods, e.g. [{ from: '2026-12-24', until: '2027-01-01', reason: { nl: 'Kerstverlof' } }]. */
+    closingPeriods: jsonb().$type<ClosingPeriod[]>().notNull().default([]),
     email: text(),
     phone: text(),
     website: text(),

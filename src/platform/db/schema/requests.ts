@@ -63,6 +63,8 @@ export const requests = pgTable(
     socialReason: socialReasonEnum(),
     submittedAt: timestamp({ withTimezone: true }).notNull(),
     lastConfirmedAt: timestamp({ withTimezone: true }).notNull(),
+    /** When the parent was last reminded to confirm the request is still current. */
+    confirmationRemindedAt: timestamp({ withTimezone: true }),
     statusChangedAt: timestamp({ withTimezone: true }).notNull(),
     /** The one-time key of the form that created it: a double submit creates one request. */
     submissionKey: text(),
@@ -103,6 +105,10 @@ export const preferences = pgTable(
   (t) => [
     uniqueIndex('preferences_request_location_uq').on(t.requestId, t.providerLocationId),
     index('preferences_location_status_idx').on(t.providerLocationId, t.status),
+    // At most one accepted offer per request, also under concurrency.
+    uniqueIndex('preferences_one_accepted_per_request_uq')
+      .on(t.requestId)
+      .where(sql`${t.status} in ('offer_accepted', 'enrolled')`),
   ],
 );
 
@@ -121,6 +127,8 @@ export const offers = pgTable(
     createdByUserId: uuid().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull(),
     answeredAt: timestamp({ withTimezone: true }),
+    /** When the parent was reminded of the answer deadline. */
+    reminderSentAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     index('offers_preference_idx').on(t.preferenceId),

@@ -1,0 +1,122 @@
+import {
+  boolean,
+  customType,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { users } from './accounts.ts';
+import { municipalities, regions, type Translated } from './geography.ts';
+import { providerLocations } from './providers.ts';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+/** News on the public home page: region-wide, or for one municipality. */
+export const newsItems = pgTable(
+  'news_items',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    regionId: uuid()
+      .notNull()
+      .references(() => regions.id),
+    municipalityId: uuid().references(() => municipalities.id),
+    publishedAt: timestamp({ withTimezone: true }).notNull(),
+    title: jsonb().$type<Translated>().notNull(),
+    body: jsonb().$type<Translated>().notNull(),
+    createdByUserId: uuid().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('news_items_region_published_idx').on(t.regionId, t.publishedAt)],
+);
+
+/** Information pages maintained by the desk (how childcare works, prices, priority rules, FAQ…). */
+export const infoPages = pgTable(
+  'info_pages',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    regionId: uuid()
+      .notNull()
+      .references(() => regions.id),
+    slug: text().notNull(),
+    title: jsonb().$type<Translated>().notNull(),
+    body: jsonb().$type<Translated>().notNull(),
+    sortOrder: integer().notNull().default(0),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('info_pages_region_slug_uq').on(t.regionId, t.slug)],
+);
+
+/** Organisations that care for a sick child at home, maintained by the desk. */
+export const sickChildServices = pgTable('sick_child_services', {
+  id: uuid().primaryKey().defaultRandom(),
+  regionId: uuid()
+    .notNull()
+    .references(() => regions.id),
+  name: text().notNull(),
+  phone: text().notNull(),
+  website: text(),
+  area: jsonb().$type<Translated>().notNull(),
+  conditions: jsonb().$type<Translated>().notNull(),
+  hours: jsonb().$type<Translated>().notNull(),
+  sortOrder: integer().notNull().default(0),
+});
+
+/** Bundled postcode centroids, so a visitor can search by postcode without an outside service. */
+export const postcodes = pgTable(
+  'postcodes',
+  {
+    postcode: text().notNull(),
+    name: text().notNull(),
+    municipalityId: uuid().references(() => municipalities.id),
+    latitude: doublePrecision().notNull(),
+    longitude: doublePrecision().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.postcode, t.name] })],
+);
+
+/** A free place a provider publishes for short notice or a short period; it expires by itself. */
+export const lastMinutePlaces = pgTable(
+  'last_minute_places',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    providerLocationId: uuid()
+      .notNull()
+      .references(() => providerLocations.id),
+    availableFrom: date({ mode: 'string' }).notNull(),
+    availableUntil: date({ mode: 'string' }).notNull(),
+    /** Weekdays offered, e.g. ['mon', 'tue']. */
+    days: text().array().notNull(),
+    minAgeMonths: integer().notNull().default(0),
+    maxAgeMonths: integer().notNull().default(36),
+    note: jsonb().$type<Translated>(),
+    createdByUserId: uuid().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    withdrawnAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index('last_minute_places_until_idx').on(t.availableUntil)],
+);
+
+/** Photos of a location's profile, stored in the database (small, checked on upload). */
+export const providerPhotos = pgTable(
+  'provider_photos',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    providerLocationId: uuid()
+      .notNull()
+      .references(() => providerLocations.id),
+    contentType: text().notNull(),
+    bytes: bytea().notNull(),
+    alt: jsonb().$type<Translated>().notNull(),
+    sortOrder: integer().notNull().default(0),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('provider_photos_location_idx').on(t.providerLocationId)],
+);

@@ -1,0 +1,44 @@
+import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from './accounts.ts';
+import { families } from './families.ts';
+import { intermediaryOrganisations } from './providers.ts';
+import { requests } from './requests.ts';
+
+/**
+ * For families without e-mail: every event that would mail the parent becomes a task for the
+ * intermediary who follows the family ("phone the family: offer from X, answer before …").
+ */
+export const followUpTasks = pgTable(
+  'follow_up_tasks',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    intermediaryOrganisationId: uuid()
+      .notNull()
+      .references(() => intermediaryOrganisations.id),
+    familyId: uuid()
+      .notNull()
+      .references(() => families.id),
+    requestId: uuid().references(() => requests.id),
+    /** The mail template that would have been sent, e.g. 'offer.made'. */
+    kind: text().notNull(),
+    /** Parameters of the task text (provider, deadline…), rendered in the staff member's language. */
+    details: jsonb().$type<Record<string, string>>().notNull().default({}),
+    dueDate: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+    doneAt: timestamp({ withTimezone: true }),
+    doneByUserId: uuid().references(() => users.id),
+  },
+  (t) => [index('follow_up_tasks_open_idx').on(t.intermediaryOrganisationId, t.doneAt)],
+);
+
+/** A request being filled in through the wizard, kept server-side between steps. */
+export const requestDrafts = pgTable('request_drafts', {
+  id: uuid().primaryKey().defaultRandom(),
+  userId: uuid()
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  familyId: uuid().references(() => families.id),
+  data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+  step: text().notNull(),
+  updatedAt: timestamp({ withTimezone: true }).notNull(),
+});
