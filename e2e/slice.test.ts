@@ -22,7 +22,8 @@ type Run = {
   child: { firstName: string; lastName: string };
   texts: {
     registerTitle: string;
-    newRequest: string;
+    familyTitle: string;
+    childStep: string;
     requestTitle: string;
     offerHeading: string;
     accepted: string;
@@ -40,7 +41,8 @@ const RUNS: Run[] = [
     child: { firstName: 'Lotte', lastName: 'Janssens' },
     texts: {
       registerTitle: 'Account aanmaken',
-      newRequest: 'Opvang aanvragen voor uw kind',
+      familyTitle: 'Uw gezinsdossier',
+      childStep: 'Uw kind',
       requestTitle: 'Aanvraag voor Lotte Janssens',
       offerHeading: 'Voorstel van KDV De Eerste Stap',
       accepted: 'Voorstel aanvaard',
@@ -56,7 +58,8 @@ const RUNS: Run[] = [
     child: { firstName: 'Léa', lastName: 'Dubois' },
     texts: {
       registerTitle: 'Créer un compte',
-      newRequest: 'Demander une place d’accueil pour votre enfant',
+      familyTitle: 'Votre dossier familial',
+      childStep: 'Votre enfant',
       requestTitle: 'Demande pour Léa Dubois',
       offerHeading: 'Proposition de KDV De Eerste Stap',
       accepted: 'Proposition acceptée',
@@ -72,7 +75,8 @@ const RUNS: Run[] = [
     child: { firstName: 'Noah', lastName: 'Smith' },
     texts: {
       registerTitle: 'Create an account',
-      newRequest: 'Request childcare for your child',
+      familyTitle: 'Your family file',
+      childStep: 'Your child',
       requestTitle: 'Request for Noah Smith',
       offerHeading: 'Offer from KDV De Eerste Stap',
       accepted: 'Offer accepted',
@@ -182,19 +186,27 @@ describe.each(RUNS)('the request slice in a browser: $name', (run) => {
     await follow(qa('register-submit'), /^\/parent$/);
     expect(await page.locator('html').getAttribute('lang')).toBe(run.lang);
 
-    // 2. The request form, naming the first provider, then the second.
-    await follow(qa('new-request'), /^\/parent\/requests\/new$/);
-    expect(await h1()).toBe(run.texts.newRequest);
-    const form = qa('request-form');
-    await form.locator('#field-parentFirstName').fill('Sam');
-    await form.locator('#field-parentLastName').fill(lastName);
-    await form.locator('#field-phone').fill('+32 470 12 34 56');
-    await form.locator('#field-municipalityId').selectOption(s.municipality.id);
-    await form.locator('#field-childFirstName').fill(firstName);
-    await form.locator('#field-childLastName').fill(lastName);
-    await form.locator('input[name="childBorn"][value="yes"]').check();
-    await form.locator('#field-birthDate').fill('2026-08-01');
-    await form.locator('#field-desiredStart').fill('2027-02-01');
+    // 2. The family file first, then the request wizard, naming the first provider, then the second.
+    await follow(qa('start-family'), /^\/parent\/family$/);
+    expect(await h1()).toBe(run.texts.familyTitle);
+    const family = qa('family-form');
+    await family.locator('#field-parent1FirstName').fill('Sam');
+    await family.locator('#field-parent1LastName').fill(lastName);
+    await family.locator('#field-parent1Phone').fill('+32 470 12 34 56');
+    await family.locator('#field-municipalityId').selectOption(s.municipality.id);
+    await family.locator('input[name="consent"]').check();
+    await follow(qa('save-family'), /^\/parent$/);
+
+    await follow(qa('new-request'), /^\/parent\/requests\/new\/child$/);
+    expect(await h1()).toBe(run.texts.childStep);
+    const wizard = qa('wizard-form');
+    await wizard.locator('#field-childFirstName').fill(firstName);
+    await wizard.locator('#field-childLastName').fill(lastName);
+    await wizard.locator('input[name="childBorn"][value="yes"]').check();
+    await wizard.locator('#field-birthDate').fill('2026-08-01');
+    await follow(qa('wizard-next'), /^\/parent\/requests\/new\/when$/);
+    await qa('wizard-form').locator('#field-desiredStart').fill('2027-02-01');
+    await follow(qa('wizard-next'), /^\/parent\/requests\/new\/plan$/);
     for (const [day, part] of [
       ['mon', 'full'],
       ['tue', 'full'],
@@ -202,10 +214,15 @@ describe.each(RUNS)('the request slice in a browser: $name', (run) => {
       ['thu', 'full'],
       ['fri', 'half'],
     ] as const) {
-      await form.locator(`#field-day_${day}`).selectOption(part);
+      await qa('wizard-form').locator(`#field-day_${day}`).selectOption(part);
     }
-    await form.locator('#field-preference1').selectOption(s.first.id);
-    await form.locator('#field-preference2').selectOption(s.second.id);
+    await follow(qa('wizard-next'), /^\/parent\/requests\/new\/preferences$/);
+    for (const name of ['KDV De Eerste Stap', 'KDV Het Tweede Nest']) {
+      const row = qa('location-result').filter({ hasText: name });
+      await follow(row.locator('[data-qa="add-location"]'), /^\/parent\/requests\/new\/preferences$/);
+    }
+    expect(await qa('chosen-preference').count()).toBe(2);
+    await follow(qa('wizard-next'), /^\/parent\/requests\/new\/summary$/);
     await follow(qa('submit-request'), /^\/parent\/requests\/[0-9a-f-]{36}$/);
     const followUpPath = pathOf(page);
     expect(await h1()).toBe(run.texts.requestTitle);
@@ -258,8 +275,11 @@ describe.each(RUNS)('the request slice in a browser: $name', (run) => {
     );
     await logOut();
 
-    // 6. Three mails to the parent, in the parent's language.
-    const mails = await t.deps.db.select().from(schema.outbox).orderBy(asc(schema.outbox.id));
+    // 6. Three mails to the parent about the request, in the parent's language (besides the
+    // account's own mails, such as the address verification).
+    const mails = (await t.deps.db.select().from(schema.outbox).orderBy(asc(schema.outbox.id))).filter(
+      (m) => !m.template.startsWith('account.'),
+    );
     expect(mails.map((m) => [m.template, m.toAddress, m.language])).toEqual([
       ['request.submitted', parentEmail, run.lang],
       ['offer.made', parentEmail, run.lang],

@@ -1,8 +1,11 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAccountRoutes } from './modules/accounts/index.ts';
 import { registerDevMailboxRoutes } from './modules/dev-mailbox/index.ts';
-import { registerPublicRoutes } from './modules/public/index.ts';
+import { registerEmergencyListRoutes } from './modules/emergency-list/index.ts';
+import { registerMyDataRoutes } from './modules/my-data/index.ts';
+import { registerPublicSite } from './modules/public-site/index.ts';
 import { registerRequestRoutes } from './modules/requests/index.ts';
+import { registerWaitingListRoutes } from './modules/waiting-list/index.ts';
 import type { AppDeps } from './platform/deps.ts';
 import { registerPlatform } from './platform/http/setup.ts';
 
@@ -25,9 +28,12 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
     bodyLimit: 1_000_000,
   });
   await registerPlatform(app, deps);
-  registerPublicRoutes(app, deps);
+  registerPublicSite(app, deps);
   registerAccountRoutes(app, deps);
+  registerMyDataRoutes(app, deps);
   registerRequestRoutes(app, deps);
+  registerWaitingListRoutes(app, deps);
+  registerEmergencyListRoutes(app, deps);
   if (deps.config.env !== 'production') registerDevMailboxRoutes(app, deps);
   return app;
 }

@@ -29,6 +29,13 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JOBS: z.enum(['true', 'false']).default('true'),
+  /** Map tiles for the public site's maps, e.g. https://tile.example/{z}/{x}/{y}.png; none: markers only. */
+  MAP_TILE_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/, 'must be an http(s) URL with {z}, {x} and {y}')
+    .optional(),
+  /** The tile provider's required credit, shown on the map, e.g. "© OpenStreetMap contributors". */
+  MAP_TILE_ATTRIBUTION: z.string().optional(),
 });
 
 export type Secrets = {
@@ -52,6 +59,9 @@ export type Config = {
   trustProxy: boolean;
   logLevel: string;
   jobs: boolean;
+  /** Tile URL template for maps; undefined: maps show markers on a plain background. */
+  mapTileUrl: string | undefined;
+  mapTileAttribution: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -81,6 +91,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === 'true',
     logLevel: e.LOG_LEVEL,
     jobs: e.JOBS === 'true',
+    mapTileUrl: e.MAP_TILE_URL,
+    mapTileAttribution: e.MAP_TILE_ATTRIBUTION,
   };
 }
 

@@ -2,10 +2,11 @@ import path from 'node:path';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { seedDemoIfEmpty } from './modules/demo/index.ts';
+import { requestJobs } from './modules/requests/index.ts';
 import { systemClock } from './platform/clock.ts';
 import { createNationalNumberVault } from './platform/crypto/national-number-vault.ts';
 import { type DatabaseHandle, migrate, openPglite, openPostgres } from './platform/db/index.ts';
-import type { AppDeps } from './platform/deps.ts';
+import type { AppDeps, JobSignals } from './platform/deps.ts';
 import { startJobs } from './platform/jobs/index.ts';
 
 /** Starts the childcare desk: configuration, database, migrations, demo data, jobs, HTTP. */
@@ -21,15 +22,21 @@ async function main(): Promise<void> {
     hashKey: config.secrets.nationalNumberHashKey,
   });
   const demo = config.demoData ? await seedDemoIfEmpty(database.db, { clock, vault }) : undefined;
-  const jobs = config.jobs ? await startJobs({ database, clock, config }) : undefined;
+  // The modules' jobs need the deps, and the deps need the jobs' signals: the signals forward to
+  // the job system once it runs.
+  let signals: JobSignals = { mailQueued: () => {} };
   const deps: AppDeps = {
     config,
     database,
     db: database.db,
     clock,
     vault,
-    jobs: jobs?.signals ?? { mailQueued: () => {} },
+    jobs: { mailQueued: () => signals.mailQueued() },
   };
+  const jobs = config.jobs
+    ? await startJobs({ database, clock, config, scheduled: [...requestJobs(deps)] })
+    : undefined;
+  if (jobs) signals = jobs.signals;
   const app = await buildApp(deps, { logger: true });
   await app.listen({ host: config.host, port: config.port });
 

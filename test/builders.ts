@@ -135,3 +135,120 @@ export async function aScenario(db: Database) {
   const secondStaff = await aUser(db, { role: 'provider_staff', providerLocationId: second.id });
   return { region, municipality, subMunicipality: sub, first, second, third, firstStaff, secondStaff };
 }
+
+type CarePlanDays = Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri', 'none' | 'half' | 'full'>;
+const FULL_WEEK: CarePlanDays = { mon: 'full', tue: 'full', wed: 'full', thu: 'full', fri: 'full' };
+
+/**
+ * A family file with one parent (with e-mail) and one child, and a request naming the given
+ * locations in order, inserted straight into the tables (no mails, no events): for provider-side
+ * tests that need many requests in particular states. Dates are calendar days; `submittedAt` an instant.
+ */
+export async function aFamilyRequest(
+  db: Database,
+  options: {
+    municipalityId: string;
+    locations: string[];
+    subMunicipalityId?: string;
+    childFirstName?: string;
+    childLastName?: string;
+    birthDate?: string | null;
+    expectedBirthDate?: string | null;
+    nationalNumberCipher?: string;
+    desiredStart?: string;
+    desiredEnd?: string | null;
+    days?: Partial<CarePlanDays>;
+    kind?: 'regular' | 'occasional';
+    careNeeds?: boolean;
+    socialReason?: (typeof schema.socialReasonEnum.enumValues)[number] | null;
+    status?: (typeof schema.requestStatusEnum.enumValues)[number];
+    submittedAt?: string;
+    family?: Partial<typeof schema.families.$inferInsert>;
+    parentLanguage?: 'nl' | 'fr' | 'en';
+    parentEmail?: string | null;
+    preferenceStatuses?: (typeof schema.preferenceStatusEnum.enumValues)[number][];
+  },
+) {
+  const n = next();
+  const submittedAt = new Date(options.submittedAt ?? '2026-11-01T10:00:00Z');
+  const [family] = await db
+    .insert(schema.families)
+    .values({
+      fileNumber: sql`'KO-' || nextval('family_file_number_seq')`,
+      municipalityId: options.municipalityId,
+      subMunicipalityId: options.subMunicipalityId ?? null,
+      street: 'Bondgenotenlaan',
+      houseNumber: String(n),
+      postcode: '3000',
+      city: 'Leuven',
+      consentAt: submittedAt,
+      ...options.family,
+    })
+    .returning();
+  if (!family) throw new Error('insert failed');
+  const [parent] = await db
+    .insert(schema.parents)
+    .values({
+      familyId: family.id,
+      firstName: `Ouder${n}`,
+      lastName: options.childLastName ?? `Familie${n}`,
+      email: options.parentEmail === undefined ? `ouder${n}@test.example` : options.parentEmail,
+      language: options.parentLanguage ?? 'nl',
+    })
+    .returning();
+  const [child] = await db
+    .insert(schema.children)
+    .values({
+      familyId: family.id,
+      firstName: options.childFirstName ?? `Kind${n}`,
+      lastName: options.childLastName ?? `Familie${n}`,
+      birthDate: options.birthDate === undefined ? '2026-06-01' : options.birthDate,
+      expectedBirthDate: options.expectedBirthDate ?? null,
+      nationalNumberCipher: options.nationalNumberCipher ?? null,
+    })
+    .returning();
+  if (!parent || !child) throw new Error('insert failed');
+  const [request] = await db
+    .insert(schema.requests)
+    .values({
+      childId: child.id,
+      familyId: family.id,
+      municipalityId: options.municipalityId,
+      kind: options.kind ?? 'regular',
+      desiredStart: options.desiredStart ?? '2027-03-01',
+      desiredEnd: options.desiredEnd ?? null,
+      carePlan: { days: { ...FULL_WEEK, ...options.days }, fixed: true, early: false, late: false },
+      careNeeds: options.careNeeds ?? false,
+      status: options.status ?? 'active',
+      socialReason: options.socialReason ?? null,
+      channel: 'parent',
+      submittedAt,
+      lastConfirmedAt: submittedAt,
+      statusChangedAt: submittedAt,
+    })
+    .returning();
+  if (!request) throw new Error('insert failed');
+  const preferences = options.locations.length
+    ? await db
+        .insert(schema.preferences)
+        .values(
+          options.locations.map((providerLocationId, i) => ({
+            requestId: request.id,
+            providerLocationId,
+            rank: i + 1,
+            status: options.preferenceStatuses?.[i] ?? ('new' as const),
+            statusChangedAt: submittedAt,
+            createdAt: submittedAt,
+          })),
+        )
+        .returning()
+    : [];
+  await db.insert(schema.statusEvents).values({
+    requestId: request.id,
+    eventType: 'request.submitted',
+    toStatus: 'active',
+    occurredAt: submittedAt,
+    actorRole: 'parent',
+  });
+  return { family, parent, child, request, preferences };
+}

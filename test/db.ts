@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { type DatabaseHandle, migrate, openPostgres, pgliteHandle } from '../src/platform/db/index.ts';
-import { TEMPLATE_DATABASE, withDatabase } from './global-setup.ts';
+import { templateDatabase, withDatabase } from './global-setup.ts';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -31,10 +32,11 @@ export async function createTestDatabase(backend: Backend): Promise<DatabaseHand
   }
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DATABASE_URL is not set');
-  const name = `ko_test_${randomBytes(6).toString('hex')}`;
+  const prefix = inject('testDatabasePrefix');
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  await admin.query(`create database ${name} template ${TEMPLATE_DATABASE}`);
+  await admin.query(`create database ${name} template ${templateDatabase(prefix)}`);
   await admin.end();
   // Dropping the database ends its connections; that is expected here.
   const handle = openPostgres(withDatabase(url, name), { max: 5, onIdleError: () => {} });

@@ -1,25 +1,171 @@
-import { eq } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import { type Database, schema } from '../../platform/db/index.ts';
+import type { TokenPurpose } from './tokens.ts';
+
+const { users, parents, userTokens, roleGrants } = schema;
+type Language = 'nl' | 'fr' | 'en';
+
+// ——— Users ———
 
 export async function getUserByEmail(db: Database, email: string) {
-  const rows = await db.select().from(schema.users).where(eq(schema.users.email, email));
+  const rows = await db.select().from(users).where(eq(users.email, email));
   return rows[0];
+}
+
+export async function getUserById(db: Database, id: string) {
+  const rows = await db.select().from(users).where(eq(users.id, id));
+  return rows[0];
+}
+
+export async function isEmailTakenByOther(db: Database, email: string, userId: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.email, email), ne(users.id, userId)));
+  return rows.length > 0;
 }
 
 export async function insertParentUser(
   db: Database,
-  user: { email: string; passwordHash: string; displayName: string; language: 'nl' | 'fr' | 'en' },
+  user: { email: string; passwordHash: string; displayName: string; language: Language },
 ) {
-  const [row] = await db
-    .insert(schema.users)
-    .values(user)
-    .onConflictDoNothing()
-    .returning({ id: schema.users.id });
+  const [row] = await db.insert(users).values(user).onConflictDoNothing().returning({ id: users.id });
   if (!row) return undefined;
-  await db.insert(schema.roleGrants).values({ userId: row.id, role: 'parent' });
+  await db.insert(roleGrants).values({ userId: row.id, role: 'parent' });
   return row;
 }
 
-export async function updateUserLanguage(db: Database, userId: string, language: 'nl' | 'fr' | 'en') {
-  await db.update(schema.users).set({ language }).where(eq(schema.users.id, userId));
+/** The account's language, and the parent record's (which family mails use), change together. */
+export async function updateUserLanguage(db: Database, userId: string, language: Language) {
+  await db.update(users).set({ language }).where(eq(users.id, userId));
+  await db.update(parents).set({ language }).where(eq(parents.userId, userId));
+}
+
+/**
+ * Counts one failed log-in; the `maxFailures`-th in a row locks the account until `lockUntil` and
+ * starts a new count. One statement, so parallel attempts cannot lose a count.
+ */
+export async function recordFailedLogin(db: Database, userId: string, maxFailures: number, lockUntil: Date) {
+  const reached = sql`${users.failedLogins} + 1 >= ${maxFailures}`;
+  await db
+    .update(users)
+    .set({
+      failedLogins: sql`case when ${reached} then 0 else ${users.failedLogins} + 1 end`,
+      lockedUntil: sql`case when ${reached} then ${lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
+    })
+    .where(eq(users.id, userId));
+}
+
+export async function clearFailedLogins(db: Database, userId: string) {
+  await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId));
+}
+
+/** A new password; it also lifts a log-in lock (whoever sets it proved to hold the account). */
+export async function updatePassword(db: Database, userId: string, passwordHash: string) {
+  await db
+    .update(users)
+    .set({ passwordHash, failedLogins: 0, lockedUntil: null })
+    .where(eq(users.id, userId));
+}
+
+/** Marks the address confirmed, only if it is still the account's address. */
+export async function markEmailVerified(db: Database, userId: string, email: string, at: Date) {
+  const rows = await db
+    .update(users)
+    .set({ emailVerifiedAt: at })
+    .where(and(eq(users.id, userId), eq(users.email, email), isNull(users.emailVerifiedAt)))
+    .returning({ id: users.id });
+  return rows.length > 0;
+}
+
+/** The account's new, confirmed address; the parent record of the account follows. */
+export async function updateEmail(db: Database, userId: string, email: string, at: Date) {
+  await db.update(users).set({ email, emailVerifiedAt: at }).where(eq(users.id, userId));
+  const linked = await db
+    .update(parents)
+    .set({ email })
+    .where(eq(parents.userId, userId))
+    .returning({ familyId: parents.familyId });
+  return linked.map((p) => p.familyId);
+}
+
+// ——— One-time tokens ———
+
+export async function insertToken(
+  db: Database,
+  values: {
+    tokenHash: string;
+    userId: string;
+    purpose: TokenPurpose;
+    email: string;
+    expiresAt: Date;
+    createdAt: Date;
+  },
+) {
+  await db.insert(userTokens).values(values);
+}
+
+/** A token with the account it belongs to; accounts that were disabled have no valid tokens. */
+export async function getToken(db: Database, tokenHash: string) {
+  const rows = await db
+    .select({ token: userTokens, user: users })
+    .from(userTokens)
+    .innerJoin(users, eq(users.id, userTokens.userId))
+    .where(and(eq(userTokens.tokenHash, tokenHash), isNull(users.disabledAt)));
+  return rows[0];
+}
+
+/**
+ * Uses a token once: only the first of several concurrent uses gets the row back, and only while
+ * it has not expired.
+ */
+export async function consumeToken(db: Database, tokenHash: string, purpose: TokenPurpose, now: Date) {
+  const rows = await db
+    .update(userTokens)
+    .set({ usedAt: now })
+    .where(
+      and(
+        eq(userTokens.tokenHash, tokenHash),
+        eq(userTokens.purpose, purpose),
+        isNull(userTokens.usedAt),
+        gt(userTokens.expiresAt, now),
+      ),
+    )
+    .returning();
+  return rows[0];
+}
+
+/**
+ * Ends the open links of one purpose: a newer link replaces them, a changed address voids them.
+ * They are expired rather than deleted, so the rate limits still count them.
+ */
+export async function expireOpenTokens(db: Database, userId: string, purpose: TokenPurpose, now: Date) {
+  await db
+    .update(userTokens)
+    .set({ expiresAt: now })
+    .where(
+      and(
+        eq(userTokens.userId, userId),
+        eq(userTokens.purpose, purpose),
+        isNull(userTokens.usedAt),
+        gt(userTokens.expiresAt, now),
+      ),
+    );
+}
+
+/** When the links of one purpose were made since `since`, newest first (for rate limits). */
+export async function recentTokenTimes(
+  db: Database,
+  userId: string,
+  purpose: TokenPurpose,
+  since: Date,
+): Promise<Date[]> {
+  const rows = await db
+    .select({ createdAt: userTokens.createdAt })
+    .from(userTokens)
+    .where(
+      and(eq(userTokens.userId, userId), eq(userTokens.purpose, purpose), gt(userTokens.createdAt, since)),
+    )
+    .orderBy(desc(userTokens.createdAt));
+  return rows.map((r) => r.createdAt);
 }

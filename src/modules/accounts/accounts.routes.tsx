@@ -1,32 +1,20 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { homePathFor } from '../../platform/auth/actions.ts';
-import { createSession, destroySession } from '../../platform/auth/sessions.ts';
+import { destroySession } from '../../platform/auth/sessions.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { failedForm, parseForm } from '../../platform/http/forms.ts';
-import { LANGUAGE_COOKIE, pageContext, sendPage, sessionCookieName } from '../../platform/http/setup.ts';
+import { LANGUAGE_COOKIE, pageContext, sendPage } from '../../platform/http/setup.ts';
 import { isLanguage } from '../../platform/i18n/index.ts';
 import { emptyForm } from '../../platform/views/forms.tsx';
-import { updateUserLanguage } from './accounts.queries.ts';
 import { LoginForm, RegisterForm, safeNext } from './accounts.schemas.ts';
 import { authenticate, registerParent } from './accounts.service.ts';
-import { AccountPage, LoginPage, RegisterPage } from './accounts.views.tsx';
+import { LoginPage, RegisterPage } from './accounts.views.tsx';
+import { changeLanguage } from './credentials.service.ts';
+import { clearSessionCookie, startSession } from './session-cookie.ts';
 
-/** Log-in, log-out, parent registration, language choice and the account page. */
-export function registerAccountRoutes(app: FastifyInstance, deps: AppDeps): void {
+/** Log-in, log-out, parent registration and the language switch. */
+export function registerLoginRoutes(app: FastifyInstance, deps: AppDeps): void {
   const secure = deps.config.secureCookies;
-
-  async function startSession(reply: FastifyReply, previousToken: string | undefined, userId: string) {
-    // A new session id at every log-in (no fixation); the old session ends on the server.
-    if (previousToken) await destroySession(deps.db, previousToken);
-    const token = await createSession(deps.db, deps.clock, userId);
-    reply.setCookie(sessionCookieName(secure), token, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure,
-      signed: true,
-    });
-  }
 
   app.get<{ Querystring: { next?: string } }>(
     '/login',
@@ -51,16 +39,17 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AppDeps): void
           400,
         );
       }
-      const user = await authenticate(deps.db, parsed.value.email, parsed.value.password);
+      const user = await authenticate(deps, parsed.value.email, parsed.value.password);
       if (!user) {
-        const form = failedForm({ email: parsed.value.email }, { email: 'loginFailed' });
+        // One answer for a wrong password, an unknown address and a locked account.
+        const form = failedForm({ email: parsed.value.email }, { email: 'loginRefused' });
         return sendPage(
           reply,
           <LoginPage ctx={pageContext(request, reply, deps)} form={form} next={next} />,
           400,
         );
       }
-      await startSession(reply, request.sessionToken, user.id);
+      await startSession(reply, deps, request.sessionToken, user.id);
       reply.clearCookie(LANGUAGE_COOKIE, { path: '/' });
       // The account's language applies from now on, not the anonymous visitor's choice.
       return reply.redirect(next ?? '/account/home', 303);
@@ -69,7 +58,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AppDeps): void
 
   app.post('/logout', { config: { action: 'auth.logout' } }, async (request, reply) => {
     if (request.sessionToken) await destroySession(deps.db, request.sessionToken);
-    reply.clearCookie(sessionCookieName(secure), { path: '/' });
+    clearSessionCookie(reply, deps);
     return reply.redirect('/', 303);
   });
 
@@ -90,12 +79,12 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AppDeps): void
           400,
         );
       }
-      const result = await registerParent(deps.db, parsed.value);
+      const result = await registerParent(deps, parsed.value);
       if (!result.ok) {
         const form = failedForm(request.body, { email: result.error });
         return sendPage(reply, <RegisterPage ctx={pageContext(request, reply, deps)} form={form} />, 400);
       }
-      await startSession(reply, request.sessionToken, result.userId);
+      await startSession(reply, deps, request.sessionToken, result.userId);
       reply.setCookie(LANGUAGE_COOKIE, parsed.value.language, {
         path: '/',
         sameSite: 'lax',
@@ -112,12 +101,6 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AppDeps): void
     return reply.redirect(user ? homePathFor(user) : '/', 303);
   });
 
-  app.get('/account', { config: { action: 'account.home' } }, (request, reply) => {
-    const user = request.user;
-    if (!user) return reply.redirect('/login', 303);
-    return sendPage(reply, <AccountPage ctx={pageContext(request, reply, deps)} user={user} />);
-  });
-
   /** The language switch: a plain link, so it works without JavaScript; keeps the page. */
   app.get<{ Params: { lang: string }; Querystring: { back?: string } }>(
     '/lang/:lang',
@@ -127,7 +110,7 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AppDeps): void
       const back = safeNext(request.query.back) ?? '/';
       if (!isLanguage(lang)) return reply.redirect(back, 303);
       reply.setCookie(LANGUAGE_COOKIE, lang, { path: '/', sameSite: 'lax', secure, maxAge: 31_536_000 });
-      if (request.user) await updateUserLanguage(deps.db, request.user.id, lang);
+      if (request.user) await changeLanguage(deps, request.user, lang);
       return reply.redirect(back, 303);
     },
   );

@@ -2,10 +2,17 @@ import { z } from 'zod';
 import { LANGUAGES } from '../../platform/i18n/index.ts';
 
 const email = z.string().trim().toLowerCase().min(1, 'required').max(254, 'tooLong').email('invalidEmail');
+const currentPassword = z.string().min(1, 'required').max(1000, 'tooLong');
+/** The rules for a new password, the same at registration, reset and change. */
+const newPassword = z.string().min(10, 'passwordTooShort').max(1000, 'tooLong');
+const passwordRepeat = z.string().min(1, 'required');
+const samePasswords = (f: { password: string; passwordRepeat: string }) => f.password === f.passwordRepeat;
+const passwordsDiffer = { message: 'passwordsDiffer', path: ['passwordRepeat'] };
+const token = z.string().min(1, 'required').max(200, 'tooLong');
 
 export const LoginForm = z.object({
   email,
-  password: z.string().min(1, 'required').max(1000, 'tooLong'),
+  password: currentPassword,
   next: z.string().optional(),
 });
 
@@ -13,11 +20,27 @@ export const RegisterForm = z
   .object({
     displayName: z.string().trim().min(1, 'required').max(200, 'tooLong'),
     email,
-    password: z.string().min(10, 'passwordTooShort').max(1000, 'tooLong'),
-    passwordRepeat: z.string().min(1, 'required'),
+    password: newPassword,
+    passwordRepeat,
     language: z.enum(LANGUAGES, 'invalidChoice'),
   })
-  .refine((f) => f.password === f.passwordRepeat, { message: 'passwordsDiffer', path: ['passwordRepeat'] });
+  .refine(samePasswords, passwordsDiffer);
+
+export const ForgotPasswordForm = z.object({ email });
+
+export const ResetPasswordForm = z
+  .object({ token, password: newPassword, passwordRepeat })
+  .refine(samePasswords, passwordsDiffer);
+
+export const ChangePasswordForm = z
+  .object({ currentPassword, password: newPassword, passwordRepeat })
+  .refine(samePasswords, passwordsDiffer);
+
+export const ChangeEmailForm = z.object({ email, currentPassword });
+
+export const LanguageForm = z.object({ language: z.enum(LANGUAGES, 'invalidChoice') });
+
+export const TokenForm = z.object({ token });
 
 /** Only same-site paths may be a redirect target after log-in. */
 export function safeNext(next: string | undefined): string | undefined {

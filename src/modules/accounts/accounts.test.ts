@@ -34,6 +34,15 @@ describe.each(BACKENDS)('accounts and sessions on %s', (backend) => {
     const [user] = await t.deps.db.select().from(schema.users);
     expect(user?.email).toBe('amina@example.be');
     expect(user?.passwordHash).toMatch(/^\$argon2id\$/);
+    // A link to confirm the address, in the chosen language; the account works meanwhile.
+    expect(user?.emailVerifiedAt).toBeNull();
+    const mails = await t.deps.db.select().from(schema.outbox);
+    expect(mails.map((m) => [m.toAddress, m.template, m.language, m.subject])).toEqual([
+      ['amina@example.be', 'account.verify_email', 'en', 'Confirm your e-mail address'],
+    ]);
+    expect(mails[0]?.textBody).toMatch(/^Dear Amina El Idrissi,/);
+    expect(mails[0]?.textBody).toMatch(/http:\/\/localhost:3000\/verify-email\?token=[A-Za-z0-9_-]{43}/);
+    expect(t.mailQueuedSignals).toBe(1);
   });
 
   it('refuses a second account for the same e-mail address, with the values kept', async () => {
@@ -65,9 +74,15 @@ describe.each(BACKENDS)('accounts and sessions on %s', (backend) => {
       { formPage: '/login' },
     );
     expect(wrong.statusCode).toBe(400);
-    expect(wrong.body).toContain('Cette adresse e-mail et ce mot de passe ne correspondent pas.');
+    expect(wrong.body).toContain(
+      'Cette adresse e-mail et ce mot de passe ne correspondent pas, ou le compte',
+    );
     const unknown = await client.post('/login', { email: 'nobody@example.be', password: 'nope' });
-    expect(unknown.body).toContain('Cette adresse e-mail et ce mot de passe ne correspondent pas.');
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.body).toContain(
+      'Cette adresse e-mail et ce mot de passe ne correspondent pas, ou le compte',
+    );
+    expect(unknown.body).not.toContain('nope');
   });
 
   it('sets an HttpOnly, SameSite=Lax session cookie, a new one at every log-in, and ends it on log-out', async () => {

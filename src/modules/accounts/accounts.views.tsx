@@ -1,4 +1,3 @@
-import type { CurrentUser } from '../../platform/auth/actions.ts';
 import { common } from '../../platform/i18n/common.ts';
 import { LANGUAGES } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
@@ -45,6 +44,11 @@ export function LoginPage(props: { ctx: PageContext; form: FormState; next: stri
         />
         <SubmitButton qa="login-submit">{t.loginButton}</SubmitButton>
       </form>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href="/forgot-password" data-qa="forgot-password-link">
+          {t.forgotPasswordLink}
+        </a>
+      </p>
       <p class="utrecht-paragraph">
         {t.noAccount}{' '}
         <a class="utrecht-link" href="/register" data-qa="register-link">
@@ -120,30 +124,6 @@ export function RegisterPage(props: { ctx: PageContext; form: FormState }) {
           {t.loginButton}
         </a>
       </p>
-    </Layout>
-  );
-}
-
-export function AccountPage(props: { ctx: PageContext; user: CurrentUser }) {
-  const { ctx, user } = props;
-  const t = messages[ctx.lang];
-  return (
-    <Layout ctx={ctx} title={t.accountTitle}>
-      <h1 class="utrecht-heading-1">{t.accountTitle}</h1>
-      <p class="utrecht-paragraph">
-        {user.displayName} · {user.email}
-      </p>
-      <p class="utrecht-paragraph">{t.accountComingSoon}</p>
-      <h2 class="utrecht-heading-2">{t.accountRoles}</h2>
-      <ul class="utrecht-unordered-list">
-        {user.grants.map((g) => (
-          <li
-            key={`${g.role}-${g.providerLocationId ?? g.municipalityId ?? g.intermediaryOrganisationId ?? ''}`}
-          >
-            {t.roleNames[g.role]}
-          </li>
-        ))}
-      </ul>
     </Layout>
   );
 }

@@ -1,1 +1,15 @@
-export { registerAccountRoutes } from './accounts.routes.tsx';
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../platform/deps.ts';
+import { registerAccountPageRoutes } from './account.routes.tsx';
+import { registerLoginRoutes } from './accounts.routes.tsx';
+import { registerRecoveryRoutes } from './recovery.routes.tsx';
+
+export { VerifyEmailNotice } from './account.views.tsx';
+export { clearSessionCookie } from './session-cookie.ts';
+
+/** Log-in, registration, the account page, and the pages behind mailed links. */
+export function registerAccountRoutes(app: FastifyInstance, deps: AppDeps): void {
+  registerLoginRoutes(app, deps);
+  registerAccountPageRoutes(app, deps);
+  registerRecoveryRoutes(app, deps);
+}

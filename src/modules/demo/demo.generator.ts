@@ -10,6 +10,7 @@ import type { NationalNumberVault } from '../../platform/crypto/national-number-
 import { type Database, schema } from '../../platform/db/index.ts';
 import type { LocalDate } from '../../shared/dates.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, type DemoLogin, demoAccounts } from './demo.accounts.ts';
+import { writeDemoContent } from './demo.content.ts';
 import {
   emptyFamilyStats,
   type FamilyContext,
@@ -180,6 +181,15 @@ export async function generateDemoRegion(
     await insertAll(tx, schema.intermediaryOrganisations, intermediaryRows);
     await insertAll(tx, schema.users, users);
     await insertAll(tx, schema.roleGrants, grants);
+    // The public site's content (news, info pages, last-minute places…), from its own seeded source.
+    await writeDemoContent(tx, {
+      seed,
+      now,
+      today,
+      regionId: region.id,
+      municipalities: placed,
+      locations: providers.locations,
+    });
 
     const rows = emptyRows();
     const stats = emptyFamilyStats();

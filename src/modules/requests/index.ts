@@ -3,7 +3,9 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { registerParentRequestRoutes } from './requests.routes.parent.tsx';
 import { registerProviderRequestRoutes } from './requests.routes.provider.tsx';
 
-export { isPriorityGroup } from './priority.ts';
+export { hasWorkPriority, isPriorityGroup } from './priority.ts';
+export * from './provider.ts';
+export { requestJobs } from './reminders.service.ts';
 
 export function registerRequestRoutes(app: FastifyInstance, deps: AppDeps): void {
   registerParentRequestRoutes(app, deps);

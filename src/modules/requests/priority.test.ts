@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPriorityGroup, type PriorityFacts } from './priority.ts';
+import { hasWorkPriority, isPriorityGroup, type PriorityFacts } from './priority.ts';
 
 const none: PriorityFacts = {
   needsCareForWork: false,
@@ -18,5 +18,25 @@ describe('the "20%" priority group', () => {
     expect(isPriorityGroup({ ...none, disabilityOrSocialReason: true, noSecondaryDiploma: true })).toBe(
       false,
     );
+  });
+});
+
+describe('absolute priority for work or training of at least 4/5', () => {
+  it('takes the average of the parents in the file', () => {
+    expect(hasWorkPriority([{ situation: 'working', daysPerWeek: 4 }])).toBe(true);
+    expect(hasWorkPriority([{ situation: 'working', daysPerWeek: 3.5 }])).toBe(false);
+    expect(
+      hasWorkPriority([
+        { situation: 'working', daysPerWeek: 5 },
+        { situation: 'training', daysPerWeek: 3 },
+      ]),
+    ).toBe(true);
+    expect(
+      hasWorkPriority([
+        { situation: 'working', daysPerWeek: 5 },
+        { situation: 'job_seeking', daysPerWeek: 5 },
+      ]),
+    ).toBe(false);
+    expect(hasWorkPriority([])).toBe(false);
   });
 });

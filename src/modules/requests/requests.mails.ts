@@ -75,7 +75,8 @@ const texts = defineMessages({
 
 export type Recipient = { email: string; name: string; language: Language; familyId: string };
 
-function mail(
+/** Builds a mail to one parent with the greeting and signature of the parent's language. */
+export function mail(
   to: Recipient,
   template: string,
   content: Omit<MailContent, 'greeting' | 'signature'>,

@@ -193,6 +193,8 @@ export function getPreferencesOfRequest(db: Database, requestId: string) {
       offerStart: offers.startDate,
       offerDeadline: offers.answerDeadline,
       offerMessage: offers.message,
+      createdAt: preferences.createdAt,
+      offerReminderSentAt: offers.reminderSentAt,
     })
     .from(preferences)
     .innerJoin(providerLocations, eq(providerLocations.id, preferences.providerLocationId))
@@ -208,6 +210,7 @@ export function getEventsOfRequest(db: Database, requestId: string) {
       eventType: statusEvents.eventType,
       occurredAt: statusEvents.occurredAt,
       locationName: providerLocations.name,
+      details: statusEvents.details,
     })
     .from(statusEvents)
     .leftJoin(preferences, eq(preferences.id, statusEvents.preferenceId))

@@ -1,41 +1,65 @@
-import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { CurrentUser } from '../../platform/auth/actions.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError, requireUser } from '../../platform/http/errors.ts';
-import { failedForm, parseForm } from '../../platform/http/forms.ts';
+import { failedForm, formValues, parseForm } from '../../platform/http/forms.ts';
 import { pageContext, sendPage } from '../../platform/http/setup.ts';
-import { emptyForm } from '../../platform/views/forms.tsx';
+import { emptyForm, type FormState } from '../../platform/views/forms.tsx';
 import { type OfferId, parseId, type RequestId } from '../../shared/ids.ts';
-import { getFamilyOfUser } from './requests.queries.ts';
-import { AcceptOfferForm, NewRequestForm } from './requests.schemas.ts';
+import { changeCarePlan, changeDates, confirmRequest, withdrawRequest } from './changes.service.ts';
+import { CarePlanPage, DatesPage, PreferencesPage, WithdrawPage } from './changes.views.tsx';
+import { registerFamilyRoutes } from './family.routes.tsx';
+import { searchForPreferences } from './location-search.ts';
+import { parsePreferenceOp } from './preference-list.ts';
+import {
+  cancelPreferenceEdit,
+  editPreferences,
+  getPreferenceEditor,
+  savePreferences,
+} from './preferences-edit.service.ts';
+import { AcceptOfferForm, CarePlanForm, NewRequestForm, WhenForm } from './requests.schemas.ts';
 import {
   acceptOffer,
   declineOffer,
   getParentOverview,
-  getRequestFormData,
   getRequestForParent,
-  submitRequest,
+  type Result,
+  requireFamily,
+  requireOwnRequest,
 } from './requests.service.ts';
-import { FollowUpPage, NewRequestPage, ParentHomePage } from './requests.views.parent.tsx';
+import { FollowUpPage, LegacyFormErrors, ParentHomePage } from './requests.views.parent.tsx';
+import { submitRequest } from './submit.service.ts';
+import { registerWizardRoutes } from './wizard.routes.tsx';
 
+type RequestParams = { Params: { requestId: string }; Querystring: Record<string, string> };
 type OfferParams = { Params: { requestId: string; offerId: string } };
 
-/** The parent's pages: overview, the request form, the follow-up page and answering offers. */
+function requestIdOf(params: { requestId: string }): RequestId {
+  const id = parseId<RequestId>(params.requestId);
+  if (!id) throw new NotFoundError();
+  return id;
+}
+
+/** The parent's request of this family (404 for anyone else's). */
+async function ownRequest(deps: AppDeps, user: CurrentUser, requestId: string) {
+  const own = await requireFamily(deps, user);
+  return requireOwnRequest(deps.db, own.family.id, requestId);
+}
+
+/**
+ * The parent's pages: home, family file, the wizard, the follow-up page, answering offers, and
+ * changing, confirming or withdrawing a request.
+ */
 export function registerParentRequestRoutes(app: FastifyInstance, deps: AppDeps): void {
+  registerFamilyRoutes(app, deps);
+  registerWizardRoutes(app, deps);
+
   app.get('/parent', { config: { action: 'parent.home' } }, async (request, reply) => {
     const overview = await getParentOverview(deps, requireUser(request.user));
     return sendPage(reply, <ParentHomePage ctx={pageContext(request, reply, deps)} overview={overview} />);
   });
 
-  app.get('/parent/requests/new', { config: { action: 'parent.request.create' } }, async (request, reply) => {
-    const data = await getRequestFormData(deps, requireUser(request.user));
-    const ctx = pageContext(request, reply, deps);
-    return sendPage(
-      reply,
-      <NewRequestPage ctx={ctx} form={emptyForm} data={data} submissionKey={randomUUID()} />,
-    );
-  });
-
+  // The first slice's one-page form, for callers that file everything at once (see submitRequest).
   app.post('/parent/requests', { config: { action: 'parent.request.create' } }, async (request, reply) => {
     const user = requireUser(request.user);
     const parsed = parseForm(NewRequestForm, request.body);
@@ -44,24 +68,23 @@ export function registerParentRequestRoutes(app: FastifyInstance, deps: AppDeps)
     const form = parsed.ok
       ? failedForm(request.body, result?.ok === false ? result.errors : {})
       : parsed.form;
-    const data = await getRequestFormData(deps, user);
-    const key = typeof form.values.submissionKey === 'string' ? form.values.submissionKey : randomUUID();
-    const ctx = pageContext(request, reply, deps);
-    return sendPage(reply, <NewRequestPage ctx={ctx} form={form} data={data} submissionKey={key} />, 400);
+    return sendPage(reply, <LegacyFormErrors ctx={pageContext(request, reply, deps)} form={form} />, 400);
   });
 
-  app.get<{ Params: { requestId: string } }>(
+  async function followUp(request: FastifyRequest, reply: FastifyReply, requestId: string, form: FormState) {
+    const detail = await getRequestForParent(deps, requireUser(request.user), requestId);
+    const status = Object.keys(form.errors).length > 0 ? 400 : 200;
+    return sendPage(
+      reply,
+      <FollowUpPage ctx={pageContext(request, reply, deps)} detail={detail} form={form} />,
+      status,
+    );
+  }
+
+  app.get<RequestParams>(
     '/parent/requests/:requestId',
     { config: { action: 'parent.request.read' } },
-    async (request, reply) => {
-      const requestId = parseId<RequestId>(request.params.requestId);
-      if (!requestId) throw new NotFoundError();
-      const detail = await getRequestForParent(deps, requireUser(request.user), requestId);
-      return sendPage(
-        reply,
-        <FollowUpPage ctx={pageContext(request, reply, deps)} detail={detail} form={emptyForm} />,
-      );
-    },
+    async (request, reply) => followUp(request, reply, requestIdOf(request.params), emptyForm),
   );
 
   for (const answer of ['accept', 'decline'] as const) {
@@ -70,27 +93,136 @@ export function registerParentRequestRoutes(app: FastifyInstance, deps: AppDeps)
       { config: { action: 'parent.offer.answer' } },
       async (request, reply) => {
         const user = requireUser(request.user);
-        const requestId = parseId<RequestId>(request.params.requestId);
+        const requestId = requestIdOf(request.params);
         const offerId = parseId<OfferId>(request.params.offerId);
-        const family = await getFamilyOfUser(deps.db, user.id);
-        if (!requestId || !offerId || !family) throw new NotFoundError();
-        // Scope: the request must belong to the parent's own family (404 otherwise).
-        const detail = await getRequestForParent(deps, user, requestId);
+        if (!offerId) throw new NotFoundError();
+        const detail = await ownRequest(deps, user, requestId);
         const parsed = parseForm(AcceptOfferForm, request.body);
         const keepHigher =
           parsed.ok && parsed.value.keepHigher ? parsed.value.keepHigher === 'yes' : undefined;
         const result =
           answer === 'accept'
-            ? await acceptOffer(deps, user, family.family.id, requestId, offerId, keepHigher)
-            : await declineOffer(deps, user, family.family.id, requestId, offerId);
+            ? await acceptOffer(deps, user, detail.family.id, requestId, offerId, keepHigher)
+            : await declineOffer(deps, user, detail.family.id, requestId, offerId);
         if (result.ok) return reply.redirect(`/parent/requests/${requestId}`, 303);
-        const form = failedForm(request.body, result.errors);
-        return sendPage(
-          reply,
-          <FollowUpPage ctx={pageContext(request, reply, deps)} detail={detail} form={form} />,
-          400,
-        );
+        return followUp(request, reply, requestId, failedForm(request.body, result.errors));
       },
     );
   }
+
+  /** A change page: GET shows the form, POST applies it (400 with the form on a refusal). */
+  function changePage(
+    path: string,
+    action: 'parent.request.update' | 'parent.request.withdraw',
+    view: typeof DatesPage,
+    apply: (
+      user: CurrentUser,
+      requestId: string,
+      body: unknown,
+    ) => Promise<Result<void> | { form: FormState }>,
+  ) {
+    app.get<RequestParams>(
+      `/parent/requests/:requestId/${path}`,
+      { config: { action } },
+      async (request, reply) => {
+        const requestId = requestIdOf(request.params);
+        const detail = await ownRequest(deps, requireUser(request.user), requestId);
+        if (!['active', 'answered'].includes(detail.request.status))
+          return reply.redirect(`/parent/requests/${requestId}`, 303);
+        return sendPage(reply, view({ ctx: pageContext(request, reply, deps), detail, form: emptyForm }));
+      },
+    );
+    app.post<RequestParams>(
+      `/parent/requests/:requestId/${path}`,
+      { config: { action } },
+      async (request, reply) => {
+        const user = requireUser(request.user);
+        const requestId = requestIdOf(request.params);
+        const outcome = await apply(user, requestId, request.body);
+        if ('ok' in outcome && outcome.ok) return reply.redirect(`/parent/requests/${requestId}`, 303);
+        const form = 'form' in outcome ? outcome.form : failedForm(request.body, outcome.errors);
+        const detail = await ownRequest(deps, user, requestId);
+        return sendPage(reply, view({ ctx: pageContext(request, reply, deps), detail, form }), 400);
+      },
+    );
+  }
+
+  changePage('dates', 'parent.request.update', DatesPage, async (user, requestId, body) => {
+    const parsed = parseForm(WhenForm.pick({ desiredStart: true, desiredEnd: true }), body);
+    return parsed.ok ? changeDates(deps, user, requestId, parsed.value) : { form: parsed.form };
+  });
+  changePage('care-plan', 'parent.request.update', CarePlanPage, async (user, requestId, body) => {
+    const parsed = parseForm(CarePlanForm, body);
+    return parsed.ok ? changeCarePlan(deps, user, requestId, parsed.value) : { form: parsed.form };
+  });
+  changePage('withdraw', 'parent.request.withdraw', WithdrawPage, (user, requestId) =>
+    withdrawRequest(deps, user, requestId),
+  );
+
+  app.post<RequestParams>(
+    '/parent/requests/:requestId/confirm',
+    { config: { action: 'parent.request.confirm' } },
+    async (request, reply) => {
+      const requestId = requestIdOf(request.params);
+      const result = await confirmRequest(deps, requireUser(request.user), requestId);
+      if (result.ok) return reply.redirect(`/parent/requests/${requestId}`, 303);
+      return followUp(request, reply, requestId, failedForm(request.body, result.errors));
+    },
+  );
+
+  async function preferencesPage(
+    request: FastifyRequest<RequestParams>,
+    reply: FastifyReply,
+    form: FormState,
+  ) {
+    const user = requireUser(request.user);
+    const editor = await getPreferenceEditor(deps, user, requestIdOf(request.params));
+    const search = await searchForPreferences(
+      deps.db,
+      editor.municipality.regionId,
+      request.query,
+      editor.own.family.municipalityId,
+    );
+    const status = Object.keys(form.errors).length > 0 ? 400 : 200;
+    return sendPage(
+      reply,
+      <PreferencesPage ctx={pageContext(request, reply, deps)} editor={editor} search={search} form={form} />,
+      status,
+    );
+  }
+
+  app.get<RequestParams>(
+    '/parent/requests/:requestId/preferences',
+    { config: { action: 'parent.request.update' } },
+    (request, reply) => preferencesPage(request, reply, emptyForm),
+  );
+
+  app.post<RequestParams>(
+    '/parent/requests/:requestId/preferences',
+    { config: { action: 'parent.request.update' } },
+    async (request, reply) => {
+      const user = requireUser(request.user);
+      const requestId = requestIdOf(request.params);
+      const body = formValues(request.body);
+      const here = `/parent/requests/${requestId}/preferences`;
+      const query = new URLSearchParams(request.query).toString();
+      if (body.op === 'cancel') {
+        await cancelPreferenceEdit(deps, user, requestId);
+        return reply.redirect(`/parent/requests/${requestId}`, 303);
+      }
+      const op = parsePreferenceOp(body.op);
+      const result =
+        body.op === 'save'
+          ? await savePreferences(deps, user, requestId)
+          : op
+            ? await editPreferences(deps, user, requestId, op)
+            : ({ ok: false, errors: { preferences: 'invalidChoice' } } as const);
+      if (result.ok)
+        return reply.redirect(
+          body.op === 'save' ? `/parent/requests/${requestId}` : `${here}${query ? `?${query}` : ''}`,
+          303,
+        );
+      return preferencesPage(request, reply, { values: {}, errors: result.errors });
+    },
+  );
 }

@@ -1,26 +1,31 @@
 import { z } from 'zod';
 import { parseLocalDate, WEEKDAYS } from '../../shared/dates.ts';
 
-const text = (max: number) => z.string().trim().max(max, 'tooLong');
-const requiredText = (max: number) => text(max).min(1, 'required');
-const date = z
+export const text = (max: number) => z.string().trim().max(max, 'tooLong');
+export const requiredText = (max: number) => text(max).min(1, 'required');
+export const date = z
   .string('required')
   .trim()
   .min(1, 'required')
   .refine((v) => parseLocalDate(v) !== undefined, 'invalidDate');
-const optionalDate = z
+export const optionalDate = z
   .string()
   .trim()
   .refine((v) => v === '' || parseLocalDate(v) !== undefined, 'invalidDate')
   .optional();
 const dayPart = z.enum(['none', 'half', 'full'], 'invalidChoice').default('none');
 const optionalId = z.string().trim().optional();
+/** A group of checkboxes: absent, one value, or several. */
+export const checkboxes = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
 
 export const MAX_PREFERENCE_FIELDS = 5;
 
 /**
- * The request form of the slice: family (only when the parent has no file yet), child, care and
- * ordered preferences. Rules that need the database or today's date are checked in the service.
+ * The one-page request form of the first slice (POST /parent/requests). The wizard replaced it in
+ * the interface; it stays for callers that file a request in one go.
  */
 export const NewRequestForm = z.object({
   submissionKey: z.string().uuid('notAllowedNow'),
@@ -51,6 +56,45 @@ export type NewRequestInput = z.infer<typeof NewRequestForm>;
 
 export const DAY_FIELDS = WEEKDAYS.map((d) => `day_${d}` as const);
 
+/** A child, born or unborn (wizard step 1, or the legacy form). */
+export const NewChildForm = z.object({
+  childFirstName: text(100).optional(),
+  childLastName: requiredText(100),
+  childBorn: z.enum(['yes', 'no'], 'invalidChoice'),
+  birthDate: optionalDate,
+  expectedBirthDate: optionalDate,
+  nationalNumber: text(20).optional(),
+});
+export type NewChildInput = z.infer<typeof NewChildForm>;
+
+/** Wizard step 1: one of the family's children, or 'new' with the fields of NewChildForm. */
+export const ChildChoiceForm = z.object({
+  childId: z.string('invalidChoice').trim().min(1, 'invalidChoice'),
+});
+
+/** Wizard step 2, and changing the dates of a filed request: type and dates. */
+export const WhenForm = z.object({
+  kind: z.enum(['regular', 'occasional'], 'invalidChoice').default('regular'),
+  occasionalReason: text(500).optional(),
+  desiredStart: date,
+  desiredEnd: optionalDate,
+});
+export type WhenInput = z.infer<typeof WhenForm>;
+
+/** Wizard step 3, and changing the care plan of a filed request. */
+export const CarePlanForm = z.object({
+  day_mon: dayPart,
+  day_tue: dayPart,
+  day_wed: dayPart,
+  day_thu: dayPart,
+  day_fri: dayPart,
+  fixed: z.enum(['fixed', 'variable'], 'invalidChoice').default('fixed'),
+  hours: checkboxes,
+  careNeeds: z.enum(['yes', 'no'], 'invalidChoice').default('no'),
+  careNeedsText: text(2000).optional(),
+});
+export type CarePlanInput = z.infer<typeof CarePlanForm>;
+
 export const OfferForm = z.object({
   startDate: date,
   answerDeadline: date,
@@ -61,3 +105,11 @@ export type OfferInput = z.infer<typeof OfferForm>;
 export const AcceptOfferForm = z.object({
   keepHigher: z.enum(['yes', 'no'], 'invalidChoice').optional(),
 });
+
+/** The filters of the location search in the preference step. */
+export const LocationFilterQuery = z.object({
+  careType: z.enum(['group', 'family']).optional().catch(undefined),
+  municipalityId: z.string().uuid().optional().catch(undefined),
+  name: z.string().trim().max(100).optional().catch(undefined),
+});
+export type LocationFilterInput = z.infer<typeof LocationFilterQuery>;

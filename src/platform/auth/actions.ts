@@ -21,20 +21,37 @@ export const ACTIONS = {
   'public.language': { roles: 'public', scope: 'none' },
   'auth.login': { roles: 'public', scope: 'none' },
   'auth.register': { roles: 'public', scope: 'none' },
+  'auth.email.verify': { roles: 'public', scope: 'none' },
+  'auth.password.reset': { roles: 'public', scope: 'none' },
   'dev.mailbox': { roles: 'public', scope: 'none' },
   // Any logged-in user
   'auth.logout': { roles: 'authenticated', scope: 'none' },
   'account.home': { roles: 'authenticated', scope: 'none' },
+  'account.manage': { roles: 'authenticated', scope: 'none' },
   // Parents: their own family file only
   'parent.home': { roles: ['parent'], scope: 'family' },
   'parent.request.create': { roles: ['parent'], scope: 'family' },
   'parent.request.read': { roles: ['parent'], scope: 'family' },
   'parent.offer.answer': { roles: ['parent'], scope: 'family' },
+  'parent.family.read': { roles: ['parent'], scope: 'family' },
+  'parent.family.update': { roles: ['parent'], scope: 'family' },
+  'parent.request.update': { roles: ['parent'], scope: 'family' },
+  'parent.request.withdraw': { roles: ['parent'], scope: 'family' },
+  'parent.request.confirm': { roles: ['parent'], scope: 'family' },
+  'parent.data.export': { roles: ['parent'], scope: 'family' },
+  'parent.account.delete': { roles: ['parent'], scope: 'family' },
   // Provider staff: requests that name one of their locations
   'provider.home': { roles: PROVIDER, scope: 'location' },
   'provider.waitingList.read': { roles: PROVIDER, scope: 'location' },
   'provider.request.read': { roles: PROVIDER, scope: 'location' },
   'provider.preference.handle': { roles: PROVIDER, scope: 'location' },
+  'provider.request.annotate': { roles: PROVIDER, scope: 'location' },
+  'provider.waitingList.export': { roles: PROVIDER, scope: 'location' },
+  'provider.waitingList.configure': { roles: PROVIDER, scope: 'location' },
+  'provider.settings.edit': { roles: PROVIDER, scope: 'location' },
+  // Provider staff: the emergency list of the municipality of any location they work at
+  'provider.emergencyList.read': { roles: PROVIDER, scope: 'municipality' },
+  'provider.emergencyList.offer': { roles: PROVIDER, scope: 'municipality' },
 } as const satisfies Record<string, ActionRule>;
 
 export type Action = keyof typeof ACTIONS;
@@ -56,6 +73,11 @@ export type CurrentUser = {
   email: string;
   displayName: string;
   language: 'nl' | 'fr' | 'en';
+  /**
+   * Whether the account's e-mail address was confirmed through a mailed link (always set for a
+   * session's user; optional so that hand-built users in tests need not say).
+   */
+  emailVerified?: boolean;
   grants: Grant[];
 };
 
@@ -73,6 +95,19 @@ export function mayAttempt(user: CurrentUser | undefined, action: Action): boole
 export function locationsFor(user: CurrentUser, action: Action): string[] {
   const rule: ActionRule = ACTIONS[action];
   if (rule.scope !== 'location' || !Array.isArray(rule.roles)) return [];
+  const roles = rule.roles as readonly Role[];
+  return user.grants
+    .filter((g) => roles.includes(g.role) && g.providerLocationId)
+    .map((g) => g.providerLocationId as string);
+}
+
+/**
+ * For a municipality-scoped action of provider staff (the emergency list): the locations they work
+ * at; each brings the municipality of that location into scope (resolved in SQL by the caller).
+ */
+export function providerLocationsReaching(user: CurrentUser, action: Action): string[] {
+  const rule: ActionRule = ACTIONS[action];
+  if (rule.scope !== 'municipality' || !Array.isArray(rule.roles)) return [];
   const roles = rule.roles as readonly Role[];
   return user.grants
     .filter((g) => roles.includes(g.role) && g.providerLocationId)

@@ -15,3 +15,19 @@ export async function verifyPassword(passwordHash: string | null, password: stri
     return false;
   }
 }
+
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * Verifies against the stored hash, or against a dummy hash when there is none (unknown address,
+ * account without password), so that the answer takes as long either way and the time of a
+ * log-in does not reveal which addresses have an account. Without a stored hash it is never true.
+ */
+export async function verifyPasswordInConstantTime(
+  passwordHash: string | null | undefined,
+  password: string,
+): Promise<boolean> {
+  dummyHash ??= hashPassword('not-a-real-password');
+  const ok = await verifyPassword(passwordHash ?? (await dummyHash), password);
+  return ok && Boolean(passwordHash);
+}

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, lt, ne } from 'drizzle-orm';
 import type { Clock } from '../clock.ts';
 import { type Database, schema } from '../db/index.ts';
 import type { CurrentUser, Grant } from './actions.ts';
@@ -22,6 +22,25 @@ export async function createSession(db: Database, clock: Clock, userId: string):
 
 export async function destroySession(db: Database, token: string): Promise<void> {
   await db.delete(schema.sessions).where(eq(schema.sessions.tokenHash, hashToken(token)));
+}
+
+/**
+ * Ends every session of a user (password reset, account deletion), or every session but the one
+ * in use (password change: the other devices are logged out, this one stays).
+ */
+export async function destroyUserSessions(
+  db: Database,
+  userId: string,
+  options: { except?: string | undefined } = {},
+): Promise<void> {
+  const keep = options.except ? hashToken(options.except) : undefined;
+  await db
+    .delete(schema.sessions)
+    .where(
+      keep
+        ? and(eq(schema.sessions.userId, userId), ne(schema.sessions.tokenHash, keep))
+        : eq(schema.sessions.userId, userId),
+    );
 }
 
 /** The user behind a session token, or undefined when unknown, expired or disabled. */
@@ -62,6 +81,7 @@ export async function loadSession(
     email: row.user.email,
     displayName: row.user.displayName,
     language: row.user.language,
+    emailVerified: row.user.emailVerifiedAt !== null,
     grants,
   };
 }

@@ -31,6 +31,12 @@ export function sessionCookieName(secure: boolean): string {
 }
 export const LANGUAGE_COOKIE = 'ko_lang';
 
+/** 'https://{s}.tile.example/{z}/{x}/{y}.png' → 'https://*.tile.example' (for the CSP). */
+function tileOrigin(template: string): string {
+  const match = /^(https?:\/\/)([^/]+)/.exec(template);
+  return match ? `${match[1]}${(match[2] ?? '').replace('{s}', '*')}` : "'none'";
+}
+
 export type RegisteredRoute = { method: string; url: string; action: unknown };
 
 /** Everything a page render needs from the request. */
@@ -62,7 +68,8 @@ export async function registerPlatform(app: FastifyInstance, deps: AppDeps): Pro
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
+        // Map tiles (public site) come from the configured tile server's origin, if any.
+        imgSrc: ["'self'", 'data:', ...(deps.config.mapTileUrl ? [tileOrigin(deps.config.mapTileUrl)] : [])],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
         upgradeInsecureRequests: secure ? [] : null,

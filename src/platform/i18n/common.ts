@@ -11,6 +11,7 @@ export const common = defineMessages({
     home: 'Home',
     login: 'Aanmelden',
     logout: 'Afmelden',
+    myAccount: 'Mijn account',
     loggedInAs: (name: string) => `Aangemeld als ${name}`,
     footer: 'Een dienst van uw gemeente voor kinderopvang van baby’s en peuters.',
     errorSummaryTitle: 'Er is een probleem',
@@ -34,6 +35,10 @@ export const common = defineMessages({
       passwordsDiffer: 'De twee wachtwoorden zijn niet gelijk.',
       emailTaken: 'Er bestaat al een account met dit e-mailadres. Meld u aan.',
       loginFailed: 'Dit e-mailadres en wachtwoord horen niet bij elkaar.',
+      loginRefused:
+        'Dit e-mailadres en wachtwoord horen niet bij elkaar, of het account is tijdelijk geblokkeerd na 5 mislukte pogingen. Probeer het dan na 15 minuten opnieuw, of vraag een nieuw wachtwoord aan.',
+      wrongPassword: 'Dit is niet uw huidige wachtwoord.',
+      sameEmail: 'Dit is al het e-mailadres van uw account.',
       invalidChoice: 'Kies een van de mogelijkheden.',
       invalidNationalNumber: 'Dit is geen geldig rijksregisternummer (11 cijfers, bv. 24.03.15-123.45).',
       nationalNumberBirthDate: 'Het rijksregisternummer past niet bij de geboortedatum.',
@@ -50,6 +55,18 @@ export const common = defineMessages({
       deadlineInPast: 'De antwoordtermijn moet in de toekomst liggen.',
       offerNoLongerOpen: 'Dit voorstel kan niet meer beantwoord worden.',
       notAllowedNow: 'Deze stap is nu niet mogelijk.',
+      consentRequired: 'Geef uw toestemming om uw aanvraag te kunnen indienen.',
+      childKnownElsewhere:
+        'Dit kind heeft al een dossier bij het loket, in een ander gezin. Neem contact op met het loket.',
+      occasionalTooLong: 'Occasionele opvang eindigt binnen 12 maanden na de start.',
+      invalidDaysPerWeek: 'Vul een aantal dagen in tussen 0,5 en 5, bijvoorbeeld 4 of 4,5.',
+      lastPreference: 'Houd minstens één opvanglocatie, of trek de hele aanvraag in.',
+      unknownPlace: 'Deze postcode of gemeente kennen we niet. Typ een Belgische postcode, bv. 3000.',
+      invalidMonth: 'Vul een maand in, bijvoorbeeld 2027-03.',
+      unknownPlaceholder:
+        'De tekst bevat een onbekend veld tussen accolades. Gebruik alleen de velden die hieronder staan.',
+      columnNameTaken: 'Er is al een kolom met deze naam.',
+      notOnEmergencyList: 'Deze aanvraag staat niet (meer) op de noodlijst.',
     },
   },
   fr: {
@@ -61,6 +78,7 @@ export const common = defineMessages({
     home: 'Accueil',
     login: 'Se connecter',
     logout: 'Se déconnecter',
+    myAccount: 'Mon compte',
     loggedInAs: (name: string) => `Connecté·e en tant que ${name}`,
     footer: 'Un service de votre commune pour l’accueil des bébés et des jeunes enfants.',
     errorSummaryTitle: 'Il y a un problème',
@@ -85,6 +103,10 @@ export const common = defineMessages({
       passwordsDiffer: 'Les deux mots de passe ne sont pas identiques.',
       emailTaken: 'Un compte existe déjà avec cette adresse e-mail. Connectez-vous.',
       loginFailed: 'Cette adresse e-mail et ce mot de passe ne correspondent pas.',
+      loginRefused:
+        'Cette adresse e-mail et ce mot de passe ne correspondent pas, ou le compte est temporairement bloqué après 5 tentatives échouées. Dans ce cas, réessayez dans 15 minutes ou demandez un nouveau mot de passe.',
+      wrongPassword: 'Ce n’est pas votre mot de passe actuel.',
+      sameEmail: 'C’est déjà l’adresse e-mail de votre compte.',
       invalidChoice: 'Choisissez une des possibilités.',
       invalidNationalNumber:
         'Ce n’est pas un numéro de registre national valide (11 chiffres, p. ex. 24.03.15-123.45).',
@@ -103,6 +125,19 @@ export const common = defineMessages({
       deadlineInPast: 'Le délai de réponse doit être dans le futur.',
       offerNoLongerOpen: 'Il n’est plus possible de répondre à cette proposition.',
       notAllowedNow: 'Cette étape n’est pas possible maintenant.',
+      consentRequired: 'Donnez votre accord pour pouvoir introduire votre demande.',
+      childKnownElsewhere:
+        'Cet enfant a déjà un dossier au guichet, dans une autre famille. Contactez le guichet.',
+      occasionalTooLong: 'L’accueil occasionnel se termine dans les 12 mois qui suivent le début.',
+      invalidDaysPerWeek: 'Indiquez un nombre de jours entre 0,5 et 5, par exemple 4 ou 4,5.',
+      lastPreference: 'Gardez au moins un lieu d’accueil, ou retirez toute la demande.',
+      unknownPlace:
+        'Nous ne connaissons pas ce code postal ou cette commune. Tapez un code postal belge, p. ex. 3000.',
+      invalidMonth: 'Indiquez un mois, par exemple 2027-03.',
+      unknownPlaceholder:
+        'Le texte contient un champ inconnu entre accolades. Utilisez uniquement les champs indiqués ci-dessous.',
+      columnNameTaken: 'Une colonne porte déjà ce nom.',
+      notOnEmergencyList: 'Cette demande ne figure pas (plus) sur la liste d’urgence.',
     },
   },
   en: {
@@ -114,6 +149,7 @@ export const common = defineMessages({
     home: 'Home',
     login: 'Log in',
     logout: 'Log out',
+    myAccount: 'My account',
     loggedInAs: (name: string) => `Logged in as ${name}`,
     footer: 'A service of your municipality for the care of babies and toddlers.',
     errorSummaryTitle: 'There is a problem',
@@ -137,6 +173,10 @@ export const common = defineMessages({
       passwordsDiffer: 'The two passwords are not the same.',
       emailTaken: 'An account with this e-mail address already exists. Log in instead.',
       loginFailed: 'This e-mail address and password do not match.',
+      loginRefused:
+        'This e-mail address and password do not match, or the account is temporarily blocked after 5 failed attempts. In that case, try again in 15 minutes or ask for a new password.',
+      wrongPassword: 'This is not your current password.',
+      sameEmail: 'This is already the e-mail address of your account.',
       invalidChoice: 'Choose one of the options.',
       invalidNationalNumber:
         'This is not a valid national register number (11 digits, e.g. 24.03.15-123.45).',
@@ -154,6 +194,17 @@ export const common = defineMessages({
       deadlineInPast: 'The answer deadline must be in the future.',
       offerNoLongerOpen: 'This offer can no longer be answered.',
       notAllowedNow: 'This step is not possible now.',
+      consentRequired: 'Give your consent to be able to file your request.',
+      childKnownElsewhere:
+        'This child already has a file at the desk, in another family. Please contact the desk.',
+      occasionalTooLong: 'Occasional care ends within 12 months of its start.',
+      invalidDaysPerWeek: 'Enter a number of days between 0.5 and 5, for example 4 or 4.5.',
+      lastPreference: 'Keep at least one childcare location, or withdraw the whole request.',
+      unknownPlace: 'We do not know this postcode or place. Type a Belgian postcode, e.g. 3000.',
+      invalidMonth: 'Enter a month, for example 2027-03.',
+      unknownPlaceholder: 'The text contains an unknown field in braces. Use only the fields listed below.',
+      columnNameTaken: 'There is already a column with this name.',
+      notOnEmergencyList: 'This request is not (or no longer) on the emergency list.',
     },
   },
 });

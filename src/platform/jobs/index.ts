@@ -15,9 +15,19 @@ const DELIVERY_KEY = 'outbox';
 export type Jobs = { signals: JobSignals; stop(): Promise<void> };
 
 /**
+ * A job a module runs on a schedule, handed over by the composition root (the platform never
+ * imports a module). `cron` is read in Belgian time; the handler must be idempotent: pg-boss runs
+ * each tick once, but a retried or overlapping run must not repeat what an earlier run did.
+ */
+export type ScheduledJob = { name: string; cron: string; handler: () => Promise<unknown> };
+
+export const SCHEDULE_TIME_ZONE = 'Europe/Brussels';
+
+/**
  * Background work on pg-boss, in the application's own database: mail delivery from the outbox
- * (on every `mailQueued` signal, and every minute for retries) and the hourly purge of idle
- * sessions. Several processes may run this side by side; pg-boss hands each job to one of them.
+ * (on every `mailQueued` signal, and every minute for retries), the hourly purge of idle
+ * sessions, and the modules' scheduled jobs. Several processes may run this side by side; pg-boss
+ * hands each job to one of them.
  */
 export async function startJobs(options: {
   database: DatabaseHandle;
@@ -26,6 +36,8 @@ export async function startJobs(options: {
   log?: (msg: string) => void;
   /** How often workers look for jobs when not woken by a signal; pg-boss's default is 2 s. */
   pollingIntervalSeconds?: number;
+  /** The modules' scheduled jobs. */
+  scheduled?: readonly ScheduledJob[];
 }): Promise<Jobs> {
   const { database, clock, config } = options;
   const log = options.log ?? ((msg: string) => console.warn(msg));
@@ -69,6 +81,20 @@ export async function startJobs(options: {
     await purgeIdleSessions(database.db, clock);
   });
   await boss.schedule(QUEUES.sessionsPurge, '0 * * * *');
+
+  for (const job of options.scheduled ?? []) {
+    // 'short': at most one queued run per job, so ticks missed while down make one catch-up run.
+    await boss.createQueue(job.name, { name: job.name, policy: 'short', retryLimit: 2, retryDelay: 300 });
+    await boss.work(job.name, work, async () => {
+      try {
+        return await job.handler();
+      } catch (error) {
+        log(`jobs: ${job.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+        throw error;
+      }
+    });
+    await boss.schedule(job.name, job.cron, {}, { tz: SCHEDULE_TIME_ZONE });
+  }
 
   const signals: JobSignals = {
     mailQueued() {

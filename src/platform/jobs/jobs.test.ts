@@ -85,6 +85,22 @@ describe.each(BACKENDS)('startJobs (%s)', (backend) => {
     }
   });
 
+  it('schedules the modules’ jobs in Belgian time', async () => {
+    const ran: string[] = [];
+    jobs = await startJobs({
+      database,
+      clock,
+      config: configWith({}),
+      log: (msg) => logged.push(msg),
+      scheduled: [{ name: 'test-daily', cron: '30 6 * * *', handler: async () => void ran.push('ran') }],
+    });
+    const { rows } = await database.executeSql(
+      `select name, cron, timezone from pgboss.schedule where name = 'test-daily'`,
+    );
+    expect(rows).toEqual([{ name: 'test-daily', cron: '30 6 * * *', timezone: 'Europe/Brussels' }]);
+    expect(ran).toEqual([]);
+  });
+
   it('leaves mails in the outbox when no SMTP server is configured', async () => {
     jobs = await startJobs({ database, clock, config: configWith({}), log: (msg) => logged.push(msg) });
     await enqueue();

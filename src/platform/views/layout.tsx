@@ -37,6 +37,11 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
                       </a>
                     </li>
                     <li>
+                      <a class="utrecht-link" href="/account" data-qa="nav-account">
+                        {t.myAccount}
+                      </a>
+                    </li>
+                    <li>
                       <form method="post" action="/logout" class="ko-inline-form">
                         <input type="hidden" name="_csrf" value={ctx.csrfToken} />
                         <button type="submit" class="utrecht-button utrecht-button--subtle" data-qa="logout">

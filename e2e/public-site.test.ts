@@ -1,0 +1,253 @@
+import { mkdirSync } from 'node:fs';
+import { eq } from 'drizzle-orm';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDemoRegion } from '../src/modules/demo/index.ts';
+import { schema } from '../src/platform/db/index.ts';
+import { aUser, TEST_PASSWORD } from '../test/builders.ts';
+import { expectAccessible, launchBrowser, newContext, type RunningApp, startApp } from './browser.ts';
+
+/**
+ * The public site in a real browser, on the demo region: search with filters and distance from a
+ * postcode (list and map agree), a profile carried into a request, a last-minute place appearing
+ * and expiring, the sick-child page, and the language switch keeping the filters. Dutch and French
+ * with JavaScript, English without; axe checks every page.
+ */
+
+const NOW = '2026-11-22T09:00:00Z';
+const STEP_TIMEOUT = 15_000;
+const SCREENSHOT = 'test-results/search-map.png';
+
+type Run = {
+  lang: 'nl' | 'fr' | 'en';
+  locale: string;
+  javaScriptEnabled: boolean;
+  texts: {
+    search: string;
+    results: RegExp;
+    sickChild: string;
+    lastMinute: string;
+    switchTo: 'nl' | 'fr' | 'en';
+  };
+};
+
+const RUNS: Run[] = [
+  {
+    lang: 'nl',
+    locale: 'nl-BE',
+    javaScriptEnabled: true,
+    texts: {
+      search: 'Kinderopvang zoeken',
+      results: /^(\d+) opvanglocaties? gevonden$/,
+      sickChild: 'Opvang voor een ziek kind',
+      lastMinute: 'Last-minuteplaatsen',
+      switchTo: 'fr',
+    },
+  },
+  {
+    lang: 'fr',
+    locale: 'fr-BE',
+    javaScriptEnabled: true,
+    texts: {
+      search: 'Chercher un accueil d’enfants',
+      results: /^(\d+) lieux? d’accueil trouvés?$/,
+      sickChild: 'Accueil d’un enfant malade',
+      lastMinute: 'Places de dernière minute',
+      switchTo: 'en',
+    },
+  },
+  {
+    lang: 'en',
+    locale: 'en-GB',
+    javaScriptEnabled: false,
+    texts: {
+      search: 'Find childcare',
+      results: /^(\d+) childcare locations? found$/,
+      sickChild: 'Care for a sick child',
+      lastMinute: 'Last-minute places',
+      switchTo: 'nl',
+    },
+  },
+];
+
+let browser: Browser;
+let t: RunningApp;
+let parentEmail: string;
+
+beforeAll(async () => {
+  [browser, t] = await Promise.all([launchBrowser(), startApp({ now: NOW })]);
+  await generateDemoRegion(t.deps.db, { clock: t.clock, vault: t.deps.vault });
+  parentEmail = (await aUser(t.deps.db, { role: 'parent' })).email;
+  mkdirSync('test-results', { recursive: true });
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+describe.each(RUNS)('the public site in a browser: $lang, JavaScript $javaScriptEnabled', (run) => {
+  let context: BrowserContext;
+  let page: Page;
+  const scriptErrors: string[] = [];
+  const label = (what: string) => `${what} (${run.lang}${run.javaScriptEnabled ? '' : ', no JS'})`;
+
+  beforeAll(async () => {
+    t.clock.set(NOW);
+    context = await newContext(browser, {
+      javaScriptEnabled: run.javaScriptEnabled,
+      locale: run.locale,
+      viewport: { width: 1280, height: 900 },
+    });
+    context.setDefaultTimeout(STEP_TIMEOUT);
+    page = await context.newPage();
+    // A script error on any page fails the run (the map must not break silently).
+    page.on('pageerror', (error) => scriptErrors.push(error.message));
+  });
+  afterAll(async () => {
+    await context?.close();
+    expect(scriptErrors).toEqual([]);
+  });
+
+  const qa = (name: string) => page.locator(`[data-qa="${name}"]`);
+  const textOf = async (selector: string) => (await page.locator(selector).first().textContent())?.trim();
+
+  /** Opens a page and checks it with axe (`check: false` for a page already scanned in this run). */
+  async function visit(path: string, check = true): Promise<void> {
+    const res = await page.goto(new URL(path, t.baseUrl).toString(), { waitUntil: 'load' });
+    expect(res?.status(), path).toBe(200);
+    if (check) await expectAccessible(page, label(path));
+  }
+
+  async function clickAndLoad(target: ReturnType<Page['locator']>): Promise<void> {
+    await Promise.all([page.waitForEvent('load'), target.click()]);
+  }
+
+  it('searches by age, days and distance from a postcode; list and map agree; switches language keeping the filters', {
+    timeout: 60_000,
+  }, async () => {
+    await visit('/');
+    expect(await page.locator('html').getAttribute('lang')).toBe(run.lang);
+    await clickAndLoad(qa('search-cta'));
+    expect(await textOf('h1')).toBe(run.texts.search);
+    await expectAccessible(page, label('/search'));
+
+    const form = qa('search-form');
+    await form.locator('#field-age').selectOption('6');
+    await form.locator('#field-day-first').check();
+    await form.locator('#field-day-tue').check();
+    await form.locator('#field-home').fill('3001');
+    await form.locator('#field-work').fill('3000');
+    await form.locator('#field-distance').selectOption('5');
+    await clickAndLoad(qa('search-submit'));
+    const url = new URL(page.url());
+    expect(url.pathname).toBe('/search');
+    expect(url.searchParams.getAll('day')).toEqual(['mon', 'tue']);
+    expect(url.searchParams.get('home')).toBe('3001');
+    await expectAccessible(page, label('/search with filters'));
+
+    const total = Number(run.texts.results.exec((await textOf('[data-qa="result-count"]')) ?? '')?.[1]);
+    expect(total).toBeGreaterThan(5);
+    const listIds = await qa('result').evaluateAll((items) =>
+      items.map((i) => i.getAttribute('data-location-id')),
+    );
+    expect(listIds.length).toBe(Math.min(total, 20));
+    const distances = await qa('distance').allTextContents();
+    expect(distances.length).toBe(listIds.length);
+    const km = distances.map((d) => Number((/^([\d.,]+)/.exec(d)?.[1] ?? 'NaN').replace(',', '.')));
+    expect(km.every((d) => d <= 5)).toBe(true);
+
+    const map = qa('map');
+    if (run.javaScriptEnabled) {
+      await page.locator('.leaflet-marker-icon').first().waitFor();
+      expect(await map.isVisible()).toBe(true);
+      expect(Number(await map.getAttribute('data-marker-count'))).toBe(total);
+      const markerIds = ((await map.getAttribute('data-marker-ids')) ?? '').split(' ');
+      for (const id of listIds) expect(markerIds).toContain(id);
+      if (run.lang === 'nl') {
+        await map.scrollIntoViewIfNeeded();
+        await page.screenshot({ path: SCREENSHOT });
+      }
+    } else {
+      // Without JavaScript the map stays hidden; the list is the complete result.
+      expect(await map.isVisible()).toBe(false);
+    }
+
+    // The language switch keeps the page and its filters.
+    const query = url.search;
+    await clickAndLoad(qa(`lang-${run.texts.switchTo}`));
+    expect(new URL(page.url()).search).toBe(query);
+    expect(await page.locator('html').getAttribute('lang')).toBe(run.texts.switchTo);
+    expect(await qa('result').count()).toBe(listIds.length);
+    await clickAndLoad(qa(`lang-${run.lang}`));
+    expect(await page.locator('html').getAttribute('lang')).toBe(run.lang);
+  });
+
+  it('opens a profile and carries it into a request', { timeout: 60_000 }, async () => {
+    await visit('/search?type=group&sort=name');
+    const first = qa('result-link').first();
+    const name = (await first.textContent())?.trim();
+    await clickAndLoad(first);
+    const profilePath = new URL(page.url()).pathname;
+    const id = /^\/providers\/([0-9a-f-]{36})$/.exec(profilePath)?.[1];
+    expect(id).toBeTruthy();
+    expect(await textOf('h1')).toBe(name);
+    await expectAccessible(page, label('profile'));
+    if (run.javaScriptEnabled) await page.locator('#profile-map .leaflet-marker-icon').waitFor();
+
+    // Anonymous: the log-in page first, which sends the parent on to the request form with the provider.
+    await clickAndLoad(qa('add-to-request'));
+    const login = new URL(page.url());
+    expect(login.pathname).toBe('/login');
+    expect(login.searchParams.get('next')).toBe(`/parent/requests/new?preference=${id}`);
+    await page.locator('#field-email').fill(parentEmail);
+    await page.locator('#field-password').fill(TEST_PASSWORD);
+    await clickAndLoad(qa('login-submit'));
+    // (A parent without a family file may be asked for it first: the parent journey's business.)
+    expect(new URL(page.url()).pathname).toMatch(/^\/parent\//);
+    await context.clearCookies();
+  });
+
+  it('shows a last-minute place until it expires, and the sick-child services', {
+    timeout: 60_000,
+  }, async () => {
+    await context.clearCookies();
+    const [location] = await t.deps.db
+      .select({ id: schema.providerLocations.id, name: schema.providerLocations.name })
+      .from(schema.providerLocations)
+      .limit(1);
+    if (!location) throw new Error('no demo location');
+    const [place] = await t.deps.db
+      .insert(schema.lastMinutePlaces)
+      .values({
+        providerLocationId: location.id,
+        availableFrom: '2026-11-23',
+        availableUntil: '2026-11-27',
+        days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+        minAgeMonths: 0,
+        maxAgeMonths: 36,
+        note: { nl: `E2E ${run.lang}` },
+      })
+      .returning();
+    const ours = page.locator(`[data-place-id="${place?.id}"]`);
+    await visit('/last-minute');
+    expect(await textOf('h1')).toBe(run.texts.lastMinute);
+    expect(await ours.count()).toBe(1);
+    expect(await ours.locator('h3').textContent()).toBe(location.name);
+
+    t.clock.advanceDays(6);
+    await visit('/last-minute?age=12', false);
+    expect(await ours.count()).toBe(0);
+    t.clock.set(NOW);
+    await t.deps.db.delete(schema.lastMinutePlaces).where(eq(schema.lastMinutePlaces.id, place?.id ?? ''));
+
+    await clickAndLoad(page.locator('.ko-site-nav a[href="/sick-child-care"]'));
+    expect(await textOf('h1')).toBe(run.texts.sickChild);
+    expect(await qa('sick-child-service').count()).toBeGreaterThanOrEqual(3);
+    await expectAccessible(page, label('/sick-child-care'));
+    if (run.lang === 'en') {
+      await visit('/info/voorrangsregels');
+      await visit('/accessibility');
+    }
+  });
+});

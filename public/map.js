@@ -1,0 +1,96 @@
+// Maps on the public site, an enhancement only: the list of results (or the address) next to a
+// map holds all its information, and the page works without this file, without Leaflet and without
+// map tiles. Starts from elements with data-module="result-map"; the markers come from the JSON
+// data block named by data-markers (never from inline script: the CSP forbids it).
+(() => {
+  const L = window.L;
+  if (!L || !('querySelectorAll' in document)) return;
+
+  function readMarkers(element) {
+    const source = document.getElementById(element.getAttribute('data-markers') || '');
+    if (!source) return [];
+    try {
+      const data = JSON.parse(source.textContent || '[]');
+      return Array.isArray(data) ? data.filter((m) => Number.isFinite(m.lat) && Number.isFinite(m.lng)) : [];
+    } catch {
+      return [];
+    }
+  }
+
+  // Built from DOM nodes, never from HTML strings: names are the providers' own text.
+  function popup(marker, href, linkLabel) {
+    const box = document.createElement('div');
+    const name = document.createElement('strong');
+    name.textContent = marker.name;
+    box.appendChild(name);
+    const p = document.createElement('p');
+    const link = document.createElement('a');
+    link.href = href;
+    link.textContent = linkLabel || marker.name;
+    p.appendChild(link);
+    box.appendChild(p);
+    return box;
+  }
+
+  function clusterIcon(cluster) {
+    const count = cluster.getChildCount();
+    return L.divIcon({
+      html: `<span>${Number(count)}</span>`,
+      className: 'ko-map-cluster',
+      iconSize: L.point(36, 36),
+    });
+  }
+
+  function start(element) {
+    const markers = readMarkers(element);
+    if (markers.length === 0) return;
+    element.hidden = false;
+    for (const hint of document.querySelectorAll('[data-map-hint]')) hint.hidden = false;
+    const tileUrl = element.getAttribute('data-tile-url');
+    // Without a tile layer the map has no zoom range of its own; clustering needs one.
+    const map = L.map(element, {
+      scrollWheelZoom: false,
+      attributionControl: Boolean(tileUrl),
+      minZoom: 5,
+      maxZoom: 18,
+    });
+    if (tileUrl) {
+      L.tileLayer(tileUrl, {
+        attribution: element.getAttribute('data-tile-attribution') || '',
+        maxZoom: 19,
+      }).addTo(map);
+    }
+    const clustered = markers.length > 1 && typeof L.markerClusterGroup === 'function';
+    const layer = clustered
+      ? L.markerClusterGroup({
+          showCoverageOnHover: false,
+          maxClusterRadius: 60,
+          iconCreateFunction: clusterIcon,
+        })
+      : L.featureGroup();
+    const linkBase = element.getAttribute('data-link-base');
+    const linkLabel = element.getAttribute('data-link-label');
+    for (const m of markers) {
+      const marker = L.marker([m.lat, m.lng], {
+        icon: L.divIcon({
+          className: `ko-map-marker ko-map-marker--${m.type === 'family' ? 'family' : 'group'}`,
+          iconSize: L.point(26, 26),
+        }),
+        title: m.name,
+        // Markers are mouse and touch targets only: close markers can overlap, and a keyboard user
+        // has the same locations, with their links, in the list (WCAG 2.5.8's "equivalent").
+        keyboard: false,
+      });
+      if (linkBase) marker.bindPopup(popup(m, linkBase + encodeURIComponent(m.id), linkLabel));
+      layer.addLayer(marker);
+    }
+    layer.addTo(map);
+    const bounds = L.latLngBounds(markers.map((m) => [m.lat, m.lng]));
+    map.fitBounds(bounds.pad(0.1), { maxZoom: 15 });
+    // For tests and for anyone checking that the map and the list agree.
+    element.setAttribute('data-marker-count', String(markers.length));
+    element.setAttribute('data-marker-ids', markers.map((m) => m.id).join(' '));
+  }
+
+  for (const element of document.querySelectorAll('[data-module="result-map"]')) start(element);
+})();

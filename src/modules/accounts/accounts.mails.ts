@@ -1,0 +1,159 @@
+import { defineMessages, type Language } from '../../platform/i18n/index.ts';
+import type { OutgoingMail } from '../../platform/mail/outbox.ts';
+import { type MailContent, renderMail } from '../../platform/mail/render.tsx';
+
+/** The e-mails about the account itself, in the account's language. */
+const texts = defineMessages({
+  nl: {
+    greeting: (name: string) => `Beste ${name},`,
+    signature: 'Met vriendelijke groeten,\nHet Loket Kinderopvang',
+    verifySubject: 'Bevestig uw e-mailadres',
+    verify:
+      'U maakte een account aan bij het Loket Kinderopvang. Bevestig uw e-mailadres met de link hieronder. De link is 48 uur geldig.',
+    verifyIgnore: 'Hebt u geen account aangemaakt? Dan mag u deze e-mail negeren.',
+    verifyAction: 'E-mailadres bevestigen',
+    resetSubject: 'Kies een nieuw wachtwoord',
+    reset:
+      'U vroeg een nieuw wachtwoord aan. Kies een nieuw wachtwoord met de link hieronder. De link is 1 uur geldig en werkt één keer.',
+    resetIgnore:
+      'Vroeg u geen nieuw wachtwoord aan? Dan mag u deze e-mail negeren: uw wachtwoord blijft hetzelfde.',
+    resetAction: 'Nieuw wachtwoord kiezen',
+    changeEmailSubject: 'Bevestig uw nieuwe e-mailadres',
+    changeEmail: (email: string) =>
+      `U vroeg om voortaan ${email} te gebruiken voor uw account bij het Loket Kinderopvang. Bevestig dit met de link hieronder; meld u aan als daarom gevraagd wordt. De link is 24 uur geldig.`,
+    changeEmailIgnore: 'Vroeg u dit niet? Dan mag u deze e-mail negeren; er verandert niets.',
+    changeEmailAction: 'Nieuw e-mailadres bevestigen',
+    changeEmailNoticeSubject: 'Uw e-mailadres wordt gewijzigd',
+    changeEmailNotice: (email: string) =>
+      `Iemand die op uw account was aangemeld, vroeg om het e-mailadres van uw account te wijzigen naar ${email}. Het adres verandert pas als die wijziging vanuit de nieuwe mailbox bevestigd wordt.`,
+    notYou:
+      'Was u dit niet? Kies dan meteen een nieuw wachtwoord via “Wachtwoord vergeten” en neem contact op met het loket.',
+    forgotAction: 'Wachtwoord vergeten',
+    passwordChangedSubject: 'Uw wachtwoord is gewijzigd',
+    passwordChanged: 'Het wachtwoord van uw account is zonet gewijzigd. Uw andere sessies zijn afgemeld.',
+  },
+  fr: {
+    greeting: (name: string) => `Bonjour ${name},`,
+    signature: 'Cordialement,\nLe Guichet Accueil d’enfants',
+    verifySubject: 'Confirmez votre adresse e-mail',
+    verify:
+      'Vous avez créé un compte au Guichet Accueil d’enfants. Confirmez votre adresse e-mail avec le lien ci-dessous. Le lien est valable 48 heures.',
+    verifyIgnore: 'Vous n’avez pas créé de compte ? Vous pouvez ignorer cet e-mail.',
+    verifyAction: 'Confirmer l’adresse e-mail',
+    resetSubject: 'Choisissez un nouveau mot de passe',
+    reset:
+      'Vous avez demandé un nouveau mot de passe. Choisissez-le avec le lien ci-dessous. Le lien est valable 1 heure et ne fonctionne qu’une fois.',
+    resetIgnore:
+      'Vous n’avez pas demandé de nouveau mot de passe ? Vous pouvez ignorer cet e-mail : votre mot de passe ne change pas.',
+    resetAction: 'Choisir un nouveau mot de passe',
+    changeEmailSubject: 'Confirmez votre nouvelle adresse e-mail',
+    changeEmail: (email: string) =>
+      `Vous avez demandé d’utiliser désormais ${email} pour votre compte au Guichet Accueil d’enfants. Confirmez-le avec le lien ci-dessous ; connectez-vous si cela vous est demandé. Le lien est valable 24 heures.`,
+    changeEmailIgnore: 'Vous n’avez rien demandé ? Vous pouvez ignorer cet e-mail ; rien ne change.',
+    changeEmailAction: 'Confirmer la nouvelle adresse',
+    changeEmailNoticeSubject: 'Votre adresse e-mail va changer',
+    changeEmailNotice: (email: string) =>
+      `Une personne connectée à votre compte a demandé de remplacer l’adresse e-mail du compte par ${email}. L’adresse ne change qu’une fois la modification confirmée depuis la nouvelle boîte mail.`,
+    notYou:
+      'Ce n’était pas vous ? Choisissez immédiatement un nouveau mot de passe via « Mot de passe oublié » et contactez le guichet.',
+    forgotAction: 'Mot de passe oublié',
+    passwordChangedSubject: 'Votre mot de passe a été modifié',
+    passwordChanged:
+      'Le mot de passe de votre compte vient d’être modifié. Vos autres sessions ont été déconnectées.',
+  },
+  en: {
+    greeting: (name: string) => `Dear ${name},`,
+    signature: 'Kind regards,\nThe Childcare Desk',
+    verifySubject: 'Confirm your e-mail address',
+    verify:
+      'You created an account at the Childcare Desk. Confirm your e-mail address with the link below. The link works for 48 hours.',
+    verifyIgnore: 'Did you not create an account? Then you can ignore this e-mail.',
+    verifyAction: 'Confirm e-mail address',
+    resetSubject: 'Choose a new password',
+    reset:
+      'You asked for a new password. Choose one with the link below. The link works for 1 hour, and only once.',
+    resetIgnore:
+      'Did you not ask for a new password? Then you can ignore this e-mail: your password stays the same.',
+    resetAction: 'Choose a new password',
+    changeEmailSubject: 'Confirm your new e-mail address',
+    changeEmail: (email: string) =>
+      `You asked to use ${email} for your account at the Childcare Desk from now on. Confirm this with the link below; log in if you are asked to. The link works for 24 hours.`,
+    changeEmailIgnore: 'Did you not ask for this? Then you can ignore this e-mail; nothing changes.',
+    changeEmailAction: 'Confirm new e-mail address',
+    changeEmailNoticeSubject: 'Your e-mail address is being changed',
+    changeEmailNotice: (email: string) =>
+      `Someone logged in to your account asked to change its e-mail address to ${email}. The address only changes once the change is confirmed from the new mailbox.`,
+    notYou:
+      'Was this not you? Then choose a new password right away through “Forgot password” and contact the desk.',
+    forgotAction: 'Forgot password',
+    passwordChangedSubject: 'Your password was changed',
+    passwordChanged:
+      'The password of your account was just changed. Your other sessions have been logged out.',
+  },
+});
+
+export type AccountRecipient = { email: string; name: string; language: Language };
+
+function mail(
+  to: AccountRecipient,
+  template: string,
+  content: Omit<MailContent, 'greeting' | 'signature'>,
+): OutgoingMail {
+  const t = texts[to.language];
+  const rendered = renderMail(to.language, {
+    ...content,
+    greeting: t.greeting(to.name),
+    signature: t.signature,
+  });
+  return { to: to.email, language: to.language, template, ...rendered };
+}
+
+export function verifyEmailMail(to: AccountRecipient, url: string): OutgoingMail {
+  const t = texts[to.language];
+  return mail(to, 'account.verify_email', {
+    subject: t.verifySubject,
+    paragraphs: [t.verify, t.verifyIgnore],
+    action: { label: t.verifyAction, url },
+  });
+}
+
+export function resetPasswordMail(to: AccountRecipient, url: string): OutgoingMail {
+  const t = texts[to.language];
+  return mail(to, 'account.reset_password', {
+    subject: t.resetSubject,
+    paragraphs: [t.reset, t.resetIgnore],
+    action: { label: t.resetAction, url },
+  });
+}
+
+/** To the new address: the link that makes the change. */
+export function confirmEmailChangeMail(to: AccountRecipient, url: string): OutgoingMail {
+  const t = texts[to.language];
+  return mail(to, 'account.change_email', {
+    subject: t.changeEmailSubject,
+    paragraphs: [t.changeEmail(to.email), t.changeEmailIgnore],
+    action: { label: t.changeEmailAction, url },
+  });
+}
+
+/** To the old address: what is about to happen, and what to do if it was not the owner. */
+export function emailChangeNoticeMail(
+  to: AccountRecipient,
+  p: { newEmail: string; forgotUrl: string },
+): OutgoingMail {
+  const t = texts[to.language];
+  return mail(to, 'account.change_email_notice', {
+    subject: t.changeEmailNoticeSubject,
+    paragraphs: [t.changeEmailNotice(p.newEmail), t.notYou],
+    action: { label: t.forgotAction, url: p.forgotUrl },
+  });
+}
+
+export function passwordChangedMail(to: AccountRecipient, forgotUrl: string): OutgoingMail {
+  const t = texts[to.language];
+  return mail(to, 'account.password_changed', {
+    subject: t.passwordChangedSubject,
+    paragraphs: [t.passwordChanged, t.notYou],
+    action: { label: t.forgotAction, url: forgotUrl },
+  });
+}

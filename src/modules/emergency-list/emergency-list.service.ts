@@ -1,0 +1,114 @@
+import { recordAudit } from '../../platform/audit/index.ts';
+import { type CurrentUser, providerLocationsReaching } from '../../platform/auth/actions.ts';
+import type { AppDeps } from '../../platform/deps.ts';
+import { NotFoundError } from '../../platform/http/errors.ts';
+import { addDays } from '../../shared/dates.ts';
+import {
+  type Location,
+  type OfferInput,
+  offerAsNewPreference,
+  type Result,
+  staffRole,
+  validateOffer,
+} from '../requests/index.ts';
+import * as q from './emergency-list.queries.ts';
+
+const PAGE_SIZE = 50;
+
+/**
+ * The location through which the user sees a municipality's emergency list: one they work at.
+ * Anything else (another municipality's location, an unknown id) answers 404.
+ */
+async function scopeOf(
+  deps: AppDeps,
+  user: CurrentUser,
+  action: 'provider.emergencyList.read' | 'provider.emergencyList.offer',
+  locationId: string,
+) {
+  if (!providerLocationsReaching(user, action).includes(locationId)) throw new NotFoundError('location');
+  const location = await q.getLocationWithSettings(deps.db, locationId);
+  if (!location) throw new NotFoundError('location');
+  const scope: q.EmergencyScope = {
+    municipalityId: location.municipalityId,
+    today: deps.clock.today(),
+    windowDays: location.emergencyWindowDays,
+    locationId,
+  };
+  return { location, scope };
+}
+
+export async function getEmergencyList(
+  deps: AppDeps,
+  user: CurrentUser,
+  locationId: string,
+  pageAsked: number,
+) {
+  const { location, scope } = await scopeOf(deps, user, 'provider.emergencyList.read', locationId);
+  const total = await q.countEmergencyList(deps.db, scope);
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const page = Math.min(Math.max(1, pageAsked), pages);
+  const rows = await q.getEmergencyList(deps.db, scope, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  // No names on this list, but it is still about children: the read is recorded.
+  await recordAudit(deps.db, deps.clock, {
+    actorUserId: user.id,
+    actorRole: staffRole(user, locationId),
+    action: 'provider.emergencyList.read',
+    subjectType: 'waiting_list',
+    subjectId: location.municipalityId,
+    details: { list: 'emergency', rows: rows.length, page },
+  });
+  return { location, rows, total, page, pages, today: scope.today, windowDays: scope.windowDays };
+}
+
+export type EmergencyList = Awaited<ReturnType<typeof getEmergencyList>>;
+
+/** One request of the list, for the offer form; 404 once it is no longer on the list. */
+export async function getEmergencyRequest(
+  deps: AppDeps,
+  user: CurrentUser,
+  locationId: string,
+  requestId: string,
+) {
+  const { location, scope } = await scopeOf(deps, user, 'provider.emergencyList.offer', locationId);
+  const row = await q.getEmergencyRequest(deps.db, scope, requestId);
+  if (!row) throw new NotFoundError('request');
+  return {
+    location,
+    row,
+    today: scope.today,
+    defaultDeadline: addDays(scope.today, location.offerDeadlineDays),
+  };
+}
+
+export type EmergencyRequest = Awaited<ReturnType<typeof getEmergencyRequest>>;
+
+/**
+ * A provider the parents did not choose offers a place: in one transaction, after checking that
+ * the request is still on the list, its location joins the request (no rank) and the offer is made.
+ */
+export async function offerFromEmergencyList(
+  deps: AppDeps,
+  user: CurrentUser,
+  locationId: string,
+  requestId: string,
+  input: OfferInput,
+): Promise<Result<string>> {
+  const { location, scope } = await scopeOf(deps, user, 'provider.emergencyList.offer', locationId);
+  const before = await q.getEmergencyRequest(deps.db, scope, requestId);
+  if (!before) throw new NotFoundError('request');
+  const offer = validateOffer(input, scope.today, before.carePlan);
+  if (!offer.ok) return offer;
+  const outcome = await deps.db.transaction(async (tx): Promise<Result<string>> => {
+    await q.lockRequest(tx, requestId);
+    const still = await q.getEmergencyRequest(tx, scope, requestId);
+    if (!still || still.ownPreference) return { ok: false, errors: { form: 'notOnEmergencyList' } };
+    const target: Location = {
+      id: location.id,
+      name: location.name,
+      municipalityId: location.municipalityId,
+    };
+    return offerAsNewPreference(tx, deps, { user, location: target, requestId, offer: offer.value });
+  });
+  if (outcome.ok) deps.jobs.mailQueued();
+  return outcome;
+}

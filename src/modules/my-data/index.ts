@@ -1,0 +1,1 @@
+export { registerMyDataRoutes } from './my-data.routes.tsx';

@@ -1,0 +1,270 @@
+/** Pieces shared by the public pages: the site's navigation, texts per language, pagination. */
+import type { ComponentChildren } from 'preact';
+import type { OpeningHours, Translated } from '../../platform/db/schema/index.ts';
+import { formatNumber, type Language } from '../../platform/i18n/index.ts';
+import type { PageContext } from '../../platform/views/context.ts';
+import { Layout } from '../../platform/views/layout.tsx';
+import { messages } from './public-site.messages.ts';
+
+export type PublicSection =
+  | 'home'
+  | 'search'
+  | 'lastMinute'
+  | 'sickChild'
+  | 'info'
+  | 'news'
+  | 'accessibility';
+
+const SECTION_PATHS: Record<PublicSection, string> = {
+  home: '/',
+  search: '/search',
+  lastMinute: '/last-minute',
+  sickChild: '/sick-child-care',
+  info: '/info',
+  news: '/news',
+  accessibility: '/accessibility',
+};
+
+/** The public site's navigation, shown at the top of every public page. */
+function SiteNav(props: { lang: Language; current: PublicSection | undefined }) {
+  const t = messages[props.lang];
+  return (
+    <nav class="ko-site-nav" aria-label={t.siteNav} data-qa="site-nav">
+      <ul class="ko-site-nav__list">
+        {(Object.keys(SECTION_PATHS) as PublicSection[]).map((section) => (
+          <li key={section}>
+            <a
+              class="utrecht-link ko-site-nav__link"
+              href={SECTION_PATHS[section]}
+              aria-current={section === props.current ? 'page' : undefined}
+            >
+              {t.nav[section]}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** The common frame of a public page: the site layout, the public navigation and its styles. */
+export function PublicLayout(props: {
+  ctx: PageContext;
+  title: string;
+  section?: PublicSection;
+  children: ComponentChildren;
+}) {
+  return (
+    <Layout ctx={props.ctx} title={props.title}>
+      <link rel="stylesheet" href="/assets/public-site.css" />
+      <SiteNav lang={props.ctx.lang} current={props.section} />
+      {props.children}
+    </Layout>
+  );
+}
+
+/** A text the desk or a provider wrote per language, with Dutch as the fallback. */
+export function translated(text: Translated | null | undefined, lang: Language) {
+  if (!text) return undefined;
+  const own = text[lang];
+  if (own) return { text: own, lang, fallback: false };
+  return { text: text.nl, lang: 'nl' as Language, fallback: lang !== 'nl' };
+}
+
+/** Inline text in the visitor's language, or Dutch marked as such (for screen readers' voice). */
+export function LocalText(props: { text: Translated | null | undefined; lang: Language }) {
+  const tr = translated(props.text, props.lang);
+  if (!tr) return null;
+  return <span lang={tr.fallback ? 'nl' : undefined}>{tr.text}</span>;
+}
+
+/**
+ * A longer text written by the desk: paragraphs separated by a blank line, "## " starts a
+ * sub-heading, lines starting with "- " form a list. Everything else is plain text (escaped).
+ */
+export function RichText(props: {
+  text: Translated | null | undefined;
+  lang: Language;
+  headingLevel?: 2 | 3;
+}) {
+  const tr = translated(props.text, props.lang);
+  if (!tr) return null;
+  const blocks = tr.text
+    .split(/\n\s*\n/)
+    .map((b) => b.trim())
+    .filter(Boolean);
+  const H = props.headingLevel === 3 ? 'h3' : 'h2';
+  return (
+    <div class="ko-rich-text" lang={tr.fallback ? 'nl' : undefined}>
+      {blocks.map((block, i) => {
+        if (block.startsWith('## ')) {
+          return (
+            <H key={i} class={props.headingLevel === 3 ? 'utrecht-heading-3' : 'utrecht-heading-2'}>
+              {block.slice(3)}
+            </H>
+          );
+        }
+        const lines = block.split('\n').map((line) => line.trim());
+        if (lines.every((line) => line.startsWith('- '))) {
+          return (
+            <ul key={i} class="utrecht-unordered-list">
+              {lines.map((line) => (
+                <li key={line}>{line.slice(2)}</li>
+              ))}
+            </ul>
+          );
+        }
+        return (
+          <p key={i} class="utrecht-paragraph">
+            {lines.join(' ')}
+          </p>
+        );
+      })}
+    </div>
+  );
+}
+
+/** '3 months', '2 years', '30 months'. */
+export function ageLabel(lang: Language, months: number): string {
+  const t = messages[lang];
+  return months > 0 && months % 12 === 0 ? t.years(months / 12) : t.months(months);
+}
+
+export function formatKm(lang: Language, km: number): string {
+  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : `${lang}-BE`, {
+    maximumFractionDigits: km < 10 ? 1 : 0,
+  }).format(km);
+}
+
+const HOURS_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+
+/** "monday, tuesday … · 07:30 – 18:00": the open days and the widest hours, for result cards. */
+export function hoursSummary(lang: Language, hours: OpeningHours): string | undefined {
+  const t = messages[lang];
+  const open = HOURS_DAYS.filter((d) => hours[d]);
+  if (open.length === 0) return undefined;
+  const opens = open.map((d) => hours[d]?.opens ?? '').sort()[0] ?? '';
+  const closes =
+    open
+      .map((d) => hours[d]?.closes ?? '')
+      .sort()
+      .at(-1) ?? '';
+  return `${open.map((d) => t.weekdays[d]).join(', ')} · ${t.hours(opens, closes)}`;
+}
+
+export { HOURS_DAYS };
+
+/** The query string of the current filters with one value changed (for page and sort links). */
+export function withParam(path: string, params: URLSearchParams, name: string, value: string | undefined) {
+  const next = new URLSearchParams(params);
+  if (value === undefined) next.delete(name);
+  else next.set(name, value);
+  const query = next.toString();
+  return query ? `${path}?${query}` : path;
+}
+
+export function Pagination(props: {
+  lang: Language;
+  path: string;
+  params: URLSearchParams;
+  page: number;
+  pages: number;
+}) {
+  const { lang, page, pages } = props;
+  if (pages <= 1) return null;
+  const t = messages[lang];
+  const href = (n: number) => withParam(props.path, props.params, 'page', n === 1 ? undefined : String(n));
+  const numbers = [...new Set([1, page - 1, page, page + 1, pages])].filter((n) => n >= 1 && n <= pages);
+  return (
+    <nav class="ko-pagination" aria-label={t.pagination} data-qa="pagination">
+      <p class="utrecht-paragraph">{t.pageOf(page, pages)}</p>
+      <ul class="ko-inline-list">
+        {page > 1 && (
+          <li>
+            <a class="utrecht-link" href={href(page - 1)} rel="prev" data-qa="page-previous">
+              {t.previous}
+            </a>
+          </li>
+        )}
+        {numbers.map((n) => (
+          <li key={n}>
+            {n === page ? (
+              <span aria-current="page" class="ko-pagination__current">
+                {formatNumber(lang, n)}
+              </span>
+            ) : (
+              <a class="utrecht-link" href={href(n)} aria-label={t.pageLink(n)}>
+                {formatNumber(lang, n)}
+              </a>
+            )}
+          </li>
+        ))}
+        {page < pages && (
+          <li>
+            <a class="utrecht-link" href={href(page + 1)} rel="next" data-qa="page-next">
+              {t.next}
+            </a>
+          </li>
+        )}
+      </ul>
+    </nav>
+  );
+}
+
+/** JSON for a `<script type="application/json">` block: nothing in it can end the element. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/** What the map needs of a location; kept small, as a search can put a thousand on a page. */
+export type MapMarker = { id: string; name: string; type: 'group' | 'family'; lat: number; lng: number };
+
+/**
+ * A map enhancement: hidden without JavaScript (the list or address is the real content);
+ * public/map.js shows it and draws the markers read from the JSON block next to it.
+ */
+export function MapEnhancement(props: {
+  id: string;
+  label: string;
+  markers: MapMarker[];
+  tileUrl: string | undefined;
+  tileAttribution: string | undefined;
+  /** Markers link to `${linkBase}${id}` in their pop-up; none: no pop-up (a profile's own map). */
+  linkBase?: string;
+  linkLabel?: string;
+  small?: boolean;
+}) {
+  const dataId = `${props.id}-markers`;
+  return (
+    <>
+      <link rel="stylesheet" href="/assets/vendor/leaflet/leaflet.css" />
+      <section
+        id={props.id}
+        class={`ko-map ${props.small ? 'ko-map--small' : ''}`}
+        aria-label={props.label}
+        data-module="result-map"
+        data-markers={dataId}
+        data-tile-url={props.tileUrl}
+        data-tile-attribution={props.tileAttribution}
+        data-link-base={props.linkBase}
+        data-link-label={props.linkLabel}
+        data-qa="map"
+        hidden
+      />
+      <script
+        type="application/json"
+        id={dataId}
+        // JSON escaped by jsonForScript (no "<" can close the element); a data block is never executed.
+        dangerouslySetInnerHTML={{ __html: jsonForScript(props.markers) }}
+      />
+      <script defer src="/assets/vendor/leaflet/leaflet.js" />
+      <script defer src="/assets/vendor/leaflet/leaflet.markercluster.js" />
+      <script defer src="/assets/map.js" />
+    </>
+  );
+}

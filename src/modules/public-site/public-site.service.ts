@@ -1,0 +1,94 @@
+/** The rules of the public search: geocoding, the child's age, defaults, paging. */
+import type { AppDeps } from '../../platform/deps.ts';
+import type { FieldError } from '../../platform/i18n/common.ts';
+import { type LocalDate, parseLocalDate } from '../../shared/dates.ts';
+import type { Geocoder, GeoPoint } from './geocoding.ts';
+import * as q from './public-site.queries.ts';
+import { type LastMinuteInput, MAX_MARKERS, PAGE_SIZE, type SearchInput } from './public-site.schemas.ts';
+
+export type Errors = Record<string, FieldError>;
+
+/** Whole months from birth to `today`; undefined for a child not born yet (no age filter then). */
+export function ageInMonths(birthDate: LocalDate, today: LocalDate): number | undefined {
+  if (birthDate > today) return undefined;
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
+  return (ty - by) * 12 + (tm - bm) - (td < bd ? 1 : 0);
+}
+
+export type SearchResult = Awaited<ReturnType<typeof search>>;
+
+export async function search(deps: AppDeps, geocoder: Geocoder, input: SearchInput) {
+  const errors: Errors = {};
+  const place = async (field: 'home' | 'work'): Promise<GeoPoint | undefined> => {
+    const text = input[field];
+    if (!text) return undefined;
+    const found = await geocoder.geocode(text);
+    if (!found) errors[field] = 'unknownPlace';
+    return found;
+  };
+  const home = await place('home');
+  const work = await place('work');
+  if (Object.keys(errors).length > 0) return { ok: false as const, errors };
+
+  const today = deps.clock.today();
+  const birthDate = input.birthDate ? parseLocalDate(input.birthDate) : undefined;
+  const ageMonths = birthDate ? ageInMonths(birthDate, today) : input.age ? Number(input.age) : undefined;
+  const [kind, areaId] = input.area ? (input.area.split(':') as ['m' | 's', string]) : [undefined, undefined];
+  const sort = input.sort ?? (home || work ? 'distance' : 'name');
+  const criteria: q.SearchCriteria = {
+    careType: input.type,
+    ageMonths,
+    days: input.day,
+    incomeRelated: input.tariff === undefined ? undefined : input.tariff === 'income',
+    opensBefore: input.opensBefore,
+    closesAfter: input.closesAfter,
+    language: input.language,
+    inclusive: input.inclusive === 'yes',
+    occasional: input.occasional === 'yes',
+    municipalityId: kind === 'm' ? areaId?.toLowerCase() : undefined,
+    subMunicipalityId: kind === 's' ? areaId?.toLowerCase() : undefined,
+    home,
+    work,
+    maxDistanceKm: input.distance ? Number(input.distance) : undefined,
+    text: input.q,
+    sort: sort === 'distance' && (home || work) ? 'distance' : 'name',
+  };
+  const page = input.page;
+  const { rows, total } = await q.searchLocations(deps.db, criteria, {
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  });
+  const markers = await q.searchMarkers(deps.db, criteria, MAX_MARKERS);
+  const lastMinute = await q.locationsWithLastMinutePlace(
+    deps.db,
+    rows.map((r) => r.id),
+    today,
+  );
+  return {
+    ok: true as const,
+    criteria,
+    home,
+    work,
+    page,
+    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    total,
+    rows: rows.map((r) => ({ ...r, hasLastMinutePlace: lastMinute.has(r.id) })),
+    markers,
+  };
+}
+
+export async function lastMinutePlaces(deps: AppDeps, input: LastMinuteInput) {
+  const today = deps.clock.today();
+  const { rows, total } = await q.getLastMinutePlaces(
+    deps.db,
+    {
+      ageMonths: input.age ? Number(input.age) : undefined,
+      days: input.day,
+      municipalityId: input.municipality?.toLowerCase(),
+    },
+    today,
+    { limit: PAGE_SIZE, offset: (input.page - 1) * PAGE_SIZE },
+  );
+  return { rows, total, page: input.page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}

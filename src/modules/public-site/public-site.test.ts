@@ -1,0 +1,389 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp, TestClient } from '../../../test/app.ts';
+import { aProviderLocation, aUser, TEST_PASSWORD } from '../../../test/builders.ts';
+import { BACKENDS } from '../../../test/db.ts';
+import { schema } from '../../platform/db/index.ts';
+import { postcodeGeocoder } from './geocoding.ts';
+import { aPublicSiteScenario, type PublicSiteScenario } from './public-site.fixtures.ts';
+
+/** The names in the result list, in order. */
+const names = (html: string) => [...html.matchAll(/data-qa="result-link">([^<]+)</g)].map((m) => m[1]);
+const count = (html: string) => /data-qa="result-count">([^<]+)</.exec(html)?.[1];
+
+describe.each(BACKENDS)('the public site (%s)', (backend) => {
+  let t: TestApp;
+  let s: PublicSiteScenario;
+  let client: TestClient;
+
+  async function start() {
+    t = await buildTestApp(backend);
+    s = await aPublicSiteScenario(t.deps.db);
+    client = new TestClient(t.app, { 'accept-language': 'nl-BE' });
+  }
+
+  const search = async (query: string) => {
+    const res = await client.get(`/search?${query}`);
+    expect(res.statusCode, query).toBe(200);
+    return res.body;
+  };
+
+  // These only read: one database for all of them.
+  describe('search', () => {
+    beforeAll(start);
+    afterAll(async () => t.close());
+
+    it('lists every active location by name without filters, never an inactive one', async () => {
+      const html = await search('');
+      expect(names(html)).toEqual(['KDV Centrum', 'KDV Herent', 'KDV Heverlee', 'Onthaalouder Anna']);
+      expect(count(html)).toBe('4 opvanglocaties gevonden');
+    });
+
+    it.each([
+      ['type=family', ['Onthaalouder Anna']],
+      ['type=group', ['KDV Centrum', 'KDV Herent', 'KDV Heverlee']],
+      ['age=0', ['KDV Centrum', 'KDV Herent', 'Onthaalouder Anna']],
+      // 36 months old on the clock's today (2026-11-22): older than KDV Herent takes.
+      ['birthDate=2023-11-22', ['KDV Centrum', 'KDV Heverlee', 'Onthaalouder Anna']],
+      ['day=wed', ['KDV Centrum', 'KDV Herent', 'KDV Heverlee']],
+      ['day=mon&day=thu', ['KDV Centrum', 'KDV Herent', 'KDV Heverlee', 'Onthaalouder Anna']],
+      ['tariff=income', ['KDV Centrum', 'KDV Herent', 'Onthaalouder Anna']],
+      ['tariff=fixed', ['KDV Heverlee']],
+      ['opensBefore=07:00', ['KDV Centrum', 'KDV Herent']],
+      ['closesAfter=18:30', ['KDV Centrum', 'KDV Herent']],
+      ['language=fr', ['Onthaalouder Anna']],
+      ['language=en', ['KDV Centrum']],
+      ['inclusive=yes', ['KDV Centrum']],
+      ['occasional=yes', ['KDV Heverlee']],
+      ['q=herent', ['KDV Herent']],
+      ['q=%25', []],
+    ])('filters on %s', async (query, expected) => {
+      expect(names(await search(query))).toEqual(expected);
+    });
+
+    it('filters on a municipality and on a sub-municipality', async () => {
+      expect(names(await search(`area=m:${s.herent.id}`))).toEqual(['KDV Herent']);
+      expect(names(await search(`area=s:${s.heverlee.id}`))).toEqual(['KDV Heverlee']);
+    });
+
+    it('combines filters', async () => {
+      expect(names(await search('type=group&age=0&day=wed&tariff=income&opensBefore=07:00'))).toEqual([
+        'KDV Centrum',
+        'KDV Herent',
+      ]);
+    });
+
+    it('sorts by distance from home, shows it, and keeps only those within the distance', async () => {
+      const html = await search('home=3001');
+      expect(names(html)).toEqual(['KDV Heverlee', 'KDV Centrum', 'Onthaalouder Anna', 'KDV Herent']);
+      expect(html).toContain('Afstand vanaf 3001 Heverlee');
+      expect(html).toMatch(/data-qa="distance">0 km van thuis</);
+      expect(names(await search('home=3001&distance=2'))).toEqual(['KDV Heverlee', 'KDV Centrum']);
+      expect(names(await search('home=3001&sort=name'))).toEqual([
+        'KDV Centrum',
+        'KDV Herent',
+        'KDV Heverlee',
+        'Onthaalouder Anna',
+      ]);
+    });
+
+    it('shows both distances for home and work, and keeps locations near either', async () => {
+      const html = await search('home=3001&work=3020+Herent&distance=2');
+      // Both 0 km away (one from home, one from work): then by name.
+      expect(names(html)).toEqual(['KDV Herent', 'KDV Heverlee', 'KDV Centrum']);
+      expect(html).toMatch(/data-qa="distance">[\d,]+ km van thuis · [\d,]+ km van het werk</);
+    });
+
+    it('finds a place by its name as well as by postcode', async () => {
+      const geocoder = postcodeGeocoder(t.deps.db);
+      expect(await geocoder.geocode('Heverlee')).toMatchObject({ label: '3001 Heverlee' });
+      expect(await geocoder.geocode('3020 Winksele')).toMatchObject({ label: '3020 Winksele' });
+      expect((await geocoder.geocode('3020'))?.label).toBe('3020 Herent, Veltem-Beisem, Winksele');
+      expect(await geocoder.geocode('9999')).toBeUndefined();
+    });
+
+    it('answers an unknown postcode or a tampered filter with 400 and the error, keeping the values', async () => {
+      const res = await client.get('/search?home=9999&type=group');
+      expect(res.statusCode).toBe(400);
+      expect(res.body).toContain('Deze postcode of gemeente kennen we niet');
+      expect(res.body).toContain('href="#field-home"');
+      expect(res.body).toMatch(/id="field-home" name="home" type="text" value="9999"/);
+      expect(res.headers['cache-control']).toBe('private, no-cache, no-store');
+      const tampered = await client.get('/search?type=castle&age=7');
+      expect(tampered.statusCode).toBe(400);
+      expect(tampered.body).toContain('Kies een van de mogelijkheden.');
+    });
+  });
+
+  describe('search, changing data', () => {
+    beforeEach(start);
+    afterEach(async () => t.close());
+
+    it('pages through the results in SQL, keeping the filters in the page links', async () => {
+      for (let i = 1; i <= 22; i++) {
+        await aProviderLocation(t.deps.db, {
+          municipalityId: s.leuven.id,
+          name: `Zzz Onthaalouder ${String(i).padStart(2, '0')}`,
+          careType: 'family',
+          capacity: 6,
+        });
+      }
+      const first = await search('type=family');
+      expect(count(first)).toBe('23 opvanglocaties gevonden');
+      expect(names(first)).toHaveLength(20);
+      expect(first).toContain('Pagina 1 van 2');
+      expect(first).toContain('href="/search?type=family&amp;page=2"');
+      const second = await search('type=family&page=2');
+      expect(names(second)).toEqual(['Zzz Onthaalouder 20', 'Zzz Onthaalouder 21', 'Zzz Onthaalouder 22']);
+      const beyond = await search('type=family&page=9');
+      expect(names(beyond)).toEqual([]);
+      expect(count(beyond)).toBe('23 opvanglocaties gevonden');
+    });
+
+    it('puts every match on the map data, and marks last-minute places in the list', async () => {
+      await t.deps.db.insert(schema.lastMinutePlaces).values({
+        providerLocationId: s.south.id,
+        availableFrom: '2026-11-23',
+        availableUntil: '2026-12-05',
+        days: ['mon', 'tue'],
+      });
+      const html = await search('type=group');
+      const json = /<script type="application\/json" id="result-map-markers">([^<]*)<\/script>/.exec(
+        html,
+      )?.[1];
+      const markers = JSON.parse(json ?? '[]') as { id: string; name: string }[];
+      expect(markers.map((m) => m.name)).toEqual(names(html));
+      const card = html.slice(html.indexOf(`data-location-id="${s.south.id}"`));
+      expect(card.slice(0, card.indexOf('</li>'))).toContain('data-qa="last-minute-badge"');
+      expect(html.match(/data-qa="last-minute-badge"/g)).toHaveLength(1);
+    });
+  });
+
+  describe('provider profile', () => {
+    beforeEach(start);
+    afterEach(async () => t.close());
+
+    it('shows the facts, the description in the visitor’s language and the request link', async () => {
+      const res = await client.get(`/providers/${s.centre.id}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain('<h1 class="utrecht-heading-1">KDV Centrum</h1>');
+      expect(res.body).toContain('Een groot kinderdagverblijf in het centrum.');
+      expect(res.body).toContain(`href="/parent/requests/new?preference=${s.centre.id}"`);
+      expect(res.body).toContain('Inkomenstarief, met voorrang voor kwetsbare gezinnen');
+      expect(res.body).toContain('Kerstverlof');
+      // The summer closing lies before today (2026-11-22): no longer shown.
+      expect(res.body).not.toContain('Zomer');
+      expect(res.body).toContain('07:00 – 18:30');
+      expect(res.body).toContain('28 plaatsen');
+
+      const fr = new TestClient(t.app, { 'accept-language': 'fr-BE' });
+      expect((await fr.get(`/providers/${s.centre.id}`)).body).toContain('Une grande crèche au centre.');
+    });
+
+    it('falls back to Dutch, marked as Dutch, where the provider wrote no translation', async () => {
+      const en = new TestClient(t.app, { 'accept-language': 'en' });
+      const body = (await en.get(`/providers/${s.centre.id}`)).body;
+      expect(body).toContain('<div class="ko-rich-text" lang="nl"><p class="utrecht-paragraph">Een groot');
+      expect(body).toContain('Christmas holiday');
+      expect(body).toContain('<html lang="en">');
+    });
+
+    it('answers 404 for an unknown, malformed or inactive location', async () => {
+      expect((await client.get('/providers/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+      expect((await client.get('/providers/not-an-id')).statusCode).toBe(404);
+      expect((await client.get(`/providers/${s.closed.id}`)).statusCode).toBe(404);
+    });
+
+    it('serves its photos from the database with caching headers, only while it is active', async () => {
+      const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+      const [photo] = await t.deps.db
+        .insert(schema.providerPhotos)
+        .values({
+          providerLocationId: s.centre.id,
+          contentType: 'image/png',
+          bytes: png,
+          alt: { nl: 'De speelzaal' },
+        })
+        .returning();
+      const [hidden] = await t.deps.db
+        .insert(schema.providerPhotos)
+        .values({ providerLocationId: s.closed.id, contentType: 'image/png', bytes: png, alt: { nl: 'x' } })
+        .returning();
+      const profile = await client.get(`/providers/${s.centre.id}`);
+      expect(profile.body).toContain(
+        `src="/providers/${s.centre.id}/photos/${photo?.id}" alt="De speelzaal"`,
+      );
+      const res = await client.get(`/providers/${s.centre.id}/photos/${photo?.id}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('image/png');
+      expect(res.headers['cache-control']).toBe('public, max-age=86400');
+      expect(res.rawPayload.equals(png)).toBe(true);
+      expect((await client.get(`/providers/${s.closed.id}/photos/${hidden?.id}`)).statusCode).toBe(404);
+      expect((await client.get(`/providers/${s.south.id}/photos/${photo?.id}`)).statusCode).toBe(404);
+    });
+  });
+
+  describe('last-minute places', () => {
+    afterEach(async () => t.close());
+    beforeEach(async () => {
+      await start();
+      await t.deps.db.insert(schema.lastMinutePlaces).values([
+        {
+          providerLocationId: s.south.id,
+          availableFrom: '2026-11-23',
+          availableUntil: '2026-11-25',
+          days: ['mon', 'tue', 'wed'],
+          minAgeMonths: 6,
+          maxAgeMonths: 24,
+          note: { nl: 'Tijdelijk vrij door verhuis.' },
+        },
+        {
+          providerLocationId: s.north.id,
+          availableFrom: '2026-11-22',
+          availableUntil: '2026-12-31',
+          days: ['thu', 'fri'],
+        },
+        {
+          providerLocationId: s.centre.id,
+          availableFrom: '2026-11-01',
+          availableUntil: '2026-11-21',
+          days: ['mon'],
+        },
+      ]);
+    });
+
+    const places = (html: string) =>
+      [
+        ...html.matchAll(
+          /data-qa="last-minute-place"[^>]*>\s*<h3 class="utrecht-heading-3"><a[^>]*>([^<]+)</g,
+        ),
+      ].map((m) => m[1]);
+
+    it('shows the places valid today, soonest first, and filters by age, days and municipality', async () => {
+      const all = await client.get('/last-minute');
+      expect(all.statusCode).toBe(200);
+      expect(places(all.body)).toEqual(['KDV Herent', 'KDV Heverlee']);
+      expect(all.body).toContain('Tijdelijk vrij door verhuis.');
+      expect(places((await client.get('/last-minute?age=3')).body)).toEqual(['KDV Herent']);
+      expect(places((await client.get('/last-minute?day=mon&day=wed')).body)).toEqual(['KDV Heverlee']);
+      expect(places((await client.get('/last-minute?day=fri')).body)).toEqual(['KDV Herent']);
+      expect(places((await client.get(`/last-minute?municipality=${s.leuven.id}`)).body)).toEqual([
+        'KDV Heverlee',
+      ]);
+    });
+
+    it('lets a place disappear by itself once it has expired', async () => {
+      // Valid up to and including 25 November; gone on the 26th.
+      t.clock.advanceDays(3);
+      expect(places((await client.get('/last-minute')).body)).toEqual(['KDV Herent', 'KDV Heverlee']);
+      t.clock.advanceDays(1);
+      const body = (await client.get('/last-minute')).body;
+      expect(places(body)).toEqual(['KDV Herent']);
+      expect((await search('type=group')).match(/data-qa="last-minute-badge"/g)).toHaveLength(1);
+      t.clock.advanceDays(40);
+      expect((await client.get('/last-minute')).body).toContain('data-qa="no-places"');
+    });
+  });
+
+  describe('content pages and caching', () => {
+    afterEach(async () => t.close());
+    beforeEach(async () => {
+      await start();
+      await t.deps.db.insert(schema.newsItems).values([
+        {
+          regionId: s.region.id,
+          publishedAt: new Date('2026-10-01T08:00:00Z'),
+          title: { nl: 'Oud nieuws' },
+          body: { nl: 'Eerder.' },
+        },
+        {
+          regionId: s.region.id,
+          municipalityId: s.leuven.id,
+          publishedAt: new Date('2026-11-20T08:00:00Z'),
+          title: { nl: 'Nieuw kinderdagverblijf', en: 'New daycare centre' },
+          body: { nl: 'Open vanaf januari.' },
+        },
+        {
+          regionId: s.region.id,
+          publishedAt: new Date('2026-12-20T08:00:00Z'),
+          title: { nl: 'Nog niet gepubliceerd' },
+          body: { nl: 'Later.' },
+        },
+      ]);
+      await t.deps.db.insert(schema.infoPages).values({
+        regionId: s.region.id,
+        slug: 'hoe-werkt-het',
+        title: { nl: 'Hoe werkt kinderopvang?', fr: 'Comment fonctionne l’accueil ?' },
+        body: { nl: '## Eén aanvraag\n\nU vraagt één keer aan.\n\n- eerste punt\n- tweede punt' },
+      });
+      await t.deps.db.insert(schema.sickChildServices).values({
+        regionId: s.region.id,
+        name: 'Ziekenoppas Test',
+        phone: '016 00 00 00',
+        area: { nl: 'Leuven en omgeving' },
+        conditions: { nl: 'Kinderen van 0 tot 12 jaar' },
+        hours: { nl: 'Elke werkdag van 7 tot 19 uur' },
+      });
+    });
+
+    it('shows published news newest first, the desks and the information pages on the home page', async () => {
+      const res = await client.get('/');
+      expect(res.statusCode).toBe(200);
+      const body = res.body;
+      expect(body.indexOf('Nieuw kinderdagverblijf')).toBeGreaterThan(0);
+      expect(body.indexOf('Nieuw kinderdagverblijf')).toBeLessThan(body.indexOf('Oud nieuws'));
+      expect(body).not.toContain('Nog niet gepubliceerd');
+      expect(body).toContain('Loket Leuven');
+      expect(body).toContain('016 27 26 00');
+      expect(body).toContain('Maandag tot vrijdag van 9 tot 12 uur');
+      expect(body).toContain('href="/info/hoe-werkt-het"');
+      const archive = await client.get('/news');
+      expect(archive.statusCode).toBe(200);
+      expect(archive.body.match(/data-qa="news-item"/g)).toHaveLength(2);
+    });
+
+    it('shows an information page by its slug, rendering headings and lists, and 404 for others', async () => {
+      const res = await client.get('/info/hoe-werkt-het');
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain('<h2 class="utrecht-heading-2">Eén aanvraag</h2>');
+      expect(res.body).toContain('<li>tweede punt</li>');
+      expect((await client.get('/info/bestaat-niet')).statusCode).toBe(404);
+      expect((await client.get('/info/../etc')).statusCode).toBe(404);
+    });
+
+    it('lists the sick-child services and shows the accessibility statement', async () => {
+      const sick = await client.get('/sick-child-care');
+      expect(sick.statusCode).toBe(200);
+      expect(sick.body).toContain('Ziekenoppas Test');
+      expect(sick.body).toContain('href="tel:016000000"');
+      const a11y = await client.get('/accessibility');
+      expect(a11y.statusCode).toBe(200);
+      expect(a11y.body).toContain('WCAG 2.2');
+    });
+
+    it('lets anonymous pages be cached for a minute, without cookies; never a logged-in user’s page', async () => {
+      for (const path of ['/', '/search?home=3001', `/providers/${s.centre.id}`, '/last-minute', '/info']) {
+        const res = await client.get(path);
+        expect(res.headers['cache-control'], path).toBe('public, max-age=60');
+        expect(res.headers.vary, path).toBe('Cookie, Accept-Language');
+        expect(res.headers['set-cookie'], path).toBeUndefined();
+      }
+      const parent = await aUser(t.deps.db, { role: 'parent' });
+      const loggedIn = new TestClient(t.app);
+      await loggedIn.login(parent.email, TEST_PASSWORD);
+      for (const path of ['/', `/providers/${s.centre.id}`]) {
+        const res = await loggedIn.get(path);
+        expect(res.statusCode).toBe(200);
+        expect(res.headers['cache-control'], path).toBe('private, no-cache, no-store');
+        expect(res.body).toContain('data-qa="logout"');
+      }
+    });
+
+    it('serves the map library from the installed packages', async () => {
+      const js = await client.get('/assets/vendor/leaflet/leaflet.js');
+      expect(js.statusCode).toBe(200);
+      expect(js.headers['content-type']).toContain('javascript');
+      expect((await client.get('/assets/vendor/leaflet/leaflet.markercluster.js')).statusCode).toBe(200);
+      expect((await client.get('/assets/map.js')).statusCode).toBe(200);
+    });
+  });
+});

@@ -1,0 +1,385 @@
+/** The search page: filters in a GET form, the results as a list (complete) and on a map (extra). */
+import { common } from '../../platform/i18n/common.ts';
+import type { Language } from '../../platform/i18n/index.ts';
+import type { PageContext } from '../../platform/views/context.ts';
+import {
+  ChoiceGroup,
+  ErrorSummary,
+  type FormState,
+  SelectField,
+  SubmitButton,
+  TextField,
+  value,
+} from '../../platform/views/forms.tsx';
+import { WEEKDAYS } from '../../shared/dates.ts';
+import {
+  ageLabel,
+  formatKm,
+  hoursSummary,
+  MapEnhancement,
+  type MapMarker,
+  Pagination,
+  PublicLayout,
+  withParam,
+} from './public-site.components.tsx';
+import { searchMessages } from './public-site.messages.search.ts';
+import { messages } from './public-site.messages.ts';
+import type { getMunicipalityOptions } from './public-site.queries.ts';
+import {
+  AGE_OPTIONS,
+  CLOSES_AFTER_OPTIONS,
+  DISTANCE_OPTIONS,
+  MAX_MARKERS,
+  OPENS_BEFORE_OPTIONS,
+  SPOKEN_LANGUAGES,
+} from './public-site.schemas.ts';
+import type { SearchResult } from './public-site.service.ts';
+
+type Municipalities = Awaited<ReturnType<typeof getMunicipalityOptions>>;
+export type MapConfig = { tileUrl: string | undefined; tileAttribution: string | undefined };
+
+function AreaSelect(props: { lang: Language; form: FormState; municipalities: Municipalities }) {
+  const s = searchMessages[props.lang];
+  const current = value(props.form, 'area');
+  const invalid = Boolean(props.form.errors.area);
+  return (
+    <div class={`utrecht-form-field ${invalid ? 'utrecht-form-field--invalid' : ''}`}>
+      <div class="utrecht-form-field__label">
+        <label class="utrecht-form-label" for="field-area">
+          {s.area}
+        </label>
+      </div>
+      <select
+        class="utrecht-select utrecht-select--html-select"
+        id="field-area"
+        name="area"
+        aria-invalid={invalid ? 'true' : undefined}
+      >
+        <option value="">{s.anywhere}</option>
+        {props.municipalities.map((m) => (
+          <optgroup key={m.id} label={m.name}>
+            <option value={`m:${m.id}`} selected={current === `m:${m.id}`}>
+              {s.wholeMunicipality(m.name)}
+            </option>
+            {m.subs.map((sub) => (
+              <option key={sub.id} value={`s:${sub.id}`} selected={current === `s:${sub.id}`}>
+                {sub.name}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function Checkbox(props: { form: FormState; name: string; label: string }) {
+  const id = `field-${props.name}`;
+  return (
+    <div class="utrecht-form-field utrecht-form-field--checkbox">
+      <input
+        class="utrecht-checkbox utrecht-checkbox--html-input"
+        type="checkbox"
+        id={id}
+        name={props.name}
+        value="yes"
+        checked={value(props.form, props.name) === 'yes'}
+      />
+      <label class="utrecht-form-label" for={id}>
+        {props.label}
+      </label>
+    </div>
+  );
+}
+
+function SearchFilters(props: { ctx: PageContext; form: FormState; municipalities: Municipalities }) {
+  const { lang } = props.ctx;
+  const t = messages[lang];
+  const s = searchMessages[lang];
+  const form: FormState = { ...props.form, values: { type: '', tariff: '', ...props.form.values } };
+  const sort = value(form, 'sort');
+  return (
+    <form
+      method="get"
+      action="/search"
+      class="ko-search__filters"
+      aria-labelledby="filters-title"
+      data-qa="search-form"
+      novalidate
+    >
+      <h2 class="utrecht-heading-2" id="filters-title">
+        {s.filters}
+      </h2>
+      <TextField lang={lang} form={form} name="q" label={s.text} />
+      <ChoiceGroup
+        lang={lang}
+        form={form}
+        name="type"
+        legend={s.typeLegend}
+        options={[
+          { value: '', label: s.any },
+          { value: 'group', label: t.careTypes.group },
+          { value: 'family', label: t.careTypes.family },
+        ]}
+      />
+      <SelectField
+        lang={lang}
+        form={form}
+        name="age"
+        label={s.age}
+        emptyLabel={s.ageAny}
+        options={AGE_OPTIONS.map((a) => ({ value: a, label: ageLabel(lang, Number(a)) }))}
+      />
+      <TextField
+        lang={lang}
+        form={form}
+        name="birthDate"
+        type="date"
+        label={s.birthDate}
+        hint={s.birthDateHint}
+      />
+      <ChoiceGroup
+        lang={lang}
+        form={form}
+        name="day"
+        legend={s.daysLegend}
+        multiple
+        options={WEEKDAYS.map((d) => ({ value: d, label: t.weekdays[d] }))}
+      />
+      <ChoiceGroup
+        lang={lang}
+        form={form}
+        name="tariff"
+        legend={s.tariffLegend}
+        options={[
+          { value: '', label: s.any },
+          { value: 'income', label: s.tariffIncome },
+          { value: 'fixed', label: s.tariffFixed },
+        ]}
+      />
+      <SelectField
+        lang={lang}
+        form={form}
+        name="opensBefore"
+        label={s.opensBefore}
+        emptyLabel={s.anyTime}
+        options={OPENS_BEFORE_OPTIONS.map((h) => ({ value: h, label: h }))}
+      />
+      <SelectField
+        lang={lang}
+        form={form}
+        name="closesAfter"
+        label={s.closesAfter}
+        emptyLabel={s.anyTime}
+        options={CLOSES_AFTER_OPTIONS.map((h) => ({ value: h, label: h }))}
+      />
+      <SelectField
+        lang={lang}
+        form={form}
+        name="language"
+        label={s.language}
+        emptyLabel={s.anyLanguage}
+        options={SPOKEN_LANGUAGES.map((l) => ({ value: l, label: t.languageNames[l] }))}
+      />
+      <fieldset class="utrecht-form-fieldset ko-fieldset">
+        <legend class="utrecht-form-fieldset__legend">{s.careNeeds}</legend>
+        <Checkbox form={form} name="inclusive" label={t.inclusive} />
+        <Checkbox form={form} name="occasional" label={t.occasional} />
+      </fieldset>
+      <AreaSelect lang={lang} form={form} municipalities={props.municipalities} />
+      <fieldset class="utrecht-form-fieldset ko-fieldset">
+        <legend class="utrecht-form-fieldset__legend">{s.distanceLegend}</legend>
+        <TextField
+          lang={lang}
+          form={form}
+          name="home"
+          label={s.home}
+          hint={s.placeHint}
+          autocomplete="postal-code"
+        />
+        <TextField lang={lang} form={form} name="work" label={s.work} hint={s.placeHint} />
+        <SelectField
+          lang={lang}
+          form={form}
+          name="distance"
+          label={s.distance}
+          emptyLabel={s.anyDistance}
+          options={DISTANCE_OPTIONS.map((d) => ({ value: d, label: s.km(d) }))}
+        />
+      </fieldset>
+      {(sort === 'distance' || sort === 'name') && <input type="hidden" name="sort" value={sort} />}
+      <div class="ko-button-row">
+        <SubmitButton qa="search-submit">{s.search}</SubmitButton>
+        <a class="utrecht-link" href="/search" data-qa="search-clear">
+          {s.clear}
+        </a>
+      </div>
+    </form>
+  );
+}
+
+type Row = Extract<SearchResult, { ok: true }>['rows'][number];
+
+function ResultCard(props: { lang: Language; row: Row }) {
+  const { lang, row } = props;
+  const t = messages[lang];
+  const hours = hoursSummary(lang, row.openingHours);
+  const distances = [
+    row.homeKm !== null ? t.kmFromHome(formatKm(lang, row.homeKm)) : undefined,
+    row.workKm !== null ? t.kmFromWork(formatKm(lang, row.workKm)) : undefined,
+  ].filter(Boolean);
+  return (
+    <li class="ko-card ko-result" data-qa="result" data-location-id={row.id}>
+      <h3 class="utrecht-heading-3 ko-result__name">
+        <a class="utrecht-link" href={`/providers/${row.id}`} data-qa="result-link">
+          {row.name}
+        </a>
+      </h3>
+      {row.hasLastMinutePlace && (
+        <p class="ko-badge" data-qa="last-minute-badge">
+          {t.lastMinuteBadge}
+        </p>
+      )}
+      <p class="utrecht-paragraph ko-result__meta">
+        {t.careTypesShort[row.careType]} · {row.street} {row.houseNumber}, {row.postcode} {row.city}
+        {row.city !== row.municipalityName ? ` (${row.municipalityName})` : ''}
+      </p>
+      {distances.length > 0 && (
+        <p class="utrecht-paragraph ko-result__distance" data-qa="distance">
+          {distances.join(' · ')}
+        </p>
+      )}
+      <ul class="ko-result__facts">
+        <li>{t.ageRange(ageLabel(lang, row.minAgeMonths), ageLabel(lang, row.maxAgeMonths))}</li>
+        {hours && <li>{hours}</li>}
+        <li>{row.subsidyLevel >= 2 ? t.incomeRelated : t.fixedPrice}</li>
+        <li>
+          {row.languages.map((l) => t.languageNames[l as keyof typeof t.languageNames] ?? l).join(', ')}
+        </li>
+        {row.inclusiveCare && <li>{t.inclusive}</li>}
+        {row.occasionalCare && <li>{t.occasional}</li>}
+      </ul>
+    </li>
+  );
+}
+
+function SortLinks(props: {
+  lang: Language;
+  params: URLSearchParams;
+  sort: 'distance' | 'name';
+  canDistance: boolean;
+}) {
+  const s = searchMessages[props.lang];
+  if (!props.canDistance) return null;
+  const link = (sort: 'distance' | 'name', label: string) =>
+    props.sort === sort ? (
+      <span aria-current="true" class="ko-sort__current">
+        {label}
+      </span>
+    ) : (
+      <a
+        class="utrecht-link"
+        href={withParam('/search', withoutPage(props.params), 'sort', sort)}
+        data-qa={`sort-${sort}`}
+      >
+        {label}
+      </a>
+    );
+  return (
+    <p class="utrecht-paragraph ko-sort">
+      {s.sortBy}: {link('distance', s.sortDistance)} · {link('name', s.sortName)}
+    </p>
+  );
+}
+
+function withoutPage(params: URLSearchParams): URLSearchParams {
+  const next = new URLSearchParams(params);
+  next.delete('page');
+  return next;
+}
+
+export function SearchPage(props: {
+  ctx: PageContext;
+  form: FormState;
+  params: URLSearchParams;
+  municipalities: Municipalities;
+  result: SearchResult | undefined;
+  map: MapConfig;
+}) {
+  const { ctx, result } = props;
+  const lang = ctx.lang;
+  const s = searchMessages[lang];
+  const ok = result?.ok ? result : undefined;
+  const markers: MapMarker[] =
+    ok?.markers.map((m) => ({ id: m.id, name: m.name, type: m.careType, lat: m.lat, lng: m.lng })) ?? [];
+  return (
+    <PublicLayout
+      ctx={ctx}
+      title={ok && ok.total > 0 ? `${s.title} – ${s.results(ok.total)}` : s.title}
+      section="search"
+    >
+      <h1 class="utrecht-heading-1">{s.title}</h1>
+      <p class="utrecht-paragraph ko-lead">{s.intro}</p>
+      <ErrorSummary lang={lang} form={props.form} />
+      <div class="ko-search">
+        <SearchFilters ctx={ctx} form={props.form} municipalities={props.municipalities} />
+        <section class="ko-search__results" aria-labelledby="results-title">
+          {ok ? (
+            <>
+              <h2 class="utrecht-heading-2" id="results-title" data-qa="result-count">
+                {s.results(ok.total)}
+              </h2>
+              {(ok.home || ok.work) && (
+                <p class="utrecht-paragraph">
+                  {[ok.home, ok.work]
+                    .filter((p) => p !== undefined)
+                    .map((p) => s.distanceFrom(p.label))
+                    .join(' · ')}
+                </p>
+              )}
+              <SortLinks
+                lang={lang}
+                params={props.params}
+                sort={ok.criteria.sort}
+                canDistance={Boolean(ok.home || ok.work)}
+              />
+              {markers.length > 0 && (
+                <>
+                  <MapEnhancement
+                    id="result-map"
+                    label={s.mapTitle}
+                    markers={markers}
+                    tileUrl={props.map.tileUrl}
+                    tileAttribution={props.map.tileAttribution}
+                    linkBase="/providers/"
+                    linkLabel={s.profileLink}
+                  />
+                  <p class="utrecht-paragraph ko-map-hint" data-map-hint hidden>
+                    {ok.total > MAX_MARKERS ? `${s.mapCapped(MAX_MARKERS)} ` : ''}
+                    {s.mapHint}
+                  </p>
+                </>
+              )}
+              {ok.rows.length === 0 ? (
+                <p class="utrecht-paragraph" data-qa="no-results">
+                  {s.noResults}
+                </p>
+              ) : (
+                <ol class="ko-card-list ko-result-list" data-qa="result-list">
+                  {ok.rows.map((row) => (
+                    <ResultCard key={row.id} lang={lang} row={row} />
+                  ))}
+                </ol>
+              )}
+              <Pagination lang={lang} path="/search" params={props.params} page={ok.page} pages={ok.pages} />
+            </>
+          ) : (
+            <h2 class="utrecht-heading-2" id="results-title">
+              {common[lang].errorSummaryTitle}
+            </h2>
+          )}
+        </section>
+      </div>
+    </PublicLayout>
+  );
+}

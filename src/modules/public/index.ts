@@ -1,1 +1,0 @@
-export { registerPublicRoutes } from './public.routes.tsx';

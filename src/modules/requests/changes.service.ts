@@ -1,0 +1,247 @@
+/**
+ * The parent changes a filed request: dates, care plan, preferences (working copy, then saved at
+ * once), confirms it is still current, or withdraws it. Each change is one transaction with its
+ * history events (which the providers see), one mail to the parent and an audit row.
+ */
+import { recordAudit } from '../../platform/audit/index.ts';
+import type { CurrentUser } from '../../platform/auth/actions.ts';
+import type { Database } from '../../platform/db/index.ts';
+import type { AppDeps } from '../../platform/deps.ts';
+import type { OutgoingMail } from '../../platform/mail/outbox.ts';
+import { WEEKDAYS } from '../../shared/dates.ts';
+import * as cq from './changes.queries.ts';
+import { requestChangedMail, requestConfirmedMail, requestWithdrawnMail } from './parent.mails.ts';
+import { confirmationDueDate } from './request-dates.ts';
+import { checkCarePlan, checkWhen } from './request-rules.ts';
+import type { Recipient } from './requests.mails.ts';
+import * as q from './requests.queries.ts';
+import type { CarePlanInput } from './requests.schemas.ts';
+import {
+  childName,
+  type Errors,
+  followUpUrl,
+  isOpenPreference,
+  mailFamily,
+  parentActor,
+  type Result,
+  requireFamily,
+  requireOwnRequest,
+} from './requests.service.ts';
+import { deleteEditDrafts } from './wizard.queries.ts';
+
+type Detail = Awaited<ReturnType<typeof requireOwnRequest>>;
+type Change = {
+  action: 'parent.request.update' | 'parent.request.withdraw' | 'parent.request.confirm';
+  /** Only for requests in these statuses; otherwise the change is refused. */
+  statuses: readonly string[];
+  apply: (tx: Database, detail: Detail, now: Date) => Promise<Result<Mailer | undefined>>;
+};
+type Mailer = (to: Recipient, child: string, url: string) => OutgoingMail;
+
+/**
+ * Runs one change of a request of the parent's own family: locks the request (so an accept, a
+ * provider's answer or a job cannot interleave), re-reads it, applies, mails and audits.
+ */
+async function changeRequest(
+  deps: AppDeps,
+  user: CurrentUser,
+  requestId: string,
+  change: Change,
+): Promise<Result<void>> {
+  const own = await requireFamily(deps, user);
+  await requireOwnRequest(deps.db, own.family.id, requestId);
+  const now = deps.clock.now();
+  const outcome = await deps.db.transaction(async (tx): Promise<Result<boolean>> => {
+    await q.lockRequest(tx, requestId);
+    const detail = await requireOwnRequest(tx, own.family.id, requestId);
+    if (!change.statuses.includes(detail.request.status))
+      return { ok: false, errors: { form: 'notAllowedNow' } };
+    const applied = await change.apply(tx, detail, now);
+    if (!applied.ok) return applied;
+    const mailer = applied.value;
+    if (mailer) {
+      await mailFamily(tx, deps.clock, own.family.id, (to) =>
+        mailer(to, childName(detail.child), followUpUrl(deps, requestId)),
+      );
+    }
+    await recordAudit(tx, deps.clock, {
+      ...parentActor(user),
+      action: change.action,
+      subjectType: 'request',
+      subjectId: requestId,
+      familyId: own.family.id,
+    });
+    return { ok: true, value: Boolean(mailer) };
+  });
+  if (!outcome.ok) return outcome;
+  if (outcome.value) deps.jobs.mailQueued();
+  return { ok: true, value: undefined };
+}
+
+const OPEN = ['active', 'answered'] as const;
+
+/** New start and end dates (the type of request stays; its rules still apply). */
+export function changeDates(
+  deps: AppDeps,
+  user: CurrentUser,
+  requestId: string,
+  input: { desiredStart: string; desiredEnd?: string | undefined },
+): Promise<Result<void>> {
+  const actor = parentActor(user);
+  return changeRequest(deps, user, requestId, {
+    action: 'parent.request.update',
+    statuses: OPEN,
+    apply: async (tx, { request, child }, now) => {
+      const errors: Errors = {};
+      const values = checkWhen(
+        {
+          kind: request.kind,
+          occasionalReason: request.occasionalReason ?? undefined,
+          desiredStart: input.desiredStart,
+          desiredEnd: input.desiredEnd,
+        },
+        child,
+        deps.clock.today(),
+        errors,
+      );
+      if (!values) return { ok: false, errors };
+      const startChanged = values.desiredStart !== request.desiredStart;
+      const endChanged = values.desiredEnd !== request.desiredEnd;
+      if (!startChanged && !endChanged) return { ok: true, value: undefined };
+      await cq.updateRequest(tx, request.id, {
+        desiredStart: values.desiredStart,
+        desiredEnd: values.desiredEnd,
+      });
+      await q.insertStatusEvents(tx, [
+        {
+          requestId: request.id,
+          eventType: 'request.dates_changed',
+          occurredAt: now,
+          details: {
+            ...(startChanged
+              ? { desiredStart: { from: request.desiredStart, to: values.desiredStart } }
+              : {}),
+            ...(endChanged ? { desiredEnd: { from: request.desiredEnd, to: values.desiredEnd } } : {}),
+          },
+          ...actor,
+        },
+      ]);
+      return {
+        ok: true,
+        value: (to, name, url) =>
+          requestChangedMail(to, {
+            child: name,
+            url,
+            ...(startChanged ? { start: values.desiredStart } : {}),
+            ...(endChanged ? { end: values.desiredEnd } : {}),
+          }),
+      };
+    },
+  });
+}
+
+export function changeCarePlan(
+  deps: AppDeps,
+  user: CurrentUser,
+  requestId: string,
+  input: CarePlanInput,
+): Promise<Result<void>> {
+  const actor = parentActor(user);
+  return changeRequest(deps, user, requestId, {
+    action: 'parent.request.update',
+    statuses: OPEN,
+    apply: async (tx, { request }, now) => {
+      const errors: Errors = {};
+      const values = checkCarePlan(input, errors);
+      if (!values) return { ok: false, errors };
+      const before = request.carePlan;
+      const same =
+        WEEKDAYS.every((d) => before.days[d] === values.carePlan.days[d]) &&
+        before.fixed === values.carePlan.fixed &&
+        before.early === values.carePlan.early &&
+        before.late === values.carePlan.late &&
+        request.careNeeds === values.careNeeds &&
+        (request.careNeedsText ?? null) === values.careNeedsText;
+      if (same) return { ok: true, value: undefined };
+      await cq.updateRequest(tx, request.id, values);
+      await q.insertStatusEvents(tx, [
+        {
+          requestId: request.id,
+          eventType: 'request.care_plan_changed',
+          occurredAt: now,
+          // The care-needs text is shown to the chosen providers only, never copied into history.
+          details: { from: before, to: values.carePlan, careNeeds: values.careNeeds },
+          ...actor,
+        },
+      ]);
+      return {
+        ok: true,
+        value: (to, name, url) => requestChangedMail(to, { child: name, url, carePlan: true }),
+      };
+    },
+  });
+}
+
+/** "My request is still current": resets the confirmation cycle. */
+export function confirmRequest(deps: AppDeps, user: CurrentUser, requestId: string): Promise<Result<void>> {
+  const actor = parentActor(user);
+  return changeRequest(deps, user, requestId, {
+    action: 'parent.request.confirm',
+    statuses: ['active'],
+    apply: async (tx, { request }, now) => {
+      await cq.updateRequest(tx, request.id, { lastConfirmedAt: now });
+      await q.insertStatusEvents(tx, [
+        { requestId: request.id, eventType: 'request.confirmed', occurredAt: now, ...actor },
+      ]);
+      const municipality = await q.getMunicipality(tx, request.municipalityId);
+      const due = confirmationDueDate(now, municipality?.confirmationIntervalMonths ?? 3);
+      return { ok: true, value: (to, name, url) => requestConfirmedMail(to, { child: name, url, due }) };
+    },
+  });
+}
+
+/**
+ * Withdraws the whole request: every preference still open (or accepted) becomes withdrawn, its
+ * pending offer too, and the request is withdrawn; the providers see it in their lists' statuses.
+ */
+export function withdrawRequest(deps: AppDeps, user: CurrentUser, requestId: string): Promise<Result<void>> {
+  const actor = parentActor(user);
+  return changeRequest(deps, user, requestId, {
+    action: 'parent.request.withdraw',
+    statuses: OPEN,
+    apply: async (tx, { request }, now) => {
+      const rows = await cq.getPreferenceRows(tx, request.id);
+      const closing = rows.filter((p) => isOpenPreference(p.status) || p.status === 'offer_accepted');
+      await q.withdrawPendingOffers(
+        tx,
+        closing.map((p) => p.id),
+        now,
+      );
+      for (const p of closing) await q.updatePreferenceStatus(tx, p.id, 'withdrawn', now);
+      await q.updateRequestStatus(tx, request.id, 'withdrawn', now);
+      await q.insertStatusEvents(tx, [
+        ...closing.map((p) => ({
+          requestId: request.id,
+          preferenceId: p.id,
+          eventType: 'preference.withdrawn',
+          fromStatus: p.status,
+          toStatus: 'withdrawn',
+          occurredAt: now,
+          ...actor,
+        })),
+        {
+          requestId: request.id,
+          eventType: 'request.withdrawn',
+          fromStatus: request.status,
+          toStatus: 'withdrawn',
+          occurredAt: now,
+          ...actor,
+        },
+      ]);
+      await deleteEditDrafts(tx, request.id);
+      return { ok: true, value: (to, name, url) => requestWithdrawnMail(to, { child: name, url }) };
+    },
+  });
+}
+
+export { changeRequest };

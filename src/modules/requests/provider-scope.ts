@@ -1,0 +1,37 @@
+import { type Action, type CurrentUser, locationsFor, type Role } from '../../platform/auth/actions.ts';
+import type { AppDeps } from '../../platform/deps.ts';
+import { NotFoundError } from '../../platform/http/errors.ts';
+import type { FieldError } from '../../platform/i18n/common.ts';
+import * as q from './handling.queries.ts';
+
+/** What every provider-side service shares: the location scope, the staff role, results. */
+export type Errors = Record<string, FieldError>;
+export type Result<T> = { ok: true; value: T } | { ok: false; errors: Errors };
+
+export type Location = { id: string; name: string; municipalityId: string };
+
+/** The location, if the user works there for this action; otherwise 404 (never reveal existence). */
+export async function locationInScope(
+  deps: AppDeps,
+  user: CurrentUser,
+  action: Action,
+  locationId: string,
+): Promise<Location> {
+  if (!locationsFor(user, action).includes(locationId)) throw new NotFoundError('location');
+  const [location] = await q.getLocationsByIds(deps.db, [locationId]);
+  if (!location) throw new NotFoundError('location');
+  return location;
+}
+
+export function staffRole(user: CurrentUser, locationId: string): Role {
+  return user.grants.find((g) => g.providerLocationId === locationId)?.role ?? 'provider_staff';
+}
+
+export const followUpUrl = (deps: AppDeps, requestId: string) =>
+  `${deps.config.publicUrl}/parent/requests/${requestId}`;
+
+/** Which steps a preference's status allows (the request must be active or answered). */
+export const CAN_WAITING_LIST = new Set<q.PreferenceStatus>(['new', 'seen']);
+export const CAN_OFFER = new Set<q.PreferenceStatus>(['new', 'seen', 'waiting_list']);
+export const CAN_NO_PLACE = new Set<q.PreferenceStatus>(['new', 'seen', 'waiting_list']);
+export const OPEN_REQUEST = new Set(['active', 'answered']);

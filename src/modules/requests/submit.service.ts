@@ -1,0 +1,226 @@
+import { recordAudit } from '../../platform/audit/index.ts';
+import type { CurrentUser } from '../../platform/auth/actions.ts';
+import type { Database } from '../../platform/db/index.ts';
+import type { AppDeps } from '../../platform/deps.ts';
+import type { CarePlanValues, WhenValues } from './request-rules.ts';
+import { checkCarePlan, checkNewChild, checkPreferences, checkWhen, type NewChild } from './request-rules.ts';
+import { requestSubmittedMail } from './requests.mails.ts';
+import * as q from './requests.queries.ts';
+import { MAX_PREFERENCE_FIELDS, type NewRequestInput } from './requests.schemas.ts';
+import {
+  childName,
+  type Errors,
+  followUpUrl,
+  isUniqueViolation,
+  mailFamily,
+  parentActor,
+  type Result,
+} from './requests.service.ts';
+
+export type RequestValues = WhenValues & CarePlanValues & { childId: string; preferences: string[] };
+
+export type Filing = {
+  family: { id: string; fileNumber: string; municipalityId: string };
+  child: { firstName: string | null; lastName: string };
+  values: RequestValues;
+  /** The one-time key of the form (the wizard's draft id): a second submit finds the first request. */
+  submissionKey: string;
+};
+
+/**
+ * Writes a new request with its ordered preferences, history, mail and audit, inside the caller's
+ * transaction. Returns undefined when the submission key was used already (a double submit).
+ */
+export async function insertRequest(
+  tx: Database,
+  deps: AppDeps,
+  user: CurrentUser,
+  filing: Filing,
+): Promise<string | undefined> {
+  const now = deps.clock.now();
+  const { family, values } = filing;
+  const actor = parentActor(user);
+  const request = await q.insertRequest(tx, {
+    childId: values.childId,
+    familyId: family.id,
+    municipalityId: family.municipalityId,
+    kind: values.kind,
+    occasionalReason: values.occasionalReason,
+    desiredStart: values.desiredStart,
+    desiredEnd: values.desiredEnd,
+    carePlan: values.carePlan,
+    careNeeds: values.careNeeds,
+    careNeedsText: values.careNeedsText,
+    channel: 'parent',
+    submittedAt: now,
+    lastConfirmedAt: now,
+    statusChangedAt: now,
+    submissionKey: filing.submissionKey,
+    createdByUserId: user.id,
+  });
+  if (!request) return undefined;
+  const prefs = await q.insertPreferences(
+    tx,
+    values.preferences.map((providerLocationId, i) => ({
+      requestId: request.id,
+      providerLocationId,
+      rank: i + 1,
+      statusChangedAt: now,
+      createdAt: now,
+    })),
+  );
+  await q.insertStatusEvents(tx, [
+    { requestId: request.id, eventType: 'request.submitted', toStatus: 'active', occurredAt: now, ...actor },
+    ...prefs.map((p) => ({
+      requestId: request.id,
+      preferenceId: p.id,
+      eventType: 'preference.added',
+      toStatus: 'new',
+      occurredAt: now,
+      details: { rank: p.rank },
+      ...actor,
+    })),
+  ]);
+  await mailFamily(tx, deps.clock, family.id, (to) =>
+    requestSubmittedMail(to, {
+      child: childName(filing.child),
+      fileNumber: family.fileNumber,
+      preferences: values.preferences.length,
+      url: followUpUrl(deps, request.id),
+    }),
+  );
+  await recordAudit(tx, deps.clock, {
+    ...actor,
+    action: 'parent.request.create',
+    subjectType: 'request',
+    subjectId: request.id,
+    familyId: family.id,
+  });
+  return request.id;
+}
+
+/** Maps the database's guarantees (one open request per child, one file per child) to messages. */
+export async function fileWithGuarantees(
+  deps: AppDeps,
+  submissionKey: string,
+  write: () => Promise<string | undefined>,
+): Promise<Result<string>> {
+  try {
+    const id = (await write()) ?? (await q.getRequestIdBySubmissionKey(deps.db, submissionKey));
+    if (!id) return { ok: false, errors: { form: 'notAllowedNow' } };
+    deps.jobs.mailQueued();
+    return { ok: true, value: id };
+  } catch (error) {
+    if (
+      isUniqueViolation(error, 'requests_one_open_per_child_uq') ||
+      isUniqueViolation(error, 'children_national_number_hash_uq')
+    ) {
+      return { ok: false, errors: { nationalNumber: 'childHasOpenRequest' } };
+    }
+    if (isUniqueViolation(error, 'requests_submission_key_uq')) {
+      const id = await q.getRequestIdBySubmissionKey(deps.db, submissionKey);
+      if (id) return { ok: true, value: id };
+    }
+    throw error;
+  }
+}
+
+/**
+ * Files a request in one go (the first slice's one-page form): creates a minimal family file on a
+ * parent's first request, the child, and the request, in one transaction. The wizard is the
+ * parent's way in the interface; this stays for callers (and tests) that post everything at once.
+ */
+export async function submitRequest(
+  deps: AppDeps,
+  user: CurrentUser,
+  input: NewRequestInput,
+): Promise<Result<string>> {
+  const { db, clock } = deps;
+  const already = await q.getRequestIdBySubmissionKey(db, input.submissionKey);
+  if (already) return { ok: true, value: already };
+  const existingFamily = await q.getFamilyOfUser(db, user.id);
+  const errors: Errors = {};
+
+  let municipality = existingFamily
+    ? await q.getMunicipality(db, existingFamily.family.municipalityId)
+    : undefined;
+  if (!existingFamily) {
+    if (!input.parentFirstName) errors.parentFirstName = 'required';
+    if (!input.parentLastName) errors.parentLastName = 'required';
+    municipality = input.municipalityId ? await q.getMunicipality(db, input.municipalityId) : undefined;
+    if (!municipality) errors.municipalityId = input.municipalityId ? 'invalidChoice' : 'required';
+  }
+  const child: NewChild = await checkNewChild(deps, existingFamily?.family.id, input, errors);
+  const when = checkWhen(
+    { kind: 'regular', desiredStart: input.desiredStart, desiredEnd: input.desiredEnd },
+    { birthDate: child.birthDate, expectedBirthDate: child.expectedBirthDate },
+    clock.today(),
+    errors,
+  );
+  const plan = checkCarePlan({ ...input, fixed: 'fixed', hours: [], careNeeds: 'no' }, errors);
+  const chosen = [
+    input.preference1,
+    input.preference2,
+    input.preference3,
+    input.preference4,
+    input.preference5,
+  ]
+    .slice(0, MAX_PREFERENCE_FIELDS)
+    .filter((id): id is string => Boolean(id));
+  const preferences = await checkPreferences(
+    deps.db,
+    chosen,
+    municipality?.maxPreferences ?? MAX_PREFERENCE_FIELDS,
+    undefined,
+    errors,
+    'preference1',
+  );
+  if (Object.keys(errors).length > 0 || !municipality || !when || !plan || !preferences)
+    return { ok: false, errors };
+  const municipalityId = municipality.id;
+  const now = clock.now();
+
+  return fileWithGuarantees(deps, input.submissionKey, () =>
+    db.transaction(async (tx) => {
+      let family = existingFamily
+        ? { id: existingFamily.family.id, fileNumber: existingFamily.family.fileNumber, municipalityId }
+        : undefined;
+      if (!family) {
+        const created = await q.insertFamily(tx, {
+          municipalityId,
+          createdByUserId: user.id,
+          consentAt: now,
+        });
+        family = { ...created, municipalityId };
+        await q.insertParent(tx, {
+          familyId: created.id,
+          userId: user.id,
+          firstName: input.parentFirstName ?? '',
+          lastName: input.parentLastName ?? '',
+          email: user.email,
+          phone: input.phone || null,
+          language: user.language,
+        });
+      }
+      const childId =
+        child.existingChildId ??
+        (
+          await q.insertChild(tx, {
+            familyId: family.id,
+            firstName: child.firstName,
+            lastName: child.lastName,
+            birthDate: child.birthDate,
+            expectedBirthDate: child.expectedBirthDate,
+            nationalNumberCipher: child.nationalNumber?.cipher ?? null,
+            nationalNumberHash: child.nationalNumber?.hash ?? null,
+          })
+        ).id;
+      return insertRequest(tx, deps, user, {
+        family,
+        child,
+        values: { ...when, ...plan, childId, preferences },
+        submissionKey: input.submissionKey,
+      });
+    }),
+  );
+}

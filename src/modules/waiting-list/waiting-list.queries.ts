@@ -1,0 +1,303 @@
+import { and, asc, count, eq, inArray, max, ne, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { type Database, schema } from '../../platform/db/index.ts';
+import { addMonths, type LocalDate, localDate, WEEKDAYS } from '../../shared/dates.ts';
+import { priorityGroupSql } from '../requests/index.ts';
+import { customIdOf, type Filters, type Sort, type StandardColumn } from './waiting-list.view.ts';
+
+/**
+ * The waiting list of one location in SQL: filters, sort and pagination all happen in the
+ * database, so a location with thousands of preferences sends only one page over the wire.
+ */
+const {
+  families,
+  children,
+  requests,
+  preferences,
+  providerLocations,
+  municipalities,
+  providerNotes,
+  customColumns,
+  customColumnValues,
+  waitingListSettings,
+} = schema;
+
+/** Days of care per week from the JSON care plan: full = 1, half = 0.5. */
+const daysPerWeekSql = sql<string>`(${sql.join(
+  WEEKDAYS.map(
+    (d) =>
+      sql`(case ${requests.carePlan}->'days'->>${sql.raw(`'${d}'`)} when 'full' then 1 when 'half' then 0.5 else 0 end)`,
+  ),
+  sql` + `,
+)})`;
+
+/** Days a request has waited for this location's first answer (null once answered). */
+const waitingDaysSql = (today: LocalDate) =>
+  sql<number | null>`(case when ${preferences.status} in ('new', 'seen')
+    then (${today}::date - (${requests.submittedAt} at time zone 'Europe/Brussels')::date) end)`;
+
+const latestNoteSql = sql<string | null>`(select ${providerNotes.text} from ${providerNotes}
+  where ${providerNotes.providerLocationId} = ${preferences.providerLocationId}
+    and ${providerNotes.requestId} = ${preferences.requestId}
+  order by ${providerNotes.createdAt} desc limit 1)`;
+
+const OPEN = ['new', 'seen', 'waiting_list', 'offer_made'] as const;
+const UNANSWERED = ['new', 'seen'] as const;
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export type ListScope = { locationId: string; today: LocalDate; firstAnswerDays: number };
+
+function conditions(scope: ListScope, f: Filters): SQL[] {
+  const where: SQL[] = [
+    eq(preferences.providerLocationId, scope.locationId),
+    // A request the parents withdrew is no longer anyone's business.
+    ne(requests.status, 'withdrawn'),
+  ];
+  if (f.status === 'open') where.push(inArray(preferences.status, [...OPEN]));
+  else if (f.status === 'unanswered') where.push(inArray(preferences.status, [...UNANSWERED]));
+  else if (f.status !== 'all') where.push(eq(preferences.status, f.status));
+  if (f.q) {
+    const pattern = `%${escapeLike(f.q)}%`;
+    where.push(
+      sql`((coalesce(${children.firstName}, '') || ' ' || ${children.lastName}) ilike ${pattern}
+        or ${families.fileNumber} ilike ${pattern})`,
+    );
+  }
+  if (f.startFrom) where.push(sql`${requests.desiredStart} >= ${`${f.startFrom}-01`}::date`);
+  if (f.startTo) {
+    where.push(sql`${requests.desiredStart} < ${addMonths(localDate(`${f.startTo}-01`), 1)}::date`);
+  }
+  if (f.days.length > 0) {
+    for (const d of WEEKDAYS.filter((w) => !f.days.includes(w))) {
+      where.push(sql`coalesce(${requests.carePlan}->'days'->>${sql.raw(`'${d}'`)}, 'none') = 'none'`);
+    }
+  }
+  if (f.minDays !== undefined) where.push(sql`${daysPerWeekSql} >= ${f.minDays}`);
+  if (f.maxDays !== undefined) where.push(sql`${daysPerWeekSql} <= ${f.maxDays}`);
+  if (f.priority) where.push(f.priority === 'yes' ? priorityGroupSql : sql`not ${priorityGroupSql}`);
+  if (f.rank === 'none') where.push(sql`${preferences.rank} is null`);
+  else if (f.rank) where.push(eq(preferences.rank, Number(f.rank)));
+  if (f.occasional) where.push(eq(requests.kind, f.occasional === 'yes' ? 'occasional' : 'regular'));
+  if (f.careNeeds) where.push(eq(requests.careNeeds, f.careNeeds === 'yes'));
+  if (f.overdue) where.push(sql`${waitingDaysSql(scope.today)} > ${scope.firstAnswerDays}`);
+  return where;
+}
+
+function sortExpressions(column: StandardColumn, today: LocalDate): SQL[] {
+  switch (column) {
+    case 'fileNumber':
+      return [sql`length(${families.fileNumber})`, sql`${families.fileNumber}`];
+    case 'fileStatus':
+      return [sql`${requests.status}`];
+    case 'status':
+      // The enum's order is the lifecycle: open ones first, closed ones last.
+      return [sql`${preferences.status}`, sql`${requests.desiredStart}`];
+    case 'child':
+      return [sql`lower(${children.lastName})`, sql`lower(coalesce(${children.firstName}, ''))`];
+    case 'birth':
+      return [sql`coalesce(${children.birthDate}, ${children.expectedBirthDate})`];
+    case 'start':
+      return [sql`${requests.desiredStart}`];
+    case 'end':
+      return [sql`${requests.desiredEnd}`];
+    case 'carePlan':
+      return [daysPerWeekSql];
+    case 'priorityGroup':
+      return [priorityGroupSql];
+    case 'rank':
+      return [sql`${preferences.rank}`];
+    case 'received':
+      return [sql`${requests.submittedAt}`];
+    case 'waitingDays':
+      return [waitingDaysSql(today)];
+    case 'kind':
+      return [sql`${requests.kind}`];
+    case 'careNeeds':
+      return [sql`${requests.careNeeds}`];
+    case 'notes':
+      return [sql`lower(${latestNoteSql})`];
+  }
+}
+
+const sortValue = alias(customColumnValues, 'sort_value');
+
+function listQuery(db: Database, scope: ListScope, filters: Filters, sort: Sort) {
+  const customId = customIdOf(sort.column);
+  const base = db
+    .select({
+      preferenceId: preferences.id,
+      requestId: requests.id,
+      fileNumber: families.fileNumber,
+      requestStatus: requests.status,
+      preferenceStatus: preferences.status,
+      childFirstName: children.firstName,
+      childLastName: children.lastName,
+      birthDate: children.birthDate,
+      expectedBirthDate: children.expectedBirthDate,
+      desiredStart: requests.desiredStart,
+      desiredEnd: requests.desiredEnd,
+      carePlan: requests.carePlan,
+      priorityGroup: priorityGroupSql,
+      rank: preferences.rank,
+      addedFromEmergencyList: preferences.addedFromEmergencyList,
+      submittedAt: requests.submittedAt,
+      waitingDays: waitingDaysSql(scope.today),
+      kind: requests.kind,
+      careNeeds: requests.careNeeds,
+      latestNote: latestNoteSql,
+    })
+    .from(preferences)
+    .innerJoin(requests, eq(requests.id, preferences.requestId))
+    .innerJoin(children, eq(children.id, requests.childId))
+    .innerJoin(families, eq(families.id, requests.familyId))
+    .$dynamic();
+  const expressions = customId
+    ? [sql`lower(${sortValue.value})`]
+    : sortExpressions(sort.column as StandardColumn, scope.today);
+  const withJoin = customId
+    ? base.leftJoin(sortValue, and(eq(sortValue.requestId, requests.id), eq(sortValue.columnId, customId)))
+    : base;
+  const direction = sort.dir === 'desc' ? sql`desc nulls last` : sql`asc nulls last`;
+  return withJoin
+    .where(and(...conditions(scope, filters)))
+    .orderBy(
+      ...expressions.map((e) => sql`${e} ${direction}`),
+      asc(requests.submittedAt),
+      asc(preferences.id),
+    );
+}
+
+export type WaitingListRow = Awaited<ReturnType<typeof getWaitingListPage>>[number];
+
+export function getWaitingListPage(
+  db: Database,
+  scope: ListScope,
+  view: { filters: Filters; sort: Sort },
+  page: { limit: number; offset: number },
+) {
+  return listQuery(db, scope, view.filters, view.sort).limit(page.limit).offset(page.offset);
+}
+
+export async function countWaitingList(db: Database, scope: ListScope, filters: Filters): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(preferences)
+    .innerJoin(requests, eq(requests.id, preferences.requestId))
+    .innerJoin(children, eq(children.id, requests.childId))
+    .innerJoin(families, eq(families.id, requests.familyId))
+    .where(and(...conditions(scope, filters)));
+  return row?.n ?? 0;
+}
+
+/** The own-column values of some requests (one page, or every request of an export). */
+export async function getCustomValues(db: Database, columnIds: string[], requestIds: string[]) {
+  if (columnIds.length === 0 || requestIds.length === 0) return [];
+  const rows: { columnId: string; requestId: string; value: string }[] = [];
+  // In slices, to stay far below the parameter limit of the protocol on a large export.
+  for (let i = 0; i < requestIds.length; i += 1000) {
+    rows.push(
+      ...(await db
+        .select({
+          columnId: customColumnValues.columnId,
+          requestId: customColumnValues.requestId,
+          value: customColumnValues.value,
+        })
+        .from(customColumnValues)
+        .where(
+          and(
+            inArray(customColumnValues.columnId, columnIds),
+            inArray(customColumnValues.requestId, requestIds.slice(i, i + 1000)),
+          ),
+        )),
+    );
+  }
+  return rows;
+}
+
+// ——— Location, settings and own columns ———
+
+export async function getLocationWithSettings(db: Database, locationId: string) {
+  const rows = await db
+    .select({
+      id: providerLocations.id,
+      name: providerLocations.name,
+      municipalityId: providerLocations.municipalityId,
+      firstAnswerDays: municipalities.firstAnswerDays,
+    })
+    .from(providerLocations)
+    .innerJoin(municipalities, eq(municipalities.id, providerLocations.municipalityId))
+    .where(eq(providerLocations.id, locationId));
+  return rows[0];
+}
+
+export async function getSettings(db: Database, userId: string, locationId: string) {
+  const rows = await db
+    .select({
+      hiddenColumns: waitingListSettings.hiddenColumns,
+      columnOrder: waitingListSettings.columnOrder,
+      filters: waitingListSettings.filters,
+    })
+    .from(waitingListSettings)
+    .where(
+      and(eq(waitingListSettings.userId, userId), eq(waitingListSettings.providerLocationId, locationId)),
+    );
+  return rows[0];
+}
+
+export async function upsertSettings(
+  db: Database,
+  key: { userId: string; locationId: string },
+  values: { hiddenColumns?: string[]; columnOrder?: string[]; filters?: Record<string, string> },
+  at: Date,
+) {
+  await db
+    .insert(waitingListSettings)
+    .values({ userId: key.userId, providerLocationId: key.locationId, ...values, updatedAt: at })
+    .onConflictDoUpdate({
+      target: [waitingListSettings.userId, waitingListSettings.providerLocationId],
+      set: { ...values, updatedAt: at },
+    });
+}
+
+export function getCustomColumns(db: Database, locationId: string) {
+  return db
+    .select({ id: customColumns.id, name: customColumns.name, kind: customColumns.kind })
+    .from(customColumns)
+    .where(eq(customColumns.providerLocationId, locationId))
+    .orderBy(asc(customColumns.sortOrder), asc(customColumns.createdAt));
+}
+
+/** Adds an own column at the end; undefined when the location already has one by that name. */
+export async function insertCustomColumn(
+  db: Database,
+  values: { locationId: string; name: string; kind: string; at: Date },
+) {
+  const [last] = await db
+    .select({ n: max(customColumns.sortOrder) })
+    .from(customColumns)
+    .where(eq(customColumns.providerLocationId, values.locationId));
+  const [row] = await db
+    .insert(customColumns)
+    .values({
+      providerLocationId: values.locationId,
+      name: values.name,
+      kind: values.kind,
+      sortOrder: (last?.n ?? 0) + 1,
+      createdAt: values.at,
+    })
+    .onConflictDoNothing({ target: [customColumns.providerLocationId, customColumns.name] })
+    .returning({ id: customColumns.id });
+  return row;
+}
+
+/** Deletes an own column of this location (its values go with it); false when there was none. */
+export async function deleteCustomColumn(db: Database, locationId: string, columnId: string) {
+  const rows = await db
+    .delete(customColumns)
+    .where(and(eq(customColumns.id, columnId), eq(customColumns.providerLocationId, locationId)))
+    .returning({ id: customColumns.id });
+  return rows.length > 0;
+}

@@ -1,0 +1,211 @@
+import { recordAudit } from '../../platform/audit/index.ts';
+import type { CurrentUser } from '../../platform/auth/actions.ts';
+import type { AppDeps } from '../../platform/deps.ts';
+import { NotFoundError } from '../../platform/http/errors.ts';
+import type { ErrorKey } from '../../platform/i18n/common.ts';
+import { locationInScope, staffRole } from '../requests/index.ts';
+import * as q from './waiting-list.queries.ts';
+import {
+  ALWAYS_SHOWN,
+  hasViewParams,
+  moveColumn,
+  parseView,
+  resolveColumns,
+  savedFilters,
+  type View,
+} from './waiting-list.view.ts';
+
+type Query = Record<string, string | string[] | undefined>;
+
+/** Reads the location's context (scope, municipality setting, own columns, the user's settings). */
+async function context(
+  deps: AppDeps,
+  user: CurrentUser,
+  action: Parameters<typeof locationInScope>[2],
+  locationId: string,
+) {
+  await locationInScope(deps, user, action, locationId);
+  const [location, customColumns, settings] = await Promise.all([
+    q.getLocationWithSettings(deps.db, locationId),
+    q.getCustomColumns(deps.db, locationId),
+    q.getSettings(deps.db, user.id, locationId),
+  ]);
+  if (!location) throw new NotFoundError('location');
+  const columns = resolveColumns(
+    settings,
+    customColumns.map((c) => c.id),
+  );
+  return { location, customColumns, settings, columns };
+}
+
+/** The view asked for in the URL; without any view parameter, the user's saved default view. */
+function viewOf(query: Query, saved: Record<string, string> | undefined, customIds: string[]) {
+  if (hasViewParams(query) || !saved || Object.keys(saved).length === 0) return parseView(query, customIds);
+  // A saved view may name an own column deleted since: fall back quietly, the user asked nothing wrong.
+  return { view: parseView(saved, customIds).view, errors: {} };
+}
+
+async function rows(
+  deps: AppDeps,
+  ctx: Awaited<ReturnType<typeof context>>,
+  view: View,
+  page: { limit: number; offset: number },
+) {
+  const scope = {
+    locationId: ctx.location.id,
+    today: deps.clock.today(),
+    firstAnswerDays: ctx.location.firstAnswerDays,
+  };
+  const list = await q.getWaitingListPage(deps.db, scope, view, page);
+  const values = await q.getCustomValues(
+    deps.db,
+    ctx.customColumns.map((c) => c.id),
+    list.map((r) => r.requestId),
+  );
+  return list.map((r) => ({
+    ...r,
+    custom: Object.fromEntries(
+      values.filter((v) => v.requestId === r.requestId).map((v) => [v.columnId, v.value]),
+    ),
+  }));
+}
+
+export type ListRow = Awaited<ReturnType<typeof rows>>[number];
+
+/** One page of the waiting list as this user views it; the read is audited. */
+export async function getWaitingList(deps: AppDeps, user: CurrentUser, locationId: string, query: Query) {
+  const ctx = await context(deps, user, 'provider.waitingList.read', locationId);
+  const { view, errors } = viewOf(
+    query,
+    ctx.settings?.filters,
+    ctx.customColumns.map((c) => c.id),
+  );
+  const scope = { locationId, today: deps.clock.today(), firstAnswerDays: ctx.location.firstAnswerDays };
+  const total = await q.countWaitingList(deps.db, scope, view.filters);
+  const pages = Math.max(1, Math.ceil(total / view.size));
+  const page = Math.min(view.page, pages);
+  const list = await rows(deps, ctx, { ...view, page }, { limit: view.size, offset: (page - 1) * view.size });
+  await recordAudit(deps.db, deps.clock, {
+    actorUserId: user.id,
+    actorRole: staffRole(user, locationId),
+    action: 'provider.waitingList.read',
+    subjectType: 'waiting_list',
+    subjectId: locationId,
+    details: { rows: list.length, page },
+  });
+  return {
+    location: ctx.location,
+    customColumns: ctx.customColumns,
+    columns: ctx.columns.filter((c) => c.visible).map((c) => c.key),
+    view: { ...view, page },
+    errors,
+    total,
+    pages,
+    rows: list,
+    today: deps.clock.today(),
+  };
+}
+
+export type WaitingList = Awaited<ReturnType<typeof getWaitingList>>;
+
+/** Up to this many rows leave in one export; more means the filters are too wide to be useful. */
+export const EXPORT_LIMIT = 10_000;
+
+/** Every row of the current view (no paging) in the user's visible columns, for CSV or XLSX. */
+export async function getExport(
+  deps: AppDeps,
+  user: CurrentUser,
+  locationId: string,
+  query: Query,
+  format: 'csv' | 'xlsx',
+) {
+  const ctx = await context(deps, user, 'provider.waitingList.export', locationId);
+  const { view } = viewOf(
+    query,
+    ctx.settings?.filters,
+    ctx.customColumns.map((c) => c.id),
+  );
+  const list = await rows(deps, ctx, view, { limit: EXPORT_LIMIT, offset: 0 });
+  await recordAudit(deps.db, deps.clock, {
+    actorUserId: user.id,
+    actorRole: staffRole(user, locationId),
+    action: 'provider.waitingList.export',
+    subjectType: 'waiting_list',
+    subjectId: locationId,
+    details: { rows: list.length, format },
+  });
+  return {
+    location: ctx.location,
+    customColumns: ctx.customColumns,
+    columns: ctx.columns.filter((c) => c.visible).map((c) => c.key),
+    rows: list,
+    today: deps.clock.today(),
+  };
+}
+
+export type ExportData = Awaited<ReturnType<typeof getExport>>;
+
+// ——— Settings ———
+
+/** The column settings page: every column, the user's order and visibility, the own columns. */
+export async function getColumnSettings(deps: AppDeps, user: CurrentUser, locationId: string) {
+  const ctx = await context(deps, user, 'provider.waitingList.configure', locationId);
+  return { location: ctx.location, columns: ctx.columns, customColumns: ctx.customColumns };
+}
+
+export async function saveColumnSettings(
+  deps: AppDeps,
+  user: CurrentUser,
+  locationId: string,
+  input: { visible: string[]; move?: string },
+) {
+  const ctx = await context(deps, user, 'provider.waitingList.configure', locationId);
+  const visible = new Set(input.visible);
+  const keys = ctx.columns.map((c) => c.key);
+  let order = keys;
+  const [key, direction] = (input.move ?? '').split(':');
+  if (key && (direction === 'up' || direction === 'down')) order = moveColumn(keys, key, direction);
+  // The move buttons sit in the same form, so the ticked boxes always come along.
+  const hidden = keys.filter((k) => k !== ALWAYS_SHOWN && !visible.has(k));
+  await q.upsertSettings(
+    deps.db,
+    { userId: user.id, locationId },
+    { hiddenColumns: hidden, columnOrder: order },
+    deps.clock.now(),
+  );
+}
+
+/** Keeps the current filters and sort as the user's default view of this list. */
+export async function saveDefaultView(deps: AppDeps, user: CurrentUser, locationId: string, query: Query) {
+  const ctx = await context(deps, user, 'provider.waitingList.configure', locationId);
+  const { view } = parseView(
+    query,
+    ctx.customColumns.map((c) => c.id),
+  );
+  const filters = savedFilters(view);
+  await q.upsertSettings(deps.db, { userId: user.id, locationId }, { filters }, deps.clock.now());
+  return filters;
+}
+
+export const CUSTOM_KINDS = ['text', 'yes_no', 'date'] as const;
+
+export async function addCustomColumn(
+  deps: AppDeps,
+  user: CurrentUser,
+  locationId: string,
+  input: { name: string; kind: (typeof CUSTOM_KINDS)[number] },
+): Promise<{ ok: true } | { ok: false; errors: Record<string, ErrorKey> }> {
+  await locationInScope(deps, user, 'provider.settings.edit', locationId);
+  const row = await q.insertCustomColumn(deps.db, { locationId, ...input, at: deps.clock.now() });
+  return row ? { ok: true } : { ok: false, errors: { name: 'columnNameTaken' } };
+}
+
+export async function removeCustomColumn(
+  deps: AppDeps,
+  user: CurrentUser,
+  locationId: string,
+  columnId: string,
+) {
+  await locationInScope(deps, user, 'provider.settings.edit', locationId);
+  if (!(await q.deleteCustomColumn(deps.db, locationId, columnId))) throw new NotFoundError('column');
+}
