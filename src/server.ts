@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { scheduledJobs } from './jobs.ts';
 import { seedDemoIfEmpty } from './modules/demo/index.ts';
-import { requestJobs } from './modules/requests/index.ts';
 import { systemClock } from './platform/clock.ts';
 import { createNationalNumberVault } from './platform/crypto/national-number-vault.ts';
 import { type DatabaseHandle, migrate, openPglite, openPostgres } from './platform/db/index.ts';
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     jobs: { mailQueued: () => signals.mailQueued() },
   };
   const jobs = config.jobs
-    ? await startJobs({ database, clock, config, scheduled: [...requestJobs(deps)] })
+    ? await startJobs({ database, clock, config, scheduled: scheduledJobs(deps) })
     : undefined;
   if (jobs) signals = jobs.signals;
   const app = await buildApp(deps, { logger: true });

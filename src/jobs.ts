@@ -1,0 +1,8 @@
+import { requestJobs } from './modules/requests/index.ts';
+import type { AppDeps } from './platform/deps.ts';
+import type { ScheduledJob } from './platform/jobs/index.ts';
+
+/** Every module's scheduled jobs, handed to the job system by the server (one line per module). */
+export function scheduledJobs(deps: AppDeps): ScheduledJob[] {
+  return [...requestJobs(deps)];
+}
