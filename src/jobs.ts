@@ -1,8 +1,10 @@
+import { providerReportJobs } from './modules/provider-reports/index.ts';
 import { requestJobs } from './modules/requests/index.ts';
 import type { AppDeps } from './platform/deps.ts';
 import type { ScheduledJob } from './platform/jobs/index.ts';
+import { mailRetentionJob } from './platform/mail/retention.ts';
 
 /** Every module's scheduled jobs, handed to the job system by the server (one line per module). */
 export function scheduledJobs(deps: AppDeps): ScheduledJob[] {
-  return [...requestJobs(deps)];
+  return [...requestJobs(deps), mailRetentionJob(deps), ...providerReportJobs(deps)];
 }

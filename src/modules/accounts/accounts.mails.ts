@@ -108,32 +108,41 @@ function mail(
   return { to: to.email, language: to.language, template, ...rendered };
 }
 
+/** The mail carries a link that acts as a password: its body is erased once delivered. */
+const withOneTimeLink = (m: OutgoingMail): OutgoingMail => ({ ...m, oneTimeLink: true });
+
 export function verifyEmailMail(to: AccountRecipient, url: string): OutgoingMail {
   const t = texts[to.language];
-  return mail(to, 'account.verify_email', {
-    subject: t.verifySubject,
-    paragraphs: [t.verify, t.verifyIgnore],
-    action: { label: t.verifyAction, url },
-  });
+  return withOneTimeLink(
+    mail(to, 'account.verify_email', {
+      subject: t.verifySubject,
+      paragraphs: [t.verify, t.verifyIgnore],
+      action: { label: t.verifyAction, url },
+    }),
+  );
 }
 
 export function resetPasswordMail(to: AccountRecipient, url: string): OutgoingMail {
   const t = texts[to.language];
-  return mail(to, 'account.reset_password', {
-    subject: t.resetSubject,
-    paragraphs: [t.reset, t.resetIgnore],
-    action: { label: t.resetAction, url },
-  });
+  return withOneTimeLink(
+    mail(to, 'account.reset_password', {
+      subject: t.resetSubject,
+      paragraphs: [t.reset, t.resetIgnore],
+      action: { label: t.resetAction, url },
+    }),
+  );
 }
 
 /** To the new address: the link that makes the change. */
 export function confirmEmailChangeMail(to: AccountRecipient, url: string): OutgoingMail {
   const t = texts[to.language];
-  return mail(to, 'account.change_email', {
-    subject: t.changeEmailSubject,
-    paragraphs: [t.changeEmail(to.email), t.changeEmailIgnore],
-    action: { label: t.changeEmailAction, url },
-  });
+  return withOneTimeLink(
+    mail(to, 'account.change_email', {
+      subject: t.changeEmailSubject,
+      paragraphs: [t.changeEmail(to.email), t.changeEmailIgnore],
+      action: { label: t.changeEmailAction, url },
+    }),
+  );
 }
 
 /** To the old address: what is about to happen, and what to do if it was not the owner. */

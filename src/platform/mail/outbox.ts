@@ -11,6 +11,11 @@ export type OutgoingMail = {
   text: string;
   html: string;
   familyId?: string;
+  /**
+   * The mail carries a link that works like a password (reset, verification, invitation): its
+   * body is erased as soon as it is delivered, so the outbox never keeps a usable link.
+   */
+  oneTimeLink?: boolean;
 };
 
 /**
@@ -27,6 +32,7 @@ export async function enqueueMail(tx: Database, clock: Clock, mail: OutgoingMail
     textBody: mail.text,
     htmlBody: mail.html,
     familyId: mail.familyId ?? null,
+    oneTimeLink: mail.oneTimeLink ?? false,
     createdAt: now,
     nextAttemptAt: now,
   });

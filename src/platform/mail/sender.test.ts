@@ -56,6 +56,27 @@ describe.each(BACKENDS)('deliverOutbox (%s)', (backend) => {
     return deliverOutbox(database.db, transport, clock, { from: FROM });
   };
 
+  it('erases the body of a mail with a one-time link once it is delivered, and keeps the others', async () => {
+    const server = await smtp();
+    const reset: OutgoingMail = {
+      ...mailToParent,
+      template: 'account.reset_password',
+      subject: 'Reset your password',
+      text: 'Open https://desk.example/password/reset/secret-token within an hour.',
+      html: '<p><a href="https://desk.example/password/reset/secret-token">Reset</a></p>',
+      oneTimeLink: true,
+    };
+    await enqueue(reset, mailToLea);
+
+    expect(await deliver(server.url)).toEqual({ sent: 2, failed: 0 });
+
+    expect(server.received[0]?.text).toContain('secret-token');
+    const [erased, kept] = await rows();
+    expect(erased).toMatchObject({ subject: 'Reset your password', textBody: '', htmlBody: '' });
+    expect(JSON.stringify(erased)).not.toContain('secret-token');
+    expect(kept?.textBody).toBe(mailToLea.text);
+  });
+
   it('delivers due mails with UTF-8 subject, text and HTML, and marks them sent', async () => {
     const server = await smtp();
     await enqueue(mailToLea, mailToParent);

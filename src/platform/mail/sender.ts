@@ -66,7 +66,12 @@ export async function deliverOutbox(
         });
         await db
           .update(outbox)
-          .set({ sentAt: clock.now(), attempts: sql`${outbox.attempts} + 1` })
+          .set({
+            sentAt: clock.now(),
+            attempts: sql`${outbox.attempts} + 1`,
+            textBody: erasedUnlessKept(outbox.textBody),
+            htmlBody: erasedUnlessKept(outbox.htmlBody),
+          })
           .where(eq(outbox.id, mail.id));
         sent++;
       } catch (error) {
@@ -109,6 +114,12 @@ async function claimDueMails(db: Database, clock: Clock, batchSize: number) {
     });
   return claimed.sort((a, b) => a.id - b.id);
 }
+
+/** What stays of a one-time-link mail's body once it is delivered. */
+export const ERASED_BODY = '';
+
+const erasedUnlessKept = (column: typeof outbox.textBody | typeof outbox.htmlBody) =>
+  sql`case when ${outbox.oneTimeLink} then ${ERASED_BODY} else ${column} end`;
 
 /** The transport's error message on one line, shortened: never the mail itself. */
 function errorSummary(error: unknown): string {

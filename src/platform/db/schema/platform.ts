@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
 import { languageEnum, roleEnum } from './enums.ts';
 
@@ -19,6 +29,8 @@ export const outbox = pgTable(
     htmlBody: text().notNull(),
     /** The family whose data the mail concerns (so a family's mails can be exported or erased). */
     familyId: uuid(),
+    /** Erase the body once delivered: it carries a link that works like a password. */
+    oneTimeLink: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull(),
     sentAt: timestamp({ withTimezone: true }),
     attempts: integer().notNull().default(0),
