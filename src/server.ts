@@ -1,6 +1,7 @@
+import cluster from 'node:cluster';
 import path from 'node:path';
 import { buildApp } from './app.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
 import { scheduledJobs } from './jobs.ts';
 import { seedDemoIfEmpty } from './modules/demo/index.ts';
 import { systemClock } from './platform/clock.ts';
@@ -9,19 +10,123 @@ import { type DatabaseHandle, migrate, openPglite, openPostgres } from './platfo
 import type { AppDeps, JobSignals } from './platform/deps.ts';
 import { startJobs } from './platform/jobs/index.ts';
 
-/** Starts the childcare desk: configuration, database, migrations, demo data, jobs, HTTP. */
+/**
+ * WORKERS=n (default 1): n processes serve HTTP on the same port (node:cluster). The app keeps no
+ * state in memory that matters (sessions, jobs and mail live in PostgreSQL), so any worker can
+ * answer any request; pg-boss hands each job to one of them. Not for the embedded database, which
+ * lives inside one process.
+ */
+export function workerCount(env: NodeJS.ProcessEnv, config: Pick<Config, 'databaseUrl'>): number {
+  const raw = env.WORKERS?.trim();
+  if (!raw) return 1;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 64) {
+    throw new ConfigError(
+      `Invalid configuration: WORKERS must be a whole number from 1 to 64, not '${raw}'.`,
+    );
+  }
+  if (n > 1 && !config.databaseUrl) {
+    throw new ConfigError(
+      `WORKERS=${n} needs a PostgreSQL server (DATABASE_URL): the embedded database (PGlite) lives ` +
+        'inside one process and cannot be shared. Unset WORKERS or set DATABASE_URL.',
+    );
+  }
+  return n;
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
-  const database: DatabaseHandle = config.databaseUrl
-    ? openPostgres(config.databaseUrl)
-    : await openPglite(path.join(config.dataDir, 'pglite'));
-  await migrate(database);
-  const clock = systemClock;
-  const vault = createNationalNumberVault({
+  const workers = workerCount(process.env, config);
+  if (workers > 1 && cluster.isPrimary) return runPrimary(config, workers);
+  return runServer(config);
+}
+
+type DemoLogins = Awaited<ReturnType<typeof seedDemoIfEmpty>>;
+
+function printDemoLogins(demo: DemoLogins): void {
+  if (!demo) return;
+  console.info(`\nDemo log-ins (password: ${demo.password}):`);
+  for (const login of demo.logins)
+    console.info(`  ${login.role.padEnd(15)} ${login.email.padEnd(28)} ${login.description}`);
+}
+
+/**
+ * The primary of WORKERS=n: migrates and seeds once, then starts the workers, replaces one that
+ * dies (unless they keep dying), and on SIGTERM/SIGINT stops them all and waits for them.
+ */
+async function runPrimary(config: Config, workers: number): Promise<void> {
+  const database = openPostgres(config.databaseUrl as string, { max: 1 });
+  let demo: DemoLogins;
+  try {
+    await migrate(database);
+    demo = config.demoData
+      ? await seedDemoIfEmpty(database.db, { clock: systemClock, vault: vaultOf(config) })
+      : undefined;
+  } finally {
+    await database.close();
+  }
+  let stopping = false;
+  const deaths: number[] = [];
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    const now = Date.now();
+    deaths.push(now);
+    while (deaths.length > 0 && (deaths[0] as number) < now - 60_000) deaths.shift();
+    console.error(`worker ${worker.process.pid} exited (${signal ?? code})`);
+    if (deaths.length > 5) {
+      console.error('workers keep exiting; stopping');
+      process.exit(1);
+    }
+    cluster.fork();
+  });
+  for (let i = 0; i < workers; i++) cluster.fork();
+  console.info(`\nChildcare desk running at ${config.publicUrl} with ${workers} worker processes`);
+  console.info('Database: PostgreSQL server');
+  printDemoLogins(demo);
+
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    const alive = Object.values(cluster.workers ?? {}).filter((w) => w && !w.isDead());
+    if (alive.length === 0) process.exit(0);
+    let left = alive.length;
+    const force = setTimeout(() => {
+      for (const w of alive) w?.process.kill('SIGKILL');
+      process.exit(1);
+    }, 30_000);
+    for (const w of alive) {
+      w?.on('exit', () => {
+        left -= 1;
+        if (left === 0) {
+          clearTimeout(force);
+          process.exit(0);
+        }
+      });
+      w?.process.kill(signal);
+    }
+  };
+  process.on('SIGINT', () => stop('SIGTERM'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+function vaultOf(config: Config) {
+  return createNationalNumberVault({
     encryptionKey: config.secrets.nationalNumberEncryptionKey,
     hashKey: config.secrets.nationalNumberHashKey,
   });
-  const demo = config.demoData ? await seedDemoIfEmpty(database.db, { clock, vault }) : undefined;
+}
+
+/** Starts the childcare desk: configuration, database, migrations, demo data, jobs, HTTP. */
+async function runServer(config: Config): Promise<void> {
+  // A worker of WORKERS=n: the primary migrated and seeded already, and prints the banner.
+  const worker = cluster.isWorker;
+  const database: DatabaseHandle = config.databaseUrl
+    ? openPostgres(config.databaseUrl)
+    : await openPglite(path.join(config.dataDir, 'pglite'));
+  if (!worker) await migrate(database);
+  const clock = systemClock;
+  const vault = vaultOf(config);
+  const demo = config.demoData && !worker ? await seedDemoIfEmpty(database.db, { clock, vault }) : undefined;
   // The modules' jobs need the deps, and the deps need the jobs' signals: the signals forward to
   // the job system once it runs.
   let signals: JobSignals = { mailQueued: () => {} };
@@ -40,16 +145,14 @@ async function main(): Promise<void> {
   const app = await buildApp(deps, { logger: true });
   await app.listen({ host: config.host, port: config.port });
 
-  console.info(`\nChildcare desk running at ${config.publicUrl}`);
-  console.info(
-    `Database: ${database.kind === 'pglite' ? `embedded (${config.dataDir}/pglite)` : 'PostgreSQL server'}`,
-  );
-  if (!config.smtpUrl)
-    console.info(`No SMTP_URL: mails are kept in the outbox, see ${config.publicUrl}/dev/mail`);
-  if (demo) {
-    console.info(`\nDemo log-ins (password: ${demo.password}):`);
-    for (const login of demo.logins)
-      console.info(`  ${login.role.padEnd(15)} ${login.email.padEnd(28)} ${login.description}`);
+  if (!worker) {
+    console.info(`\nChildcare desk running at ${config.publicUrl}`);
+    console.info(
+      `Database: ${database.kind === 'pglite' ? `embedded (${config.dataDir}/pglite)` : 'PostgreSQL server'}`,
+    );
+    if (!config.smtpUrl)
+      console.info(`No SMTP_URL: mails are kept in the outbox, see ${config.publicUrl}/dev/mail`);
+    printDemoLogins(demo);
   }
 
   let stopping = false;

@@ -58,13 +58,16 @@ export function compareDates(a: LocalDate, b: LocalDate): number {
 }
 
 /** The calendar day of an instant in the Belgian time zone. */
+// Made once: a new Intl formatter per call was slow and held native memory (docs/performance.md).
+const BRUSSELS_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Brussels',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 export function dayInBrussels(instant: Date): LocalDate {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Brussels',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant) as LocalDate;
+  return BRUSSELS_DAY.format(instant) as LocalDate;
 }
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;

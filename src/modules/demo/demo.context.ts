@@ -50,6 +50,11 @@ export type MunicipalityContext = {
   own: readonly LocationRef[];
   /** Own locations and those of the neighbouring municipalities. */
   candidates: readonly LocationRef[];
+  /**
+   * Large regional centres (only at the region and Flanders scales): a family here puts each one
+   * among its preferences with the given chance, so they get waiting lists of well over a thousand.
+   */
+  magnets?: readonly { location: LocationRef; share: number }[];
   intermediaries: readonly IntermediaryRef[];
   deskUserId: string | null;
 };

@@ -19,6 +19,7 @@ import {
 } from './demo.context.ts';
 import { generateDemoFamilies, generateFamilies } from './demo.families.ts';
 import { municipalitySpecs, nearestNeighbours } from './demo.geography.ts';
+import { writeDemoPhotos } from './demo.photos.ts';
 import { apportion, generateProviders, type LocationRef, type PlacedMunicipality } from './demo.providers.ts';
 import { Random } from './demo.random.ts';
 import { emptyRows, type PreferenceRow, type RequestRow } from './demo.rows.ts';
@@ -75,6 +76,33 @@ const OFFER_DEADLINE_DAYS = 7;
 function regionName(municipalities: number): string {
   if (municipalities === 1) return 'Leuven (demo)';
   return municipalities <= 30 ? 'Regio Leuven (demo)' : 'Vlaanderen (demo)';
+}
+
+/**
+ * From the region scale on, a few very large centres draw families from the nearest municipalities
+ * too (De Speelvogel in Leuven and the largest centre of every 50th municipality), so that the
+ * largest waiting lists reach ≈1,500 open preferences at the Flanders scale, as in the big cities.
+ */
+function regionalMagnets(
+  specs: Parameters<typeof nearestNeighbours>[0],
+  byMunicipality: readonly LocationRef[][],
+  speelvogel: LocationRef,
+): { location: LocationRef; share: number }[][] {
+  const magnetsOf: { location: LocationRef; share: number }[][] = specs.map(() => []);
+  if (specs.length < 19) return magnetsOf;
+  const catchments = nearestNeighbours(specs, 30);
+  const add = (index: number, location: LocationRef, reach: number, share: number) => {
+    for (const j of [index, ...(catchments[index] ?? []).slice(0, reach)])
+      magnetsOf[j]?.push({ location, share });
+  };
+  add(0, speelvogel, 30, 0.13);
+  for (let index = 50; index < specs.length; index += 50) {
+    const largest = (byMunicipality[index] ?? [])
+      .filter((l) => l.careType === 'group')
+      .sort((a, b) => b.capacity - a.capacity || a.name.localeCompare(b.name))[0];
+    if (largest) add(index, largest, 30, 0.15);
+  }
+  return magnetsOf;
 }
 
 export async function generateDemoRegion(
@@ -190,6 +218,7 @@ export async function generateDemoRegion(
       municipalities: placed,
       locations: providers.locations,
     });
+    await writeDemoPhotos(tx, { now, locations: providers.locations, municipalities: placed });
 
     const rows = emptyRows();
     const stats = emptyFamilyStats();
@@ -225,6 +254,7 @@ export async function generateDemoRegion(
     const byMunicipality: LocationRef[][] = placed.map(() => []);
     for (const ref of providers.refs) byMunicipality[ref.municipalityIndex]?.push(ref);
     const neighbours = nearestNeighbours(specs, 2);
+    const magnetsOf = regionalMagnets(specs, byMunicipality, providers.speelvogel);
     const weights = specs.map((s) => s.subs.reduce((n, sub) => n + sub.children0to3, 0));
     const requestCounts = apportion(Math.round(scale.requestsPerYear * scale.years), weights, []);
     const totalWeight = weights.reduce((a, b) => a + b, 0);
@@ -240,6 +270,7 @@ export async function generateDemoRegion(
         m,
         own,
         candidates: [...own, ...(neighbours[m.index] ?? []).flatMap((j) => byMunicipality[j] ?? [])],
+        magnets: magnetsOf[m.index] ?? [],
         intermediaries: intermediariesOf[m.index] ?? [],
         deskUserId: m === leuven ? accounts.loket : null,
       };

@@ -170,6 +170,13 @@ export function choosePreferences(
     );
   };
   const n = Math.min(count, ctx.maxPreferences);
-  const chosen = r.sampleWeighted(pool, n, (loc) => weight(loc, true));
-  return chosen.length > 0 ? chosen : r.sampleWeighted(pool, n, (loc) => weight(loc, false));
+  const sampled = r.sampleWeighted(pool, n, (loc) => weight(loc, true));
+  const chosen = sampled.length > 0 ? sampled : r.sampleWeighted(pool, n, (loc) => weight(loc, false));
+  if (options.onlyOwn || options.occasional) return chosen;
+  for (const magnet of mc.magnets ?? []) {
+    if (chosen.includes(magnet.location) || !r.chance(magnet.share)) continue;
+    chosen.unshift(magnet.location);
+    if (chosen.length > ctx.maxPreferences) chosen.pop();
+  }
+  return chosen;
 }

@@ -19,7 +19,18 @@ export function compactCarePlan(
   const days = WEEKDAYS.filter((d) => plan.days[d] !== 'none').map(
     (d) => `${dayShort[d]}${plan.days[d] === 'half' ? '½' : ''}`,
   );
-  return `${days.join(' ')} · ${perWeek(new Intl.NumberFormat(locale).format(daysPerWeek(plan)))}`;
+  return `${days.join(' ')} · ${perWeek(numberFormat(locale).format(daysPerWeek(plan)))}`;
+}
+
+// One formatter per locale: a new Intl formatter per row was the waiting list's main cost.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: string): Intl.NumberFormat {
+  let format = numberFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale);
+    numberFormats.set(locale, format);
+  }
+  return format;
 }
 
 export function carePlanFromDays(days: Record<(typeof WEEKDAYS)[number], DayPart>): CarePlan {

@@ -56,39 +56,70 @@ export function locale(lang: Language): string {
   return LOCALES[lang];
 }
 
+/**
+ * One formatter per language and style, made once: building an Intl formatter per call is slow and
+ * holds native (ICU) memory, which made date-heavy pages (the waiting list) slow and the process
+ * large (docs/performance.md).
+ */
+function cached<T>(make: (lang: Language) => T): (lang: Language) => T {
+  const made = new Map<Language, T>();
+  return (lang) => {
+    let formatter = made.get(lang);
+    if (!formatter) {
+      formatter = make(lang);
+      made.set(lang, formatter);
+    }
+    return formatter;
+  };
+}
+
+const longDate = cached(
+  (lang) =>
+    new Intl.DateTimeFormat(LOCALES[lang], {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'Europe/Brussels',
+    }),
+);
+const dateTime = cached(
+  (lang) =>
+    new Intl.DateTimeFormat(LOCALES[lang], {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: 'Europe/Brussels',
+    }),
+);
+const numbers = cached((lang) => new Intl.NumberFormat(LOCALES[lang]));
+const shortDate = cached(
+  (lang) =>
+    new Intl.DateTimeFormat(LOCALES[lang], {
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      timeZone: 'Europe/Brussels',
+    }),
+);
+
 /** '2026-11-22' → '22 november 2026' (nl), '22 novembre 2026' (fr), '22 November 2026' (en). */
 export function formatDate(lang: Language, date: string | Date): string {
   const d = typeof date === 'string' ? new Date(`${date.slice(0, 10)}T12:00:00Z`) : date;
-  return new Intl.DateTimeFormat(LOCALES[lang], {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'Europe/Brussels',
-  }).format(d);
+  return longDate(lang).format(d);
 }
 
 export function formatDateTime(lang: Language, instant: Date): string {
-  return new Intl.DateTimeFormat(LOCALES[lang], {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'Europe/Brussels',
-  }).format(instant);
+  return dateTime(lang).format(instant);
 }
 
 export function formatNumber(lang: Language, value: number): string {
-  return new Intl.NumberFormat(LOCALES[lang]).format(value);
+  return numbers(lang).format(value);
 }
 
 /** '2027-02-01' → '01/02/2027' (for tables, where the long form is too wide). */
 export function formatShortDate(lang: Language, date: string | Date): string {
   const d = typeof date === 'string' ? new Date(`${date.slice(0, 10)}T12:00:00Z`) : date;
-  return new Intl.DateTimeFormat(LOCALES[lang], {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    timeZone: 'Europe/Brussels',
-  }).format(d);
+  return shortDate(lang).format(d);
 }

@@ -72,6 +72,9 @@ export const providerLocations = pgTable(
   },
   (t) => [
     index('provider_locations_municipality_idx').on(t.municipalityId),
+    // The search's distance box (longitude, then latitude): a few hundred index entries instead of
+    // reading every location (docs/performance.md).
+    index('provider_locations_position_idx').on(t.longitude, t.latitude),
     check('provider_locations_subsidy_level_ck', sql`${t.subsidyLevel} between 0 and 3`),
     check('provider_locations_capacity_ck', sql`${t.capacity} > 0`),
   ],

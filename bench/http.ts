@@ -1,0 +1,87 @@
+/** Logging in through the real log-in form, as a browser would: cookies and the CSRF token. */
+
+export type Session = {
+  email: string;
+  /** The Cookie header of the logged-in browser. */
+  cookie: string;
+  /** A CSRF token valid with that cookie, for the session's POSTs. */
+  csrf: string;
+};
+
+class Browser {
+  private readonly cookies = new Map<string, string>();
+  constructor(private readonly baseUrl: string) {}
+
+  get cookie(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  async request(
+    pathname: string,
+    init: { method?: string; form?: Record<string, string> } = {},
+  ): Promise<{ status: number; location: string | null; body: string }> {
+    const headers: Record<string, string> = { cookie: this.cookie, 'accept-language': 'nl' };
+    let body: string | undefined;
+    if (init.form) {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+      body = new URLSearchParams(init.form).toString();
+    }
+    const response = await fetch(`${this.baseUrl}${pathname}`, {
+      method: init.method ?? (init.form ? 'POST' : 'GET'),
+      headers,
+      body,
+      redirect: 'manual',
+    });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const eq = pair?.indexOf('=') ?? -1;
+      if (!pair || eq < 0) continue;
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      if (value === '' || /expires=Thu, 01 Jan 1970/i.test(line)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    return {
+      status: response.status,
+      location: response.headers.get('location'),
+      body: await response.text(),
+    };
+  }
+}
+
+export function csrfTokenOf(html: string): string {
+  const match = /name="_csrf" value="([^"]+)"/.exec(html);
+  if (!match?.[1]) throw new Error('no CSRF token on the page');
+  return match[1];
+}
+
+/** Logs in with e-mail and password; `landing` is a page of the user's to take the CSRF token from. */
+export async function logIn(
+  baseUrl: string,
+  email: string,
+  password: string,
+  landing: string,
+): Promise<Session> {
+  const browser = new Browser(baseUrl);
+  const page = await browser.request('/login');
+  const posted = await browser.request('/login', {
+    form: { email, password, _csrf: csrfTokenOf(page.body) },
+  });
+  if (posted.status !== 303) throw new Error(`log-in of ${email} failed with status ${posted.status}`);
+  let home = await browser.request(landing);
+  for (let hops = 0; home.status === 303 && home.location && hops < 5; hops++)
+    home = await browser.request(home.location);
+  if (home.status !== 200) throw new Error(`${email}: ${landing} answered ${home.status}`);
+  return { email, cookie: browser.cookie, csrf: csrfTokenOf(home.body) };
+}
+
+/** One GET with a session's cookie; throws unless 200. */
+export async function getPage(baseUrl: string, pathname: string, session?: Session): Promise<string> {
+  const response = await fetch(`${baseUrl}${pathname}`, {
+    headers: session ? { cookie: session.cookie } : {},
+    redirect: 'manual',
+  });
+  const body = await response.text();
+  if (response.status !== 200) throw new Error(`GET ${pathname} answered ${response.status}`);
+  return body;
+}

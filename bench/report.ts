@@ -1,0 +1,181 @@
+/** The benchmark's report as Markdown, with the budget of issue 6 checked. */
+import type { LoadResult } from './load.ts';
+import type { BenchReport } from './run.ts';
+
+export const BUDGET = {
+  readP95Ms: 50,
+  readConnections: 50,
+  overhead: 3,
+  submissionsPerSecond: 200,
+  rssMb: 400,
+  pgliteReadP95Ms: 100,
+  pgliteConnections: 10,
+};
+
+const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '–');
+const mark = (ok: boolean) => (ok ? 'met' : '**missed**');
+
+function loadRow(label: string, r: LoadResult, extra = ''): string {
+  return `| ${label} | ${r.connections} | ${r.rps.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.requests} | ${r.errors} | ${r.load.toFixed(1)}${extra} |`;
+}
+
+export function renderMarkdown(report: BenchReport): string {
+  const lines: string[] = [];
+  const m = report.machine;
+  const d = report.dataSet;
+  const s = d.summary as Record<string, unknown>;
+  lines.push(
+    `# Benchmark: ${report.scale} on ${report.database === 'pglite' ? 'PGlite (embedded)' : 'PostgreSQL'}`,
+  );
+  lines.push('');
+  lines.push(`Run ${report.date} with \`npm run bench\`.`);
+  lines.push('');
+  lines.push(
+    `Machine: ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB, Node ${m.node}` +
+      `${m.postgres ? `, PostgreSQL ${m.postgres}` : ''}. Load average (1/5/15 min) before: ` +
+      `${m.loadBefore.join(' / ')}, after: ${m.loadAfter.join(' / ')}. The load column below is the ` +
+      '1-minute load when each run started; with the benchmark alone (autocannon, app, PostgreSQL) it is about 2–3.',
+  );
+  lines.push('');
+  lines.push(
+    `Each run: ${report.options.duration} s of autocannon over 127.0.0.1 at concurrency ` +
+      `${report.options.concurrency.join(', ')} after a short warm-up; the app in production mode ` +
+      '(`NODE_ENV=production`, `LOG_LEVEL=warn`, jobs off), logged in through the log-in form. ' +
+      (report.database === 'postgres'
+        ? `PostgreSQL as installed${report.postgresSettings?.length ? `, with ${report.postgresSettings.map((x) => `\`${x}\``).join(', ')} on the benchmark database` : ''}.`
+        : ''),
+  );
+  lines.push('');
+  lines.push('## Data set');
+  lines.push('');
+  lines.push(
+    `${d.generatedSeconds === undefined ? 'Reused (generated earlier today)' : `Generated in ${d.generatedSeconds} s`}: ` +
+      `${s.municipalities ?? '?'} municipalities, ${s.locations ?? '?'} locations ` +
+      `(${s.groupLocations ?? '?'} group, ${s.familyLocations ?? '?'} family care), ${s.families ?? '?'} families, ` +
+      `${s.requests ?? '?'} requests, ${s.preferences ?? '?'} preferences, ${s.offers ?? '?'} offers, ` +
+      `${s.statusEvents ?? '?'} status events.`,
+  );
+  lines.push(
+    `Largest location: ${d.largest.name} in ${d.largest.municipality}, ${d.largest.openPreferences} open preferences. ` +
+      `Largest municipality: ${d.largestMunicipality.name} (${d.largestMunicipality.requests} requests); ` +
+      `its emergency list: ${d.emergencyListSize} requests.`,
+  );
+  lines.push('');
+
+  const first = report.phases[0];
+  if (first) {
+    lines.push(`## Read pages (${first.workers} worker${first.workers > 1 ? 's' : ''})`);
+    lines.push('');
+    lines.push('| page | conn. | req/s | p50 ms | p95 ms | p99 ms | requests | errors | load |');
+    lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const sc of report.scenarios)
+      for (const r of first.reads[sc.name] ?? []) lines.push(loadRow(sc.name, r));
+    lines.push('');
+    lines.push('## Main SQL alone (same driver, same parameters) and overhead ratio');
+    lines.push('');
+    lines.push(
+      'The slowest statement of one page view, run 30 times alone; overhead = page p50 at concurrency 1 ÷ that ' +
+        'statement’s p50. “All SQL” runs every statement of the page alone (session, audit row, counts…) and sums the medians.',
+    );
+    lines.push('');
+    lines.push(
+      '| page | statements | main SQL p50 ms | main SQL p95 ms | all SQL ms | page p50 ms (c=1) | overhead (main SQL) | overhead (all SQL) |',
+    );
+    lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const sc of report.scenarios) {
+      const t = report.sql[sc.name];
+      const page = first.reads[sc.name]?.[0];
+      if (!t) continue;
+      lines.push(
+        `| ${sc.name} | ${t.statements} | ${ms(t.mainP50)} | ${ms(t.mainP95)} | ${ms(t.allSqlP50)} | ${page ? ms(page.p50) : '–'} | ${t.overhead ?? '–'} | ${t.overheadAll ?? '–'} |`,
+      );
+    }
+    lines.push('');
+    lines.push('## Writes');
+    lines.push('');
+    lines.push(
+      '| write | conn. | req/s | p50 ms | p95 ms | p99 ms | requests | errors | load | stored | lost |',
+    );
+    lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const r of first.submission) lines.push(loadRow('submit request', r, ` | ${r.stored} | ${r.lost}`));
+    for (const r of first.offers)
+      lines.push(loadRow('make offer', r, ` | ${r.stored} (all runs) | ${r.lost}`));
+    lines.push('');
+    lines.push(
+      `New requests: ${first.submission.reduce((n, r) => n + r.stored, 0)} stored, with ` +
+        `${first.submission[0]?.outbox ?? 0} outbox rows (one per parent with an e-mail address).`,
+    );
+    lines.push('');
+  }
+
+  if (report.phases.length > 1) {
+    lines.push('## Workers (`WORKERS=n`): throughput at the highest concurrency');
+    lines.push('');
+    lines.push(
+      `| scenario | ${report.phases.map((p) => `${p.workers}w req/s | ${p.workers}w p95 ms`).join(' | ')} |`,
+    );
+    lines.push(`| --- | ${report.phases.map(() => '---: | ---:').join(' | ')} |`);
+    const last = <T>(xs: T[] | undefined) => xs?.[xs.length - 1];
+    for (const sc of report.scenarios) {
+      const cells = report.phases.map((p) => {
+        const r = last(p.reads[sc.name]);
+        return r ? `${r.rps.toFixed(0)} | ${ms(r.p95)}` : '– | –';
+      });
+      lines.push(`| ${sc.name} | ${cells.join(' | ')} |`);
+    }
+    const cells = report.phases.map((p) => {
+      const r = last(p.submission);
+      return r ? `${r.rps.toFixed(0)} | ${ms(r.p95)}` : '– | –';
+    });
+    lines.push(`| submit request | ${cells.join(' | ')} |`);
+    lines.push('');
+  }
+
+  lines.push('## Memory');
+  lines.push('');
+  for (const p of report.phases)
+    lines.push(
+      `- ${p.workers} worker(s): peak RSS of the largest process ${p.peakRssMb.toFixed(0)} MB; ` +
+        `of all app processes together ${p.peakRssTotalMb.toFixed(0)} MB.`,
+    );
+  lines.push('');
+
+  lines.push('## Budget');
+  lines.push('');
+  if (first) {
+    const pglite = report.database === 'pglite';
+    const conn = pglite ? BUDGET.pgliteConnections : BUDGET.readConnections;
+    const limit = pglite ? BUDGET.pgliteReadP95Ms : BUDGET.readP95Ms;
+    for (const sc of report.scenarios) {
+      const r = first.reads[sc.name]?.find((x) => x.connections === conn);
+      const t = report.sql[sc.name];
+      const overheadOk = t?.overhead === undefined || t.overhead <= BUDGET.overhead;
+      if (r)
+        lines.push(
+          `- ${sc.name}: p95 ${ms(r.p95)} ms at ${conn} connections (≤ ${limit}): ${mark(r.p95 <= limit)}` +
+            (pglite ? '' : `; overhead ${t?.overhead ?? '–'} (≤ ${BUDGET.overhead}): ${mark(overheadOk)}`),
+        );
+      else lines.push(`- ${sc.name}: not measured at ${conn} connections`);
+    }
+    if (!pglite) {
+      const best = Math.max(0, ...first.submission.map((r) => r.rps));
+      const clean = first.submission.every((r) => r.errors === 0 && r.lost === 0);
+      lines.push(
+        `- submission: best ${best.toFixed(0)} req/s (≥ ${BUDGET.submissionsPerSecond}), ` +
+          `${clean ? '0 errors and 0 lost' : 'errors or lost rows'}: ${mark(best >= BUDGET.submissionsPerSecond && clean)}`,
+      );
+    }
+    const rss = Math.max(...report.phases.map((p) => p.peakRssMb));
+    lines.push(
+      `- peak RSS ${rss.toFixed(0)} MB per process (≤ ${BUDGET.rssMb}): ${mark(rss <= BUDGET.rssMb)}`,
+    );
+  }
+  lines.push('');
+  if (report.notes.length > 0) {
+    lines.push('## Notes');
+    lines.push('');
+    for (const note of report.notes) lines.push(`- ${note}`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}

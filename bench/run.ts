@@ -1,0 +1,446 @@
+/**
+ * The benchmark: `npm run bench -- --scale leuven|region|flanders [--workers 1,2] [--duration s]
+ * [--concurrency 1,10,50] [--pglite] [--out dir]`.
+ *
+ * Builds (or reuses) the demo data set at that scale in PostgreSQL (`bench_<scale>` on the server
+ * of BENCH_DATABASE_URL / DATABASE_URL, default postgres://postgres@127.0.0.1:5432) or, with
+ * --pglite, in an embedded database in the temporary directory; starts the app in production mode
+ * against it; logs in through the log-in form; drives every scenario with autocannon at each
+ * concurrency; times each read page's main SQL alone; checks that every accepted write is in the
+ * database; writes `<out>/<date>-<scale>[-pglite].md` and `.json`. Exits non-zero when a scenario
+ * had errors or lost a write (not when a budget is missed: the report says that).
+ */
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { type DemoScaleName, isDemoScaleName } from '../src/modules/demo/index.ts';
+import { systemClock } from '../src/platform/clock.ts';
+import type { DatabaseHandle } from '../src/platform/db/index.ts';
+import { type AppProcess, startApp } from './app-process.ts';
+import { BENCH_TMP, type DataSet, POSTGRES_SETTINGS, pgliteDataSet, postgresDataSet } from './dataset.ts';
+import { getPage } from './http.ts';
+import { type LoadResult, percentile, runLoad } from './load.ts';
+import { renderMarkdown } from './report.ts';
+import {
+  type Facts,
+  logInAll,
+  lookUpFacts,
+  nationalNumbers,
+  offerRequest,
+  type ReadScenario,
+  readScenarios,
+  type Sessions,
+  submissionRequest,
+} from './scenarios.ts';
+import type { TracedQuery } from './sql-trace.ts';
+
+export type SqlTiming = {
+  statements: number;
+  /** All statements of one page view, as traced (ms). */
+  tracedTotalMs: number;
+  mainSql: string;
+  /** Its parameters, for EXPLAIN ANALYZE. */
+  mainValues: unknown[];
+  mainP50: number;
+  mainP95: number;
+  /** Every statement of the page run alone, medians summed. */
+  allSqlP50: number;
+  /** Page p50 at concurrency 1 ÷ main SQL p50. */
+  overhead: number | undefined;
+  /** Page p50 at concurrency 1 ÷ all SQL of the page. */
+  overheadAll: number | undefined;
+};
+
+export type Phase = {
+  workers: number;
+  reads: Record<string, LoadResult[]>;
+  submission: (LoadResult & { stored: number; lost: number; outbox: number })[];
+  offers: (LoadResult & { stored: number; lost: number })[];
+  peakRssMb: number;
+  peakRssTotalMb: number;
+};
+
+export type BenchReport = {
+  date: string;
+  scale: DemoScaleName;
+  database: 'postgres' | 'pglite';
+  machine: {
+    cores: number;
+    cpu: string;
+    memoryGb: number;
+    node: string;
+    postgres?: string;
+    loadBefore: number[];
+    loadAfter: number[];
+  };
+  options: { duration: number; concurrency: number[]; workers: number[] };
+  dataSet: {
+    generatedSeconds: number | undefined;
+    summary: Record<string, unknown>;
+    largest: Facts['largest'];
+    largestMunicipality: Facts['largestMunicipality'];
+    emergencyListSize: number;
+  };
+  scenarios: ReadScenario[];
+  sql: Record<string, SqlTiming>;
+  phases: Phase[];
+  /** Settings the benchmark put on its PostgreSQL database. */
+  postgresSettings?: string[];
+  notes: string[];
+};
+
+const USAGE =
+  'Usage: npm run bench -- --scale demo|leuven|region|flanders [--workers 1,2] [--duration 10] ' +
+  '[--concurrency 1,10,50] [--pglite] [--out bench/results] [--only search,submit,…] [--prepare]';
+
+function list(text: string, name: string): number[] {
+  const values = text.split(',').map((v) => Number(v.trim()));
+  if (values.length === 0 || values.some((v) => !Number.isInteger(v) || v < 1))
+    throw new Error(`--${name} must be whole numbers ≥ 1 separated by commas`);
+  return values;
+}
+
+function options() {
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: {
+      scale: { type: 'string', default: 'leuven' },
+      workers: { type: 'string', default: '1' },
+      duration: { type: 'string', default: '10' },
+      concurrency: { type: 'string', default: '1,10,50' },
+      pglite: { type: 'boolean', default: false },
+      out: { type: 'string', default: 'bench/results' },
+      /** Only these scenarios (comma-separated names), for profiling one page. */
+      only: { type: 'string' },
+      /** Only build (or check) the data set, then stop. */
+      prepare: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.info(USAGE);
+    process.exit(0);
+  }
+  if (!isDemoScaleName(values.scale)) throw new Error(`Unknown scale '${values.scale}'.\n${USAGE}`);
+  const duration = Number(values.duration);
+  if (!(duration > 0)) throw new Error('--duration must be a positive number of seconds');
+  return {
+    scale: values.scale,
+    workers: list(values.workers, 'workers'),
+    duration,
+    concurrency: list(values.concurrency, 'concurrency'),
+    pglite: values.pglite,
+    prepare: values.prepare,
+    out: values.out,
+    only: values.only ? values.only.split(',').map((v) => v.trim()) : undefined,
+    serverUrl:
+      process.env.BENCH_DATABASE_URL ??
+      process.env.DATABASE_URL ??
+      'postgres://postgres@127.0.0.1:5432/postgres',
+  };
+}
+
+const log = (line: string) => console.info(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** One page view per read scenario with the SQL trace on: the statements each page runs. */
+async function traceReads(app: AppProcess, scenarios: ReadScenario[], sessions: Sessions) {
+  const traces = new Map<string, TracedQuery[]>();
+  const sizeOf = () => (existsSync(app.traceFile) ? statSync(app.traceFile).size : 0);
+  for (const s of scenarios) await getPage(app.baseUrl, s.path, s.session && sessions[s.session]);
+  app.toggleTrace();
+  await sleep(300);
+  for (const s of scenarios) {
+    const from = sizeOf();
+    await getPage(app.baseUrl, s.path, s.session && sessions[s.session]);
+    await sleep(50);
+    const text = existsSync(app.traceFile) ? readFileSync(app.traceFile).subarray(from).toString() : '';
+    traces.set(
+      s.name,
+      text
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as TracedQuery),
+    );
+  }
+  app.toggleTrace();
+  return traces;
+}
+
+/**
+ * Every statement of each page run alone through the same driver (median of 7 each, summed: the
+ * page's whole SQL time); the slowest of them is the page's main SQL, then timed 30 times.
+ */
+async function timeSql(db: DatabaseHandle, traces: Map<string, TracedQuery[]>) {
+  const timings = new Map<string, Omit<SqlTiming, 'overhead' | 'overheadAll'>>();
+  const timeOne = async (q: TracedQuery, runs: number) => {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const started = performance.now();
+      await db.executeSql(q.text, q.values);
+      times.push(performance.now() - started);
+    }
+    return times.sort((a, b) => a - b);
+  };
+  for (const [name, queries] of traces) {
+    let allSql = 0;
+    let main: { q: TracedQuery; p50: number } | undefined;
+    for (const q of queries) {
+      const p50 = percentile(await timeOne(q, 7), 50);
+      allSql += p50;
+      if (!main || p50 > main.p50) main = { q, p50 };
+    }
+    if (!main) continue;
+    await timeOne(main.q, 5);
+    const times = await timeOne(main.q, 30);
+    timings.set(name, {
+      statements: queries.length,
+      tracedTotalMs: round(queries.reduce((sum, q) => sum + q.ms, 0)),
+      mainSql: main.q.text.replace(/\s+/g, ' '),
+      mainValues: main.q.values,
+      mainP50: round(percentile(times, 50)),
+      mainP95: round(percentile(times, 95)),
+      allSqlP50: round(allSql),
+    });
+  }
+  return timings;
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+async function countRows(db: DatabaseHandle, text: string, values: unknown[]): Promise<number> {
+  const result = await db.executeSql(text, values);
+  return Number((result.rows[0] as { n: unknown } | undefined)?.n ?? 0);
+}
+
+async function main(): Promise<void> {
+  const opts = options();
+  const database = opts.pglite ? 'pglite' : 'postgres';
+  const notes: string[] = [];
+  const loadBefore = os.loadavg();
+  mkdirSync(BENCH_TMP, { recursive: true });
+  log(
+    `scale ${opts.scale} on ${database}; ${os.cpus().length} cores; load ${loadBefore.map(round).join(' ')}`,
+  );
+
+  const data: DataSet = opts.pglite
+    ? await pgliteDataSet(opts.scale, log)
+    : await postgresDataSet(opts.serverUrl, opts.scale, log);
+  if (opts.prepare) return;
+  const today = systemClock.today();
+  let facts: Facts;
+  let postgresVersion: string | undefined;
+  {
+    const handle = await data.open();
+    try {
+      facts = await lookUpFacts(handle, today);
+      const version = await handle.executeSql('show server_version');
+      postgresVersion = String((version.rows[0] as { server_version?: string })?.server_version ?? '');
+    } finally {
+      await handle.close();
+    }
+  }
+  log(
+    `largest location: ${facts.largest.name} (${facts.largest.openPreferences} open preferences); ` +
+      `emergency list of ${facts.largest.municipality}: ${facts.emergencyListSize}`,
+  );
+  const wanted = (name: string) => !opts.only || opts.only.includes(name);
+  const scenarios = readScenarios(facts).filter((s) => wanted(s.name));
+  const sql: Record<string, SqlTiming> = {};
+  let traces: Map<string, TracedQuery[]> | undefined;
+  const phases: Phase[] = [];
+  const offerQueue = [...facts.offerable];
+  const nextNumber = nationalNumbers(facts);
+
+  for (const [index, workers] of opts.workers.entries()) {
+    if (workers > 1 && opts.pglite) {
+      notes.push(`WORKERS=${workers} skipped: several processes are not possible on the embedded database.`);
+      continue;
+    }
+    const full = index === 0;
+    const levels = full ? opts.concurrency : [Math.max(...opts.concurrency)];
+    const phaseStart = new Date();
+    const app = await startApp(data, { workers, log });
+    const phase: Phase = { workers, reads: {}, submission: [], offers: [], peakRssMb: 0, peakRssTotalMb: 0 };
+    const submissionKeys: string[][] = [];
+    const offered: number[] = [];
+    try {
+      const sessions = await logInAll(app.baseUrl, facts);
+      if (full && workers === 1) traces = await traceReads(app, scenarios, sessions);
+      for (const s of scenarios) {
+        const headers: Record<string, string> = s.session ? { cookie: sessions[s.session].cookie } : {};
+        const base = { baseUrl: app.baseUrl, path: s.path, headers, expectStatus: 200 };
+        await runLoad({ ...base, connections: 10, duration: Math.min(2, opts.duration) });
+        phase.reads[s.name] = [];
+        for (const connections of levels) {
+          const result = await runLoad({ ...base, connections, duration: opts.duration });
+          phase.reads[s.name]?.push(result);
+          log(
+            `${workers}w ${s.name} c=${connections}: ${result.rps} req/s, p50 ${result.p50} ms, ` +
+              `p95 ${result.p95} ms, errors ${result.errors}; peak RSS ${app.memory().peakProcessMb.toFixed(0)} MB`,
+          );
+        }
+      }
+      if (traces && !opts.pglite) {
+        const handle = await data.open();
+        try {
+          for (const [name, t] of await timeSql(handle, traces))
+            sql[name] = { ...t, overhead: undefined, overheadAll: undefined };
+        } finally {
+          await handle.close();
+        }
+      }
+      for (const connections of wanted('submit') ? levels : []) {
+        const keys: string[] = [];
+        const result = await runLoad({
+          baseUrl: app.baseUrl,
+          connections,
+          duration: opts.duration,
+          expectStatus: 303,
+          request: submissionRequest(facts, sessions.submitters, keys, nextNumber),
+        });
+        submissionKeys.push(keys);
+        phase.submission.push({ ...result, stored: 0, lost: 0, outbox: 0 });
+        log(
+          `${workers}w submit c=${connections}: ${result.rps} req/s, p95 ${result.p95} ms, errors ${result.errors}`,
+        );
+      }
+      if (full && wanted('offer')) {
+        const shares = levels.map((_, i) => (i + 1) / ((levels.length * (levels.length + 1)) / 2));
+        const available = Math.min(offerQueue.length, 3_000);
+        for (const [i, connections] of levels.entries()) {
+          const amount = Math.floor(available * (shares[i] ?? 0));
+          if (amount < connections) {
+            notes.push(
+              `Offers at c=${connections} skipped: only ${offerQueue.length} open preferences left.`,
+            );
+            continue;
+          }
+          const made: string[] = [];
+          const result = await runLoad({
+            baseUrl: app.baseUrl,
+            connections,
+            duration: opts.duration,
+            amount,
+            expectStatus: 303,
+            request: offerRequest(facts, sessions.provider, offerQueue, made),
+          });
+          offered.push(made.length);
+          phase.offers.push({ ...result, stored: 0, lost: 0 });
+          log(
+            `${workers}w offer c=${connections}: ${result.rps} req/s, p95 ${result.p95} ms, errors ${result.errors}`,
+          );
+        }
+      }
+      const memory = app.memory();
+      phase.peakRssMb = round(memory.peakProcessMb);
+      phase.peakRssTotalMb = round(memory.peakTotalMb);
+    } finally {
+      await app.stop();
+    }
+
+    // Every accepted write must be in the database.
+    const handle = await data.open();
+    try {
+      for (const [i, keys] of submissionKeys.entries()) {
+        const result = phase.submission[i];
+        if (!result) continue;
+        result.stored = await countRows(
+          handle,
+          'select count(*) as n from requests where submission_key = any($1::text[])',
+          [keys],
+        );
+        result.lost = Math.max(0, result.ok - result.stored);
+      }
+      const storedRequests = phase.submission.reduce((n, r) => n + r.stored, 0);
+      const outbox = await countRows(
+        handle,
+        `select count(*) as n from outbox where template = 'request.submitted' and created_at >= $1`,
+        [phaseStart.toISOString()],
+      );
+      for (const r of phase.submission) r.outbox = outbox;
+      if (outbox < storedRequests)
+        notes.push(`Only ${outbox} outbox rows for ${storedRequests} new requests.`);
+      const offers = await countRows(
+        handle,
+        `select count(*) as n from offers o join preferences p on p.id = o.preference_id
+          where p.provider_location_id = $1 and o.message = 'Benchmark offer' and o.created_at >= $2`,
+        [facts.largest.id, phaseStart.toISOString()],
+      );
+      const accepted = phase.offers.reduce((n, r) => n + r.ok, 0);
+      for (const r of phase.offers) {
+        r.stored = offers;
+        r.lost = Math.max(0, accepted - offers);
+      }
+      if (traces && opts.pglite && full) {
+        for (const [name, t] of await timeSql(handle, traces))
+          sql[name] = { ...t, overhead: undefined, overheadAll: undefined };
+        notes.push(
+          'PGlite: the main SQL was timed after the load runs (the app holds the database while it runs).',
+        );
+      }
+    } finally {
+      await handle.close();
+    }
+    phases.push(phase);
+  }
+
+  const first = phases[0];
+  for (const s of scenarios) {
+    const timing = sql[s.name];
+    const page = first?.reads[s.name]?.[0];
+    if (timing && page && page.connections === 1 && timing.mainP50 > 0) {
+      timing.overhead = round(page.p50 / timing.mainP50);
+      timing.overheadAll = round(page.p50 / timing.allSqlP50);
+    }
+  }
+
+  const report: BenchReport = {
+    date: new Date().toISOString(),
+    scale: opts.scale,
+    database,
+    machine: {
+      cores: os.cpus().length,
+      cpu: os.cpus()[0]?.model ?? 'unknown',
+      memoryGb: round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      ...(postgresVersion ? { postgres: postgresVersion } : {}),
+      loadBefore: loadBefore.map(round),
+      loadAfter: os.loadavg().map(round),
+    },
+    options: { duration: opts.duration, concurrency: opts.concurrency, workers: opts.workers },
+    dataSet: {
+      generatedSeconds: data.generatedSeconds === undefined ? undefined : round(data.generatedSeconds),
+      summary: data.summary as Record<string, unknown>,
+      largest: facts.largest,
+      largestMunicipality: facts.largestMunicipality,
+      emergencyListSize: facts.emergencyListSize,
+    },
+    scenarios,
+    ...(opts.pglite ? {} : { postgresSettings: [...POSTGRES_SETTINGS] }),
+    sql,
+    phases,
+    notes,
+  };
+  mkdirSync(opts.out, { recursive: true });
+  const name = `${report.date.slice(0, 10)}-${opts.scale}${opts.pglite ? '-pglite' : ''}`;
+  writeFileSync(path.join(opts.out, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(path.join(opts.out, `${name}.md`), renderMarkdown(report));
+  log(`report: ${path.join(opts.out, `${name}.md`)}`);
+
+  const broken = phases.flatMap((p) => [
+    ...Object.entries(p.reads).flatMap(([n, rs]) => rs.filter((r) => r.errors > 0).map(() => `${n} errors`)),
+    ...p.submission.filter((r) => r.errors > 0 || r.lost > 0).map(() => 'submission errors or lost rows'),
+    ...p.offers.filter((r) => r.errors > 0 || r.lost > 0).map(() => 'offer errors or lost rows'),
+  ]);
+  if (broken.length > 0) {
+    console.error(`The benchmark found failures: ${[...new Set(broken)].join(', ')}`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});

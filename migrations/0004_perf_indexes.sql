@@ -1,0 +1,3 @@
+CREATE INDEX IF NOT EXISTS "provider_locations_position_idx" ON "provider_locations" USING btree ("longitude","latitude");--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "requests_withdrawn_idx" ON "requests" USING btree ("id") WHERE "requests"."status" = 'withdrawn';--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "requests_active_municipality_start_idx" ON "requests" USING btree ("municipality_id","desired_start") WHERE "requests"."status" = 'active';
