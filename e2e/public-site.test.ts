@@ -27,6 +27,7 @@ type Run = {
     results: RegExp;
     sickChild: string;
     lastMinute: string;
+    navHome: string;
     switchTo: 'nl' | 'fr' | 'en';
   };
 };
@@ -41,6 +42,7 @@ const RUNS: Run[] = [
       results: /^(\d+) opvanglocaties? gevonden$/,
       sickChild: 'Opvang voor een ziek kind',
       lastMinute: 'Last-minuteplaatsen',
+      navHome: 'Start',
       switchTo: 'fr',
     },
   },
@@ -53,6 +55,7 @@ const RUNS: Run[] = [
       results: /^(\d+) lieux? d’accueil trouvés?$/,
       sickChild: 'Accueil d’un enfant malade',
       lastMinute: 'Places de dernière minute',
+      navHome: 'Accueil',
       switchTo: 'en',
     },
   },
@@ -65,6 +68,7 @@ const RUNS: Run[] = [
       results: /^(\d+) childcare locations? found$/,
       sickChild: 'Care for a sick child',
       lastMinute: 'Last-minute places',
+      navHome: 'Home',
       switchTo: 'nl',
     },
   },
@@ -128,6 +132,11 @@ describe.each(RUNS)('the public site in a browser: $lang, JavaScript $javaScript
   }, async () => {
     await visit('/');
     expect(await page.locator('html').getAttribute('lang')).toBe(run.lang);
+    // The public navigation is in the header, the current page marked.
+    const current = page.locator('header nav[data-qa="site-nav"] a[aria-current="page"]');
+    expect(await current.count()).toBe(1);
+    expect(await current.getAttribute('href')).toBe('/');
+    expect((await current.textContent())?.trim()).toBe(run.texts.navHome);
     await clickAndLoad(qa('search-cta'));
     expect(await textOf('h1')).toBe(run.texts.search);
     await expectAccessible(page, label('/search'));
@@ -181,6 +190,32 @@ describe.each(RUNS)('the public site in a browser: $lang, JavaScript $javaScript
     expect(await qa('result').count()).toBe(listIds.length);
     await clickAndLoad(qa(`lang-${run.lang}`));
     expect(await page.locator('html').getAttribute('lang')).toBe(run.lang);
+
+    if (run.javaScriptEnabled && run.lang === 'nl') {
+      // A click on an empty corner of the map chooses a third origin; the list and markers follow.
+      await page.locator('.leaflet-marker-icon').first().waitFor();
+      const box = await map.boundingBox();
+      if (!box) throw new Error('the map has no size');
+      await map.click({ position: { x: 14, y: box.height - 14 } });
+      const near = await form.locator('#field-near').inputValue();
+      expect(near).toMatch(/^5\d\.\d{5},[3-5]\.\d{5}$/);
+      expect(await page.locator('.ko-map-origin').count()).toBe(1);
+      expect(await page.locator('#result-map-status').textContent()).toContain(near.replace(',', ', '));
+      await clickAndLoad(qa('search-submit'));
+      expect(new URL(page.url()).searchParams.get('near')).toBe(near);
+      const withPoint = Number(run.texts.results.exec((await textOf('[data-qa="result-count"]')) ?? '')?.[1]);
+      const ids = await qa('result').evaluateAll((items) =>
+        items.map((i) => i.getAttribute('data-location-id')),
+      );
+      const texts = await qa('distance').allTextContents();
+      expect(texts.length).toBe(ids.length);
+      for (const text of texts)
+        expect(text).toMatch(/km van thuis · .* km van het werk · .* km van het gekozen punt$/);
+      await page.locator('.ko-map-origin').waitFor();
+      expect(Number(await map.getAttribute('data-marker-count'))).toBe(withPoint);
+      const markerIds = ((await map.getAttribute('data-marker-ids')) ?? '').split(' ');
+      for (const id of ids) expect(markerIds).toContain(id);
+    }
   });
 
   it('opens a profile and carries it into a request', { timeout: 60_000 }, async () => {
@@ -248,6 +283,51 @@ describe.each(RUNS)('the public site in a browser: $lang, JavaScript $javaScript
     if (run.lang === 'en') {
       await visit('/info/voorrangsregels');
       await visit('/accessibility');
+    }
+  });
+});
+
+describe('the public site at 400% zoom (320 CSS px wide) and in print', () => {
+  it('needs no horizontal scrolling on home, search and a profile with photos; prints the profile', {
+    timeout: 60_000,
+  }, async () => {
+    const context = await newContext(browser, { locale: 'nl-BE', viewport: { width: 320, height: 640 } });
+    context.setDefaultTimeout(STEP_TIMEOUT);
+    const page = await context.newPage();
+    const [photo] = await t.deps.db
+      .select({ locationId: schema.providerPhotos.providerLocationId })
+      .from(schema.providerPhotos)
+      .limit(1);
+    if (!photo) throw new Error('no demo photo');
+    try {
+      for (const path of ['/', '/search?home=3001&age=6', `/providers/${photo.locationId}`]) {
+        const res = await page.goto(new URL(path, t.baseUrl).toString(), { waitUntil: 'load' });
+        expect(res?.status(), path).toBe(200);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect({ path, overflow }).toEqual({ path, overflow: 0 });
+      }
+      // The demo's drawings, with their description.
+      const photos = page.locator('.ko-photos img');
+      expect(await photos.count()).toBeGreaterThanOrEqual(2);
+      expect(await photos.first().getAttribute('alt')).toMatch(/^Tekening van /);
+      await photos.first().scrollIntoViewIfNeeded();
+      const width = await photos.first().evaluate(async (img) => {
+        const image = img as HTMLImageElement;
+        if (!image.complete)
+          await new Promise((done) => image.addEventListener('load', done, { once: true }));
+        return image.naturalWidth;
+      });
+      expect(width).toBe(320);
+
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('header').isVisible()).toBe(false);
+      expect(await page.locator('[data-qa="add-to-request"]').isVisible()).toBe(false);
+      expect(await page.locator('[data-qa="facts"]').isVisible()).toBe(true);
+      expect(await page.locator('[data-qa="opening-hours"]').isVisible()).toBe(true);
+    } finally {
+      await context.close();
     }
   });
 });

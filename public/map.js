@@ -86,10 +86,47 @@
     }
     layer.addTo(map);
     const bounds = L.latLngBounds(markers.map((m) => [m.lat, m.lng]));
+    const originMarker = startOrigin(element, map);
+    if (originMarker) bounds.extend(originMarker.getLatLng());
     map.fitBounds(bounds.pad(0.1), { maxZoom: 15 });
     // For tests and for anyone checking that the map and the list agree.
     element.setAttribute('data-marker-count', String(markers.length));
     element.setAttribute('data-marker-ids', markers.map((m) => m.id).join(' '));
+  }
+
+  function originIcon() {
+    return L.divIcon({ className: 'ko-map-origin', iconSize: L.point(22, 22) });
+  }
+
+  // A click on the map chooses a distance origin: it fills the search form's point field (the same
+  // field a visitor without JavaScript types in), shows the point and says so in the status line.
+  // The results follow when the form is sent, so the list and the markers always come from the server.
+  function startOrigin(element, map) {
+    const field = document.getElementById(element.getAttribute('data-origin-field') || '');
+    const current = (element.getAttribute('data-origin') || '').split(',').map(Number);
+    const title = element.getAttribute('data-origin-label') || '';
+    let marker;
+    const place = (latlng) => {
+      if (marker) marker.setLatLng(latlng);
+      else
+        marker = L.marker(latlng, { icon: originIcon(), title, keyboard: false, interactive: false }).addTo(
+          map,
+        );
+      return marker;
+    };
+    if (current.length === 2 && current.every(Number.isFinite)) place(L.latLng(current[0], current[1]));
+    if (!field) return marker;
+    const status = document.getElementById(element.getAttribute('data-origin-status') || '');
+    const message = element.getAttribute('data-origin-message') || '{point}';
+    element.classList.add('ko-map--pick');
+    map.on('click', (event) => {
+      const lat = event.latlng.lat.toFixed(5);
+      const lng = L.Util.wrapNum(event.latlng.lng, [-180, 180], true).toFixed(5);
+      field.value = `${lat},${lng}`;
+      place(L.latLng(Number(lat), Number(lng)));
+      if (status) status.textContent = message.replace('{point}', `${lat}, ${lng}`);
+    });
+    return marker;
   }
 
   for (const element of document.querySelectorAll('[data-module="result-map"]')) start(element);

@@ -2,7 +2,11 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAccountRoutes } from './modules/accounts/index.ts';
 import { registerDevMailboxRoutes } from './modules/dev-mailbox/index.ts';
 import { registerEmergencyListRoutes } from './modules/emergency-list/index.ts';
+import { registerIntermediaryRoutes } from './modules/intermediaries/index.ts';
 import { registerMyDataRoutes } from './modules/my-data/index.ts';
+import { registerOrganisationAdminRoutes } from './modules/organisation-admin/index.ts';
+import { registerProviderProfileRoutes } from './modules/provider-profile/index.ts';
+import { registerProviderReportRoutes } from './modules/provider-reports/index.ts';
 import { registerPublicSite } from './modules/public-site/index.ts';
 import { registerRequestRoutes } from './modules/requests/index.ts';
 import { registerWaitingListRoutes } from './modules/waiting-list/index.ts';
@@ -34,6 +38,10 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   registerRequestRoutes(app, deps);
   registerWaitingListRoutes(app, deps);
   registerEmergencyListRoutes(app, deps);
+  registerIntermediaryRoutes(app, deps);
+  registerProviderProfileRoutes(app, deps);
+  registerOrganisationAdminRoutes(app, deps);
+  registerProviderReportRoutes(app, deps);
   if (deps.config.env !== 'production') registerDevMailboxRoutes(app, deps);
   return app;
 }

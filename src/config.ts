@@ -36,6 +36,11 @@ const EnvSchema = z.object({
     .optional(),
   /** The tile provider's required credit, shown on the map, e.g. "© OpenStreetMap contributors". */
   MAP_TILE_ATTRIBUTION: z.string().optional(),
+  /** The slug of the municipality whose desk leads the region: its logo and colour brand the public site. */
+  LEAD_MUNICIPALITY: z
+    .string()
+    .regex(/^[a-z0-9-]{1,80}$/, 'must be a municipality slug, e.g. leuven')
+    .optional(),
 });
 
 export type Secrets = {
@@ -62,6 +67,8 @@ export type Config = {
   /** Tile URL template for maps; undefined: maps show markers on a plain background. */
   mapTileUrl: string | undefined;
   mapTileAttribution: string | undefined;
+  /** Slug of the lead desk's municipality (public site branding); undefined: see the branding ADR. */
+  leadMunicipality: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -93,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobs: e.JOBS === 'true',
     mapTileUrl: e.MAP_TILE_URL,
     mapTileAttribution: e.MAP_TILE_ATTRIBUTION,
+    leadMunicipality: e.LEAD_MUNICIPALITY,
   };
 }
 

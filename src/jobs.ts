@@ -1,3 +1,4 @@
+import { intermediaryJobs } from './modules/intermediaries/index.ts';
 import { providerReportJobs } from './modules/provider-reports/index.ts';
 import { requestJobs } from './modules/requests/index.ts';
 import type { AppDeps } from './platform/deps.ts';
@@ -6,5 +7,10 @@ import { mailRetentionJob } from './platform/mail/retention.ts';
 
 /** Every module's scheduled jobs, handed to the job system by the server (one line per module). */
 export function scheduledJobs(deps: AppDeps): ScheduledJob[] {
-  return [...requestJobs(deps), mailRetentionJob(deps), ...providerReportJobs(deps)];
+  return [
+    ...requestJobs(deps),
+    ...intermediaryJobs(deps),
+    mailRetentionJob(deps),
+    ...providerReportJobs(deps),
+  ];
 }

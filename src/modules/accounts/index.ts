@@ -6,6 +6,7 @@ import { registerRecoveryRoutes } from './recovery.routes.tsx';
 
 export { VerifyEmailNotice } from './account.views.tsx';
 export { clearSessionCookie } from './session-cookie.ts';
+export { hashToken, newToken, tokenParam } from './tokens.ts';
 
 /** Log-in, registration, the account page, and the pages behind mailed links. */
 export function registerAccountRoutes(app: FastifyInstance, deps: AppDeps): void {

@@ -25,9 +25,14 @@ const SECTION_PATHS: Record<PublicSection, string> = {
   accessibility: '/accessibility',
 };
 
-/** The public site's navigation, shown at the top of every public page. */
-function SiteNav(props: { lang: Language; current: PublicSection | undefined }) {
+/**
+ * The public site's navigation, in the page header. A plain wrapping list: it needs no script and
+ * reflows at 400% zoom. The current section is marked: "page" on the section's own page, "true"
+ * on a page within it (a profile within search, a news item within news).
+ */
+function SiteNav(props: { lang: Language; path: string; current: PublicSection | undefined }) {
   const t = messages[props.lang];
+  const pathname = props.path.split('?')[0];
   return (
     <nav class="ko-site-nav" aria-label={t.siteNav} data-qa="site-nav">
       <ul class="ko-site-nav__list">
@@ -36,7 +41,9 @@ function SiteNav(props: { lang: Language; current: PublicSection | undefined }) 
             <a
               class="utrecht-link ko-site-nav__link"
               href={SECTION_PATHS[section]}
-              aria-current={section === props.current ? 'page' : undefined}
+              aria-current={
+                section !== props.current ? undefined : pathname === SECTION_PATHS[section] ? 'page' : 'true'
+              }
             >
               {t.nav[section]}
             </a>
@@ -47,6 +54,8 @@ function SiteNav(props: { lang: Language; current: PublicSection | undefined }) 
   );
 }
 
+const PUBLIC_STYLESHEETS = ['/assets/public-site.css'];
+
 /** The common frame of a public page: the site layout, the public navigation and its styles. */
 export function PublicLayout(props: {
   ctx: PageContext;
@@ -55,9 +64,12 @@ export function PublicLayout(props: {
   children: ComponentChildren;
 }) {
   return (
-    <Layout ctx={props.ctx} title={props.title}>
-      <link rel="stylesheet" href="/assets/public-site.css" />
-      <SiteNav lang={props.ctx.lang} current={props.section} />
+    <Layout
+      ctx={props.ctx}
+      title={props.title}
+      stylesheets={PUBLIC_STYLESHEETS}
+      siteNav={<SiteNav lang={props.ctx.lang} path={props.ctx.path} current={props.section} />}
+    >
       {props.children}
     </Layout>
   );
@@ -238,8 +250,15 @@ export function MapEnhancement(props: {
   linkBase?: string;
   linkLabel?: string;
   small?: boolean;
+  /**
+   * A click on the map chooses a distance origin: it fills the form field `field` (the list is
+   * updated when the form is sent) and says so in words; `point` is the origin now in use, drawn
+   * as its own marker. `message` has "{point}" where the chosen point goes.
+   */
+  origin?: { field: string; point: { lat: number; lng: number } | undefined; label: string; message: string };
 }) {
   const dataId = `${props.id}-markers`;
+  const origin = props.origin;
   return (
     <>
       <link rel="stylesheet" href="/assets/vendor/leaflet/leaflet.css" />
@@ -253,9 +272,15 @@ export function MapEnhancement(props: {
         data-tile-attribution={props.tileAttribution}
         data-link-base={props.linkBase}
         data-link-label={props.linkLabel}
+        data-origin-field={origin?.field}
+        data-origin={origin?.point ? `${origin.point.lat},${origin.point.lng}` : undefined}
+        data-origin-label={origin?.label}
+        data-origin-message={origin?.message}
+        data-origin-status={origin ? `${props.id}-status` : undefined}
         data-qa="map"
         hidden
       />
+      {origin && <p class="utrecht-paragraph ko-map-status" id={`${props.id}-status`} role="status" />}
       <script
         type="application/json"
         id={dataId}

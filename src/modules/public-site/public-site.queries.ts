@@ -39,7 +39,9 @@ export type SearchCriteria = {
   subMunicipalityId: string | undefined;
   home: LatLng | undefined;
   work: LatLng | undefined;
-  /** Applies to home or work: within this distance of either. */
+  /** A point chosen on the map (or typed), a third origin beside home and work. */
+  point: LatLng | undefined;
+  /** Applies to every origin given: within this distance of any of them. */
   maxDistanceKm: number | undefined;
   text: string | undefined;
   sort: 'distance' | 'name';
@@ -76,8 +78,13 @@ const ALL_WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri'];
 function distances(c: SearchCriteria) {
   const home = c.home ? haversineKm(c.home) : undefined;
   const work = c.work ? haversineKm(c.work) : undefined;
-  const nearest = home && work ? sql<number>`least(${home}, ${work})` : (home ?? work);
-  return { home, work, nearest };
+  const point = c.point ? haversineKm(c.point) : undefined;
+  const given = [home, work, point].filter((d): d is SQL<number> => d !== undefined);
+  const nearest =
+    given.length > 1
+      ? sql<number>`least(${sql.join(given, sql`, `)})`
+      : (given[0] as SQL<number> | undefined);
+  return { home, work, point, nearest };
 }
 
 function searchConditions(c: SearchCriteria): SQL | undefined {
@@ -105,12 +112,14 @@ function searchConditions(c: SearchCriteria): SQL | undefined {
   if (c.subMunicipalityId) conditions.push(eq(l.subMunicipalityId, c.subMunicipalityId));
   if (c.text) conditions.push(sql`${l.name} ilike ${likePattern(c.text)}`);
   const km = c.maxDistanceKm;
-  if (km !== undefined && (c.home || c.work)) {
+  if (km !== undefined && (c.home || c.work || c.point)) {
     const d = distances(c);
     const near = (p: LatLng | undefined, dist: SQL<number> | undefined) =>
       p && dist ? and(withinBox(p, km), sql`${dist} <= ${km}::float8`) : undefined;
-    const either = [near(c.home, d.home), near(c.work, d.work)].filter((x): x is SQL => Boolean(x));
-    conditions.push(either.length === 2 ? sql`(${either[0]} or ${either[1]})` : either[0]);
+    const any = [near(c.home, d.home), near(c.work, d.work), near(c.point, d.point)].filter((x): x is SQL =>
+      Boolean(x),
+    );
+    conditions.push(any.length > 1 ? sql`(${sql.join(any, sql` or `)})` : any[0]);
   }
   return and(...conditions);
 }
@@ -150,6 +159,7 @@ export async function searchLocations(
       municipalityName: municipalities.name,
       homeKm: d.home ? sql<number>`${d.home}` : sql<null>`null::float8`,
       workKm: d.work ? sql<number>`${d.work}` : sql<null>`null::float8`,
+      pointKm: d.point ? sql<number>`${d.point}` : sql<null>`null::float8`,
       total: sql<number>`(count(*) over ())::int`,
     })
     .from(l)
@@ -458,4 +468,47 @@ export async function upsertPostcodes(
      where ${postcodes}.latitude is distinct from excluded.latitude
         or ${postcodes}.longitude is distinct from excluded.longitude
         or ${postcodes}.municipality_id is distinct from excluded.municipality_id`);
+}
+
+// ——— Branding (which municipality a page speaks for) ———
+
+const brandColumns = {
+  id: municipalities.id,
+  name: municipalities.name,
+  logoUrl: municipalities.logoUrl,
+  brandColour: municipalities.brandColour,
+};
+
+/** An active municipality's name, logo and colour, by id or by slug. */
+export async function getBrandMunicipality(db: Database, by: { id: string } | { slug: string }) {
+  const [row] = await db
+    .select(brandColumns)
+    .from(municipalities)
+    .where(
+      and(
+        eq(municipalities.active, true),
+        'id' in by ? eq(municipalities.id, by.id) : eq(municipalities.slug, by.slug),
+      ),
+    );
+  return row;
+}
+
+/** The municipality of a sub-municipality (for a search narrowed to one). */
+export async function getBrandMunicipalityOfSub(db: Database, subMunicipalityId: string) {
+  const [row] = await db
+    .select(brandColumns)
+    .from(subMunicipalities)
+    .innerJoin(municipalities, eq(municipalities.id, subMunicipalities.municipalityId))
+    .where(and(eq(subMunicipalities.id, subMunicipalityId), eq(municipalities.active, true)));
+  return row;
+}
+
+/** The deployment's only active municipality, if it has exactly one (at most two rows read). */
+export async function getSoleMunicipality(db: Database) {
+  const rows = await db
+    .select(brandColumns)
+    .from(municipalities)
+    .where(eq(municipalities.active, true))
+    .limit(2);
+  return rows.length === 1 ? rows[0] : undefined;
 }

@@ -4,6 +4,7 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import { formValues, parseForm } from '../../platform/http/forms.ts';
 import { type ProviderLocationId, parseId } from '../../shared/ids.ts';
+import { brandStylesheet } from './brand.ts';
 import type { Geocoder } from './geocoding.ts';
 import { publicPageContext as context, sendPublicPage as send } from './public-site.http.ts';
 import * as q from './public-site.queries.ts';
@@ -24,6 +25,7 @@ import { type MapConfig, SearchPage } from './public-site.views.search.tsx';
 
 const HOME_NEWS = 3;
 const PHOTO_MAX_AGE_SECONDS = 86_400;
+const BRAND_CSS_MAX_AGE_SECONDS = 86_400;
 const LEAFLET_DIR = fileURLToPath(new URL('../../../node_modules/leaflet/dist', import.meta.url));
 const CLUSTER_DIR = fileURLToPath(
   new URL('../../../node_modules/leaflet.markercluster/dist', import.meta.url),
@@ -39,7 +41,7 @@ export function registerPublicSiteRoutes(app: FastifyInstance, deps: AppDeps, ge
     const news = await q.getPublishedNews(deps.db, deps.clock.now(), { limit: HOME_NEWS, offset: 0 });
     const desks = await q.getDesks(deps.db);
     const infoPages = await q.getInfoPageList(deps.db);
-    const ctx = context(request, reply, deps);
+    const ctx = await context(request, reply, deps);
     const hasMoreNews = (news[0]?.total ?? 0) > HOME_NEWS;
     return send(
       request,
@@ -58,7 +60,7 @@ export function registerPublicSiteRoutes(app: FastifyInstance, deps: AppDeps, ge
     const status = result?.ok ? 200 : 400;
     const page = (
       <SearchPage
-        ctx={context(request, reply, deps)}
+        ctx={await context(request, reply, deps)}
         form={form}
         params={queryParams(request)}
         municipalities={municipalities}
@@ -85,7 +87,11 @@ export function registerPublicSiteRoutes(app: FastifyInstance, deps: AppDeps, ge
         { limit: 20, offset: 0 },
       );
       const data = { ...found, photos, lastMinute: lastMinute.rows, today };
-      return send(request, reply, <ProfilePage ctx={context(request, reply, deps)} data={data} map={map} />);
+      return send(
+        request,
+        reply,
+        <ProfilePage ctx={await context(request, reply, deps)} data={data} map={map} />,
+      );
     },
   );
 
@@ -113,7 +119,7 @@ export function registerPublicSiteRoutes(app: FastifyInstance, deps: AppDeps, ge
     const form = parsed.ok ? { values: formValues(request.query), errors: {} } : parsed.form;
     const page = (
       <LastMinutePage
-        ctx={context(request, reply, deps)}
+        ctx={await context(request, reply, deps)}
         form={form}
         params={queryParams(request)}
         municipalities={municipalities}
@@ -125,7 +131,11 @@ export function registerPublicSiteRoutes(app: FastifyInstance, deps: AppDeps, ge
 
   app.get('/sick-child-care', { config: { action: 'public.page' } }, async (request, reply) => {
     const services = await q.getSickChildServices(deps.db);
-    return send(request, reply, <SickChildPage ctx={context(request, reply, deps)} services={services} />);
+    return send(
+      request,
+      reply,
+      <SickChildPage ctx={await context(request, reply, deps)} services={services} />,
+    );
   });
 
   app.get('/news', { config: { action: 'public.page' } }, async (request, reply) => {
@@ -138,7 +148,7 @@ export function registerPublicSiteRoutes(app: FastifyInstance, deps: AppDeps, ge
     const pages = Math.max(1, Math.ceil((items[0]?.total ?? 0) / PAGE_SIZE));
     const view = (
       <NewsArchivePage
-        ctx={context(request, reply, deps)}
+        ctx={await context(request, reply, deps)}
         items={items}
         page={page}
         pages={Math.max(pages, page)}
@@ -155,13 +165,13 @@ export function registerPublicSiteRoutes(app: FastifyInstance, deps: AppDeps, ge
       const id = parseId(request.params.newsId);
       const item = id ? await q.getNewsItem(deps.db, id, deps.clock.now()) : undefined;
       if (!item) throw new NotFoundError('news item');
-      return send(request, reply, <NewsItemPage ctx={context(request, reply, deps)} item={item} />);
+      return send(request, reply, <NewsItemPage ctx={await context(request, reply, deps)} item={item} />);
     },
   );
 
   app.get('/info', { config: { action: 'public.page' } }, async (request, reply) => {
     const pages = await q.getInfoPageList(deps.db);
-    return send(request, reply, <InfoIndexPage ctx={context(request, reply, deps)} pages={pages} />);
+    return send(request, reply, <InfoIndexPage ctx={await context(request, reply, deps)} pages={pages} />);
   });
 
   app.get<{ Params: { slug: string } }>(
@@ -175,14 +185,24 @@ export function registerPublicSiteRoutes(app: FastifyInstance, deps: AppDeps, ge
       return send(
         request,
         reply,
-        <InfoPage ctx={context(request, reply, deps)} page={page} others={others} slug={slug} />,
+        <InfoPage ctx={await context(request, reply, deps)} page={page} others={others} slug={slug} />,
       );
     },
   );
 
-  app.get('/accessibility', { config: { action: 'public.page' } }, (request, reply) =>
-    send(request, reply, <AccessibilityPage ctx={context(request, reply, deps)} />),
+  app.get('/accessibility', { config: { action: 'public.page' } }, async (request, reply) =>
+    send(request, reply, <AccessibilityPage ctx={await context(request, reply, deps)} />),
   );
+
+  // The brand colour as a style sheet (the CSP forbids inline styles). The colour is in the URL, so
+  // the answer never changes for a URL; a colour failing the contrast check gives the default look.
+  app.get('/brand.css', { config: { action: 'public.asset' } }, async (request, reply) => {
+    const colour = new URLSearchParams(request.url.split('?')[1] ?? '').get('colour') ?? '';
+    return reply
+      .header('cache-control', `public, max-age=${BRAND_CSS_MAX_AGE_SECONDS}`)
+      .type('text/css; charset=utf-8')
+      .send(brandStylesheet(/^[0-9a-f]{6}$/i.test(colour) ? `#${colour}` : undefined));
+  });
 
   // The map library, served from the installed packages (no outside CDN: the CSP allows 'self' only).
   const vendor: [string, string, string][] = [

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { parseLocalDate, WEEKDAYS } from '../../shared/dates.ts';
+import { inBelgium, parsePoint } from './point.ts';
 
 export const PAGE_SIZE = 20;
 /** At most this many markers on the search map; the list below it always has every match. */
@@ -45,6 +46,21 @@ const date = optional(
   ),
 );
 const yes = optional(z.preprocess(single, z.literal('yes', 'invalidChoice')));
+/** A point on the map as a distance origin, "lat,lng": in Belgium, or a message saying what is wrong. */
+const point = optional(
+  z.preprocess(
+    single,
+    z
+      .string()
+      .trim()
+      .max(40, 'invalidPoint')
+      .refine((v) => parsePoint(v) !== undefined, 'invalidPoint')
+      .refine((v) => {
+        const p = parsePoint(v);
+        return p === undefined || inBelgium(p);
+      }, 'pointOutsideBelgium'),
+  ),
+);
 /** 'm:<uuid>' for a whole municipality, 's:<uuid>' for one sub-municipality. */
 const area = optional(z.preprocess(single, z.string().regex(/^[ms]:[0-9a-f-]{36}$/i, 'invalidChoice')));
 
@@ -62,6 +78,7 @@ export const SearchQuery = z.object({
   area,
   home: text(80),
   work: text(80),
+  near: point,
   distance: choice(DISTANCE_OPTIONS),
   q: text(100),
   sort: choice(['distance', 'name'] as const),

@@ -3,6 +3,7 @@ import type { AppDeps } from '../../platform/deps.ts';
 import type { FieldError } from '../../platform/i18n/common.ts';
 import { type LocalDate, parseLocalDate } from '../../shared/dates.ts';
 import type { Geocoder, GeoPoint } from './geocoding.ts';
+import { parsePoint } from './point.ts';
 import * as q from './public-site.queries.ts';
 import { type LastMinuteInput, MAX_MARKERS, PAGE_SIZE, type SearchInput } from './public-site.schemas.ts';
 
@@ -30,12 +31,15 @@ export async function search(deps: AppDeps, geocoder: Geocoder, input: SearchInp
   const home = await place('home');
   const work = await place('work');
   if (Object.keys(errors).length > 0) return { ok: false as const, errors };
+  // Already checked by the schema (format and within Belgium).
+  const point = input.near ? parsePoint(input.near) : undefined;
+  const origin = Boolean(home || work || point);
 
   const today = deps.clock.today();
   const birthDate = input.birthDate ? parseLocalDate(input.birthDate) : undefined;
   const ageMonths = birthDate ? ageInMonths(birthDate, today) : input.age ? Number(input.age) : undefined;
   const [kind, areaId] = input.area ? (input.area.split(':') as ['m' | 's', string]) : [undefined, undefined];
-  const sort = input.sort ?? (home || work ? 'distance' : 'name');
+  const sort = input.sort ?? (origin ? 'distance' : 'name');
   const criteria: q.SearchCriteria = {
     careType: input.type,
     ageMonths,
@@ -50,9 +54,10 @@ export async function search(deps: AppDeps, geocoder: Geocoder, input: SearchInp
     subMunicipalityId: kind === 's' ? areaId?.toLowerCase() : undefined,
     home,
     work,
+    point,
     maxDistanceKm: input.distance ? Number(input.distance) : undefined,
     text: input.q,
-    sort: sort === 'distance' && (home || work) ? 'distance' : 'name',
+    sort: sort === 'distance' && origin ? 'distance' : 'name',
   };
   const page = input.page;
   const { rows, total } = await q.searchLocations(deps.db, criteria, {
@@ -70,6 +75,7 @@ export async function search(deps: AppDeps, geocoder: Geocoder, input: SearchInp
     criteria,
     home,
     work,
+    point,
     page,
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
     total,

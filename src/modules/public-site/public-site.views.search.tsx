@@ -12,6 +12,7 @@ import {
   value,
 } from '../../platform/views/forms.tsx';
 import { WEEKDAYS } from '../../shared/dates.ts';
+import { formatPoint, type LatLng } from './point.ts';
 import {
   ageLabel,
   formatKm,
@@ -198,6 +199,8 @@ function SearchFilters(props: { ctx: PageContext; form: FormState; municipalitie
           autocomplete="postal-code"
         />
         <TextField lang={lang} form={form} name="work" label={s.work} hint={s.placeHint} />
+        {/* Filled by a click on the map (public/map.js); typed by hand without JavaScript. */}
+        <TextField lang={lang} form={form} name="near" label={s.near} hint={s.nearHint} />
         <SelectField
           lang={lang}
           form={form}
@@ -227,6 +230,7 @@ function ResultCard(props: { lang: Language; row: Row }) {
   const distances = [
     row.homeKm !== null ? t.kmFromHome(formatKm(lang, row.homeKm)) : undefined,
     row.workKm !== null ? t.kmFromWork(formatKm(lang, row.workKm)) : undefined,
+    row.pointKm !== null ? t.kmFromPoint(formatKm(lang, row.pointKm)) : undefined,
   ].filter(Boolean);
   return (
     <li class="ko-card ko-result" data-qa="result" data-location-id={row.id}>
@@ -298,6 +302,9 @@ function withoutPage(params: URLSearchParams): URLSearchParams {
   return next;
 }
 
+/** "50.88000, 4.70000": the point as the visitor typed or clicked it, readable. */
+const pointText = (p: LatLng) => formatPoint(p).replace(',', ', ');
+
 export function SearchPage(props: {
   ctx: PageContext;
   form: FormState;
@@ -312,6 +319,11 @@ export function SearchPage(props: {
   const ok = result?.ok ? result : undefined;
   const markers: MapMarker[] =
     ok?.markers.map((m) => ({ id: m.id, name: m.name, type: m.careType, lat: m.lat, lng: m.lng })) ?? [];
+  const origins = ok
+    ? [ok.home?.label, ok.work?.label, ok.point ? s.pointLabel(pointText(ok.point)) : undefined].filter(
+        (label): label is string => label !== undefined,
+      )
+    : [];
   return (
     <PublicLayout
       ctx={ctx}
@@ -329,19 +341,16 @@ export function SearchPage(props: {
               <h2 class="utrecht-heading-2" id="results-title" data-qa="result-count">
                 {s.results(ok.total)}
               </h2>
-              {(ok.home || ok.work) && (
-                <p class="utrecht-paragraph">
-                  {[ok.home, ok.work]
-                    .filter((p) => p !== undefined)
-                    .map((p) => s.distanceFrom(p.label))
-                    .join(' · ')}
+              {origins.length > 0 && (
+                <p class="utrecht-paragraph" data-qa="origins">
+                  {origins.map((label) => s.distanceFrom(label)).join(' · ')}
                 </p>
               )}
               <SortLinks
                 lang={lang}
                 params={props.params}
                 sort={ok.criteria.sort}
-                canDistance={Boolean(ok.home || ok.work)}
+                canDistance={origins.length > 0}
               />
               {markers.length > 0 && (
                 <>
@@ -353,6 +362,12 @@ export function SearchPage(props: {
                     tileAttribution={props.map.tileAttribution}
                     linkBase="/providers/"
                     linkLabel={s.profileLink}
+                    origin={{
+                      field: 'field-near',
+                      point: ok.point,
+                      label: s.near,
+                      message: s.pointSet('{point}'),
+                    }}
                   />
                   <p class="utrecht-paragraph ko-map-hint" data-map-hint hidden>
                     {ok.total > MAX_MARKERS ? `${s.mapCapped(MAX_MARKERS)} ` : ''}

@@ -5,27 +5,21 @@ import type { CarePlan, DayPart } from '../../platform/db/schema/requests.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import { LANGUAGES, type Language } from '../../platform/i18n/index.ts';
-import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { compareDates, type LocalDate, localDate, WEEKDAYS } from '../../shared/dates.ts';
-import {
-  effectiveTemplates,
-  type MailFacts,
-  parentMail,
-  type Recipient,
-  type TemplateEvent,
-} from './handling.mails.ts';
+import { effectiveTemplates, type MailFacts, parentMail, type TemplateEvent } from './handling.mails.ts';
 import { handlingMessages } from './handling.messages.ts';
 import * as q from './handling.queries.ts';
 import type { NoPlaceInput, OfferInput } from './handling.schemas.ts';
+import { notifyFamily } from './notify-family.ts';
 import { childName } from './provider-format.ts';
 import {
   CAN_NO_PLACE,
-  CAN_OFFER,
   CAN_WAITING_LIST,
   type Errors,
   followUpUrl,
   type Location,
   locationInScope,
+  mayOffer,
   OPEN_REQUEST,
   type Result,
   staffRole,
@@ -38,14 +32,10 @@ import {
  * built in), and an audit row.
  */
 
-async function recipients(db: Database, familyId: string): Promise<Recipient[]> {
-  const rows = await q.getFamilyMailRecipients(db, familyId);
-  return rows.map((r) => ({ email: r.email as string, name: r.firstName, language: r.language, familyId }));
-}
-
 /**
  * Mails every parent of the family with an address, each in their own language, with the texts of
- * the location (else its municipality, else built in). Call it inside the change's transaction.
+ * the location (else its municipality, else built in); a family without an address gets a
+ * follow-up task for its intermediary instead. Call it inside the change's transaction.
  */
 async function mailParents(
   tx: Database,
@@ -65,16 +55,18 @@ async function mailParents(
     p.event,
   );
   const templates = effectiveTemplates(p.event, rows);
-  for (const to of await recipients(tx, p.familyId)) {
-    await enqueueMail(
-      tx,
-      deps.clock,
+  const { child, provider, startDate, deadline } = p.facts;
+  await notifyFamily(
+    tx,
+    deps.clock,
+    p.familyId,
+    (to) =>
       parentMail(to, p.event, templates, p.facts, {
         url: followUpUrl(deps, p.requestId),
         message: p.message ?? null,
       }),
-    );
-  }
+    { requestId: p.requestId, details: { child, provider, startDate, deadline }, dueDate: deadline },
+  );
 }
 
 // ——— Handling steps ———
@@ -249,8 +241,8 @@ export async function makeOffer(
   input: OfferInput,
 ): Promise<Result<string>> {
   return handle(deps, user, 'provider.preference.handle', locationId, requestId, async (s) => {
-    if (!OPEN_REQUEST.has(s.detail.request.status) || !CAN_OFFER.has(s.preference.status))
-      return notAllowed();
+    // Also a new offer after a declined or expired one, while nothing was accepted (mayOffer).
+    if (!mayOffer(s.preference.status, s.detail.request.status)) return notAllowed();
     const offer = validateOffer(input, deps.clock.today(), s.detail.request.carePlan);
     if (!offer.ok) return offer;
     return createOffer(s, deps, offer.value);

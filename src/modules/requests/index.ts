@@ -3,9 +3,33 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { registerParentRequestRoutes } from './requests.routes.parent.tsx';
 import { registerProviderRequestRoutes } from './requests.routes.provider.tsx';
 
+// Besides its routes and jobs, the module lends the rules, writes and form pieces of the parent's
+// journey to filing on behalf of a family (intermediaries; later the desk), and notifyFamily.
+
+export { insertFamilyFile } from './family.queries.ts';
+export { FAMILY_FACTS, FamilyForm, SITUATIONS } from './family.schemas.ts';
+export { type FamilyTask, notifyFamily, type Recipient as FamilyRecipient } from './notify-family.ts';
+export { CarePlanFields, NewChildFields } from './parent-fields.tsx';
+export { PreferencesTable } from './preferences-table.tsx';
 export { hasWorkPriority, isPriorityGroup } from './priority.ts';
 export * from './provider.ts';
 export { requestJobs } from './reminders.service.ts';
+export { checkCarePlan, checkNewChild, checkPreferences, checkWhen } from './request-rules.ts';
+export {
+  getEventsOfRequest,
+  getFamilyRequests,
+  getMunicipalities,
+  getMunicipality,
+  getPreferencesOfRequest,
+  getRequestWithChild,
+  getSelectableLocations,
+  insertChild,
+  insertParent,
+} from './requests.queries.ts';
+export { CarePlanForm, MAX_PREFERENCE_FIELDS, NewChildForm, text, WhenForm } from './requests.schemas.ts';
+export { acceptOffer, declineOffer, type OnBehalf } from './requests.service.ts';
+export { fileWithGuarantees, insertRequest } from './submit.service.ts';
+export { Timeline } from './timeline.tsx';
 
 export function registerRequestRoutes(app: FastifyInstance, deps: AppDeps): void {
   registerParentRequestRoutes(app, deps);

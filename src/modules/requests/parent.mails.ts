@@ -1,4 +1,4 @@
-import { defineMessages, formatDate } from '../../platform/i18n/index.ts';
+import { defineMessages, formatDate, type Language } from '../../platform/i18n/index.ts';
 import type { OutgoingMail } from '../../platform/mail/outbox.ts';
 import { renderMail } from '../../platform/mail/render.tsx';
 import { mail, type Recipient } from './requests.mails.ts';
@@ -219,9 +219,37 @@ export function offerExpiredMail(to: Recipient, p: Link & { child: string; provi
   });
 }
 
-/** To the location's own address (in Dutch, the language of the Flemish providers' back office). */
+const providerTexts = defineMessages({
+  nl: {
+    subject: (child: string, file: string) => `Voorstel vervallen: ${child} (${file})`,
+    greeting: (location: string) => `Beste medewerker van ${location},`,
+    body: (child: string, file: string, deadline: string) =>
+      `De ouders van ${child} (dossier ${file}) antwoordden niet vóór ${deadline} op uw voorstel. Het voorstel is vervallen; de plaats is weer vrij voor een andere aanvraag.`,
+    action: 'Aanvraag bekijken',
+    signature: 'Met vriendelijke groeten,\nHet Loket Kinderopvang',
+  },
+  fr: {
+    subject: (child: string, file: string) => `Proposition expirée : ${child} (${file})`,
+    greeting: (location: string) => `Bonjour à l’équipe de ${location},`,
+    body: (child: string, file: string, deadline: string) =>
+      `Les parents de ${child} (dossier ${file}) n’ont pas répondu à votre proposition avant le ${deadline}. La proposition a expiré ; la place est de nouveau libre pour une autre demande.`,
+    action: 'Voir la demande',
+    signature: 'Cordialement,\nLe Guichet Accueil d’enfants',
+  },
+  en: {
+    subject: (child: string, file: string) => `Offer expired: ${child} (${file})`,
+    greeting: (location: string) => `Dear ${location} team,`,
+    body: (child: string, file: string, deadline: string) =>
+      `The parents of ${child} (file ${file}) did not answer your offer before ${deadline}. The offer has expired; the place is free again for another request.`,
+    action: 'View the request',
+    signature: 'Kind regards,\nThe Childcare Desk',
+  },
+});
+
+/** To the location's own address, in the language of its staff (see expireOffers). */
 export function offerExpiredProviderMail(p: {
   to: string;
+  language: Language;
   location: string;
   child: string;
   fileNumber: string;
@@ -229,14 +257,19 @@ export function offerExpiredProviderMail(p: {
   url: string;
   familyId: string;
 }): OutgoingMail {
-  const rendered = renderMail('nl', {
-    subject: `Voorstel vervallen: ${p.child} (${p.fileNumber})`,
-    greeting: `Beste medewerker van ${p.location},`,
-    paragraphs: [
-      `De ouders van ${p.child} (dossier ${p.fileNumber}) antwoordden niet vóór ${formatDate('nl', p.deadline)} op uw voorstel. Het voorstel is vervallen; de plaats is weer vrij voor een andere aanvraag.`,
-    ],
-    action: { label: 'Aanvraag bekijken', url: p.url },
-    signature: 'Met vriendelijke groeten,\nHet Loket Kinderopvang',
+  const t = providerTexts[p.language];
+  const rendered = renderMail(p.language, {
+    subject: t.subject(p.child, p.fileNumber),
+    greeting: t.greeting(p.location),
+    paragraphs: [t.body(p.child, p.fileNumber, formatDate(p.language, p.deadline))],
+    action: { label: t.action, url: p.url },
+    signature: t.signature,
   });
-  return { to: p.to, language: 'nl', template: 'offer.expired.provider', familyId: p.familyId, ...rendered };
+  return {
+    to: p.to,
+    language: p.language,
+    template: 'offer.expired.provider',
+    familyId: p.familyId,
+    ...rendered,
+  };
 }

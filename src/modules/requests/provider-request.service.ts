@@ -7,9 +7,9 @@ import * as q from './handling.queries.ts';
 import { isPriorityGroup } from './priority.ts';
 import {
   CAN_NO_PLACE,
-  CAN_OFFER,
   CAN_WAITING_LIST,
   locationInScope,
+  mayOffer,
   OPEN_REQUEST,
   staffRole,
 } from './provider-scope.ts';
@@ -98,7 +98,7 @@ export async function getRequestForLocation(
     defaultDeadline: addDays(today, settings?.offerDeadlineDays ?? 7),
     allowed: {
       waitingList: requestOpen && CAN_WAITING_LIST.has(preference.status),
-      offer: requestOpen && CAN_OFFER.has(preference.status),
+      offer: mayOffer(preference.status, detail.request.status),
       noPlace: requestOpen && CAN_NO_PLACE.has(preference.status),
       withdraw: preference.status === 'offer_made' && Boolean(own?.offerId),
       enrolled: preference.status === 'offer_accepted',

@@ -35,3 +35,17 @@ export const CAN_WAITING_LIST = new Set<q.PreferenceStatus>(['new', 'seen']);
 export const CAN_OFFER = new Set<q.PreferenceStatus>(['new', 'seen', 'waiting_list']);
 export const CAN_NO_PLACE = new Set<q.PreferenceStatus>(['new', 'seen', 'waiting_list']);
 export const OPEN_REQUEST = new Set(['active', 'answered']);
+
+/** After these the location may offer again: the parents said no, or did not answer in time. */
+export const CAN_REOFFER = new Set<q.PreferenceStatus>(['offer_declined', 'offer_expired']);
+
+/**
+ * Whether the location may make an offer now. A first offer (new, seen, waiting list) while the
+ * request is open — also when the family accepted a place elsewhere and stays on this list. A new
+ * offer after a declined or expired one only while the request is still active: nothing was
+ * accepted anywhere (accepting makes it "answered"), so the family is still looking.
+ */
+export function mayOffer(preference: q.PreferenceStatus, request: string): boolean {
+  if (CAN_OFFER.has(preference)) return OPEN_REQUEST.has(request);
+  return CAN_REOFFER.has(preference) && request === 'active';
+}

@@ -6,7 +6,13 @@ import { handlingMessages } from './handling.messages.ts';
 
 /** Pieces every provider page shares: the location navigation, a notice, a text area. */
 
-export type LocationTab = 'waitingList' | 'emergencyList' | 'mailTemplates';
+export type LocationTab =
+  | 'waitingList'
+  | 'emergencyList'
+  | 'mailTemplates'
+  | 'reports'
+  | 'profile'
+  | 'lastMinute';
 
 export function LocationNav(props: {
   lang: Language;
@@ -19,6 +25,9 @@ export function LocationNav(props: {
     { key: 'waitingList', href: `${base}/waiting-list`, label: t.navWaitingList },
     { key: 'emergencyList', href: `${base}/emergency-list`, label: t.navEmergencyList },
     { key: 'mailTemplates', href: `${base}/mail-templates`, label: t.navMailTemplates },
+    { key: 'reports', href: `${base}/reports`, label: t.navReports },
+    { key: 'profile', href: `${base}/profile`, label: t.navProfile },
+    { key: 'lastMinute', href: `${base}/last-minute`, label: t.navLastMinute },
   ];
   return (
     <nav class="ko-subnav" aria-label={`${t.locationNav}: ${props.location.name}`}>

@@ -2,7 +2,17 @@ import { and, asc, eq, exists, inArray, isNull, lt, lte, sql } from 'drizzle-orm
 import { type Database, schema } from '../../platform/db/index.ts';
 import type { LocalDate } from '../../shared/dates.ts';
 
-const { children, requests, preferences, offers, providerLocations, families, municipalities } = schema;
+const {
+  children,
+  requests,
+  preferences,
+  offers,
+  providerLocations,
+  families,
+  municipalities,
+  roleGrants,
+  users,
+} = schema;
 
 /** Unborn children whose expected birth date has passed, not reminded yet, with an open request. */
 export function getChildrenDueBirthReminder(db: Database, today: LocalDate) {
@@ -52,6 +62,13 @@ const pendingOffer = {
   startDate: offers.startDate,
   locationName: providerLocations.name,
   locationEmail: providerLocations.email,
+  /** The language of the location's (first) staff member, else the first language it speaks, else Dutch. */
+  locationLanguage: sql<'nl' | 'fr' | 'en'>`coalesce(
+    (select ${users.language}::text from ${roleGrants} join ${users} on ${users.id} = ${roleGrants.userId}
+      where ${roleGrants.providerLocationId} = ${providerLocations.id} and ${users.disabledAt} is null
+      order by ${roleGrants.createdAt} limit 1),
+    case when ${providerLocations.languages}[1] in ('nl', 'fr', 'en') then ${providerLocations.languages}[1] end,
+    'nl')`,
   childFirstName: children.firstName,
   childLastName: children.lastName,
   fileNumber: families.fileNumber,

@@ -39,11 +39,16 @@ export async function sendBirthDataReminders(deps: AppDeps, now: Date): Promise<
   for (const child of due) {
     const mailed = await deps.db.transaction(async (tx) => {
       if (!(await rq.markBirthDataReminded(tx, child.childId, now))) return false;
-      await mailFamily(tx, clock, child.familyId, (to) =>
-        birthDataReminderMail(to, {
-          expected: child.expectedBirthDate ?? '',
-          url: `${deps.config.publicUrl}/parent/children/${child.childId}/birth`,
-        }),
+      await mailFamily(
+        tx,
+        clock,
+        child.familyId,
+        (to) =>
+          birthDataReminderMail(to, {
+            expected: child.expectedBirthDate ?? '',
+            url: `${deps.config.publicUrl}/parent/children/${child.childId}/birth`,
+          }),
+        { details: { child: childName(child), expected: child.expectedBirthDate ?? undefined } },
       );
       return true;
     });
@@ -61,13 +66,22 @@ export async function sendOfferReminders(deps: AppDeps, now: Date): Promise<numb
   for (const offer of due) {
     const mailed = await deps.db.transaction(async (tx) => {
       if (!(await rq.markOfferReminded(tx, offer.offerId, now))) return false;
-      await mailFamily(tx, clock, offer.familyId, (to) =>
-        offerReminderMail(to, {
-          child: childName({ firstName: offer.childFirstName, lastName: offer.childLastName }),
-          provider: offer.locationName,
-          deadline: offer.answerDeadline,
-          url: followUpUrl(deps, offer.requestId),
-        }),
+      await mailFamily(
+        tx,
+        clock,
+        offer.familyId,
+        (to) =>
+          offerReminderMail(to, {
+            child: childName({ firstName: offer.childFirstName, lastName: offer.childLastName }),
+            provider: offer.locationName,
+            deadline: offer.answerDeadline,
+            url: followUpUrl(deps, offer.requestId),
+          }),
+        {
+          requestId: offer.requestId,
+          details: { provider: offer.locationName, deadline: offer.answerDeadline },
+          dueDate: offer.answerDeadline,
+        },
       );
       return true;
     });
@@ -109,12 +123,17 @@ export async function expireOffers(deps: AppDeps, now: Date): Promise<number> {
         },
       ]);
       const child = childName({ firstName: offer.childFirstName, lastName: offer.childLastName });
-      await mailFamily(tx, clock, offer.familyId, (to) =>
-        offerExpiredMail(to, {
-          child,
-          provider: offer.locationName,
-          url: followUpUrl(deps, offer.requestId),
-        }),
+      await mailFamily(
+        tx,
+        clock,
+        offer.familyId,
+        (to) =>
+          offerExpiredMail(to, {
+            child,
+            provider: offer.locationName,
+            url: followUpUrl(deps, offer.requestId),
+          }),
+        { requestId: offer.requestId, details: { provider: offer.locationName } },
       );
       if (offer.locationEmail) {
         await enqueueMail(
@@ -122,6 +141,7 @@ export async function expireOffers(deps: AppDeps, now: Date): Promise<number> {
           clock,
           offerExpiredProviderMail({
             to: offer.locationEmail,
+            language: offer.locationLanguage,
             location: offer.locationName,
             child,
             fileNumber: offer.fileNumber,
@@ -161,8 +181,12 @@ export async function runConfirmationCycle(
       const url = followUpUrl(deps, candidate.requestId);
       if (state.action === 'remind') {
         await cq.updateRequest(tx, candidate.requestId, { confirmationRemindedAt: now });
-        await mailFamily(tx, clock, detail.family.id, (to) =>
-          confirmationReminderMail(to, { child, deadline: state.deadline, url }),
+        await mailFamily(
+          tx,
+          clock,
+          detail.family.id,
+          (to) => confirmationReminderMail(to, { child, deadline: state.deadline, url }),
+          { requestId: candidate.requestId, details: { deadline: state.deadline }, dueDate: state.deadline },
         );
         return 'reminded' as const;
       }
@@ -195,7 +219,9 @@ export async function runConfirmationCycle(
           ...system,
         },
       ]);
-      await mailFamily(tx, clock, detail.family.id, (to) => requestExpiredMail(to, { child, url }));
+      await mailFamily(tx, clock, detail.family.id, (to) => requestExpiredMail(to, { child, url }), {
+        requestId: candidate.requestId,
+      });
       return 'expired' as const;
     });
     if (outcome === 'reminded') reminded++;

@@ -55,8 +55,13 @@ export function registerParentRequestRoutes(app: FastifyInstance, deps: AppDeps)
   registerWizardRoutes(app, deps);
 
   app.get('/parent', { config: { action: 'parent.home' } }, async (request, reply) => {
-    const overview = await getParentOverview(deps, requireUser(request.user));
-    return sendPage(reply, <ParentHomePage ctx={pageContext(request, reply, deps)} overview={overview} />);
+    const user = requireUser(request.user);
+    const overview = await getParentOverview(deps, user);
+    const ctx = pageContext(request, reply, deps);
+    return sendPage(
+      reply,
+      <ParentHomePage ctx={ctx} overview={overview} emailUnverified={user.emailVerified === false} />,
+    );
   });
 
   // The first slice's one-page form, for callers that file everything at once (see submitRequest).

@@ -1,13 +1,14 @@
 import { recordAudit } from '../../platform/audit/index.ts';
-import type { CurrentUser } from '../../platform/auth/actions.ts';
+import type { Action, CurrentUser } from '../../platform/auth/actions.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/index.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import type { FieldError } from '../../platform/i18n/common.ts';
-import { enqueueMail, type OutgoingMail } from '../../platform/mail/outbox.ts';
+import type { OutgoingMail } from '../../platform/mail/outbox.ts';
 import { compareDates, type LocalDate } from '../../shared/dates.ts';
 import { getChildrenOfFamily } from './family.queries.ts';
+import { type FamilyTask, notifyFamily } from './notify-family.ts';
 import { confirmationDueDate } from './request-dates.ts';
 import { offerAcceptedMail, offerDeclinedMail, type Recipient } from './requests.mails.ts';
 import * as q from './requests.queries.ts';
@@ -34,24 +35,18 @@ export function childName(child: { firstName: string | null; lastName: string })
   return [child.firstName, child.lastName].filter(Boolean).join(' ');
 }
 
-/** Queues one mail per parent of the family with an e-mail address, each in that parent's language. */
-async function mailFamily(
+/**
+ * Queues one mail per parent of the family with an e-mail address, each in that parent's language;
+ * for a family without any address, a follow-up task for its intermediary (see notifyFamily).
+ */
+function mailFamily(
   tx: Database,
   clock: Clock,
   familyId: string,
   build: (to: Recipient) => OutgoingMail,
+  task?: FamilyTask,
 ) {
-  for (const to of await recipients(tx, familyId)) await enqueueMail(tx, clock, build(to));
-}
-
-async function recipients(db: Database, familyId: string): Promise<Recipient[]> {
-  const rows = await q.getFamilyMailRecipients(db, familyId);
-  return rows.map((r) => ({
-    email: r.email as string,
-    name: r.firstName,
-    language: r.language,
-    familyId,
-  }));
+  return notifyFamily(tx, clock, familyId, build, task);
 }
 
 const followUpUrl = (deps: AppDeps, requestId: string) =>
@@ -76,6 +71,9 @@ export async function requireOwnRequest(db: Database, familyId: string, requestI
   return detail;
 }
 
+/** Staff answering for the family (it asked by phone): who acted, and the audited action. */
+export type OnBehalf = { role: 'intermediary' | 'desk'; action: Action };
+
 /**
  * The parent accepts an offer. The request counts as answered; lower-ranked preferences close as
  * "placed elsewhere"; higher-ranked ones stay open only if the parent chooses so.
@@ -87,10 +85,11 @@ export async function acceptOffer(
   requestId: string,
   offerId: string,
   keepHigher: boolean | undefined,
+  onBehalf?: OnBehalf,
 ): Promise<Result<void>> {
   const { db, clock } = deps;
   const now = clock.now();
-  const actor = { actorUserId: user.id, actorRole: 'parent' as const };
+  const actor = { actorUserId: user.id, actorRole: onBehalf?.role ?? ('parent' as const) };
   const outcome = await db.transaction(async (tx): Promise<Result<void>> => {
     // Answers on one request are serialised: two accepts at once cannot both win.
     await q.lockRequest(tx, requestId);
@@ -168,19 +167,28 @@ export async function acceptOffer(
     // Only now: an earlier accepted preference must be closed first (one accepted per request).
     await q.updatePreferenceStatus(tx, locked.preference.id, 'offer_accepted', now);
     await q.insertStatusEvents(tx, events);
-    await mailFamily(tx, clock, familyId, (to) =>
-      offerAcceptedMail(to, {
-        child: childName(request.child),
-        provider: locked.locationName,
-        start: locked.offer.startDate,
-        keptHigher: higherOpen.length > 0 && Boolean(keepHigher),
-        closedLower: closeLower.length > 0,
-        url: followUpUrl(deps, requestId),
-      }),
+    await mailFamily(
+      tx,
+      clock,
+      familyId,
+      (to) =>
+        offerAcceptedMail(to, {
+          child: childName(request.child),
+          provider: locked.locationName,
+          start: locked.offer.startDate,
+          keptHigher: higherOpen.length > 0 && Boolean(keepHigher),
+          closedLower: closeLower.length > 0,
+          url: followUpUrl(deps, requestId),
+        }),
+      {
+        requestId,
+        details: { provider: locked.locationName, startDate: locked.offer.startDate },
+        byIntermediary: onBehalf?.role === 'intermediary',
+      },
     );
     await recordAudit(tx, clock, {
       ...actor,
-      action: 'parent.offer.answer',
+      action: onBehalf?.action ?? 'parent.offer.answer',
       subjectType: 'offer',
       subjectId: offerId,
       familyId,
@@ -197,10 +205,11 @@ export async function declineOffer(
   familyId: string,
   requestId: string,
   offerId: string,
+  onBehalf?: OnBehalf,
 ): Promise<Result<void>> {
   const { db, clock } = deps;
   const now = clock.now();
-  const actor = { actorUserId: user.id, actorRole: 'parent' as const };
+  const actor = { actorUserId: user.id, actorRole: onBehalf?.role ?? ('parent' as const) };
   const outcome = await db.transaction(async (tx): Promise<Result<void>> => {
     // Same lock order as accepting and the expiry job: the request, then the offer.
     await q.lockRequest(tx, requestId);
@@ -221,16 +230,25 @@ export async function declineOffer(
       },
     ]);
     const request = await q.getRequestWithChild(tx, requestId);
-    await mailFamily(tx, clock, familyId, (to) =>
-      offerDeclinedMail(to, {
-        child: request ? childName(request.child) : '',
-        provider: locked.locationName,
-        url: followUpUrl(deps, requestId),
-      }),
+    await mailFamily(
+      tx,
+      clock,
+      familyId,
+      (to) =>
+        offerDeclinedMail(to, {
+          child: request ? childName(request.child) : '',
+          provider: locked.locationName,
+          url: followUpUrl(deps, requestId),
+        }),
+      {
+        requestId,
+        details: { provider: locked.locationName },
+        byIntermediary: onBehalf?.role === 'intermediary',
+      },
     );
     await recordAudit(tx, clock, {
       ...actor,
-      action: 'parent.offer.answer',
+      action: onBehalf?.action ?? 'parent.offer.answer',
       subjectType: 'offer',
       subjectId: offerId,
       familyId,

@@ -8,6 +8,7 @@ import {
   SubmitButton,
 } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
+import { VerifyEmailNotice } from '../accounts/index.ts';
 import { compactCarePlan } from './care-plan.ts';
 import { familyMessages } from './family.messages.ts';
 import { ChildrenList } from './family.views.tsx';
@@ -23,6 +24,8 @@ const buttonLink = 'utrecht-button-link utrecht-button-link--html-a utrecht-butt
 export function ParentHomePage(props: {
   ctx: PageContext;
   overview: Awaited<ReturnType<typeof getParentOverview>>;
+  /** The account's e-mail address is not confirmed yet: remind the parent (mails depend on it). */
+  emailUnverified?: boolean;
 }) {
   const { ctx, overview } = props;
   const lang = ctx.lang;
@@ -31,6 +34,7 @@ export function ParentHomePage(props: {
   return (
     <Layout ctx={ctx} title={t.parentHomeTitle}>
       <h1 class="utrecht-heading-1">{t.parentHomeTitle}</h1>
+      {props.emailUnverified && <VerifyEmailNotice ctx={ctx} />}
       {!overview.family ? (
         <>
           <p class="utrecht-paragraph">{f.homeFamilyNone}</p>

@@ -1,5 +1,5 @@
 import { recordAudit } from '../../platform/audit/index.ts';
-import type { CurrentUser } from '../../platform/auth/actions.ts';
+import type { Action, CurrentUser } from '../../platform/auth/actions.ts';
 import type { Database } from '../../platform/db/index.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import type { CarePlanValues, WhenValues } from './request-rules.ts';
@@ -25,6 +25,8 @@ export type Filing = {
   values: RequestValues;
   /** The one-time key of the form (the wizard's draft id): a second submit finds the first request. */
   submissionKey: string;
+  /** Filed by staff for the family (an intermediary, later the desk): the channel and who acted. */
+  onBehalf?: { channel: 'intermediary' | 'desk'; role: 'intermediary' | 'desk'; action: Action };
 };
 
 /**
@@ -39,7 +41,9 @@ export async function insertRequest(
 ): Promise<string | undefined> {
   const now = deps.clock.now();
   const { family, values } = filing;
-  const actor = parentActor(user);
+  const actor = filing.onBehalf
+    ? { actorUserId: user.id, actorRole: filing.onBehalf.role }
+    : parentActor(user);
   const request = await q.insertRequest(tx, {
     childId: values.childId,
     familyId: family.id,
@@ -51,7 +55,7 @@ export async function insertRequest(
     carePlan: values.carePlan,
     careNeeds: values.careNeeds,
     careNeedsText: values.careNeedsText,
-    channel: 'parent',
+    channel: filing.onBehalf?.channel ?? 'parent',
     submittedAt: now,
     lastConfirmedAt: now,
     statusChangedAt: now,
@@ -81,17 +85,26 @@ export async function insertRequest(
       ...actor,
     })),
   ]);
-  await mailFamily(tx, deps.clock, family.id, (to) =>
-    requestSubmittedMail(to, {
-      child: childName(filing.child),
-      fileNumber: family.fileNumber,
-      preferences: values.preferences.length,
-      url: followUpUrl(deps, request.id),
-    }),
+  await mailFamily(
+    tx,
+    deps.clock,
+    family.id,
+    (to) =>
+      requestSubmittedMail(to, {
+        child: childName(filing.child),
+        fileNumber: family.fileNumber,
+        preferences: values.preferences.length,
+        url: followUpUrl(deps, request.id),
+      }),
+    {
+      requestId: request.id,
+      details: { child: childName(filing.child), fileNumber: family.fileNumber },
+      byIntermediary: filing.onBehalf?.role === 'intermediary',
+    },
   );
   await recordAudit(tx, deps.clock, {
     ...actor,
-    action: 'parent.request.create',
+    action: filing.onBehalf?.action ?? 'parent.request.create',
     subjectType: 'request',
     subjectId: request.id,
     familyId: family.id,

@@ -49,9 +49,26 @@ export const ACTIONS = {
   'provider.waitingList.export': { roles: PROVIDER, scope: 'location' },
   'provider.waitingList.configure': { roles: PROVIDER, scope: 'location' },
   'provider.settings.edit': { roles: PROVIDER, scope: 'location' },
+  'provider.reports.read': { roles: PROVIDER, scope: 'location' },
+  // Provider staff: the location's public profile, photos and last-minute places
+  'provider.profile.edit': { roles: PROVIDER, scope: 'location' },
+  'provider.lastMinute.manage': { roles: PROVIDER, scope: 'location' },
+  // Organisation admin: staff accounts and which locations each may handle
+  'provider.organisation.manage': { roles: ['provider_admin'], scope: 'location' },
   // Provider staff: the emergency list of the municipality of any location they work at
   'provider.emergencyList.read': { roles: PROVIDER, scope: 'municipality' },
   'provider.emergencyList.offer': { roles: PROVIDER, scope: 'municipality' },
+  // Intermediaries: the families their organisation follows (families.intermediary_organisation_id)
+  'intermediary.home': { roles: ['intermediary'], scope: 'intermediary' },
+  'intermediary.family.create': { roles: ['intermediary'], scope: 'intermediary' },
+  'intermediary.family.read': { roles: ['intermediary'], scope: 'intermediary' },
+  'intermediary.family.handOver': { roles: ['intermediary'], scope: 'intermediary' },
+  'intermediary.offer.answer': { roles: ['intermediary'], scope: 'intermediary' },
+  'intermediary.tasks.read': { roles: ['intermediary'], scope: 'intermediary' },
+  'intermediary.tasks.done': { roles: ['intermediary'], scope: 'intermediary' },
+  // A parent (or someone about to become one) takes over a file an intermediary handed over
+  'family.takeOver.view': { roles: 'public', scope: 'none' },
+  'family.takeOver': { roles: 'authenticated', scope: 'none' },
 } as const satisfies Record<string, ActionRule>;
 
 export type Action = keyof typeof ACTIONS;
@@ -122,5 +139,6 @@ export function hasRole(user: CurrentUser | undefined, role: Role): boolean {
 export function homePathFor(user: CurrentUser): string {
   if (hasRole(user, 'parent')) return '/parent';
   if (hasRole(user, 'provider_staff') || hasRole(user, 'provider_admin')) return '/provider';
+  if (hasRole(user, 'intermediary')) return '/intermediary';
   return '/account';
 }

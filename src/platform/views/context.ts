@@ -9,4 +9,9 @@ export type PageContext = {
   user: { displayName: string; homePath: string } | undefined;
   /** Shown only when not in production: the development mailbox link. */
   devTools: boolean;
+  /**
+   * The municipality a public page speaks for (its desk's logo and colour in the header); set by
+   * the public site only. `stylesheet` is undefined when its colour fails the contrast check.
+   */
+  brand?: { name: string; logoUrl: string | undefined; stylesheet: string | undefined };
 };

@@ -3,10 +3,20 @@ import { common } from '../i18n/common.ts';
 import { LANGUAGES } from '../i18n/index.ts';
 import type { PageContext } from './context.ts';
 
-/** The page frame: skip link, header with navigation and language switch, main, footer. */
-export function Layout(props: { ctx: PageContext; title: string; children: ComponentChildren }) {
+/**
+ * The page frame: skip link, header with navigation and language switch, main, footer. A page may
+ * add its own style sheets and a site navigation for the header (the public site's sections).
+ */
+export function Layout(props: {
+  ctx: PageContext;
+  title: string;
+  stylesheets?: readonly string[];
+  siteNav?: ComponentChildren;
+  children: ComponentChildren;
+}) {
   const { ctx } = props;
   const t = common[ctx.lang];
+  const brand = ctx.brand;
   return (
     <html lang={ctx.lang}>
       <head>
@@ -16,6 +26,11 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
         <link rel="stylesheet" href="/assets/vendor/utrecht-tokens.css" />
         <link rel="stylesheet" href="/assets/vendor/utrecht.css" />
         <link rel="stylesheet" href="/assets/app.css" />
+        {props.stylesheets?.map((href) => (
+          <link key={href} rel="stylesheet" href={href} />
+        ))}
+        {/* The brand colour as a generated style sheet: the CSP allows no inline styles. */}
+        {brand?.stylesheet && <link rel="stylesheet" href={brand.stylesheet} data-qa="brand-css" />}
         <script type="module" src="/assets/app.js" />
       </head>
       <body class="utrecht-theme utrecht-page-body ko-theme">
@@ -24,8 +39,18 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
         </a>
         <header class="ko-header">
           <div class="ko-container ko-header__inner">
-            <a class="ko-header__brand" href="/">
-              {t.siteName}
+            <a class="ko-header__brand" href="/" data-qa="header-brand">
+              {brand?.logoUrl && (
+                <img
+                  class="ko-header__logo"
+                  src={brand.logoUrl}
+                  alt={brand.name}
+                  height={40}
+                  data-qa="brand-logo"
+                />
+              )}
+              <span>{t.siteName}</span>
+              {brand && !brand.logoUrl && <span class="ko-header__municipality">{brand.name}</span>}
             </a>
             <nav aria-label={t.mainNavigation} class="ko-header__nav">
               <ul class="ko-inline-list">
@@ -90,6 +115,7 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
               </ul>
             </nav>
           </div>
+          {props.siteNav && <div class="ko-container ko-header__site-nav">{props.siteNav}</div>}
         </header>
         <main id="main" tabIndex={-1} class="ko-container ko-main">
           {props.children}

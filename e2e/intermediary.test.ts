@@ -1,0 +1,178 @@
+import { eq } from 'drizzle-orm';
+import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { schema } from '../src/platform/db/index.ts';
+import { TestClient } from '../test/app.ts';
+import { aScenario, aUser, TEST_PASSWORD } from '../test/builders.ts';
+import { expectAccessible, launchBrowser, newContext, type RunningApp, startApp } from './browser.ts';
+
+/**
+ * A social worker (toeleider) in a real browser: files a family without e-mail and its request,
+ * then — after a provider offered a place — finds the phone task and marks it done. Once with
+ * JavaScript, once without (the form with an error first). Every page is checked with axe.
+ */
+
+const STEP_TIMEOUT = 15_000;
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('an intermediary in a browser', () => {
+  let t: RunningApp;
+  let s: Awaited<ReturnType<typeof aScenario>>;
+  let staffEmail: string;
+  let context: BrowserContext;
+  let page: Page;
+  let lastDocument: Response | undefined;
+
+  beforeEach(async () => {
+    t = await startApp();
+    s = await aScenario(t.deps.db);
+    const [org] = await t.deps.db
+      .insert(schema.intermediaryOrganisations)
+      .values({ municipalityId: s.municipality.id, name: 'OCMW Teststad', kind: 'ocmw' })
+      .returning();
+    staffEmail = (await aUser(t.deps.db, { role: 'intermediary', intermediaryOrganisationId: org?.id }))
+      .email;
+  }, 60_000);
+
+  afterEach(async () => {
+    await context?.close();
+    await t?.close();
+  });
+
+  async function open(javaScriptEnabled: boolean) {
+    context = await newContext(browser, { javaScriptEnabled, locale: 'nl-BE' });
+    context.setDefaultTimeout(STEP_TIMEOUT);
+    context.setDefaultNavigationTimeout(STEP_TIMEOUT);
+    page = await context.newPage();
+    page.on('response', (response) => {
+      if (response.request().isNavigationRequest() && response.frame() === page.mainFrame())
+        lastDocument = response;
+    });
+  }
+
+  const url = (path: string) => new URL(path, t.baseUrl).toString();
+  const pathOf = () => new URL(page.url()).pathname;
+  const qa = (name: string) => page.locator(`[data-qa="${name}"]`);
+
+  async function follow(target: Locator, expectedPath: RegExp, status = 200): Promise<void> {
+    await Promise.all([page.waitForEvent('load', { timeout: STEP_TIMEOUT }), target.click()]);
+    expect(pathOf()).toMatch(expectedPath);
+    expect(lastDocument?.status(), `status of ${pathOf()}`).toBe(status);
+    await expectAccessible(page, `${pathOf()} ${status}`);
+  }
+
+  async function logIn() {
+    await page.goto(url('/login'));
+    await page.fill('#field-email', staffEmail);
+    await page.fill('#field-password', TEST_PASSWORD);
+    await follow(qa('login-submit'), /^\/intermediary$/);
+  }
+
+  async function fillFamilyForm(options: { consent: boolean }) {
+    await page.fill('#field-parent1FirstName', 'Fatima');
+    await page.fill('#field-parent1LastName', 'El Idrissi');
+    await page.fill('#field-parent1Phone', '0470 12 34 56');
+    await page.selectOption('#field-parent1Language', 'fr');
+    await page.check('#field-facts-first');
+    if (options.consent) await page.check('#field-consent-first');
+    await page.fill('#field-childFirstName', 'Amal');
+    await page.fill('#field-childLastName', 'El Idrissi');
+    await page.check('#field-childBorn-first');
+    await page.fill('#field-birthDate', '2026-08-01');
+    await page.fill('#field-desiredStart', '2027-03-01');
+    await page.selectOption('#field-day_mon', 'full');
+    await page.selectOption('#field-day_tue', 'full');
+    await page.selectOption('#field-preference1', s.first.id);
+    await page.selectOption('#field-preference2', s.second.id);
+  }
+
+  /** The provider offers a place (over HTTP, as its own staff would). */
+  async function providerOffers() {
+    const [request] = await t.deps.db.select().from(schema.requests);
+    const provider = new TestClient(t.app);
+    await provider.login(s.firstStaff.email, TEST_PASSWORD);
+    const offerPage = `/provider/locations/${s.first.id}/requests/${request?.id}`;
+    await provider.get(offerPage);
+    const res = await provider.post(`${offerPage}/offer`, {
+      startDate: '2027-03-01',
+      answerDeadline: '2026-12-01',
+      day_mon: 'full',
+      day_tue: 'full',
+      day_wed: 'none',
+      day_thu: 'none',
+      day_fri: 'none',
+    });
+    expect(res.statusCode).toBe(303);
+  }
+
+  async function workTheTask() {
+    await page.goto(url('/intermediary'));
+    await expect.poll(() => qa('tasks-link').textContent()).toContain('1 open opvolgtaak');
+    await follow(qa('tasks-link'), /^\/intermediary\/tasks$/);
+    const offerTask = qa('task').filter({ hasText: 'voorstel van KDV De Eerste Stap' });
+    expect(await offerTask.textContent()).toContain('antwoorden vóór 1 december 2026');
+    await follow(offerTask.locator('[data-qa="task-done"]'), /^\/intermediary\/tasks$/);
+    expect(await qa('notice').textContent()).toContain('De taak is aangeduid als gedaan.');
+    // Filing was the staff's own doing: the offer was the only thing to phone the family about.
+    expect(await qa('task').count()).toBe(0);
+    expect(await qa('done-tasks').textContent()).toContain('gedaan door');
+    const [done] = await t.deps.db
+      .select()
+      .from(schema.followUpTasks)
+      .where(eq(schema.followUpTasks.kind, 'offer.made'));
+    expect(done?.doneAt).not.toBeNull();
+  }
+
+  it('files for a family without e-mail and works the phone task (JavaScript on)', async () => {
+    await open(true);
+    await logIn();
+    await follow(qa('new-family'), /^\/intermediary\/families\/new$/);
+    await fillFamilyForm({ consent: true });
+    await follow(qa('file-on-behalf'), /^\/intermediary\/families\/[0-9a-f-]+$/);
+    expect(await qa('notice').textContent()).toContain('Het gezin en de aanvraag zijn geregistreerd.');
+    expect(await qa('parents').textContent()).toContain('geen e-mail');
+    const [request] = await t.deps.db.select().from(schema.requests);
+    expect(request?.channel).toBe('intermediary');
+    expect(await t.deps.db.$count(schema.outbox)).toBe(0);
+
+    await providerOffers();
+    await workTheTask();
+
+    // The family phones back to accept: staff record the answer on the request's page.
+    await follow(
+      qa('done-tasks').locator('a').first(),
+      /^\/intermediary\/families\/[0-9a-f-]+\/requests\/[0-9a-f-]+$/,
+    );
+    expect(await qa('pending-offer').textContent()).toContain('Voorstel van KDV De Eerste Stap');
+    await page.check('#field-answer-first');
+    await follow(qa('answer-offer'), /^\/intermediary\/families\/[0-9a-f-]+\/requests\/[0-9a-f-]+$/);
+    expect(await qa('notice').textContent()).toContain('Het antwoord van het gezin is geregistreerd.');
+    expect(await qa('request-status').textContent()).toContain('Beantwoord');
+  }, 120_000);
+
+  it('files and works the task without JavaScript, the form kept after an error', async () => {
+    await open(false);
+    await logIn();
+    await follow(qa('new-family'), /^\/intermediary\/families\/new$/);
+    await fillFamilyForm({ consent: false });
+    await follow(qa('file-on-behalf'), /^\/intermediary\/families$/, 400);
+    expect(await page.locator('.ko-error-summary').textContent()).toContain(
+      'Leg vast dat het gezin toestemming gaf.',
+    );
+    expect(await page.inputValue('#field-parent1FirstName')).toBe('Fatima');
+    await page.check('#field-consent-first');
+    await follow(qa('file-on-behalf'), /^\/intermediary\/families\/[0-9a-f-]+$/);
+    expect(await t.deps.db.$count(schema.requests)).toBe(1);
+
+    await providerOffers();
+    await workTheTask();
+  }, 120_000);
+});

@@ -1,0 +1,219 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { CurrentUser } from '../../platform/auth/actions.ts';
+import type { AppDeps } from '../../platform/deps.ts';
+import { NotFoundError, requireUser } from '../../platform/http/errors.ts';
+import { failedForm, parseForm } from '../../platform/http/forms.ts';
+import { pageContext, sendPage } from '../../platform/http/setup.ts';
+import type { FormState } from '../../platform/views/forms.tsx';
+import { type Brand, type FamilyId, type OfferId, parseId, type RequestId } from '../../shared/ids.ts';
+import { getMunicipalities, getSelectableLocations, MAX_PREFERENCE_FIELDS } from '../requests/index.ts';
+import { FamilyPage, RequestPage } from './family.views.tsx';
+import { fileOnBehalf } from './filing.service.ts';
+import { messages } from './intermediaries.messages.ts';
+import * as q from './intermediaries.queries.ts';
+import { HandOverForm, OfferAnswerForm, OnBehalfForm } from './intermediaries.schemas.ts';
+import {
+  answerOfferForFamily,
+  completeTask,
+  getFamilyFile,
+  getHome,
+  getRequestFollowUp,
+  getTaskList,
+  handOver,
+} from './intermediaries.service.ts';
+import { type FormChoices, HomePage, OnBehalfPage, TasksPage } from './intermediaries.views.tsx';
+import { organisationOf } from './scope.ts';
+
+type FamilyRoute = { Params: { familyId: string }; Querystring: { done?: string } };
+type RequestRoute = { Params: { familyId: string; requestId: string }; Querystring: { done?: string } };
+type OfferRoute = { Params: { familyId: string; requestId: string; offerId: string } };
+type TaskRoute = { Params: { taskId: string } };
+
+function familyIdOf(params: { familyId: string }): FamilyId {
+  const id = parseId<FamilyId>(params.familyId);
+  if (!id) throw new NotFoundError();
+  return id;
+}
+
+async function formChoices(deps: AppDeps, user: CurrentUser, municipalityId?: string): Promise<FormChoices> {
+  const [municipalities, locations, organisation] = await Promise.all([
+    getMunicipalities(deps.db),
+    getSelectableLocations(deps.db),
+    q.getOrganisation(deps.db, organisationOf(user)),
+  ]);
+  const chosen = municipalities.find((m) => m.id === (municipalityId || organisation?.municipalityId));
+  return {
+    municipalities,
+    locations,
+    maxPreferences: Math.min(chosen?.maxPreferences ?? MAX_PREFERENCE_FIELDS, MAX_PREFERENCE_FIELDS),
+  };
+}
+
+/** The intermediary's pages: the families, filing on their behalf, follow-up, tasks, hand-over. */
+export function registerIntermediaryStaffRoutes(app: FastifyInstance, deps: AppDeps): void {
+  app.get('/intermediary', { config: { action: 'intermediary.home' } }, async (request, reply) => {
+    const home = await getHome(deps, requireUser(request.user));
+    return sendPage(reply, <HomePage ctx={pageContext(request, reply, deps)} home={home} />);
+  });
+
+  app.get(
+    '/intermediary/families/new',
+    { config: { action: 'intermediary.family.create' } },
+    async (request, reply) => {
+      const user = requireUser(request.user);
+      const organisation = await q.getOrganisation(deps.db, organisationOf(user));
+      const form: FormState = {
+        values: {
+          submissionKey: randomUUID(),
+          municipalityId: organisation?.municipalityId ?? '',
+          consentDate: deps.clock.today(),
+          parent1Language: request.lang,
+          childBorn: 'yes',
+          kind: 'regular',
+          fixed: 'fixed',
+          careNeeds: 'no',
+        },
+        errors: {},
+      };
+      const choices = await formChoices(deps, user);
+      return sendPage(
+        reply,
+        <OnBehalfPage ctx={pageContext(request, reply, deps)} form={form} choices={choices} />,
+      );
+    },
+  );
+
+  app.post(
+    '/intermediary/families',
+    { config: { action: 'intermediary.family.create' } },
+    async (request, reply) => {
+      const user = requireUser(request.user);
+      const parsed = parseForm(OnBehalfForm, request.body);
+      const result = parsed.ok ? await fileOnBehalf(deps, user, parsed.value) : undefined;
+      if (result?.ok)
+        return reply.redirect(`/intermediary/families/${result.value.familyId}?done=filed`, 303);
+      const form = parsed.ok
+        ? failedForm(request.body, result?.ok === false ? result.errors : {})
+        : parsed.form;
+      const choices = await formChoices(deps, user, String(form.values.municipalityId ?? ''));
+      return sendPage(
+        reply,
+        <OnBehalfPage ctx={pageContext(request, reply, deps)} form={form} choices={choices} />,
+        400,
+      );
+    },
+  );
+
+  const familyPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    familyId: FamilyId,
+    form: FormState,
+    notice?: string,
+  ) => {
+    const file = await getFamilyFile(deps, requireUser(request.user), familyId);
+    const ctx = pageContext(request, reply, deps);
+    return sendPage(
+      reply,
+      <FamilyPage ctx={ctx} file={file} form={form} notice={notice} />,
+      Object.keys(form.errors).length > 0 ? 400 : 200,
+    );
+  };
+
+  app.get<FamilyRoute>(
+    '/intermediary/families/:familyId',
+    { config: { action: 'intermediary.family.read' } },
+    async (request, reply) => {
+      const t = messages[request.lang];
+      const done = request.query.done;
+      const notice = done === 'filed' ? t.filed : done === 'handOver' ? t.handOverSent : undefined;
+      return familyPage(
+        request,
+        reply,
+        familyIdOf(request.params),
+        { values: { language: request.lang }, errors: {} },
+        notice,
+      );
+    },
+  );
+
+  app.get<RequestRoute>(
+    '/intermediary/families/:familyId/requests/:requestId',
+    { config: { action: 'intermediary.family.read' } },
+    async (request, reply) => {
+      const familyId = familyIdOf(request.params);
+      const requestId = parseId<RequestId>(request.params.requestId);
+      if (!requestId) throw new NotFoundError();
+      const detail = await getRequestFollowUp(deps, requireUser(request.user), familyId, requestId);
+      const notice = request.query.done === 'answered' ? messages[request.lang].answered : undefined;
+      return sendPage(
+        reply,
+        <RequestPage ctx={pageContext(request, reply, deps)} detail={detail} notice={notice} />,
+      );
+    },
+  );
+
+  app.post<OfferRoute>(
+    '/intermediary/families/:familyId/requests/:requestId/offers/:offerId/answer',
+    { config: { action: 'intermediary.offer.answer' } },
+    async (request, reply) => {
+      const user = requireUser(request.user);
+      const familyId = familyIdOf(request.params);
+      const requestId = parseId<RequestId>(request.params.requestId);
+      const offerId = parseId<OfferId>(request.params.offerId);
+      if (!requestId || !offerId) throw new NotFoundError();
+      const parsed = parseForm(OfferAnswerForm, request.body);
+      const result = parsed.ok
+        ? await answerOfferForFamily(deps, user, familyId, requestId, offerId, parsed.value)
+        : undefined;
+      const page = `/intermediary/families/${familyId}/requests/${requestId}`;
+      if (result?.ok) return reply.redirect(`${page}?done=answered`, 303);
+      const form = parsed.ok
+        ? failedForm(request.body, result?.ok === false ? result.errors : {})
+        : parsed.form;
+      const detail = await getRequestFollowUp(deps, user, familyId, requestId);
+      return sendPage(
+        reply,
+        <RequestPage ctx={pageContext(request, reply, deps)} detail={detail} form={form} />,
+        400,
+      );
+    },
+  );
+
+  app.post<FamilyRoute>(
+    '/intermediary/families/:familyId/hand-over',
+    { config: { action: 'intermediary.family.handOver' } },
+    async (request, reply) => {
+      const familyId = familyIdOf(request.params);
+      const parsed = parseForm(HandOverForm, request.body);
+      if (!parsed.ok) return familyPage(request, reply, familyId, parsed.form);
+      await handOver(deps, requireUser(request.user), familyId, parsed.value);
+      return reply.redirect(`/intermediary/families/${familyId}?done=handOver`, 303);
+    },
+  );
+
+  app.get<{ Querystring: { done?: string } }>(
+    '/intermediary/tasks',
+    { config: { action: 'intermediary.tasks.read' } },
+    async (request, reply) => {
+      const tasks = await getTaskList(deps, requireUser(request.user));
+      const notice = request.query.done === '1' ? messages[request.lang].taskDone : undefined;
+      return sendPage(
+        reply,
+        <TasksPage ctx={pageContext(request, reply, deps)} tasks={tasks} notice={notice} />,
+      );
+    },
+  );
+
+  app.post<TaskRoute>(
+    '/intermediary/tasks/:taskId/done',
+    { config: { action: 'intermediary.tasks.done' } },
+    async (request, reply) => {
+      const taskId = parseId<Brand<string, 'FollowUpTaskId'>>(request.params.taskId);
+      if (!taskId) throw new NotFoundError();
+      await completeTask(deps, requireUser(request.user), taskId);
+      return reply.redirect('/intermediary/tasks?done=1', 303);
+    },
+  );
+}

@@ -1,0 +1,352 @@
+import { asc, eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp, TestClient } from '../../../test/app.ts';
+import { aFamilyRequest, aScenario, aUser, TEST_PASSWORD } from '../../../test/builders.ts';
+import { BACKENDS } from '../../../test/db.ts';
+import { schema } from '../../platform/db/index.ts';
+import { localDate } from '../../shared/dates.ts';
+import { makeNationalNumber } from '../../shared/national-number.ts';
+import { expireOffers } from '../requests/reminders.service.ts';
+import { purgeAbandonedDrafts } from './drafts.job.ts';
+
+/** Staff of a social organisation file for families, follow them, work their tasks, hand files over. */
+describe.each(BACKENDS)('intermediaries on %s', (backend) => {
+  let t: TestApp;
+  let s: Awaited<ReturnType<typeof aScenario>>;
+  let staff: TestClient;
+  let orgId: string;
+  let otherOrgId: string;
+
+  beforeEach(async () => {
+    t = await buildTestApp(backend);
+    s = await aScenario(t.deps.db);
+    const orgs = await t.deps.db
+      .insert(schema.intermediaryOrganisations)
+      .values([
+        { municipalityId: s.municipality.id, name: 'OCMW Test', kind: 'ocmw' },
+        { municipalityId: s.municipality.id, name: 'CAW Ander', kind: 'caw' },
+      ])
+      .returning();
+    orgId = orgs[0]?.id as string;
+    otherOrgId = orgs[1]?.id as string;
+    const user = await aUser(t.deps.db, { role: 'intermediary', intermediaryOrganisationId: orgId });
+    staff = new TestClient(t.app);
+    await staff.login(user.email, TEST_PASSWORD);
+  });
+  afterEach(async () => t.close());
+
+  const childNumber = makeNationalNumber(localDate('2026-08-01'), 123);
+  const form = (overrides: Record<string, string | string[]> = {}) => ({
+    submissionKey: crypto.randomUUID(),
+    parent1FirstName: 'Fatima',
+    parent1LastName: 'El Idrissi',
+    parent1Phone: '0470 12 34 56',
+    parent1Email: '',
+    parent1Language: 'fr',
+    parent1Situation: '',
+    street: 'Diestsestraat',
+    houseNumber: '5',
+    postcode: '3000',
+    city: 'Leuven',
+    municipalityId: s.municipality.id,
+    facts: ['singleParent', 'lowIncome'],
+    consent: 'yes',
+    consentDate: '2026-11-20',
+    childFirstName: 'Amal',
+    childLastName: 'El Idrissi',
+    childBorn: 'yes',
+    birthDate: '2026-08-01',
+    nationalNumber: childNumber,
+    kind: 'regular',
+    desiredStart: '2027-03-01',
+    day_mon: 'full',
+    day_tue: 'full',
+    day_wed: 'half',
+    preference1: s.first.id,
+    preference2: s.second.id,
+    ...overrides,
+  });
+  const file = async (overrides: Record<string, string | string[]> = {}) =>
+    staff.post('/intermediary/families', form(overrides), { formPage: '/intermediary/families/new' });
+  const tasks = () =>
+    t.deps.db.select().from(schema.followUpTasks).orderBy(asc(schema.followUpTasks.createdAt));
+  const mails = () => t.deps.db.select().from(schema.outbox).orderBy(asc(schema.outbox.id));
+
+  it('files a family without e-mail and its request on its behalf, with consent and channel', async () => {
+    const res = await file();
+    expect(res.statusCode).toBe(303);
+    const [family] = await t.deps.db.select().from(schema.families);
+    expect(res.headers.location).toBe(`/intermediary/families/${family?.id}?done=filed`);
+    expect(family?.intermediaryOrganisationId).toBe(orgId);
+    expect(family?.consentAt?.toISOString().slice(0, 10)).toBe('2026-11-20');
+    expect(family?.singleParent && family.lowIncome).toBe(true);
+    const [parent] = await t.deps.db.select().from(schema.parents);
+    expect(parent).toMatchObject({ email: null, phone: '0470 12 34 56', language: 'fr', userId: null });
+    const [request] = await t.deps.db.select().from(schema.requests);
+    expect(request?.channel).toBe('intermediary');
+    const events = await t.deps.db.select().from(schema.statusEvents);
+    expect(events.find((e) => e.eventType === 'request.submitted')?.actorRole).toBe('intermediary');
+    // No e-mail address: no mail; and no task either, the staff filed it themselves.
+    expect(await mails()).toHaveLength(0);
+    expect(await tasks()).toHaveLength(0);
+
+    const page = await staff.get(res.headers.location as string);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Het gezin en de aanvraag zijn geregistreerd.');
+    expect(page.body).toContain('Toestemming van het gezin gegeven op 20 november 2026');
+    const home = await staff.get('/intermediary');
+    expect(home.body).toContain(family?.fileNumber);
+    expect(home.body).toContain('Amal El Idrissi');
+    expect(home.body).toContain('0 open opvolgtaken');
+    const audits = await t.deps.db
+      .select()
+      .from(schema.auditLog)
+      .where(eq(schema.auditLog.action, 'intermediary.family.create'));
+    expect(audits.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('keeps the parent journey’s rules: consent, contact, start after birth, maximum, same child', async () => {
+    await t.deps.db
+      .update(schema.municipalities)
+      .set({ maxPreferences: 1 })
+      .where(eq(schema.municipalities.id, s.municipality.id));
+    const noConsent = await file({ consent: [] });
+    expect(noConsent.statusCode).toBe(400);
+    expect(noConsent.body).toContain('Leg vast dat het gezin toestemming gaf.');
+    const bad = await file({ parent1Phone: '', desiredStart: '2026-07-01' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Vul een telefoonnummer of een e-mailadres in.');
+    expect(bad.body).toContain('De startdatum kan niet in het verleden liggen.');
+    expect(bad.body).toContain('U kunt hoogstens 1 opvanglocaties kiezen.');
+    expect(bad.body).toContain('value="Fatima"');
+    expect(await t.deps.db.$count(schema.families)).toBe(0);
+
+    // The same child (by national number) already has a file elsewhere: found, not filed twice.
+    await aFamilyRequest(t.deps.db, {
+      municipalityId: s.municipality.id,
+      locations: [s.first.id],
+      family: {},
+    });
+    await t.deps.db
+      .update(schema.children)
+      .set({ nationalNumberHash: t.deps.vault.protect(childNumber).hash });
+    const dup = await file({ preference2: '' });
+    expect(dup.statusCode).toBe(400);
+    expect(dup.body).toContain('Dit kind heeft al een dossier bij het loket');
+    expect(await t.deps.db.$count(schema.requests)).toBe(1);
+  });
+
+  it('shows staff only their organisation’s families: another one’s answers 404', async () => {
+    const theirs = await aFamilyRequest(t.deps.db, {
+      municipalityId: s.municipality.id,
+      locations: [s.first.id],
+      family: { intermediaryOrganisationId: otherOrgId },
+      childFirstName: 'Geheim',
+    });
+    const unfollowed = await aFamilyRequest(t.deps.db, { municipalityId: s.municipality.id, locations: [] });
+    for (const f of [theirs, unfollowed]) {
+      expect((await staff.get(`/intermediary/families/${f.family.id}`)).statusCode).toBe(404);
+      expect(
+        (await staff.get(`/intermediary/families/${f.family.id}/requests/${f.request.id}`)).statusCode,
+      ).toBe(404);
+      const handOver = await staff.post(`/intermediary/families/${f.family.id}/hand-over`, {
+        email: 'x@example.be',
+        language: 'nl',
+      });
+      expect(handOver.statusCode).toBe(404);
+    }
+    const home = await staff.get('/intermediary');
+    expect(home.body).not.toContain('Geheim');
+    // A request of an own family under another family's id is not found either.
+    await file();
+    const [own] = await t.deps.db
+      .select()
+      .from(schema.families)
+      .where(eq(schema.families.intermediaryOrganisationId, orgId));
+    const res = await staff.get(`/intermediary/families/${own?.id}/requests/${theirs.request.id}`);
+    expect(res.statusCode).toBe(404);
+  });
+
+  it('turns the provider’s offer into a phone task, done once by a named staff member', async () => {
+    await file();
+    const [request] = await t.deps.db.select().from(schema.requests);
+    const provider = new TestClient(t.app);
+    await provider.login(s.firstStaff.email, TEST_PASSWORD);
+    const page = `/provider/locations/${s.first.id}/requests/${request?.id}`;
+    await provider.get(page);
+    const offer = await provider.post(`${page}/offer`, {
+      startDate: '2027-03-01',
+      answerDeadline: '2026-12-01',
+      day_mon: 'full',
+      day_tue: 'full',
+      day_wed: 'half',
+      day_thu: 'none',
+      day_fri: 'none',
+    });
+    expect(offer.statusCode).toBe(303);
+    expect(await mails()).toHaveLength(0);
+    const offerTask = (await tasks()).find((x) => x.kind === 'offer.made');
+    expect(offerTask).toMatchObject({ requestId: request?.id, dueDate: '2026-12-01' });
+
+    const list = await staff.get('/intermediary/tasks');
+    expect(list.body).toContain(
+      'Bel Fatima El Idrissi (0470 12 34 56): voorstel van KDV De Eerste Stap voor Amal El Idrissi vanaf 1 maart 2027; antwoorden vóór 1 december 2026.',
+    );
+    const done = await staff.post(`/intermediary/tasks/${offerTask?.id}/done`, {});
+    expect(done.headers.location).toBe('/intermediary/tasks?done=1');
+    const [row] = await t.deps.db
+      .select()
+      .from(schema.followUpTasks)
+      .where(eq(schema.followUpTasks.id, offerTask?.id as string));
+    expect(row?.doneAt?.toISOString()).toBe(t.clock.now().toISOString());
+    expect(row?.doneByUserId).not.toBeNull();
+    const after = await staff.get('/intermediary/tasks?done=1');
+    expect(after.body).toContain('De taak is aangeduid als gedaan.');
+    expect(after.body).toMatch(/gedaan door Test User \d+ op/);
+    // Done once: a second click (or another organisation) finds nothing to do.
+    expect((await staff.post(`/intermediary/tasks/${offerTask?.id}/done`, {})).statusCode).toBe(404);
+
+    // The follow-up page shows the offer and the history.
+    const follow = await staff.get(`/intermediary/families/${row?.familyId}/requests/${request?.id}`);
+    expect(follow.statusCode).toBe(200);
+    expect(follow.body).toContain('data-qa="timeline"');
+    expect(follow.body).toContain('KDV De Eerste Stap');
+
+    // The family phoned back and accepts: staff record the answer through the parent's own rules.
+    const [pending] = await t.deps.db.select().from(schema.offers);
+    const answerUrl = `/intermediary/families/${row?.familyId}/requests/${request?.id}/offers/${pending?.id}/answer`;
+    expect(follow.body).toContain(answerUrl);
+    const missing = await staff.post(answerUrl, {});
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body).toContain('Kies een van de mogelijkheden.');
+    const accepted = await staff.post(answerUrl, { answer: 'accept' });
+    expect(accepted.headers.location).toMatch(/\?done=answered$/);
+    const [answered] = await t.deps.db.select().from(schema.requests);
+    expect(answered?.status).toBe('answered');
+    const acceptEvent = (await t.deps.db.select().from(schema.statusEvents)).find(
+      (e) => e.eventType === 'preference.offer_accepted',
+    );
+    expect(acceptEvent?.actorRole).toBe('intermediary');
+    expect(
+      await t.deps.db.$count(schema.auditLog, eq(schema.auditLog.action, 'intermediary.offer.answer')),
+    ).toBe(1);
+    // Staff recorded the answer themselves: nothing new to phone the family about.
+    expect((await tasks()).map((x) => x.kind)).toEqual(['offer.made']);
+  });
+
+  it('still mails a followed family that has an e-mail address, and makes no task', async () => {
+    await file({ parent1Email: 'fatima@example.be' });
+    const [request] = await t.deps.db.select().from(schema.requests);
+    expect((await mails()).map((m) => [m.template, m.toAddress, m.language])).toEqual([
+      ['request.submitted', 'fatima@example.be', 'fr'],
+    ]);
+    // The expiry job mails the family too, and the provider in its staff's language.
+    const [pref] = await t.deps.db.select().from(schema.preferences).orderBy(asc(schema.preferences.rank));
+    await t.deps.db.update(schema.providerLocations).set({ email: 'kdv@example.be' });
+    await t.deps.db.update(schema.users).set({ language: 'en' }).where(eq(schema.users.id, s.firstStaff.id));
+    await t.deps.db.insert(schema.offers).values({
+      preferenceId: pref?.id as string,
+      startDate: '2027-03-01',
+      answerDeadline: '2026-11-25',
+      carePlan: {
+        days: { mon: 'full', tue: 'full', wed: 'none', thu: 'none', fri: 'none' },
+        fixed: true,
+        early: false,
+        late: false,
+      },
+      status: 'pending',
+      createdAt: t.clock.now(),
+    });
+    await t.deps.db
+      .update(schema.preferences)
+      .set({ status: 'offer_made' })
+      .where(eq(schema.preferences.id, pref?.id as string));
+    expect(await expireOffers(t.deps, new Date('2026-11-26T08:00:00Z'))).toBe(1);
+    const sent = await mails();
+    expect(sent.map((m) => m.template)).toEqual([
+      'request.submitted',
+      'offer.expired',
+      'offer.expired.provider',
+    ]);
+    expect(sent[2]).toMatchObject({ toAddress: 'kdv@example.be', language: 'en' });
+    expect(sent[2]?.subject).toMatch(/^Offer expired: Amal El Idrissi/);
+    expect(await tasks()).toHaveLength(0);
+    expect(request?.channel).toBe('intermediary');
+  });
+
+  it('hands the file over: the invited parent registers and the family file becomes theirs', async () => {
+    await file();
+    const [family] = await t.deps.db.select().from(schema.families);
+    const familyPage = `/intermediary/families/${family?.id}`;
+    const bad = await staff.post(
+      `${familyPage}/hand-over`,
+      { email: 'geen-adres', language: 'fr' },
+      { formPage: familyPage },
+    );
+    expect(bad.statusCode).toBe(400);
+    const sent = await staff.post(
+      `${familyPage}/hand-over`,
+      { email: 'Fatima@Example.be', language: 'fr' },
+      { formPage: familyPage },
+    );
+    expect(sent.headers.location).toBe(`${familyPage}?done=handOver`);
+    const invitation = (await mails()).find((m) => m.template === 'family.take_over');
+    expect(invitation).toMatchObject({ toAddress: 'fatima@example.be', language: 'fr' });
+    const link = /\/take-over\?token=[A-Za-z0-9_-]+/.exec(invitation?.textBody ?? '')?.[0] as string;
+    expect(link).toBeTruthy();
+
+    const parent = new TestClient(t.app);
+    const anonymous = await parent.get(link);
+    expect(anonymous.statusCode).toBe(200);
+    expect(anonymous.body).toContain(family?.fileNumber);
+    const registered = await parent.post(
+      '/register',
+      {
+        email: 'fatima@example.be',
+        displayName: 'Fatima',
+        password: 'een-lang-wachtwoord',
+        passwordRepeat: 'een-lang-wachtwoord',
+        language: 'fr',
+      },
+      { formPage: '/register' },
+    );
+    expect(registered.statusCode).toBe(303);
+    await parent.get(link);
+    const taken = await parent.post('/take-over', { token: link.split('=')[1] as string });
+    expect(taken.headers.location).toBe('/parent');
+    const [user] = await t.deps.db
+      .select()
+      .from(schema.users)
+      .where(eq(schema.users.email, 'fatima@example.be'));
+    const [linked] = await t.deps.db
+      .select()
+      .from(schema.parents)
+      .where(eq(schema.parents.familyId, family?.id as string));
+    expect(linked).toMatchObject({ userId: user?.id, email: 'fatima@example.be' });
+    const home = await parent.get('/parent');
+    expect(home.body).toContain('Amal El Idrissi');
+    // The link works once; the organisation keeps following the family.
+    expect((await parent.get(link)).statusCode).toBe(404);
+    expect((await staff.get(familyPage)).statusCode).toBe(200);
+  });
+
+  it('reminds a parent on their home page to verify the e-mail address, until it is verified', async () => {
+    const parent = await aUser(t.deps.db, { role: 'parent', language: 'en' });
+    const client = new TestClient(t.app);
+    await client.login(parent.email, TEST_PASSWORD);
+    expect((await client.get('/parent')).body).not.toContain('data-qa="verify-email-notice"');
+    await t.deps.db.update(schema.users).set({ emailVerifiedAt: null }).where(eq(schema.users.id, parent.id));
+    expect((await client.get('/parent')).body).toContain('data-qa="verify-email-notice"');
+  });
+
+  it('purges request drafts nobody touched for 30 days', async () => {
+    const parent = await aUser(t.deps.db, { role: 'parent' });
+    await t.deps.db.insert(schema.requestDrafts).values([
+      { userId: parent.id, step: 'child', updatedAt: new Date('2026-10-22T08:00:00Z') },
+      { userId: parent.id, step: 'when', updatedAt: new Date('2026-10-24T08:00:00Z') },
+    ]);
+    expect(await purgeAbandonedDrafts(t.deps, new Date('2026-11-22T09:00:00Z'))).toBe(1);
+    const left = await t.deps.db.select().from(schema.requestDrafts);
+    expect(left.map((d) => d.step)).toEqual(['when']);
+  });
+});

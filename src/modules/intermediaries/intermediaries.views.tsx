@@ -1,0 +1,351 @@
+import type { ComponentChildren } from 'preact';
+import { formatDate, formatDateTime, formatShortDate, type Language } from '../../platform/i18n/index.ts';
+import type { PageContext } from '../../platform/views/context.ts';
+import {
+  ChoiceGroup,
+  CsrfField,
+  ErrorSummary,
+  type FormState,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from '../../platform/views/forms.tsx';
+import { Layout } from '../../platform/views/layout.tsx';
+import { CarePlanFields, FAMILY_FACTS, NewChildFields, SITUATIONS } from '../requests/index.ts';
+import { messages } from './intermediaries.messages.ts';
+import type { getHome, getTaskList } from './intermediaries.service.ts';
+
+const buttonLink = 'utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action';
+type Home = Awaited<ReturnType<typeof getHome>>;
+type Tasks = Awaited<ReturnType<typeof getTaskList>>;
+type RequestStatus = keyof (typeof messages)['nl']['requestStatuses'];
+
+export function Notice(props: { text: string | undefined }) {
+  if (!props.text) return null;
+  return (
+    <div class="utrecht-alert utrecht-alert--ok ko-notice" role="status" data-qa="notice">
+      <p class="utrecht-paragraph">{props.text}</p>
+    </div>
+  );
+}
+
+const statusText = (lang: Language, status: string) =>
+  messages[lang].requestStatuses[status as RequestStatus] ?? status;
+
+export function HomePage(props: { ctx: PageContext; home: Home }) {
+  const { ctx, home } = props;
+  const lang = ctx.lang;
+  const t = messages[lang];
+  return (
+    <Layout ctx={ctx} title={t.homeTitle}>
+      <h1 class="utrecht-heading-1">{t.homeTitle}</h1>
+      <p class="utrecht-paragraph">{t.homeIntro(home.organisation.name)}</p>
+      <ul class="ko-inline-list">
+        <li>
+          <a class={buttonLink} href="/intermediary/families/new" data-qa="new-family">
+            {t.newFamily}
+          </a>
+        </li>
+        <li>
+          <a class="utrecht-link" href="/intermediary/tasks" data-qa="tasks-link">
+            {t.tasksLink(home.openTasks)}
+          </a>
+        </li>
+      </ul>
+      {home.families.length === 0 ? (
+        <p class="utrecht-paragraph">{t.noFamilies}</p>
+      ) : (
+        <div class="ko-table-scroll">
+          <table class="utrecht-table ko-table" data-qa="families">
+            <caption class="utrecht-table__caption">{t.familiesCaption}</caption>
+            <thead class="utrecht-table__header">
+              <tr class="utrecht-table__row">
+                <th scope="col" class="utrecht-table__header-cell">
+                  {t.file}
+                </th>
+                <th scope="col" class="utrecht-table__header-cell">
+                  {t.parent}
+                </th>
+                <th scope="col" class="utrecht-table__header-cell">
+                  {t.contact}
+                </th>
+                <th scope="col" class="utrecht-table__header-cell">
+                  {t.requestsCol}
+                </th>
+              </tr>
+            </thead>
+            <tbody class="utrecht-table__body">
+              {home.families.map((f) => (
+                <tr class="utrecht-table__row" key={f.familyId} data-qa="family-row">
+                  <td class="utrecht-table__cell">
+                    <a class="utrecht-link" href={`/intermediary/families/${f.familyId}`}>
+                      {f.fileNumber}
+                    </a>
+                  </td>
+                  <td class="utrecht-table__cell">{f.parent}</td>
+                  <td class="utrecht-table__cell">
+                    {f.phone ?? ''} {f.hasEmail ? '' : `(${t.noEmail})`}
+                  </td>
+                  <td class="utrecht-table__cell">
+                    {f.requests.length === 0 ? (
+                      t.noRequest
+                    ) : (
+                      <ul class="utrecht-unordered-list">
+                        {f.requests.map((r) => (
+                          <li key={r.id}>
+                            <a
+                              class="utrecht-link"
+                              href={`/intermediary/families/${f.familyId}/requests/${r.id}`}
+                            >
+                              {r.child}
+                            </a>
+                            {`: ${statusText(lang, r.status)}, ${t.startLabel} ${formatShortDate(lang, r.desiredStart)}`}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Layout>
+  );
+}
+
+export type FormChoices = {
+  municipalities: { id: string; name: string; maxPreferences: number }[];
+  locations: { id: string; name: string; municipalityName: string }[];
+  maxPreferences: number;
+};
+
+function Section(props: { legend: string; children: ComponentChildren }) {
+  return (
+    <fieldset class="utrecht-form-fieldset ko-fieldset">
+      <legend class="utrecht-form-fieldset__legend utrecht-heading-2">{props.legend}</legend>
+      {props.children}
+    </fieldset>
+  );
+}
+
+/** The one-page form for staff: family file, consent, child, dates, care plan, preferences. */
+export function OnBehalfPage(props: { ctx: PageContext; form: FormState; choices: FormChoices }) {
+  const { ctx, form, choices } = props;
+  const lang = ctx.lang;
+  const t = messages[lang];
+  return (
+    <Layout ctx={ctx} title={t.formTitle}>
+      <h1 class="utrecht-heading-1">{t.formTitle}</h1>
+      <ErrorSummary lang={lang} form={form} />
+      <p class="utrecht-paragraph">{t.formIntro}</p>
+      <form method="post" action="/intermediary/families" novalidate data-qa="on-behalf-form">
+        <CsrfField token={ctx.csrfToken} />
+        <input type="hidden" name="submissionKey" value={String(form.values.submissionKey ?? '')} />
+        <Section legend={t.sectionParent}>
+          <TextField lang={lang} form={form} name="parent1FirstName" label={t.firstName} required />
+          <TextField lang={lang} form={form} name="parent1LastName" label={t.lastName} required />
+          <TextField lang={lang} form={form} name="parent1Phone" label={t.phone} type="tel" />
+          <TextField
+            lang={lang}
+            form={form}
+            name="parent1Email"
+            label={t.email}
+            hint={t.emailHint}
+            type="email"
+          />
+          <SelectField
+            lang={lang}
+            form={form}
+            name="parent1Language"
+            label={t.language}
+            options={[
+              { value: 'nl', label: 'Nederlands' },
+              { value: 'fr', label: 'Français' },
+              { value: 'en', label: 'English' },
+            ]}
+          />
+          <SelectField
+            lang={lang}
+            form={form}
+            name="parent1Situation"
+            label={t.situation}
+            emptyLabel={t.none}
+            options={SITUATIONS.map((s) => ({ value: s, label: t.situations[s] }))}
+          />
+          <TextField lang={lang} form={form} name="parent1DaysPerWeek" label={t.daysPerWeek} />
+        </Section>
+        <Section legend={t.sectionAddress}>
+          <TextField lang={lang} form={form} name="street" label={t.street} />
+          <TextField lang={lang} form={form} name="houseNumber" label={t.houseNumber} />
+          <TextField lang={lang} form={form} name="postcode" label={t.postcode} />
+          <TextField lang={lang} form={form} name="city" label={t.city} />
+          <SelectField
+            lang={lang}
+            form={form}
+            name="municipalityId"
+            label={t.municipality}
+            options={choices.municipalities.map((m) => ({ value: m.id, label: m.name }))}
+            required
+          />
+        </Section>
+        <Section legend={t.sectionFacts}>
+          <ChoiceGroup
+            lang={lang}
+            form={form}
+            name="facts"
+            legend={t.facts}
+            multiple
+            options={FAMILY_FACTS.map((f) => ({ value: f, label: t.factLabels[f] }))}
+          />
+          <TextField lang={lang} form={form} name="homeLanguage" label={t.homeLanguage} />
+        </Section>
+        <Section legend={t.sectionConsent}>
+          <ChoiceGroup
+            lang={lang}
+            form={form}
+            name="consent"
+            legend={t.consent}
+            multiple
+            options={[{ value: 'yes', label: t.consentYes }]}
+            required
+          />
+          <TextField lang={lang} form={form} name="consentDate" label={t.consentDate} type="date" required />
+        </Section>
+        <Section legend={t.sectionChild}>
+          <NewChildFields lang={lang} form={form} />
+        </Section>
+        <Section legend={t.sectionWhen}>
+          <ChoiceGroup
+            lang={lang}
+            form={form}
+            name="kind"
+            legend={t.kind}
+            options={[
+              { value: 'regular', label: t.kindRegular },
+              { value: 'occasional', label: t.kindOccasional },
+            ]}
+          />
+          <TextField lang={lang} form={form} name="occasionalReason" label={t.occasionalReason} />
+          <TextField
+            lang={lang}
+            form={form}
+            name="desiredStart"
+            label={t.desiredStart}
+            type="date"
+            required
+          />
+          <TextField lang={lang} form={form} name="desiredEnd" label={t.desiredEnd} type="date" />
+        </Section>
+        <Section legend={t.sectionPlan}>
+          <CarePlanFields lang={lang} form={form} />
+        </Section>
+        <Section legend={t.sectionPreferences}>
+          <p class="utrecht-paragraph">{t.preferencesHint(choices.maxPreferences)}</p>
+          {Array.from({ length: choices.maxPreferences }, (_, i) => (
+            <SelectField
+              key={i}
+              lang={lang}
+              form={form}
+              name={`preference${i + 1}`}
+              label={t.preference(i + 1)}
+              emptyLabel={t.noChoice}
+              options={choices.locations.map((l) => ({
+                value: l.id,
+                label: `${l.name} (${l.municipalityName})`,
+              }))}
+              required={i === 0}
+            />
+          ))}
+        </Section>
+        <SubmitButton qa="file-on-behalf">{t.submit}</SubmitButton>
+      </form>
+    </Layout>
+  );
+}
+
+/** The text of a task in the staff member's language: who to phone and what to tell them. */
+export function taskText(lang: Language, task: Tasks['open'][number]): string {
+  const t = messages[lang];
+  const d = task.details;
+  const who = [task.parentFirstName, task.parentLastName].filter(Boolean).join(' ');
+  const date = (v: string | undefined) => (v ? formatDate(lang, v) : '?');
+  let what: string;
+  if (task.kind === 'offer.made' && d.provider)
+    what = t.taskOffer(d.provider, d.child ?? '', date(d.startDate), date(d.deadline));
+  else if (task.kind === 'offer.reminder' && d.provider)
+    what = t.taskOfferReminder(d.provider, date(d.deadline));
+  else what = t.taskGeneric(d[`subject_${lang}`] ?? d.subject_nl ?? task.kind);
+  return `${t.call(who)}${task.parentPhone ? ` (${task.parentPhone})` : ''}: ${what}`;
+}
+
+export function TasksPage(props: { ctx: PageContext; tasks: Tasks; notice?: string }) {
+  const { ctx, tasks } = props;
+  const lang = ctx.lang;
+  const t = messages[lang];
+  const familyLink = (task: Tasks['open'][number]) =>
+    task.requestId
+      ? `/intermediary/families/${task.familyId}/requests/${task.requestId}`
+      : `/intermediary/families/${task.familyId}`;
+  return (
+    <Layout ctx={ctx} title={t.tasksTitle}>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href="/intermediary">
+          {t.homeTitle}
+        </a>
+      </p>
+      <h1 class="utrecht-heading-1">{t.tasksTitle}</h1>
+      <Notice text={props.notice} />
+      <p class="utrecht-paragraph">{t.tasksIntro}</p>
+      <h2 class="utrecht-heading-2">{t.openTasks}</h2>
+      {tasks.open.length === 0 ? (
+        <p class="utrecht-paragraph" data-qa="no-tasks">
+          {t.noTasks}
+        </p>
+      ) : (
+        <ul class="utrecht-unordered-list ko-task-list" data-qa="open-tasks">
+          {tasks.open.map((task) => (
+            <li key={task.id} data-qa="task">
+              <p class="utrecht-paragraph" data-qa="task-text">
+                <a class="utrecht-link" href={familyLink(task)}>
+                  {task.fileNumber}
+                </a>
+                {' – '}
+                {taskText(lang, task)}
+                {task.dueDate ? ` ${t.due}: ${formatDate(lang, task.dueDate)}.` : ''}
+              </p>
+              <form method="post" action={`/intermediary/tasks/${task.id}/done`} class="ko-inline-form">
+                <CsrfField token={ctx.csrfToken} />
+                <button
+                  type="submit"
+                  class="utrecht-button utrecht-button--secondary-action"
+                  aria-label={t.markDoneFor(task.fileNumber)}
+                  data-qa="task-done"
+                >
+                  {t.markDone}
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      )}
+      {tasks.done.length > 0 && (
+        <>
+          <h2 class="utrecht-heading-2">{t.doneTasks}</h2>
+          <ul class="utrecht-unordered-list" data-qa="done-tasks">
+            {tasks.done.map((task) => (
+              <li key={task.id}>
+                <a class="utrecht-link" href={familyLink(task)}>
+                  {task.fileNumber}
+                </a>{' '}
+                – {taskText(lang, task)}{' '}
+                {task.doneAt ? t.doneBy(task.doneBy ?? '?', formatDateTime(lang, task.doneAt)) : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Layout>
+  );
+}

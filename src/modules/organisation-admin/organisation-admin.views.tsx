@@ -1,0 +1,174 @@
+import type { Language } from '../../platform/i18n/index.ts';
+import type { PageContext } from '../../platform/views/context.ts';
+import {
+  ChoiceGroup,
+  CsrfField,
+  ErrorSummary,
+  type FormState,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from '../../platform/views/forms.tsx';
+import { Layout } from '../../platform/views/layout.tsx';
+import { Notice } from '../requests/index.ts';
+import { messages } from './organisation-admin.messages.ts';
+import type { MemberData, StaffData } from './organisation-admin.service.ts';
+
+export type StaffDone = keyof (typeof messages)['nl']['done'];
+
+function AccessFields(props: { lang: Language; form: FormState; locations: { id: string; name: string }[] }) {
+  const t = messages[props.lang];
+  return (
+    <>
+      <ChoiceGroup
+        lang={props.lang}
+        form={props.form}
+        name="role"
+        legend={t.roleLegend}
+        hint={t.roleHints}
+        required
+        options={(['provider_staff', 'provider_admin'] as const).map((r) => ({
+          value: r,
+          label: t.roles[r],
+        }))}
+      />
+      <ChoiceGroup
+        lang={props.lang}
+        form={props.form}
+        name="locations"
+        legend={t.locationsLegend}
+        multiple
+        required
+        options={props.locations.map((l) => ({ value: l.id, label: l.name }))}
+      />
+    </>
+  );
+}
+
+export function StaffPage(props: { ctx: PageContext; data: StaffData; form: FormState; done?: StaffDone }) {
+  const { ctx, data, form } = props;
+  const lang = ctx.lang;
+  const t = messages[lang];
+  const base = `/provider/organisations/${data.organisation.id}/staff`;
+  return (
+    <Layout ctx={ctx} title={t.title(data.organisation.name)}>
+      <h1 class="utrecht-heading-1">{t.title(data.organisation.name)}</h1>
+      {props.done && <Notice>{t.done[props.done]}</Notice>}
+      <p class="utrecht-paragraph">{t.intro}</p>
+      <div class="ko-table-scroll">
+        <table class="utrecht-table ko-table" data-qa="staff">
+          <caption class="ko-caption">{t.staffCaption}</caption>
+          <thead class="utrecht-table__header">
+            <tr class="utrecht-table__row">
+              <th class="utrecht-table__header-cell" scope="col">
+                {t.name}
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                {t.email}
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                {t.access}
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                {t.status}
+              </th>
+              <td class="utrecht-table__header-cell" />
+            </tr>
+          </thead>
+          <tbody class="utrecht-table__body">
+            {data.staff.map((m) => (
+              <tr class="utrecht-table__row" key={m.id} data-qa="staff-member">
+                <th class="utrecht-table__header-cell" scope="row">
+                  {m.displayName}
+                </th>
+                <td class="utrecht-table__cell">{m.email}</td>
+                <td class="utrecht-table__cell">
+                  {m.grants.map((g) => `${g.locationName} (${t.roles[g.role]})`).join(', ')}
+                </td>
+                <td class="utrecht-table__cell">{m.invited ? t.invited : t.active}</td>
+                <td class="utrecht-table__cell">
+                  {m.id !== data.self && (
+                    <a class="utrecht-link" href={`${base}/${m.id}`} aria-label={t.changeFor(m.displayName)}>
+                      {t.change}
+                    </a>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2 class="utrecht-heading-2">{t.inviteTitle}</h2>
+      <p class="utrecht-paragraph">{t.inviteIntro}</p>
+      <ErrorSummary lang={lang} form={form} />
+      <form method="post" action={base} class="ko-form" novalidate data-qa="invite-form">
+        <CsrfField token={ctx.csrfToken} />
+        <TextField
+          lang={lang}
+          form={form}
+          name="email"
+          label={t.email}
+          type="email"
+          autocomplete="off"
+          required
+        />
+        <TextField lang={lang} form={form} name="displayName" label={t.name} autocomplete="off" required />
+        <SelectField
+          lang={lang}
+          form={form}
+          name="language"
+          label={t.language}
+          options={(['nl', 'fr', 'en'] as const).map((l) => ({ value: l, label: t.languages[l] }))}
+        />
+        <AccessFields lang={lang} form={form} locations={data.locations} />
+        <SubmitButton qa="invite">{t.invite}</SubmitButton>
+      </form>
+    </Layout>
+  );
+}
+
+export function memberForm(data: MemberData): FormState {
+  const role = data.member.grants.some((g) => g.role === 'provider_admin')
+    ? 'provider_admin'
+    : 'provider_staff';
+  return { values: { role, locations: data.member.grants.map((g) => g.locationId) }, errors: {} };
+}
+
+export function MemberPage(props: { ctx: PageContext; data: MemberData; form: FormState }) {
+  const { ctx, data, form } = props;
+  const lang = ctx.lang;
+  const t = messages[lang];
+  const base = `/provider/organisations/${data.organisation.id}/staff`;
+  const title = t.memberTitle(data.member.displayName);
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1 class="utrecht-heading-1">{title}</h1>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={base}>
+          {t.back}
+        </a>
+      </p>
+      <p class="utrecht-paragraph">{data.member.email}</p>
+      <ErrorSummary lang={lang} form={form} />
+      <form
+        method="post"
+        action={`${base}/${data.member.id}`}
+        class="ko-form"
+        novalidate
+        data-qa="access-form"
+      >
+        <CsrfField token={ctx.csrfToken} />
+        <AccessFields lang={lang} form={form} locations={data.locations} />
+        <SubmitButton qa="save-access">{t.save}</SubmitButton>
+      </form>
+      <h2 class="utrecht-heading-2">{t.removeTitle}</h2>
+      <p class="utrecht-paragraph">{t.removeIntro}</p>
+      <form method="post" action={`${base}/${data.member.id}/remove`} class="ko-form">
+        <CsrfField token={ctx.csrfToken} />
+        <SubmitButton qa="remove-access" secondary>
+          {t.remove}
+        </SubmitButton>
+      </form>
+    </Layout>
+  );
+}

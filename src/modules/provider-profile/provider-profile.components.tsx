@@ -1,0 +1,83 @@
+import { errorText } from '../../platform/i18n/common.ts';
+import type { Language } from '../../platform/i18n/index.ts';
+import { type FormState, value } from '../../platform/views/forms.tsx';
+import { LocationNav, Notice } from '../requests/index.ts';
+import { messages } from './provider-profile.messages.ts';
+
+/** Pieces the profile pages share: the navigation between them and a small time input. */
+
+export type ProfileTab = 'profile' | 'photos' | 'lastMinute';
+
+export function ProfileNav(props: {
+  lang: Language;
+  location: { id: string; name: string };
+  current: ProfileTab;
+}) {
+  const t = messages[props.lang];
+  const base = `/provider/locations/${props.location.id}`;
+  const tabs: { key: ProfileTab; href: string; label: string }[] = [
+    { key: 'profile', href: `${base}/profile`, label: t.navProfile },
+    { key: 'photos', href: `${base}/photos`, label: t.navPhotos },
+    { key: 'lastMinute', href: `${base}/last-minute`, label: t.navLastMinute },
+  ];
+  return (
+    <>
+      <LocationNav
+        lang={props.lang}
+        location={props.location}
+        current={props.current === 'lastMinute' ? 'lastMinute' : 'profile'}
+      />
+      {props.current !== 'lastMinute' && (
+        <nav class="ko-subnav" aria-label={t.navProfile}>
+          <ul class="ko-inline-list">
+            {tabs
+              .filter((tab) => tab.key !== 'lastMinute')
+              .map((tab) => (
+                <li key={tab.key}>
+                  <a
+                    class="utrecht-link ko-subnav__link"
+                    href={tab.href}
+                    aria-current={tab.key === props.current ? 'page' : undefined}
+                    data-qa={`profile-nav-${tab.key}`}
+                  >
+                    {tab.label}
+                  </a>
+                </li>
+              ))}
+          </ul>
+        </nav>
+      )}
+    </>
+  );
+}
+
+export function DoneNotice(props: { text: string | undefined }) {
+  return props.text ? <Notice>{props.text}</Notice> : null;
+}
+
+/** A HH:MM field inside a table cell; its label is read by screen readers only. */
+export function TimeInput(props: { lang: Language; form: FormState; name: string; label: string }) {
+  const { form, name } = props;
+  const error = form.errors[name];
+  return (
+    <div class={`utrecht-form-field ${error ? 'utrecht-form-field--invalid' : ''}`}>
+      <label class="utrecht-form-label ko-visually-hidden" for={`field-${name}`}>
+        {props.label}
+      </label>
+      {error && (
+        <p class="utrecht-form-field-error-message" id={`error-${name}`}>
+          {errorText(props.lang, error)}
+        </p>
+      )}
+      <input
+        class={`utrecht-textbox utrecht-textbox--html-input ko-time-input ${error ? 'utrecht-textbox--invalid' : ''}`}
+        type="time"
+        id={`field-${name}`}
+        name={name}
+        value={value(form, name)}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? `error-${name}` : undefined}
+      />
+    </div>
+  );
+}
