@@ -5,8 +5,11 @@ import {
   type BrowserContext,
   type BrowserContextOptions,
   chromium,
+  type Locator,
   type Page,
+  type Response,
 } from 'playwright-core';
+import { expect } from 'vitest';
 import { buildTestApp, type TestApp } from '../test/app.ts';
 
 /**
@@ -139,5 +142,76 @@ export async function expectAccessible(page: Page, label = page.url()): Promise<
     throw new Error(`Accessibility violations on ${label}:\n${report}`);
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/** How long one step (a click, a navigation) may take before the test fails. */
+export const STEP_TIMEOUT = 15_000;
+
+/**
+ * One browser tab on the running app, with the steps every browser test takes: open a path,
+ * find an element by its `data-qa`, follow a link or submit a form and check where it lands (path,
+ * HTTP status, axe), log in.
+ */
+export class Tab {
+  /** The response of the last page load in the tab's main frame. */
+  lastDocument: Response | undefined;
+
+  private constructor(
+    readonly app: RunningApp,
+    readonly context: BrowserContext,
+    readonly page: Page,
+    /** Names the run in failure messages, e.g. "without JavaScript". */
+    readonly label: string,
+  ) {
+    page.on('response', (response) => {
+      if (response.request().isNavigationRequest() && response.frame() === page.mainFrame())
+        this.lastDocument = response;
+    });
+  }
+
+  static async open(
+    browser: Browser,
+    app: RunningApp,
+    options: BrowserContextOptions & { javaScriptEnabled: boolean },
+  ): Promise<Tab> {
+    const context = await newContext(browser, { locale: 'nl-BE', ...options });
+    context.setDefaultTimeout(STEP_TIMEOUT);
+    context.setDefaultNavigationTimeout(STEP_TIMEOUT);
+    const label = options.javaScriptEnabled ? 'with JavaScript' : 'without JavaScript';
+    return new Tab(app, context, await context.newPage(), label);
+  }
+
+  url(path: string): string {
+    return new URL(path, this.app.baseUrl).toString();
+  }
+
+  path(): string {
+    return new URL(this.page.url()).pathname;
+  }
+
+  qa(id: string): Locator {
+    return this.page.locator(`[data-qa="${id}"]`);
+  }
+
+  /** Clicks and waits for the next page: its path, its HTTP status, and axe on it. */
+  async follow(target: Locator, expectedPath: string | RegExp, status = 200): Promise<void> {
+    await Promise.all([this.page.waitForEvent('load', { timeout: STEP_TIMEOUT }), target.click()]);
+    if (typeof expectedPath === 'string') expect(this.path()).toBe(expectedPath);
+    else expect(this.path()).toMatch(expectedPath);
+    expect(this.lastDocument?.status(), `status of ${this.path()}`).toBe(status);
+    await expectAccessible(this.page, `${this.path()} (${this.label})`);
+  }
+
+  /** Logs in through the log-in form; lands where the role's home is. */
+  async logIn(email: string, password: string): Promise<void> {
+    await this.page.goto(this.url('/login'));
+    await this.page.locator('#field-email').fill(email);
+    await this.page.locator('#field-password').fill(password);
+    await Promise.all([this.page.waitForEvent('load'), this.qa('login-submit').click()]);
+  }
+
+  close(): Promise<void> {
+    return this.context.close();
   }
 }

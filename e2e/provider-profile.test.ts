@@ -1,15 +1,14 @@
-import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makePng } from '../src/modules/provider-profile/provider-profile.test-support.ts';
 import { aScenario, TEST_PASSWORD } from '../test/builders.ts';
-import { expectAccessible, launchBrowser, newContext, type RunningApp, startApp } from './browser.ts';
+import { expectAccessible, launchBrowser, type RunningApp, startApp, Tab } from './browser.ts';
 
 /**
  * The provider's own profile in a real browser: a French description that parents then read in
  * French, a photo upload, and a last-minute place that shows on the public site. With JavaScript,
  * and the last-minute form once without. Every page is checked with axe.
  */
-const STEP_TIMEOUT = 15_000;
 
 let browser: Browser;
 beforeAll(async () => {
@@ -20,12 +19,10 @@ afterAll(async () => {
 });
 
 describe('the provider profile in a browser', () => {
-  let name = '';
   let t: RunningApp;
   let s: Awaited<ReturnType<typeof aScenario>>;
-  let context: BrowserContext;
+  let tab: Tab;
   let page: Page;
-  let lastDocument: Response | undefined;
 
   beforeEach(async () => {
     t = await startApp();
@@ -33,33 +30,22 @@ describe('the provider profile in a browser', () => {
   }, 60_000);
 
   afterEach(async () => {
-    await context?.close();
+    await tab?.close();
     await t?.close();
   });
 
   async function open(javaScriptEnabled: boolean): Promise<void> {
-    name = javaScriptEnabled ? 'with JavaScript' : 'without JavaScript';
-    context = await newContext(browser, { javaScriptEnabled, locale: 'nl-BE' });
-    context.setDefaultTimeout(STEP_TIMEOUT);
-    context.setDefaultNavigationTimeout(STEP_TIMEOUT);
-    page = await context.newPage();
-    page.on('response', (response) => {
-      if (response.request().isNavigationRequest() && response.frame() === page.mainFrame())
-        lastDocument = response;
-    });
+    tab = await Tab.open(browser, t, { javaScriptEnabled });
+    page = tab.page;
   }
 
-  const url = (path: string) => new URL(path, t.baseUrl).toString();
-  const pathOf = () => new URL(page.url()).pathname;
-  const qa = (id: string) => page.locator(`[data-qa="${id}"]`);
+  const url = (path: string) => tab.url(path);
+  const pathOf = () => tab.path();
+  const qa = (id: string) => tab.qa(id);
   const base = () => `/provider/locations/${s.first.id}`;
 
-  async function follow(target: Locator, expectedPath: string, status = 200): Promise<void> {
-    await Promise.all([page.waitForEvent('load', { timeout: STEP_TIMEOUT }), target.click()]);
-    expect(pathOf()).toBe(expectedPath);
-    expect(lastDocument?.status(), `status of ${pathOf()}`).toBe(status);
-    await expectAccessible(page, `${pathOf()} (${name})`);
-  }
+  const follow = (target: Locator, expectedPath: string, status = 200) =>
+    tab.follow(target, expectedPath, status);
 
   async function logIn(): Promise<void> {
     await page.goto(url('/login'));
@@ -70,7 +56,7 @@ describe('the provider profile in a browser', () => {
 
   async function publishLastMinute(withError: boolean): Promise<void> {
     await page.goto(url(`${base()}/last-minute`));
-    await expectAccessible(page, `last-minute (${name})`);
+    await expectAccessible(page, `last-minute (${tab.label})`);
     await page.locator('#field-availableFrom').fill('2026-11-30');
     await page.locator('#field-availableUntil').fill('2026-12-18');
     if (withError) {
@@ -103,7 +89,7 @@ describe('the provider profile in a browser', () => {
     expect(pathOf()).toBe(`/providers/${s.first.id}`);
     expect(await page.locator('main').innerText()).toContain('Un petit accueil avec un grand jardin.');
     await page.goto(url(`/lang/nl?back=${encodeURIComponent(`${base()}/photos`)}`));
-    await expectAccessible(page, `photos (${name})`);
+    await expectAccessible(page, `photos (${tab.label})`);
 
     await page.locator('#field-photo').setInputFiles({
       name: 'tuin.png',

@@ -1,15 +1,14 @@
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { schema } from '../src/platform/db/index.ts';
 import { aFamilyRequest, aScenario, TEST_PASSWORD } from '../test/builders.ts';
-import { expectAccessible, launchBrowser, newContext, type RunningApp, startApp } from './browser.ts';
+import { launchBrowser, type RunningApp, startApp, Tab } from './browser.ts';
 
 /**
  * A provider opens the reports of its location for a period, reads the figures and downloads
  * them as XLSX; once with JavaScript, once without (with a wrong period first). Axe on every page.
  */
-const STEP_TIMEOUT = 15_000;
 
 let browser: Browser;
 beforeAll(async () => {
@@ -20,12 +19,10 @@ afterAll(async () => {
 });
 
 describe('a location’s reports in a browser', () => {
-  let name = '';
   let t: RunningApp;
   let s: Awaited<ReturnType<typeof aScenario>>;
-  let context: BrowserContext;
+  let tab: Tab;
   let page: Page;
-  let lastDocument: Response | undefined;
 
   beforeEach(async () => {
     t = await startApp();
@@ -65,34 +62,21 @@ describe('a location’s reports in a browser', () => {
   }, 60_000);
 
   afterEach(async () => {
-    await context?.close();
+    await tab?.close();
     await t?.close();
   });
 
   async function open(javaScriptEnabled: boolean): Promise<void> {
-    name = javaScriptEnabled ? 'with JavaScript' : 'without JavaScript';
-    context = await newContext(browser, { javaScriptEnabled, locale: 'nl-BE', acceptDownloads: true });
-    context.setDefaultTimeout(STEP_TIMEOUT);
-    context.setDefaultNavigationTimeout(STEP_TIMEOUT);
-    page = await context.newPage();
-    lastDocument = undefined;
-    page.on('response', (response) => {
-      if (response.request().isNavigationRequest() && response.frame() === page.mainFrame())
-        lastDocument = response;
-    });
+    tab = await Tab.open(browser, t, { javaScriptEnabled, acceptDownloads: true });
+    page = tab.page;
   }
 
-  const url = (path: string) => new URL(path, t.baseUrl).toString();
-  const pathOf = () => new URL(page.url()).pathname;
-  const qa = (id: string) => page.locator(`[data-qa="${id}"]`);
+  const url = (path: string) => tab.url(path);
+  const qa = (id: string) => tab.qa(id);
   const reports = () => `/provider/locations/${s.first.id}/reports`;
 
-  async function follow(target: Locator, expectedPath: RegExp, options: { status?: number } = {}) {
-    await Promise.all([page.waitForEvent('load', { timeout: STEP_TIMEOUT }), target.click()]);
-    expect(pathOf()).toMatch(expectedPath);
-    expect(lastDocument?.status(), `status of ${pathOf()}`).toBe(options.status ?? 200);
-    await expectAccessible(page, `${pathOf()} (${name})`);
-  }
+  const follow = (target: Locator, expectedPath: RegExp, options: { status?: number } = {}) =>
+    tab.follow(target, expectedPath, options.status);
 
   /** Logs in (landing on the waiting list) and opens the reports through the location's navigation. */
   async function openReports(): Promise<void> {
