@@ -1,10 +1,12 @@
 import { eq } from 'drizzle-orm';
-import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { schema } from '../src/platform/db/index.ts';
+import { localDate } from '../src/shared/dates.ts';
+import { makeNationalNumber } from '../src/shared/national-number.ts';
 import { TestClient } from '../test/app.ts';
 import { aScenario, aUser, TEST_PASSWORD } from '../test/builders.ts';
-import { expectAccessible, launchBrowser, newContext, type RunningApp, startApp } from './browser.ts';
+import { launchBrowser, type RunningApp, startApp, Tab } from './browser.ts';
 
 /**
  * A social worker (toeleider) in a real browser: files a family without e-mail and its request,
@@ -12,7 +14,8 @@ import { expectAccessible, launchBrowser, newContext, type RunningApp, startApp 
  * JavaScript, once without (the form with an error first). Every page is checked with axe.
  */
 
-const STEP_TIMEOUT = 15_000;
+const PARENT_NUMBER = makeNationalNumber(localDate('1990-05-12'), 45);
+
 let browser: Browser;
 
 beforeAll(async () => {
@@ -27,9 +30,8 @@ describe('an intermediary in a browser', () => {
   let t: RunningApp;
   let s: Awaited<ReturnType<typeof aScenario>>;
   let staffEmail: string;
-  let context: BrowserContext;
+  let tab: Tab;
   let page: Page;
-  let lastDocument: Response | undefined;
 
   beforeEach(async () => {
     t = await startApp();
@@ -43,31 +45,19 @@ describe('an intermediary in a browser', () => {
   }, 60_000);
 
   afterEach(async () => {
-    await context?.close();
+    await tab?.close();
     await t?.close();
   });
 
   async function open(javaScriptEnabled: boolean) {
-    context = await newContext(browser, { javaScriptEnabled, locale: 'nl-BE' });
-    context.setDefaultTimeout(STEP_TIMEOUT);
-    context.setDefaultNavigationTimeout(STEP_TIMEOUT);
-    page = await context.newPage();
-    page.on('response', (response) => {
-      if (response.request().isNavigationRequest() && response.frame() === page.mainFrame())
-        lastDocument = response;
-    });
+    tab = await Tab.open(browser, t, { javaScriptEnabled });
+    page = tab.page;
   }
 
-  const url = (path: string) => new URL(path, t.baseUrl).toString();
-  const pathOf = () => new URL(page.url()).pathname;
-  const qa = (name: string) => page.locator(`[data-qa="${name}"]`);
-
-  async function follow(target: Locator, expectedPath: RegExp, status = 200): Promise<void> {
-    await Promise.all([page.waitForEvent('load', { timeout: STEP_TIMEOUT }), target.click()]);
-    expect(pathOf()).toMatch(expectedPath);
-    expect(lastDocument?.status(), `status of ${pathOf()}`).toBe(status);
-    await expectAccessible(page, `${pathOf()} ${status}`);
-  }
+  const url = (path: string) => tab.url(path);
+  const qa = (name: string) => tab.qa(name);
+  const follow = (target: Locator, expectedPath: RegExp, status = 200) =>
+    tab.follow(target, expectedPath, status);
 
   async function logIn() {
     await page.goto(url('/login'));
@@ -80,7 +70,11 @@ describe('an intermediary in a browser', () => {
     await page.fill('#field-parent1FirstName', 'Fatima');
     await page.fill('#field-parent1LastName', 'El Idrissi');
     await page.fill('#field-parent1Phone', '0470 12 34 56');
-    await page.selectOption('#field-parent1Language', 'fr');
+    await page.check('#field-parent1Language-fr');
+    await page.fill('#field-parent1NationalNumber', PARENT_NUMBER);
+    await page.fill('#field-parent2FirstName', 'Youssef');
+    await page.fill('#field-parent2LastName', 'El Idrissi');
+    await page.selectOption('#field-subMunicipalityId', s.subMunicipality?.id as string);
     await page.check('#field-facts-first');
     if (options.consent) await page.check('#field-consent-first');
     await page.fill('#field-childFirstName', 'Amal');
@@ -139,6 +133,7 @@ describe('an intermediary in a browser', () => {
     await follow(qa('file-on-behalf'), /^\/intermediary\/families\/[0-9a-f-]+$/);
     expect(await qa('notice').textContent()).toContain('Het gezin en de aanvraag zijn geregistreerd.');
     expect(await qa('parents').textContent()).toContain('geen e-mail');
+    expect(await qa('parents').textContent()).toContain('Youssef El Idrissi');
     const [request] = await t.deps.db.select().from(schema.requests);
     expect(request?.channel).toBe('intermediary');
     expect(await t.deps.db.$count(schema.outbox)).toBe(0);
@@ -168,6 +163,9 @@ describe('an intermediary in a browser', () => {
       'Leg vast dat het gezin toestemming gaf.',
     );
     expect(await page.inputValue('#field-parent1FirstName')).toBe('Fatima');
+    // The national number is not sent back: it is typed again.
+    expect(await page.inputValue('#field-parent1NationalNumber')).toBe('');
+    await page.fill('#field-parent1NationalNumber', PARENT_NUMBER);
     await page.check('#field-consent-first');
     await follow(qa('file-on-behalf'), /^\/intermediary\/families\/[0-9a-f-]+$/);
     expect(await t.deps.db.$count(schema.requests)).toBe(1);

@@ -5,49 +5,89 @@ import { compareDates, localDate } from '../../shared/dates.ts';
 import {
   checkCarePlan,
   checkNewChild,
+  checkParents,
   checkPreferences,
+  checkSubMunicipality,
   checkWhen,
   type Errors,
   FAMILY_FACTS,
   fileWithGuarantees,
+  findChildByNationalNumberHash,
   getMunicipality,
   getRequestWithChild,
   insertChild,
   insertFamilyFile,
   insertParent,
   insertRequest,
+  isFarAhead,
   MAX_PREFERENCE_FIELDS,
-  type Result,
 } from '../requests/index.ts';
 import * as q from './intermediaries.queries.ts';
 import type { OnBehalfInput } from './intermediaries.schemas.ts';
 import { organisationOf, staffActor } from './scope.ts';
 
-const days = (v: string | undefined) => (v ? String(Number(v.replace(',', '.'))) : null);
+/** A request of a family this organisation follows, to link to. */
+export type ExistingRequest = { familyId: string; requestId: string };
+
+export type Filing =
+  | {
+      ok: true;
+      value: { familyId: string; requestId: string };
+      /** The municipality's maximum when the start lies further ahead: a warning, not an error. */
+      farAheadMonths?: number;
+    }
+  | { ok: false; errors: Errors; farAheadMonths?: number; existing?: ExistingRequest };
+
+/**
+ * The same child already has an open request: staff are pointed to it when its family is one
+ * their organisation follows; any other family stays unknown to them ("contact the desk").
+ */
+async function ownExistingRequest(
+  deps: AppDeps,
+  organisationId: string,
+  hash: string | undefined,
+): Promise<ExistingRequest | undefined> {
+  const known = hash ? await findChildByNationalNumberHash(deps.db, hash) : undefined;
+  if (!known?.openRequestId) return undefined;
+  const own = await q.getClientFamily(deps.db, organisationId, known.familyId);
+  return own ? { familyId: known.familyId, requestId: known.openRequestId } : undefined;
+}
 
 /**
  * Staff file a family and its first request on the family's behalf, in one transaction: the family
  * file (followed by the staff member's organisation, with the family's consent and its date), one
- * parent reachable by phone or e-mail, the child and the request with channel 'intermediary'.
- * The rules are the parent journey's own (request-rules, submit): one open request per child found
- * through the national number's keyed hash, dates against the birth, the municipality's maximum.
+ * or two parents (the first reachable by phone or e-mail), the child and the request with channel
+ * 'intermediary'. The rules are the parent journey's own (family.service, request-rules, submit):
+ * national numbers only as cipher and keyed hash, the sub-municipality, one open request per child
+ * found through the keyed hash, dates against the birth, the municipality's maximum preferences,
+ * and the warning when the start lies further ahead than the municipality's maximum months.
  */
-export async function fileOnBehalf(
-  deps: AppDeps,
-  user: CurrentUser,
-  input: OnBehalfInput,
-): Promise<Result<{ familyId: string; requestId: string }>> {
+export async function fileOnBehalf(deps: AppDeps, user: CurrentUser, input: OnBehalfInput): Promise<Filing> {
   const { db, clock } = deps;
   const organisationId = organisationOf(user);
   const errors: Errors = {};
   const municipality = await getMunicipality(db, input.municipalityId);
   if (!municipality?.active) errors.municipalityId = 'invalidChoice';
+  const sub = await checkSubMunicipality(db, input.municipalityId, input.subMunicipalityId, errors, {
+    required: true,
+  });
+  const parents = checkParents(deps, input, errors);
   if (!input.parent1Phone && !input.parent1Email) errors.parent1Phone = 'phoneOrEmailRequired';
   const consentDay = localDate(input.consentDate);
   if (compareDates(consentDay, clock.today()) > 0) errors.consentDate = 'invalidDate';
 
   const child = await checkNewChild(deps, undefined, input, errors);
+  const existing =
+    errors.nationalNumber === 'childKnownElsewhere'
+      ? await ownExistingRequest(deps, organisationId, child.nationalNumber?.hash)
+      : undefined;
+  if (existing) errors.nationalNumber = 'childFollowedByYou';
   const when = checkWhen(input, child, clock.today(), errors);
+  const start = localDate(input.desiredStart);
+  const farAheadMonths =
+    municipality && isFarAhead(start, clock.today(), municipality.maxMonthsAhead)
+      ? municipality.maxMonthsAhead
+      : undefined;
   const plan = checkCarePlan(input, errors);
   const chosen = [
     input.preference1,
@@ -67,7 +107,12 @@ export async function fileOnBehalf(
     'preference1',
   );
   if (Object.keys(errors).length > 0 || !municipality || !when || !plan || !preferences)
-    return { ok: false, errors };
+    return {
+      ok: false,
+      errors,
+      ...(farAheadMonths && !errors.desiredStart ? { farAheadMonths } : {}),
+      ...(existing ? { existing } : {}),
+    };
 
   // Noon in Belgium's day of consent: the date stays the same in every time zone shown.
   const consentAt = new Date(`${consentDay}T11:00:00Z`);
@@ -77,6 +122,7 @@ export async function fileOnBehalf(
     db.transaction(async (tx) => {
       const family = await insertFamilyFile(tx, {
         municipalityId: municipality.id,
+        subMunicipalityId: sub?.id ?? null,
         street: input.street || null,
         houseNumber: input.houseNumber || null,
         postcode: input.postcode || null,
@@ -90,15 +136,17 @@ export async function fileOnBehalf(
       await q.setIntermediary(tx, family.id, organisationId);
       await insertParent(tx, {
         familyId: family.id,
-        firstName: input.parent1FirstName,
-        lastName: input.parent1LastName,
-        phone: input.parent1Phone || null,
+        ...parents.parent(1),
         email: input.parent1Email || null,
-        language: input.parent1Language,
-        situation: input.parent1Situation ?? null,
-        daysPerWeek: days(input.parent1DaysPerWeek),
         position: 1,
       });
+      if (parents.hasSecond)
+        await insertParent(tx, {
+          familyId: family.id,
+          ...parents.parent(2),
+          email: input.parent2Email || null,
+          position: 2,
+        });
       const { id: childId } = await insertChild(tx, {
         familyId: family.id,
         firstName: child.firstName,
@@ -128,5 +176,9 @@ export async function fileOnBehalf(
   if (!filed.ok) return filed;
   // A double submit finds the first request; its family is the one to show.
   if (!familyId) familyId = (await getRequestWithChild(db, filed.value))?.family.id ?? '';
-  return { ok: true, value: { familyId, requestId: filed.value } };
+  return {
+    ok: true,
+    value: { familyId, requestId: filed.value },
+    ...(farAheadMonths ? { farAheadMonths } : {}),
+  };
 }

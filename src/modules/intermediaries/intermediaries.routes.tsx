@@ -7,7 +7,13 @@ import { failedForm, parseForm } from '../../platform/http/forms.ts';
 import { pageContext, sendPage } from '../../platform/http/setup.ts';
 import type { FormState } from '../../platform/views/forms.tsx';
 import { type Brand, type FamilyId, type OfferId, parseId, type RequestId } from '../../shared/ids.ts';
-import { getMunicipalities, getSelectableLocations, MAX_PREFERENCE_FIELDS } from '../requests/index.ts';
+import {
+  getMunicipalities,
+  getSelectableLocations,
+  getSubMunicipalities,
+  MAX_PREFERENCE_FIELDS,
+  subMunicipalityOptions,
+} from '../requests/index.ts';
 import { FamilyPage, RequestPage } from './family.views.tsx';
 import { fileOnBehalf } from './filing.service.ts';
 import { messages } from './intermediaries.messages.ts';
@@ -25,7 +31,9 @@ import {
 import { type FormChoices, HomePage, OnBehalfPage, TasksPage } from './intermediaries.views.tsx';
 import { organisationOf } from './scope.ts';
 
-type FamilyRoute = { Params: { familyId: string }; Querystring: { done?: string } };
+type FamilyRoute = { Params: { familyId: string }; Querystring: { done?: string; ahead?: string } };
+
+const NOT_ECHOED = ['parent1NationalNumber', 'parent2NationalNumber'] as const;
 type RequestRoute = { Params: { familyId: string; requestId: string }; Querystring: { done?: string } };
 type OfferRoute = { Params: { familyId: string; requestId: string; offerId: string } };
 type TaskRoute = { Params: { taskId: string } };
@@ -37,14 +45,16 @@ function familyIdOf(params: { familyId: string }): FamilyId {
 }
 
 async function formChoices(deps: AppDeps, user: CurrentUser, municipalityId?: string): Promise<FormChoices> {
-  const [municipalities, locations, organisation] = await Promise.all([
+  const [municipalities, subMunicipalities, locations, organisation] = await Promise.all([
     getMunicipalities(deps.db),
+    getSubMunicipalities(deps.db),
     getSelectableLocations(deps.db),
     q.getOrganisation(deps.db, organisationOf(user)),
   ]);
   const chosen = municipalities.find((m) => m.id === (municipalityId || organisation?.municipalityId));
   return {
     municipalities,
+    subMunicipalities: subMunicipalityOptions({ municipalities, subMunicipalities }),
     locations,
     maxPreferences: Math.min(chosen?.maxPreferences ?? MAX_PREFERENCE_FIELDS, MAX_PREFERENCE_FIELDS),
   };
@@ -69,6 +79,7 @@ export function registerIntermediaryStaffRoutes(app: FastifyInstance, deps: AppD
           municipalityId: organisation?.municipalityId ?? '',
           consentDate: deps.clock.today(),
           parent1Language: request.lang,
+          parent2Language: request.lang,
           childBorn: 'yes',
           kind: 'regular',
           fixed: 'fixed',
@@ -91,15 +102,24 @@ export function registerIntermediaryStaffRoutes(app: FastifyInstance, deps: AppD
       const user = requireUser(request.user);
       const parsed = parseForm(OnBehalfForm, request.body);
       const result = parsed.ok ? await fileOnBehalf(deps, user, parsed.value) : undefined;
-      if (result?.ok)
-        return reply.redirect(`/intermediary/families/${result.value.familyId}?done=filed`, 303);
-      const form = parsed.ok
-        ? failedForm(request.body, result?.ok === false ? result.errors : {})
-        : parsed.form;
+      if (result?.ok) {
+        const ahead = result.farAheadMonths ? `&ahead=${result.farAheadMonths}` : '';
+        return reply.redirect(`/intermediary/families/${result.value.familyId}?done=filed${ahead}`, 303);
+      }
+      const failed = result?.ok === false ? result : undefined;
+      const form = parsed.ok ? failedForm(request.body, failed?.errors ?? {}) : parsed.form;
+      // A national number is never sent back: it is typed again.
+      for (const field of NOT_ECHOED) delete form.values[field];
       const choices = await formChoices(deps, user, String(form.values.municipalityId ?? ''));
       return sendPage(
         reply,
-        <OnBehalfPage ctx={pageContext(request, reply, deps)} form={form} choices={choices} />,
+        <OnBehalfPage
+          ctx={pageContext(request, reply, deps)}
+          form={form}
+          choices={choices}
+          farAheadMonths={failed?.farAheadMonths}
+          existing={failed?.existing}
+        />,
         400,
       );
     },
@@ -127,7 +147,10 @@ export function registerIntermediaryStaffRoutes(app: FastifyInstance, deps: AppD
     async (request, reply) => {
       const t = messages[request.lang];
       const done = request.query.done;
-      const notice = done === 'filed' ? t.filed : done === 'handOver' ? t.handOverSent : undefined;
+      // After filing, the far-ahead warning of the form (the municipality's maximum months).
+      const ahead = Number.parseInt(request.query.ahead ?? '', 10);
+      const filed = ahead > 0 && ahead < 1000 ? `${t.filed} ${t.farAhead(ahead)}` : t.filed;
+      const notice = done === 'filed' ? filed : done === 'handOver' ? t.handOverSent : undefined;
       return familyPage(
         request,
         reply,

@@ -19,6 +19,12 @@ const email = z
   .refine((v) => v === '' || z.email().safeParse(v).success, 'invalidEmail')
   .optional();
 
+// '' (nothing chosen) is "not given".
+const situation = z.preprocess(
+  (v) => (v === '' ? undefined : v),
+  z.enum(SITUATIONS, 'invalidChoice').optional(),
+);
+
 const preferenceFields = Object.fromEntries(
   Array.from({ length: MAX_PREFERENCE_FIELDS }, (_, i) => [
     `preference${i + 1}`,
@@ -28,31 +34,38 @@ const preferenceFields = Object.fromEntries(
 
 /**
  * Staff file a family and its first request in one form (works without JavaScript): the family
- * file as the parent's own form has it (one parent, reachable by phone or e-mail), the family's
- * consent with its date, then the child, dates, care plan and preferences of the parent's wizard.
+ * file as the parent's own form has it (one or two parents, the first reachable by phone or e-mail;
+ * the address with its sub-municipality), the family's consent with its date, then the child,
+ * dates, care plan and preferences of the parent's wizard.
  */
 export const OnBehalfForm = z.object({
   submissionKey: z.string().uuid('notAllowedNow'),
   ...FamilyForm.pick({
     parent1FirstName: true,
     parent1LastName: true,
+    parent1NationalNumber: true,
     parent1Phone: true,
     parent1Language: true,
     parent1DaysPerWeek: true,
+    parent2FirstName: true,
+    parent2LastName: true,
+    parent2NationalNumber: true,
+    parent2Email: true,
+    parent2Phone: true,
+    parent2Language: true,
+    parent2DaysPerWeek: true,
     street: true,
     houseNumber: true,
     postcode: true,
     city: true,
     municipalityId: true,
+    subMunicipalityId: true,
     facts: true,
     homeLanguage: true,
   }).shape,
   parent1Email: email,
-  // A select sends '' for "not given".
-  parent1Situation: z.preprocess(
-    (v) => (v === '' ? undefined : v),
-    z.enum(SITUATIONS, 'invalidChoice').optional(),
-  ),
+  parent1Situation: situation,
+  parent2Situation: situation,
   consent: z.enum(['yes'], 'familyConsentRequired'),
   consentDate: z
     .string('required')

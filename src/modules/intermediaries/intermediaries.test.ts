@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp, TestClient } from '../../../test/app.ts';
-import { aFamilyRequest, aScenario, aUser, TEST_PASSWORD } from '../../../test/builders.ts';
+import { aFamilyRequest, aMunicipality, aScenario, aUser, TEST_PASSWORD } from '../../../test/builders.ts';
 import { BACKENDS } from '../../../test/db.ts';
 import { schema } from '../../platform/db/index.ts';
 import { localDate } from '../../shared/dates.ts';
@@ -49,6 +49,7 @@ describe.each(BACKENDS)('intermediaries on %s', (backend) => {
     postcode: '3000',
     city: 'Leuven',
     municipalityId: s.municipality.id,
+    subMunicipalityId: s.subMunicipality?.id as string,
     facts: ['singleParent', 'lowIncome'],
     consent: 'yes',
     consentDate: '2026-11-20',
@@ -134,6 +135,137 @@ describe.each(BACKENDS)('intermediaries on %s', (backend) => {
     expect(dup.statusCode).toBe(400);
     expect(dup.body).toContain('Dit kind heeft al een dossier bij het loket');
     expect(await t.deps.db.$count(schema.requests)).toBe(1);
+  });
+
+  it('files a second parent, the parents’ national numbers only as cipher and hash, and the sub-municipality', async () => {
+    const number1 = makeNationalNumber(localDate('1990-05-12'), 45);
+    const number2 = makeNationalNumber(localDate('1988-11-03'), 67);
+    const res = await file({
+      parent1NationalNumber: number1,
+      parent1Situation: 'job_seeking',
+      parent2FirstName: 'Youssef',
+      parent2LastName: 'El Idrissi',
+      parent2NationalNumber: number2,
+      parent2Phone: '0471 00 00 00',
+      parent2Email: 'Youssef@Example.be',
+      parent2Language: 'nl',
+      parent2Situation: 'working',
+      parent2DaysPerWeek: '4,5',
+    });
+    expect(res.statusCode).toBe(303);
+    const [family] = await t.deps.db.select().from(schema.families);
+    expect(family?.subMunicipalityId).toBe(s.subMunicipality?.id);
+    const parents = await t.deps.db.select().from(schema.parents).orderBy(asc(schema.parents.position));
+    expect(parents).toHaveLength(2);
+    expect(parents[0]).toMatchObject({ firstName: 'Fatima', situation: 'job_seeking', position: 1 });
+    expect(parents[1]).toMatchObject({
+      firstName: 'Youssef',
+      lastName: 'El Idrissi',
+      email: 'youssef@example.be',
+      phone: '0471 00 00 00',
+      language: 'nl',
+      situation: 'working',
+      position: 2,
+      userId: null,
+    });
+    expect(Number(parents[1]?.daysPerWeek)).toBe(4.5);
+    const vault = t.deps.vault;
+    expect(parents[0]?.nationalNumberHash).toBe(vault.protect(number1).hash);
+    expect(parents[1]?.nationalNumberHash).toBe(vault.protect(number2).hash);
+    expect(vault.reveal(parents[0]?.nationalNumberCipher as string)).toBe(number1);
+    expect(vault.reveal(parents[1]?.nationalNumberCipher as string)).toBe(number2);
+    // Never in plain text: not in the parents' rows, not in the audit trail.
+    const stored = JSON.stringify([parents, await t.deps.db.select().from(schema.auditLog)]);
+    for (const n of [number1, number2]) expect(stored).not.toContain(n);
+
+    const page = await staff.get(res.headers.location as string);
+    expect(page.body).toContain('Youssef El Idrissi');
+  });
+
+  it('checks the second parent, the national numbers and the sub-municipality, and never echoes a number', async () => {
+    const number1 = makeNationalNumber(localDate('1990-05-12'), 45);
+    const bad = await file({
+      parent1NationalNumber: number1,
+      parent2NationalNumber: '12345678901',
+      parent2FirstName: 'Youssef',
+      subMunicipalityId: '',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Dit is geen geldig rijksregisternummer');
+    expect(bad.body).toContain('id="error-parent2LastName"');
+    expect(bad.body).toContain('id="error-subMunicipalityId"');
+    expect(bad.body).toContain('value="Youssef"');
+    // Neither the valid nor the invalid number comes back in the page.
+    expect(bad.body).not.toContain(number1);
+    expect(bad.body).not.toContain('12345678901');
+    const otherSub = await t.deps.db
+      .insert(schema.subMunicipalities)
+      .values({
+        municipalityId: (await aMunicipality(t.deps.db, { regionId: s.region.id })).id,
+        name: 'Elders',
+        postcode: '9999',
+      })
+      .returning();
+    const wrongSub = await file({ subMunicipalityId: otherSub[0]?.id as string });
+    expect(wrongSub.statusCode).toBe(400);
+    expect(wrongSub.body).toContain('id="error-subMunicipalityId"');
+    expect(await t.deps.db.$count(schema.families)).toBe(0);
+    expect(await t.deps.db.$count(schema.parents)).toBe(0);
+  });
+
+  it('warns when the start lies further ahead than the municipality’s maximum, and still files', async () => {
+    await t.deps.db
+      .update(schema.municipalities)
+      .set({ maxMonthsAhead: 3 })
+      .where(eq(schema.municipalities.id, s.municipality.id));
+    const warning = 'De gewenste startdatum ligt meer dan 3 maanden ver.';
+    const failed = await file({ parent1Phone: '' });
+    expect(failed.statusCode).toBe(400);
+    expect(failed.body).toContain(warning);
+    const res = await file({ desiredStart: '2027-06-01' });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toContain('ahead=3');
+    const page = await staff.get(res.headers.location as string);
+    expect(page.body).toContain('Het gezin en de aanvraag zijn geregistreerd.');
+    expect(page.body).toContain(warning);
+    expect(await t.deps.db.$count(schema.requests)).toBe(1);
+    // Within the maximum: no warning.
+    const near = await file({ childFirstName: 'Nour', nationalNumber: '', desiredStart: '2026-12-15' });
+    expect(near.headers.location).not.toContain('ahead');
+    expect((await staff.get(near.headers.location as string)).body).not.toContain(warning);
+  });
+
+  it('points to the same child’s open request only when the organisation follows its family', async () => {
+    const first = await file();
+    expect(first.statusCode).toBe(303);
+    const [request] = await t.deps.db.select().from(schema.requests);
+    const again = await file();
+    expect(again.statusCode).toBe(400);
+    expect(again.body).toContain(
+      'Voor dit kind loopt al een aanvraag, in een gezin dat uw organisatie opvolgt.',
+    );
+    expect(again.body).toContain(
+      `href="/intermediary/families/${request?.familyId}/requests/${request?.id}"`,
+    );
+    expect(await t.deps.db.$count(schema.requests)).toBe(1);
+
+    // The same kind of duplicate in a family another organisation follows: the generic message.
+    const otherNumber = makeNationalNumber(localDate('2026-08-01'), 321);
+    const theirs = await aFamilyRequest(t.deps.db, {
+      municipalityId: s.municipality.id,
+      locations: [s.first.id],
+      family: { intermediaryOrganisationId: otherOrgId },
+    });
+    await t.deps.db
+      .update(schema.children)
+      .set({ nationalNumberHash: t.deps.vault.protect(otherNumber).hash })
+      .where(eq(schema.children.id, theirs.request.childId));
+    const elsewhere = await file({ nationalNumber: otherNumber });
+    expect(elsewhere.statusCode).toBe(400);
+    expect(elsewhere.body).toContain('Dit kind heeft al een dossier bij het loket');
+    expect(elsewhere.body).not.toContain(theirs.family.id);
+    expect(elsewhere.body).not.toContain(theirs.request.id);
+    expect(elsewhere.body).not.toContain('data-qa="existing-request"');
   });
 
   it('shows staff only their organisation’s families: another one’s answers 404', async () => {

@@ -11,7 +11,8 @@ import {
   TextField,
 } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
-import { CarePlanFields, FAMILY_FACTS, NewChildFields, SITUATIONS } from '../requests/index.ts';
+import { CarePlanFields, FAMILY_FACTS, NewChildFields, ParentFields } from '../requests/index.ts';
+import type { ExistingRequest } from './filing.service.ts';
 import { messages } from './intermediaries.messages.ts';
 import type { getHome, getTaskList } from './intermediaries.service.ts';
 
@@ -117,6 +118,7 @@ export function HomePage(props: { ctx: PageContext; home: Home }) {
 
 export type FormChoices = {
   municipalities: { id: string; name: string; maxPreferences: number }[];
+  subMunicipalities: { value: string; label: string }[];
   locations: { id: string; name: string; municipalityName: string }[];
   maxPreferences: number;
 };
@@ -131,50 +133,45 @@ function Section(props: { legend: string; children: ComponentChildren }) {
 }
 
 /** The one-page form for staff: family file, consent, child, dates, care plan, preferences. */
-export function OnBehalfPage(props: { ctx: PageContext; form: FormState; choices: FormChoices }) {
-  const { ctx, form, choices } = props;
+export function OnBehalfPage(props: {
+  ctx: PageContext;
+  form: FormState;
+  choices: FormChoices;
+  /** The municipality's maximum months ahead, when the desired start lies further. */
+  farAheadMonths?: number | undefined;
+  /** The same child's open request in a family this organisation follows. */
+  existing?: ExistingRequest | undefined;
+}) {
+  const { ctx, form, choices, existing } = props;
   const lang = ctx.lang;
   const t = messages[lang];
   return (
     <Layout ctx={ctx} title={t.formTitle}>
       <h1 class="utrecht-heading-1">{t.formTitle}</h1>
       <ErrorSummary lang={lang} form={form} />
+      {existing && (
+        <div class="utrecht-alert utrecht-alert--warning ko-notice" data-qa="existing-request">
+          <p class="utrecht-paragraph">{t.existingRequest}</p>
+          <p class="utrecht-paragraph">
+            <a
+              class="utrecht-link"
+              href={`/intermediary/families/${existing.familyId}/requests/${existing.requestId}`}
+            >
+              {t.openExisting}
+            </a>
+          </p>
+        </div>
+      )}
       <p class="utrecht-paragraph">{t.formIntro}</p>
       <form method="post" action="/intermediary/families" novalidate data-qa="on-behalf-form">
         <CsrfField token={ctx.csrfToken} />
         <input type="hidden" name="submissionKey" value={String(form.values.submissionKey ?? '')} />
         <Section legend={t.sectionParent}>
-          <TextField lang={lang} form={form} name="parent1FirstName" label={t.firstName} required />
-          <TextField lang={lang} form={form} name="parent1LastName" label={t.lastName} required />
-          <TextField lang={lang} form={form} name="parent1Phone" label={t.phone} type="tel" />
-          <TextField
-            lang={lang}
-            form={form}
-            name="parent1Email"
-            label={t.email}
-            hint={t.emailHint}
-            type="email"
-          />
-          <SelectField
-            lang={lang}
-            form={form}
-            name="parent1Language"
-            label={t.language}
-            options={[
-              { value: 'nl', label: 'Nederlands' },
-              { value: 'fr', label: 'Français' },
-              { value: 'en', label: 'English' },
-            ]}
-          />
-          <SelectField
-            lang={lang}
-            form={form}
-            name="parent1Situation"
-            label={t.situation}
-            emptyLabel={t.none}
-            options={SITUATIONS.map((s) => ({ value: s, label: t.situations[s] }))}
-          />
-          <TextField lang={lang} form={form} name="parent1DaysPerWeek" label={t.daysPerWeek} />
+          <ParentFields lang={lang} form={form} n={1} emailHint={t.emailHint} numberKept={false} />
+        </Section>
+        <Section legend={t.sectionSecondParent}>
+          <p class="utrecht-paragraph">{t.secondParentHint}</p>
+          <ParentFields lang={lang} form={form} n={2} emailHint={t.emailHint} numberKept={false} />
         </Section>
         <Section legend={t.sectionAddress}>
           <TextField lang={lang} form={form} name="street" label={t.street} />
@@ -189,6 +186,16 @@ export function OnBehalfPage(props: { ctx: PageContext; form: FormState; choices
             options={choices.municipalities.map((m) => ({ value: m.id, label: m.name }))}
             required
           />
+          {choices.subMunicipalities.length > 0 && (
+            <SelectField
+              lang={lang}
+              form={form}
+              name="subMunicipalityId"
+              label={t.subMunicipality}
+              emptyLabel={t.chooseSubMunicipality}
+              options={choices.subMunicipalities}
+            />
+          )}
         </Section>
         <Section legend={t.sectionFacts}>
           <ChoiceGroup
@@ -236,6 +243,11 @@ export function OnBehalfPage(props: { ctx: PageContext; form: FormState; choices
             type="date"
             required
           />
+          {props.farAheadMonths !== undefined && (
+            <div class="utrecht-alert utrecht-alert--warning ko-notice" data-qa="far-ahead">
+              <p class="utrecht-paragraph">{t.farAhead(props.farAheadMonths)}</p>
+            </div>
+          )}
           <TextField lang={lang} form={form} name="desiredEnd" label={t.desiredEnd} type="date" />
         </Section>
         <Section legend={t.sectionPlan}>

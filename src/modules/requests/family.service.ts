@@ -1,5 +1,6 @@
 import { recordAudit } from '../../platform/audit/index.ts';
 import type { CurrentUser } from '../../platform/auth/actions.ts';
+import type { Database } from '../../platform/db/index.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import { compareDates, localDate } from '../../shared/dates.ts';
@@ -87,6 +88,74 @@ function protectNumber(deps: AppDeps, input: string | undefined, field: string, 
 
 const days = (v: string | undefined) => (v ? String(Number(v.replace(',', '.'))) : null);
 
+/** The parent fields of a family file, as the parent's own form and the staff's form send them. */
+export type ParentsInput = Pick<
+  FamilyInput,
+  | 'parent1FirstName'
+  | 'parent1LastName'
+  | 'parent1NationalNumber'
+  | 'parent1Phone'
+  | 'parent1Language'
+  | 'parent1Situation'
+  | 'parent1DaysPerWeek'
+  | 'parent2FirstName'
+  | 'parent2LastName'
+  | 'parent2NationalNumber'
+  | 'parent2Email'
+  | 'parent2Phone'
+  | 'parent2Language'
+  | 'parent2Situation'
+  | 'parent2DaysPerWeek'
+>;
+
+/**
+ * One or two parents: a second parent once any of its name, e-mail or national number is given
+ * (then both names are required); each national number is checked and kept only as the vault's
+ * cipher and keyed hash. Returns the columns of each parent (without e-mail, user and position).
+ */
+export function checkParents(deps: AppDeps, input: ParentsInput, errors: Errors) {
+  const hasSecond = Boolean(
+    input.parent2FirstName || input.parent2LastName || input.parent2Email || input.parent2NationalNumber,
+  );
+  if (hasSecond && !input.parent2FirstName) errors.parent2FirstName = 'required';
+  if (hasSecond && !input.parent2LastName) errors.parent2LastName = 'required';
+  const number1 = protectNumber(deps, input.parent1NationalNumber, 'parent1NationalNumber', errors);
+  const number2 = protectNumber(deps, input.parent2NationalNumber, 'parent2NationalNumber', errors);
+  const parent = (n: 1 | 2) => {
+    const number = n === 1 ? number1 : number2;
+    return {
+      firstName: (n === 1 ? input.parent1FirstName : input.parent2FirstName) ?? '',
+      lastName: (n === 1 ? input.parent1LastName : input.parent2LastName) ?? '',
+      phone: (n === 1 ? input.parent1Phone : input.parent2Phone) || null,
+      language: n === 1 ? input.parent1Language : input.parent2Language,
+      situation: (n === 1 ? input.parent1Situation : input.parent2Situation) ?? null,
+      daysPerWeek: days(n === 1 ? input.parent1DaysPerWeek : input.parent2DaysPerWeek),
+      ...(number ? { nationalNumberCipher: number.cipher, nationalNumberHash: number.hash } : {}),
+    };
+  };
+  return { hasSecond, parent };
+}
+
+/**
+ * The address's sub-municipality: one of the chosen municipality's; with `required`, it must be
+ * given when the municipality has any.
+ */
+export async function checkSubMunicipality(
+  db: Database,
+  municipalityId: string,
+  subMunicipalityId: string | undefined,
+  errors: Errors,
+  options: { required?: boolean } = {},
+) {
+  const sub = subMunicipalityId ? await fq.getSubMunicipality(db, subMunicipalityId) : undefined;
+  if (subMunicipalityId && sub?.municipalityId !== municipalityId) errors.subMunicipalityId = 'invalidChoice';
+  else if (!subMunicipalityId && options.required) {
+    const all = await fq.getSubMunicipalities(db);
+    if (all.some((x) => x.municipalityId === municipalityId)) errors.subMunicipalityId = 'required';
+  }
+  return sub;
+}
+
 /**
  * Creates or updates the parent's family file: one or two parents, the address, the household
  * facts used for priority, and consent (its date is kept from the first time it was given).
@@ -101,16 +170,8 @@ export async function saveFamilyFile(
   const own = await q.getFamilyOfUser(db, user.id);
   const municipality = await q.getMunicipality(db, input.municipalityId);
   if (!municipality?.active) errors.municipalityId = 'invalidChoice';
-  const sub = input.subMunicipalityId ? await fq.getSubMunicipality(db, input.subMunicipalityId) : undefined;
-  if (input.subMunicipalityId && sub?.municipalityId !== input.municipalityId)
-    errors.subMunicipalityId = 'invalidChoice';
-  const hasSecond = Boolean(
-    input.parent2FirstName || input.parent2LastName || input.parent2Email || input.parent2NationalNumber,
-  );
-  if (hasSecond && !input.parent2FirstName) errors.parent2FirstName = 'required';
-  if (hasSecond && !input.parent2LastName) errors.parent2LastName = 'required';
-  const number1 = protectNumber(deps, input.parent1NationalNumber, 'parent1NationalNumber', errors);
-  const number2 = protectNumber(deps, input.parent2NationalNumber, 'parent2NationalNumber', errors);
+  const sub = await checkSubMunicipality(db, input.municipalityId, input.subMunicipalityId, errors);
+  const { hasSecond, parent } = checkParents(deps, input, errors);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
   const now = clock.now();
@@ -125,21 +186,6 @@ export async function saveFamilyFile(
     homeLanguage: input.homeLanguage || null,
     ...facts,
   };
-  const parent = (n: 1 | 2) => ({
-    firstName: (n === 1 ? input.parent1FirstName : input.parent2FirstName) ?? '',
-    lastName: (n === 1 ? input.parent1LastName : input.parent2LastName) ?? '',
-    phone: (n === 1 ? input.parent1Phone : input.parent2Phone) || null,
-    language: n === 1 ? input.parent1Language : input.parent2Language,
-    situation: (n === 1 ? input.parent1Situation : input.parent2Situation) ?? null,
-    daysPerWeek: days(n === 1 ? input.parent1DaysPerWeek : input.parent2DaysPerWeek),
-    ...((n === 1 ? number1 : number2)
-      ? {
-          nationalNumberCipher: (n === 1 ? number1 : number2)?.cipher,
-          nationalNumberHash: (n === 1 ? number1 : number2)?.hash,
-        }
-      : {}),
-  });
-
   const familyId = await db.transaction(async (tx) => {
     let id: string;
     if (!own) {

@@ -18,11 +18,17 @@ import type { FamilyPage as FamilyData } from './family.service.ts';
 import { messages } from './requests.messages.ts';
 import { childName } from './requests.service.ts';
 
-function ParentFields(props: {
+/**
+ * A parent's fields (names, national number, contact, language, situation, days a week). With
+ * `email`, the first parent's address is that of the account and only shown; without it, the
+ * parent's e-mail is a field (`parent<n>Email`). A national number is never filled in again.
+ */
+export function ParentFields(props: {
   lang: PageContext['lang'];
   form: FormState;
   n: 1 | 2;
   email?: string | undefined;
+  emailHint?: string | undefined;
   numberKept: boolean;
 }) {
   const { lang, form, n } = props;
@@ -55,15 +61,16 @@ function ParentFields(props: {
         inputMode="numeric"
         autocomplete="off"
       />
-      {n === 1 ? (
-        <p class="utrecht-paragraph">{f.emailOfAccount(props.email ?? '')}</p>
+      {n === 1 && props.email !== undefined ? (
+        <p class="utrecht-paragraph">{f.emailOfAccount(props.email)}</p>
       ) : (
         <TextField
           lang={lang}
           form={form}
-          name="parent2Email"
+          name={name('Email')}
           type="email"
           label={f.email}
+          hint={props.emailHint}
           autocomplete="off"
         />
       )}
@@ -101,6 +108,17 @@ function ParentFields(props: {
   );
 }
 
+/** The sub-municipalities of the active municipalities, each with its postcode and municipality. */
+export function subMunicipalityOptions(data: {
+  municipalities: { id: string; name: string }[];
+  subMunicipalities: FamilyData['subMunicipalities'];
+}) {
+  return data.subMunicipalities.flatMap((s) => {
+    const m = data.municipalities.find((x) => x.id === s.municipalityId);
+    return m ? [{ value: s.id, label: `${s.name} (${s.postcode}, ${m.name})` }] : [];
+  });
+}
+
 export function FamilyFilePage(props: {
   ctx: PageContext;
   data: FamilyData;
@@ -111,10 +129,7 @@ export function FamilyFilePage(props: {
   const { ctx, data, form } = props;
   const lang = ctx.lang;
   const f = familyMessages[lang];
-  const subOptions = data.subMunicipalities.map((s) => {
-    const m = data.municipalities.find((x) => x.id === s.municipalityId);
-    return { value: s.id, label: `${s.name} (${s.postcode}${m ? `, ${m.name}` : ''})` };
-  });
+  const subOptions = subMunicipalityOptions(data);
   const [p1, p2] = data.parents;
   return (
     <Layout ctx={ctx} title={f.familyTitle}>

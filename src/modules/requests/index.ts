@@ -6,16 +6,20 @@ import { registerProviderRequestRoutes } from './requests.routes.provider.tsx';
 // Besides its routes and jobs, the module lends the rules, writes and form pieces of the parent's
 // journey to filing on behalf of a family (intermediaries; later the desk), and notifyFamily.
 
-export { insertFamilyFile } from './family.queries.ts';
+export { getSubMunicipalities, insertFamilyFile } from './family.queries.ts';
 export { FAMILY_FACTS, FamilyForm, SITUATIONS } from './family.schemas.ts';
+export { checkParents, checkSubMunicipality } from './family.service.ts';
+export { ParentFields, subMunicipalityOptions } from './family.views.tsx';
 export { type FamilyTask, notifyFamily, type Recipient as FamilyRecipient } from './notify-family.ts';
 export { CarePlanFields, NewChildFields } from './parent-fields.tsx';
 export { PreferencesTable } from './preferences-table.tsx';
 export { hasWorkPriority, isPriorityGroup } from './priority.ts';
 export * from './provider.ts';
 export { requestJobs } from './reminders.service.ts';
+export { isFarAhead } from './request-dates.ts';
 export { checkCarePlan, checkNewChild, checkPreferences, checkWhen } from './request-rules.ts';
 export {
+  findChildByNationalNumberHash,
   getEventsOfRequest,
   getFamilyRequests,
   getMunicipalities,

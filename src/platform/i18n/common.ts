@@ -56,6 +56,7 @@ export const common = defineMessages({
       offerNoLongerOpen: 'Dit voorstel kan niet meer beantwoord worden.',
       notAllowedNow: 'Deze stap is nu niet mogelijk.',
       consentRequired: 'Geef uw toestemming om uw aanvraag te kunnen indienen.',
+      childFollowedByYou: 'Voor dit kind loopt al een aanvraag, in een gezin dat uw organisatie opvolgt.',
       childKnownElsewhere:
         'Dit kind heeft al een dossier bij het loket, in een ander gezin. Neem contact op met het loket.',
       occasionalTooLong: 'Occasionele opvang eindigt binnen 12 maanden na de start.',
@@ -149,6 +150,8 @@ export const common = defineMessages({
       offerNoLongerOpen: 'Il n’est plus possible de répondre à cette proposition.',
       notAllowedNow: 'Cette étape n’est pas possible maintenant.',
       consentRequired: 'Donnez votre accord pour pouvoir introduire votre demande.',
+      childFollowedByYou:
+        'Une demande est déjà en cours pour cet enfant, dans une famille que votre organisation suit.',
       childKnownElsewhere:
         'Cet enfant a déjà un dossier au guichet, dans une autre famille. Contactez le guichet.',
       occasionalTooLong: 'L’accueil occasionnel se termine dans les 12 mois qui suivent le début.',
@@ -242,6 +245,7 @@ export const common = defineMessages({
       offerNoLongerOpen: 'This offer can no longer be answered.',
       notAllowedNow: 'This step is not possible now.',
       consentRequired: 'Give your consent to be able to file your request.',
+      childFollowedByYou: 'There is already a request for this child, in a family your organisation follows.',
       childKnownElsewhere:
         'This child already has a file at the desk, in another family. Please contact the desk.',
       occasionalTooLong: 'Occasional care ends within 12 months of its start.',
