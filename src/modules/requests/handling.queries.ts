@@ -232,15 +232,6 @@ export async function updateOfferStatus(db: Database, offerId: string, status: O
   await db.update(offers).set({ status, answeredAt: at }).where(eq(offers.id, offerId));
 }
 
-/** The parent contacts of a family who receive its mails. */
-export function getFamilyMailRecipients(db: Database, familyId: string) {
-  return db
-    .select({ email: parents.email, firstName: parents.firstName, language: parents.language })
-    .from(parents)
-    .where(and(eq(parents.familyId, familyId), sql`${parents.email} is not null`))
-    .orderBy(asc(parents.position));
-}
-
 // ——— Private notes and own columns ———
 
 export function getNotes(db: Database, locationId: string, requestId: string) {

@@ -219,20 +219,6 @@ export function getEventsOfRequest(db: Database, requestId: string) {
     .orderBy(asc(statusEvents.occurredAt), asc(statusEvents.id));
 }
 
-/** The parent contacts of a family who receive its mails. */
-export function getFamilyMailRecipients(db: Database, familyId: string) {
-  return db
-    .select({
-      email: parents.email,
-      firstName: parents.firstName,
-      lastName: parents.lastName,
-      language: parents.language,
-    })
-    .from(parents)
-    .where(and(eq(parents.familyId, familyId), sql`${parents.email} is not null`))
-    .orderBy(asc(parents.position));
-}
-
 export async function updateRequestStatus(db: Database, requestId: string, status: RequestStatus, at: Date) {
   await db.update(requests).set({ status, statusChangedAt: at }).where(eq(requests.id, requestId));
 }
