@@ -62,27 +62,37 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AppDeps): void {
     return reply.redirect('/', 303);
   });
 
-  app.get('/register', { config: { action: 'auth.register' } }, (request, reply) => {
-    const ctx = pageContext(request, reply, deps);
-    return sendPage(reply, <RegisterPage ctx={ctx} form={emptyForm} />);
-  });
+  app.get<{ Querystring: { next?: string } }>(
+    '/register',
+    { config: { action: 'auth.register' } },
+    (request, reply) => {
+      const ctx = pageContext(request, reply, deps);
+      return sendPage(reply, <RegisterPage ctx={ctx} form={emptyForm} next={safeNext(request.query.next)} />);
+    },
+  );
 
   app.post(
     '/register',
     { config: { action: 'auth.register', rateLimit: { max: 10, timeWindow: '1 minute' } } },
     async (request, reply) => {
       const parsed = parseForm(RegisterForm, request.body);
+      const submittedNext = parsed.ok ? parsed.value.next : parsed.form.values.next;
+      const next = safeNext(typeof submittedNext === 'string' ? submittedNext : undefined);
       if (!parsed.ok) {
         return sendPage(
           reply,
-          <RegisterPage ctx={pageContext(request, reply, deps)} form={parsed.form} />,
+          <RegisterPage ctx={pageContext(request, reply, deps)} form={parsed.form} next={next} />,
           400,
         );
       }
       const result = await registerParent(deps, parsed.value);
       if (!result.ok) {
         const form = failedForm(request.body, { email: result.error });
-        return sendPage(reply, <RegisterPage ctx={pageContext(request, reply, deps)} form={form} />, 400);
+        return sendPage(
+          reply,
+          <RegisterPage ctx={pageContext(request, reply, deps)} form={form} next={next} />,
+          400,
+        );
       }
       await startSession(reply, deps, request.sessionToken, result.userId);
       reply.setCookie(LANGUAGE_COOKIE, parsed.value.language, {
@@ -91,7 +101,7 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AppDeps): void {
         secure,
         maxAge: 31_536_000,
       });
-      return reply.redirect('/parent', 303);
+      return reply.redirect(next ?? '/parent', 303);
     },
   );
 

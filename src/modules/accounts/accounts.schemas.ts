@@ -23,6 +23,8 @@ export const RegisterForm = z
     password: newPassword,
     passwordRepeat,
     language: z.enum(LANGUAGES, 'invalidChoice'),
+    /** Where to go once registered (e.g. back to a hand-over invitation); checked by safeNext. */
+    next: z.string().optional(),
   })
   .refine(samePasswords, passwordsDiffer);
 

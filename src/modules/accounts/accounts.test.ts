@@ -45,6 +45,27 @@ describe.each(BACKENDS)('accounts and sessions on %s', (backend) => {
     expect(t.mailQueuedSignals).toBe(1);
   });
 
+  it('returns after registering to a page of this site it came from, never to another site', async () => {
+    const register = (email: string, next: string) =>
+      new TestClient(t.app).post(
+        '/register',
+        {
+          displayName: 'Jonas',
+          email,
+          password: 'a-long-password',
+          passwordRepeat: 'a-long-password',
+          language: 'nl',
+          next,
+        },
+        { formPage: `/register?next=${encodeURIComponent(next)}` },
+      );
+    expect((await register('a@example.be', '/take-over?token=abc')).headers.location).toBe(
+      '/take-over?token=abc',
+    );
+    expect((await register('b@example.be', '//evil.example/')).headers.location).toBe('/parent');
+    expect((await register('c@example.be', 'https://evil.example/')).headers.location).toBe('/parent');
+  });
+
   it('refuses a second account for the same e-mail address, with the values kept', async () => {
     await aUser(t.deps.db, { role: 'parent', email: 'taken@example.be' });
     const client = new TestClient(t.app);

@@ -59,7 +59,7 @@ export function LoginPage(props: { ctx: PageContext; form: FormState; next: stri
   );
 }
 
-export function RegisterPage(props: { ctx: PageContext; form: FormState }) {
+export function RegisterPage(props: { ctx: PageContext; form: FormState; next?: string | undefined }) {
   const { ctx, form } = props;
   const t = messages[ctx.lang];
   const languageOptions = LANGUAGES.map((l) => ({ value: l, label: common[ctx.lang].languageNames[l] }));
@@ -70,6 +70,7 @@ export function RegisterPage(props: { ctx: PageContext; form: FormState }) {
       <p class="utrecht-paragraph">{t.registerIntro}</p>
       <form method="post" action="/register" novalidate class="ko-form">
         <CsrfField token={ctx.csrfToken} />
+        {props.next && <input type="hidden" name="next" value={props.next} />}
         <TextField
           lang={ctx.lang}
           form={form}

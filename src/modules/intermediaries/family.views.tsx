@@ -227,7 +227,11 @@ export function TakeOverPage(props: {
           </p>
           <p class="utrecht-paragraph">
             {t.takeOverRegister}{' '}
-            <a class="utrecht-link" href="/register">
+            <a
+              class="utrecht-link"
+              href={`/register?next=${encodeURIComponent(here)}`}
+              data-qa="take-over-register"
+            >
               {t.registerLink}
             </a>
           </p>

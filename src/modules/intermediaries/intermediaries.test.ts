@@ -431,6 +431,9 @@ describe.each(BACKENDS)('intermediaries on %s', (backend) => {
     const anonymous = await parent.get(link);
     expect(anonymous.statusCode).toBe(200);
     expect(anonymous.body).toContain(family?.fileNumber);
+    // Registering from the invitation comes back to it.
+    const registerPage = `/register?next=${encodeURIComponent(link)}`;
+    expect(anonymous.body).toContain(registerPage.replace(/&/g, '&amp;'));
     const registered = await parent.post(
       '/register',
       {
@@ -439,10 +442,12 @@ describe.each(BACKENDS)('intermediaries on %s', (backend) => {
         password: 'een-lang-wachtwoord',
         passwordRepeat: 'een-lang-wachtwoord',
         language: 'fr',
+        next: link,
       },
-      { formPage: '/register' },
+      { formPage: registerPage },
     );
     expect(registered.statusCode).toBe(303);
+    expect(registered.headers.location).toBe(link);
     await parent.get(link);
     const taken = await parent.post('/take-over', { token: link.split('=')[1] as string });
     expect(taken.headers.location).toBe('/parent');
