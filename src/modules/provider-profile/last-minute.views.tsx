@@ -11,7 +11,7 @@ import {
 import { Layout } from '../../platform/views/layout.tsx';
 import { WEEKDAYS } from '../../shared/dates.ts';
 import type { LastMinuteData } from './last-minute.service.ts';
-import { DoneNotice, ProfileNav } from './provider-profile.components.tsx';
+import { AgeRangeFields, DoneNotice, ProfileNav } from './provider-profile.components.tsx';
 import { messages } from './provider-profile.messages.ts';
 import { TEXT_LANGUAGES } from './provider-profile.schemas.ts';
 
@@ -128,24 +128,7 @@ export function LastMinutePage(props: {
           required
           options={WEEKDAYS.map((d) => ({ value: d, label: t.weekdayNames[d] }))}
         />
-        <TextField
-          lang={lang}
-          form={form}
-          name="minAgeMonths"
-          label={t.minAge}
-          type="number"
-          inputMode="numeric"
-          required
-        />
-        <TextField
-          lang={lang}
-          form={form}
-          name="maxAgeMonths"
-          label={t.maxAge}
-          type="number"
-          inputMode="numeric"
-          required
-        />
+        <AgeRangeFields lang={lang} form={form} />
         {TEXT_LANGUAGES.map((l) => (
           <TextField
             key={l}

@@ -1,6 +1,6 @@
 import { errorText } from '../../platform/i18n/common.ts';
 import type { Language } from '../../platform/i18n/index.ts';
-import { type FormState, value } from '../../platform/views/forms.tsx';
+import { type FormState, TextField, value } from '../../platform/views/forms.tsx';
 import { LocationNav, Notice } from '../requests/index.ts';
 import { messages } from './provider-profile.messages.ts';
 
@@ -79,5 +79,27 @@ export function TimeInput(props: { lang: Language; form: FormState; name: string
         aria-describedby={error ? `error-${name}` : undefined}
       />
     </div>
+  );
+}
+
+/** The age range a location (or a last-minute place) takes, in months: two number fields. */
+export function AgeRangeFields(props: { lang: Language; form: FormState }) {
+  const t = messages[props.lang];
+  const field = (name: 'minAgeMonths' | 'maxAgeMonths', label: string) => (
+    <TextField
+      lang={props.lang}
+      form={props.form}
+      name={name}
+      label={label}
+      type="number"
+      inputMode="numeric"
+      required
+    />
+  );
+  return (
+    <>
+      {field('minAgeMonths', t.minAge)}
+      {field('maxAgeMonths', t.maxAge)}
+    </>
   );
 }

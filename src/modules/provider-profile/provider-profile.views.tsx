@@ -10,7 +10,7 @@ import {
 } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { TextArea } from '../requests/index.ts';
-import { DoneNotice, ProfileNav, TimeInput } from './provider-profile.components.tsx';
+import { AgeRangeFields, DoneNotice, ProfileNav, TimeInput } from './provider-profile.components.tsx';
 import { messages } from './provider-profile.messages.ts';
 import { HOURS_DAYS, SPOKEN_LANGUAGES, TEXT_LANGUAGES } from './provider-profile.schemas.ts';
 import { type ProfileData, periodKey } from './provider-profile.service.ts';
@@ -150,24 +150,7 @@ export function ProfilePage(props: {
           inputMode="numeric"
           required
         />
-        <TextField
-          lang={lang}
-          form={form}
-          name="minAgeMonths"
-          label={t.minAge}
-          type="number"
-          inputMode="numeric"
-          required
-        />
-        <TextField
-          lang={lang}
-          form={form}
-          name="maxAgeMonths"
-          label={t.maxAge}
-          type="number"
-          inputMode="numeric"
-          required
-        />
+        <AgeRangeFields lang={lang} form={form} />
         <ChoiceGroup
           lang={lang}
           form={form}
