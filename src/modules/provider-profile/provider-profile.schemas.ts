@@ -3,13 +3,13 @@
  * rules that compare fields (closing after opening, until after from) are in the service.
  */
 import { z } from 'zod';
+import { SPOKEN_LANGUAGES } from '../../platform/i18n/spoken-languages.ts';
 import { parseLocalDate, WEEKDAYS } from '../../shared/dates.ts';
 
 /** Days a location can be open (the public profile shows Monday to Saturday). */
 export const HOURS_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 export type HoursDay = (typeof HOURS_DAYS)[number];
 /** Languages a location can say it speaks with parents (same list as the public search filter). */
-export const SPOKEN_LANGUAGES = ['nl', 'fr', 'en', 'de', 'es', 'it', 'pl', 'ro', 'tr', 'ar'] as const;
 export const TEXT_LANGUAGES = ['nl', 'fr', 'en'] as const;
 
 export const MAX_AGE_MONTHS = 72;

@@ -1,4 +1,5 @@
 import { formatDate } from '../../platform/i18n/index.ts';
+import { SPOKEN_LANGUAGES, spokenLanguageNames } from '../../platform/i18n/spoken-languages.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import {
   ChoiceGroup,
@@ -12,7 +13,7 @@ import { Layout } from '../../platform/views/layout.tsx';
 import { TextArea } from '../requests/index.ts';
 import { AgeRangeFields, DoneNotice, ProfileNav, TimeInput } from './provider-profile.components.tsx';
 import { messages } from './provider-profile.messages.ts';
-import { HOURS_DAYS, SPOKEN_LANGUAGES, TEXT_LANGUAGES } from './provider-profile.schemas.ts';
+import { HOURS_DAYS, TEXT_LANGUAGES } from './provider-profile.schemas.ts';
 import { type ProfileData, periodKey } from './provider-profile.service.ts';
 
 export type ProfileDone = 'saved' | 'closingAdded' | 'closingRemoved';
@@ -157,7 +158,7 @@ export function ProfilePage(props: {
           name="languages"
           legend={t.languages}
           multiple
-          options={SPOKEN_LANGUAGES.map((l) => ({ value: l, label: t.languageNames[l] }))}
+          options={SPOKEN_LANGUAGES.map((l) => ({ value: l, label: spokenLanguageNames[lang][l] }))}
         />
         <ChoiceGroup
           lang={lang}

@@ -1,3 +1,7 @@
+import { SPOKEN_LANGUAGES } from '../../platform/i18n/spoken-languages.ts';
+
+export { SPOKEN_LANGUAGES, type SpokenLanguage } from '../../platform/i18n/spoken-languages.ts';
+
 /**
  * The query strings of the public pages. Filters live in the URL (GET forms), so a result can be
  * shared; anything a visitor can type is validated here and turned into message keys on failure.
@@ -15,8 +19,6 @@ export const OPENS_BEFORE_OPTIONS = ['06:30', '07:00', '07:30', '08:00', '08:30'
 export const CLOSES_AFTER_OPTIONS = ['17:00', '17:30', '18:00', '18:30', '19:00'] as const;
 export const DISTANCE_OPTIONS = ['1', '2', '5', '10', '20', '50'] as const;
 /** Languages a location can say it speaks with parents (`provider_locations.languages`). */
-export const SPOKEN_LANGUAGES = ['nl', 'fr', 'en', 'de', 'es', 'it', 'pl', 'ro', 'tr', 'ar'] as const;
-export type SpokenLanguage = (typeof SPOKEN_LANGUAGES)[number];
 
 /** An empty field is no filter: '' and missing mean the same. */
 const blank = (v: unknown) => (v === '' || (Array.isArray(v) && v.length === 0) ? undefined : v);

@@ -2,6 +2,7 @@
 import type { schema } from '../../platform/db/index.ts';
 import type { Translated } from '../../platform/db/schema/index.ts';
 import { formatDate } from '../../platform/i18n/index.ts';
+import { spokenLanguageName } from '../../platform/i18n/spoken-languages.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import type { LocalDate } from '../../shared/dates.ts';
 import {
@@ -117,9 +118,7 @@ export function ProfilePage(props: { ctx: PageContext; data: ProfileData; map: M
             </div>
             <div>
               <dt>{p.languages}</dt>
-              <dd>
-                {loc.languages.map((l) => t.languageNames[l as keyof typeof t.languageNames] ?? l).join(', ')}
-              </dd>
+              <dd>{loc.languages.map((l) => spokenLanguageName(lang, l)).join(', ')}</dd>
             </div>
             <div>
               <dt>{p.careOffered}</dt>

@@ -1,6 +1,7 @@
 /** The search page: filters in a GET form, the results as a list (complete) and on a map (extra). */
 import { common } from '../../platform/i18n/common.ts';
 import type { Language } from '../../platform/i18n/index.ts';
+import { spokenLanguageName, spokenLanguageNames } from '../../platform/i18n/spoken-languages.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import {
   ChoiceGroup,
@@ -180,7 +181,7 @@ function SearchFilters(props: { ctx: PageContext; form: FormState; municipalitie
         name="language"
         label={s.language}
         emptyLabel={s.anyLanguage}
-        options={SPOKEN_LANGUAGES.map((l) => ({ value: l, label: t.languageNames[l] }))}
+        options={SPOKEN_LANGUAGES.map((l) => ({ value: l, label: spokenLanguageNames[lang][l] }))}
       />
       <fieldset class="utrecht-form-fieldset ko-fieldset">
         <legend class="utrecht-form-fieldset__legend">{s.careNeeds}</legend>
@@ -257,9 +258,7 @@ function ResultCard(props: { lang: Language; row: Row }) {
         <li>{t.ageRange(ageLabel(lang, row.minAgeMonths), ageLabel(lang, row.maxAgeMonths))}</li>
         {hours && <li>{hours}</li>}
         <li>{row.subsidyLevel >= 2 ? t.incomeRelated : t.fixedPrice}</li>
-        <li>
-          {row.languages.map((l) => t.languageNames[l as keyof typeof t.languageNames] ?? l).join(', ')}
-        </li>
+        <li>{row.languages.map((l) => spokenLanguageName(lang, l)).join(', ')}</li>
         {row.inclusiveCare && <li>{t.inclusive}</li>}
         {row.occasionalCare && <li>{t.occasional}</li>}
       </ul>
