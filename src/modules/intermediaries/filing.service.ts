@@ -6,7 +6,7 @@ import {
   checkCarePlan,
   checkNewChild,
   checkParents,
-  checkPreferences,
+  checkPreferenceFields,
   checkSubMunicipality,
   checkWhen,
   type Errors,
@@ -20,7 +20,6 @@ import {
   insertParent,
   insertRequest,
   isFarAhead,
-  MAX_PREFERENCE_FIELDS,
 } from '../requests/index.ts';
 import * as q from './intermediaries.queries.ts';
 import type { OnBehalfInput } from './intermediaries.schemas.ts';
@@ -89,23 +88,7 @@ export async function fileOnBehalf(deps: AppDeps, user: CurrentUser, input: OnBe
       ? municipality.maxMonthsAhead
       : undefined;
   const plan = checkCarePlan(input, errors);
-  const chosen = [
-    input.preference1,
-    input.preference2,
-    input.preference3,
-    input.preference4,
-    input.preference5,
-  ]
-    .slice(0, MAX_PREFERENCE_FIELDS)
-    .filter((id): id is string => Boolean(id));
-  const preferences = await checkPreferences(
-    db,
-    chosen,
-    municipality?.maxPreferences ?? MAX_PREFERENCE_FIELDS,
-    undefined,
-    errors,
-    'preference1',
-  );
+  const preferences = await checkPreferenceFields(db, input, municipality?.maxPreferences, errors);
   if (Object.keys(errors).length > 0 || !municipality || !when || !plan || !preferences)
     return {
       ok: false,

@@ -17,7 +17,13 @@ export { hasWorkPriority, isPriorityGroup } from './priority.ts';
 export * from './provider.ts';
 export { requestJobs } from './reminders.service.ts';
 export { isFarAhead } from './request-dates.ts';
-export { checkCarePlan, checkNewChild, checkPreferences, checkWhen } from './request-rules.ts';
+export {
+  checkCarePlan,
+  checkNewChild,
+  checkPreferenceFields,
+  checkPreferences,
+  checkWhen,
+} from './request-rules.ts';
 export {
   findChildByNationalNumberHash,
   getEventsOfRequest,

@@ -17,7 +17,12 @@ import {
 import { parseNationalNumber } from '../../shared/national-number.ts';
 import { OCCASIONAL_MAX_MONTHS } from './request-dates.ts';
 import * as q from './requests.queries.ts';
-import type { CarePlanInput, NewChildInput, WhenInput } from './requests.schemas.ts';
+import {
+  type CarePlanInput,
+  MAX_PREFERENCE_FIELDS,
+  type NewChildInput,
+  type WhenInput,
+} from './requests.schemas.ts';
 import type { Errors } from './requests.service.ts';
 import { getLocationSummaries } from './wizard.queries.ts';
 
@@ -164,4 +169,32 @@ export async function checkPreferences(
     if (ids.some((id) => !valid.has(id))) errors[field] = 'invalidChoice';
   }
   return errors[field] ? undefined : ids;
+}
+
+/** The numbered preference fields of a one-page form (`preference1` … `preference5`), in order. */
+export type PreferenceFields = {
+  preference1?: string | undefined;
+  preference2?: string | undefined;
+  preference3?: string | undefined;
+  preference4?: string | undefined;
+  preference5?: string | undefined;
+};
+
+/** A one-page form's preferences, checked as `checkPreferences` does; errors go on `preference1`. */
+export function checkPreferenceFields(
+  db: Database,
+  input: PreferenceFields,
+  max: number | undefined,
+  errors: Errors,
+): Promise<string[] | undefined> {
+  const chosen = [
+    input.preference1,
+    input.preference2,
+    input.preference3,
+    input.preference4,
+    input.preference5,
+  ]
+    .slice(0, MAX_PREFERENCE_FIELDS)
+    .filter((id): id is string => Boolean(id));
+  return checkPreferences(db, chosen, max ?? MAX_PREFERENCE_FIELDS, undefined, errors, 'preference1');
 }

@@ -3,10 +3,16 @@ import type { Action, CurrentUser } from '../../platform/auth/actions.ts';
 import type { Database } from '../../platform/db/index.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import type { CarePlanValues, WhenValues } from './request-rules.ts';
-import { checkCarePlan, checkNewChild, checkPreferences, checkWhen, type NewChild } from './request-rules.ts';
+import {
+  checkCarePlan,
+  checkNewChild,
+  checkPreferenceFields,
+  checkWhen,
+  type NewChild,
+} from './request-rules.ts';
 import { requestSubmittedMail } from './requests.mails.ts';
 import * as q from './requests.queries.ts';
-import { MAX_PREFERENCE_FIELDS, type NewRequestInput } from './requests.schemas.ts';
+import type { NewRequestInput } from './requests.schemas.ts';
 import {
   childName,
   type Errors,
@@ -171,23 +177,7 @@ export async function submitRequest(
     errors,
   );
   const plan = checkCarePlan({ ...input, fixed: 'fixed', hours: [], careNeeds: 'no' }, errors);
-  const chosen = [
-    input.preference1,
-    input.preference2,
-    input.preference3,
-    input.preference4,
-    input.preference5,
-  ]
-    .slice(0, MAX_PREFERENCE_FIELDS)
-    .filter((id): id is string => Boolean(id));
-  const preferences = await checkPreferences(
-    deps.db,
-    chosen,
-    municipality?.maxPreferences ?? MAX_PREFERENCE_FIELDS,
-    undefined,
-    errors,
-    'preference1',
-  );
+  const preferences = await checkPreferenceFields(deps.db, input, municipality?.maxPreferences, errors);
   if (Object.keys(errors).length > 0 || !municipality || !when || !plan || !preferences)
     return { ok: false, errors };
   const municipalityId = municipality.id;
