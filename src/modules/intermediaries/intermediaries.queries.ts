@@ -71,23 +71,6 @@ export async function getClientFamily(db: Database, organisationId: string, fami
   return rows[0];
 }
 
-export function getParents(db: Database, familyId: string) {
-  return db
-    .select({
-      id: parents.id,
-      firstName: parents.firstName,
-      lastName: parents.lastName,
-      email: parents.email,
-      phone: parents.phone,
-      language: parents.language,
-      userId: parents.userId,
-      position: parents.position,
-    })
-    .from(parents)
-    .where(eq(parents.familyId, familyId))
-    .orderBy(asc(parents.position));
-}
-
 export async function setIntermediary(db: Database, familyId: string, organisationId: string) {
   await db
     .update(families)

@@ -10,6 +10,7 @@ import {
   type Errors,
   getEventsOfRequest,
   getFamilyRequests,
+  getParentsOfFamily,
   getPreferencesOfRequest,
   getRequestWithChild,
 } from '../requests/index.ts';
@@ -86,7 +87,7 @@ export async function getHome(deps: AppDeps, user: CurrentUser) {
 export async function getFamilyFile(deps: AppDeps, user: CurrentUser, familyId: string) {
   const client = await requireClient(deps, user, familyId);
   const [parents, requests] = await Promise.all([
-    q.getParents(deps.db, familyId),
+    getParentsOfFamily(deps.db, familyId),
     getFamilyRequests(deps.db, familyId),
   ]);
   await recordAudit(deps.db, deps.clock, {

@@ -3,6 +3,7 @@ import type { CurrentUser } from '../../platform/auth/actions.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import type { FieldError } from '../../platform/i18n/common.ts';
 import { hashToken } from '../accounts/index.ts';
+import { getParentsOfFamily } from '../requests/index.ts';
 import * as q from './intermediaries.queries.ts';
 
 type Invitation = { familyId: string; fileNumber: string };
@@ -36,7 +37,7 @@ export async function acceptTakeOver(
   return deps.db.transaction(async (tx) => {
     if (!(await q.useToken(tx, hashToken(token), now)))
       return { ok: false as const, error: 'invalid' as const };
-    const parent = (await q.getParents(tx, invitation.familyId)).find((p) => !p.userId);
+    const parent = (await getParentsOfFamily(tx, invitation.familyId)).find((p) => !p.userId);
     if (!parent) return { ok: false as const, error: 'invalid' as const };
     await q.linkParentToUser(tx, parent.id, user);
     await q.ensureParentGrant(tx, user.id);

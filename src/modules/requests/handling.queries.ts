@@ -98,7 +98,7 @@ export async function getRequestDetail(db: Database, requestId: string) {
   return rows[0];
 }
 
-/** The parents of a family as a provider may see them (no national number). */
+/** The parents of a family as staff may see them (never the national number), in order. */
 export function getParentsOfFamily(db: Database, familyId: string) {
   return db
     .select({
@@ -110,6 +110,8 @@ export function getParentsOfFamily(db: Database, familyId: string) {
       language: parents.language,
       situation: parents.situation,
       daysPerWeek: parents.daysPerWeek,
+      userId: parents.userId,
+      position: parents.position,
     })
     .from(parents)
     .where(eq(parents.familyId, familyId))

@@ -10,6 +10,7 @@ export { getSubMunicipalities, insertFamilyFile } from './family.queries.ts';
 export { FAMILY_FACTS, FamilyForm, SITUATIONS } from './family.schemas.ts';
 export { checkParents, checkSubMunicipality } from './family.service.ts';
 export { ParentFields, subMunicipalityOptions } from './family.views.tsx';
+export { getParentsOfFamily } from './handling.queries.ts';
 export { type FamilyTask, notifyFamily, type Recipient as FamilyRecipient } from './notify-family.ts';
 export { CarePlanFields, NewChildFields } from './parent-fields.tsx';
 export { PreferencesTable } from './preferences-table.tsx';
