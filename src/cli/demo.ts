@@ -71,6 +71,7 @@ function report(summary: DemoSummary, seconds: number): void {
   line('offers', summary.offers);
   line('status events', summary.statusEvents);
   line('emergency list', `${summary.emergencyList} (${summary.socialEmergencies} with a social reason)`);
+  line('follow-up tasks', summary.followUpTasks);
   console.info(`\nDemo log-ins (password: ${summary.password}):`);
   for (const login of summary.logins) {
     console.info(`  ${login.role.padEnd(15)} ${login.email.padEnd(28)} ${login.description}`);

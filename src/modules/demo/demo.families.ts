@@ -50,7 +50,13 @@ type FamilyShape = {
   intermediary: IntermediaryRef | null;
   createdAt: number;
   /** `account`: an existing demo account (otherwise the first parent of an online family gets one). */
-  parents: { person: Person; language: 'nl' | 'fr' | 'en'; account?: { id: string; email: string } }[];
+  parents: {
+    person: Person;
+    language: 'nl' | 'fr' | 'en';
+    account?: { id: string; email: string };
+    /** Fixed for the hand-made demo families; otherwise drawn. */
+    withEmail?: boolean;
+  }[];
 };
 
 /** Writes the family and its parents; returns the family id and who acts for the family. */
@@ -66,7 +72,7 @@ function writeFamily(
   shape.parents.forEach((p, i) => {
     const fields = parentFields(ctx, p.person, {
       language: p.language,
-      withEmail: i === 0 ? shape.channel !== 'intermediary' || r.chance(0.5) : r.chance(0.6),
+      withEmail: p.withEmail ?? (i === 0 ? shape.channel !== 'intermediary' || r.chance(0.5) : r.chance(0.6)),
       situation: situation(r, shape.facts),
       position: i + 1,
       numberChance: NUMBER_CHANCE[shape.origin],
@@ -388,4 +394,58 @@ export function generateDemoFamilies(
     plan: { status: 'active', targets },
   });
   countRequest(ctx, 'active', desiredStart, false);
+
+  // A family OCMW Leuven follows, reachable by phone only, with an offer to answer: the offer
+  // becomes a phone task for toeleider@demo.example (see writeDemoFollowUpTasks).
+  const ocmw = leuven.intermediaries.find((o) => o.kind === 'ocmw');
+  if (!ocmw) return;
+  const filedAt = at(addDays(today, -60), 10, 30);
+  const followed = writeFamily(ctx, leuven, {
+    origin: 'international',
+    sub: sub('Kessel-Lo'),
+    facts: { ...noFacts, singleParent: true, lowIncome: true },
+    channel: 'intermediary',
+    intermediary: ocmw,
+    createdAt: filedAt - 30 * MINUTE,
+    parents: [
+      {
+        person: { first: 'Fatima', last: 'El Idrissi', sex: 'female', origin: 'international' },
+        language: 'fr',
+        withEmail: false,
+      },
+    ],
+  });
+  const followedChild = writeChild(
+    ctx,
+    followed.familyId,
+    'international',
+    'El Idrissi',
+    addDays(today, -150),
+  );
+  const followedStart = firstOfNextMonth(addDays(today, 40));
+  simulateRequest(ctx.sim, {
+    id: r.uuid(),
+    childId: followedChild,
+    familyId: followed.familyId,
+    municipalityId: leuven.m.id,
+    submittedAt: filedAt,
+    desiredStart: followedStart,
+    desiredEnd: addMonths(`${addDays(today, -150).slice(0, 8)}01` as LocalDate, 30),
+    kind: 'regular',
+    occasionalReason: null,
+    carePlan: {
+      days: { mon: 'full', tue: 'full', wed: 'none', thu: 'full', fri: 'none' },
+      fixed: true,
+      early: false,
+      late: false,
+    },
+    careNeedsText: null,
+    channel: 'intermediary',
+    socialReason: null,
+    createdBy: followed.filer,
+    familyActor: followed.filer,
+    preferences: [fixed.childminder, fixed.speelvogel],
+    plan: { status: 'active', targets: ['offer_made', 'waiting_list'] },
+  });
+  countRequest(ctx, 'active', followedStart, false);
 }

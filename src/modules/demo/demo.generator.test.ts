@@ -153,6 +153,20 @@ describe('generateDemoRegion, demo scale', () => {
     expect(summary.emergencyList).toBe(list?.n);
   });
 
+  it('gives OCMW Leuven phone tasks for the pending offers of its families without e-mail', async () => {
+    const tasks = await rows<{ org: string; pending: boolean; has_email: boolean; kind: string }>(
+      `select o.name as org, t.kind,
+              exists (select 1 from offers x join preferences p on p.id = x.preference_id
+                       where p.request_id = t.request_id and x.status = 'pending') as pending,
+              exists (select 1 from parents pa where pa.family_id = t.family_id and pa.email is not null) as has_email
+         from follow_up_tasks t join intermediary_organisations o on o.id = t.intermediary_organisation_id
+        where t.done_at is null`,
+    );
+    expect(summary.followUpTasks).toBe(tasks.length);
+    expect(tasks.filter((t) => t.org === 'OCMW Leuven').length).toBeGreaterThanOrEqual(1);
+    expect(tasks.every((t) => t.kind === 'offer.made' && t.pending && !t.has_email)).toBe(true);
+  });
+
   it('creates every demo login with the shared password and the right grant', async () => {
     for (const login of DEMO_LOGINS) {
       const [user] = await rows<{

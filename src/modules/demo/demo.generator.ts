@@ -24,6 +24,7 @@ import { apportion, generateProviders, type LocationRef, type PlacedMunicipality
 import { Random } from './demo.random.ts';
 import { emptyRows, type PreferenceRow, type RequestRow } from './demo.rows.ts';
 import { type DemoScale, type DemoScaleParams, resolveScale } from './demo.scale.ts';
+import { writeDemoFollowUpTasks } from './demo.tasks.ts';
 import { DAY } from './demo.time.ts';
 import { insertAll, writeRows } from './demo.writer.ts';
 
@@ -64,6 +65,8 @@ export type DemoSummary = {
   emergencyList: number;
   /** Of those, the ones with a social reason. */
   socialEmergencies: number;
+  /** Phone tasks for intermediaries: pending offers of followed families without e-mail. */
+  followUpTasks: number;
   logins: readonly DemoLogin[];
   password: string;
 };
@@ -292,6 +295,7 @@ export async function generateDemoRegion(
       await writeRows(tx, rows);
     }
 
+    const followUpTasks = await writeDemoFollowUpTasks(tx);
     const requests = Object.values(stats.requestsByStatus).reduce((a, b) => a + b, 0);
     return {
       seed,
@@ -319,6 +323,7 @@ export async function generateDemoRegion(
       statusEvents,
       emergencyList: stats.emergencyList,
       socialEmergencies: stats.socialEmergencies,
+      followUpTasks,
       logins: DEMO_LOGINS,
       password: DEMO_PASSWORD,
     };
