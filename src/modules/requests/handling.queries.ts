@@ -2,6 +2,17 @@ import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { type Database, schema } from '../../platform/db/index.ts';
 import type { Language } from '../../platform/i18n/index.ts';
 
+// The request's own writes and locks are shared with the parent side: one definition each.
+export {
+  getPreferenceOfLocation,
+  insertOffer,
+  insertStatusEvents,
+  lockRequest,
+  type NoPlaceReasonCode,
+  updateOfferStatus,
+  updatePreferenceStatus,
+} from './requests.queries.ts';
+
 /**
  * SQL of the provider side of a request: the request page, the handling steps, notes, own
  * column values and mail templates. Callers scope every read by location first.
@@ -26,7 +37,6 @@ const {
 
 export type PreferenceStatus = (typeof schema.preferenceStatusEnum.enumValues)[number];
 export type OfferStatus = (typeof schema.offerStatusEnum.enumValues)[number];
-export type NoPlaceReasonCode = (typeof schema.noPlaceReasonEnum.enumValues)[number];
 type Role = (typeof schema.roleEnum.enumValues)[number];
 
 export function getLocationsByIds(db: Database, ids: string[]) {
@@ -59,26 +69,6 @@ export async function getLocationWithSettings(db: Database, locationId: string) 
     .innerJoin(municipalities, eq(municipalities.id, providerLocations.municipalityId))
     .where(eq(providerLocations.id, locationId));
   return rows[0];
-}
-
-/** This location's preference on a request (locked for the transaction when asked). */
-export async function getPreferenceOfLocation(
-  db: Database,
-  requestId: string,
-  locationId: string,
-  options: { lock?: boolean } = {},
-) {
-  const query = db
-    .select()
-    .from(preferences)
-    .where(and(eq(preferences.requestId, requestId), eq(preferences.providerLocationId, locationId)));
-  const rows = options.lock ? await query.for('update') : await query;
-  return rows[0];
-}
-
-/** Locks a request row: steps on one request are serialised. */
-export async function lockRequest(db: Database, requestId: string) {
-  await db.select({ id: requests.id }).from(requests).where(eq(requests.id, requestId)).for('update');
 }
 
 /** A request with its child, family and the family's sub-municipality. */
@@ -175,37 +165,10 @@ export type StatusEventInsert = {
   details?: Record<string, unknown> | null;
 };
 
-export async function insertStatusEvents(db: Database, rows: StatusEventInsert[]) {
-  if (rows.length > 0) await db.insert(statusEvents).values(rows);
-}
-
-export async function updatePreferenceStatus(
-  db: Database,
-  preferenceId: string,
-  status: PreferenceStatus,
-  at: Date,
-  noPlace?: { reason: NoPlaceReasonCode; text: string | null },
-) {
-  await db
-    .update(preferences)
-    .set({
-      status,
-      statusChangedAt: at,
-      ...(noPlace ? { noPlaceReason: noPlace.reason, noPlaceText: noPlace.text } : {}),
-    })
-    .where(eq(preferences.id, preferenceId));
-}
-
 /** Adds a location to a request (from the emergency list: no rank). */
 export async function insertPreference(db: Database, values: typeof preferences.$inferInsert) {
   const [row] = await db.insert(preferences).values(values).returning();
   if (!row) throw new Error('preference insert returned nothing');
-  return row;
-}
-
-export async function insertOffer(db: Database, values: typeof offers.$inferInsert) {
-  const [row] = await db.insert(offers).values(values).returning({ id: offers.id });
-  if (!row) throw new Error('offer insert returned nothing');
   return row;
 }
 
@@ -228,10 +191,6 @@ export async function getAcceptedOffer(db: Database, preferenceId: string) {
     .orderBy(desc(offers.createdAt))
     .limit(1);
   return rows[0];
-}
-
-export async function updateOfferStatus(db: Database, offerId: string, status: OfferStatus, at: Date) {
-  await db.update(offers).set({ status, answeredAt: at }).where(eq(offers.id, offerId));
 }
 
 // ——— Private notes and own columns ———

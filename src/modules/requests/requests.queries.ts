@@ -223,13 +223,23 @@ export async function updateRequestStatus(db: Database, requestId: string, statu
   await db.update(requests).set({ status, statusChangedAt: at }).where(eq(requests.id, requestId));
 }
 
+export type NoPlaceReasonCode = (typeof schema.noPlaceReasonEnum.enumValues)[number];
+
 export async function updatePreferenceStatus(
   db: Database,
   preferenceId: string,
   status: PreferenceStatus,
   at: Date,
+  noPlace?: { reason: NoPlaceReasonCode; text: string | null },
 ) {
-  await db.update(preferences).set({ status, statusChangedAt: at }).where(eq(preferences.id, preferenceId));
+  await db
+    .update(preferences)
+    .set({
+      status,
+      statusChangedAt: at,
+      ...(noPlace ? { noPlaceReason: noPlace.reason, noPlaceText: noPlace.text } : {}),
+    })
+    .where(eq(preferences.id, preferenceId));
 }
 
 /** Locks a request row for the rest of the transaction. */
@@ -324,11 +334,17 @@ export function getWaitingList(db: Database, locationId: string) {
 }
 
 /** This location's preference on a request, or undefined when the request does not name it. */
-export async function getPreferenceOfLocation(db: Database, requestId: string, locationId: string) {
-  const rows = await db
+export async function getPreferenceOfLocation(
+  db: Database,
+  requestId: string,
+  locationId: string,
+  options: { lock?: boolean } = {},
+) {
+  const query = db
     .select()
     .from(preferences)
     .where(and(eq(preferences.requestId, requestId), eq(preferences.providerLocationId, locationId)));
+  const rows = options.lock ? await query.for('update') : await query;
   return rows[0];
 }
 
