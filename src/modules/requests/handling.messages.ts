@@ -1,9 +1,10 @@
 import { defineMessages } from '../../platform/i18n/index.ts';
+import { messages } from './requests.messages.ts';
 
 /**
  * Texts of the provider side: the request page, its actions, notes, the location navigation and
- * the mail-template settings. Status words are the ones parents see, so staff and parents speak
- * of the same thing.
+ * the mail-template settings. A preference's status words are the parents' own (one catalogue),
+ * so staff and parents speak of the same thing.
  */
 export const handlingMessages = defineMessages({
   nl: {
@@ -110,20 +111,7 @@ export const handlingMessages = defineMessages({
       withdrawn: 'Ingetrokken',
       closed: 'Afgesloten',
     },
-    preferenceStatuses: {
-      new: 'Nieuw – nog niet bekeken',
-      seen: 'Bekeken door de opvang',
-      waiting_list: 'Op de wachtlijst',
-      offer_made: 'Voorstel ontvangen',
-      offer_accepted: 'Voorstel aanvaard',
-      enrolled: 'Ingeschreven',
-      offer_declined: 'Voorstel geweigerd',
-      offer_expired: 'Voorstel verlopen',
-      no_place: 'Geen plaats',
-      withdrawn: 'Ingetrokken',
-      placed_elsewhere: 'Afgesloten – geplaatst elders',
-      request_closed: 'Aanvraag afgesloten',
-    },
+    preferenceStatuses: messages.nl.preferenceStatuses,
     noPlaceReasons: {
       full_for_period: 'Volzet voor die periode',
       age_group_full: 'Leeftijdsgroep volzet',
@@ -346,20 +334,7 @@ export const handlingMessages = defineMessages({
       withdrawn: 'Retirée',
       closed: 'Clôturée',
     },
-    preferenceStatuses: {
-      new: 'Nouvelle – pas encore consultée',
-      seen: 'Consultée par le lieu d’accueil',
-      waiting_list: 'Sur la liste d’attente',
-      offer_made: 'Proposition reçue',
-      offer_accepted: 'Proposition acceptée',
-      enrolled: 'Inscrit·e',
-      offer_declined: 'Proposition refusée',
-      offer_expired: 'Proposition expirée',
-      no_place: 'Pas de place',
-      withdrawn: 'Retirée',
-      placed_elsewhere: 'Clôturée – place trouvée ailleurs',
-      request_closed: 'Demande clôturée',
-    },
+    preferenceStatuses: messages.fr.preferenceStatuses,
     noPlaceReasons: {
       full_for_period: 'Complet pour cette période',
       age_group_full: 'Groupe d’âge complet',
@@ -578,20 +553,7 @@ export const handlingMessages = defineMessages({
       withdrawn: 'Withdrawn',
       closed: 'Closed',
     },
-    preferenceStatuses: {
-      new: 'New – not seen yet',
-      seen: 'Seen by the provider',
-      waiting_list: 'On the waiting list',
-      offer_made: 'Offer received',
-      offer_accepted: 'Offer accepted',
-      enrolled: 'Enrolled',
-      offer_declined: 'Offer declined',
-      offer_expired: 'Offer expired',
-      no_place: 'No place',
-      withdrawn: 'Withdrawn',
-      placed_elsewhere: 'Closed – placed elsewhere',
-      request_closed: 'Request closed',
-    },
+    preferenceStatuses: messages.en.preferenceStatuses,
     noPlaceReasons: {
       full_for_period: 'Full for that period',
       age_group_full: 'Age group full',
