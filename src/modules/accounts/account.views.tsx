@@ -14,6 +14,7 @@ import { Layout } from '../../platform/views/layout.tsx';
 import { type AccountNotice, messages } from './account.messages.ts';
 import { messages as accountMessages } from './accounts.messages.ts';
 import type { getAccountDetails } from './credentials.service.ts';
+import { NewPasswordFields } from './password-fields.tsx';
 
 /**
  * "Your address is not confirmed yet" with a button to send the mail again. For any page of a
@@ -234,26 +235,12 @@ export function ChangePasswordPage(props: { ctx: PageContext; form: FormState })
           value=""
           required
         />
-        <TextField
+        <NewPasswordFields
           lang={ctx.lang}
           form={form}
-          name="password"
-          type="password"
           label={t.newPassword}
           hint={accountMessages[ctx.lang].passwordHint}
-          autocomplete="new-password"
-          value=""
-          required
-        />
-        <TextField
-          lang={ctx.lang}
-          form={form}
-          name="passwordRepeat"
-          type="password"
-          label={t.newPasswordRepeat}
-          autocomplete="new-password"
-          value=""
-          required
+          repeatLabel={t.newPasswordRepeat}
         />
         <SubmitButton qa="change-password-submit">{t.changePasswordButton}</SubmitButton>
       </form>

@@ -11,6 +11,7 @@ import {
 } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { messages } from './accounts.messages.ts';
+import { NewPasswordFields } from './password-fields.tsx';
 
 export function LoginPage(props: { ctx: PageContext; form: FormState; next: string | undefined }) {
   const { ctx, form } = props;
@@ -88,26 +89,12 @@ export function RegisterPage(props: { ctx: PageContext; form: FormState; next?: 
           autocomplete="email"
           required
         />
-        <TextField
+        <NewPasswordFields
           lang={ctx.lang}
           form={form}
-          name="password"
-          type="password"
           label={t.password}
           hint={t.passwordHint}
-          autocomplete="new-password"
-          value=""
-          required
-        />
-        <TextField
-          lang={ctx.lang}
-          form={form}
-          name="passwordRepeat"
-          type="password"
-          label={t.passwordRepeat}
-          autocomplete="new-password"
-          value=""
-          required
+          repeatLabel={t.passwordRepeat}
         />
         <ChoiceGroup
           lang={ctx.lang}

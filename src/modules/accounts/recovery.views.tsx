@@ -8,6 +8,7 @@ import {
 } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { MessagePage } from '../../platform/views/message-page.tsx';
+import { NewPasswordFields } from './password-fields.tsx';
 import { messages } from './recovery.messages.ts';
 import type { TokenState } from './tokens.ts';
 
@@ -61,26 +62,12 @@ export function ResetPasswordPage(props: { ctx: PageContext; form: FormState; to
       <form method="post" action="/reset-password" novalidate class="ko-form">
         <CsrfField token={ctx.csrfToken} />
         <input type="hidden" name="token" value={props.token} />
-        <TextField
+        <NewPasswordFields
           lang={ctx.lang}
           form={form}
-          name="password"
-          type="password"
           label={t.password}
           hint={t.passwordHint}
-          autocomplete="new-password"
-          value=""
-          required
-        />
-        <TextField
-          lang={ctx.lang}
-          form={form}
-          name="passwordRepeat"
-          type="password"
-          label={t.passwordRepeat}
-          autocomplete="new-password"
-          value=""
-          required
+          repeatLabel={t.passwordRepeat}
         />
         <SubmitButton qa="reset-password-submit">{t.resetButton}</SubmitButton>
       </form>
