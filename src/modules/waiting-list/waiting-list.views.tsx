@@ -63,6 +63,10 @@ function FilterForm(props: { lang: Language; list: WaitingList }) {
     { value: 'no', label: t.no },
   ];
   const dayCount = DAY_COUNTS.map((n) => ({ value: n, label: n.replace('.', lang === 'en' ? '.' : ',') }));
+  /** A filter that may also be left at "any". */
+  const anyOf = (name: string, label: string, options: { value: string; label: string }[]) => (
+    <SelectField lang={lang} form={form} name={name} label={label} emptyLabel={t.any} options={options} />
+  );
   return (
     <form method="get" action={listPath(list.location.id)} class="ko-filters" data-qa="filters" novalidate>
       <h2 class="utrecht-heading-2">{t.filters}</h2>
@@ -85,54 +89,16 @@ function FilterForm(props: { lang: Language; list: WaitingList }) {
         />
         <MonthField lang={lang} form={form} name="startFrom" label={t.startFrom} hint={t.monthHint} />
         <MonthField lang={lang} form={form} name="startTo" label={t.startTo} hint={t.monthHint} />
-        <SelectField
-          lang={lang}
-          form={form}
-          name="minDays"
-          label={t.minDays}
-          emptyLabel={t.any}
-          options={dayCount}
-        />
-        <SelectField
-          lang={lang}
-          form={form}
-          name="maxDays"
-          label={t.maxDays}
-          emptyLabel={t.any}
-          options={dayCount}
-        />
-        <SelectField
-          lang={lang}
-          form={form}
-          name="priority"
-          label={t.priority}
-          emptyLabel={t.any}
-          options={yesNo}
-        />
-        <SelectField
-          lang={lang}
-          form={form}
-          name="rank"
-          label={t.rank}
-          emptyLabel={t.any}
-          options={RANKS.map((r) => ({ value: r, label: r === 'none' ? t.rankNone : r }))}
-        />
-        <SelectField
-          lang={lang}
-          form={form}
-          name="occasional"
-          label={t.occasional}
-          emptyLabel={t.any}
-          options={yesNo}
-        />
-        <SelectField
-          lang={lang}
-          form={form}
-          name="careNeeds"
-          label={t.careNeeds}
-          emptyLabel={t.any}
-          options={yesNo}
-        />
+        {anyOf('minDays', t.minDays, dayCount)}
+        {anyOf('maxDays', t.maxDays, dayCount)}
+        {anyOf('priority', t.priority, yesNo)}
+        {anyOf(
+          'rank',
+          t.rank,
+          RANKS.map((r) => ({ value: r, label: r === 'none' ? t.rankNone : r })),
+        )}
+        {anyOf('occasional', t.occasional, yesNo)}
+        {anyOf('careNeeds', t.careNeeds, yesNo)}
         <SelectField
           lang={lang}
           form={form}
