@@ -1,6 +1,7 @@
 /** Last-minute places: free places that providers publish; they disappear when they expire. */
 import { formatDate, type Language } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
+import { Fact } from '../../platform/views/facts.tsx';
 import {
   ChoiceGroup,
   ErrorSummary,
@@ -43,35 +44,27 @@ export function LastMinutePlaceCard(props: {
         </p>
       )}
       <dl class="ko-facts">
-        <div>
-          <dt>{s.placePeriod}</dt>
-          <dd>{s.period(formatDate(lang, place.availableFrom), formatDate(lang, place.availableUntil))}</dd>
-        </div>
-        <div>
-          <dt>{s.placeDays}</dt>
-          <dd>{days.map((d) => t.weekdays[d]).join(', ')}</dd>
-        </div>
-        <div>
-          <dt>{s.placeAges}</dt>
-          <dd>{t.ageRange(ageLabel(lang, place.minAgeMonths), ageLabel(lang, place.maxAgeMonths))}</dd>
-        </div>
+        <Fact label={s.placePeriod}>
+          {s.period(formatDate(lang, place.availableFrom), formatDate(lang, place.availableUntil))}
+        </Fact>
+        <Fact label={s.placeDays}>{days.map((d) => t.weekdays[d]).join(', ')}</Fact>
+        <Fact label={s.placeAges}>
+          {t.ageRange(ageLabel(lang, place.minAgeMonths), ageLabel(lang, place.maxAgeMonths))}
+        </Fact>
         {(place.phone || place.email) && (
-          <div>
-            <dt>{s.contact}</dt>
-            <dd>
-              {place.phone && (
-                <a class="utrecht-link" href={`tel:${place.phone.replace(/\s+/g, '')}`}>
-                  {place.phone}
-                </a>
-              )}
-              {place.phone && place.email ? ' · ' : ''}
-              {place.email && (
-                <a class="utrecht-link" href={`mailto:${place.email}`}>
-                  {place.email}
-                </a>
-              )}
-            </dd>
-          </div>
+          <Fact label={s.contact}>
+            {place.phone && (
+              <a class="utrecht-link" href={`tel:${place.phone.replace(/\s+/g, '')}`}>
+                {place.phone}
+              </a>
+            )}
+            {place.phone && place.email ? ' · ' : ''}
+            {place.email && (
+              <a class="utrecht-link" href={`mailto:${place.email}`}>
+                {place.email}
+              </a>
+            )}
+          </Fact>
         )}
       </dl>
       {place.note && (

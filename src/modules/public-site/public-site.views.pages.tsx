@@ -3,6 +3,7 @@ import type { schema } from '../../platform/db/index.ts';
 import type { Translated } from '../../platform/db/schema/index.ts';
 import { formatDate, type Language } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
+import { Fact } from '../../platform/views/facts.tsx';
 import { LocalText, Pagination, PublicLayout, RichText, translated } from './public-site.components.tsx';
 import { pageMessages } from './public-site.messages.pages.ts';
 import type { getDesks } from './public-site.queries.ts';
@@ -329,41 +330,26 @@ export function SickChildPage(props: { ctx: PageContext; services: SickChildServ
             <li key={s.id} class="ko-card" data-qa="sick-child-service">
               <h2 class="utrecht-heading-3">{s.name}</h2>
               <dl class="ko-facts">
-                <div>
-                  <dt>{p.sickPhone}</dt>
-                  <dd>
-                    <a class="utrecht-link" href={`tel:${s.phone.replace(/\s+/g, '')}`}>
-                      {s.phone}
-                    </a>
-                  </dd>
-                </div>
-                <div>
-                  <dt>{p.sickArea}</dt>
-                  <dd>
-                    <LocalText text={s.area} lang={lang} />
-                  </dd>
-                </div>
-                <div>
-                  <dt>{p.sickHours}</dt>
-                  <dd>
-                    <LocalText text={s.hours} lang={lang} />
-                  </dd>
-                </div>
-                <div>
-                  <dt>{p.sickConditions}</dt>
-                  <dd>
-                    <LocalText text={s.conditions} lang={lang} />
-                  </dd>
-                </div>
+                <Fact label={p.sickPhone}>
+                  <a class="utrecht-link" href={`tel:${s.phone.replace(/\s+/g, '')}`}>
+                    {s.phone}
+                  </a>
+                </Fact>
+                <Fact label={p.sickArea}>
+                  <LocalText text={s.area} lang={lang} />
+                </Fact>
+                <Fact label={p.sickHours}>
+                  <LocalText text={s.hours} lang={lang} />
+                </Fact>
+                <Fact label={p.sickConditions}>
+                  <LocalText text={s.conditions} lang={lang} />
+                </Fact>
                 {s.website && (
-                  <div>
-                    <dt>{p.sickWebsite}</dt>
-                    <dd>
-                      <a class="utrecht-link" href={s.website} rel="noopener">
-                        {s.website}
-                      </a>
-                    </dd>
-                  </div>
+                  <Fact label={p.sickWebsite}>
+                    <a class="utrecht-link" href={s.website} rel="noopener">
+                      {s.website}
+                    </a>
+                  </Fact>
                 )}
               </dl>
             </li>

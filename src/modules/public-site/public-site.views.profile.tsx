@@ -4,6 +4,7 @@ import type { Translated } from '../../platform/db/schema/index.ts';
 import { formatDate } from '../../platform/i18n/index.ts';
 import { spokenLanguageName } from '../../platform/i18n/spoken-languages.ts';
 import type { PageContext } from '../../platform/views/context.ts';
+import { Fact } from '../../platform/views/facts.tsx';
 import type { LocalDate } from '../../shared/dates.ts';
 import {
   ageLabel,
@@ -102,32 +103,19 @@ export function ProfilePage(props: { ctx: PageContext; data: ProfileData; map: M
             {p.practical}
           </h2>
           <dl class="ko-facts" data-qa="facts">
-            <div>
-              <dt>{p.type}</dt>
-              <dd>{t.careTypes[loc.careType]}</dd>
-            </div>
-            <div>
-              <dt>{p.ageRange}</dt>
-              <dd data-qa="age-range">
-                {t.ageRange(ageLabel(lang, loc.minAgeMonths), ageLabel(lang, loc.maxAgeMonths))}
-              </dd>
-            </div>
-            <div>
-              <dt>{p.capacity}</dt>
-              <dd>{t.places(loc.capacity)}</dd>
-            </div>
-            <div>
-              <dt>{p.languages}</dt>
-              <dd>{loc.languages.map((l) => spokenLanguageName(lang, l)).join(', ')}</dd>
-            </div>
-            <div>
-              <dt>{p.careOffered}</dt>
-              <dd>
-                {[loc.inclusiveCare ? t.inclusive : '', loc.occasionalCare ? t.occasional : '']
-                  .filter(Boolean)
-                  .join('; ') || p.none}
-              </dd>
-            </div>
+            <Fact label={p.type}>{t.careTypes[loc.careType]}</Fact>
+            <Fact label={p.ageRange} qa="age-range">
+              {t.ageRange(ageLabel(lang, loc.minAgeMonths), ageLabel(lang, loc.maxAgeMonths))}
+            </Fact>
+            <Fact label={p.capacity}>{t.places(loc.capacity)}</Fact>
+            <Fact label={p.languages}>
+              {loc.languages.map((l) => spokenLanguageName(lang, l)).join(', ')}
+            </Fact>
+            <Fact label={p.careOffered}>
+              {[loc.inclusiveCare ? t.inclusive : '', loc.occasionalCare ? t.occasional : '']
+                .filter(Boolean)
+                .join('; ') || p.none}
+            </Fact>
           </dl>
         </section>
 
@@ -202,34 +190,25 @@ export function ProfilePage(props: { ctx: PageContext; data: ProfileData; map: M
               </dd>
             </div>
             {loc.phone && (
-              <div>
-                <dt>{p.phone}</dt>
-                <dd>
-                  <a class="utrecht-link" href={`tel:${loc.phone.replace(/\s+/g, '')}`}>
-                    {loc.phone}
-                  </a>
-                </dd>
-              </div>
+              <Fact label={p.phone}>
+                <a class="utrecht-link" href={`tel:${loc.phone.replace(/\s+/g, '')}`}>
+                  {loc.phone}
+                </a>
+              </Fact>
             )}
             {loc.email && (
-              <div>
-                <dt>{p.email}</dt>
-                <dd>
-                  <a class="utrecht-link" href={`mailto:${loc.email}`}>
-                    {loc.email}
-                  </a>
-                </dd>
-              </div>
+              <Fact label={p.email}>
+                <a class="utrecht-link" href={`mailto:${loc.email}`}>
+                  {loc.email}
+                </a>
+              </Fact>
             )}
             {loc.website && (
-              <div>
-                <dt>{p.website}</dt>
-                <dd>
-                  <a class="utrecht-link" href={loc.website} rel="noopener">
-                    {loc.website}
-                  </a>
-                </dd>
-              </div>
+              <Fact label={p.website}>
+                <a class="utrecht-link" href={loc.website} rel="noopener">
+                  {loc.website}
+                </a>
+              </Fact>
             )}
           </dl>
           <MapEnhancement

@@ -1,4 +1,3 @@
-import type { ComponentChildren } from 'preact';
 import { common } from '../../platform/i18n/common.ts';
 import {
   formatDate,
@@ -7,6 +6,7 @@ import {
   type Language,
   locale,
 } from '../../platform/i18n/index.ts';
+import { Fact } from '../../platform/views/facts.tsx';
 import { WEEKDAYS } from '../../shared/dates.ts';
 import { compactCarePlan } from './care-plan.ts';
 import { handlingMessages } from './handling.messages.ts';
@@ -14,15 +14,6 @@ import { ageInMonths, childName, maskedNationalNumber } from './provider-format.
 import type { RequestForLocation } from './provider-request.service.ts';
 
 /** The read-only parts of the provider's request page: child, care, family, preferences, history. */
-
-export function Fact(props: { label: string; children: ComponentChildren; qa?: string }) {
-  return (
-    <div>
-      <dt>{props.label}</dt>
-      <dd data-qa={props.qa}>{props.children}</dd>
-    </div>
-  );
-}
 
 const plan = (lang: Language, p: Parameters<typeof compactCarePlan>[0]) => {
   const t = handlingMessages[lang];

@@ -1,10 +1,11 @@
 import { formatDate } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
+import { Fact } from '../../platform/views/facts.tsx';
 import { ErrorSummary, emptyForm } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { type HandlingMessages, handlingMessages } from './handling.messages.ts';
 import { childName } from './provider-format.ts';
-import { CareFacts, ChildFacts, Fact, FamilyFacts, History, Preferences } from './provider-request.facts.tsx';
+import { CareFacts, ChildFacts, FamilyFacts, History, Preferences } from './provider-request.facts.tsx';
 import { Actions, CustomColumnsForm, type FailedForm, Notes } from './provider-request.forms.tsx';
 import type { RequestForLocation } from './provider-request.service.ts';
 import { LocationNav, Notice } from './provider-views.tsx';
