@@ -27,7 +27,7 @@ import {
   requireFamily,
   requireOwnRequest,
 } from './requests.service.ts';
-import { deleteEditDrafts } from './wizard.queries.ts';
+import { deleteEditDrafts } from '../request-journey/wizard.queries.ts';
 
 type Detail = Awaited<ReturnType<typeof requireOwnRequest>>;
 type Change = {

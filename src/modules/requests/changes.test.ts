@@ -14,7 +14,7 @@ import {
   type Parent,
   preferencesOf,
   saveFamily,
-} from './parent.test-support.ts';
+} from '../../../test/parent-journey.ts';
 import { editPreferences, getPreferenceEditor, savePreferences } from './preferences-edit.service.ts';
 
 describe.each(BACKENDS)('changing a filed request on %s', (backend) => {

@@ -20,7 +20,7 @@ import {
   requireFamily,
   requireOwnRequest,
 } from './requests.service.ts';
-import * as wq from './wizard.queries.ts';
+import * as wq from '../request-journey/wizard.queries.ts';
 
 const ACCEPTED = new Set(['offer_accepted', 'enrolled']);
 

@@ -13,7 +13,7 @@ import {
   type Parent,
   preferencesOf,
   saveFamily,
-} from './parent.test-support.ts';
+} from '../../../test/parent-journey.ts';
 import {
   expireOffers,
   requestJobs,

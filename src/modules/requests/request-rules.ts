@@ -24,7 +24,7 @@ import {
   type WhenInput,
 } from './requests.schemas.ts';
 import type { Errors } from './requests.service.ts';
-import { getLocationSummaries } from './wizard.queries.ts';
+import { getLocationSummaries } from '../request-journey/wizard.queries.ts';
 
 export type NewChild = {
   firstName: string | null;

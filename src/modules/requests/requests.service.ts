@@ -7,12 +7,12 @@ import { NotFoundError } from '../../platform/http/errors.ts';
 import type { FieldError } from '../../platform/i18n/common.ts';
 import type { OutgoingMail } from '../../platform/mail/outbox.ts';
 import { compareDates, type LocalDate } from '../../shared/dates.ts';
-import { getChildrenOfFamily } from './family.queries.ts';
-import { type FamilyTask, notifyFamily } from './notify-family.ts';
+import { getChildrenOfFamily } from '../families/families.queries.ts';
+import { type FamilyTask, notifyFamily } from '../families/notify-family.ts';
 import { confirmationDueDate } from './request-dates.ts';
 import { offerAcceptedMail, offerDeclinedMail, type Recipient } from './requests.mails.ts';
 import * as q from './requests.queries.ts';
-import { getWizardDraft } from './wizard.queries.ts';
+import { getWizardDraft } from '../request-journey/wizard.queries.ts';
 
 export type Errors = Record<string, FieldError>;
 export type Result<T> = { ok: true; value: T } | { ok: false; errors: Errors };

@@ -14,7 +14,7 @@ import {
   mails,
   type Parent,
   preferencesOf,
-} from './parent.test-support.ts';
+} from '../../../test/parent-journey.ts';
 
 /** The first slice's one-page form (still accepted at POST /parent/requests). */
 const requestForm = (overrides: Record<string, string> = {}) => ({

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { LANGUAGES } from '../../platform/i18n/index.ts';
+import { checkboxes, date, requiredText, text } from '../requests/requests.schemas.ts';
+
+export const SITUATIONS = ['working', 'job_seeking', 'training', 'other'] as const;
+/** The household facts a provider may use for priority (DOMAIN.md, "Priority rules"). */
+export const FAMILY_FACTS = [
+  'singleParent',
+  'lowIncome',
+  'fosterChild',
+  'siblingsInCare',
+  'needsCareForWork',
+  'disabilityOrSocialReason',
+  'noSecondaryDiploma',
+] as const;
+export type FamilyFact = (typeof FAMILY_FACTS)[number];
+
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, 'tooLong')
+  .refine((v) => v === '' || z.email().safeParse(v).success, 'invalidEmail')
+  .optional();
+
+/** '4', '4,5' or '4.5' days a week, 0.5 to 5; empty for unknown. */
+const daysPerWeek = z
+  .string()
+  .trim()
+  .refine((v) => {
+    if (v === '') return true;
+    const n = Number(v.replace(',', '.'));
+    return Number.isFinite(n) && n >= 0.5 && n <= 5 && Number.isInteger(n * 2);
+  }, 'invalidDaysPerWeek')
+  .optional();
+
+export const FamilyForm = z.object({
+  parent1FirstName: requiredText(100),
+  parent1LastName: requiredText(100),
+  parent1NationalNumber: text(20).optional(),
+  parent1Phone: text(40).optional(),
+  parent1Language: z.enum(LANGUAGES, 'invalidChoice').default('nl'),
+  parent1Situation: z.enum(SITUATIONS, 'invalidChoice').optional(),
+  parent1DaysPerWeek: daysPerWeek,
+  parent2FirstName: text(100).optional(),
+  parent2LastName: text(100).optional(),
+  parent2NationalNumber: text(20).optional(),
+  parent2Email: email,
+  parent2Phone: text(40).optional(),
+  parent2Language: z.enum(LANGUAGES, 'invalidChoice').default('nl'),
+  parent2Situation: z.enum(SITUATIONS, 'invalidChoice').optional(),
+  parent2DaysPerWeek: daysPerWeek,
+  street: text(200).optional(),
+  houseNumber: text(20).optional(),
+  postcode: text(10).optional(),
+  city: text(100).optional(),
+  municipalityId: z.string('required').trim().min(1, 'required'),
+  subMunicipalityId: z.string().trim().optional(),
+  facts: checkboxes,
+  homeLanguage: text(100).optional(),
+  consent: z.enum(['yes'], 'consentRequired'),
+  next: z.string().optional(),
+});
+export type FamilyInput = z.infer<typeof FamilyForm>;
+
+/** "My child is born": the birth data of a child filed as unborn. */
+export const BirthForm = z.object({
+  childFirstName: requiredText(100),
+  childLastName: requiredText(100),
+  birthDate: date,
+  nationalNumber: text(20).optional(),
+});
+export type BirthInput = z.infer<typeof BirthForm>;
+
+/** Where to go after saving the family file: only the parent's own pages. */
+export function parentNext(next: unknown): string | undefined {
+  return typeof next === 'string' && /^\/parent\/[A-Za-z0-9/_?=&%.-]*$/.test(next) && !next.includes('//')
+    ? next
+    : undefined;
+}

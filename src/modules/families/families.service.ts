@@ -1,0 +1,318 @@
+import { recordAudit } from '../../platform/audit/index.ts';
+import type { CurrentUser } from '../../platform/auth/actions.ts';
+import type { Database } from '../../platform/db/index.ts';
+import type { AppDeps } from '../../platform/deps.ts';
+import { NotFoundError } from '../../platform/http/errors.ts';
+import { compareDates, localDate } from '../../shared/dates.ts';
+import { parseNationalNumber } from '../../shared/national-number.ts';
+import * as fq from './families.queries.ts';
+import { type BirthInput, FAMILY_FACTS, type FamilyInput } from './families.schemas.ts';
+import { birthDataCompletedMail } from '../requests/parent.mails.ts';
+import * as q from '../requests/requests.queries.ts';
+import {
+  childName,
+  type Errors,
+  followUpUrl,
+  isUniqueViolation,
+  mailFamily,
+  parentActor,
+  type Result,
+} from '../requests/requests.service.ts';
+
+/** The family file page: the file (if any), its parents and children, and the address choices. */
+export async function getFamilyPage(deps: AppDeps, user: CurrentUser) {
+  const own = await q.getFamilyOfUser(deps.db, user.id);
+  const [municipalities, subMunicipalities] = await Promise.all([
+    fq.getActiveMunicipalities(deps.db),
+    fq.getSubMunicipalities(deps.db),
+  ]);
+  if (!own) return { family: undefined, parents: [], children: [], municipalities, subMunicipalities };
+  const [parents, children] = await Promise.all([
+    fq.getParentsOfFamily(deps.db, own.family.id),
+    fq.getChildrenOfFamily(deps.db, own.family.id),
+  ]);
+  await recordAudit(deps.db, deps.clock, {
+    ...parentActor(user),
+    action: 'parent.family.read',
+    subjectType: 'family',
+    subjectId: own.family.id,
+    familyId: own.family.id,
+  });
+  return { family: own.family, parents, children, municipalities, subMunicipalities };
+}
+
+export type FamilyPage = Awaited<ReturnType<typeof getFamilyPage>>;
+
+/** Form values of a saved file (national numbers are never shown again, only that one is known). */
+export function familyFormValues(page: FamilyPage, user: CurrentUser): Record<string, string | string[]> {
+  const { family, parents } = page;
+  const [p1, p2] = [parents[0], parents[1]];
+  const parentValues = (n: 1 | 2, p: (typeof parents)[number] | undefined) =>
+    p
+      ? {
+          [`parent${n}FirstName`]: p.firstName,
+          [`parent${n}LastName`]: p.lastName,
+          [`parent${n}Phone`]: p.phone ?? '',
+          [`parent${n}Language`]: p.language,
+          [`parent${n}Situation`]: p.situation ?? '',
+          [`parent${n}DaysPerWeek`]: p.daysPerWeek ? String(Number(p.daysPerWeek)) : '',
+          ...(n === 2 ? { parent2Email: p.email ?? '' } : {}),
+        }
+      : {};
+  if (!family) return { parent1Language: user.language, parent2Language: user.language };
+  return {
+    ...parentValues(1, p1),
+    ...parentValues(2, p2),
+    ...(p2 ? {} : { parent2Language: p1?.language ?? user.language }),
+    street: family.street ?? '',
+    houseNumber: family.houseNumber ?? '',
+    postcode: family.postcode ?? '',
+    city: family.city ?? '',
+    municipalityId: family.municipalityId,
+    subMunicipalityId: family.subMunicipalityId ?? '',
+    facts: FAMILY_FACTS.filter((f) => family[f]),
+    homeLanguage: family.homeLanguage ?? '',
+    consent: family.consentAt ? 'yes' : '',
+  };
+}
+
+function protectNumber(deps: AppDeps, input: string | undefined, field: string, errors: Errors) {
+  if (!input) return undefined;
+  const parsed = parseNationalNumber(input);
+  if (!parsed.ok) {
+    errors[field] = 'invalidNationalNumber';
+    return undefined;
+  }
+  return deps.vault.protect(parsed.value);
+}
+
+const days = (v: string | undefined) => (v ? String(Number(v.replace(',', '.'))) : null);
+
+/** The parent fields of a family file, as the parent's own form and the staff's form send them. */
+export type ParentsInput = Pick<
+  FamilyInput,
+  | 'parent1FirstName'
+  | 'parent1LastName'
+  | 'parent1NationalNumber'
+  | 'parent1Phone'
+  | 'parent1Language'
+  | 'parent1Situation'
+  | 'parent1DaysPerWeek'
+  | 'parent2FirstName'
+  | 'parent2LastName'
+  | 'parent2NationalNumber'
+  | 'parent2Email'
+  | 'parent2Phone'
+  | 'parent2Language'
+  | 'parent2Situation'
+  | 'parent2DaysPerWeek'
+>;
+
+/**
+ * One or two parents: a second parent once any of its name, e-mail or national number is given
+ * (then both names are required); each national number is checked and kept only as the vault's
+ * cipher and keyed hash. Returns the columns of each parent (without e-mail, user and position).
+ */
+export function checkParents(deps: AppDeps, input: ParentsInput, errors: Errors) {
+  const hasSecond = Boolean(
+    input.parent2FirstName || input.parent2LastName || input.parent2Email || input.parent2NationalNumber,
+  );
+  if (hasSecond && !input.parent2FirstName) errors.parent2FirstName = 'required';
+  if (hasSecond && !input.parent2LastName) errors.parent2LastName = 'required';
+  const number1 = protectNumber(deps, input.parent1NationalNumber, 'parent1NationalNumber', errors);
+  const number2 = protectNumber(deps, input.parent2NationalNumber, 'parent2NationalNumber', errors);
+  const parent = (n: 1 | 2) => {
+    const number = n === 1 ? number1 : number2;
+    return {
+      firstName: (n === 1 ? input.parent1FirstName : input.parent2FirstName) ?? '',
+      lastName: (n === 1 ? input.parent1LastName : input.parent2LastName) ?? '',
+      phone: (n === 1 ? input.parent1Phone : input.parent2Phone) || null,
+      language: n === 1 ? input.parent1Language : input.parent2Language,
+      situation: (n === 1 ? input.parent1Situation : input.parent2Situation) ?? null,
+      daysPerWeek: days(n === 1 ? input.parent1DaysPerWeek : input.parent2DaysPerWeek),
+      ...(number ? { nationalNumberCipher: number.cipher, nationalNumberHash: number.hash } : {}),
+    };
+  };
+  return { hasSecond, parent };
+}
+
+/**
+ * The address's sub-municipality: one of the chosen municipality's; with `required`, it must be
+ * given when the municipality has any.
+ */
+export async function checkSubMunicipality(
+  db: Database,
+  municipalityId: string,
+  subMunicipalityId: string | undefined,
+  errors: Errors,
+  options: { required?: boolean } = {},
+) {
+  const sub = subMunicipalityId ? await fq.getSubMunicipality(db, subMunicipalityId) : undefined;
+  if (subMunicipalityId && sub?.municipalityId !== municipalityId) errors.subMunicipalityId = 'invalidChoice';
+  else if (!subMunicipalityId && options.required) {
+    const all = await fq.getSubMunicipalities(db);
+    if (all.some((x) => x.municipalityId === municipalityId)) errors.subMunicipalityId = 'required';
+  }
+  return sub;
+}
+
+/**
+ * Creates or updates the parent's family file: one or two parents, the address, the household
+ * facts used for priority, and consent (its date is kept from the first time it was given).
+ */
+export async function saveFamilyFile(
+  deps: AppDeps,
+  user: CurrentUser,
+  input: FamilyInput,
+): Promise<Result<string>> {
+  const { db, clock } = deps;
+  const errors: Errors = {};
+  const own = await q.getFamilyOfUser(db, user.id);
+  const municipality = await q.getMunicipality(db, input.municipalityId);
+  if (!municipality?.active) errors.municipalityId = 'invalidChoice';
+  const sub = await checkSubMunicipality(db, input.municipalityId, input.subMunicipalityId, errors);
+  const { hasSecond, parent } = checkParents(deps, input, errors);
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+
+  const now = clock.now();
+  const facts = Object.fromEntries(FAMILY_FACTS.map((f) => [f, input.facts.includes(f)]));
+  const familyValues = {
+    municipalityId: input.municipalityId,
+    subMunicipalityId: sub?.id ?? null,
+    street: input.street || null,
+    houseNumber: input.houseNumber || null,
+    postcode: input.postcode || null,
+    city: input.city || null,
+    homeLanguage: input.homeLanguage || null,
+    ...facts,
+  };
+  const familyId = await db.transaction(async (tx) => {
+    let id: string;
+    if (!own) {
+      const created = await fq.insertFamilyFile(tx, {
+        ...familyValues,
+        consentAt: now,
+        createdByUserId: user.id,
+      });
+      id = created.id;
+      await q.insertParent(tx, {
+        familyId: id,
+        userId: user.id,
+        email: user.email,
+        position: 1,
+        ...parent(1),
+      });
+    } else {
+      id = own.family.id;
+      await fq.updateFamilyFile(tx, id, { ...familyValues, consentAt: own.family.consentAt ?? now });
+      await fq.updateParent(tx, own.parent.id, parent(1));
+    }
+    const others = (await fq.getParentsOfFamily(tx, id)).filter((p) => p.userId !== user.id);
+    const second = others[0];
+    if (hasSecond) {
+      const values = { ...parent(2), email: input.parent2Email || null };
+      if (second) await fq.updateParent(tx, second.id, second.userId ? parent(2) : values);
+      else await q.insertParent(tx, { familyId: id, position: 2, ...values });
+    } else if (second) await fq.deleteParentWithoutAccount(tx, second.id);
+    await recordAudit(tx, clock, {
+      ...parentActor(user),
+      action: 'parent.family.update',
+      subjectType: 'family',
+      subjectId: id,
+      familyId: id,
+    });
+    return id;
+  });
+  return { ok: true, value: familyId };
+}
+
+/** A child of the parent's own family that has no birth data yet; 404 otherwise. */
+export async function getUnbornChild(deps: AppDeps, user: CurrentUser, childId: string) {
+  const own = await q.getFamilyOfUser(deps.db, user.id);
+  const child = own ? await fq.getChildOfFamily(deps.db, own.family.id, childId) : undefined;
+  if (!own || !child) throw new NotFoundError('child');
+  return { family: own.family, child };
+}
+
+/**
+ * "My child is born": completes the birth data of a child filed as unborn. Its open request keeps
+ * its original submission date (its place on the waiting lists); the providers see the change.
+ */
+export async function completeBirthData(
+  deps: AppDeps,
+  user: CurrentUser,
+  childId: string,
+  input: BirthInput,
+): Promise<Result<string | undefined>> {
+  const { db, clock } = deps;
+  const { family, child } = await getUnbornChild(deps, user, childId);
+  if (child.birthDate) return { ok: false, errors: { form: 'notAllowedNow' } };
+  const errors: Errors = {};
+  const birthDate = localDate(input.birthDate);
+  if (compareDates(birthDate, clock.today()) > 0) errors.birthDate = 'birthDateInFuture';
+  let protectedNumber: { cipher: string; hash: string } | undefined;
+  if (input.nationalNumber) {
+    const parsed = parseNationalNumber(input.nationalNumber, { birthDate });
+    if (!parsed.ok)
+      errors.nationalNumber =
+        parsed.error === 'birthDateMismatch' ? 'nationalNumberBirthDate' : 'invalidNationalNumber';
+    else {
+      protectedNumber = deps.vault.protect(parsed.value);
+      const known = await q.findChildByNationalNumberHash(db, protectedNumber.hash);
+      if (known && known.childId !== childId)
+        errors.nationalNumber = known.familyId === family.id ? 'childHasOpenRequest' : 'childKnownElsewhere';
+    }
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+
+  const now = clock.now();
+  const actor = parentActor(user);
+  try {
+    const requestId = await db.transaction(async (tx) => {
+      await fq.updateChild(tx, childId, {
+        firstName: input.childFirstName,
+        lastName: input.childLastName,
+        birthDate,
+        ...(protectedNumber
+          ? { nationalNumberCipher: protectedNumber.cipher, nationalNumberHash: protectedNumber.hash }
+          : {}),
+      });
+      const open = await fq.getOpenRequestsOfChild(tx, childId);
+      await q.insertStatusEvents(
+        tx,
+        open.map((r) => ({
+          requestId: r.id,
+          eventType: 'child.born',
+          occurredAt: now,
+          details: { birthDate },
+          ...actor,
+        })),
+      );
+      const name = childName({ firstName: input.childFirstName, lastName: input.childLastName });
+      for (const r of open) {
+        await mailFamily(tx, clock, family.id, (to) =>
+          birthDataCompletedMail(to, {
+            child: name,
+            submittedAt: r.submittedAt,
+            url: followUpUrl(deps, r.id),
+          }),
+        );
+      }
+      await recordAudit(tx, clock, {
+        ...actor,
+        action: 'parent.family.update',
+        subjectType: 'family',
+        subjectId: family.id,
+        familyId: family.id,
+        details: { child: childId, birthData: true },
+      });
+      return open[0]?.id;
+    });
+    deps.jobs.mailQueued();
+    return { ok: true, value: requestId };
+  } catch (error) {
+    if (isUniqueViolation(error, 'children_national_number_hash_uq'))
+      return { ok: false, errors: { nationalNumber: 'childKnownElsewhere' } };
+    throw error;
+  }
+}

@@ -1,0 +1,113 @@
+import type { ComponentChildren } from 'preact';
+import { common, errorText } from '../../platform/i18n/common.ts';
+import type { Language } from '../../platform/i18n/index.ts';
+import { type FormState, value } from '../../platform/views/forms.tsx';
+import { handlingMessages } from '../request-handling/request-handling.messages.ts';
+
+/** Pieces every provider page shares: the location navigation, a notice, a text area. */
+
+export type LocationTab =
+  | 'waitingList'
+  | 'emergencyList'
+  | 'mailTemplates'
+  | 'reports'
+  | 'profile'
+  | 'lastMinute';
+
+export function LocationNav(props: {
+  lang: Language;
+  location: { id: string; name: string };
+  current?: LocationTab;
+}) {
+  const t = handlingMessages[props.lang];
+  const base = `/provider/locations/${props.location.id}`;
+  const tabs: { key: LocationTab; href: string; label: string }[] = [
+    { key: 'waitingList', href: `${base}/waiting-list`, label: t.navWaitingList },
+    { key: 'emergencyList', href: `${base}/emergency-list`, label: t.navEmergencyList },
+    { key: 'mailTemplates', href: `${base}/mail-templates`, label: t.navMailTemplates },
+    { key: 'reports', href: `${base}/reports`, label: t.navReports },
+    { key: 'profile', href: `${base}/profile`, label: t.navProfile },
+    { key: 'lastMinute', href: `${base}/last-minute`, label: t.navLastMinute },
+  ];
+  return (
+    <nav class="ko-subnav" aria-label={`${t.locationNav}: ${props.location.name}`}>
+      <ul class="ko-inline-list">
+        {tabs.map((tab) => (
+          <li key={tab.key}>
+            <a
+              class="utrecht-link ko-subnav__link"
+              href={tab.href}
+              aria-current={tab.key === props.current ? 'page' : undefined}
+              data-qa={`nav-${tab.key}`}
+            >
+              {tab.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** A confirmation after a step (POST-redirect-GET brings the page back with `?done=`). */
+export function Notice(props: { children: ComponentChildren }) {
+  return (
+    <div class="utrecht-alert utrecht-alert--ok ko-notice" role="status" data-qa="notice">
+      <p class="utrecht-paragraph">{props.children}</p>
+    </div>
+  );
+}
+
+export function TextArea(props: {
+  lang: Language;
+  form: FormState;
+  name: string;
+  label: string;
+  hint?: string;
+  required?: boolean;
+  rows?: number;
+  value?: string;
+}) {
+  const { name, form } = props;
+  const error = form.errors[name];
+  const invalid = Boolean(error);
+  const id = `field-${name}`;
+  const describedBy = [props.hint ? `hint-${name}` : '', invalid ? `error-${name}` : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div
+      class={`utrecht-form-field utrecht-form-field--textarea ${invalid ? 'utrecht-form-field--invalid' : ''}`}
+    >
+      <div class="utrecht-form-field__label">
+        <label class="utrecht-form-label" for={id}>
+          {props.label}
+          {props.required ? <span class="ko-required"> {common[props.lang].requiredMarker}</span> : null}
+        </label>
+      </div>
+      {props.hint && (
+        <div class="utrecht-form-field-description" id={`hint-${name}`}>
+          {props.hint}
+        </div>
+      )}
+      {error && (
+        <p class="utrecht-form-field-error-message" id={`error-${name}`}>
+          {errorText(props.lang, error)}
+        </p>
+      )}
+      <div class="utrecht-form-field__input">
+        <textarea
+          class={`utrecht-textarea utrecht-textarea--html-textarea ${invalid ? 'utrecht-textarea--invalid' : ''}`}
+          id={id}
+          name={name}
+          rows={props.rows ?? 4}
+          required={props.required}
+          aria-invalid={invalid ? 'true' : undefined}
+          aria-describedby={describedBy || undefined}
+        >
+          {props.value ?? value(form, name)}
+        </textarea>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+import { recordAudit } from '../../platform/audit/index.ts';
+import type { CurrentUser } from '../../platform/auth/actions.ts';
+import type { AppDeps } from '../../platform/deps.ts';
+import { NotFoundError } from '../../platform/http/errors.ts';
+import { addDays } from '../../shared/dates.ts';
+import * as q from './request-handling.queries.ts';
+import { isPriorityGroup } from '../requests/priority.ts';
+import {
+  CAN_NO_PLACE,
+  CAN_WAITING_LIST,
+  locationInScope,
+  mayOffer,
+  OPEN_REQUEST,
+  staffRole,
+} from '../provider-locations/provider-locations.service.ts';
+
+/**
+ * A request as one location sees it: only when the request names the location. Opening a new
+ * request marks it "seen" (no mail: the parent sees it on the follow-up page).
+ */
+export async function getRequestForLocation(
+  deps: AppDeps,
+  user: CurrentUser,
+  locationId: string,
+  requestId: string,
+) {
+  const { db, clock } = deps;
+  const location = await locationInScope(deps, user, 'provider.request.read', locationId);
+  const preference = await q.getPreferenceOfLocation(db, requestId, locationId);
+  const detail = preference ? await q.getRequestDetail(db, requestId) : undefined;
+  if (!preference || !detail) throw new NotFoundError('request');
+  const role = staffRole(user, locationId);
+  if (preference.status === 'new') {
+    const now = clock.now();
+    await db.transaction(async (tx) => {
+      await q.updatePreferenceStatus(tx, preference.id, 'seen', now);
+      await q.insertStatusEvents(tx, [
+        {
+          requestId,
+          preferenceId: preference.id,
+          eventType: 'preference.seen',
+          fromStatus: 'new',
+          toStatus: 'seen',
+          occurredAt: now,
+          actorUserId: user.id,
+          actorRole: role,
+        },
+      ]);
+    });
+    preference.status = 'seen';
+    preference.statusChangedAt = now;
+  }
+  const [parents, preferences, events, notes, columns, settings] = await Promise.all([
+    q.getParentsOfFamily(db, detail.family.id),
+    q.getPreferencesOfRequest(db, requestId),
+    q.getEventsOfRequest(db, requestId),
+    q.getNotes(db, locationId, requestId),
+    q.getCustomColumns(db, locationId),
+    q.getLocationWithSettings(db, locationId),
+  ]);
+  const values = await q.getCustomValues(
+    db,
+    requestId,
+    columns.map((c) => c.id),
+  );
+  await recordAudit(db, clock, {
+    actorUserId: user.id,
+    actorRole: role,
+    action: 'provider.request.read',
+    subjectType: 'request',
+    subjectId: requestId,
+    familyId: detail.family.id,
+  });
+  const today = clock.today();
+  const requestOpen = OPEN_REQUEST.has(detail.request.status);
+  const own = preferences.find((p) => p.locationId === locationId);
+  const acceptedElsewhere = preferences.find(
+    (p) => p.locationId !== locationId && (p.status === 'offer_accepted' || p.status === 'enrolled'),
+  );
+  return {
+    location,
+    preference,
+    ...detail,
+    parents,
+    priorityGroup: isPriorityGroup(detail.family),
+    preferences,
+    events,
+    notes,
+    customColumns: columns.map((c) => ({
+      ...c,
+      value: values.find((v) => v.columnId === c.id)?.value ?? '',
+    })),
+    pendingOffer: own?.offerId
+      ? { id: own.offerId, start: own.offerStart ?? '', deadline: own.offerDeadline ?? '' }
+      : undefined,
+    acceptedElsewhere,
+    today,
+    defaultDeadline: addDays(today, settings?.offerDeadlineDays ?? 7),
+    allowed: {
+      waitingList: requestOpen && CAN_WAITING_LIST.has(preference.status),
+      offer: mayOffer(preference.status, detail.request.status),
+      noPlace: requestOpen && CAN_NO_PLACE.has(preference.status),
+      withdraw: preference.status === 'offer_made' && Boolean(own?.offerId),
+      enrolled: preference.status === 'offer_accepted',
+    },
+  };
+}
+
+export type RequestForLocation = Awaited<ReturnType<typeof getRequestForLocation>>;

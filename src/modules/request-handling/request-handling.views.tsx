@@ -1,0 +1,132 @@
+import { formatDate } from '../../platform/i18n/index.ts';
+import type { PageContext } from '../../platform/views/context.ts';
+import { Fact } from '../../platform/views/facts.tsx';
+import { ErrorSummary, emptyForm } from '../../platform/views/forms.tsx';
+import { Layout } from '../../platform/views/layout.tsx';
+import { type HandlingMessages, handlingMessages } from './request-handling.messages.ts';
+import { childName } from '../families/children.ts';
+import { CareFacts, ChildFacts, FamilyFacts, History, Preferences } from './provider-request.facts.tsx';
+import { Actions, CustomColumnsForm, type FailedForm, Notes } from './provider-request.forms.tsx';
+import type { RequestForLocation } from './provider-request.service.ts';
+import { LocationNav, Notice } from '../provider-locations/provider-locations.views.tsx';
+
+export type { FailedForm };
+
+export function ProviderHomePage(props: { ctx: PageContext; locations: { id: string; name: string }[] }) {
+  const { ctx } = props;
+  const t = handlingMessages[ctx.lang];
+  return (
+    <Layout ctx={ctx} title={t.providerHomeTitle}>
+      <h1 class="utrecht-heading-1">{t.providerHomeTitle}</h1>
+      <ul class="ko-card-list">
+        {props.locations.map((l) => (
+          <li key={l.id} class="ko-card">
+            <h2 class="utrecht-heading-2">{l.name}</h2>
+            <LocationNav lang={ctx.lang} location={l} />
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}
+
+export type DoneKey = keyof HandlingMessages['done'];
+
+export function ProviderRequestPage(props: {
+  ctx: PageContext;
+  detail: RequestForLocation;
+  failed?: FailedForm;
+  done?: DoneKey;
+}) {
+  const { ctx, detail } = props;
+  const lang = ctx.lang;
+  const t = handlingMessages[lang];
+  const name = childName(detail.child);
+  const base = `/provider/locations/${detail.location.id}/requests/${detail.request.id}`;
+  const stateOf = (form: FailedForm['form']) =>
+    props.failed?.form === form ? props.failed.state : emptyForm;
+  const summary = props.failed?.state ?? emptyForm;
+  return (
+    <Layout ctx={ctx} title={t.requestDetailTitle(name)}>
+      <LocationNav lang={lang} location={detail.location} current="waitingList" />
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={`/provider/locations/${detail.location.id}/waiting-list`}>
+          {t.backToWaitingList}
+        </a>
+      </p>
+      <h1 class="utrecht-heading-1">{t.requestDetailTitle(name)}</h1>
+      {props.done && <Notice>{t.done[props.done]}</Notice>}
+      <ErrorSummary lang={lang} form={summary} />
+      {detail.request.socialReason && (
+        <p class="ko-flag ko-flag--social" data-qa="social-emergency">
+          {t.socialEmergency}: {t.socialReasons[detail.request.socialReason]}
+        </p>
+      )}
+      {detail.acceptedElsewhere && (
+        <div class="utrecht-alert utrecht-alert--warning ko-notice" data-qa="accepted-elsewhere">
+          <p class="utrecht-paragraph">
+            {t.acceptedElsewhere(
+              detail.acceptedElsewhere.locationName,
+              formatDate(lang, detail.acceptedElsewhere.statusChangedAt),
+            )}
+          </p>
+        </div>
+      )}
+      <dl class="ko-facts">
+        <Fact label={t.fileNumber}>{detail.family.fileNumber}</Fact>
+        <Fact label={t.status} qa="own-status">
+          {t.preferenceStatuses[detail.preference.status]}
+        </Fact>
+        <Fact label={t.requestStatus}>{t.requestStatuses[detail.request.status]}</Fact>
+        <Fact label={t.rank}>{detail.preference.rank ?? t.viaEmergencyList}</Fact>
+        <Fact label={t.submittedOn}>{formatDate(lang, detail.request.submittedAt)}</Fact>
+        <Fact label={t.priorityGroup}>{detail.priorityGroup ? t.yes : t.no}</Fact>
+      </dl>
+
+      <Actions ctx={ctx} detail={detail} base={base} stateOf={stateOf} />
+
+      <section aria-labelledby="child">
+        <h2 class="utrecht-heading-2" id="child">
+          {t.sectionChild}
+        </h2>
+        <ChildFacts lang={lang} detail={detail} />
+      </section>
+      <section aria-labelledby="care">
+        <h2 class="utrecht-heading-2" id="care">
+          {t.sectionCare}
+        </h2>
+        <CareFacts lang={lang} detail={detail} />
+      </section>
+      <section aria-labelledby="family">
+        <h2 class="utrecht-heading-2" id="family">
+          {t.sectionFamily}
+        </h2>
+        <FamilyFacts lang={lang} detail={detail} />
+      </section>
+      <section aria-labelledby="preferences">
+        <h2 class="utrecht-heading-2" id="preferences">
+          {t.sectionPreferences}
+        </h2>
+        <Preferences lang={lang} detail={detail} />
+      </section>
+      <section aria-labelledby="custom">
+        <h2 class="utrecht-heading-2" id="custom">
+          {t.sectionCustom}
+        </h2>
+        <CustomColumnsForm ctx={ctx} detail={detail} base={base} form={stateOf('custom')} />
+      </section>
+      <section aria-labelledby="notes">
+        <h2 class="utrecht-heading-2" id="notes">
+          {t.sectionNotes}
+        </h2>
+        <Notes ctx={ctx} detail={detail} base={base} form={stateOf('note')} />
+      </section>
+      <section aria-labelledby="history">
+        <h2 class="utrecht-heading-2" id="history">
+          {t.sectionHistory}
+        </h2>
+        <History lang={lang} detail={detail} />
+      </section>
+    </Layout>
+  );
+}

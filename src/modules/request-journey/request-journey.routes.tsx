@@ -1,0 +1,233 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { CurrentUser } from '../../platform/auth/actions.ts';
+import type { AppDeps } from '../../platform/deps.ts';
+import { NotFoundError, requireUser } from '../../platform/http/errors.ts';
+import { failedForm, formValues, parseForm } from '../../platform/http/forms.ts';
+import { pageContext, sendPage } from '../../platform/http/setup.ts';
+import { emptyForm, type FormState } from '../../platform/views/forms.tsx';
+import { type OfferId, parseId, type RequestId } from '../../shared/ids.ts';
+import { changeCarePlan, changeDates, confirmRequest, withdrawRequest } from '../requests/changes.service.ts';
+import { CarePlanPage, DatesPage, PreferencesPage, WithdrawPage } from './changes.views.tsx';
+import { registerFamilyRoutes } from '../families/families.routes.tsx';
+import { searchForPreferences } from './location-search.ts';
+import { parsePreferenceOp } from '../requests/preference-list.ts';
+import {
+  cancelPreferenceEdit,
+  editPreferences,
+  getPreferenceEditor,
+  savePreferences,
+} from '../requests/preferences-edit.service.ts';
+import { AcceptOfferForm, CarePlanForm, NewRequestForm, WhenForm } from '../requests/requests.schemas.ts';
+import {
+  acceptOffer,
+  declineOffer,
+  getParentOverview,
+  getRequestForParent,
+  type Result,
+  requireFamily,
+  requireOwnRequest,
+} from '../requests/requests.service.ts';
+import { FollowUpPage, LegacyFormErrors, ParentHomePage } from './request-journey.views.tsx';
+import { submitRequest } from '../requests/submit.service.ts';
+import { registerWizardRoutes } from './wizard.routes.tsx';
+
+type RequestParams = { Params: { requestId: string }; Querystring: Record<string, string> };
+type OfferParams = { Params: { requestId: string; offerId: string } };
+
+function requestIdOf(params: { requestId: string }): RequestId {
+  const id = parseId<RequestId>(params.requestId);
+  if (!id) throw new NotFoundError();
+  return id;
+}
+
+/** The parent's request of this family (404 for anyone else's). */
+async function ownRequest(deps: AppDeps, user: CurrentUser, requestId: string) {
+  const own = await requireFamily(deps, user);
+  return requireOwnRequest(deps.db, own.family.id, requestId);
+}
+
+/**
+ * The parent's pages: home, family file, the wizard, the follow-up page, answering offers, and
+ * changing, confirming or withdrawing a request.
+ */
+export function registerParentRequestRoutes(app: FastifyInstance, deps: AppDeps): void {
+  registerFamilyRoutes(app, deps);
+  registerWizardRoutes(app, deps);
+
+  app.get('/parent', { config: { action: 'parent.home' } }, async (request, reply) => {
+    const user = requireUser(request.user);
+    const overview = await getParentOverview(deps, user);
+    const ctx = pageContext(request, reply, deps);
+    return sendPage(
+      reply,
+      <ParentHomePage ctx={ctx} overview={overview} emailUnverified={user.emailVerified === false} />,
+    );
+  });
+
+  // The first slice's one-page form, for callers that file everything at once (see submitRequest).
+  app.post('/parent/requests', { config: { action: 'parent.request.create' } }, async (request, reply) => {
+    const user = requireUser(request.user);
+    const parsed = parseForm(NewRequestForm, request.body);
+    const result = parsed.ok ? await submitRequest(deps, user, parsed.value) : undefined;
+    if (result?.ok) return reply.redirect(`/parent/requests/${result.value}`, 303);
+    const form = parsed.ok
+      ? failedForm(request.body, result?.ok === false ? result.errors : {})
+      : parsed.form;
+    return sendPage(reply, <LegacyFormErrors ctx={pageContext(request, reply, deps)} form={form} />, 400);
+  });
+
+  async function followUp(request: FastifyRequest, reply: FastifyReply, requestId: string, form: FormState) {
+    const detail = await getRequestForParent(deps, requireUser(request.user), requestId);
+    const status = Object.keys(form.errors).length > 0 ? 400 : 200;
+    return sendPage(
+      reply,
+      <FollowUpPage ctx={pageContext(request, reply, deps)} detail={detail} form={form} />,
+      status,
+    );
+  }
+
+  app.get<RequestParams>(
+    '/parent/requests/:requestId',
+    { config: { action: 'parent.request.read' } },
+    async (request, reply) => followUp(request, reply, requestIdOf(request.params), emptyForm),
+  );
+
+  for (const answer of ['accept', 'decline'] as const) {
+    app.post<OfferParams>(
+      `/parent/requests/:requestId/offers/:offerId/${answer}`,
+      { config: { action: 'parent.offer.answer' } },
+      async (request, reply) => {
+        const user = requireUser(request.user);
+        const requestId = requestIdOf(request.params);
+        const offerId = parseId<OfferId>(request.params.offerId);
+        if (!offerId) throw new NotFoundError();
+        const detail = await ownRequest(deps, user, requestId);
+        const parsed = parseForm(AcceptOfferForm, request.body);
+        const keepHigher =
+          parsed.ok && parsed.value.keepHigher ? parsed.value.keepHigher === 'yes' : undefined;
+        const result =
+          answer === 'accept'
+            ? await acceptOffer(deps, user, detail.family.id, requestId, offerId, keepHigher)
+            : await declineOffer(deps, user, detail.family.id, requestId, offerId);
+        if (result.ok) return reply.redirect(`/parent/requests/${requestId}`, 303);
+        return followUp(request, reply, requestId, failedForm(request.body, result.errors));
+      },
+    );
+  }
+
+  /** A change page: GET shows the form, POST applies it (400 with the form on a refusal). */
+  function changePage(
+    path: string,
+    action: 'parent.request.update' | 'parent.request.withdraw',
+    view: typeof DatesPage,
+    apply: (
+      user: CurrentUser,
+      requestId: string,
+      body: unknown,
+    ) => Promise<Result<void> | { form: FormState }>,
+  ) {
+    app.get<RequestParams>(
+      `/parent/requests/:requestId/${path}`,
+      { config: { action } },
+      async (request, reply) => {
+        const requestId = requestIdOf(request.params);
+        const detail = await ownRequest(deps, requireUser(request.user), requestId);
+        if (!['active', 'answered'].includes(detail.request.status))
+          return reply.redirect(`/parent/requests/${requestId}`, 303);
+        return sendPage(reply, view({ ctx: pageContext(request, reply, deps), detail, form: emptyForm }));
+      },
+    );
+    app.post<RequestParams>(
+      `/parent/requests/:requestId/${path}`,
+      { config: { action } },
+      async (request, reply) => {
+        const user = requireUser(request.user);
+        const requestId = requestIdOf(request.params);
+        const outcome = await apply(user, requestId, request.body);
+        if ('ok' in outcome && outcome.ok) return reply.redirect(`/parent/requests/${requestId}`, 303);
+        const form = 'form' in outcome ? outcome.form : failedForm(request.body, outcome.errors);
+        const detail = await ownRequest(deps, user, requestId);
+        return sendPage(reply, view({ ctx: pageContext(request, reply, deps), detail, form }), 400);
+      },
+    );
+  }
+
+  changePage('dates', 'parent.request.update', DatesPage, async (user, requestId, body) => {
+    const parsed = parseForm(WhenForm.pick({ desiredStart: true, desiredEnd: true }), body);
+    return parsed.ok ? changeDates(deps, user, requestId, parsed.value) : { form: parsed.form };
+  });
+  changePage('care-plan', 'parent.request.update', CarePlanPage, async (user, requestId, body) => {
+    const parsed = parseForm(CarePlanForm, body);
+    return parsed.ok ? changeCarePlan(deps, user, requestId, parsed.value) : { form: parsed.form };
+  });
+  changePage('withdraw', 'parent.request.withdraw', WithdrawPage, (user, requestId) =>
+    withdrawRequest(deps, user, requestId),
+  );
+
+  app.post<RequestParams>(
+    '/parent/requests/:requestId/confirm',
+    { config: { action: 'parent.request.confirm' } },
+    async (request, reply) => {
+      const requestId = requestIdOf(request.params);
+      const result = await confirmRequest(deps, requireUser(request.user), requestId);
+      if (result.ok) return reply.redirect(`/parent/requests/${requestId}`, 303);
+      return followUp(request, reply, requestId, failedForm(request.body, result.errors));
+    },
+  );
+
+  async function preferencesPage(
+    request: FastifyRequest<RequestParams>,
+    reply: FastifyReply,
+    form: FormState,
+  ) {
+    const user = requireUser(request.user);
+    const editor = await getPreferenceEditor(deps, user, requestIdOf(request.params));
+    const search = await searchForPreferences(
+      deps.db,
+      editor.municipality.regionId,
+      request.query,
+      editor.own.family.municipalityId,
+    );
+    const status = Object.keys(form.errors).length > 0 ? 400 : 200;
+    return sendPage(
+      reply,
+      <PreferencesPage ctx={pageContext(request, reply, deps)} editor={editor} search={search} form={form} />,
+      status,
+    );
+  }
+
+  app.get<RequestParams>(
+    '/parent/requests/:requestId/preferences',
+    { config: { action: 'parent.request.update' } },
+    (request, reply) => preferencesPage(request, reply, emptyForm),
+  );
+
+  app.post<RequestParams>(
+    '/parent/requests/:requestId/preferences',
+    { config: { action: 'parent.request.update' } },
+    async (request, reply) => {
+      const user = requireUser(request.user);
+      const requestId = requestIdOf(request.params);
+      const body = formValues(request.body);
+      const here = `/parent/requests/${requestId}/preferences`;
+      const query = new URLSearchParams(request.query).toString();
+      if (body.op === 'cancel') {
+        await cancelPreferenceEdit(deps, user, requestId);
+        return reply.redirect(`/parent/requests/${requestId}`, 303);
+      }
+      const op = parsePreferenceOp(body.op);
+      const result =
+        body.op === 'save'
+          ? await savePreferences(deps, user, requestId)
+          : op
+            ? await editPreferences(deps, user, requestId, op)
+            : ({ ok: false, errors: { preferences: 'invalidChoice' } } as const);
+      if (result.ok)
+        return reply.redirect(
+          body.op === 'save' ? `/parent/requests/${requestId}` : `${here}${query ? `?${query}` : ''}`,
+          303,
+        );
+      return preferencesPage(request, reply, { values: {}, errors: result.errors });
+    },
+  );
+}

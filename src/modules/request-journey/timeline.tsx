@@ -1,0 +1,52 @@
+import { formatDateTime, type Language } from '../../platform/i18n/index.ts';
+import { followUpMessages } from './follow-up.messages.ts';
+import { messages } from '../requests/requests.messages.ts';
+
+type TimelineEvent = { id: number; eventType: string; occurredAt: Date; locationName: string | null };
+
+/**
+ * Words for a status event. Event types follow one convention: `request.<status>` and
+ * `preference.<status>` for changes of those records (offer events are covered by the preference
+ * change they cause); a few other events name a change that is not a status (dates, care plan,
+ * order, confirmation, birth data). Returns undefined for events the timeline does not show.
+ */
+export function eventLabel(lang: Language, eventType: string): string | undefined {
+  const t = messages[lang];
+  const changes = followUpMessages[lang].events;
+  const [record, what = ''] = eventType.split('.');
+  if (eventType === 'request.submitted') return t.requestSubmittedEvent;
+  // Changes that are not a status: the parent's own edits, and the child's birth data.
+  const change: Record<string, string> = {
+    'request.dates_changed': changes.datesChanged,
+    'request.care_plan_changed': changes.carePlanChanged,
+    'request.confirmed': changes.confirmed,
+    'preference.added': changes.added,
+    'preference.reordered': changes.reordered,
+    'preference.removed': changes.removed,
+    'child.born': changes.born,
+  };
+  if (Object.hasOwn(change, eventType)) return change[eventType];
+  if (record === 'request' && what in t.requestStatuses)
+    return t.requestStatuses[what as keyof typeof t.requestStatuses];
+  if (record === 'preference' && what in t.preferenceStatuses) {
+    return t.preferenceStatuses[what as keyof typeof t.preferenceStatuses];
+  }
+  return undefined;
+}
+
+export function Timeline(props: { lang: Language; events: TimelineEvent[] }) {
+  const items = props.events.flatMap((e) => {
+    const label = eventLabel(props.lang, e.eventType);
+    return label ? [{ ...e, label }] : [];
+  });
+  return (
+    <ol class="utrecht-ordered-list ko-timeline" data-qa="timeline">
+      {items.map((e) => (
+        <li key={e.id}>
+          {formatDateTime(props.lang, e.occurredAt)} — {e.label}
+          {e.locationName ? ` (${e.locationName})` : ''}
+        </li>
+      ))}
+    </ol>
+  );
+}
