@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { anOffer, fileRequest, saveFamily } from '../src/modules/requests/parent.test-support.ts';
+import { anOffer, fileRequest, saveFamily } from '../test/parent-journey.ts';
 import { sendBirthDataReminders } from '../src/modules/requests/reminders.service.ts';
 import { schema } from '../src/platform/db/index.ts';
 import { TestClient } from '../test/app.ts';
