@@ -1,11 +1,11 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { anOffer, fileRequest, saveFamily } from '../test/parent-journey.ts';
-import { sendBirthDataReminders } from '../src/modules/requests/reminders.service.ts';
+import { sendBirthDataReminders } from '../src/modules/requests/index.ts';
 import { schema } from '../src/platform/db/index.ts';
 import { TestClient } from '../test/app.ts';
 import { aScenario, aUser, TEST_PASSWORD } from '../test/builders.ts';
+import { anOffer, fileRequest, saveFamily } from '../test/parent-journey.ts';
 import { expectAccessible, launchBrowser, newContext, type RunningApp, startApp } from './browser.ts';
 
 /**

@@ -1,11 +1,12 @@
 /** For the parent journey's tests: a logged-in parent with a family file, the wizard, offers. */
 import { asc, eq } from 'drizzle-orm';
+
 import { expect } from 'vitest';
+import * as q from '../src/modules/requests/index.ts';
+import { schema } from '../src/platform/db/index.ts';
 import { buildTestApp, type TestApp, TestClient } from './app.ts';
 import { aScenario, aUser, TEST_PASSWORD } from './builders.ts';
 import type { Backend } from './db.ts';
-import { schema } from '../src/platform/db/index.ts';
-import * as q from '../src/modules/requests/requests.queries.ts';
 
 export type Parent = {
   t: TestApp;

@@ -7,7 +7,7 @@ import { errorText } from '../../platform/i18n/common.ts';
 import { emptyForm } from '../../platform/views/forms.tsx';
 import { MessagePage } from '../../platform/views/message-page.tsx';
 import { type ProviderLocationId, parseId, type RequestId } from '../../shared/ids.ts';
-import { OfferForm } from '../requests/index.ts';
+import { OfferForm } from '../request-handling/index.ts';
 import { messages } from './emergency-list.messages.ts';
 import { getEmergencyList, getEmergencyRequest, offerFromEmergencyList } from './emergency-list.service.ts';
 import { EmergencyListPage, EmergencyOfferPage } from './emergency-list.views.tsx';

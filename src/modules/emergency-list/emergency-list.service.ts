@@ -2,15 +2,10 @@ import { recordAudit } from '../../platform/audit/index.ts';
 import { type CurrentUser, providerLocationsReaching } from '../../platform/auth/actions.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
+import type { Result } from '../../platform/i18n/common.ts';
 import { addDays } from '../../shared/dates.ts';
-import {
-  type Location,
-  type OfferInput,
-  offerAsNewPreference,
-  type Result,
-  staffRole,
-  validateOffer,
-} from '../requests/index.ts';
+import { type Location, staffRole } from '../provider-locations/index.ts';
+import { type OfferInput, offerAsNewPreference, validateOffer } from '../request-handling/index.ts';
 import * as q from './emergency-list.queries.ts';
 
 const PAGE_SIZE = 50;

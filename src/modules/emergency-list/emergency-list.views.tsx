@@ -10,7 +10,10 @@ import {
 } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { daysBetween, type LocalDate, WEEKDAYS } from '../../shared/dates.ts';
-import { ageInMonths, compactCarePlan, handlingMessages, LocationNav, TextArea } from '../requests/index.ts';
+import { ageInMonths } from '../families/index.ts';
+import { LocationNav, TextArea } from '../provider-locations/index.ts';
+import { handlingMessages } from '../request-handling/index.ts';
+import { compactCarePlan } from '../requests/index.ts';
 import { messages } from './emergency-list.messages.ts';
 import type { EmergencyRow } from './emergency-list.queries.ts';
 import type { EmergencyList, EmergencyRequest } from './emergency-list.service.ts';

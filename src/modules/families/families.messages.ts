@@ -3,6 +3,14 @@ import { defineMessages } from '../../platform/i18n/index.ts';
 /** Texts of the family file, the children and the parent's home page. */
 export const familyMessages = defineMessages({
   nl: {
+    // The child and the file, as every page about them names them.
+    childFirstName: 'Voornaam van het kind',
+    childLastName: 'Familienaam van het kind',
+    birthDate: 'Geboortedatum',
+    dateHint: 'Bijvoorbeeld 15/03/2027.',
+    childNationalNumber: 'Rijksregisternummer van het kind',
+    childNationalNumberHint: 'Niet verplicht. Staat op de kids-ID of het klevertje van het ziekenfonds.',
+    fileNumber: 'Dossiernummer',
     familyTitle: 'Uw gezinsdossier',
     familyIntro:
       'Het loket en de opvanglocaties die u kiest, gebruiken deze gegevens om uw aanvraag te behandelen. U vult ze één keer in en kunt ze altijd aanpassen.',
@@ -76,6 +84,14 @@ export const familyMessages = defineMessages({
     discardDraft: 'Aanvraag in opmaak verwijderen',
   },
   fr: {
+    // The child and the file, as every page about them names them.
+    childFirstName: 'Prénom de l’enfant',
+    childLastName: 'Nom de famille de l’enfant',
+    birthDate: 'Date de naissance',
+    dateHint: 'Par exemple 15/03/2027.',
+    childNationalNumber: 'Numéro de registre national de l’enfant',
+    childNationalNumberHint: 'Facultatif. Il figure sur la Kids-ID ou la vignette de la mutuelle.',
+    fileNumber: 'Numéro de dossier',
     familyTitle: 'Votre dossier familial',
     familyIntro:
       'Le guichet et les lieux d’accueil que vous choisissez utilisent ces données pour traiter votre demande. Vous les remplissez une fois et pouvez toujours les modifier.',
@@ -156,6 +172,14 @@ export const familyMessages = defineMessages({
     discardDraft: 'Supprimer la demande en cours de rédaction',
   },
   en: {
+    // The child and the file, as every page about them names them.
+    childFirstName: 'Child’s first name',
+    childLastName: 'Child’s last name',
+    birthDate: 'Date of birth',
+    dateHint: 'For example 15/03/2027.',
+    childNationalNumber: 'Child’s national register number',
+    childNationalNumberHint: 'Optional. You find it on the Kids-ID or the health insurance sticker.',
+    fileNumber: 'File number',
     familyTitle: 'Your family file',
     familyIntro:
       'The desk and the childcare locations you choose use these details to handle your request. You fill them in once and can change them at any time.',

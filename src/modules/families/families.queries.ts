@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { type Database, schema } from '../../platform/db/index.ts';
 
-const { families, parents, children, requests, municipalities, subMunicipalities } = schema;
+const { families, parents, children, requests, municipalities, subMunicipalities, followUpTasks } = schema;
 
 export type FamilyRow = typeof families.$inferSelect;
 export type ParentRow = typeof parents.$inferSelect;
@@ -38,10 +38,22 @@ export async function getSubMunicipality(db: Database, id: string) {
   return rows[0];
 }
 
-/** The parents of a family, the account holder's own row first. */
+/** The parents of a family as the family file and staff see them (never the national number), in order. */
 export function getParentsOfFamily(db: Database, familyId: string) {
   return db
-    .select()
+    .select({
+      id: parents.id,
+      firstName: parents.firstName,
+      lastName: parents.lastName,
+      email: parents.email,
+      phone: parents.phone,
+      language: parents.language,
+      situation: parents.situation,
+      daysPerWeek: parents.daysPerWeek,
+      userId: parents.userId,
+      position: parents.position,
+      nationalNumberKept: sql<boolean>`${parents.nationalNumberHash} is not null`,
+    })
     .from(parents)
     .where(eq(parents.familyId, familyId))
     .orderBy(asc(parents.position), asc(parents.createdAt));
@@ -116,9 +128,76 @@ export async function updateChild(
 }
 
 /** The open requests of a child (at most one, by the database's unique index). */
-export function getOpenRequestsOfChild(db: Database, childId: string) {
+
+/** The family file of a parent account, with that parent. */
+export async function getFamilyOfUser(db: Database, userId: string) {
+  const rows = await db
+    .select({ family: families, parent: parents })
+    .from(parents)
+    .innerJoin(families, eq(families.id, parents.familyId))
+    .where(and(eq(parents.userId, userId), sql`${families.anonymisedAt} is null`))
+    .limit(1);
+  return rows[0];
+}
+
+export async function insertFamily(
+  db: Database,
+  values: { municipalityId: string; createdByUserId: string; consentAt: Date },
+): Promise<{ id: string; fileNumber: string }> {
+  const [row] = await db
+    .insert(families)
+    .values({ ...values, fileNumber: sql`'KO-' || nextval('family_file_number_seq')` })
+    .returning({ id: families.id, fileNumber: families.fileNumber });
+  if (!row) throw new Error('family insert returned nothing');
+  return row;
+}
+
+export async function insertParent(db: Database, values: typeof parents.$inferInsert) {
+  const [row] = await db.insert(parents).values(values).returning();
+  if (!row) throw new Error('parent insert returned nothing');
+  return row;
+}
+
+/** A child known by its national-number hash, anywhere, with its open request if it has one. */
+export async function findChildByNationalNumberHash(db: Database, hash: string) {
+  const rows = await db
+    .select({ childId: children.id, familyId: children.familyId, openRequestId: requests.id })
+    .from(children)
+    .leftJoin(
+      requests,
+      and(eq(requests.childId, children.id), inArray(requests.status, ['active', 'answered'])),
+    )
+    .where(eq(children.nationalNumberHash, hash));
+  return rows[0];
+}
+
+export async function insertChild(db: Database, values: typeof children.$inferInsert) {
+  const [row] = await db.insert(children).values(values).returning({ id: children.id });
+  if (!row) throw new Error('child insert returned nothing');
+  return row;
+}
+
+export async function getMunicipality(db: Database, id: string) {
+  const rows = await db.select().from(municipalities).where(eq(municipalities.id, id));
+  return rows[0];
+}
+
+/** The parents of a (not anonymised) family in order, with the organisation that follows it. */
+export function getFamilyContacts(db: Database, familyId: string) {
   return db
-    .select({ id: requests.id, submittedAt: requests.submittedAt, desiredStart: requests.desiredStart })
-    .from(requests)
-    .where(and(eq(requests.childId, childId), inArray(requests.status, ['active', 'answered'])));
+    .select({
+      email: parents.email,
+      firstName: parents.firstName,
+      language: parents.language,
+      intermediaryOrganisationId: families.intermediaryOrganisationId,
+    })
+    .from(parents)
+    .innerJoin(families, eq(families.id, parents.familyId))
+    .where(and(eq(parents.familyId, familyId), isNull(families.anonymisedAt)))
+    .orderBy(asc(parents.position));
+}
+
+/** A task for the organisation that follows a family without e-mail ("phone the family …"). */
+export async function insertFollowUpTask(db: Database, values: typeof followUpTasks.$inferInsert) {
+  await db.insert(followUpTasks).values(values);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { checkboxes, requiredText, text } from '../../platform/http/fields.ts';
 import { LANGUAGES } from '../../platform/i18n/index.ts';
-import { checkboxes, date, requiredText, text } from '../requests/requests.schemas.ts';
 
 export const SITUATIONS = ['working', 'job_seeking', 'training', 'other'] as const;
 /** The household facts a provider may use for priority (DOMAIN.md, "Priority rules"). */
@@ -62,15 +62,6 @@ export const FamilyForm = z.object({
   next: z.string().optional(),
 });
 export type FamilyInput = z.infer<typeof FamilyForm>;
-
-/** "My child is born": the birth data of a child filed as unborn. */
-export const BirthForm = z.object({
-  childFirstName: requiredText(100),
-  childLastName: requiredText(100),
-  birthDate: date,
-  nationalNumber: text(20).optional(),
-});
-export type BirthInput = z.infer<typeof BirthForm>;
 
 /** Where to go after saving the family file: only the parent's own pages. */
 export function parentNext(next: unknown): string | undefined {

@@ -3,33 +3,32 @@ import type { CurrentUser } from '../../platform/auth/actions.ts';
 import type { Database } from '../../platform/db/index.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
-import { compareDates, localDate } from '../../shared/dates.ts';
+import type { Errors, Result } from '../../platform/i18n/common.ts';
 import { parseNationalNumber } from '../../shared/national-number.ts';
-import * as fq from './families.queries.ts';
-import { type BirthInput, FAMILY_FACTS, type FamilyInput } from './families.schemas.ts';
-import { birthDataCompletedMail } from '../requests/parent.mails.ts';
-import * as q from '../requests/requests.queries.ts';
-import {
-  childName,
-  type Errors,
-  followUpUrl,
-  isUniqueViolation,
-  mailFamily,
-  parentActor,
-  type Result,
-} from '../requests/requests.service.ts';
+import * as q from './families.queries.ts';
+import { FAMILY_FACTS, type FamilyInput } from './families.schemas.ts';
+
+/** Who a parent's change is recorded as. */
+export const parentActor = (user: CurrentUser) => ({ actorUserId: user.id, actorRole: 'parent' as const });
+
+/** The family file of the logged-in parent; 404 when there is none yet. */
+export async function requireFamily(deps: AppDeps, user: CurrentUser) {
+  const own = await q.getFamilyOfUser(deps.db, user.id);
+  if (!own) throw new NotFoundError('family');
+  return own;
+}
 
 /** The family file page: the file (if any), its parents and children, and the address choices. */
 export async function getFamilyPage(deps: AppDeps, user: CurrentUser) {
   const own = await q.getFamilyOfUser(deps.db, user.id);
   const [municipalities, subMunicipalities] = await Promise.all([
-    fq.getActiveMunicipalities(deps.db),
-    fq.getSubMunicipalities(deps.db),
+    q.getActiveMunicipalities(deps.db),
+    q.getSubMunicipalities(deps.db),
   ]);
   if (!own) return { family: undefined, parents: [], children: [], municipalities, subMunicipalities };
   const [parents, children] = await Promise.all([
-    fq.getParentsOfFamily(deps.db, own.family.id),
-    fq.getChildrenOfFamily(deps.db, own.family.id),
+    q.getParentsOfFamily(deps.db, own.family.id),
+    q.getChildrenOfFamily(deps.db, own.family.id),
   ]);
   await recordAudit(deps.db, deps.clock, {
     ...parentActor(user),
@@ -147,10 +146,10 @@ export async function checkSubMunicipality(
   errors: Errors,
   options: { required?: boolean } = {},
 ) {
-  const sub = subMunicipalityId ? await fq.getSubMunicipality(db, subMunicipalityId) : undefined;
+  const sub = subMunicipalityId ? await q.getSubMunicipality(db, subMunicipalityId) : undefined;
   if (subMunicipalityId && sub?.municipalityId !== municipalityId) errors.subMunicipalityId = 'invalidChoice';
   else if (!subMunicipalityId && options.required) {
-    const all = await fq.getSubMunicipalities(db);
+    const all = await q.getSubMunicipalities(db);
     if (all.some((x) => x.municipalityId === municipalityId)) errors.subMunicipalityId = 'required';
   }
   return sub;
@@ -189,7 +188,7 @@ export async function saveFamilyFile(
   const familyId = await db.transaction(async (tx) => {
     let id: string;
     if (!own) {
-      const created = await fq.insertFamilyFile(tx, {
+      const created = await q.insertFamilyFile(tx, {
         ...familyValues,
         consentAt: now,
         createdByUserId: user.id,
@@ -204,16 +203,16 @@ export async function saveFamilyFile(
       });
     } else {
       id = own.family.id;
-      await fq.updateFamilyFile(tx, id, { ...familyValues, consentAt: own.family.consentAt ?? now });
-      await fq.updateParent(tx, own.parent.id, parent(1));
+      await q.updateFamilyFile(tx, id, { ...familyValues, consentAt: own.family.consentAt ?? now });
+      await q.updateParent(tx, own.parent.id, parent(1));
     }
-    const others = (await fq.getParentsOfFamily(tx, id)).filter((p) => p.userId !== user.id);
+    const others = (await q.getParentsOfFamily(tx, id)).filter((p) => p.userId !== user.id);
     const second = others[0];
     if (hasSecond) {
       const values = { ...parent(2), email: input.parent2Email || null };
-      if (second) await fq.updateParent(tx, second.id, second.userId ? parent(2) : values);
+      if (second) await q.updateParent(tx, second.id, second.userId ? parent(2) : values);
       else await q.insertParent(tx, { familyId: id, position: 2, ...values });
-    } else if (second) await fq.deleteParentWithoutAccount(tx, second.id);
+    } else if (second) await q.deleteParentWithoutAccount(tx, second.id);
     await recordAudit(tx, clock, {
       ...parentActor(user),
       action: 'parent.family.update',
@@ -224,95 +223,4 @@ export async function saveFamilyFile(
     return id;
   });
   return { ok: true, value: familyId };
-}
-
-/** A child of the parent's own family that has no birth data yet; 404 otherwise. */
-export async function getUnbornChild(deps: AppDeps, user: CurrentUser, childId: string) {
-  const own = await q.getFamilyOfUser(deps.db, user.id);
-  const child = own ? await fq.getChildOfFamily(deps.db, own.family.id, childId) : undefined;
-  if (!own || !child) throw new NotFoundError('child');
-  return { family: own.family, child };
-}
-
-/**
- * "My child is born": completes the birth data of a child filed as unborn. Its open request keeps
- * its original submission date (its place on the waiting lists); the providers see the change.
- */
-export async function completeBirthData(
-  deps: AppDeps,
-  user: CurrentUser,
-  childId: string,
-  input: BirthInput,
-): Promise<Result<string | undefined>> {
-  const { db, clock } = deps;
-  const { family, child } = await getUnbornChild(deps, user, childId);
-  if (child.birthDate) return { ok: false, errors: { form: 'notAllowedNow' } };
-  const errors: Errors = {};
-  const birthDate = localDate(input.birthDate);
-  if (compareDates(birthDate, clock.today()) > 0) errors.birthDate = 'birthDateInFuture';
-  let protectedNumber: { cipher: string; hash: string } | undefined;
-  if (input.nationalNumber) {
-    const parsed = parseNationalNumber(input.nationalNumber, { birthDate });
-    if (!parsed.ok)
-      errors.nationalNumber =
-        parsed.error === 'birthDateMismatch' ? 'nationalNumberBirthDate' : 'invalidNationalNumber';
-    else {
-      protectedNumber = deps.vault.protect(parsed.value);
-      const known = await q.findChildByNationalNumberHash(db, protectedNumber.hash);
-      if (known && known.childId !== childId)
-        errors.nationalNumber = known.familyId === family.id ? 'childHasOpenRequest' : 'childKnownElsewhere';
-    }
-  }
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
-
-  const now = clock.now();
-  const actor = parentActor(user);
-  try {
-    const requestId = await db.transaction(async (tx) => {
-      await fq.updateChild(tx, childId, {
-        firstName: input.childFirstName,
-        lastName: input.childLastName,
-        birthDate,
-        ...(protectedNumber
-          ? { nationalNumberCipher: protectedNumber.cipher, nationalNumberHash: protectedNumber.hash }
-          : {}),
-      });
-      const open = await fq.getOpenRequestsOfChild(tx, childId);
-      await q.insertStatusEvents(
-        tx,
-        open.map((r) => ({
-          requestId: r.id,
-          eventType: 'child.born',
-          occurredAt: now,
-          details: { birthDate },
-          ...actor,
-        })),
-      );
-      const name = childName({ firstName: input.childFirstName, lastName: input.childLastName });
-      for (const r of open) {
-        await mailFamily(tx, clock, family.id, (to) =>
-          birthDataCompletedMail(to, {
-            child: name,
-            submittedAt: r.submittedAt,
-            url: followUpUrl(deps, r.id),
-          }),
-        );
-      }
-      await recordAudit(tx, clock, {
-        ...actor,
-        action: 'parent.family.update',
-        subjectType: 'family',
-        subjectId: family.id,
-        familyId: family.id,
-        details: { child: childId, birthData: true },
-      });
-      return open[0]?.id;
-    });
-    deps.jobs.mailQueued();
-    return { ok: true, value: requestId };
-  } catch (error) {
-    if (isUniqueViolation(error, 'children_national_number_hash_uq'))
-      return { ok: false, errors: { nationalNumber: 'childKnownElsewhere' } };
-    throw error;
-  }
 }

@@ -3,9 +3,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TestClient } from '../../../test/app.ts';
 import { aUser, TEST_PASSWORD } from '../../../test/builders.ts';
 import { BACKENDS } from '../../../test/db.ts';
-import { schema } from '../../platform/db/index.ts';
-import { localDate } from '../../shared/dates.ts';
-import { makeNationalNumber } from '../../shared/national-number.ts';
 import {
   aParent,
   errorsOf,
@@ -16,6 +13,9 @@ import {
   type Parent,
   saveFamily,
 } from '../../../test/parent-journey.ts';
+import { schema } from '../../platform/db/index.ts';
+import { localDate } from '../../shared/dates.ts';
+import { makeNationalNumber } from '../../shared/national-number.ts';
 
 describe.each(BACKENDS)('the family file on %s', (backend) => {
   let p: Parent;

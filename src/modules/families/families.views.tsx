@@ -11,12 +11,11 @@ import {
   TextField,
 } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
+import { childName } from './children.ts';
 import { familyMessages } from './families.messages.ts';
 import type { ChildRow } from './families.queries.ts';
 import { FAMILY_FACTS, SITUATIONS } from './families.schemas.ts';
 import type { FamilyPage as FamilyData } from './families.service.ts';
-import { messages } from '../requests/requests.messages.ts';
-import { childName } from '../requests/requests.service.ts';
 
 /**
  * A parent's fields (names, national number, contact, language, situation, days a week). With
@@ -137,7 +136,7 @@ export function FamilyFilePage(props: {
       <ErrorSummary lang={lang} form={form} />
       {data.family && (
         <p class="utrecht-paragraph">
-          {messages[lang].fileNumber}: <strong data-qa="file-number">{data.family.fileNumber}</strong>
+          {familyMessages[lang].fileNumber}: <strong data-qa="file-number">{data.family.fileNumber}</strong>
         </p>
       )}
       <p class="utrecht-paragraph">{data.family ? f.familyIntro : f.familyFirst}</p>
@@ -153,7 +152,7 @@ export function FamilyFilePage(props: {
             form={form}
             n={1}
             email={props.email}
-            numberKept={Boolean(p1?.nationalNumberHash)}
+            numberKept={Boolean(p1?.nationalNumberKept)}
           />
         </section>
         <section aria-labelledby="section-second">
@@ -161,7 +160,7 @@ export function FamilyFilePage(props: {
             {f.sectionSecondParent}
           </h2>
           <p class="utrecht-paragraph">{f.secondParentHint}</p>
-          <ParentFields lang={lang} form={form} n={2} numberKept={Boolean(p2?.nationalNumberHash)} />
+          <ParentFields lang={lang} form={form} n={2} numberKept={Boolean(p2?.nationalNumberKept)} />
         </section>
         <section aria-labelledby="section-address">
           <h2 class="utrecht-heading-2" id="section-address">
@@ -279,56 +278,5 @@ export function ChildrenList(props: {
         </ul>
       )}
     </section>
-  );
-}
-
-export function BirthPage(props: { ctx: PageContext; child: ChildRow; form: FormState }) {
-  const { ctx, child } = props;
-  const lang = ctx.lang;
-  const f = familyMessages[lang];
-  const t = messages[lang];
-  const form: FormState = {
-    ...props.form,
-    values: { childFirstName: child.firstName ?? '', childLastName: child.lastName, ...props.form.values },
-  };
-  return (
-    <Layout ctx={ctx} title={f.birthTitle}>
-      <h1 class="utrecht-heading-1">{f.birthTitle}</h1>
-      <ErrorSummary lang={lang} form={form} />
-      <p class="utrecht-paragraph">{f.birthIntro}</p>
-      {child.expectedBirthDate && (
-        <p class="utrecht-paragraph">{f.expectedWas(formatDate(lang, child.expectedBirthDate))}</p>
-      )}
-      <form
-        method="post"
-        action={`/parent/children/${child.id}/birth`}
-        novalidate
-        class="ko-form"
-        data-qa="birth-form"
-      >
-        <CsrfField token={ctx.csrfToken} />
-        <TextField lang={lang} form={form} name="childFirstName" label={t.childFirstName} required />
-        <TextField lang={lang} form={form} name="childLastName" label={t.childLastName} required />
-        <TextField
-          lang={lang}
-          form={form}
-          name="birthDate"
-          type="date"
-          label={t.birthDate}
-          hint={t.dateHint}
-          required
-        />
-        <TextField
-          lang={lang}
-          form={form}
-          name="nationalNumber"
-          label={t.nationalNumber}
-          hint={t.nationalNumberHint}
-          inputMode="numeric"
-          autocomplete="off"
-        />
-        <SubmitButton qa="save-birth">{f.saveBirth}</SubmitButton>
-      </form>
-    </Layout>
   );
 }

@@ -1,10 +1,8 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.ts';
-import { type Database, schema } from '../../platform/db/index.ts';
+import type { Database } from '../../platform/db/index.ts';
 import { LANGUAGES, type Language } from '../../platform/i18n/index.ts';
 import { enqueueMail, type OutgoingMail } from '../../platform/mail/outbox.ts';
-
-const { families, parents, followUpTasks } = schema;
+import { getFamilyContacts, insertFollowUpTask } from './families.queries.ts';
 
 export type Recipient = { email: string; name: string; language: Language; familyId: string };
 
@@ -56,7 +54,7 @@ export async function notifyFamily(
   const facts = Object.fromEntries(
     Object.entries(task.details ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'),
   );
-  await tx.insert(followUpTasks).values({
+  await insertFollowUpTask(tx, {
     intermediaryOrganisationId: organisationId,
     familyId,
     requestId: task.requestId ?? null,
@@ -66,19 +64,4 @@ export async function notifyFamily(
     createdAt: clock.now(),
   });
   return 'task';
-}
-
-/** The parents of a (not anonymised) family in order, with the organisation that follows it. */
-function getFamilyContacts(db: Database, familyId: string) {
-  return db
-    .select({
-      email: parents.email,
-      firstName: parents.firstName,
-      language: parents.language,
-      intermediaryOrganisationId: families.intermediaryOrganisationId,
-    })
-    .from(parents)
-    .innerJoin(families, eq(families.id, parents.familyId))
-    .where(and(eq(parents.familyId, familyId), isNull(families.anonymisedAt)))
-    .orderBy(asc(parents.position));
 }

@@ -10,7 +10,8 @@ import {
   TextField,
 } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
-import { childName, PreferencesTable, Timeline } from '../requests/index.ts';
+import { childName } from '../families/index.ts';
+import { PreferencesTable, Timeline } from '../request-journey/index.ts';
 import { messages } from './intermediaries.messages.ts';
 import type { getFamilyFile, getRequestFollowUp } from './intermediaries.service.ts';
 import { Notice } from './intermediaries.views.tsx';

@@ -1,23 +1,25 @@
 import { recordAudit } from '../../platform/audit/index.ts';
 import type { CurrentUser } from '../../platform/auth/actions.ts';
 import type { AppDeps } from '../../platform/deps.ts';
+import type { Errors } from '../../platform/i18n/common.ts';
 import { compareDates, localDate } from '../../shared/dates.ts';
 import {
-  checkCarePlan,
-  checkNewChild,
   checkParents,
-  checkPreferenceFields,
   checkSubMunicipality,
-  checkWhen,
-  type Errors,
   FAMILY_FACTS,
-  fileWithGuarantees,
   findChildByNationalNumberHash,
   getMunicipality,
-  getRequestWithChild,
   insertChild,
   insertFamilyFile,
   insertParent,
+} from '../families/index.ts';
+import {
+  checkCarePlan,
+  checkNewChild,
+  checkPreferenceFields,
+  checkWhen,
+  fileWithGuarantees,
+  getRequestWithChild,
   insertRequest,
   isFarAhead,
 } from '../requests/index.ts';

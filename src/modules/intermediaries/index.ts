@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+
 import type { AppDeps } from '../../platform/deps.ts';
 import { registerIntermediaryStaffRoutes } from './intermediaries.routes.tsx';
 import { registerTakeOverRoutes } from './take-over.routes.tsx';

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+
 import { type Database, schema } from '../../platform/db/index.ts';
 
 const {

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
 import type { CurrentUser } from '../../platform/auth/actions.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError, requireUser } from '../../platform/http/errors.ts';
@@ -7,13 +9,8 @@ import { failedForm, parseForm } from '../../platform/http/forms.ts';
 import { pageContext, sendPage } from '../../platform/http/setup.ts';
 import type { FormState } from '../../platform/views/forms.tsx';
 import { type Brand, type FamilyId, type OfferId, parseId, type RequestId } from '../../shared/ids.ts';
-import {
-  getMunicipalities,
-  getSelectableLocations,
-  getSubMunicipalities,
-  MAX_PREFERENCE_FIELDS,
-  subMunicipalityOptions,
-} from '../requests/index.ts';
+import { getSubMunicipalities, subMunicipalityOptions } from '../families/index.ts';
+import { getMunicipalities, getSelectableLocations, MAX_PREFERENCE_FIELDS } from '../requests/index.ts';
 import { FamilyPage, RequestPage } from './family.views.tsx';
 import { fileOnBehalf } from './filing.service.ts';
 import { messages } from './intermediaries.messages.ts';

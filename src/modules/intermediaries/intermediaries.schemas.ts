@@ -1,15 +1,9 @@
 import { z } from 'zod';
+import { text } from '../../platform/http/fields.ts';
 import { LANGUAGES } from '../../platform/i18n/index.ts';
 import { parseLocalDate } from '../../shared/dates.ts';
-import {
-  CarePlanForm,
-  FamilyForm,
-  MAX_PREFERENCE_FIELDS,
-  NewChildForm,
-  SITUATIONS,
-  text,
-  WhenForm,
-} from '../requests/index.ts';
+import { FamilyForm, SITUATIONS } from '../families/index.ts';
+import { CarePlanForm, MAX_PREFERENCE_FIELDS, NewChildForm, WhenForm } from '../requests/index.ts';
 
 const email = z
   .string()

@@ -2,15 +2,15 @@ import { recordAudit } from '../../platform/audit/index.ts';
 import type { CurrentUser } from '../../platform/auth/actions.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
+import type { Errors } from '../../platform/i18n/common.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { newToken } from '../accounts/index.ts';
+import { getParentsOfFamily } from '../families/index.ts';
 import {
   acceptOffer,
   declineOffer,
-  type Errors,
   getEventsOfRequest,
   getFamilyRequests,
-  getParentsOfFamily,
   getPreferencesOfRequest,
   getRequestWithChild,
 } from '../requests/index.ts';

@@ -1,12 +1,14 @@
 import { asc, eq } from 'drizzle-orm';
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { buildTestApp, type TestApp, TestClient } from '../../../test/app.ts';
 import { aFamilyRequest, aMunicipality, aScenario, aUser, TEST_PASSWORD } from '../../../test/builders.ts';
 import { BACKENDS } from '../../../test/db.ts';
 import { schema } from '../../platform/db/index.ts';
 import { localDate } from '../../shared/dates.ts';
 import { makeNationalNumber } from '../../shared/national-number.ts';
-import { expireOffers } from '../requests/reminders.service.ts';
+import { expireOffers } from '../requests/index.ts';
 import { purgeAbandonedDrafts } from './drafts.job.ts';
 
 /** Staff of a social organisation file for families, follow them, work their tasks, hand files over. */

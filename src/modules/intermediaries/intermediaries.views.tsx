@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+
 import { formatDate, formatDateTime, formatShortDate, type Language } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import {
@@ -11,7 +12,8 @@ import {
   TextField,
 } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
-import { CarePlanFields, FAMILY_FACTS, NewChildFields, ParentFields } from '../requests/index.ts';
+import { FAMILY_FACTS, ParentFields } from '../families/index.ts';
+import { CarePlanFields, NewChildFields } from '../request-journey/index.ts';
 import type { ExistingRequest } from './filing.service.ts';
 import { messages } from './intermediaries.messages.ts';
 import type { getHome, getTaskList } from './intermediaries.service.ts';

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+
 import type { AppDeps } from '../../platform/deps.ts';
 import { requireUser } from '../../platform/http/errors.ts';
 import { pageContext, sendPage } from '../../platform/http/setup.ts';

@@ -3,7 +3,7 @@ import type { CurrentUser } from '../../platform/auth/actions.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import type { FieldError } from '../../platform/i18n/common.ts';
 import { hashToken } from '../accounts/index.ts';
-import { getParentsOfFamily } from '../requests/index.ts';
+import { getParentsOfFamily } from '../families/index.ts';
 import * as q from './intermediaries.queries.ts';
 
 type Invitation = { familyId: string; fileNumber: string };

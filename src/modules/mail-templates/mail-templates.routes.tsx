@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
+
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError, requireUser } from '../../platform/http/errors.ts';
 import { failedForm, parseForm } from '../../platform/http/forms.ts';
 import { pageContext, sendPage } from '../../platform/http/setup.ts';
 import { emptyForm } from '../../platform/views/forms.tsx';
 import { type ProviderLocationId, parseId } from '../../shared/ids.ts';
-import { TemplateForm, TemplateParams } from '../request-handling/request-handling.schemas.ts';
+import { TemplateForm, TemplateParams } from './mail-templates.schemas.ts';
 import {
   getTemplate,
   getTemplateOverview,

@@ -1,7 +1,14 @@
 import type { CurrentUser } from '../../platform/auth/actions.ts';
+import type { Database } from '../../platform/db/index.ts';
 import type { AppDeps } from '../../platform/deps.ts';
+import type { Errors, Result } from '../../platform/i18n/common.ts';
 import { LANGUAGES, type Language } from '../../platform/i18n/index.ts';
 import { addDays, type LocalDate } from '../../shared/dates.ts';
+import { locationInScope } from '../provider-locations/index.ts';
+import { requestMessages } from '../requests/index.ts';
+import { templateMessages } from './mail-templates.messages.ts';
+import * as q from './mail-templates.queries.ts';
+import type { TemplateInput } from './mail-templates.schemas.ts';
 import {
   EVENT_PLACEHOLDERS,
   effectiveTemplates,
@@ -11,10 +18,6 @@ import {
   type TemplateEvent,
   unknownPlaceholders,
 } from './mail-templates.texts.ts';
-import { handlingMessages } from '../request-handling/request-handling.messages.ts';
-import * as q from '../request-handling/request-handling.queries.ts';
-import type { TemplateInput } from '../request-handling/request-handling.schemas.ts';
-import { type Errors, locationInScope, type Result } from '../provider-locations/provider-locations.service.ts';
 
 /**
  * A location's own mail texts, per event and language. Not personal data, so no audit rows; the
@@ -66,9 +69,9 @@ export function previewTemplate(
   today: LocalDate,
 ): RenderedMail {
   const lang = data.language;
-  const t = handlingMessages[lang];
+  const t = templateMessages[lang];
   const reason = Object.fromEntries(
-    LANGUAGES.map((l) => [l, handlingMessages[l].noPlaceReasons.full_for_period]),
+    LANGUAGES.map((l) => [l, requestMessages[l].noPlaceReasons.full_for_period]),
   ) as Record<Language, string>;
   return renderTemplateMail(
     lang,
@@ -113,4 +116,18 @@ export async function saveTemplate(
 
 export async function resetTemplate(deps: AppDeps, data: TemplatePageData): Promise<void> {
   await q.deleteLocationTemplate(deps.db, data.location.id, data.event, data.language);
+}
+
+/** The texts a parent gets for one event: the location's own, else its municipality's, else built in. */
+export async function templatesOf(
+  db: Database,
+  location: { id: string; municipalityId: string },
+  event: TemplateEvent,
+) {
+  const rows = await q.getTemplateRows(
+    db,
+    { locationId: location.id, municipalityId: location.municipalityId },
+    event,
+  );
+  return effectiveTemplates(event, rows);
 }

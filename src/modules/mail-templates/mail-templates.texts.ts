@@ -1,6 +1,7 @@
 import { defineMessages, formatDate, LANGUAGES, type Language } from '../../platform/i18n/index.ts';
 import type { OutgoingMail } from '../../platform/mail/outbox.ts';
 import { renderMail } from '../../platform/mail/render.tsx';
+import type { Recipient } from '../families/index.ts';
 
 /**
  * The mails a parent gets when a provider handles a preference. Each event has a built-in text per
@@ -189,8 +190,6 @@ export function renderTemplateMail(
   });
   return { ...rendered, paragraphs };
 }
-
-export type Recipient = { email: string; name: string; language: Language; familyId: string };
 
 /** One parent's mail for an event, with the template chosen for the parent's language. */
 export function parentMail(

@@ -8,10 +8,10 @@ import {
   TextField,
 } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
-import type { RenderedMail } from './mail-templates.texts.ts';
-import { handlingMessages } from '../request-handling/request-handling.messages.ts';
+import { LocationNav, Notice, TextArea } from '../provider-locations/index.ts';
+import { templateMessages } from './mail-templates.messages.ts';
 import type { getTemplateOverview, TemplatePageData } from './mail-templates.service.ts';
-import { LocationNav, Notice, TextArea } from '../provider-locations/provider-locations.views.tsx';
+import type { RenderedMail } from './mail-templates.texts.ts';
 
 const templatePath = (locationId: string, event: string, language: string) =>
   `/provider/locations/${locationId}/mail-templates/${event}/${language}`;
@@ -22,7 +22,7 @@ export function MailTemplatesPage(props: {
   notice?: 'saved' | 'reset';
 }) {
   const { ctx, data } = props;
-  const t = handlingMessages[ctx.lang];
+  const t = templateMessages[ctx.lang];
   const title = `${t.templatesTitle} – ${data.location.name}`;
   return (
     <Layout ctx={ctx} title={title}>
@@ -80,7 +80,7 @@ export function MailTemplatePage(props: {
 }) {
   const { ctx, data } = props;
   const lang = ctx.lang;
-  const t = handlingMessages[lang];
+  const t = templateMessages[lang];
   const title = t.editTemplateTitle(t.templateEvents[data.event], t.languageNames[data.language]);
   const path = templatePath(data.location.id, data.event, data.language);
   const form: FormState = {

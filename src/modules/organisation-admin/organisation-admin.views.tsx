@@ -10,7 +10,7 @@ import {
   TextField,
 } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
-import { Notice } from '../requests/index.ts';
+import { Notice } from '../provider-locations/index.ts';
 import { messages } from './organisation-admin.messages.ts';
 import type { MemberData, StaffData } from './organisation-admin.service.ts';
 

@@ -1,8 +1,9 @@
 import type { ComponentChildren } from 'preact';
+
 import { common, errorText } from '../../platform/i18n/common.ts';
 import type { Language } from '../../platform/i18n/index.ts';
 import { type FormState, value } from '../../platform/views/forms.tsx';
-import { handlingMessages } from '../request-handling/request-handling.messages.ts';
+import { locationMessages } from './provider-locations.messages.ts';
 
 /** Pieces every provider page shares: the location navigation, a notice, a text area. */
 
@@ -19,7 +20,7 @@ export function LocationNav(props: {
   location: { id: string; name: string };
   current?: LocationTab;
 }) {
-  const t = handlingMessages[props.lang];
+  const t = locationMessages[props.lang];
   const base = `/provider/locations/${props.location.id}`;
   const tabs: { key: LocationTab; href: string; label: string }[] = [
     { key: 'waitingList', href: `${base}/waiting-list`, label: t.navWaitingList },

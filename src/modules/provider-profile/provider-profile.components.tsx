@@ -1,7 +1,7 @@
 import { errorText } from '../../platform/i18n/common.ts';
 import type { Language } from '../../platform/i18n/index.ts';
 import { type FormState, TextField, value } from '../../platform/views/forms.tsx';
-import { LocationNav, Notice } from '../requests/index.ts';
+import { LocationNav, Notice } from '../provider-locations/index.ts';
 import { messages } from './provider-profile.messages.ts';
 
 /** Pieces the profile pages share: the navigation between them and a small time input. */

@@ -3,13 +3,13 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError, requireUser } from '../../platform/http/errors.ts';
 import { failedForm, parseForm } from '../../platform/http/forms.ts';
 import { pageContext, sendPage } from '../../platform/http/setup.ts';
+import type { Errors } from '../../platform/i18n/common.ts';
 import { emptyForm, type FormState } from '../../platform/views/forms.tsx';
 import { type ProviderLocationId, parseId } from '../../shared/ids.ts';
-import type { Errors } from '../requests/index.ts';
 import { getLastMinute, publishLastMinute, withdrawLastMinute } from './last-minute.service.ts';
 import { type LastMinuteDone, LastMinutePage } from './last-minute.views.tsx';
 import { checkPhoto } from './photo-check.ts';
-import { uploadedFile, withPhotoUploads } from './photo-upload.ts';
+import { uploadedFile, withPhotoUploads } from './photo-upload.http.ts';
 import { deletePhoto, getPhotos, movePhoto, uploadPhoto } from './photos.service.ts';
 import { PhotosPage } from './photos.views.tsx';
 import {

@@ -3,7 +3,8 @@ import { type CurrentUser, locationsFor } from '../../platform/auth/actions.ts';
 import type { ClosingPeriod, OpeningHours, Translated } from '../../platform/db/schema/index.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
-import { type Errors, type Result, staffRole } from '../requests/index.ts';
+import type { Errors, Result } from '../../platform/i18n/common.ts';
+import { staffRole } from '../provider-locations/index.ts';
 import * as q from './provider-profile.queries.ts';
 import { type ClosingPeriodInput, HOURS_DAYS, type ProfileInput } from './provider-profile.schemas.ts';
 

@@ -10,7 +10,7 @@ import {
   TextField,
 } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
-import { TextArea } from '../requests/index.ts';
+import { TextArea } from '../provider-locations/index.ts';
 import { AgeRangeFields, DoneNotice, ProfileNav, TimeInput } from './provider-profile.components.tsx';
 import { messages } from './provider-profile.messages.ts';
 import { HOURS_DAYS, TEXT_LANGUAGES } from './provider-profile.schemas.ts';

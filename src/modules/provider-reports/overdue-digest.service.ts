@@ -14,7 +14,7 @@ import type { ScheduledJob } from '../../platform/jobs/index.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { renderMail } from '../../platform/mail/render.tsx';
 import { addDays, dayInBrussels, type LocalDate } from '../../shared/dates.ts';
-import { childName } from '../requests/index.ts';
+import { childName } from '../families/index.ts';
 import { DEFAULT_VIEW, getWaitingListPage } from '../waiting-list/index.ts';
 import { digestMessages } from './overdue-digest.messages.ts';
 import * as q from './provider-reports.queries.ts';

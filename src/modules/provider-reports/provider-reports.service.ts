@@ -3,7 +3,7 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import type { ErrorKey } from '../../platform/i18n/common.ts';
 import { addDays, addMonths, compareDates, type LocalDate, parseLocalDate } from '../../shared/dates.ts';
-import { locationInScope } from '../requests/index.ts';
+import { locationInScope } from '../provider-locations/index.ts';
 import * as q from './provider-reports.queries.ts';
 
 type Query = Record<string, string | string[] | undefined>;

@@ -1,5 +1,5 @@
 import { type Language, locale } from '../../platform/i18n/index.ts';
-import { handlingMessages } from '../requests/index.ts';
+import { handlingMessages } from '../request-handling/index.ts';
 import { messages } from './provider-reports.messages.ts';
 import { AGE_GROUPS } from './provider-reports.queries.ts';
 import type { Figures } from './provider-reports.service.ts';

@@ -2,7 +2,7 @@ import { formatDate, type Language } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, SubmitButton, TextField } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
-import { LocationNav } from '../requests/index.ts';
+import { LocationNav } from '../provider-locations/index.ts';
 import { messages } from './provider-reports.messages.ts';
 import type { Report } from './provider-reports.service.ts';
 import { formatValue, type ReportTable, reportTables } from './provider-reports.tables.ts';

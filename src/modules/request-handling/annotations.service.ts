@@ -3,10 +3,10 @@ import type { CurrentUser } from '../../platform/auth/actions.ts';
 import type { Database } from '../../platform/db/index.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
-import type { FieldError } from '../../platform/i18n/common.ts';
+import type { Errors, FieldError, Result } from '../../platform/i18n/common.ts';
 import { parseLocalDate } from '../../shared/dates.ts';
+import { locationInScope, staffRole } from '../provider-locations/index.ts';
 import * as q from './request-handling.queries.ts';
-import { type Errors, locationInScope, type Result, staffRole } from '../provider-locations/provider-locations.service.ts';
 
 /** A location's private notes and own-column values on a request: written, and audited, per location. */
 async function annotate(

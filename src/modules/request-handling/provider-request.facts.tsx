@@ -8,10 +8,10 @@ import {
 } from '../../platform/i18n/index.ts';
 import { Fact } from '../../platform/views/facts.tsx';
 import { WEEKDAYS } from '../../shared/dates.ts';
-import { compactCarePlan } from '../requests/care-plan.ts';
-import { handlingMessages } from './request-handling.messages.ts';
-import { ageInMonths, childName, maskedNationalNumber } from '../families/children.ts';
+import { ageInMonths, childName, maskedNationalNumber } from '../families/index.ts';
+import { compactCarePlan } from '../requests/index.ts';
 import type { RequestForLocation } from './provider-request.service.ts';
+import { handlingMessages } from './request-handling.messages.ts';
 
 /** The read-only parts of the provider's request page: child, care, family, preferences, history. */
 

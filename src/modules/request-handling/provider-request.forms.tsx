@@ -9,10 +9,10 @@ import {
   TextField,
 } from '../../platform/views/forms.tsx';
 import { WEEKDAYS } from '../../shared/dates.ts';
+import { TextArea } from '../provider-locations/index.ts';
 import { customField } from './annotations.service.ts';
-import { handlingMessages } from './request-handling.messages.ts';
 import type { RequestForLocation } from './provider-request.service.ts';
-import { TextArea } from '../provider-locations/provider-locations.views.tsx';
+import { handlingMessages } from './request-handling.messages.ts';
 
 /** The forms of the provider's request page: the handling steps, own columns, notes. */
 

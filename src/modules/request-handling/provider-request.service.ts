@@ -3,16 +3,11 @@ import type { CurrentUser } from '../../platform/auth/actions.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import { addDays } from '../../shared/dates.ts';
+import { getParentsOfFamily } from '../families/index.ts';
+import { locationInScope, staffRole } from '../provider-locations/index.ts';
+import { getEventsOfRequest, getPreferencesOfRequest, isPriorityGroup } from '../requests/index.ts';
+import { CAN_NO_PLACE, CAN_WAITING_LIST, mayOffer, OPEN_REQUEST } from './handling-rules.ts';
 import * as q from './request-handling.queries.ts';
-import { isPriorityGroup } from '../requests/priority.ts';
-import {
-  CAN_NO_PLACE,
-  CAN_WAITING_LIST,
-  locationInScope,
-  mayOffer,
-  OPEN_REQUEST,
-  staffRole,
-} from '../provider-locations/provider-locations.service.ts';
 
 /**
  * A request as one location sees it: only when the request names the location. Opening a new
@@ -51,9 +46,9 @@ export async function getRequestForLocation(
     preference.statusChangedAt = now;
   }
   const [parents, preferences, events, notes, columns, settings] = await Promise.all([
-    q.getParentsOfFamily(db, detail.family.id),
-    q.getPreferencesOfRequest(db, requestId),
-    q.getEventsOfRequest(db, requestId),
+    getParentsOfFamily(db, detail.family.id),
+    getPreferencesOfRequest(db, requestId),
+    getEventsOfRequest(db, requestId),
     q.getNotes(db, locationId, requestId),
     q.getCustomColumns(db, locationId),
     q.getLocationWithSettings(db, locationId),

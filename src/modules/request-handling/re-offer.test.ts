@@ -1,10 +1,12 @@
 import { and, asc, eq } from 'drizzle-orm';
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { buildTestApp, type TestApp, TestClient } from '../../../test/app.ts';
 import { aFamilyRequest, aScenario, TEST_PASSWORD } from '../../../test/builders.ts';
 import { BACKENDS } from '../../../test/db.ts';
 import { schema } from '../../platform/db/index.ts';
-import { mayOffer } from '../provider-locations/provider-locations.service.ts';
+import { mayOffer } from './handling-rules.ts';
 
 /**
  * After the parents declined an offer, or let it expire, the provider may offer again — while the

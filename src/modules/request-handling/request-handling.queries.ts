@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+
 import { type Database, schema } from '../../platform/db/index.ts';
-import type { Language } from '../../platform/i18n/index.ts';
 
 // The request's own writes and locks are shared with the parent side: one definition each.
 export {
@@ -11,7 +11,7 @@ export {
   type NoPlaceReasonCode,
   updateOfferStatus,
   updatePreferenceStatus,
-} from '../requests/requests.queries.ts';
+} from '../requests/index.ts';
 
 /**
  * SQL of the provider side of a request: the request page, the handling steps, notes, own
@@ -19,38 +19,21 @@ export {
  */
 const {
   families,
-  parents,
   children,
   requests,
   preferences,
   offers,
-  statusEvents,
   providerLocations,
   municipalities,
   subMunicipalities,
   providerNotes,
   customColumns,
   customColumnValues,
-  mailTemplates,
   users,
 } = schema;
 
 export type PreferenceStatus = (typeof schema.preferenceStatusEnum.enumValues)[number];
 export type OfferStatus = (typeof schema.offerStatusEnum.enumValues)[number];
-type Role = (typeof schema.roleEnum.enumValues)[number];
-
-export function getLocationsByIds(db: Database, ids: string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db
-    .select({
-      id: providerLocations.id,
-      name: providerLocations.name,
-      municipalityId: providerLocations.municipalityId,
-    })
-    .from(providerLocations)
-    .where(inArray(providerLocations.id, ids))
-    .orderBy(asc(providerLocations.name));
-}
 
 /** A location with the settings of its municipality that handling needs. */
 export async function getLocationWithSettings(db: Database, locationId: string) {
@@ -88,83 +71,6 @@ export async function getRequestDetail(db: Database, requestId: string) {
   return rows[0];
 }
 
-/** The parents of a family as staff may see them (never the national number), in order. */
-export function getParentsOfFamily(db: Database, familyId: string) {
-  return db
-    .select({
-      id: parents.id,
-      firstName: parents.firstName,
-      lastName: parents.lastName,
-      email: parents.email,
-      phone: parents.phone,
-      language: parents.language,
-      situation: parents.situation,
-      daysPerWeek: parents.daysPerWeek,
-      userId: parents.userId,
-      position: parents.position,
-    })
-    .from(parents)
-    .where(eq(parents.familyId, familyId))
-    .orderBy(asc(parents.position));
-}
-
-/** The preferences of a request in rank order, with their location and pending offer. */
-export function getPreferencesOfRequest(db: Database, requestId: string) {
-  return db
-    .select({
-      id: preferences.id,
-      rank: preferences.rank,
-      status: preferences.status,
-      statusChangedAt: preferences.statusChangedAt,
-      addedFromEmergencyList: preferences.addedFromEmergencyList,
-      noPlaceReason: preferences.noPlaceReason,
-      noPlaceText: preferences.noPlaceText,
-      locationId: providerLocations.id,
-      locationName: providerLocations.name,
-      offerId: offers.id,
-      offerStart: offers.startDate,
-      offerDeadline: offers.answerDeadline,
-      offerCarePlan: offers.carePlan,
-    })
-    .from(preferences)
-    .innerJoin(providerLocations, eq(providerLocations.id, preferences.providerLocationId))
-    .leftJoin(offers, and(eq(offers.preferenceId, preferences.id), eq(offers.status, 'pending')))
-    .where(eq(preferences.requestId, requestId))
-    .orderBy(sql`${preferences.rank} asc nulls last`, asc(preferences.createdAt));
-}
-
-export function getEventsOfRequest(db: Database, requestId: string) {
-  return db
-    .select({
-      id: statusEvents.id,
-      eventType: statusEvents.eventType,
-      fromStatus: statusEvents.fromStatus,
-      toStatus: statusEvents.toStatus,
-      occurredAt: statusEvents.occurredAt,
-      actorRole: statusEvents.actorRole,
-      details: statusEvents.details,
-      locationName: providerLocations.name,
-    })
-    .from(statusEvents)
-    .leftJoin(preferences, eq(preferences.id, statusEvents.preferenceId))
-    .leftJoin(providerLocations, eq(providerLocations.id, preferences.providerLocationId))
-    .where(eq(statusEvents.requestId, requestId))
-    .orderBy(asc(statusEvents.occurredAt), asc(statusEvents.id));
-}
-
-export type StatusEventInsert = {
-  requestId: string;
-  preferenceId?: string | null;
-  offerId?: string | null;
-  eventType: string;
-  fromStatus?: string | null;
-  toStatus?: string | null;
-  actorUserId: string | null;
-  actorRole: Role | null;
-  occurredAt: Date;
-  details?: Record<string, unknown> | null;
-};
-
 /** Adds a location to a request (from the emergency list: no rank). */
 export async function insertPreference(db: Database, values: typeof preferences.$inferInsert) {
   const [row] = await db.insert(preferences).values(values).returning();
@@ -173,7 +79,7 @@ export async function insertPreference(db: Database, values: typeof preferences.
 }
 
 /** The pending offer of a preference, locked for the transaction. */
-export async function lockPendingOffer(db: Database, preferenceId: string) {
+export async function lockPendingOfferOfPreference(db: Database, preferenceId: string) {
   const rows = await db
     .select()
     .from(offers)
@@ -250,87 +156,4 @@ export async function setCustomValue(
       target: [customColumnValues.columnId, customColumnValues.requestId],
       set: { value, updatedAt: at },
     });
-}
-
-// ——— Mail templates ———
-
-/** The location's and its municipality's texts (of one event, or all). */
-export function getTemplateRows(
-  db: Database,
-  scope: { locationId: string; municipalityId: string },
-  event?: string,
-) {
-  return db
-    .select({
-      providerLocationId: mailTemplates.providerLocationId,
-      event: mailTemplates.event,
-      language: mailTemplates.language,
-      subject: mailTemplates.subject,
-      body: mailTemplates.body,
-    })
-    .from(mailTemplates)
-    .where(
-      and(
-        or(
-          eq(mailTemplates.providerLocationId, scope.locationId),
-          and(
-            isNull(mailTemplates.providerLocationId),
-            eq(mailTemplates.municipalityId, scope.municipalityId),
-          ),
-        ),
-        event ? eq(mailTemplates.event, event) : undefined,
-      ),
-    );
-}
-
-export async function upsertLocationTemplate(
-  db: Database,
-  values: {
-    locationId: string;
-    event: string;
-    language: Language;
-    subject: string;
-    body: string;
-    userId: string;
-    at: Date;
-  },
-) {
-  await db
-    .insert(mailTemplates)
-    .values({
-      providerLocationId: values.locationId,
-      event: values.event,
-      language: values.language,
-      subject: values.subject,
-      body: values.body,
-      updatedByUserId: values.userId,
-      updatedAt: values.at,
-    })
-    .onConflictDoUpdate({
-      target: [mailTemplates.providerLocationId, mailTemplates.event, mailTemplates.language],
-      targetWhere: sql`${mailTemplates.providerLocationId} is not null`,
-      set: {
-        subject: values.subject,
-        body: values.body,
-        updatedByUserId: values.userId,
-        updatedAt: values.at,
-      },
-    });
-}
-
-export async function deleteLocationTemplate(
-  db: Database,
-  locationId: string,
-  event: string,
-  language: Language,
-) {
-  await db
-    .delete(mailTemplates)
-    .where(
-      and(
-        eq(mailTemplates.providerLocationId, locationId),
-        eq(mailTemplates.event, event),
-        eq(mailTemplates.language, language),
-      ),
-    );
 }

@@ -1,18 +1,24 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
 import { type CurrentUser, locationsFor } from '../../platform/auth/actions.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError, requireUser } from '../../platform/http/errors.ts';
 import { failedForm, formValues, parseForm } from '../../platform/http/forms.ts';
 import { pageContext, sendPage } from '../../platform/http/setup.ts';
+import type { Result } from '../../platform/i18n/common.ts';
 import { type ProviderLocationId, parseId, type RequestId } from '../../shared/ids.ts';
+import { getLocationsByIds } from '../provider-locations/index.ts';
 import { addNote, saveCustomValues } from './annotations.service.ts';
-import { handlingMessages } from './request-handling.messages.ts';
-import * as q from './request-handling.queries.ts';
-import { NoPlaceForm, NoteForm, OfferForm } from './request-handling.schemas.ts';
-import { makeOffer, markEnrolled, markNoPlace, putOnWaitingList, withdrawOffer } from './request-handling.service.ts';
-import { registerMailTemplateRoutes } from '../mail-templates/mail-templates.routes.tsx';
 import { getRequestForLocation } from './provider-request.service.ts';
-import type { Result } from '../provider-locations/provider-locations.service.ts';
+import { handlingMessages } from './request-handling.messages.ts';
+import { NoPlaceForm, NoteForm, OfferForm } from './request-handling.schemas.ts';
+import {
+  makeOffer,
+  markEnrolled,
+  markNoPlace,
+  putOnWaitingList,
+  withdrawOffer,
+} from './request-handling.service.ts';
 import {
   type DoneKey,
   type FailedForm,
@@ -40,9 +46,9 @@ function doneKey(value: unknown): DoneKey | undefined {
  * Every step is a POST that redirects back to the request page with a confirmation (`?done=`), or
  * re-renders it with 400 and the messages. The waiting list itself is the waiting-list module.
  */
-export function registerProviderRequestRoutes(app: FastifyInstance, deps: AppDeps): void {
+export function registerRequestHandlingRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get('/provider', { config: { action: 'provider.home' } }, async (request, reply) => {
-    const locations = await q.getLocationsByIds(
+    const locations = await getLocationsByIds(
       deps.db,
       locationsFor(requireUser(request.user), 'provider.waitingList.read'),
     );
@@ -163,6 +169,4 @@ export function registerProviderRequestRoutes(app: FastifyInstance, deps: AppDep
     (b) => ({ ok: true, value: formValues(b) }),
     (u, l, r, values) => saveCustomValues(deps, u, l, r, values),
   );
-
-  registerMailTemplateRoutes(app, deps);
 }

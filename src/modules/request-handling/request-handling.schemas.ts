@@ -1,17 +1,8 @@
 import { z } from 'zod';
 import { schema } from '../../platform/db/index.ts';
-import { LANGUAGES } from '../../platform/i18n/index.ts';
-import { parseLocalDate } from '../../shared/dates.ts';
-import { TEMPLATE_EVENTS } from '../mail-templates/mail-templates.texts.ts';
+import { date, requiredText, text } from '../../platform/http/fields.ts';
 
 /** Forms of the provider side; rules that need the database or today's date are in the service. */
-const text = (max: number) => z.string().trim().max(max, 'tooLong');
-const requiredText = (max: number) => text(max).min(1, 'required');
-const date = z
-  .string('required')
-  .trim()
-  .min(1, 'required')
-  .refine((v) => parseLocalDate(v) !== undefined, 'invalidDate');
 /** Absent (a form without the care-plan fields): the plan requested is offered. */
 const dayPart = z.enum(['none', 'half', 'full'], 'invalidChoice').optional();
 
@@ -39,15 +30,3 @@ export const NoPlaceForm = z
 export type NoPlaceInput = z.infer<typeof NoPlaceForm>;
 
 export const NoteForm = z.object({ note: requiredText(2000) });
-
-export const TemplateParams = z.object({
-  event: z.enum(TEMPLATE_EVENTS),
-  language: z.enum(LANGUAGES),
-});
-
-export const TemplateForm = z.object({
-  subject: requiredText(200),
-  body: requiredText(5000),
-  intent: z.enum(['save', 'preview'], 'invalidChoice').default('save'),
-});
-export type TemplateInput = z.infer<typeof TemplateForm>;

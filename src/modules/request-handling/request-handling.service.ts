@@ -4,26 +4,17 @@ import type { Database } from '../../platform/db/index.ts';
 import type { CarePlan, DayPart } from '../../platform/db/schema/requests.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
+import type { Errors, Result } from '../../platform/i18n/common.ts';
 import { LANGUAGES, type Language } from '../../platform/i18n/index.ts';
 import { compareDates, type LocalDate, localDate, WEEKDAYS } from '../../shared/dates.ts';
-import { effectiveTemplates, type MailFacts, parentMail, type TemplateEvent } from '../mail-templates/mail-templates.texts.ts';
+import { childName, notifyFamily } from '../families/index.ts';
+import { type MailFacts, parentMail, type TemplateEvent, templatesOf } from '../mail-templates/index.ts';
+import { type Location, locationInScope, staffRole } from '../provider-locations/index.ts';
+import { followUpUrl } from '../requests/index.ts';
+import { CAN_NO_PLACE, CAN_WAITING_LIST, mayOffer, OPEN_REQUEST } from './handling-rules.ts';
 import { handlingMessages } from './request-handling.messages.ts';
 import * as q from './request-handling.queries.ts';
 import type { NoPlaceInput, OfferInput } from './request-handling.schemas.ts';
-import { notifyFamily } from '../families/notify-family.ts';
-import { childName } from '../families/children.ts';
-import {
-  CAN_NO_PLACE,
-  CAN_WAITING_LIST,
-  type Errors,
-  followUpUrl,
-  type Location,
-  locationInScope,
-  mayOffer,
-  OPEN_REQUEST,
-  type Result,
-  staffRole,
-} from '../provider-locations/provider-locations.service.ts';
 
 /**
  * The handling steps of a provider: waiting list, offer (also from the emergency list), no place,
@@ -49,12 +40,7 @@ async function mailParents(
     message?: string | null;
   },
 ) {
-  const rows = await q.getTemplateRows(
-    tx,
-    { locationId: p.location.id, municipalityId: p.location.municipalityId },
-    p.event,
-  );
-  const templates = effectiveTemplates(p.event, rows);
+  const templates = await templatesOf(tx, p.location, p.event);
   const { child, provider, startDate, deadline } = p.facts;
   await notifyFamily(
     tx,
@@ -350,7 +336,9 @@ export async function withdrawOffer(
 ): Promise<Result<void>> {
   return handle(deps, user, 'provider.preference.handle', locationId, requestId, async (s) => {
     const offer =
-      s.preference.status === 'offer_made' ? await q.lockPendingOffer(s.tx, s.preference.id) : undefined;
+      s.preference.status === 'offer_made'
+        ? await q.lockPendingOfferOfPreference(s.tx, s.preference.id)
+        : undefined;
     if (!offer) return notAllowed();
     await q.updateOfferStatus(s.tx, offer.id, 'withdrawn', s.now);
     await q.updatePreferenceStatus(s.tx, s.preference.id, 'waiting_list', s.now);

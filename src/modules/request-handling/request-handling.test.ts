@@ -1,5 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { buildTestApp, type TestApp, TestClient } from '../../../test/app.ts';
 import { aFamilyRequest, aScenario, aUser, TEST_PASSWORD } from '../../../test/builders.ts';
 import { BACKENDS } from '../../../test/db.ts';

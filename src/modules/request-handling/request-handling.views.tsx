@@ -3,12 +3,12 @@ import type { PageContext } from '../../platform/views/context.ts';
 import { Fact } from '../../platform/views/facts.tsx';
 import { ErrorSummary, emptyForm } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
-import { type HandlingMessages, handlingMessages } from './request-handling.messages.ts';
-import { childName } from '../families/children.ts';
+import { childName } from '../families/index.ts';
+import { LocationNav, Notice } from '../provider-locations/index.ts';
 import { CareFacts, ChildFacts, FamilyFacts, History, Preferences } from './provider-request.facts.tsx';
 import { Actions, CustomColumnsForm, type FailedForm, Notes } from './provider-request.forms.tsx';
 import type { RequestForLocation } from './provider-request.service.ts';
-import { LocationNav, Notice } from '../provider-locations/provider-locations.views.tsx';
+import { type HandlingMessages, handlingMessages } from './request-handling.messages.ts';
 
 export type { FailedForm };
 

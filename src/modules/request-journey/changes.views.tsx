@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+
 import type { PageContext } from '../../platform/views/context.ts';
 import {
   CsrfField,
@@ -9,12 +10,15 @@ import {
 } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { WEEKDAYS } from '../../shared/dates.ts';
+import { childName } from '../families/index.ts';
+import {
+  type PreferenceEditor as Editor,
+  requestMessages as messages,
+  type requireOwnRequest,
+} from '../requests/index.ts';
 import { followUpMessages } from './follow-up.messages.ts';
 import type { LocationSearch } from './location-search.ts';
 import { CarePlanFields, PreferenceEditor } from './parent-fields.tsx';
-import type { PreferenceEditor as Editor } from '../requests/preferences-edit.service.ts';
-import { messages } from '../requests/requests.messages.ts';
-import { childName, type requireOwnRequest } from '../requests/requests.service.ts';
 
 type Detail = Awaited<ReturnType<typeof requireOwnRequest>>;
 

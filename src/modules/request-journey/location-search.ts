@@ -1,6 +1,5 @@
 import type { Database } from '../../platform/db/index.ts';
-import { LocationFilterQuery } from '../requests/requests.schemas.ts';
-import { getRegionMunicipalities, searchLocations } from './wizard.queries.ts';
+import { getRegionMunicipalities, LocationFilterQuery, searchLocations } from '../requests/index.ts';
 
 export const SEARCH_LIMIT = 25;
 

@@ -1,5 +1,6 @@
 /** Form pieces shared by the wizard and the change pages of a filed request. */
 import type { ComponentChildren } from 'preact';
+
 import { common, errorText } from '../../platform/i18n/common.ts';
 import type { Language } from '../../platform/i18n/index.ts';
 import {
@@ -12,8 +13,8 @@ import {
   value,
 } from '../../platform/views/forms.tsx';
 import { WEEKDAYS } from '../../shared/dates.ts';
+import { requestMessages as messages } from '../requests/index.ts';
 import type { LocationSearch } from './location-search.ts';
-import { messages } from '../requests/requests.messages.ts';
 import { wizardMessages } from './wizard.messages.ts';
 
 export const Hidden = (props: { children: ComponentChildren }) => (

@@ -1,5 +1,5 @@
 import { formatShortDate, type Language } from '../../platform/i18n/index.ts';
-import { messages } from '../requests/requests.messages.ts';
+import { requestMessages as messages } from '../requests/index.ts';
 
 type PreferenceRow = {
   id: string;

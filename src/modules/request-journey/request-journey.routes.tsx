@@ -1,35 +1,35 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
 import type { CurrentUser } from '../../platform/auth/actions.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError, requireUser } from '../../platform/http/errors.ts';
 import { failedForm, formValues, parseForm } from '../../platform/http/forms.ts';
 import { pageContext, sendPage } from '../../platform/http/setup.ts';
+import type { Result } from '../../platform/i18n/common.ts';
 import { emptyForm, type FormState } from '../../platform/views/forms.tsx';
 import { type OfferId, parseId, type RequestId } from '../../shared/ids.ts';
-import { changeCarePlan, changeDates, confirmRequest, withdrawRequest } from '../requests/changes.service.ts';
-import { CarePlanPage, DatesPage, PreferencesPage, WithdrawPage } from './changes.views.tsx';
-import { registerFamilyRoutes } from '../families/families.routes.tsx';
-import { searchForPreferences } from './location-search.ts';
-import { parsePreferenceOp } from '../requests/preference-list.ts';
+import { requireFamily } from '../families/index.ts';
 import {
+  AcceptOfferForm,
+  acceptOffer,
+  CarePlanForm,
   cancelPreferenceEdit,
+  changeCarePlan,
+  changeDates,
+  confirmRequest,
+  declineOffer,
   editPreferences,
   getPreferenceEditor,
-  savePreferences,
-} from '../requests/preferences-edit.service.ts';
-import { AcceptOfferForm, CarePlanForm, NewRequestForm, WhenForm } from '../requests/requests.schemas.ts';
-import {
-  acceptOffer,
-  declineOffer,
-  getParentOverview,
-  getRequestForParent,
-  type Result,
-  requireFamily,
+  parsePreferenceOp,
   requireOwnRequest,
-} from '../requests/requests.service.ts';
-import { FollowUpPage, LegacyFormErrors, ParentHomePage } from './request-journey.views.tsx';
-import { submitRequest } from '../requests/submit.service.ts';
-import { registerWizardRoutes } from './wizard.routes.tsx';
+  savePreferences,
+  WhenForm,
+  withdrawRequest,
+} from '../requests/index.ts';
+import { CarePlanPage, DatesPage, PreferencesPage, WithdrawPage } from './changes.views.tsx';
+import { searchForPreferences } from './location-search.ts';
+import { getParentOverview, getRequestForParent } from './request-journey.service.ts';
+import { FollowUpPage, ParentHomePage } from './request-journey.views.tsx';
 
 type RequestParams = { Params: { requestId: string }; Querystring: Record<string, string> };
 type OfferParams = { Params: { requestId: string; offerId: string } };
@@ -51,8 +51,6 @@ async function ownRequest(deps: AppDeps, user: CurrentUser, requestId: string) {
  * changing, confirming or withdrawing a request.
  */
 export function registerParentRequestRoutes(app: FastifyInstance, deps: AppDeps): void {
-  registerFamilyRoutes(app, deps);
-  registerWizardRoutes(app, deps);
 
   app.get('/parent', { config: { action: 'parent.home' } }, async (request, reply) => {
     const user = requireUser(request.user);
@@ -62,18 +60,6 @@ export function registerParentRequestRoutes(app: FastifyInstance, deps: AppDeps)
       reply,
       <ParentHomePage ctx={ctx} overview={overview} emailUnverified={user.emailVerified === false} />,
     );
-  });
-
-  // The first slice's one-page form, for callers that file everything at once (see submitRequest).
-  app.post('/parent/requests', { config: { action: 'parent.request.create' } }, async (request, reply) => {
-    const user = requireUser(request.user);
-    const parsed = parseForm(NewRequestForm, request.body);
-    const result = parsed.ok ? await submitRequest(deps, user, parsed.value) : undefined;
-    if (result?.ok) return reply.redirect(`/parent/requests/${result.value}`, 303);
-    const form = parsed.ok
-      ? failedForm(request.body, result?.ok === false ? result.errors : {})
-      : parsed.form;
-    return sendPage(reply, <LegacyFormErrors ctx={pageContext(request, reply, deps)} form={form} />, 400);
   });
 
   async function followUp(request: FastifyRequest, reply: FastifyReply, requestId: string, form: FormState) {

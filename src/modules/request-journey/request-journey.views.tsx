@@ -9,13 +9,10 @@ import {
 } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { VerifyEmailNotice } from '../accounts/index.ts';
-import { compactCarePlan } from '../requests/care-plan.ts';
-import { familyMessages } from '../families/families.messages.ts';
-import { ChildrenList } from '../families/families.views.tsx';
+import { ChildrenList, childName, familyMessages } from '../families/index.ts';
+import { compactCarePlan, isOpenPreference, requestMessages as messages } from '../requests/index.ts';
 import { followUpMessages } from './follow-up.messages.ts';
-import { messages } from '../requests/requests.messages.ts';
-import type { getParentOverview, getRequestForParent } from '../requests/requests.service.ts';
-import { childName, isOpenPreference } from '../requests/requests.service.ts';
+import type { getParentOverview, getRequestForParent } from './request-journey.service.ts';
 import { Timeline } from './timeline.tsx';
 import { wizardMessages } from './wizard.messages.ts';
 
@@ -329,17 +326,6 @@ export function FollowUpPage(props: { ctx: PageContext; detail: Detail; form: Fo
           {t.parentHomeTitle}
         </a>
       </p>
-    </Layout>
-  );
-}
-
-/** The one-page form's refusal (that form is no longer shown; its callers read the messages). */
-export function LegacyFormErrors(props: { ctx: PageContext; form: FormState }) {
-  const title = messages[props.ctx.lang].newRequestTitle;
-  return (
-    <Layout ctx={props.ctx} title={title}>
-      <h1 class="utrecht-heading-1">{title}</h1>
-      <ErrorSummary lang={props.ctx.lang} form={props.form} />
     </Layout>
   );
 }

@@ -1,6 +1,6 @@
 import { formatDateTime, type Language } from '../../platform/i18n/index.ts';
+import { requestMessages as messages } from '../requests/index.ts';
 import { followUpMessages } from './follow-up.messages.ts';
-import { messages } from '../requests/requests.messages.ts';
 
 type TimelineEvent = { id: number; eventType: string; occurredAt: Date; locationName: string | null };
 

@@ -8,17 +8,39 @@ import { recordAudit } from '../../platform/audit/index.ts';
 import type { CurrentUser } from '../../platform/auth/actions.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { type FormBody, parseForm } from '../../platform/http/forms.ts';
+import type { Errors, Result } from '../../platform/i18n/common.ts';
 import type { FormState } from '../../platform/views/forms.tsx';
 import { parseLocalDate } from '../../shared/dates.ts';
-import * as fq from '../families/families.queries.ts';
-import { applyPreferenceOp, parsePreferenceOp } from '../requests/preference-list.ts';
-import { isFarAhead, schoolEntryDate } from '../requests/request-dates.ts';
-import { checkCarePlan, checkNewChild, checkPreferences, checkWhen } from '../requests/request-rules.ts';
-import * as q from '../requests/requests.queries.ts';
-import { CarePlanForm, ChildChoiceForm, NewChildForm, WhenForm } from '../requests/requests.schemas.ts';
-import { type Errors, parentActor, type Result } from '../requests/requests.service.ts';
-import { fileWithGuarantees, insertRequest, type RequestValues } from '../requests/submit.service.ts';
-import * as wq from './wizard.queries.ts';
+import {
+  getChildrenOfFamily,
+  getFamilyOfUser,
+  getMunicipality,
+  insertChild,
+  parentActor,
+} from '../families/index.ts';
+import {
+  applyPreferenceOp,
+  CarePlanForm,
+  ChildChoiceForm,
+  checkCarePlan,
+  checkNewChild,
+  checkPreferences,
+  checkWhen,
+  deleteDraft,
+  fileWithGuarantees,
+  getLocationSummaries,
+  getRequestIdBySubmissionKey,
+  getWizardDraft,
+  insertDraft,
+  insertRequest,
+  isFarAhead,
+  NewChildForm,
+  parsePreferenceOp,
+  type RequestValues,
+  schoolEntryDate,
+  updateDraft,
+  WhenForm,
+} from '../requests/index.ts';
 
 export const STEPS = ['child', 'when', 'plan', 'preferences', 'summary'] as const;
 export type Step = (typeof STEPS)[number];
@@ -44,17 +66,17 @@ function keep(body: FormBody): Raw {
 }
 
 async function familyContext(deps: AppDeps, user: CurrentUser) {
-  const own = await q.getFamilyOfUser(deps.db, user.id);
+  const own = await getFamilyOfUser(deps.db, user.id);
   if (!own) return undefined;
-  const municipality = await q.getMunicipality(deps.db, own.family.municipalityId);
+  const municipality = await getMunicipality(deps.db, own.family.municipalityId);
   if (!municipality) throw new Error('family without municipality');
   return { family: own.family, municipality };
 }
 
 async function draftOf(deps: AppDeps, user: CurrentUser, familyId: string) {
-  const existing = await wq.getWizardDraft(deps.db, user.id);
+  const existing = await getWizardDraft(deps.db, user.id);
   if (existing) return existing;
-  return wq.insertDraft(deps.db, {
+  return insertDraft(deps.db, {
     userId: user.id,
     familyId,
     data: {},
@@ -64,7 +86,7 @@ async function draftOf(deps: AppDeps, user: CurrentUser, familyId: string) {
 }
 
 async function saveDraft(deps: AppDeps, draftId: string, data: DraftData, step: Step) {
-  await wq.updateDraft(deps.db, draftId, { data, step, updatedAt: deps.clock.now() });
+  await updateDraft(deps.db, draftId, { data, step, updatedAt: deps.clock.now() });
 }
 
 /**
@@ -85,7 +107,7 @@ export async function startWizard(
   const data = draft.data as DraftData;
   if (preference) {
     const list = data.preferences ?? [];
-    const [location] = await wq.getLocationSummaries(deps.db, [preference]);
+    const [location] = await getLocationSummaries(deps.db, [preference]);
     const fits = location?.active && location.regionId === ctx.municipality.regionId;
     const added = fits
       ? applyPreferenceOp(list, { kind: 'add', key: preference }, ctx.municipality.maxPreferences)
@@ -96,15 +118,15 @@ export async function startWizard(
 }
 
 export async function discardDraft(deps: AppDeps, user: CurrentUser): Promise<void> {
-  const draft = await wq.getWizardDraft(deps.db, user.id);
-  if (draft) await wq.deleteDraft(deps.db, draft.id);
+  const draft = await getWizardDraft(deps.db, user.id);
+  if (draft) await deleteDraft(deps.db, draft.id);
 }
 
 /** The child chosen in step 1, if it is still a child of the family without an open request. */
 async function chosenChild(deps: AppDeps, familyId: string, data: DraftData) {
   const id = typeof data.child?.childId === 'string' ? data.child.childId : undefined;
   if (!id || id === 'new') return undefined;
-  const children = await fq.getChildrenOfFamily(deps.db, familyId);
+  const children = await getChildrenOfFamily(deps.db, familyId);
   const child = children.find((c) => c.id === id);
   return child && !child.openRequestId ? child : undefined;
 }
@@ -133,7 +155,7 @@ async function buildStep(
   step: Step,
   child: Awaited<ReturnType<typeof chosenChild>>,
 ) {
-  const children = await fq.getChildrenOfFamily(deps.db, ctx.family.id);
+  const children = await getChildrenOfFamily(deps.db, ctx.family.id);
   const birth = parseLocalDate(child?.birthDate ?? child?.expectedBirthDate ?? undefined);
   const defaultEnd = birth ? schoolEntryDate(birth) : undefined;
   const today = deps.clock.today();
@@ -271,9 +293,7 @@ async function checkChildStep(
     return undefined;
   }
   if (choice.value.childId !== 'new') {
-    const child = (await fq.getChildrenOfFamily(deps.db, familyId)).find(
-      (c) => c.id === choice.value.childId,
-    );
+    const child = (await getChildrenOfFamily(deps.db, familyId)).find((c) => c.id === choice.value.childId);
     if (!child) errors.childId = 'invalidChoice';
     else if (child.openRequestId) {
       errors.childId = 'childHasOpenRequest';
@@ -291,7 +311,7 @@ async function checkChildStep(
   if (Object.keys(errors).length > 0) return undefined;
   if (child.existingChildId) return child.existingChildId;
   return deps.db.transaction(async (tx) => {
-    const { id } = await q.insertChild(tx, {
+    const { id } = await insertChild(tx, {
       familyId,
       firstName: child.firstName,
       lastName: child.lastName,
@@ -349,7 +369,7 @@ export async function submitDraft(
   submissionKey: string | undefined,
 ): Promise<Result<string> | { step: Step; form: FormState; page: StepPage }> {
   if (submissionKey) {
-    const done = await q.getRequestIdBySubmissionKey(deps.db, submissionKey);
+    const done = await getRequestIdBySubmissionKey(deps.db, submissionKey);
     if (done) return { ok: true, value: done };
   }
   const page = await getStep(deps, user, 'summary');
@@ -367,7 +387,7 @@ export async function submitDraft(
         values: checked.values,
         submissionKey: page.draftId,
       });
-      await wq.deleteDraft(tx, page.draftId);
+      await deleteDraft(tx, page.draftId);
       return id;
     }),
   );
@@ -376,6 +396,6 @@ export async function submitDraft(
 
 /** The chosen locations with their names, in the parent's order. */
 export async function locationsInOrder(deps: AppDeps, ids: string[]) {
-  const rows = await wq.getLocationSummaries(deps.db, ids);
+  const rows = await getLocationSummaries(deps.db, ids);
   return ids.flatMap((id) => rows.filter((r) => r.id === id));
 }

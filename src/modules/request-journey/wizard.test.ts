@@ -1,10 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { TestClient } from '../../../test/app.ts';
 import { aMunicipality, aProviderLocation, aRegion, aUser, TEST_PASSWORD } from '../../../test/builders.ts';
 import { BACKENDS } from '../../../test/db.ts';
-import { schema } from '../../platform/db/index.ts';
-import { localDate } from '../../shared/dates.ts';
-import { makeNationalNumber } from '../../shared/national-number.ts';
 import {
   aParent,
   bornChild,
@@ -18,6 +16,9 @@ import {
   saveFamily,
   step,
 } from '../../../test/parent-journey.ts';
+import { schema } from '../../platform/db/index.ts';
+import { localDate } from '../../shared/dates.ts';
+import { makeNationalNumber } from '../../shared/national-number.ts';
 
 describe.each(BACKENDS)('the request wizard on %s', (backend) => {
   let p: Parent;

@@ -12,12 +12,10 @@ import {
 } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { WEEKDAYS } from '../../shared/dates.ts';
-import { compactCarePlan } from '../requests/care-plan.ts';
-import { familyMessages } from '../families/families.messages.ts';
+import { childName, familyMessages } from '../families/index.ts';
+import { compactCarePlan, requestMessages as messages } from '../requests/index.ts';
 import type { LocationSearch } from './location-search.ts';
 import { CarePlanFields, Hidden, NewChildFields, PreferenceEditor } from './parent-fields.tsx';
-import { messages } from '../requests/requests.messages.ts';
-import { childName } from '../requests/requests.service.ts';
 import { wizardMessages } from './wizard.messages.ts';
 import type { Step, StepPage } from './wizard.service.ts';
 import { STEPS } from './wizard.service.ts';

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+
 import { type Database, schema } from '../../platform/db/index.ts';
 
 const { requests, preferences } = schema;

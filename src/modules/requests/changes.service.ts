@@ -7,27 +7,19 @@ import { recordAudit } from '../../platform/audit/index.ts';
 import type { CurrentUser } from '../../platform/auth/actions.ts';
 import type { Database } from '../../platform/db/index.ts';
 import type { AppDeps } from '../../platform/deps.ts';
+import type { Errors, Result } from '../../platform/i18n/common.ts';
 import type { OutgoingMail } from '../../platform/mail/outbox.ts';
 import { WEEKDAYS } from '../../shared/dates.ts';
+import type { Recipient } from '../families/index.ts';
+import { childName, getMunicipality, notifyFamily, parentActor, requireFamily } from '../families/index.ts';
 import * as cq from './changes.queries.ts';
+import { deleteEditDrafts } from './drafts.queries.ts';
 import { requestChangedMail, requestConfirmedMail, requestWithdrawnMail } from './parent.mails.ts';
 import { confirmationDueDate } from './request-dates.ts';
 import { checkCarePlan, checkWhen } from './request-rules.ts';
-import type { Recipient } from './requests.mails.ts';
 import * as q from './requests.queries.ts';
 import type { CarePlanInput } from './requests.schemas.ts';
-import {
-  childName,
-  type Errors,
-  followUpUrl,
-  isOpenPreference,
-  mailFamily,
-  parentActor,
-  type Result,
-  requireFamily,
-  requireOwnRequest,
-} from './requests.service.ts';
-import { deleteEditDrafts } from '../request-journey/wizard.queries.ts';
+import { followUpUrl, isOpenPreference, requireOwnRequest } from './requests.service.ts';
 
 type Detail = Awaited<ReturnType<typeof requireOwnRequest>>;
 type Change = {
@@ -60,7 +52,7 @@ async function changeRequest(
     if (!applied.ok) return applied;
     const mailer = applied.value;
     if (mailer) {
-      await mailFamily(tx, deps.clock, own.family.id, (to) =>
+      await notifyFamily(tx, deps.clock, own.family.id, (to) =>
         mailer(to, childName(detail.child), followUpUrl(deps, requestId)),
       );
     }
@@ -193,7 +185,7 @@ export function confirmRequest(deps: AppDeps, user: CurrentUser, requestId: stri
       await q.insertStatusEvents(tx, [
         { requestId: request.id, eventType: 'request.confirmed', occurredAt: now, ...actor },
       ]);
-      const municipality = await q.getMunicipality(tx, request.municipalityId);
+      const municipality = await getMunicipality(tx, request.municipalityId);
       const due = confirmationDueDate(now, municipality?.confirmationIntervalMonths ?? 3);
       return { ok: true, value: (to, name, url) => requestConfirmedMail(to, { child: name, url, due }) };
     },

@@ -1,9 +1,10 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
+
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { aProviderLocation, TEST_PASSWORD } from '../../../test/builders.ts';
 import { BACKENDS } from '../../../test/db.ts';
-import { schema } from '../../platform/db/index.ts';
 import {
   anOffer,
   aParent,
@@ -15,6 +16,7 @@ import {
   preferencesOf,
   saveFamily,
 } from '../../../test/parent-journey.ts';
+import { schema } from '../../platform/db/index.ts';
 import { editPreferences, getPreferenceEditor, savePreferences } from './preferences-edit.service.ts';
 
 describe.each(BACKENDS)('changing a filed request on %s', (backend) => {

@@ -1,23 +1,36 @@
-import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../platform/deps.ts';
-import { registerParentRequestRoutes } from '../request-journey/request-journey.routes.tsx';
-import { registerProviderRequestRoutes } from '../request-handling/request-handling.routes.tsx';
+/**
+ * The request itself: filing it (with its guarantees against double submits), its preferences
+ * and their statuses, the rules that need today's date or the database, the parent's answer to
+ * an offer, changes (dates, care plan, preferences), confirmation, withdrawal, the birth data of
+ * an unborn child, the daily reminder and expiry jobs, and the mails the family gets for them.
+ * Its pages are the request journey's (parents), request handling's (providers) and the
+ * intermediaries'.
+ */
 
-// Besides its routes and jobs, the module lends the rules, writes and form pieces of the parent's
-// journey to filing on behalf of a family (intermediaries; later the desk), and notifyFamily.
-
-export { getSubMunicipalities, insertFamilyFile } from '../families/families.queries.ts';
-export { FAMILY_FACTS, FamilyForm, SITUATIONS } from '../families/families.schemas.ts';
-export { checkParents, checkSubMunicipality } from '../families/families.service.ts';
-export { ParentFields, subMunicipalityOptions } from '../families/families.views.tsx';
-export { getParentsOfFamily } from '../request-handling/request-handling.queries.ts';
-export { type FamilyTask, notifyFamily, type Recipient as FamilyRecipient } from '../families/notify-family.ts';
-export { CarePlanFields, NewChildFields } from '../request-journey/parent-fields.tsx';
-export { PreferencesTable } from '../request-journey/preferences-table.tsx';
+export { completeBirthData, getUnbornChild } from './birth.service.ts';
+export { compactCarePlan, daysPerWeek } from './care-plan.ts';
+export { changeCarePlan, changeDates, confirmRequest, withdrawRequest } from './changes.service.ts';
+export {
+  deleteDraft,
+  getLocationSummaries,
+  getRegionMunicipalities,
+  getWizardDraft,
+  insertDraft,
+  searchLocations,
+  updateDraft,
+} from './drafts.queries.ts';
+export { applyPreferenceOp, parsePreferenceOp } from './preference-list.ts';
+export {
+  cancelPreferenceEdit,
+  editPreferences,
+  getPreferenceEditor,
+  type PreferenceEditor,
+  savePreferences,
+} from './preferences-edit.service.ts';
+export { priorityGroupSql } from './priority.queries.ts';
 export { hasWorkPriority, isPriorityGroup } from './priority.ts';
-export * from '../request-handling/provider.ts';
-export { requestJobs } from './reminders.service.ts';
-export { isFarAhead } from './request-dates.ts';
+export { expireOffers, requestJobs, sendBirthDataReminders } from './reminders.service.ts';
+export { confirmationDueDate, isFarAhead, schoolEntryDate } from './request-dates.ts';
 export {
   checkCarePlan,
   checkNewChild,
@@ -25,24 +38,41 @@ export {
   checkPreferences,
   checkWhen,
 } from './request-rules.ts';
+export { messages as requestMessages } from './requests.messages.ts';
 export {
-  findChildByNationalNumberHash,
   getEventsOfRequest,
   getFamilyRequests,
   getMunicipalities,
-  getMunicipality,
+  getPreferenceOfLocation,
   getPreferencesOfRequest,
+  getRequestIdBySubmissionKey,
   getRequestWithChild,
   getSelectableLocations,
-  insertChild,
-  insertParent,
+  insertOffer,
+  insertStatusEvents,
+  lockRequest,
+  type NoPlaceReasonCode,
+  type StatusEventInsert,
+  updateOfferStatus,
+  updatePreferenceStatus,
 } from './requests.queries.ts';
-export { CarePlanForm, MAX_PREFERENCE_FIELDS, NewChildForm, text, WhenForm } from './requests.schemas.ts';
-export { acceptOffer, declineOffer, type OnBehalf } from './requests.service.ts';
-export { fileWithGuarantees, insertRequest } from './submit.service.ts';
-export { Timeline } from '../request-journey/timeline.tsx';
-
-export function registerRequestRoutes(app: FastifyInstance, deps: AppDeps): void {
-  registerParentRequestRoutes(app, deps);
-  registerProviderRequestRoutes(app, deps);
-}
+export {
+  AcceptOfferForm,
+  BirthForm,
+  CarePlanForm,
+  ChildChoiceForm,
+  LocationFilterQuery,
+  MAX_PREFERENCE_FIELDS,
+  NewChildForm,
+  WhenForm,
+} from './requests.schemas.ts';
+export {
+  acceptOffer,
+  declineOffer,
+  followUpUrl,
+  isOpenPreference,
+  isOpenRequest,
+  type OnBehalf,
+  requireOwnRequest,
+} from './requests.service.ts';
+export { fileWithGuarantees, insertRequest, type RequestValues } from './submit.service.ts';

@@ -1,7 +1,8 @@
 import { defineMessages, formatDate, type Language } from '../../platform/i18n/index.ts';
 import type { OutgoingMail } from '../../platform/mail/outbox.ts';
 import { renderMail } from '../../platform/mail/render.tsx';
-import { mail, type Recipient } from './requests.mails.ts';
+import type { Recipient } from '../families/index.ts';
+import { mail } from './requests.mails.ts';
 
 /** Mails about the parent's own changes, reminders and expiries, in the parent's language. */
 const texts = defineMessages({

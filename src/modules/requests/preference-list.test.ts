@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+
 import { applyPreferenceOp, type PreferenceOp, parsePreferenceOp } from './preference-list.ts';
 
 const keys = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];

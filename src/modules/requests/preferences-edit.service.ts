@@ -6,21 +6,16 @@
 import type { CurrentUser } from '../../platform/auth/actions.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
+import type { Errors, Result } from '../../platform/i18n/common.ts';
+import { getMunicipality, parentActor, requireFamily } from '../families/index.ts';
 import * as cq from './changes.queries.ts';
 import { changeRequest } from './changes.service.ts';
+import * as wq from './drafts.queries.ts';
 import { requestChangedMail } from './parent.mails.ts';
 import { applyPreferenceOp, type PreferenceOp } from './preference-list.ts';
 import { checkPreferences } from './request-rules.ts';
 import * as q from './requests.queries.ts';
-import {
-  type Errors,
-  isOpenPreference,
-  parentActor,
-  type Result,
-  requireFamily,
-  requireOwnRequest,
-} from './requests.service.ts';
-import * as wq from '../request-journey/wizard.queries.ts';
+import { isOpenPreference, requireOwnRequest } from './requests.service.ts';
 
 const ACCEPTED = new Set(['offer_accepted', 'enrolled']);
 
@@ -41,7 +36,7 @@ const newKey = (locationId: string) => `l:${locationId}`;
 async function load(deps: AppDeps, user: CurrentUser, requestId: string) {
   const own = await requireFamily(deps, user);
   const detail = await requireOwnRequest(deps.db, own.family.id, requestId);
-  const municipality = await q.getMunicipality(deps.db, detail.request.municipalityId);
+  const municipality = await getMunicipality(deps.db, detail.request.municipalityId);
   if (!municipality) throw new NotFoundError('municipality');
   const rows = await q.getPreferencesOfRequest(deps.db, requestId);
   const ranked = rows.filter((p) => p.rank !== null);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { hasWorkPriority, isPriorityGroup, type PriorityFacts } from './priority.ts';
 
 const none: PriorityFacts = {

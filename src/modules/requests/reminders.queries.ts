@@ -1,4 +1,5 @@
 import { and, asc, eq, exists, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
+
 import { type Database, schema } from '../../platform/db/index.ts';
 import type { LocalDate } from '../../shared/dates.ts';
 

@@ -9,6 +9,7 @@ import type { AppDeps } from '../../platform/deps.ts';
 import type { ScheduledJob } from '../../platform/jobs/index.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { addDays, compareDates, dayInBrussels, type LocalDate } from '../../shared/dates.ts';
+import { childName, notifyFamily } from '../families/index.ts';
 import * as cq from './changes.queries.ts';
 import {
   birthDataReminderMail,
@@ -21,7 +22,7 @@ import {
 import * as rq from './reminders.queries.ts';
 import { confirmationState, OFFER_REMINDER_DAYS } from './request-dates.ts';
 import * as q from './requests.queries.ts';
-import { childName, followUpUrl, isOpenPreference, mailFamily } from './requests.service.ts';
+import { followUpUrl, isOpenPreference } from './requests.service.ts';
 
 /** The job's "now" as a clock, so outbox rows carry the time the job ran for. */
 const clockAt = (now: Date): Clock => ({ now: () => now, today: () => dayInBrussels(now) });
@@ -39,7 +40,7 @@ export async function sendBirthDataReminders(deps: AppDeps, now: Date): Promise<
   for (const child of due) {
     const mailed = await deps.db.transaction(async (tx) => {
       if (!(await rq.markBirthDataReminded(tx, child.childId, now))) return false;
-      await mailFamily(
+      await notifyFamily(
         tx,
         clock,
         child.familyId,
@@ -66,7 +67,7 @@ export async function sendOfferReminders(deps: AppDeps, now: Date): Promise<numb
   for (const offer of due) {
     const mailed = await deps.db.transaction(async (tx) => {
       if (!(await rq.markOfferReminded(tx, offer.offerId, now))) return false;
-      await mailFamily(
+      await notifyFamily(
         tx,
         clock,
         offer.familyId,
@@ -123,7 +124,7 @@ export async function expireOffers(deps: AppDeps, now: Date): Promise<number> {
         },
       ]);
       const child = childName({ firstName: offer.childFirstName, lastName: offer.childLastName });
-      await mailFamily(
+      await notifyFamily(
         tx,
         clock,
         offer.familyId,
@@ -181,7 +182,7 @@ export async function runConfirmationCycle(
       const url = followUpUrl(deps, candidate.requestId);
       if (state.action === 'remind') {
         await cq.updateRequest(tx, candidate.requestId, { confirmationRemindedAt: now });
-        await mailFamily(
+        await notifyFamily(
           tx,
           clock,
           detail.family.id,
@@ -219,7 +220,7 @@ export async function runConfirmationCycle(
           ...system,
         },
       ]);
-      await mailFamily(tx, clock, detail.family.id, (to) => requestExpiredMail(to, { child, url }), {
+      await notifyFamily(tx, clock, detail.family.id, (to) => requestExpiredMail(to, { child, url }), {
         requestId: candidate.requestId,
       });
       return 'expired' as const;

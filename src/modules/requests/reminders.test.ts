@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { TEST_PASSWORD } from '../../../test/builders.ts';
 import { BACKENDS } from '../../../test/db.ts';
-import { schema } from '../../platform/db/index.ts';
 import {
   anOffer,
   aParent,
@@ -14,6 +15,7 @@ import {
   preferencesOf,
   saveFamily,
 } from '../../../test/parent-journey.ts';
+import { schema } from '../../platform/db/index.ts';
 import {
   expireOffers,
   requestJobs,

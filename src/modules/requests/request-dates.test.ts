@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { localDate } from '../../shared/dates.ts';
 import { confirmationState, isFarAhead, schoolEntryDate } from './request-dates.ts';
 

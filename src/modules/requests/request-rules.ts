@@ -6,6 +6,7 @@
 import type { Database } from '../../platform/db/index.ts';
 import type { CarePlan, DayPart } from '../../platform/db/schema/requests.ts';
 import type { AppDeps } from '../../platform/deps.ts';
+import type { Errors } from '../../platform/i18n/common.ts';
 import {
   addMonths,
   compareDates,
@@ -15,16 +16,15 @@ import {
   WEEKDAYS,
 } from '../../shared/dates.ts';
 import { parseNationalNumber } from '../../shared/national-number.ts';
+import { findChildByNationalNumberHash } from '../families/index.ts';
+import { getLocationSummaries } from './drafts.queries.ts';
 import { OCCASIONAL_MAX_MONTHS } from './request-dates.ts';
-import * as q from './requests.queries.ts';
 import {
   type CarePlanInput,
   MAX_PREFERENCE_FIELDS,
   type NewChildInput,
   type WhenInput,
 } from './requests.schemas.ts';
-import type { Errors } from './requests.service.ts';
-import { getLocationSummaries } from '../request-journey/wizard.queries.ts';
 
 export type NewChild = {
   firstName: string | null;
@@ -75,7 +75,7 @@ export async function checkNewChild(
       return child;
     }
     child.nationalNumber = deps.vault.protect(parsed.value);
-    const known = await q.findChildByNationalNumberHash(deps.db, child.nationalNumber.hash);
+    const known = await findChildByNationalNumberHash(deps.db, child.nationalNumber.hash);
     if (known && known.familyId !== familyId) errors.nationalNumber = 'childKnownElsewhere';
     else if (known?.openRequestId) {
       errors.nationalNumber = 'childHasOpenRequest';

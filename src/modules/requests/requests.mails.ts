@@ -1,6 +1,7 @@
-import { defineMessages, formatDate, type Language } from '../../platform/i18n/index.ts';
+import { defineMessages, formatDate } from '../../platform/i18n/index.ts';
 import type { OutgoingMail } from '../../platform/mail/outbox.ts';
 import { type MailContent, renderMail } from '../../platform/mail/render.tsx';
+import type { Recipient } from '../families/index.ts';
 
 /** The e-mails a parent receives about a request, in the parent's language. */
 const texts = defineMessages({
@@ -72,8 +73,6 @@ const texts = defineMessages({
       `You declined the offer from ${provider}. Your other preferences stay open.`,
   },
 });
-
-export type Recipient = { email: string; name: string; language: Language; familyId: string };
 
 /** Builds a mail to one parent with the greeting and signature of the parent's language. */
 export function mail(

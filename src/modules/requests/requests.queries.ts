@@ -1,18 +1,10 @@
 import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+
 import { type Database, schema } from '../../platform/db/index.ts';
 import type { CarePlan } from '../../platform/db/schema/requests.ts';
 
-const {
-  families,
-  parents,
-  children,
-  requests,
-  preferences,
-  offers,
-  statusEvents,
-  providerLocations,
-  municipalities,
-} = schema;
+const { families, children, requests, preferences, offers, statusEvents, providerLocations, municipalities } =
+  schema;
 
 type PreferenceStatus = (typeof schema.preferenceStatusEnum.enumValues)[number];
 type RequestStatus = (typeof schema.requestStatusEnum.enumValues)[number];
@@ -56,61 +48,6 @@ export async function getActiveLocationIds(db: Database, ids: string[]): Promise
     .from(providerLocations)
     .where(and(inArray(providerLocations.id, ids), eq(providerLocations.active, true)));
   return rows.map((r) => r.id);
-}
-
-export async function getMunicipality(db: Database, id: string) {
-  const rows = await db.select().from(municipalities).where(eq(municipalities.id, id));
-  return rows[0];
-}
-
-// ——— Family file ———
-
-/** The family file of a parent account, with that parent. */
-export async function getFamilyOfUser(db: Database, userId: string) {
-  const rows = await db
-    .select({ family: families, parent: parents })
-    .from(parents)
-    .innerJoin(families, eq(families.id, parents.familyId))
-    .where(and(eq(parents.userId, userId), sql`${families.anonymisedAt} is null`))
-    .limit(1);
-  return rows[0];
-}
-
-export async function insertFamily(
-  db: Database,
-  values: { municipalityId: string; createdByUserId: string; consentAt: Date },
-): Promise<{ id: string; fileNumber: string }> {
-  const [row] = await db
-    .insert(families)
-    .values({ ...values, fileNumber: sql`'KO-' || nextval('family_file_number_seq')` })
-    .returning({ id: families.id, fileNumber: families.fileNumber });
-  if (!row) throw new Error('family insert returned nothing');
-  return row;
-}
-
-export async function insertParent(db: Database, values: typeof parents.$inferInsert) {
-  const [row] = await db.insert(parents).values(values).returning();
-  if (!row) throw new Error('parent insert returned nothing');
-  return row;
-}
-
-/** A child known by its national-number hash, anywhere, with its open request if it has one. */
-export async function findChildByNationalNumberHash(db: Database, hash: string) {
-  const rows = await db
-    .select({ childId: children.id, familyId: children.familyId, openRequestId: requests.id })
-    .from(children)
-    .leftJoin(
-      requests,
-      and(eq(requests.childId, children.id), inArray(requests.status, ['active', 'answered'])),
-    )
-    .where(eq(children.nationalNumberHash, hash));
-  return rows[0];
-}
-
-export async function insertChild(db: Database, values: typeof children.$inferInsert) {
-  const [row] = await db.insert(children).values(values).returning({ id: children.id });
-  if (!row) throw new Error('child insert returned nothing');
-  return row;
 }
 
 // ——— Requests ———
@@ -186,6 +123,9 @@ export function getPreferencesOfRequest(db: Database, requestId: string) {
       rank: preferences.rank,
       status: preferences.status,
       statusChangedAt: preferences.statusChangedAt,
+      addedFromEmergencyList: preferences.addedFromEmergencyList,
+      noPlaceReason: preferences.noPlaceReason,
+      noPlaceText: preferences.noPlaceText,
       locationId: providerLocations.id,
       locationName: providerLocations.name,
       careType: providerLocations.careType,
@@ -193,6 +133,7 @@ export function getPreferencesOfRequest(db: Database, requestId: string) {
       offerStart: offers.startDate,
       offerDeadline: offers.answerDeadline,
       offerMessage: offers.message,
+      offerCarePlan: offers.carePlan,
       createdAt: preferences.createdAt,
       offerReminderSentAt: offers.reminderSentAt,
     })
@@ -208,7 +149,10 @@ export function getEventsOfRequest(db: Database, requestId: string) {
     .select({
       id: statusEvents.id,
       eventType: statusEvents.eventType,
+      fromStatus: statusEvents.fromStatus,
+      toStatus: statusEvents.toStatus,
       occurredAt: statusEvents.occurredAt,
+      actorRole: statusEvents.actorRole,
       locationName: providerLocations.name,
       details: statusEvents.details,
     })
@@ -349,3 +293,11 @@ export async function getPreferenceOfLocation(
 }
 
 export type CarePlanValue = CarePlan;
+
+/** The open requests of a child (at most one, but the birth step does not rely on it). */
+export function getOpenRequestsOfChild(db: Database, childId: string) {
+  return db
+    .select({ id: requests.id, submittedAt: requests.submittedAt, desiredStart: requests.desiredStart })
+    .from(requests)
+    .where(and(eq(requests.childId, childId), inArray(requests.status, ['active', 'answered'])));
+}

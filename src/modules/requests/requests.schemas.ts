@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { parseLocalDate, WEEKDAYS } from '../../shared/dates.ts';
 
 export const text = (max: number) => z.string().trim().max(max, 'tooLong');
@@ -14,7 +15,7 @@ export const optionalDate = z
   .refine((v) => v === '' || parseLocalDate(v) !== undefined, 'invalidDate')
   .optional();
 const dayPart = z.enum(['none', 'half', 'full'], 'invalidChoice').default('none');
-const optionalId = z.string().trim().optional();
+const _optionalId = z.string().trim().optional();
 /** A group of checkboxes: absent, one value, or several. */
 export const checkboxes = z
   .union([z.string(), z.array(z.string())])
@@ -22,37 +23,6 @@ export const checkboxes = z
   .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
 
 export const MAX_PREFERENCE_FIELDS = 5;
-
-/**
- * The one-page request form of the first slice (POST /parent/requests). The wizard replaced it in
- * the interface; it stays for callers that file a request in one go.
- */
-export const NewRequestForm = z.object({
-  submissionKey: z.string().uuid('notAllowedNow'),
-  parentFirstName: text(100).optional(),
-  parentLastName: text(100).optional(),
-  phone: text(40).optional(),
-  municipalityId: optionalId,
-  childFirstName: text(100).optional(),
-  childLastName: requiredText(100),
-  childBorn: z.enum(['yes', 'no'], 'invalidChoice'),
-  birthDate: optionalDate,
-  expectedBirthDate: optionalDate,
-  nationalNumber: text(20).optional(),
-  desiredStart: date,
-  desiredEnd: optionalDate,
-  day_mon: dayPart,
-  day_tue: dayPart,
-  day_wed: dayPart,
-  day_thu: dayPart,
-  day_fri: dayPart,
-  preference1: optionalId,
-  preference2: optionalId,
-  preference3: optionalId,
-  preference4: optionalId,
-  preference5: optionalId,
-});
-export type NewRequestInput = z.infer<typeof NewRequestForm>;
 
 export const DAY_FIELDS = WEEKDAYS.map((d) => `day_${d}` as const);
 
@@ -113,3 +83,11 @@ export const LocationFilterQuery = z.object({
   name: z.string().trim().max(100).optional().catch(undefined),
 });
 export type LocationFilterInput = z.infer<typeof LocationFilterQuery>;
+/** "My child is born": the birth data of a child filed as unborn. */
+export const BirthForm = z.object({
+  childFirstName: requiredText(100),
+  childLastName: requiredText(100),
+  birthDate: date,
+  nationalNumber: text(20).optional(),
+});
+export type BirthInput = z.infer<typeof BirthForm>;

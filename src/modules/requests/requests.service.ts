@@ -1,21 +1,13 @@
 import { recordAudit } from '../../platform/audit/index.ts';
 import type { Action, CurrentUser } from '../../platform/auth/actions.ts';
-import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/index.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
-import type { FieldError } from '../../platform/i18n/common.ts';
-import type { OutgoingMail } from '../../platform/mail/outbox.ts';
+import type { Result } from '../../platform/i18n/common.ts';
 import { compareDates, type LocalDate } from '../../shared/dates.ts';
-import { getChildrenOfFamily } from '../families/families.queries.ts';
-import { type FamilyTask, notifyFamily } from '../families/notify-family.ts';
-import { confirmationDueDate } from './request-dates.ts';
-import { offerAcceptedMail, offerDeclinedMail, type Recipient } from './requests.mails.ts';
+import { childName, notifyFamily } from '../families/index.ts';
+import { offerAcceptedMail, offerDeclinedMail } from './requests.mails.ts';
 import * as q from './requests.queries.ts';
-import { getWizardDraft } from '../request-journey/wizard.queries.ts';
-
-export type Errors = Record<string, FieldError>;
-export type Result<T> = { ok: true; value: T } | { ok: false; errors: Errors };
 
 /** Preference statuses in which the provider still has to answer (or the parent, for an offer). */
 export const OPEN_STATUSES = ['new', 'seen', 'waiting_list', 'offer_made'] as const;
@@ -24,45 +16,9 @@ export const isOpenPreference = (status: string) => OPEN_PREFERENCE.has(status);
 /** Request statuses in which the request is still on waiting lists. */
 export const isOpenRequest = (status: string) => status === 'active' || status === 'answered';
 
-export function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const e = error as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
-  const code = e.code ?? e.cause?.code;
-  const name = e.constraint ?? e.cause?.constraint;
-  return code === '23505' && name === constraint;
-}
-
-export function childName(child: { firstName: string | null; lastName: string }): string {
-  return [child.firstName, child.lastName].filter(Boolean).join(' ');
-}
-
-/**
- * Queues one mail per parent of the family with an e-mail address, each in that parent's language;
- * for a family without any address, a follow-up task for its intermediary (see notifyFamily).
- */
-function mailFamily(
-  tx: Database,
-  clock: Clock,
-  familyId: string,
-  build: (to: Recipient) => OutgoingMail,
-  task?: FamilyTask,
-) {
-  return notifyFamily(tx, clock, familyId, build, task);
-}
-
-const followUpUrl = (deps: AppDeps, requestId: string) =>
+/** The follow-up page of a request, as links in mails point to it. */
+export const followUpUrl = (deps: AppDeps, requestId: string) =>
   `${deps.config.publicUrl}/parent/requests/${requestId}`;
-
-export { followUpUrl, mailFamily };
-
-/** Who a parent's change is recorded as. */
-export const parentActor = (user: CurrentUser) => ({ actorUserId: user.id, actorRole: 'parent' as const });
-
-/** The family file of the logged-in parent; 404 when there is none yet. */
-export async function requireFamily(deps: AppDeps, user: CurrentUser) {
-  const own = await q.getFamilyOfUser(deps.db, user.id);
-  if (!own) throw new NotFoundError('family');
-  return own;
-}
 
 /** A request of the parent's own family with its child and family; 404 otherwise (never reveal). */
 export async function requireOwnRequest(db: Database, familyId: string, requestId: string) {
@@ -167,7 +123,7 @@ export async function acceptOffer(
     // Only now: an earlier accepted preference must be closed first (one accepted per request).
     await q.updatePreferenceStatus(tx, locked.preference.id, 'offer_accepted', now);
     await q.insertStatusEvents(tx, events);
-    await mailFamily(
+    await notifyFamily(
       tx,
       clock,
       familyId,
@@ -230,7 +186,7 @@ export async function declineOffer(
       },
     ]);
     const request = await q.getRequestWithChild(tx, requestId);
-    await mailFamily(
+    await notifyFamily(
       tx,
       clock,
       familyId,
@@ -257,67 +213,4 @@ export async function declineOffer(
   });
   if (outcome.ok) deps.jobs.mailQueued();
   return outcome;
-}
-
-/** The parent's home: family file, children, a draft in progress and the requests. */
-export async function getParentOverview(deps: AppDeps, user: CurrentUser) {
-  const family = await q.getFamilyOfUser(deps.db, user.id);
-  if (!family) return { family: undefined, requests: [], children: [], draft: undefined };
-  const [requests, children, draft] = await Promise.all([
-    q.getFamilyRequests(deps.db, family.family.id),
-    getChildrenOfFamily(deps.db, family.family.id),
-    getWizardDraft(deps.db, user.id),
-  ]);
-  await recordAudit(deps.db, deps.clock, {
-    ...parentActor(user),
-    action: 'parent.home',
-    subjectType: 'family',
-    subjectId: family.family.id,
-    familyId: family.family.id,
-  });
-  return { family, requests, children, draft: draft ? { step: draft.step } : undefined };
-}
-
-/**
- * One request of the parent's own family for the follow-up page: preferences with the date an
- * answer can be expected, pending offers, the confirmation due date and the history; 404 otherwise.
- */
-export async function getRequestForParent(deps: AppDeps, user: CurrentUser, requestId: string) {
-  const family = await q.getFamilyOfUser(deps.db, user.id);
-  if (!family) throw new NotFoundError('request');
-  const detail = await requireOwnRequest(deps.db, family.family.id, requestId);
-  const [preferences, events, municipality] = await Promise.all([
-    q.getPreferencesOfRequest(deps.db, requestId),
-    q.getEventsOfRequest(deps.db, requestId),
-    q.getMunicipality(deps.db, detail.request.municipalityId),
-  ]);
-  await recordAudit(deps.db, deps.clock, {
-    ...parentActor(user),
-    action: 'parent.request.read',
-    subjectType: 'request',
-    subjectId: requestId,
-    familyId: family.family.id,
-  });
-  const today = deps.clock.today();
-  const firstAnswerDays = municipality?.firstAnswerDays ?? 21;
-  const open = isOpenRequest(detail.request.status);
-  return {
-    ...detail,
-    preferences: preferences.map((p) => {
-      // A first answer is due within the municipality's term from when the location was chosen;
-      // once that day has passed the date no longer helps the parent (the desk follows it up).
-      const due = new Date(p.createdAt.getTime() + firstAnswerDays * 86_400_000);
-      const waiting = p.status === 'new' || p.status === 'seen';
-      return { ...p, answerExpectedBy: waiting && due >= deps.clock.now() ? due : undefined };
-    }),
-    events,
-    today,
-    confirmationDue:
-      detail.request.status === 'active'
-        ? confirmationDueDate(detail.request.lastConfirmedAt, municipality?.confirmationIntervalMonths ?? 3)
-        : undefined,
-    canChange: open,
-    canChangePreferences: open,
-    isUnborn: detail.child.birthDate === null,
-  };
 }

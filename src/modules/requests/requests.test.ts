@@ -1,38 +1,27 @@
 import { and, eq } from 'drizzle-orm';
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { TestClient } from '../../../test/app.ts';
 import { aUser, TEST_PASSWORD } from '../../../test/builders.ts';
 import { BACKENDS } from '../../../test/db.ts';
-import { schema } from '../../platform/db/index.ts';
-import { localDate } from '../../shared/dates.ts';
-import { makeNationalNumber } from '../../shared/national-number.ts';
 import {
   anOffer,
   aParent,
+  bornChild,
   errorsOf,
   eventsOf,
+  fileRequest,
   mails,
   type Parent,
   preferencesOf,
+  regularStart,
+  saveFamily,
+  step,
 } from '../../../test/parent-journey.ts';
-
-/** The first slice's one-page form (still accepted at POST /parent/requests). */
-const requestForm = (overrides: Record<string, string> = {}) => ({
-  submissionKey: crypto.randomUUID(),
-  parentFirstName: 'Sofie',
-  parentLastName: 'Peeters',
-  childFirstName: 'Lena',
-  childLastName: 'Peeters',
-  childBorn: 'yes',
-  birthDate: '2026-08-01',
-  desiredStart: '2027-02-01',
-  day_mon: 'full',
-  day_tue: 'full',
-  day_wed: 'none',
-  day_thu: 'full',
-  day_fri: 'half',
-  ...overrides,
-});
+import { schema } from '../../platform/db/index.ts';
+import { localDate } from '../../shared/dates.ts';
+import { makeNationalNumber } from '../../shared/national-number.ts';
 
 describe.each(BACKENDS)('requests and offers on %s', (backend) => {
   let p: Parent;
@@ -41,32 +30,21 @@ describe.each(BACKENDS)('requests and offers on %s', (backend) => {
   });
   afterEach(async () => p.t.close());
 
-  async function submit(overrides: Record<string, string> = {}) {
-    return p.client.post(
-      '/parent/requests',
-      requestForm({
-        municipalityId: p.s.municipality.id,
-        preference1: p.s.first.id,
-        preference2: p.s.second.id,
-        preference3: p.s.third.id,
-        ...overrides,
-      }),
-      { formPage: '/parent' },
-    );
+  /** Files a request through the wizard (the family file first), for three preferences. */
+  async function submit(child: Record<string, string> = {}) {
+    await saveFamily(p);
+    return fileRequest(p, { child, preferences: [p.s.first.id, p.s.second.id, p.s.third.id] });
   }
-  const idOf = (res: { headers: Record<string, unknown> }) =>
-    String(res.headers.location).split('/').pop() as string;
 
-  it('files a request in one go, with a family file on the first request, and mails in French', async () => {
-    const res = await submit();
-    expect(res.statusCode).toBe(303);
-    const page = await p.client.get(String(res.headers.location));
+  it('files a request with its three preferences, and mails the parent in French', async () => {
+    const requestId = await submit();
+    const page = await p.client.get(`/parent/requests/${requestId}`);
     expect(page.body).toContain('Demande pour Lena Peeters');
     expect(page.body).toContain('KDV De Eerste Stap');
     expect((await mails(p.t)).map((m) => [m.template, m.language, m.toAddress])).toEqual([
       ['request.submitted', 'fr', p.user.email],
     ]);
-    expect((await eventsOf(p.t, idOf(res))).map((e) => e.eventType)).toEqual([
+    expect((await eventsOf(p.t, requestId)).map((e) => e.eventType)).toEqual([
       'request.submitted',
       'preference.added',
       'preference.added',
@@ -74,37 +52,55 @@ describe.each(BACKENDS)('requests and offers on %s', (backend) => {
     ]);
   });
 
-  it('refuses a bad form with 400 and messages in the parent’s language, and files nothing', async () => {
-    const res = await submit({ childLastName: '', desiredStart: '2026-13-45', preference1: '' });
-    expect(res.statusCode).toBe(400);
-    expect(errorsOf(res.body)).toEqual([
-      'Remplissez ce champ.',
-      'Indiquez une date existante (jour, mois et année).',
-    ]);
-    const dates = await submit({ desiredStart: '2026-07-01', nationalNumber: '12345678901' });
-    expect(errorsOf(dates.body)).toEqual([
-      'Ce n’est pas un numéro de registre national valide (11 chiffres, p. ex. 24.03.15-123.45).',
-      'La date de début ne peut pas être dans le passé.',
-    ]);
+  it('refuses a bad step with 400 and messages in the parent’s language, and files nothing', async () => {
+    await saveFamily(p);
+    await p.client.get('/parent/requests/new');
+    for (const [input, error] of [
+      [{ childLastName: '' }, 'Remplissez ce champ.'],
+      [
+        { nationalNumber: '12345678901' },
+        'Ce n’est pas un numéro de registre national valide (11 chiffres, p. ex. 24.03.15-123.45).',
+      ],
+    ] as const) {
+      const child = await p.client.post(
+        '/parent/requests/new/child',
+        { ...bornChild, ...input, nav: 'next' },
+        { formPage: '/parent/requests/new/child' },
+      );
+      expect(child.statusCode).toBe(400);
+      expect(errorsOf(child.body)).toEqual([error]);
+    }
+    await step(p, 'child', { ...bornChild, nav: 'next' });
+    for (const [desiredStart, error] of [
+      ['2026-13-45', 'Indiquez une date existante (jour, mois et année).'],
+      ['2026-07-01', 'La date de début ne peut pas être dans le passé.'],
+    ] as const) {
+      const when = await p.client.post(
+        '/parent/requests/new/when',
+        { ...regularStart, desiredStart, nav: 'next' },
+        { formPage: '/parent/requests/new/when' },
+      );
+      expect(when.statusCode).toBe(400);
+      expect(errorsOf(when.body)).toEqual([error]);
+    }
+    // The child joined the family file at its own step; nothing was filed.
+    expect(await p.t.deps.db.$count(schema.children)).toBe(1);
     expect(await p.t.deps.db.$count(schema.requests)).toBe(0);
-    expect(await p.t.deps.db.$count(schema.families)).toBe(0);
+    expect(await p.t.deps.db.$count(schema.preferences)).toBe(0);
   });
 
-  it('creates one request for a double submit, and never a second open request for the same child', async () => {
+  it('keeps the national number only encrypted, and never files a second open request for the child', async () => {
     const nrn = makeNationalNumber(localDate('2026-08-01'), 123);
-    const form = requestForm({
-      municipalityId: p.s.municipality.id,
-      preference1: p.s.first.id,
-      nationalNumber: nrn,
-    });
-    const a = await p.client.post('/parent/requests', form, { formPage: '/parent' });
-    const b = await p.client.post('/parent/requests', form);
-    expect(a.statusCode).toBe(303);
-    expect(b.headers.location).toBe(a.headers.location);
+    await submit({ nationalNumber: nrn });
     const [child] = await p.t.deps.db.select().from(schema.children);
     expect(JSON.stringify(child)).not.toContain(nrn);
     expect(p.t.deps.vault.reveal(child?.nationalNumberCipher as string)).toBe(nrn);
-    const again = await submit({ nationalNumber: nrn });
+    await p.client.get('/parent/requests/new');
+    const again = await p.client.post(
+      '/parent/requests/new/child',
+      { ...bornChild, nationalNumber: nrn, nav: 'next' },
+      { formPage: '/parent/requests/new/child' },
+    );
     expect(again.statusCode).toBe(400);
     expect(errorsOf(again.body)).toEqual([
       'Une demande est déjà en cours pour cet enfant. Vous la trouverez sous « Mes demandes ».',
@@ -113,7 +109,7 @@ describe.each(BACKENDS)('requests and offers on %s', (backend) => {
   });
 
   it('accepts an offer staying on the higher-ranked list; lower ones close as placed elsewhere', async () => {
-    const requestId = idOf(await submit());
+    const requestId = await submit();
     const offerId = await anOffer(p.t, requestId, p.s.second.id, { answerDeadline: '2026-11-29' });
     const page = await p.client.get(`/parent/requests/${requestId}`);
     expect(page.body).toContain('Proposition de KDV Het Tweede Nest');
@@ -137,7 +133,7 @@ describe.each(BACKENDS)('requests and offers on %s', (backend) => {
   });
 
   it('closes the higher preferences too when the parent does not want to stay; declining keeps the others', async () => {
-    const requestId = idOf(await submit());
+    const requestId = await submit();
     const declined = await anOffer(p.t, requestId, p.s.first.id, { answerDeadline: '2026-11-29' });
     await p.client.get(`/parent/requests/${requestId}`);
     expect(
@@ -158,7 +154,7 @@ describe.each(BACKENDS)('requests and offers on %s', (backend) => {
   });
 
   it('answers 404 for another family’s request, and 403 for provider pages', async () => {
-    const requestId = idOf(await submit());
+    const requestId = await submit();
     const other = await aUser(p.t.deps.db, { role: 'parent' });
     const client = new TestClient(p.t.app);
     await client.login(other.email, TEST_PASSWORD);
@@ -174,7 +170,7 @@ describe.each(BACKENDS)('requests and offers on %s', (backend) => {
   });
 
   it('keeps exactly one accepted offer when 20 answers to two offers arrive at once', async () => {
-    const requestId = idOf(await submit());
+    const requestId = await submit();
     const offers = [
       await anOffer(p.t, requestId, p.s.first.id, { answerDeadline: '2026-11-29' }),
       await anOffer(p.t, requestId, p.s.second.id, { answerDeadline: '2026-11-29' }),

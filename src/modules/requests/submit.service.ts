@@ -1,27 +1,14 @@
 import { recordAudit } from '../../platform/audit/index.ts';
 import type { Action, CurrentUser } from '../../platform/auth/actions.ts';
 import type { Database } from '../../platform/db/index.ts';
+import { isUniqueViolation } from '../../platform/db/index.ts';
 import type { AppDeps } from '../../platform/deps.ts';
+import type { Result } from '../../platform/i18n/common.ts';
+import { childName, notifyFamily, parentActor } from '../families/index.ts';
 import type { CarePlanValues, WhenValues } from './request-rules.ts';
-import {
-  checkCarePlan,
-  checkNewChild,
-  checkPreferenceFields,
-  checkWhen,
-  type NewChild,
-} from './request-rules.ts';
 import { requestSubmittedMail } from './requests.mails.ts';
 import * as q from './requests.queries.ts';
-import type { NewRequestInput } from './requests.schemas.ts';
-import {
-  childName,
-  type Errors,
-  followUpUrl,
-  isUniqueViolation,
-  mailFamily,
-  parentActor,
-  type Result,
-} from './requests.service.ts';
+import { followUpUrl } from './requests.service.ts';
 
 export type RequestValues = WhenValues & CarePlanValues & { childId: string; preferences: string[] };
 
@@ -91,7 +78,7 @@ export async function insertRequest(
       ...actor,
     })),
   ]);
-  await mailFamily(
+  await notifyFamily(
     tx,
     deps.clock,
     family.id,
@@ -142,88 +129,4 @@ export async function fileWithGuarantees(
     }
     throw error;
   }
-}
-
-/**
- * Files a request in one go (the first slice's one-page form): creates a minimal family file on a
- * parent's first request, the child, and the request, in one transaction. The wizard is the
- * parent's way in the interface; this stays for callers (and tests) that post everything at once.
- */
-export async function submitRequest(
-  deps: AppDeps,
-  user: CurrentUser,
-  input: NewRequestInput,
-): Promise<Result<string>> {
-  const { db, clock } = deps;
-  const already = await q.getRequestIdBySubmissionKey(db, input.submissionKey);
-  if (already) return { ok: true, value: already };
-  const existingFamily = await q.getFamilyOfUser(db, user.id);
-  const errors: Errors = {};
-
-  let municipality = existingFamily
-    ? await q.getMunicipality(db, existingFamily.family.municipalityId)
-    : undefined;
-  if (!existingFamily) {
-    if (!input.parentFirstName) errors.parentFirstName = 'required';
-    if (!input.parentLastName) errors.parentLastName = 'required';
-    municipality = input.municipalityId ? await q.getMunicipality(db, input.municipalityId) : undefined;
-    if (!municipality) errors.municipalityId = input.municipalityId ? 'invalidChoice' : 'required';
-  }
-  const child: NewChild = await checkNewChild(deps, existingFamily?.family.id, input, errors);
-  const when = checkWhen(
-    { kind: 'regular', desiredStart: input.desiredStart, desiredEnd: input.desiredEnd },
-    { birthDate: child.birthDate, expectedBirthDate: child.expectedBirthDate },
-    clock.today(),
-    errors,
-  );
-  const plan = checkCarePlan({ ...input, fixed: 'fixed', hours: [], careNeeds: 'no' }, errors);
-  const preferences = await checkPreferenceFields(deps.db, input, municipality?.maxPreferences, errors);
-  if (Object.keys(errors).length > 0 || !municipality || !when || !plan || !preferences)
-    return { ok: false, errors };
-  const municipalityId = municipality.id;
-  const now = clock.now();
-
-  return fileWithGuarantees(deps, input.submissionKey, () =>
-    db.transaction(async (tx) => {
-      let family = existingFamily
-        ? { id: existingFamily.family.id, fileNumber: existingFamily.family.fileNumber, municipalityId }
-        : undefined;
-      if (!family) {
-        const created = await q.insertFamily(tx, {
-          municipalityId,
-          createdByUserId: user.id,
-          consentAt: now,
-        });
-        family = { ...created, municipalityId };
-        await q.insertParent(tx, {
-          familyId: created.id,
-          userId: user.id,
-          firstName: input.parentFirstName ?? '',
-          lastName: input.parentLastName ?? '',
-          email: user.email,
-          phone: input.phone || null,
-          language: user.language,
-        });
-      }
-      const childId =
-        child.existingChildId ??
-        (
-          await q.insertChild(tx, {
-            familyId: family.id,
-            firstName: child.firstName,
-            lastName: child.lastName,
-            birthDate: child.birthDate,
-            expectedBirthDate: child.expectedBirthDate,
-            nationalNumberCipher: child.nationalNumber?.cipher ?? null,
-            nationalNumberHash: child.nationalNumber?.hash ?? null,
-          })
-        ).id;
-      return insertRequest(tx, deps, user, {
-        family,
-        child,
-        values: { ...when, ...plan, childId, preferences },
-        submissionKey: input.submissionKey,
-      });
-    }),
-  );
 }

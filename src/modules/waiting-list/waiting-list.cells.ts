@@ -1,6 +1,8 @@
 import { formatShortDate, type Language, locale } from '../../platform/i18n/index.ts';
 import { dayInBrussels } from '../../shared/dates.ts';
-import { childName, compactCarePlan, handlingMessages } from '../requests/index.ts';
+import { childName } from '../families/index.ts';
+import { handlingMessages } from '../request-handling/index.ts';
+import { compactCarePlan } from '../requests/index.ts';
 import { messages } from './waiting-list.messages.ts';
 import type { ListRow } from './waiting-list.service.ts';
 import { type ColumnKey, customIdOf } from './waiting-list.view.ts';

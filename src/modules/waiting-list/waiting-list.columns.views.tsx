@@ -9,7 +9,7 @@ import {
   TextField,
 } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
-import { LocationNav, Notice } from '../requests/index.ts';
+import { LocationNav, Notice } from '../provider-locations/index.ts';
 import { columnHeader } from './waiting-list.cells.ts';
 import { messages } from './waiting-list.messages.ts';
 import { CUSTOM_KINDS, type getColumnSettings } from './waiting-list.service.ts';

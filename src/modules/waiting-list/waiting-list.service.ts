@@ -3,7 +3,7 @@ import type { CurrentUser } from '../../platform/auth/actions.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import type { ErrorKey } from '../../platform/i18n/common.ts';
-import { locationInScope, staffRole } from '../requests/index.ts';
+import { locationInScope, staffRole } from '../provider-locations/index.ts';
 import * as q from './waiting-list.queries.ts';
 import {
   ALWAYS_SHOWN,

@@ -13,7 +13,8 @@ import {
 } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { WEEKDAYS } from '../../shared/dates.ts';
-import { handlingMessages, LocationNav, Notice } from '../requests/index.ts';
+import { LocationNav, Notice } from '../provider-locations/index.ts';
+import { handlingMessages } from '../request-handling/index.ts';
 import { cellText, cellValue, columnHeader } from './waiting-list.cells.ts';
 import { messages } from './waiting-list.messages.ts';
 import type { ListRow, WaitingList } from './waiting-list.service.ts';

@@ -9,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
 
+export { isUniqueViolation } from './errors.ts';
 export { schema };
 
 /** The handle every query takes; a transaction has the same type. */

@@ -286,6 +286,10 @@ export const common = defineMessages({
 export type ErrorKey = keyof (typeof common)['nl']['errors'];
 /** A validation error: a message key, with its parameter where the message takes one. */
 export type FieldError = ErrorKey | { key: 'tooManyPreferences'; max: number };
+/** A form's errors by field name; `form` for the form as a whole. */
+export type Errors = Record<string, FieldError>;
+/** What a service step that can refuse its input returns. */
+export type Result<T> = { ok: true; value: T } | { ok: false; errors: Errors };
 
 export function errorText(lang: keyof typeof common, error: FieldError): string {
   const errors = common[lang].errors;

@@ -1,8 +1,7 @@
-import { and, eq, isNotNull, lt, ne } from 'drizzle-orm';
 import type { Clock } from '../clock.ts';
-import { type Database, schema } from '../db/index.ts';
+import type { Database } from '../db/index.ts';
 import type { ScheduledJob } from '../jobs/index.ts';
-import { ERASED_BODY } from './sender.ts';
+import { deleteSentBefore, eraseLinksCreatedBefore } from './outbox.queries.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -19,23 +18,12 @@ export async function applyMailRetention(
   clock: Clock,
 ): Promise<{ deleted: number; erased: number }> {
   const now = clock.now().getTime();
-  const { outbox } = schema;
-  const deleted = await db
-    .delete(outbox)
-    .where(and(isNotNull(outbox.sentAt), lt(outbox.sentAt, new Date(now - MAIL_RETENTION.sentDays * DAY_MS))))
-    .returning({ id: outbox.id });
-  const erased = await db
-    .update(outbox)
-    .set({ textBody: ERASED_BODY, htmlBody: ERASED_BODY })
-    .where(
-      and(
-        lt(outbox.createdAt, new Date(now - MAIL_RETENTION.undeliveredLinkDays * DAY_MS)),
-        eq(outbox.oneTimeLink, true),
-        ne(outbox.textBody, ERASED_BODY),
-      ),
-    )
-    .returning({ id: outbox.id });
-  return { deleted: deleted.length, erased: erased.length };
+  const deleted = await deleteSentBefore(db, new Date(now - MAIL_RETENTION.sentDays * DAY_MS));
+  const erased = await eraseLinksCreatedBefore(
+    db,
+    new Date(now - MAIL_RETENTION.undeliveredLinkDays * DAY_MS),
+  );
+  return { deleted, erased };
 }
 
 export function mailRetentionJob(deps: { db: Database; clock: Clock }): ScheduledJob {

@@ -1,10 +1,10 @@
-import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import type { Config } from '../../config.ts';
 import type { Clock } from '../clock.ts';
-import { type Database, schema } from '../db/index.ts';
+import type { Database } from '../db/index.ts';
+import { claimDueMails, markFailed, markSent } from './outbox.queries.ts';
 
-const { outbox } = schema;
+export { ERASED_BODY } from './outbox.queries.ts';
 
 /** What the sender needs from a transport; a nodemailer transporter fits, tests may pass a fake. */
 export type MailTransport = { sendMail(mail: SendMailOptions): Promise<unknown> };
@@ -54,7 +54,8 @@ export async function deliverOutbox(
   let failed = 0;
   // A failed or sent row is no longer due, so every round takes new rows and the loop ends.
   for (;;) {
-    const batch = await claimDueMails(db, clock, batchSize);
+    const now = clock.now();
+    const batch = await claimDueMails(db, now, new Date(now.getTime() + CLAIM_LEASE_MS), batchSize);
     for (const mail of batch) {
       try {
         await transport.sendMail({
@@ -64,62 +65,21 @@ export async function deliverOutbox(
           text: mail.textBody,
           html: mail.htmlBody,
         });
-        await db
-          .update(outbox)
-          .set({
-            sentAt: clock.now(),
-            attempts: sql`${outbox.attempts} + 1`,
-            textBody: erasedUnlessKept(outbox.textBody),
-            htmlBody: erasedUnlessKept(outbox.htmlBody),
-          })
-          .where(eq(outbox.id, mail.id));
+        await markSent(db, mail.id, clock.now());
         sent++;
       } catch (error) {
         const attempts = mail.attempts + 1;
-        await db
-          .update(outbox)
-          .set({
-            attempts,
-            lastError: errorSummary(error),
-            nextAttemptAt: new Date(clock.now().getTime() + retryDelayMs(attempts)),
-          })
-          .where(eq(outbox.id, mail.id));
+        await markFailed(db, mail.id, {
+          attempts,
+          lastError: errorSummary(error),
+          nextAttemptAt: new Date(clock.now().getTime() + retryDelayMs(attempts)),
+        });
         failed++;
       }
     }
     if (batch.length < batchSize) return { sent, failed };
   }
 }
-
-async function claimDueMails(db: Database, clock: Clock, batchSize: number) {
-  const now = clock.now();
-  const due = db
-    .select({ id: outbox.id })
-    .from(outbox)
-    .where(and(isNull(outbox.sentAt), lte(outbox.nextAttemptAt, now)))
-    .orderBy(asc(outbox.id))
-    .limit(batchSize)
-    .for('update', { skipLocked: true });
-  const claimed = await db
-    .update(outbox)
-    .set({ nextAttemptAt: new Date(now.getTime() + CLAIM_LEASE_MS) })
-    .where(inArray(outbox.id, due))
-    .returning({
-      id: outbox.id,
-      toAddress: outbox.toAddress,
-      subject: outbox.subject,
-      textBody: outbox.textBody,
-      htmlBody: outbox.htmlBody,
-      attempts: outbox.attempts,
-    });
-  return claimed.sort((a, b) => a.id - b.id);
-}
-
-/** What stays of a one-time-link mail's body once it is delivered. */
-export const ERASED_BODY = '';
-
-const erasedUnlessKept = (column: typeof outbox.textBody | typeof outbox.htmlBody) =>
-  sql`case when ${outbox.oneTimeLink} then ${ERASED_BODY} else ${column} end`;
 
 /** The transport's error message on one line, shortened: never the mail itself. */
 function errorSummary(error: unknown): string {

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+
 import { schema } from '../../platform/db/index.ts';
 
 const { families } = schema;

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, ilike, inArray, notLike } from 'drizzle-orm';
+
 import { type Database, schema } from '../../platform/db/index.ts';
 
 const { requestDrafts, providerLocations, municipalities } = schema;

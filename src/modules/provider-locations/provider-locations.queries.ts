@@ -1,0 +1,17 @@
+import { asc, inArray } from 'drizzle-orm';
+import { type Database, schema } from '../../platform/db/index.ts';
+
+const { providerLocations } = schema;
+
+export function getLocationsByIds(db: Database, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .select({
+      id: providerLocations.id,
+      name: providerLocations.name,
+      municipalityId: providerLocations.municipalityId,
+    })
+    .from(providerLocations)
+    .where(inArray(providerLocations.id, ids))
+    .orderBy(asc(providerLocations.name));
+}

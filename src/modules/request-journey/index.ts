@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../platform/deps.ts';
+import { registerBirthRoutes } from './birth.routes.tsx';
+import { registerParentRequestRoutes } from './request-journey.routes.tsx';
+import { registerWizardRoutes } from './wizard.routes.tsx';
+
+/**
+ * The parent's pages around a request: the home page, the request wizard with its draft, the
+ * follow-up page with offers to answer, changes (dates, care plan, preferences), confirmation,
+ * withdrawal and "my child is born". The rules and writes behind them are the requests module's;
+ * intermediaries (and later the desk) reuse the form pieces and the timeline.
+ */
+
+export { CarePlanFields, NewChildFields } from './parent-fields.tsx';
+export { PreferencesTable } from './preferences-table.tsx';
+export { Timeline } from './timeline.tsx';
+
+export function registerRequestJourneyRoutes(app: FastifyInstance, deps: AppDeps): void {
+  registerParentRequestRoutes(app, deps);
+  registerWizardRoutes(app, deps);
+  registerBirthRoutes(app, deps);
+}
