@@ -1,4 +1,9 @@
+import { accessSync, constants, statSync } from 'node:fs';
+import { lstat, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import {
   type Browser,
@@ -13,26 +18,207 @@ import { expect } from 'vitest';
 import { buildTestApp, type TestApp } from '../test/app.ts';
 
 /**
- * Browser test helpers: the system's Chromium (never a downloaded one) driven by playwright-core,
- * the real app listening on a random loopback port, and an accessibility check for every page.
+ * Browser test helpers: a Chromium that is already on the machine or inside node_modules (never a
+ * downloaded one) driven by playwright-core, the real app listening on a random loopback port, and
+ * an accessibility check for every page.
  */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** Debian's Chromium, which CI installs: it starts without unpacking anything. */
+const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+type Launch = { executablePath: string; args: string[]; env?: Record<string, string | undefined> };
+
+/**
+ * `CHROMIUM_PATH` when set; else Debian's Chromium when installed; else the Chromium inside the
+ * dev dependency @sparticuz/chromium, so that `npm test` needs nothing but npm.
+ */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-    timeout: 30_000,
+  return chooseChromium().then(({ executablePath, args, env }) =>
+    chromium.launch({ executablePath, args, ...(env ? { env } : {}), timeout: 30_000 }),
+  );
+}
+
+async function chooseChromium(): Promise<Launch> {
+  const configured = process.env.CHROMIUM_PATH;
+  if (configured) return { executablePath: configured, args: ARGS };
+  if (isExecutableFile(DEBIAN_CHROMIUM)) return { executablePath: DEBIAN_CHROMIUM, args: ARGS };
+  bundled ??= bundledChromium().catch((error: unknown) => {
+    bundled = undefined;
+    throw error;
   });
+  return bundled;
+}
+
+function isExecutableFile(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The bundled Chromium, unpacked at most once per process (and once per machine, see below). */
+let bundled: Promise<Launch> | undefined;
+
+/**
+ * The package's recommended flags are made for AWS Lambda; these are left out:
+ * - `--single-process`: a Lambda workaround that Chromium keeps for debugging only; a crash in
+ *   one page would end every context of the test file;
+ * - `--disable-web-security`, `--allow-running-insecure-content`, `--disable-site-isolation-trials`:
+ *   the tests must see the same-origin and mixed-content rules every visitor's browser applies;
+ * - `--disable-features=…`, `--enable-features=…`: Chromium keeps only the last of each, so these
+ *   would replace playwright-core's own lists (which the package's few entries are not worth);
+ * - `--headless='shell'`: the bundled binary is headless-only anyway; ours says `--headless`.
+ */
+const LAMBDA_ONLY = [
+  '--single-process',
+  '--disable-web-security',
+  '--allow-running-insecure-content',
+  '--disable-site-isolation-trials',
+  '--disable-features',
+  '--enable-features',
+  '--headless',
+];
+
+async function bundledChromium(): Promise<Launch> {
+  const { default: packaged } = await import('@sparticuz/chromium');
+  // No WebGL (the pages have none); the other executable's `--disable-gpu` does the same.
+  packaged.setGraphicsMode = false;
+  const folder = await unpacked(packaged);
+  const fonts = await fontconfig(folder);
+  const recommended = packaged.args.filter(
+    (arg) => !LAMBDA_ONLY.some((flag) => arg === flag || arg.startsWith(`${flag}=`)),
+  );
+  return {
+    executablePath: join(folder, 'chromium'),
+    args: [...new Set([...recommended, ...ARGS])],
+    env: { ...process.env, FONTCONFIG_FILE: fonts },
+  };
+}
+
+type Packaged = typeof import('@sparticuz/chromium')['default'];
+
+/**
+ * The folder with the unpacked browser (chromium, the SwiftShader libraries it loads from its own
+ * folder, and fonts/) in the temp folder, named after the package's version and the user.
+ * Unpacked into a private folder and then renamed into place in one step, so that the folder is
+ * either absent or complete: two vitest workers that start together both unpack and one rename
+ * wins. (The package itself unpacks into the shared /tmp/chromium, /tmp/fonts, …, and takes a
+ * /tmp/chromium that another process is still writing as done: that launch fails, ETXTBSY.)
+ */
+async function unpacked(packaged: Packaged): Promise<string> {
+  const folder = join(tmpdir(), `sparticuz-chromium-${await packageVersion()}-${userId()}`);
+  if (await isComplete(folder)) return folder;
+  const staging = await mkdtemp(`${folder}.partial-`);
+  try {
+    const binary = await inflateInto(staging, packaged);
+    if (binary !== join(staging, 'chromium')) {
+      throw new Error(`@sparticuz/chromium unpacked to ${binary}, not into ${staging}`);
+    }
+    if (!(await isComplete(staging))) throw new Error(`@sparticuz/chromium left ${staging} incomplete`);
+    // Left incomplete (say a temp-folder cleaner took files away): set it aside first.
+    if ((await exists(folder)) && !(await isComplete(folder))) {
+      const broken = `${folder}.broken-${process.pid}`;
+      await rename(folder, broken).catch(() => {});
+      await rm(broken, { recursive: true, force: true });
+    }
+    await rename(staging, folder).catch(async (error: unknown) => {
+      // Another process renamed its copy into place first.
+      if (!(await isComplete(folder))) throw error;
+    });
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+  return folder;
+}
+
+/**
+ * Unpacks the package's browser into `folder`. `executablePath()` unpacks into `os.tmpdir()`, which
+ * it reads only before its first `await` (when it names its target files), so TMPDIR is pointed at
+ * our folder for that synchronous part of the call alone; the result is checked by the caller.
+ */
+function inflateInto(folder: string, packaged: Packaged): Promise<string> {
+  const saved = process.env.TMPDIR;
+  process.env.TMPDIR = folder;
+  try {
+    return packaged.executablePath();
+  } finally {
+    if (saved === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = saved;
+  }
+}
+
+async function isComplete(folder: string): Promise<boolean> {
+  const info = await lstat(folder).catch(() => undefined);
+  if (!info?.isDirectory()) return false;
+  // In a shared temp folder, only use a folder of our own.
+  if (process.getuid && info.uid !== process.getuid()) {
+    throw new Error(`${folder} belongs to another user; remove it or set CHROMIUM_PATH`);
+  }
+  const files = ['chromium', 'libEGL.so', 'libGLESv2.so', 'fonts/fonts/Open_Sans'];
+  const found = await Promise.all(files.map((file) => exists(join(folder, file))));
+  return found.every(Boolean) && isExecutableFile(join(folder, 'chromium'));
+}
+
+function exists(path: string): Promise<boolean> {
+  return lstat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+function userId(): string {
+  return process.getuid ? String(process.getuid()) : 'user';
+}
+
+async function packageVersion(): Promise<string> {
+  // The package exports only its entry point: build/cjs/index.cjs, two folders below package.json.
+  const entry = createRequire(import.meta.url).resolve('@sparticuz/chromium');
+  const manifest = JSON.parse(await readFile(join(dirname(entry), '..', '..', 'package.json'), 'utf8'));
+  return String(manifest.version);
+}
+
+/**
+ * The bundled browser's fontconfig file, written next to it (again whenever its text changed).
+ * The binary reads the machine's /etc/fonts by default. A machine without fonts then shows every
+ * text 0 px wide, so nothing can be clicked; and a machine with only DejaVu Sans (wider than the
+ * Arial-sized Liberation Sans that Debian's Chromium brings along) no longer fits the provider
+ * page's heading into 320 px. So the package's Open Sans comes first for every font family on
+ * every machine, and the machine's fonts serve only for characters it lacks.
+ */
+async function fontconfig(folder: string): Promise<string> {
+  const xml = (path: string) => path.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const text = `<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <dir>${xml(join(folder, 'fonts', 'fonts'))}</dir>
+  <dir>/usr/share/fonts</dir>
+  <dir>/usr/local/share/fonts</dir>
+  <cachedir>${xml(join(folder, 'fontconfig-cache'))}</cachedir>
+  <match target="pattern">
+    <edit name="family" mode="prepend" binding="strong"><string>Open Sans</string></edit>
+  </match>
+</fontconfig>
+`;
+  const file = join(folder, 'fontconfig.conf');
+  if ((await readFile(file, 'utf8').catch(() => '')) === text) return file;
+  // Written aside and renamed, so that a browser starting meanwhile never reads half a file.
+  const aside = `${file}.${process.pid}`;
+  await writeFile(aside, text);
+  await rename(aside, file);
+  return file;
 }
 
 export type RunningApp = TestApp & { baseUrl: string };
