@@ -9,7 +9,19 @@ declare module 'autocannon' {
     body?: string;
   };
   export type RequestSpec = Request & {
-    setupRequest?: (request: Request, context: Record<string, unknown>) => Request;
+    /** Returning a falsy value makes the connection start again at the first request. */
+    setupRequest?: (request: Request, context: Record<string, unknown>) => Request | undefined;
+    onResponse?: (
+      status: number,
+      body: string,
+      context: Record<string, unknown>,
+      headers: Record<string, string | string[]>,
+    ) => void;
+  };
+  /** One connection (documented as the Client API). */
+  export type Client = EventEmitter & {
+    /** Replaces the sequence of requests this connection loops over. */
+    setRequests(requests: RequestSpec[]): void;
   };
   export type Options = {
     url: string;
@@ -22,6 +34,8 @@ declare module 'autocannon' {
     body?: string;
     requests?: RequestSpec[];
     initialContext?: Record<string, unknown>;
+    /** Called with each connection before it connects. */
+    setupClient?: (client: Client) => void;
   };
   export type Result = {
     errors: number;

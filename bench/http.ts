@@ -19,7 +19,7 @@ class Browser {
   async request(
     pathname: string,
     init: { method?: string; form?: Record<string, string> } = {},
-  ): Promise<{ status: number; location: string | null; body: string }> {
+  ): Promise<{ status: number; location: string | null; retryAfter: number; body: string }> {
     const headers: Record<string, string> = { cookie: this.cookie, 'accept-language': 'nl' };
     let body: string | undefined;
     if (init.form) {
@@ -44,6 +44,7 @@ class Browser {
     return {
       status: response.status,
       location: response.headers.get('location'),
+      retryAfter: Number(response.headers.get('retry-after') ?? 0) || 0,
       body: await response.text(),
     };
   }
@@ -55,18 +56,28 @@ export function csrfTokenOf(html: string): string {
   return match[1];
 }
 
-/** Logs in with e-mail and password; `landing` is a page of the user's to take the CSRF token from. */
+/**
+ * Logs in with e-mail and password; `landing` is a page of the user's to take the CSRF token from.
+ * The log-in form allows 20 attempts a minute from one address: when it answers 429, this waits
+ * as long as it says (`log` is told) and tries again.
+ */
 export async function logIn(
   baseUrl: string,
   email: string,
   password: string,
   landing: string,
+  log?: (line: string) => void,
 ): Promise<Session> {
   const browser = new Browser(baseUrl);
   const page = await browser.request('/login');
-  const posted = await browser.request('/login', {
-    form: { email, password, _csrf: csrfTokenOf(page.body) },
-  });
+  const form = { email, password, _csrf: csrfTokenOf(page.body) };
+  let posted = await browser.request('/login', { form });
+  for (let attempt = 0; posted.status === 429 && attempt < 5; attempt++) {
+    const seconds = Math.max(1, posted.retryAfter) + 1;
+    log?.(`the log-in form's rate limit: waiting ${seconds} s`);
+    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+    posted = await browser.request('/login', { form });
+  }
   if (posted.status !== 303) throw new Error(`log-in of ${email} failed with status ${posted.status}`);
   let home = await browser.request(landing);
   for (let hops = 0; home.status === 303 && home.location && hops < 5; hops++)

@@ -1,6 +1,6 @@
 /** The benchmark's report as Markdown, with the budget of issue 6 checked. */
 import type { LoadResult } from './load.ts';
-import type { BenchReport } from './run.ts';
+import type { BenchReport, FilingResult } from './run.ts';
 
 export const BUDGET = {
   readP95Ms: 50,
@@ -17,6 +17,14 @@ const mark = (ok: boolean) => (ok ? 'met' : '**missed**');
 
 function loadRow(label: string, r: LoadResult, extra = ''): string {
   return `| ${label} | ${r.connections} | ${r.rps.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.requests} | ${r.errors} | ${r.load.toFixed(1)}${extra} |`;
+}
+
+function filingRow(r: FilingResult): string {
+  return (
+    `| ${r.connections} | ${r.filings} | ${r.filingsPerSecond.toFixed(1)} | ${ms(r.filingP50)} | ${ms(r.filingP95)} | ` +
+    `${r.requests} | ${r.rps.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.errors} | ` +
+    `${r.load.toFixed(1)} | ${r.stored} | ${r.lost} |`
+  );
 }
 
 export function renderMarkdown(report: BenchReport): string {
@@ -93,19 +101,45 @@ export function renderMarkdown(report: BenchReport): string {
     lines.push('');
     lines.push('## Writes');
     lines.push('');
-    lines.push(
-      '| write | conn. | req/s | p50 ms | p95 ms | p99 ms | requests | errors | load | stored | lost |',
-    );
-    lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-    for (const r of first.submission) lines.push(loadRow('submit request', r, ` | ${r.stored} | ${r.lost}`));
-    for (const r of first.offers)
-      lines.push(loadRow('make offer', r, ` | ${r.stored} (all runs) | ${r.lost}`));
-    lines.push('');
-    lines.push(
-      `New requests: ${first.submission.reduce((n, r) => n + r.stored, 0)} stored, with ` +
-        `${first.submission[0]?.outbox ?? 0} outbox rows (one per parent with an e-mail address).`,
-    );
-    lines.push('');
+    if (first.submission.length > 0) {
+      const steps = first.submission[0]?.requestsPerFiling ?? report.filingWalk.length;
+      lines.push('### Filing a request through the wizard');
+      lines.push('');
+      lines.push(
+        `A filing is one parent's whole walk through the request wizard, ${steps} HTTP requests in a row ` +
+          `(${report.filingWalk.map((x) => `\`${x}\``).join(', ')}; the step pages a browser would fetch ` +
+          'after each redirect are left out). Each connection walks it with its own parent. ' +
+          '*Filings/s* counts the walks that reached the new request’s page (walks still under way when a run ' +
+          'ends are not counted, so a run should last many times the filing p95); *filing* p50/p95 is the time ' +
+          'of a whole walk. *HTTP req/s* and its percentiles are per request, of any step: they are not filings. ' +
+          '*Stored*: filings found afterwards with their preferences in order, their status event and their mail.',
+      );
+      lines.push('');
+      lines.push(
+        '| conn. | filings | filings/s | filing p50 ms | filing p95 ms | HTTP requests | HTTP req/s | p50 ms | p95 ms | p99 ms | errors | load | stored | lost |',
+      );
+      lines.push(
+        '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      );
+      for (const r of first.submission) lines.push(filingRow(r));
+      lines.push('');
+      lines.push(
+        `New requests: ${first.submission.reduce((n, r) => n + r.stored, 0)} stored, with ` +
+          `${first.submission[0]?.outbox ?? 0} outbox rows (one per parent with an e-mail address).`,
+      );
+      lines.push('');
+    }
+    if (first.offers.length > 0) {
+      lines.push('### Making offers');
+      lines.push('');
+      lines.push(
+        '| write | conn. | req/s | p50 ms | p95 ms | p99 ms | requests | errors | load | stored | lost |',
+      );
+      lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+      for (const r of first.offers)
+        lines.push(loadRow('make offer', r, ` | ${r.stored} (all runs) | ${r.lost}`));
+      lines.push('');
+    }
   }
 
   if (report.phases.length > 1) {
@@ -123,11 +157,16 @@ export function renderMarkdown(report: BenchReport): string {
       });
       lines.push(`| ${sc.name} | ${cells.join(' | ')} |`);
     }
-    const cells = report.phases.map((p) => {
+    const filings = report.phases.map((p) => {
+      const r = last(p.submission);
+      return r ? `${r.filingsPerSecond.toFixed(1)} | ${ms(r.filingP95)}` : '– | –';
+    });
+    const steps = report.phases.map((p) => {
       const r = last(p.submission);
       return r ? `${r.rps.toFixed(0)} | ${ms(r.p95)}` : '– | –';
     });
-    lines.push(`| submit request | ${cells.join(' | ')} |`);
+    lines.push(`| filing through the wizard: filings/s, p95 of a whole filing | ${filings.join(' | ')} |`);
+    lines.push(`| filing through the wizard: HTTP req/s, p95 per request | ${steps.join(' | ')} |`);
     lines.push('');
   }
 
@@ -157,12 +196,14 @@ export function renderMarkdown(report: BenchReport): string {
         );
       else lines.push(`- ${sc.name}: not measured at ${conn} connections`);
     }
-    if (!pglite) {
-      const best = Math.max(0, ...first.submission.map((r) => r.rps));
+    if (!pglite && first.submission.length > 0) {
+      const best = first.submission.reduce((a, b) => (b.filingsPerSecond > a.filingsPerSecond ? b : a));
       const clean = first.submission.every((r) => r.errors === 0 && r.lost === 0);
       lines.push(
-        `- submission: best ${best.toFixed(0)} req/s (≥ ${BUDGET.submissionsPerSecond}), ` +
-          `${clean ? '0 errors and 0 lost' : 'errors or lost rows'}: ${mark(best >= BUDGET.submissionsPerSecond && clean)}`,
+        `- submission: best ${best.filingsPerSecond.toFixed(1)} filings/s (≥ ${BUDGET.submissionsPerSecond}; ` +
+          `whole walks through the wizard of ${best.requestsPerFiling} requests, ${best.rps.toFixed(0)} HTTP req/s), ` +
+          `${clean ? '0 errors and 0 lost' : 'errors or lost rows'}: ` +
+          mark(best.filingsPerSecond >= BUDGET.submissionsPerSecond && clean),
       );
     }
     const rss = Math.max(...report.phases.map((p) => p.peakRssMb));

@@ -19,11 +19,13 @@ import { systemClock } from '../src/platform/clock.ts';
 import type { DatabaseHandle } from '../src/platform/db/index.ts';
 import { type AppProcess, startApp } from './app-process.ts';
 import { BENCH_TMP, type DataSet, POSTGRES_SETTINGS, pgliteDataSet, postgresDataSet } from './dataset.ts';
-import { getPage } from './http.ts';
+import { getPage, type Session } from './http.ts';
 import { type LoadResult, percentile, runLoad } from './load.ts';
 import { renderMarkdown } from './report.ts';
 import {
+  discardDrafts,
   type Facts,
+  filingWalk,
   logInAll,
   lookUpFacts,
   nationalNumbers,
@@ -31,7 +33,6 @@ import {
   type ReadScenario,
   readScenarios,
   type Sessions,
-  submissionRequest,
 } from './scenarios.ts';
 import type { TracedQuery } from './sql-trace.ts';
 
@@ -52,10 +53,28 @@ export type SqlTiming = {
   overheadAll: number | undefined;
 };
 
+/**
+ * Filing requests through the wizard: the load figures are per HTTP request (any step of the
+ * walk); a filing is one whole walk that reached the new request's page.
+ */
+export type FilingResult = LoadResult & {
+  requestsPerFiling: number;
+  filings: number;
+  filingsPerSecond: number;
+  /** Time of a whole walk, first request to last answer (ms). */
+  filingP50: number;
+  filingP95: number;
+  /** Filings found in the database with their preferences, status event and mail. */
+  stored: number;
+  lost: number;
+  /** `request.submitted` mails queued during the phase (all runs). */
+  outbox: number;
+};
+
 export type Phase = {
   workers: number;
   reads: Record<string, LoadResult[]>;
-  submission: (LoadResult & { stored: number; lost: number; outbox: number })[];
+  submission: FilingResult[];
   offers: (LoadResult & { stored: number; lost: number })[];
   peakRssMb: number;
   peakRssTotalMb: number;
@@ -83,6 +102,8 @@ export type BenchReport = {
     emergencyListSize: number;
   };
   scenarios: ReadScenario[];
+  /** The HTTP requests of one filing through the wizard, in order. */
+  filingWalk: string[];
   sql: Record<string, SqlTiming>;
   phases: Phase[];
   /** Settings the benchmark put on its PostgreSQL database. */
@@ -231,10 +252,12 @@ async function main(): Promise<void> {
   const today = systemClock.today();
   let facts: Facts;
   let postgresVersion: string | undefined;
+  const wanted = (name: string) => !opts.only || opts.only.includes(name);
   {
     const handle = await data.open();
     try {
-      facts = await lookUpFacts(handle, today);
+      // One parent per connection of the filing runs.
+      facts = await lookUpFacts(handle, today, wanted('submit') ? Math.max(...opts.concurrency) : 0);
       const version = await handle.executeSql('show server_version');
       postgresVersion = String((version.rows[0] as { server_version?: string })?.server_version ?? '');
     } finally {
@@ -245,13 +268,15 @@ async function main(): Promise<void> {
     `largest location: ${facts.largest.name} (${facts.largest.openPreferences} open preferences); ` +
       `emergency list of ${facts.largest.municipality}: ${facts.emergencyListSize}`,
   );
-  const wanted = (name: string) => !opts.only || opts.only.includes(name);
   const scenarios = readScenarios(facts).filter((s) => wanted(s.name));
   const sql: Record<string, SqlTiming> = {};
   let traces: Map<string, TracedQuery[]> | undefined;
   const phases: Phase[] = [];
   const offerQueue = [...facts.offerable];
   const nextNumber = nationalNumbers(facts);
+  // Logged in once: sessions are rows in the database, so they outlast the app's restarts.
+  const submitters: Session[] = [];
+  let walkOutline: string[] = [];
 
   for (const [index, workers] of opts.workers.entries()) {
     if (workers > 1 && opts.pglite) {
@@ -266,7 +291,7 @@ async function main(): Promise<void> {
     const submissionKeys: string[][] = [];
     const offered: number[] = [];
     try {
-      const sessions = await logInAll(app.baseUrl, facts);
+      const sessions = await logInAll(app.baseUrl, facts, submitters, log);
       if (full && workers === 1) traces = await traceReads(app, scenarios, sessions);
       for (const s of scenarios) {
         const headers: Record<string, string> = s.session ? { cookie: sessions[s.session].cookie } : {};
@@ -292,19 +317,49 @@ async function main(): Promise<void> {
         }
       }
       for (const connections of wanted('submit') ? levels : []) {
-        const keys: string[] = [];
+        // A run that stops mid-walk leaves drafts; each walk starts from none.
+        await discardDrafts(app.baseUrl, sessions.submitters);
+        const walk = filingWalk(facts, sessions.submitters, nextNumber);
+        walkOutline = walk.outline;
         const result = await runLoad({
           baseUrl: app.baseUrl,
           connections,
           duration: opts.duration,
-          expectStatus: 303,
-          request: submissionRequest(facts, sessions.submitters, keys, nextNumber),
+          sequence: walk.sequence,
         });
-        submissionKeys.push(keys);
-        phase.submission.push({ ...result, stored: 0, lost: 0, outbox: 0 });
+        submissionKeys.push(walk.keys);
+        const durations = [...walk.durations].sort((a, b) => a - b);
+        const filing: FilingResult = {
+          ...result,
+          requestsPerFiling: walk.requestsPerFiling,
+          filings: walk.keys.length,
+          filingsPerSecond: round(walk.keys.length / result.seconds),
+          filingP50: round(percentile(durations, 50)),
+          filingP95: round(percentile(durations, 95)),
+          stored: 0,
+          lost: 0,
+          outbox: 0,
+        };
+        phase.submission.push(filing);
         log(
-          `${workers}w submit c=${connections}: ${result.rps} req/s, p95 ${result.p95} ms, errors ${result.errors}`,
+          `${workers}w submit c=${connections}: ${filing.filings} filings, ${filing.filingsPerSecond} filings/s ` +
+            `(${filing.requestsPerFiling} requests each: ${result.rps} req/s, p95 ${result.p95} ms), ` +
+            `filing p95 ${filing.filingP95} ms, errors ${result.errors}`,
         );
+        for (const failure of walk.failures) log(`  unexpected answer at ${failure}`);
+        // Walks under way at the end are not counted: short runs undercount filings/s.
+        const run = `Filing at c=${connections} (${workers}w)`;
+        if (filing.filings === 0)
+          notes.push(
+            `${run}: no walk finished within ${opts.duration} s (a filing is ${walk.requestsPerFiling} ` +
+              'requests in a row), so filings/s was not measured: give --duration more seconds.',
+          );
+        else if (filing.filingP95 > (opts.duration * 1000) / 5)
+          notes.push(
+            `${run}: 5 % of the walks took ${filing.filingP95} ms or more, over a fifth of the ` +
+              `${opts.duration} s run; walks under way at the end are not counted, so filings/s is too ` +
+              'low: give --duration more seconds.',
+          );
       }
       if (full && wanted('offer')) {
         const shares = levels.map((_, i) => (i + 1) / ((levels.length * (levels.length + 1)) / 2));
@@ -346,12 +401,34 @@ async function main(): Promise<void> {
       for (const [i, keys] of submissionKeys.entries()) {
         const result = phase.submission[i];
         if (!result) continue;
+        // Stored: the request, its preferences in the chosen order, its status event and its mail
+        // (the mail links to the request's page).
         result.stored = await countRows(
           handle,
-          'select count(*) as n from requests where submission_key = any($1::text[])',
-          [keys],
+          `with mailed as materialized (
+             select substring(text_body from '/parent/requests/([0-9a-f-]{36})') as request_id
+               from outbox where template = 'request.submitted' and created_at >= $3)
+           select count(*) as n from requests r
+            where r.submission_key = any($1::text[])
+              and array(select p.provider_location_id::text from preferences p
+                         where p.request_id = r.id order by p.rank) = $2::text[]
+              and exists (select 1 from status_events e
+                           where e.request_id = r.id and e.event_type = 'request.submitted')
+              and r.id::text in (select request_id from mailed)`,
+          [keys, facts.preferenceIds, phaseStart.toISOString()],
         );
-        result.lost = Math.max(0, result.ok - result.stored);
+        result.lost = Math.max(0, result.filings - result.stored);
+        if (result.lost > 0) {
+          const found = await countRows(
+            handle,
+            'select count(*) as n from requests where submission_key = any($1::text[])',
+            [keys],
+          );
+          notes.push(
+            `Filing at c=${result.connections} (${workers}w): ${result.filings} filed, ${found} found by ` +
+              `submission key, ${result.stored} with their preferences, status event and mail.`,
+          );
+        }
       }
       const storedRequests = phase.submission.reduce((n, r) => n + r.stored, 0);
       const outbox = await countRows(
@@ -418,6 +495,7 @@ async function main(): Promise<void> {
       emergencyListSize: facts.emergencyListSize,
     },
     scenarios,
+    filingWalk: walkOutline,
     ...(opts.pglite ? {} : { postgresSettings: [...POSTGRES_SETTINGS] }),
     sql,
     phases,
@@ -431,7 +509,7 @@ async function main(): Promise<void> {
 
   const broken = phases.flatMap((p) => [
     ...Object.entries(p.reads).flatMap(([n, rs]) => rs.filter((r) => r.errors > 0).map(() => `${n} errors`)),
-    ...p.submission.filter((r) => r.errors > 0 || r.lost > 0).map(() => 'submission errors or lost rows'),
+    ...p.submission.filter((r) => r.errors > 0 || r.lost > 0).map(() => 'filing errors or lost rows'),
     ...p.offers.filter((r) => r.errors > 0 || r.lost > 0).map(() => 'offer errors or lost rows'),
   ]);
   if (broken.length > 0) {

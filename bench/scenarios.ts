@@ -2,19 +2,17 @@
  * What the benchmark does to the app: the facts it looks up in the data set first, the read
  * pages, and the two write paths (filing a request, making an offer) with their row checks.
  */
-import { randomUUID } from 'node:crypto';
-import type { RequestSpec } from 'autocannon';
+import type { Request, RequestSpec } from 'autocannon';
 import { DEMO_PASSWORD } from '../src/modules/demo/index.ts';
 import type { DatabaseHandle } from '../src/platform/db/index.ts';
 import { addDays, type LocalDate } from '../src/shared/dates.ts';
 import { makeNationalNumber } from '../src/shared/national-number.ts';
 import { benchVault } from './dataset.ts';
 import { logIn, type Session } from './http.ts';
+import type { SequenceStep } from './load.ts';
 
 export const PROVIDER_EMAIL = 'kdv@demo.example';
 export const PARENT_EMAIL = 'parent.en@demo.example';
-/** Parents who file the benchmark's requests; each connection uses one of their sessions. */
-export const SUBMITTING_PARENTS = 8;
 
 export type Facts = {
   today: LocalDate;
@@ -24,6 +22,7 @@ export type Facts = {
   largestMunicipality: { name: string; requests: number };
   emergencyListSize: number;
   followUpRequestId: string;
+  /** Parents in Leuven who file the benchmark's requests, one per connection. */
   submitters: { email: string }[];
   /** Three active locations in Leuven for the new requests. */
   preferenceIds: string[];
@@ -37,7 +36,8 @@ type Row = Record<string, unknown>;
 const rows = async (db: DatabaseHandle, text: string, values: unknown[] = []) =>
   (await db.executeSql(text, values)).rows as Row[];
 
-export async function lookUpFacts(db: DatabaseHandle, today: LocalDate): Promise<Facts> {
+/** `submitters`: how many parents the filing runs need (one per connection). */
+export async function lookUpFacts(db: DatabaseHandle, today: LocalDate, submitters: number): Promise<Facts> {
   const openCounts = `select l.id, l.name, m.name as municipality,
             count(*) filter (where p.status in ('new','seen','waiting_list','offer_made')) as open
        from provider_locations l
@@ -78,13 +78,17 @@ export async function lookUpFacts(db: DatabaseHandle, today: LocalDate): Promise
     [PARENT_EMAIL],
   );
   if (!followUp) throw new Error(`${PARENT_EMAIL} has no request`);
-  const submitters = await rows(
+  const parents = await rows(
     db,
     `select u.email from users u join parents p on p.user_id = u.id join families f on f.id = p.family_id
        join municipalities m on m.id = f.municipality_id
-      where m.slug = 'leuven' and u.email <> $1 order by u.email limit $2`,
-    [PARENT_EMAIL, SUBMITTING_PARENTS],
+      where m.slug = 'leuven' and u.email <> $1 and u.disabled_at is null order by u.email limit $2`,
+    [PARENT_EMAIL, submitters],
   );
+  if (parents.length < submitters)
+    throw new Error(
+      `filing at ${submitters} connections needs as many parents in Leuven, the data set has ${parents.length}`,
+    );
   const preferenceRows = await rows(
     db,
     `select l.id from provider_locations l join municipalities m on m.id = l.municipality_id
@@ -116,7 +120,7 @@ export async function lookUpFacts(db: DatabaseHandle, today: LocalDate): Promise
     largestMunicipality: { name: String(municipality?.name), requests: Number(municipality?.requests) },
     emergencyListSize: Number(emergency?.n ?? 0),
     followUpRequestId: String(followUp.id),
-    submitters: submitters.map((r) => ({ email: String(r.email) })),
+    submitters: parents.map((r) => ({ email: String(r.email) })),
     preferenceIds: preferenceRows.map((r) => String(r.id)),
     offerable: offerable.map((r) => String(r.request_id)),
     knownHashes: new Set(hashes.map((r) => String(r.hash))),
@@ -164,13 +168,20 @@ export function readScenarios(facts: Facts): ReadScenario[] {
 
 export type Sessions = { provider: Session; parent: Session; submitters: Session[] };
 
-export async function logInAll(baseUrl: string, facts: Facts): Promise<Sessions> {
-  const provider = await logIn(baseUrl, PROVIDER_EMAIL, DEMO_PASSWORD, '/account/home');
-  const parent = await logIn(baseUrl, PARENT_EMAIL, DEMO_PASSWORD, '/account/home');
-  const submitters: Session[] = [];
-  for (const s of facts.submitters)
-    submitters.push(await logIn(baseUrl, s.email, DEMO_PASSWORD, '/account/home'));
-  if (submitters.length === 0) throw new Error('no parent in Leuven to file requests with');
+/**
+ * Logs in the provider, the parent of the follow-up page and the parents who file requests (only
+ * those not logged in already: sessions live in the database, so they outlast an app restart).
+ */
+export async function logInAll(
+  baseUrl: string,
+  facts: Facts,
+  submitters: Session[],
+  log: (line: string) => void,
+): Promise<Sessions> {
+  const provider = await logIn(baseUrl, PROVIDER_EMAIL, DEMO_PASSWORD, '/account/home', log);
+  const parent = await logIn(baseUrl, PARENT_EMAIL, DEMO_PASSWORD, '/account/home', log);
+  for (const s of facts.submitters.slice(submitters.length))
+    submitters.push(await logIn(baseUrl, s.email, DEMO_PASSWORD, '/account/home', log));
   return { provider, parent, submitters };
 }
 
@@ -195,49 +206,223 @@ export function nationalNumbers(facts: Facts): () => { number: string; birthDate
   };
 }
 
-/** Filing a request through the one-page form: a new child each time, full validation, outbox row. */
-export function submissionRequest(
+const WIZARD = '/parent/requests/new';
+
+/** A step of the filing walk: the request it sends, and the answer it expects. */
+type WalkStep = {
+  name: string;
+  /** Method and path, for the report. */
+  label: string;
+  request: (session: Session, context: Record<string, unknown>) => Request;
+  /** The accepted answer: a redirect to the next step (or the new request), or the summary page. */
+  expect: { status: 303; location: string | RegExp } | { status: 200; key: true };
+};
+
+export type FilingWalk = {
+  /** HTTP requests one filing takes, and what they are. */
+  requestsPerFiling: number;
+  outline: string[];
+  /** The walk of connection number n (at most one connection per parent). */
+  sequence: (connection: number) => SequenceStep[];
+  /** The submission keys (draft ids) of the walks that ended on their new request's page. */
+  keys: string[];
+  /** How long each of those walks took, first request to last answer (ms). */
+  durations: number[];
+  /** The first unexpected answers, for the log. */
+  failures: string[];
+};
+
+const errorsOnPage = (body: string) =>
+  [...(/ko-error-summary[\s\S]*?<\/ul>/.exec(body)?.[0] ?? '').matchAll(/<a[^>]*>([^<]*)<\/a>/g)]
+    .map((m) => m[1])
+    .join(' | ');
+
+/**
+ * Filing a request the way parents do, through the request wizard. A parent has one draft, so no
+ * two connections may walk with the same parent at once: each walk takes the next free parent's
+ * session and gives it back when its connection starts the next walk (the filings spread over
+ * all the parents, not just one per connection). `GET /parent/requests/new` starts a draft; the child step adds a new child with a fresh, valid
+ * national number (the vault, the duplicate check); then type and dates, the care plan, one POST
+ * per preference (the add button) and one to go on to the summary; the summary page carries the
+ * draft id, which the last POST sends back as the submission key (the request's
+ * `submission_key`). The GETs of the other step pages, which a browser makes after each redirect,
+ * are left out. Every answer is checked (the redirect to the next step, the summary, the new
+ * request's page); after an unexpected one the walk discards its draft and starts again.
+ */
+export function filingWalk(
   facts: Facts,
   sessions: Session[],
-  keys: string[],
   nextNumber: ReturnType<typeof nationalNumbers>,
-): RequestSpec {
-  let nextSession = 0;
+): FilingWalk {
   const desiredStart = addDays(facts.today, 120);
-  return {
+  const keys: string[] = [];
+  const durations: number[] = [];
+  const failures: string[] = [];
+  let children = 0;
+  const headers = (session: Session) => ({
+    cookie: session.cookie,
+    'content-type': 'application/x-www-form-urlencoded',
+  });
+  const post = (path: string, fields: Record<string, string>) => (session: Session) => ({
     method: 'POST',
-    path: '/parent/requests',
-    setupRequest: (request, context) => {
-      if (context.session === undefined) context.session = nextSession++ % sessions.length;
-      const session = sessions[context.session as number] as Session;
-      const key = randomUUID();
-      keys.push(key);
-      const child = nextNumber();
-      const form: Record<string, string> = {
-        _csrf: session.csrf,
-        submissionKey: key,
-        childFirstName: `Bench${keys.length}`,
-        childLastName: 'Benchmark',
-        childBorn: 'yes',
-        birthDate: child.birthDate,
-        nationalNumber: child.number,
-        desiredStart,
+    path,
+    headers: headers(session),
+    body: new URLSearchParams({ _csrf: session.csrf, ...fields }).toString(),
+  });
+  const get = (path: string) => (session: Session) => ({
+    method: 'GET',
+    path,
+    headers: { cookie: session.cookie },
+  });
+  const next = (step: string) => ({ status: 303, location: `${WIZARD}/${step}` }) as const;
+  const steps: WalkStep[] = [
+    {
+      name: 'start',
+      label: `GET ${WIZARD}`,
+      request: get(WIZARD),
+      expect: next('child'),
+    },
+    {
+      name: 'child',
+      label: `POST ${WIZARD}/child (a new child)`,
+      request: (session) => {
+        const child = nextNumber();
+        children += 1;
+        return post(`${WIZARD}/child`, {
+          childId: 'new',
+          childFirstName: `Bench${children}`,
+          childLastName: 'Benchmark',
+          childBorn: 'yes',
+          birthDate: child.birthDate,
+          nationalNumber: child.number,
+          nav: 'next',
+        })(session);
+      },
+      expect: next('when'),
+    },
+    {
+      name: 'when',
+      label: `POST ${WIZARD}/when`,
+      request: post(`${WIZARD}/when`, { kind: 'regular', desiredStart, desiredEnd: '', nav: 'next' }),
+      expect: next('plan'),
+    },
+    {
+      name: 'plan',
+      label: `POST ${WIZARD}/plan`,
+      request: post(`${WIZARD}/plan`, {
         day_mon: 'full',
         day_tue: 'full',
         day_wed: 'half',
         day_thu: 'full',
         day_fri: 'none',
-      };
-      facts.preferenceIds.forEach((id, i) => {
-        form[`preference${i + 1}`] = id;
-      });
-      return {
-        ...request,
-        headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams(form).toString(),
-      };
+        fixed: 'fixed',
+        careNeeds: 'no',
+        nav: 'next',
+      }),
+      expect: next('preferences'),
     },
+    ...facts.preferenceIds.map(
+      (id, i): WalkStep => ({
+        name: `preference ${i + 1}`,
+        label: `POST ${WIZARD}/preferences (add preference ${i + 1})`,
+        request: post(`${WIZARD}/preferences`, { op: `add:${id}` }),
+        expect: next('preferences'),
+      }),
+    ),
+    {
+      name: 'preferences',
+      label: `POST ${WIZARD}/preferences (next)`,
+      request: post(`${WIZARD}/preferences`, { nav: 'next' }),
+      expect: next('summary'),
+    },
+    {
+      name: 'summary',
+      label: `GET ${WIZARD}/summary`,
+      request: get(`${WIZARD}/summary`),
+      expect: { status: 200, key: true },
+    },
+    {
+      name: 'submit',
+      label: `POST ${WIZARD}/summary (submit)`,
+      request: (session, context) =>
+        post(`${WIZARD}/summary`, { submissionKey: String(context.key), nav: 'next' })(session),
+      expect: { status: 303, location: /^\/parent\/requests\/[0-9a-f-]{36}$/ },
+    },
+  ];
+  const discard = post(`${WIZARD}/discard`, {});
+  const last = steps.length - 1;
+  const free = [...sessions];
+
+  const sequence = (connection: number): SequenceStep[] => {
+    if (connection >= sessions.length)
+      throw new Error(`${connection + 1} connections file with ${sessions.length} parents: one each at most`);
+    let session: Session | undefined;
+    return steps.map((step, i) => ({
+      setupRequest: (request, context) => {
+        if (i === 0) {
+          // A new walk: this connection's last parent goes to the back of the queue.
+          if (session) free.push(session);
+          session = free.shift();
+          context.started = performance.now();
+        }
+        if (!session) throw new Error('no free parent to file with');
+        if (!context.failed) return { ...request, ...step.request(session, context) };
+        // After an unexpected answer: discard the draft, then start again (a falsy request).
+        if (context.discarding) return undefined;
+        context.discarding = true;
+        return { ...request, ...discard(session) };
+      },
+      check: (status, body, context, responseHeaders) => {
+        if (context.discarding) return status === 303;
+        const location = String(responseHeaders.location ?? responseHeaders.Location ?? '');
+        const e = step.expect;
+        let ok = status === e.status;
+        if (ok && 'location' in e) {
+          const path = location.split('?')[0] ?? '';
+          ok = typeof e.location === 'string' ? path === e.location : e.location.test(path);
+        }
+        if (ok && 'key' in e) {
+          context.key = /name="submissionKey" value="([^"]+)"/.exec(body)?.[1];
+          ok = typeof context.key === 'string';
+        }
+        if (!ok) {
+          context.failed = true;
+          if (failures.length < 10)
+            failures.push(`${step.name}: ${status} ${location} ${status === 400 ? errorsOnPage(body) : ''}`);
+        } else if (i === last) {
+          keys.push(String(context.key));
+          durations.push(performance.now() - Number(context.started));
+        }
+        return ok;
+      },
+    }));
   };
+  return {
+    requestsPerFiling: steps.length,
+    outline: steps.map((s) => s.label),
+    sequence,
+    keys,
+    durations,
+    failures,
+  };
+}
+
+/** Discards the wizard drafts of these parents (a run that stops mid-walk leaves them). */
+export async function discardDrafts(baseUrl: string, sessions: Session[]): Promise<void> {
+  for (const session of sessions) {
+    const response = await fetch(`${baseUrl}${WIZARD}/discard`, {
+      method: 'POST',
+      headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: session.csrf }).toString(),
+      redirect: 'manual',
+    });
+    await response.arrayBuffer();
+    // Anything but the parent's home (e.g. the log-in page) means the session is gone.
+    if (response.status !== 303 || response.headers.get('location') !== '/parent')
+      throw new Error(
+        `discarding the draft of ${session.email} answered ${response.status} ${response.headers.get('location')}`,
+      );
+  }
 }
 
 /** Making an offer on the next open preference of the largest location. */
