@@ -48,7 +48,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply, deps: 
     user: request.user
       ? { displayName: request.user.displayName, homePath: homePathFor(request.user) }
       : undefined,
-    devTools: deps.config.env !== 'production',
+    devTools: deps.config.devMailbox,
   };
 }
 
