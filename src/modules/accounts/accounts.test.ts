@@ -115,7 +115,8 @@ describe.each(BACKENDS)('accounts and sessions on %s', (backend) => {
     expect(cookie?.httpOnly).toBe(true);
     expect(cookie?.sameSite).toBe('Lax');
     const first = client.cookies.get('ko_session');
-    await client.login(user.email, TEST_PASSWORD);
+    // Logging in again from a logged-in browser (the form's token is bound to the session then).
+    await client.post('/login', { email: user.email, password: TEST_PASSWORD }, { formPage: '/account' });
     const second = client.cookies.get('ko_session');
     expect(second).not.toBe(first);
     expect(await t.deps.db.$count(schema.sessions)).toBe(1);
