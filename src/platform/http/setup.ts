@@ -6,7 +6,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
-import { homePathFor, isAction, mayAttempt } from '../auth/actions.ts';
+import { homePathFor, isAction, mayAttempt, mayBeSharedCached } from '../auth/actions.ts';
 import { loadSession } from '../auth/sessions.ts';
 import type { AppDeps } from '../deps.ts';
 import { common } from '../i18n/common.ts';
@@ -135,6 +135,23 @@ export async function registerPlatform(app: FastifyInstance, deps: AppDeps): Pro
     const ctx = pageContext(request, reply, deps);
     const t = common[request.lang];
     return sendPage(reply, MessagePage({ ctx, title: t.forbiddenTitle, body: t.forbiddenBody }), 403);
+  });
+
+  // Nothing personal in any cache: every answer but a public page or asset (see the catalogue's
+  // `sharedCache`) is no-store — also redirects to log-in, error pages, unknown URLs, and any
+  // answer that sets a cookie (the cookie plugin's onSend hook ran before this one).
+  app.addHook('onSend', async (request, reply, payload) => {
+    const action = request.routeOptions.config?.action;
+    const shared =
+      isAction(action) &&
+      !request.is404 &&
+      reply.statusCode < 400 &&
+      !reply.hasHeader('set-cookie') &&
+      mayBeSharedCached(action, request.user);
+    if (shared) return payload;
+    if (!String(reply.getHeader('cache-control') ?? '').includes('no-store'))
+      reply.header('cache-control', 'no-store');
+    return payload;
   });
 
   app.get('/assets/vendor/utrecht.css', { config: { action: 'public.asset' } }, (_request, reply) =>
