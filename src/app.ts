@@ -48,6 +48,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   registerProviderProfileRoutes(app, deps);
   registerOrganisationAdminRoutes(app, deps);
   registerProviderReportRoutes(app, deps);
-  if (deps.config.env !== 'production') registerDevMailboxRoutes(app, deps);
+  // Only for a local demo (config.ts, devMailboxEnabled): it shows every mail to anyone.
+  if (deps.config.devMailbox) registerDevMailboxRoutes(app, deps);
   return app;
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIPv4, isIPv6 } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -24,6 +25,11 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().default('Loket Kinderopvang <noreply@kinderopvang.example>'),
   /** Fill an empty database with the demo region on start (default: on for the embedded database). */
   DEMO_DATA: z.enum(['true', 'false']).optional(),
+  /**
+   * The development mailbox at /dev/mail, which shows every mail (with its one-time links) to
+   * anyone who can reach it. auto: only without SMTP_URL on a loopback address (see devMailboxEnabled).
+   */
+  DEV_MAILBOX: z.enum(['on', 'off', 'auto']).default('auto'),
   /** Set when TLS is terminated by a proxy in front of the app: cookies become Secure and __Host-. */
   SECURE_COOKIES: z.enum(['true', 'false']).optional(),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
@@ -60,6 +66,8 @@ export type Config = {
   smtpUrl: string | undefined;
   mailFrom: string;
   demoData: boolean;
+  /** Whether /dev/mail exists; decided once by devMailboxEnabled. */
+  devMailbox: boolean;
   secureCookies: boolean;
   trustProxy: boolean;
   logLevel: string;
@@ -83,6 +91,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = e.NODE_ENV === 'production';
   const secrets = resolveSecrets(e, production);
   const publicUrl = e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`;
+  const demoData = e.DEMO_DATA ? e.DEMO_DATA === 'true' : !e.DATABASE_URL && !production;
+  if (production && (demoData || e.DEV_MAILBOX === 'on')) {
+    const on = [demoData && 'DEMO_DATA=true', e.DEV_MAILBOX === 'on' && 'DEV_MAILBOX=on'].filter(Boolean);
+    throw new ConfigError(
+      `In production ${on.join(' and ')} must not be set: the demo data has well-known passwords and ` +
+        'the development mailbox shows every mail, with its password-reset links, to anyone.',
+    );
+  }
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -93,7 +109,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secrets,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
-    demoData: e.DEMO_DATA ? e.DEMO_DATA === 'true' : !e.DATABASE_URL && !production,
+    demoData,
+    devMailbox: devMailboxEnabled({
+      setting: e.DEV_MAILBOX,
+      production,
+      smtpUrl: e.SMTP_URL,
+      host: e.HOST,
+      publicUrl: e.PUBLIC_URL,
+      trustProxy: e.TRUST_PROXY === 'true',
+    }),
     secureCookies: e.SECURE_COOKIES ? e.SECURE_COOKIES === 'true' : publicUrl.startsWith('https:'),
     trustProxy: e.TRUST_PROXY === 'true',
     logLevel: e.LOG_LEVEL,
@@ -102,6 +126,50 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mapTileAttribution: e.MAP_TILE_ATTRIBUTION,
     leadMunicipality: e.LEAD_MUNICIPALITY,
   };
+}
+
+/**
+ * Whether the development mailbox exists. `on` and `off` say so (`on` is refused in production);
+ * `auto` turns it on only for a local demo: not production, no SMTP server, listening on a
+ * loopback address, and nothing saying that others reach the app (a public URL elsewhere, or a
+ * proxy in front of it).
+ */
+export function devMailboxEnabled(o: {
+  setting: 'on' | 'off' | 'auto';
+  production: boolean;
+  smtpUrl: string | undefined;
+  host: string;
+  /** PUBLIC_URL when set explicitly. */
+  publicUrl: string | undefined;
+  trustProxy: boolean;
+}): boolean {
+  if (o.setting !== 'auto') return o.setting === 'on';
+  const publicHostLocal = !o.publicUrl || isLoopbackHost(new URL(o.publicUrl).hostname);
+  return !o.production && !o.smtpUrl && !o.trustProxy && isLoopbackHost(o.host) && publicHostLocal;
+}
+
+/** 'localhost', 127.0.0.0/8 and ::1 (also written [::1], 0:0:…:1 or ::ffff:127.x.y.z); not 0.0.0.0 or ::. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
+  if (h === 'localhost') return true;
+  if (isIPv4(h)) return h.startsWith('127.');
+  if (!isIPv6(h)) return false;
+  // The URL parser writes an IPv6 address in its shortest form, IPv4-mapped ones in hex (7f = 127).
+  const canonical = new URL(`http://[${h}]/`).hostname;
+  return canonical === '[::1]' || canonical.startsWith('[::ffff:7f');
+}
+
+/** What start-up should warn about: a development set-up that other machines can reach. */
+export function startupWarnings(config: Pick<Config, 'env' | 'host'>): string[] {
+  if (config.env === 'production' || isLoopbackHost(config.host)) return [];
+  return [
+    `Warning: listening on ${config.host}, which other machines can reach, without NODE_ENV=production. ` +
+      'This is a development set-up (local secrets, possibly demo accounts with a known password). ' +
+      'Set NODE_ENV=production with real secrets for anything but a local demo, or HOST=localhost.',
+  ];
 }
 
 function resolveSecrets(e: z.infer<typeof EnvSchema>, production: boolean): Secrets {

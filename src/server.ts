@@ -1,7 +1,7 @@
 import cluster from 'node:cluster';
 import path from 'node:path';
 import { buildApp } from './app.ts';
-import { type Config, ConfigError, loadConfig } from './config.ts';
+import { type Config, ConfigError, loadConfig, startupWarnings } from './config.ts';
 import { scheduledJobs } from './jobs.ts';
 import { seedDemoIfEmpty } from './modules/demo/index.ts';
 import { systemClock } from './platform/clock.ts';
@@ -37,6 +37,8 @@ export function workerCount(env: NodeJS.ProcessEnv, config: Pick<Config, 'databa
 async function main(): Promise<void> {
   const config = loadConfig();
   const workers = workerCount(process.env, config);
+  // Once, before anything listens (the primary of WORKERS=n, or the only process).
+  if (cluster.isPrimary) for (const warning of startupWarnings(config)) console.warn(`\n${warning}\n`);
   if (workers > 1 && cluster.isPrimary) return runPrimary(config, workers);
   return runServer(config);
 }
@@ -150,8 +152,10 @@ async function runServer(config: Config): Promise<void> {
     console.info(
       `Database: ${database.kind === 'pglite' ? `embedded (${config.dataDir}/pglite)` : 'PostgreSQL server'}`,
     );
-    if (!config.smtpUrl)
-      console.info(`No SMTP_URL: mails are kept in the outbox, see ${config.publicUrl}/dev/mail`);
+    if (config.devMailbox)
+      console.info(`Mails are kept in the outbox, see ${config.publicUrl}/dev/mail (for local demos only)`);
+    else if (!config.smtpUrl)
+      console.info('No SMTP_URL: mails are kept in the outbox and not sent (DEV_MAILBOX is off)');
     printDemoLogins(demo);
   }
 

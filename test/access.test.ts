@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTIONS, isAction, mayAttempt, ROLES, type Role } from '../src/platform/auth/actions.ts';
+import {
+  ACTIONS,
+  isAction,
+  mayAttempt,
+  mayBeSharedCached,
+  ROLES,
+  type Role,
+} from '../src/platform/auth/actions.ts';
 import { createSession, loadSession } from '../src/platform/auth/sessions.ts';
 import { schema } from '../src/platform/db/index.ts';
 import { sessionCookieName } from '../src/platform/http/setup.ts';
@@ -88,5 +95,31 @@ describe('access control over every route', () => {
         outcome: allowed ? 'reached' : 'forbidden',
       });
     }
+  });
+
+  it('answers every route that may show personal data with Cache-Control: no-store', async () => {
+    const anonymous = clients.get('anonymous') as TestClient;
+    await anonymous.get('/login');
+    const failures: string[] = [];
+    for (const route of routes()) {
+      const action = route.action as keyof typeof ACTIONS;
+      const url = concrete(route.url);
+      // Anonymous, and a user of the first role that may attempt the action (any role for public ones).
+      const role = ROLES.find((r) => mayAttempt(users.get(r), action)) as Role;
+      const visitors: [string, TestClient, Awaited<ReturnType<typeof loadSession>>][] = [
+        ['anonymous', anonymous, undefined],
+        [role, clients.get(role) as TestClient, users.get(role)],
+      ];
+      for (const [who, client, user] of visitors) {
+        const res = route.method === 'GET' ? await client.get(url) : await client.post(url, {});
+        const cacheControl = String(res.headers['cache-control'] ?? '');
+        const sharedAllowed = mayBeSharedCached(action, user) && res.statusCode < 400;
+        if (!sharedAllowed && !cacheControl.includes('no-store'))
+          failures.push(`${route.method} ${route.url} as ${who}: ${res.statusCode} '${cacheControl}'`);
+      }
+    }
+    expect(failures).toEqual([]);
+    // And public pages stay cacheable for anonymous visitors.
+    expect((await anonymous.get('/')).headers['cache-control']).toMatch(/^public, max-age=/);
   });
 });

@@ -2,27 +2,36 @@ import type { FastifyInstance } from 'fastify';
 import { homePathFor } from '../../platform/auth/actions.ts';
 import { destroySession } from '../../platform/auth/sessions.ts';
 import type { AppDeps } from '../../platform/deps.ts';
-import { failedForm, parseForm } from '../../platform/http/forms.ts';
+import { failedForm, type ParseResult, parseForm } from '../../platform/http/forms.ts';
+import { safeRedirectPath } from '../../platform/http/redirects.ts';
 import { LANGUAGE_COOKIE, pageContext, sendPage } from '../../platform/http/setup.ts';
 import { isLanguage } from '../../platform/i18n/index.ts';
 import { emptyForm } from '../../platform/views/forms.tsx';
-import { LoginForm, RegisterForm, safeNext } from './accounts.schemas.ts';
+import { LoginForm, RegisterForm } from './accounts.schemas.ts';
 import { authenticate, registerParent } from './accounts.service.ts';
 import { LoginPage, RegisterPage } from './accounts.views.tsx';
 import { changeLanguage } from './credentials.service.ts';
 import { clearSessionCookie, startSession } from './session-cookie.ts';
 
+/** The page to return to from a submitted log-in or registration form, valid or not. */
+function nextOf(parsed: ParseResult<{ next: string | undefined }>): string | undefined {
+  return parsed.ok ? parsed.value.next : safeRedirectPath(parsed.form.values.next);
+}
+
 /** Log-in, log-out, parent registration and the language switch. */
 export function registerLoginRoutes(app: FastifyInstance, deps: AppDeps): void {
   const secure = deps.config.secureCookies;
 
-  app.get<{ Querystring: { next?: string } }>(
+  app.get<{ Querystring: { next?: unknown } }>(
     '/login',
     { config: { action: 'auth.login' } },
     (request, reply) => {
       if (request.user) return reply.redirect(homePathFor(request.user), 303);
       const ctx = pageContext(request, reply, deps);
-      return sendPage(reply, <LoginPage ctx={ctx} form={emptyForm} next={safeNext(request.query.next)} />);
+      return sendPage(
+        reply,
+        <LoginPage ctx={ctx} form={emptyForm} next={safeRedirectPath(request.query.next)} />,
+      );
     },
   );
 
@@ -31,7 +40,7 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AppDeps): void {
     { config: { action: 'auth.login', rateLimit: { max: 20, timeWindow: '1 minute' } } },
     async (request, reply) => {
       const parsed = parseForm(LoginForm, request.body);
-      const next = safeNext(parsed.ok ? parsed.value.next : undefined);
+      const next = nextOf(parsed);
       if (!parsed.ok) {
         return sendPage(
           reply,
@@ -62,12 +71,15 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AppDeps): void {
     return reply.redirect('/', 303);
   });
 
-  app.get<{ Querystring: { next?: string } }>(
+  app.get<{ Querystring: { next?: unknown } }>(
     '/register',
     { config: { action: 'auth.register' } },
     (request, reply) => {
       const ctx = pageContext(request, reply, deps);
-      return sendPage(reply, <RegisterPage ctx={ctx} form={emptyForm} next={safeNext(request.query.next)} />);
+      return sendPage(
+        reply,
+        <RegisterPage ctx={ctx} form={emptyForm} next={safeRedirectPath(request.query.next)} />,
+      );
     },
   );
 
@@ -76,8 +88,7 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AppDeps): void {
     { config: { action: 'auth.register', rateLimit: { max: 10, timeWindow: '1 minute' } } },
     async (request, reply) => {
       const parsed = parseForm(RegisterForm, request.body);
-      const submittedNext = parsed.ok ? parsed.value.next : parsed.form.values.next;
-      const next = safeNext(typeof submittedNext === 'string' ? submittedNext : undefined);
+      const next = nextOf(parsed);
       if (!parsed.ok) {
         return sendPage(
           reply,
@@ -112,12 +123,12 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   /** The language switch: a plain link, so it works without JavaScript; keeps the page. */
-  app.get<{ Params: { lang: string }; Querystring: { back?: string } }>(
+  app.get<{ Params: { lang: string }; Querystring: { back?: unknown } }>(
     '/lang/:lang',
     { config: { action: 'public.language' } },
     async (request, reply) => {
       const { lang } = request.params;
-      const back = safeNext(request.query.back) ?? '/';
+      const back = safeRedirectPath(request.query.back) ?? '/';
       if (!isLanguage(lang)) return reply.redirect(back, 303);
       reply.setCookie(LANGUAGE_COOKIE, lang, { path: '/', sameSite: 'lax', secure, maxAge: 31_536_000 });
       if (request.user) await changeLanguage(deps, request.user, lang);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeRedirectPath } from '../../platform/http/redirects.ts';
 import { LANGUAGES } from '../../platform/i18n/index.ts';
 
 const email = z.string().trim().toLowerCase().min(1, 'required').max(254, 'tooLong').email('invalidEmail');
@@ -9,12 +10,10 @@ const passwordRepeat = z.string().min(1, 'required');
 const samePasswords = (f: { password: string; passwordRepeat: string }) => f.password === f.passwordRepeat;
 const passwordsDiffer = { message: 'passwordsDiffer', path: ['passwordRepeat'] };
 const token = z.string().min(1, 'required').max(200, 'tooLong');
+/** Where to go afterwards: a path of this site, else nothing (never an error the visitor could fix). */
+const next = z.unknown().optional().transform(safeRedirectPath);
 
-export const LoginForm = z.object({
-  email,
-  password: currentPassword,
-  next: z.string().optional(),
-});
+export const LoginForm = z.object({ email, password: currentPassword, next });
 
 export const RegisterForm = z
   .object({
@@ -23,8 +22,8 @@ export const RegisterForm = z
     password: newPassword,
     passwordRepeat,
     language: z.enum(LANGUAGES, 'invalidChoice'),
-    /** Where to go once registered (e.g. back to a hand-over invitation); checked by safeNext. */
-    next: z.string().optional(),
+    /** Where to go once registered (e.g. back to a hand-over invitation). */
+    next,
   })
   .refine(samePasswords, passwordsDiffer);
 
@@ -43,8 +42,3 @@ export const ChangeEmailForm = z.object({ email, currentPassword });
 export const LanguageForm = z.object({ language: z.enum(LANGUAGES, 'invalidChoice') });
 
 export const TokenForm = z.object({ token });
-
-/** Only same-site paths may be a redirect target after log-in. */
-export function safeNext(next: string | undefined): string | undefined {
-  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : undefined;
-}

@@ -115,7 +115,8 @@ describe.each(BACKENDS)('accounts and sessions on %s', (backend) => {
     expect(cookie?.httpOnly).toBe(true);
     expect(cookie?.sameSite).toBe('Lax');
     const first = client.cookies.get('ko_session');
-    await client.login(user.email, TEST_PASSWORD);
+    // Logging in again from a logged-in browser (the form's token is bound to the session then).
+    await client.post('/login', { email: user.email, password: TEST_PASSWORD }, { formPage: '/account' });
     const second = client.cookies.get('ko_session');
     expect(second).not.toBe(first);
     expect(await t.deps.db.$count(schema.sessions)).toBe(1);
@@ -191,6 +192,54 @@ describe.each(BACKENDS)('accounts and sessions on %s', (backend) => {
     const [row] = await t.deps.db.select().from(schema.users).where(eq(schema.users.id, user.id));
     expect(row?.language).toBe('fr');
     expect((await client.get('/lang/xx?back=https://evil.example')).headers.location).toBe('/');
+  });
+
+  it('keeps every return target on this site, however it is written', async () => {
+    const client = new TestClient(t.app);
+    for (const back of [
+      '/%09/host/phish',
+      '%2F%09%2Fhost%2Fphish',
+      '/%5Chost/phish',
+      '%2F%252F%252Fhost',
+      '/%0D%0A/host',
+      '//host/phish',
+      '/.//host/phish',
+      'https:%2F%2Fhost',
+    ]) {
+      const res = await client.get(`/lang/en?back=${back}`);
+      expect(res.statusCode, back).toBe(303);
+      expect(res.headers.location, back).toBe('/');
+    }
+    // A repeated parameter arrives as an array: refused, not a server error.
+    expect((await client.get('/lang/fr?back=/parent&back=/account')).headers.location).toBe('/');
+    expect((await client.get('/lang/nl?back=%2Fsearch%3Fq%3D100%2525')).headers.location).toBe(
+      '/search?q=100%25',
+    );
+    const login = await client.get(`/login?next=${encodeURIComponent('/\\host/phish')}`);
+    expect(login.statusCode).toBe(200);
+    expect(login.body).not.toContain('name="next"');
+    expect((await client.get('/register?next=/a&next=/b')).statusCode).toBe(200);
+
+    const user = await aUser(t.deps.db, { role: 'parent' });
+    const res = await client.post(
+      '/login',
+      { email: user.email, password: TEST_PASSWORD, next: '/\t/host/phish' },
+      { formPage: '/login' },
+    );
+    expect(res.headers.location).toBe('/account/home');
+    const registered = await new TestClient(t.app).post(
+      '/register',
+      {
+        displayName: 'Jonas',
+        email: 'jonas@example.be',
+        password: 'a-long-password',
+        passwordRepeat: 'a-long-password',
+        language: 'nl',
+        next: ['/parent', '/%2F%2Fhost'],
+      },
+      { formPage: '/register' },
+    );
+    expect(registered.headers.location).toBe('/parent');
   });
 
   it('shows a disabled account no pages', async () => {

@@ -1,9 +1,13 @@
 import type { FastifyReply } from 'fastify';
 import { createSession, destroySession } from '../../platform/auth/sessions.ts';
 import type { AppDeps } from '../../platform/deps.ts';
+import { clearPreSessionCookie } from '../../platform/http/csrf.ts';
 import { sessionCookieName } from '../../platform/http/setup.ts';
 
-/** Starts a session for a user: a new id at every log-in (no fixation); the old session ends. */
+/**
+ * Starts a session for a user: a new id at every log-in (no fixation); the old session ends, and
+ * so does the pre-session, so that no CSRF token issued before the log-in works after it.
+ */
 export async function startSession(
   reply: FastifyReply,
   deps: AppDeps,
@@ -20,9 +24,12 @@ export async function startSession(
     secure,
     signed: true,
   });
+  clearPreSessionCookie(reply, secure);
 }
 
 /** Forgets the session cookie in the browser (the server-side session is ended by the caller). */
 export function clearSessionCookie(reply: FastifyReply, deps: AppDeps): void {
-  reply.clearCookie(sessionCookieName(deps.config.secureCookies), { path: '/' });
+  const secure = deps.config.secureCookies;
+  // A __Host- cookie is only replaced by a Set-Cookie with the same Secure and path attributes.
+  reply.clearCookie(sessionCookieName(secure), { path: '/', secure, httpOnly: true, sameSite: 'lax' });
 }

@@ -3,8 +3,9 @@ import { defineMessages } from '../../platform/i18n/index.ts';
 export const messages = defineMessages({
   nl: {
     title: 'Ontwikkelmailbox',
-    intro:
-      'Alle mails die de toepassing wil versturen, de nieuwste eerst (hoogstens 200). Deze pagina bestaat alleen buiten productie.',
+    intro: 'Alle mails die de toepassing wil versturen, de nieuwste eerst (hoogstens 200).',
+    localOnly:
+      'Alleen voor lokale demo’s: iedereen die deze pagina kan openen, leest elke mail, ook de links om een wachtwoord in te stellen. Ze bestaat alleen zonder SMTP-server op een loopbackadres (localhost), of met DEV_MAILBOX=on, en nooit in productie.',
     noSmtp: 'Zonder SMTP_URL blijven mails hier staan en worden ze niet verstuurd.',
     empty: 'Er zijn nog geen mails.',
     caption: 'Mails in de outbox',
@@ -28,8 +29,9 @@ export const messages = defineMessages({
   },
   fr: {
     title: 'Boîte mail de développement',
-    intro:
-      'Tous les e-mails que l’application veut envoyer, les plus récents d’abord (200 au maximum). Cette page n’existe qu’en dehors de la production.',
+    intro: 'Tous les e-mails que l’application veut envoyer, les plus récents d’abord (200 au maximum).',
+    localOnly:
+      'Uniquement pour des démonstrations locales : toute personne qui peut ouvrir cette page lit chaque e-mail, y compris les liens pour choisir un mot de passe. Elle n’existe que sans serveur SMTP sur une adresse de bouclage (localhost), ou avec DEV_MAILBOX=on, et jamais en production.',
     noSmtp: 'Sans SMTP_URL, les e-mails restent ici et ne sont pas envoyés.',
     empty: 'Il n’y a pas encore d’e-mails.',
     caption: 'E-mails dans la file d’envoi',
@@ -53,8 +55,9 @@ export const messages = defineMessages({
   },
   en: {
     title: 'Development mailbox',
-    intro:
-      'Every mail the application wants to send, newest first (at most 200). This page exists only outside production.',
+    intro: 'Every mail the application wants to send, newest first (at most 200).',
+    localOnly:
+      'For local demos only: anyone who can open this page reads every mail, including the links to set a password. It exists only without an SMTP server on a loopback address (localhost), or with DEV_MAILBOX=on, and never in production.',
     noSmtp: 'Without SMTP_URL, mails stay here and are not sent.',
     empty: 'There are no mails yet.',
     caption: 'Mails in the outbox',

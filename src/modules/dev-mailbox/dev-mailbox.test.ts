@@ -77,10 +77,39 @@ describe.each(BACKENDS)('development mailbox (%s)', (backend) => {
     }
   });
 
-  it('does not exist in production', async () => {
-    testApp = await buildTestApp(backend, { env: { NODE_ENV: 'production' } });
-    const res = await testApp.app.inject({ method: 'GET', url: '/dev/mail' });
-    expect(res.statusCode).toBe(404);
-    expect(res.body).not.toContain('/dev/mail/');
+  it('says on every page that it is for local demos only, in the reader’s language', async () => {
+    const { app, id } = await appWithOneMail();
+    for (const [lang, text] of [
+      ['nl', 'Alleen voor lokale demo’s'],
+      ['fr', 'Uniquement pour des démonstrations locales'],
+      ['en', 'For local demos only'],
+    ] as const) {
+      for (const url of ['/dev/mail', `/dev/mail/${id}`]) {
+        const res = await app.app.inject({ method: 'GET', url, headers: { 'accept-language': lang } });
+        expect(res.body, `${lang} ${url}`).toContain(text);
+      }
+    }
+  });
+
+  it.each([
+    ['in production', { NODE_ENV: 'production' }],
+    ['when an SMTP server is configured', { SMTP_URL: 'smtp://mail.example:587' }],
+    ['when listening on every interface', { HOST: '0.0.0.0' }],
+    ['when switched off', { DEV_MAILBOX: 'off' }],
+  ])('does not exist %s, and no page links to it', async (_, env) => {
+    testApp = await buildTestApp(backend, { env });
+    for (const url of ['/dev/mail', '/dev/mail/1', '/dev/mail/1/html']) {
+      const res = await testApp.app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(404);
+      expect(res.body).not.toContain('/dev/mail');
+    }
+    expect((await testApp.app.inject({ method: 'GET', url: '/login' })).body).not.toContain('/dev/mail');
+  });
+
+  it('exists with DEV_MAILBOX=on even with an SMTP server, outside production', async () => {
+    testApp = await buildTestApp(backend, {
+      env: { DEV_MAILBOX: 'on', SMTP_URL: 'smtp://mail.example:587' },
+    });
+    expect((await testApp.app.inject({ method: 'GET', url: '/dev/mail' })).statusCode).toBe(200);
   });
 });

@@ -28,12 +28,22 @@ function status(lang: Language, mail: MailSummary): string {
   return mail.attempts > 0 ? t.failed(mail.attempts) : t.waiting;
 }
 
+/** Says on every page of the mailbox what it is: a local demo tool that shows every mail to anyone. */
+function LocalOnly(props: { lang: Language }) {
+  return (
+    <div class="utrecht-alert utrecht-alert--warning ko-notice" data-qa="mailbox-local-only">
+      <p class="utrecht-paragraph">{messages[props.lang].localOnly}</p>
+    </div>
+  );
+}
+
 export function MailboxPage(props: { ctx: PageContext; mails: MailSummary[]; smtpConfigured: boolean }) {
   const { ctx, mails } = props;
   const t = messages[ctx.lang];
   return (
     <Layout ctx={ctx} title={t.title}>
       <h1 class="utrecht-heading-1">{t.title}</h1>
+      <LocalOnly lang={ctx.lang} />
       <p class="utrecht-paragraph">{t.intro}</p>
       {!props.smtpConfigured && <p class="utrecht-paragraph">{t.noSmtp}</p>}
       {mails.length === 0 ? (
@@ -101,6 +111,7 @@ export function MailPage(props: { ctx: PageContext; mail: MailDetail; from: stri
       <h1 class="utrecht-heading-1" lang={mail.language}>
         {mail.subject}
       </h1>
+      <LocalOnly lang={ctx.lang} />
       <h2 class="utrecht-heading-2">{t.headers}</h2>
       <dl class="utrecht-data-list" data-qa="mail-headers">
         {headers.map(([key, value]) => (

@@ -41,7 +41,7 @@ function parseId(raw: string): number {
 
 /**
  * The development mailbox: read the mails in the outbox without an SMTP server. Registered only
- * outside production (src/app.ts), because it shows every mail to anyone.
+ * for a local demo (src/app.ts, config.devMailbox), because it shows every mail to anyone.
  */
 export function registerDevMailboxRoutes(app: FastifyInstance, deps: AppDeps): void {
   const route = { config: { action: 'dev.mailbox' as const } };

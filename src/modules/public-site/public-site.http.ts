@@ -74,7 +74,7 @@ export async function publicPageContext(
     path: request.url,
     csrfToken: user ? reply.generateCsrf() : '',
     user: user ? { displayName: user.displayName, homePath: homePathFor(user) } : undefined,
-    devTools: deps.config.env !== 'production',
+    devTools: deps.config.devMailbox,
     brand: await pageBrand(request, deps),
   };
 }

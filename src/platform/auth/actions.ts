@@ -10,14 +10,18 @@ export type Role = (typeof ROLES)[number];
 
 type Audience = 'public' | 'authenticated' | readonly Role[];
 export type Scope = 'none' | 'family' | 'location' | 'municipality' | 'intermediary';
-type ActionRule = { roles: Audience; scope: Scope };
+/**
+ * `sharedCache`: the answer to an anonymous visitor holds nothing personal, so a shared cache may
+ * keep it (the route sets its own Cache-Control). Every other answer is `no-store` (platform/http).
+ */
+type ActionRule = { roles: Audience; scope: Scope; sharedCache?: true };
 
 const PROVIDER = ['provider_staff', 'provider_admin'] as const;
 
 export const ACTIONS = {
   // Anyone
-  'public.page': { roles: 'public', scope: 'none' },
-  'public.asset': { roles: 'public', scope: 'none' },
+  'public.page': { roles: 'public', scope: 'none', sharedCache: true },
+  'public.asset': { roles: 'public', scope: 'none', sharedCache: true },
   'public.language': { roles: 'public', scope: 'none' },
   'auth.login': { roles: 'public', scope: 'none' },
   'auth.register': { roles: 'public', scope: 'none' },
@@ -75,6 +79,15 @@ export type Action = keyof typeof ACTIONS;
 
 export function isAction(value: unknown): value is Action {
   return typeof value === 'string' && Object.hasOwn(ACTIONS, value);
+}
+
+/**
+ * Whether the answer may be kept by a shared cache: a public page for an anonymous visitor (for a
+ * logged-in user the header shows their name), or a public asset for anyone.
+ */
+export function mayBeSharedCached(action: Action, user: CurrentUser | undefined): boolean {
+  const rule: ActionRule = ACTIONS[action];
+  return rule.sharedCache === true && (!user || action === 'public.asset');
 }
 
 export type Grant = {

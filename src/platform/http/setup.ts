@@ -1,13 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
-import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
-import { homePathFor, isAction, mayAttempt } from '../auth/actions.ts';
+import { homePathFor, isAction, mayAttempt, mayBeSharedCached } from '../auth/actions.ts';
 import { loadSession } from '../auth/sessions.ts';
 import type { AppDeps } from '../deps.ts';
 import { common } from '../i18n/common.ts';
@@ -15,6 +14,7 @@ import { negotiateLanguage } from '../i18n/index.ts';
 import type { PageContext } from '../views/context.ts';
 import { MessagePage } from '../views/message-page.tsx';
 import { renderPage } from '../views/render.tsx';
+import { CsrfError, createCsrfGuard } from './csrf.ts';
 import './types.ts';
 
 const PUBLIC_DIR = fileURLToPath(new URL('../../../public', import.meta.url));
@@ -48,7 +48,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply, deps: 
     user: request.user
       ? { displayName: request.user.displayName, homePath: homePathFor(request.user) }
       : undefined,
-    devTools: deps.config.env !== 'production',
+    devTools: deps.config.devMailbox,
   };
 }
 
@@ -79,9 +79,12 @@ export async function registerPlatform(app: FastifyInstance, deps: AppDeps): Pro
   });
   await app.register(fastifyCookie, { secret: deps.config.secrets.sessionSecret });
   await app.register(fastifyFormbody);
-  await app.register(fastifyCsrf, {
-    cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure },
+  // CSRF tokens bound to the session, or to a pre-session cookie before log-in (ADR 0014).
+  const csrf = createCsrfGuard({ secret: deps.config.secrets.sessionSecret, secure });
+  app.decorateReply('generateCsrf', function (this: FastifyReply) {
+    return csrf.generate(this.request, this);
   });
+  const csrfProtection = async (request: FastifyRequest) => csrf.check(request);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyStatic, { root: PUBLIC_DIR, serve: false });
 
@@ -97,13 +100,14 @@ export async function registerPlatform(app: FastifyInstance, deps: AppDeps): Pro
           ? route.preHandler
           : [route.preHandler]
         : [];
-      route.preHandler = [app.csrfProtection, ...existing];
+      route.preHandler = [csrfProtection, ...existing];
     }
   });
 
   app.decorateRequest('user', undefined);
   app.decorateRequest('lang', 'nl');
   app.decorateRequest('sessionToken', undefined);
+  app.decorateRequest('csrfBinding', undefined);
 
   app.addHook('onRequest', async (request, reply) => {
     const raw = request.cookies[sessionCookieName(secure)];
@@ -112,6 +116,7 @@ export async function registerPlatform(app: FastifyInstance, deps: AppDeps): Pro
       request.sessionToken = unsigned.value;
       request.user = await loadSession(deps.db, deps.clock, unsigned.value);
     }
+    request.csrfBinding = csrf.bindingOf(request);
     request.lang = negotiateLanguage(
       request.cookies[LANGUAGE_COOKIE] ?? request.user?.language,
       request.headers['accept-language'],
@@ -130,6 +135,23 @@ export async function registerPlatform(app: FastifyInstance, deps: AppDeps): Pro
     const ctx = pageContext(request, reply, deps);
     const t = common[request.lang];
     return sendPage(reply, MessagePage({ ctx, title: t.forbiddenTitle, body: t.forbiddenBody }), 403);
+  });
+
+  // Nothing personal in any cache: every answer but a public page or asset (see the catalogue's
+  // `sharedCache`) is no-store — also redirects to log-in, error pages, unknown URLs, and any
+  // answer that sets a cookie (the cookie plugin's onSend hook ran before this one).
+  app.addHook('onSend', async (request, reply, payload) => {
+    const action = request.routeOptions.config?.action;
+    const shared =
+      isAction(action) &&
+      !request.is404 &&
+      reply.statusCode < 400 &&
+      !reply.hasHeader('set-cookie') &&
+      mayBeSharedCached(action, request.user);
+    if (shared) return payload;
+    if (!String(reply.getHeader('cache-control') ?? '').includes('no-store'))
+      reply.header('cache-control', 'no-store');
+    return payload;
   });
 
   app.get('/assets/vendor/utrecht.css', { config: { action: 'public.asset' } }, (_request, reply) =>
@@ -163,7 +185,7 @@ export async function registerPlatform(app: FastifyInstance, deps: AppDeps): Pro
     const t = common[request.lang];
     const status = error.statusCode ?? 500;
     const ctx = () => pageContext(request, reply, deps);
-    if (error.code?.startsWith('FST_CSRF')) {
+    if (error instanceof CsrfError) {
       return sendPage(
         reply,
         MessagePage({ ctx: ctx(), title: t.invalidFormTitle, body: t.invalidFormBody }),

@@ -14,5 +14,11 @@ declare module 'fastify' {
     user: CurrentUser | undefined;
     lang: Language;
     sessionToken: string | undefined;
+    /** What this request's CSRF tokens are bound to: its session, or its pre-session cookie. */
+    csrfBinding: string | undefined;
+  }
+  interface FastifyReply {
+    /** A CSRF token for a form on the page being rendered (platform/http/csrf.ts). */
+    generateCsrf(): string;
   }
 }

@@ -7,7 +7,7 @@ export type PageContext = {
   path: string;
   csrfToken: string;
   user: { displayName: string; homePath: string } | undefined;
-  /** Shown only when not in production: the development mailbox link. */
+  /** Whether the development mailbox exists (config.devMailbox): the header links to it. */
   devTools: boolean;
   /**
    * The municipality a public page speaks for (its desk's logo and colour in the header); set by
