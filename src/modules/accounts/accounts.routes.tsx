@@ -11,7 +11,7 @@ import { LoginForm, RegisterForm } from './accounts.schemas.ts';
 import { authenticate, registerParent } from './accounts.service.ts';
 import { LoginPage, RegisterPage } from './accounts.views.tsx';
 import { changeLanguage } from './credentials.service.ts';
-import { clearSessionCookie, startSession } from './session-cookie.ts';
+import { clearSessionCookie, startSession } from './session-cookie.http.ts';
 
 /** The page to return to from a submitted log-in or registration form, valid or not. */
 function nextOf(parsed: ParseResult<{ next: string | undefined }>): string | undefined {

@@ -5,7 +5,7 @@ import { registerLoginRoutes } from './accounts.routes.tsx';
 import { registerRecoveryRoutes } from './recovery.routes.tsx';
 
 export { VerifyEmailNotice } from './account.views.tsx';
-export { clearSessionCookie } from './session-cookie.ts';
+export { clearSessionCookie } from './session-cookie.http.ts';
 export { hashToken, newToken, tokenParam } from './tokens.ts';
 
 /** Log-in, registration, the account page, and the pages behind mailed links. */

@@ -15,7 +15,7 @@ import {
   linkProblemStatus,
   ResetPasswordPage,
 } from './recovery.views.tsx';
-import { clearSessionCookie } from './session-cookie.ts';
+import { clearSessionCookie } from './session-cookie.http.ts';
 import { tokenParam } from './tokens.ts';
 import { verifyEmail } from './verification.service.ts';
 

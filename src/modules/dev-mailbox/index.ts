@@ -1,36 +1,9 @@
-import { desc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { type Database, schema } from '../../platform/db/index.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import { pageContext, sendPage } from '../../platform/http/setup.ts';
-import { MailboxPage, type MailDetail, MailPage, type MailSummary } from './dev-mailbox.views.tsx';
-
-const { outbox } = schema;
-const LIST_LIMIT = 200;
-
-// The two reads of this development-only module; small enough not to need a queries file.
-function listMails(db: Database): Promise<MailSummary[]> {
-  return db
-    .select({
-      id: outbox.id,
-      createdAt: outbox.createdAt,
-      toAddress: outbox.toAddress,
-      language: outbox.language,
-      template: outbox.template,
-      subject: outbox.subject,
-      sentAt: outbox.sentAt,
-      attempts: outbox.attempts,
-    })
-    .from(outbox)
-    .orderBy(desc(outbox.id))
-    .limit(LIST_LIMIT);
-}
-
-async function getMail(db: Database, id: number): Promise<(MailDetail & { htmlBody: string }) | undefined> {
-  const rows = await db.select().from(outbox).where(eq(outbox.id, id));
-  return rows[0];
-}
+import { getMail, listMails } from './dev-mailbox.queries.ts';
+import { MailboxPage, MailPage } from './dev-mailbox.views.tsx';
 
 /** '/dev/mail/12' → 12; anything else (letters, signs, absurdly long numbers) is not a mail. */
 function parseId(raw: string): number {

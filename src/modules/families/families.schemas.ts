@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkboxes, requiredText, text } from '../../platform/http/fields.ts';
+import { safeRedirectPath } from '../../platform/http/redirects.ts';
 import { LANGUAGES } from '../../platform/i18n/index.ts';
 
 export const SITUATIONS = ['working', 'job_seeking', 'training', 'other'] as const;
@@ -65,7 +66,6 @@ export type FamilyInput = z.infer<typeof FamilyForm>;
 
 /** Where to go after saving the family file: only the parent's own pages. */
 export function parentNext(next: unknown): string | undefined {
-  return typeof next === 'string' && /^\/parent\/[A-Za-z0-9/_?=&%.-]*$/.test(next) && !next.includes('//')
-    ? next
-    : undefined;
+  const path = safeRedirectPath(next);
+  return path?.startsWith('/parent/') ? path : undefined;
 }

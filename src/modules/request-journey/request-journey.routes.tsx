@@ -51,7 +51,6 @@ async function ownRequest(deps: AppDeps, user: CurrentUser, requestId: string) {
  * changing, confirming or withdrawing a request.
  */
 export function registerParentRequestRoutes(app: FastifyInstance, deps: AppDeps): void {
-
   app.get('/parent', { config: { action: 'parent.home' } }, async (request, reply) => {
     const user = requireUser(request.user);
     const overview = await getParentOverview(deps, user);

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, lt, ne, or } from 'drizzle-orm';
 import type { Clock } from '../clock.ts';
-import { type Database, schema } from '../db/index.ts';
+import type { Database } from '../db/index.ts';
 import type { CurrentUser, Grant } from './actions.ts';
+import * as q from './sessions.queries.ts';
 
 /** Sessions end after this long without a request. */
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
@@ -26,14 +26,12 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 export async function createSession(db: Database, clock: Clock, userId: string): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   const now = clock.now();
-  await db
-    .insert(schema.sessions)
-    .values({ tokenHash: hashToken(token), userId, createdAt: now, lastSeenAt: now });
+  await q.insertSession(db, { tokenHash: hashToken(token), userId, createdAt: now, lastSeenAt: now });
   return token;
 }
 
 export async function destroySession(db: Database, token: string): Promise<void> {
-  await db.delete(schema.sessions).where(eq(schema.sessions.tokenHash, hashToken(token)));
+  await q.deleteSession(db, hashToken(token));
 }
 
 /**
@@ -45,14 +43,7 @@ export async function destroyUserSessions(
   userId: string,
   options: { except?: string | undefined } = {},
 ): Promise<void> {
-  const keep = options.except ? hashToken(options.except) : undefined;
-  await db
-    .delete(schema.sessions)
-    .where(
-      keep
-        ? and(eq(schema.sessions.userId, userId), ne(schema.sessions.tokenHash, keep))
-        : eq(schema.sessions.userId, userId),
-    );
+  await q.deleteUserSessions(db, userId, options.except ? hashToken(options.except) : undefined);
 }
 
 /**
@@ -65,37 +56,23 @@ export async function loadSession(
   token: string,
 ): Promise<CurrentUser | undefined> {
   const tokenHash = hashToken(token);
-  const rows = await db
-    .select({ session: schema.sessions, user: schema.users })
-    .from(schema.sessions)
-    .innerJoin(schema.users, eq(schema.users.id, schema.sessions.userId))
-    .where(eq(schema.sessions.tokenHash, tokenHash));
-  const row = rows[0];
+  const row = await q.getSessionWithUser(db, tokenHash);
   if (!row || row.user.disabledAt) return undefined;
   const now = clock.now();
-  const end = () => db.delete(schema.sessions).where(eq(schema.sessions.tokenHash, tokenHash));
+  const end = () => q.deleteSession(db, tokenHash);
   const idle = now.getTime() - row.session.lastSeenAt.getTime();
   if (idle > IDLE_TIMEOUT_MS) {
     await end();
     return undefined;
   }
-  const grants: Grant[] = await db
-    .select({
-      role: schema.roleGrants.role,
-      regionId: schema.roleGrants.regionId,
-      municipalityId: schema.roleGrants.municipalityId,
-      providerLocationId: schema.roleGrants.providerLocationId,
-      intermediaryOrganisationId: schema.roleGrants.intermediaryOrganisationId,
-    })
-    .from(schema.roleGrants)
-    .where(eq(schema.roleGrants.userId, row.user.id));
+  const grants = await q.getGrantsOfUser(db, row.user.id);
   // Checked with today's grants: a parent who became staff gets the staff lifetime at once.
   if (now.getTime() - row.session.createdAt.getTime() >= absoluteLifetimeMs(grants)) {
     await end();
     return undefined;
   }
   if (idle > TOUCH_AFTER_MS) {
-    await db.update(schema.sessions).set({ lastSeenAt: now }).where(eq(schema.sessions.tokenHash, tokenHash));
+    await q.touchSession(db, tokenHash, now);
   }
   return {
     id: row.user.id,
@@ -113,12 +90,9 @@ export async function loadSession(
  */
 export async function purgeIdleSessions(db: Database, clock: Clock): Promise<void> {
   const now = clock.now().getTime();
-  await db
-    .delete(schema.sessions)
-    .where(
-      or(
-        lt(schema.sessions.lastSeenAt, new Date(now - IDLE_TIMEOUT_MS)),
-        lt(schema.sessions.createdAt, new Date(now - ABSOLUTE_LIFETIME_MS.parent)),
-      ),
-    );
+  await q.deleteStaleSessions(
+    db,
+    new Date(now - IDLE_TIMEOUT_MS),
+    new Date(now - ABSOLUTE_LIFETIME_MS.parent),
+  );
 }

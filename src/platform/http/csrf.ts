@@ -2,7 +2,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /**
- * CSRF tokens bound to the visitor's session (ADR 0014). A token is a random salt and an HMAC over
+ * CSRF tokens bound to the visitor's session (ADR 0015). A token is a random salt and an HMAC over
  * the salt and a binding: the session token for a logged-in user, else the random id of a
  * pre-session cookie set the first time an anonymous visitor gets a form. A token from another
  * browser names another binding and is refused; log-in starts a new session (and forgets the

@@ -79,7 +79,7 @@ export async function registerPlatform(app: FastifyInstance, deps: AppDeps): Pro
   });
   await app.register(fastifyCookie, { secret: deps.config.secrets.sessionSecret });
   await app.register(fastifyFormbody);
-  // CSRF tokens bound to the session, or to a pre-session cookie before log-in (ADR 0014).
+  // CSRF tokens bound to the session, or to a pre-session cookie before log-in (ADR 0015).
   const csrf = createCsrfGuard({ secret: deps.config.secrets.sessionSecret, secure });
   app.decorateReply('generateCsrf', function (this: FastifyReply) {
     return csrf.generate(this.request, this);
