@@ -363,7 +363,8 @@ describe.each(BACKENDS)('the waiting list on %s', (backend) => {
     // Another location's staff can neither see nor delete them.
     const second = new TestClient(t.app);
     await second.login(s.secondStaff.email, TEST_PASSWORD);
-    await second.get('/provider');
+    // A form of its own location gives the second member a token bound to their session.
+    await second.get(`/provider/locations/${s.second.id}/waiting-list/columns`);
     const foreign = await second.post(
       `/provider/locations/${s.second.id}/waiting-list/custom-columns/${sibling.id}/delete`,
       {},
