@@ -1,26 +1,9 @@
 import { z } from 'zod';
 
+import { checkboxes, date, optionalDate, requiredText, text } from '../../platform/http/fields.ts';
 import { parseLocalDate, WEEKDAYS } from '../../shared/dates.ts';
 
-export const text = (max: number) => z.string().trim().max(max, 'tooLong');
-export const requiredText = (max: number) => text(max).min(1, 'required');
-export const date = z
-  .string('required')
-  .trim()
-  .min(1, 'required')
-  .refine((v) => parseLocalDate(v) !== undefined, 'invalidDate');
-export const optionalDate = z
-  .string()
-  .trim()
-  .refine((v) => v === '' || parseLocalDate(v) !== undefined, 'invalidDate')
-  .optional();
 const dayPart = z.enum(['none', 'half', 'full'], 'invalidChoice').default('none');
-const _optionalId = z.string().trim().optional();
-/** A group of checkboxes: absent, one value, or several. */
-export const checkboxes = z
-  .union([z.string(), z.array(z.string())])
-  .optional()
-  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
 
 export const MAX_PREFERENCE_FIELDS = 5;
 
