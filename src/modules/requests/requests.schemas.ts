@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { checkboxes, date, optionalDate, requiredText, text } from '../../platform/http/fields.ts';
-import { parseLocalDate, WEEKDAYS } from '../../shared/dates.ts';
+import { WEEKDAYS } from '../../shared/dates.ts';
 
 const dayPart = z.enum(['none', 'half', 'full'], 'invalidChoice').default('none');
 
