@@ -5,8 +5,8 @@ import { pageContext, sendPage } from '../../platform/http/setup.ts';
 import { getMail, listMails } from './dev-mailbox.queries.ts';
 import { MailboxPage, MailPage } from './dev-mailbox.views.tsx';
 
-/** '/dev/mail/12' → 12; anything else (letters, signs, absurdly long numbers) is not a mail. */
-function parseId(raw: string): number {
+/** '/dev/mail/12' → 12 (an outbox row's number, not a UUID); anything else (letters, signs, absurdly long numbers) is not a mail. */
+function parseMailNumber(raw: string): number {
   const id = /^[1-9]\d{0,14}$/.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isSafeInteger(id)) throw new NotFoundError('mail');
   return id;
@@ -25,15 +25,15 @@ export function registerDevMailboxRoutes(app: FastifyInstance, deps: AppDeps): v
     return sendPage(reply, MailboxPage({ ctx, mails, smtpConfigured: Boolean(deps.config.smtpUrl) }));
   });
 
-  app.get<{ Params: { id: string } }>('/dev/mail/:id', route, async (request, reply) => {
-    const mail = await getMail(deps.db, parseId(request.params.id));
+  app.get<{ Params: { number: string } }>('/dev/mail/:number', route, async (request, reply) => {
+    const mail = await getMail(deps.db, parseMailNumber(request.params.number));
     if (!mail) throw new NotFoundError('mail');
     const ctx = pageContext(request, reply, deps);
     return sendPage(reply, MailPage({ ctx, mail, from: deps.config.mailFrom }));
   });
 
-  app.get<{ Params: { id: string } }>('/dev/mail/:id/html', route, async (request, reply) => {
-    const mail = await getMail(deps.db, parseId(request.params.id));
+  app.get<{ Params: { number: string } }>('/dev/mail/:number/html', route, async (request, reply) => {
+    const mail = await getMail(deps.db, parseMailNumber(request.params.number));
     if (!mail) throw new NotFoundError('mail');
     // Our own rendered mail, shown as a mail client would: its inline styles allowed, nothing
     // else (no scripts, forms or outside resources), in a sandbox.

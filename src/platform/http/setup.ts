@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { homePathFor, isAction, mayAttempt, mayBeSharedCached } from '../auth/actions.ts';
 import { loadSession } from '../auth/sessions.ts';
+import { isInvalidInputError, sqlState } from '../db/errors.ts';
 import type { AppDeps } from '../deps.ts';
 import { common } from '../i18n/common.ts';
 import { negotiateLanguage } from '../i18n/index.ts';
@@ -15,6 +16,7 @@ import type { PageContext } from '../views/context.ts';
 import { MessagePage } from '../views/message-page.tsx';
 import { renderPage } from '../views/render.tsx';
 import { CsrfError, createCsrfGuard } from './csrf.ts';
+import { InvalidInputError, registerEdgeValidation } from './validation.ts';
 import './types.ts';
 
 const PUBLIC_DIR = fileURLToPath(new URL('../../../public', import.meta.url));
@@ -137,6 +139,8 @@ export async function registerPlatform(app: FastifyInstance, deps: AppDeps): Pro
     return sendPage(reply, MessagePage({ ctx, title: t.forbiddenTitle, body: t.forbiddenBody }), 403);
   });
 
+  registerEdgeValidation(app);
+
   // Nothing personal in any cache: every answer but a public page or asset (see the catalogue's
   // `sharedCache`) is no-store — also redirects to log-in, error pages, unknown URLs, and any
   // answer that sets a cookie (the cookie plugin's onSend hook ran before this one).
@@ -218,8 +222,28 @@ export async function registerPlatform(app: FastifyInstance, deps: AppDeps): Pro
         429,
       );
     }
+    // Refused at the edge, or by the database itself (a value no schema caught): the user's input,
+    // not our failure. Logged with the field or the SQLSTATE only, never the value.
+    if (error instanceof InvalidInputError || isInvalidInputError(error)) {
+      request.log.info(
+        {
+          field: error instanceof InvalidInputError ? `${error.where}.${error.field}` : undefined,
+          sqlState: sqlState(error),
+        },
+        'input refused',
+      );
+      return sendPage(
+        reply,
+        MessagePage({ ctx: ctx(), title: t.invalidInputTitle, body: t.invalidInputBody }),
+        400,
+      );
+    }
     if (status >= 400 && status < 500) {
-      return sendPage(reply, MessagePage({ ctx: ctx(), title: t.errorTitle, body: t.notFoundBody }), status);
+      return sendPage(
+        reply,
+        MessagePage({ ctx: ctx(), title: t.invalidInputTitle, body: t.invalidInputBody }),
+        status,
+      );
     }
     // Only the message and stack are logged: they never carry form values or national numbers.
     request.log.error(

@@ -23,6 +23,9 @@ export const common = defineMessages({
     errorTitle: 'Er ging iets mis',
     errorBody: 'Er ging iets mis aan onze kant. Uw gegevens zijn niet verloren. Probeer het later opnieuw.',
     tooManyRequests: 'Te veel pogingen. Wacht even en probeer opnieuw.',
+    invalidInputTitle: 'Dit konden we niet verwerken',
+    invalidInputBody:
+      'Wat u invulde of aanklikte bevat tekens of waarden die we niet aanvaarden. Ga terug en pas het aan.',
     invalidFormTitle: 'Formulier verlopen',
     invalidFormBody: 'Dit formulier is verlopen. Laad de pagina opnieuw en probeer nog eens.',
     backToHome: 'Terug naar de startpagina',
@@ -115,6 +118,9 @@ export const common = defineMessages({
     errorBody:
       'Une erreur s’est produite de notre côté. Vos données ne sont pas perdues. Réessayez plus tard.',
     tooManyRequests: 'Trop de tentatives. Patientez un instant et réessayez.',
+    invalidInputTitle: 'Nous n’avons pas pu traiter ceci',
+    invalidInputBody:
+      'Ce que vous avez saisi ou choisi contient des caractères ou des valeurs que nous n’acceptons pas. Revenez en arrière et corrigez-le.',
     invalidFormTitle: 'Formulaire expiré',
     invalidFormBody: 'Ce formulaire a expiré. Rechargez la page et réessayez.',
     backToHome: 'Retour à l’accueil',
@@ -211,6 +217,9 @@ export const common = defineMessages({
     errorTitle: 'Something went wrong',
     errorBody: 'Something went wrong on our side. Your data has not been lost. Please try again later.',
     tooManyRequests: 'Too many attempts. Please wait a moment and try again.',
+    invalidInputTitle: 'We could not process this',
+    invalidInputBody:
+      'What you entered or chose contains characters or values we do not accept. Go back and change it.',
     invalidFormTitle: 'Form expired',
     invalidFormBody: 'This form has expired. Reload the page and try again.',
     backToHome: 'Back to the home page',
