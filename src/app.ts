@@ -20,7 +20,10 @@ import { registerPlatform } from './platform/http/setup.ts';
  * The composition root: platform plugins in one explicit order, then every module. Services get
  * their dependencies from `deps`, so tests build the same app with a test database and clock.
  */
-export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  deps: AppDeps,
+  options: { logger?: boolean; logStream?: { write(line: string): void } } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger
       ? {
@@ -29,6 +32,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
           serializers: {
             req: (req) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }),
           },
+          ...(options.logStream ? { stream: options.logStream } : {}),
         }
       : false,
     trustProxy: deps.config.trustProxy,

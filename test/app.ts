@@ -23,7 +23,7 @@ export type TestApp = {
 /** The real app on a fresh database of the given engine, with a fixed clock and no background jobs. */
 export async function buildTestApp(
   backend: Backend,
-  options: { now?: string; env?: Record<string, string> } = {},
+  options: { now?: string; env?: Record<string, string>; logStream?: { write(line: string): void } } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(backend);
   const config = loadConfig({
@@ -55,7 +55,10 @@ export async function buildTestApp(
     }),
     jobs: { mailQueued: () => void testApp.mailQueuedSignals++ },
   };
-  testApp.app = await buildApp(testApp.deps);
+  testApp.app = await buildApp(
+    testApp.deps,
+    options.logStream ? { logger: true, logStream: options.logStream } : {},
+  );
   await testApp.app.ready();
   return testApp;
 }

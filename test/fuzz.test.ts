@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Action, type CurrentUser, mayAttempt, ROLES, type Role } from '../src/platform/auth/actions.ts';
 import { schema } from '../src/platform/db/index.ts';
 import { common } from '../src/platform/i18n/common.ts';
 import type { Language } from '../src/platform/i18n/index.ts';
+import { localDate } from '../src/shared/dates.ts';
+import { makeNationalNumber } from '../src/shared/national-number.ts';
 import { TestClient } from './app.ts';
 import { aUser, TEST_PASSWORD } from './builders.ts';
 import { fuzzValues, XSS_MARKERS } from './fuzz-corpus.ts';
@@ -22,6 +24,17 @@ import { anOffer, aParent, fileRequest, type Parent, saveFamily } from './parent
 
 const CASES_PER_ROUTE = 200;
 const SEED = Number(process.env.FUZZ_SEED ?? 20261205);
+
+/** Personal values of the scenario's family that no log line may hold. */
+const CANARIES = {
+  family: {
+    parent1FirstName: 'Wannes',
+    parent1LastName: 'Vercauteren',
+    parent1Phone: '0478 91 23 45',
+    parent1NationalNumber: makeNationalNumber(localDate('1990-04-17'), 275),
+    street: 'Kanunnik de Deckerstraat',
+  },
+};
 
 type Who = Role | 'anonymous';
 type Fields = Record<string, string[]>;
@@ -100,11 +113,12 @@ describe('bad input on every route', () => {
   const languages = new Map<Who, Language>();
   const known: Record<string, string> = {};
   const targets: Target[] = [];
+  const log: string[] = [];
 
   beforeAll(async () => {
-    p = await aParent('pglite', 'fr');
+    p = await aParent('pglite', 'fr', undefined, { write: (line: string) => void log.push(line) });
     const { t, s } = p;
-    await saveFamily(p);
+    await saveFamily(p, CANARIES.family);
     const requestId = await fileRequest(p);
     const offerId = await anOffer(t, requestId, s.first.id, { answerDeadline: '2026-12-10' });
     const [child] = await t.deps.db.select().from(schema.children);
@@ -383,6 +397,25 @@ describe('bad input on every route', () => {
     });
     expect(Math.min(...perRoute)).toBeGreaterThanOrEqual(CASES_PER_ROUTE);
   }, 900_000);
+
+  it('logs no personal value of the family, its account or its national number while doing so', async () => {
+    const [parent] = await p.t.deps.db.select().from(schema.parents);
+    const [user] = await p.t.deps.db.select().from(schema.users).where(eq(schema.users.id, p.user.id));
+    const values = [
+      ...Object.values(CANARIES.family),
+      CANARIES.family.parent1NationalNumber.replace(/\D/g, ''),
+      p.user.email,
+      user?.passwordHash,
+      ...Object.entries(parent ?? {})
+        .filter(([k]) => /nationalNumber/i.test(k))
+        .map(([, v]) => (Buffer.isBuffer(v) ? v.toString('hex') : String(v ?? ''))),
+    ].filter((v): v is string => typeof v === 'string' && v.length >= 6);
+    // The app logged every request of the suite above.
+    expect(log.length).toBeGreaterThan(10_000);
+    const text = log.join('');
+    const found = values.filter((v) => text.includes(v));
+    expect(found).toEqual([]);
+  });
 });
 
 function rowsOf<T>(result: unknown): T[] {

@@ -20,8 +20,9 @@ export async function aParent(
   backend: Backend,
   language: 'nl' | 'fr' | 'en' = 'nl',
   now?: string,
+  logStream?: { write(line: string): void },
 ): Promise<Parent> {
-  const t = await buildTestApp(backend, now ? { now } : {});
+  const t = await buildTestApp(backend, { ...(now ? { now } : {}), ...(logStream ? { logStream } : {}) });
   const s = await aScenario(t.deps.db);
   const user = await aUser(t.deps.db, { role: 'parent', language });
   const client = new TestClient(t.app);

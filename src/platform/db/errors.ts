@@ -26,3 +26,51 @@ export function isInvalidInputError(error: unknown): boolean {
   const state = sqlState(error);
   return state !== undefined && (state.startsWith('22') || state === '54000');
 }
+
+/** What a log may say about an error: its kind, codes and names, never a value it carries. */
+export type LoggableError = {
+  type: string;
+  message?: string;
+  sqlState?: string;
+  constraint?: string;
+  table?: string;
+  column?: string;
+  query?: string;
+  stack?: string;
+};
+
+/**
+ * An error as the logs may hold it. A database error's message and detail quote the values
+ * ("invalid input syntax for type uuid: "…"", "Key (email)=(…)") and a Drizzle error's message
+ * lists the statement's parameters (names, addresses, national number ciphers, password hashes):
+ * of those only the SQLSTATE, the constraint, table and column names and the statement without
+ * its parameters are kept. Other errors are our own (messages name ids and fields, not values).
+ */
+export function loggableError(error: unknown): LoggableError {
+  if (!(error instanceof Error)) return { type: typeof error };
+  const chain: Record<string, unknown>[] = [];
+  for (
+    let e: unknown = error;
+    e && typeof e === 'object' && chain.length < 5;
+    e = (e as { cause?: unknown }).cause
+  )
+    chain.push(e as Record<string, unknown>);
+  const database = chain.find((e) => typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code));
+  const failedQuery = /^Failed query: ([\s\S]*?)\nparams:/.exec(error.message)?.[1];
+  const isDatabaseError = database !== undefined || failedQuery !== undefined;
+  const text = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+  const out: LoggableError = { type: error.name };
+  if (isDatabaseError) {
+    out.sqlState = text(database?.code);
+    out.constraint = text(database?.constraint);
+    out.table = text(database?.table);
+    out.column = text(database?.column);
+    if (failedQuery) out.query = failedQuery.slice(0, 500);
+  } else {
+    out.message = error.message;
+  }
+  // The stack's first line repeats the message: only the frames are kept.
+  const frames = error.stack?.split('\n').filter((line) => /^\s+at /.test(line));
+  if (frames?.length) out.stack = frames.slice(0, 15).join('\n');
+  return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined)) as LoggableError;
+}

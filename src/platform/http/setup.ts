@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { homePathFor, isAction, mayAttempt, mayBeSharedCached } from '../auth/actions.ts';
 import { loadSession } from '../auth/sessions.ts';
-import { isInvalidInputError, sqlState } from '../db/errors.ts';
+import { isInvalidInputError, loggableError, sqlState } from '../db/errors.ts';
 import type { AppDeps } from '../deps.ts';
 import { common } from '../i18n/common.ts';
 import { negotiateLanguage } from '../i18n/index.ts';
@@ -245,11 +245,8 @@ export async function registerPlatform(app: FastifyInstance, deps: AppDeps): Pro
         status,
       );
     }
-    // Only the message and stack are logged: they never carry form values or national numbers.
-    request.log.error(
-      { err: { message: error.message, stack: error.stack, code: error.code } },
-      'request failed',
-    );
+    // Kind, codes and stack frames only: never a value the error quotes (see loggableError).
+    request.log.error({ err: loggableError(error) }, 'request failed');
     return sendPage(reply, MessagePage({ ctx: ctx(), title: t.errorTitle, body: t.errorBody }), 500);
   });
 }

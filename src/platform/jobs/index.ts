@@ -2,6 +2,7 @@ import PgBoss from 'pg-boss';
 import type { Config } from '../../config.ts';
 import { purgeIdleSessions } from '../auth/sessions.ts';
 import type { Clock } from '../clock.ts';
+import { loggableError } from '../db/errors.ts';
 import type { DatabaseHandle } from '../db/index.ts';
 import type { JobSignals } from '../deps.ts';
 import { createMailTransport, deliverOutbox } from '../mail/sender.ts';
@@ -46,7 +47,7 @@ export async function startJobs(options: {
     // Completed jobs are of no interest: keep the job tables small.
     deleteAfterDays: 2,
   });
-  boss.on('error', (error) => log(`jobs: ${error.message}`));
+  boss.on('error', (error) => log(`jobs: ${JSON.stringify(loggableError(error))}`));
   await boss.start();
 
   await boss.createQueue(QUEUES.outboxDeliver, {
