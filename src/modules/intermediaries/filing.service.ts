@@ -18,7 +18,9 @@ import {
   checkNewChild,
   checkPreferenceFields,
   checkWhen,
+  claimSubmissionKey,
   fileWithGuarantees,
+  getRequestIdBySubmissionKey,
   getRequestWithChild,
   insertRequest,
   isFarAhead,
@@ -91,13 +93,20 @@ export async function fileOnBehalf(deps: AppDeps, user: CurrentUser, input: OnBe
       : undefined;
   const plan = checkCarePlan(input, errors);
   const preferences = await checkPreferenceFields(db, input, municipality?.maxPreferences, errors);
-  if (Object.keys(errors).length > 0 || !municipality || !when || !plan || !preferences)
+  if (Object.keys(errors).length > 0 || !municipality || !when || !plan || !preferences) {
+    // The same submission filed a moment ago (a double click, a repeated post): its answer again,
+    // not the "already has a request" its own request now causes.
+    const filedBefore = await getRequestIdBySubmissionKey(db, input.submissionKey);
+    const family = filedBefore ? await getRequestWithChild(db, filedBefore) : undefined;
+    if (filedBefore && family)
+      return { ok: true, value: { familyId: family.family.id, requestId: filedBefore } };
     return {
       ok: false,
       errors,
       ...(farAheadMonths && !errors.desiredStart ? { farAheadMonths } : {}),
       ...(existing ? { existing } : {}),
     };
+  }
 
   // Noon in Belgium's day of consent: the date stays the same in every time zone shown.
   const consentAt = new Date(`${consentDay}T11:00:00Z`);
@@ -105,6 +114,8 @@ export async function fileOnBehalf(deps: AppDeps, user: CurrentUser, input: OnBe
   let familyId = '';
   const filed = await fileWithGuarantees(deps, input.submissionKey, () =>
     db.transaction(async (tx) => {
+      const already = await claimSubmissionKey(tx, input.submissionKey);
+      if (already) return already;
       const family = await insertFamilyFile(tx, {
         municipalityId: municipality.id,
         subMunicipalityId: sub?.id ?? null,

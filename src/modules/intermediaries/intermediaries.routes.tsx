@@ -30,7 +30,6 @@ import { organisationOf } from './scope.ts';
 
 type FamilyRoute = { Params: { familyId: string }; Querystring: { done?: string; ahead?: string } };
 
-const NOT_ECHOED = ['parent1NationalNumber', 'parent2NationalNumber'] as const;
 type RequestRoute = { Params: { familyId: string; requestId: string }; Querystring: { done?: string } };
 type OfferRoute = { Params: { familyId: string; requestId: string; offerId: string } };
 type TaskRoute = { Params: { taskId: string } };
@@ -105,8 +104,6 @@ export function registerIntermediaryStaffRoutes(app: FastifyInstance, deps: AppD
       }
       const failed = result?.ok === false ? result : undefined;
       const form = parsed.ok ? failedForm(request.body, failed?.errors ?? {}) : parsed.form;
-      // A national number is never sent back: it is typed again.
-      for (const field of NOT_ECHOED) delete form.values[field];
       const choices = await formChoices(deps, user, String(form.values.municipalityId ?? ''));
       return sendPage(
         reply,

@@ -108,6 +108,33 @@ describe.each(BACKENDS)('intermediaries on %s', (backend) => {
     expect(audits.length).toBeGreaterThanOrEqual(1);
   });
 
+  it('files once for one submission key: 20 parallel posts end with one family, one request, one answer', async () => {
+    await staff.get('/intermediary/families/new');
+    const same = form();
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => staff.post('/intermediary/families', same)),
+    );
+    expect(new Set(answers.map((a) => a.statusCode))).toEqual(new Set([303]));
+    expect(new Set(answers.map((a) => String(a.headers.location).replace(/\?.*$/, ''))).size).toBe(1);
+    expect(await t.deps.db.select().from(schema.families)).toHaveLength(1);
+    expect(await t.deps.db.select().from(schema.children)).toHaveLength(1);
+    expect(await t.deps.db.select().from(schema.parents)).toHaveLength(1);
+    expect(await t.deps.db.select().from(schema.requests)).toHaveLength(1);
+  });
+
+  it('never sends a national number back into the form after an error', async () => {
+    const parentNumber = makeNationalNumber(localDate('1991-05-02'), 311);
+    const res = await file({ consent: '', parent1NationalNumber: parentNumber });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('name="nationalNumber"');
+    for (const number of [childNumber, parentNumber]) {
+      expect(res.body).not.toContain(number);
+      expect(res.body).not.toContain(number.replace(/\D/g, ''));
+    }
+    // The other fields are kept.
+    expect(res.body).toContain('value="Fatima"');
+  });
+
   it('keeps the parent journey’s rules: consent, contact, start after birth, maximum, same child', async () => {
     await t.deps.db
       .update(schema.municipalities)

@@ -40,6 +40,7 @@ export {
 } from './request-rules.ts';
 export { messages as requestMessages } from './requests.messages.ts';
 export {
+  claimSubmissionKey,
   getEventsOfRequest,
   getFamilyRequests,
   getMunicipalities,

@@ -57,6 +57,16 @@ export async function getRequestIdBySubmissionKey(db: Database, key: string): Pr
   return rows[0]?.id;
 }
 
+/**
+ * Within a transaction: waits for any other transaction filing with the same submission key to
+ * end, then returns the request it filed, if any. A repeated or parallel submit thus finds the
+ * first one's request before it writes anything (no second family file, child or parent).
+ */
+export async function claimSubmissionKey(tx: Database, key: string): Promise<string | undefined> {
+  await tx.execute(sql`select pg_advisory_xact_lock(7401, hashtext(${key}))`);
+  return getRequestIdBySubmissionKey(tx, key);
+}
+
 export async function insertRequest(db: Database, values: typeof requests.$inferInsert) {
   const [row] = await db
     .insert(requests)

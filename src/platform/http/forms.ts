@@ -17,6 +17,16 @@ export function formValues(body: unknown): FormBody {
   return out;
 }
 
+/**
+ * A national number is never sent back in a re-rendered form (it is typed again): it would sit
+ * in the page's HTML, the browser's cache and history, and any copy of the page.
+ */
+const NOT_ECHOED = /nationalnumber/i;
+
+function echoable(values: FormBody): FormBody {
+  return Object.fromEntries(Object.entries(values).filter(([name]) => !NOT_ECHOED.test(name)));
+}
+
 const errorKeys = new Set(Object.keys(common.nl.errors));
 
 function isErrorKey(value: string): value is ErrorKey {
@@ -39,9 +49,9 @@ export function parseForm<S extends z.ZodType>(schema: S, body: unknown): ParseR
     if (errors[field]) continue;
     errors[field] = isErrorKey(issue.message) ? issue.message : 'required';
   }
-  return { ok: false, form: { values, errors } };
+  return { ok: false, form: { values: echoable(values), errors } };
 }
 
 export function failedForm(body: unknown, errors: Record<string, FieldError>): FormState {
-  return { values: formValues(body), errors };
+  return { values: echoable(formValues(body)), errors };
 }
