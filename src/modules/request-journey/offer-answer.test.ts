@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import { TestClient } from '../../../test/app.ts';
+import { TEST_PASSWORD } from '../../../test/builders.ts';
 import { BACKENDS } from '../../../test/db.ts';
 import {
   anOffer,
@@ -78,6 +80,36 @@ describe.each(BACKENDS)('answering an offer on %s', (backend) => {
     expect(page.body).not.toContain('data-qa="offer-matches"');
   });
 
+  it('mails the offer made through the provider’s form with its plan next to the request’s', async () => {
+    const staff = new TestClient(p.t.app);
+    await staff.login(p.s.firstStaff.email, TEST_PASSWORD);
+    const page = `/provider/locations/${p.s.first.id}/requests/${requestId}`;
+    const form = await staff.get(page);
+    // The form starts from the plan asked.
+    expect(form.body).toMatch(/id="field-day_fri"[\s\S]*?<option value="half" selected/);
+    const res = await staff.post(`${page}/offer`, {
+      startDate: '2027-02-01',
+      answerDeadline: '2026-12-01',
+      day_mon: 'full',
+      day_tue: 'half',
+      day_wed: 'none',
+      day_thu: 'full',
+      day_fri: 'none',
+    });
+    expect(res.statusCode).toBe(303);
+    const mail = (await mails(p.t)).find((m) => m.template === 'offer.made');
+    expect(mail?.textBody).toContain('Het voorstel verschilt van uw aanvraag:');
+    expect(mail?.textBody).toContain('– Dinsdag: halve dag in plaats van volle dag');
+    expect(mail?.textBody).toContain('– Geen opvang op vrijdag');
+    expect(mail?.textBody).toContain('- Dinsdag — Gevraagd: Volle dag; Voorgesteld: Halve dag');
+    expect(mail?.textBody).not.toContain('Start op');
+    const followUp = await p.client.get(base());
+    expect(itemsOf(followUp.body, 'offer-differences')).toEqual([
+      'Dinsdag: halve dag in plaats van volle dag',
+      'Geen opvang op vrijdag',
+    ]);
+  });
+
   it('says the offer matches the request when it does, and shows "offer — answer by" in the overview', async () => {
     await anOffer(p.t, requestId, p.s.second.id, { answerDeadline: '2026-12-01' });
     const page = await p.client.get(base());
@@ -86,7 +118,7 @@ describe.each(BACKENDS)('answering an offer on %s', (backend) => {
     expect(qaTexts(home.body, 'answer-due')).toEqual(['Voorstel — antwoord vóór 1 december 2026']);
     // Past the deadline no answer is due any more.
     p.t.clock.advanceDays(10);
-    await p.client.login(p.user.email, 'correct-horse-battery');
+    await p.client.login(p.user.email, TEST_PASSWORD);
     expect((await p.client.get('/parent')).body).not.toContain('data-qa="answer-due"');
   });
 
