@@ -69,7 +69,7 @@ export function DeclineConsequences(props: {
 }
 
 /** A warning before a step that cannot be undone (GOV.UK "warning text"). */
-function CannotUndo(props: { lang: Language }) {
+export function CannotUndo(props: { lang: Language }) {
   return (
     <div class="utrecht-alert utrecht-alert--warning ko-notice" data-qa="cannot-undo">
       <p class="utrecht-paragraph">
