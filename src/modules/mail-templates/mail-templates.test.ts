@@ -136,6 +136,20 @@ describe.each(BACKENDS)('mail templates of a location on %s', (backend) => {
     expect(await t.deps.db.$count(schema.mailTemplates)).toBe(0);
   });
 
+  it('previews the offer mail with an example of the plan offered next to the one asked', async () => {
+    const edit = `${templates(s.first.id)}/offer.made/nl`;
+    await staff.get(edit);
+    const res = await staff.post(edit, {
+      subject: 'Plaats voor {child}',
+      body: 'Welkom.',
+      intent: 'preview',
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Het voorstel verschilt van uw aanvraag:');
+    expect(res.body).toContain('– Donderdag: halve dag in plaats van volle dag');
+    expect(res.body).toContain('- Donderdag — Gevraagd: Volle dag; Voorgesteld: Halve dag');
+  });
+
   it('refuses unknown placeholders and empty texts with 400', async () => {
     const edit = `${templates(s.first.id)}/offer.made/nl`;
     await staff.get(edit);
