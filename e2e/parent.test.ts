@@ -248,4 +248,72 @@ describe('the parent journey in a browser', () => {
       ]);
     },
   );
+  it('a parent sees what an offer really offers, then declines it through the confirmation page', {
+    timeout: 120_000,
+  }, async () => {
+    const user = await aUser(t.deps.db, { role: 'parent', language: 'nl', email: 'mama@e2e.example' });
+    const client = new TestClient(t.app);
+    await client.login(user.email, TEST_PASSWORD);
+    const setup = { t, s, client, user };
+    await saveFamily(setup, { parent1Language: 'nl' });
+    // Asked: Mon, Tue, Thu full and Fri half from 1 February 2027; offered: from 1 March, Mon half.
+    const requestId = await fileRequest(setup, { preferences: [s.first.id, s.second.id] });
+    await anOffer(t, requestId, s.first.id, {
+      startDate: '2027-03-01',
+      answerDeadline: '2026-12-01',
+      days: { mon: 'half' },
+    });
+
+    await openBrowser('nl-BE');
+    await logIn(user.email, /^\/parent$/);
+    expect(await qa('answer-due').textContent()).toBe('Voorstel — antwoord vóór 1 december 2026');
+    await follow(qa('request-link'), new RegExp(`^/parent/requests/${requestId}$`));
+    const offer = qa('offer');
+    expect(await offer.locator('[data-qa="offer-differences"] li').allInnerTexts()).toEqual([
+      'Start op 1 maart 2027 in plaats van 1 februari 2027',
+      'Maandag: halve dag in plaats van volle dag',
+    ]);
+    const rows = offer.locator('[data-qa="offer-plan-row"]');
+    expect(await rows.count()).toBe(6);
+    expect(await rows.nth(1).locator('th, td').allInnerTexts()).toEqual([
+      'Maandag',
+      'Volle dag',
+      'Halve dag',
+    ]);
+    expect(await rows.nth(3).locator('th, td').allInnerTexts()).toEqual([
+      'Woensdag',
+      'Geen opvang',
+      'Geen opvang',
+    ]);
+    // The table needs no more than a phone's width: at its narrowest it fits 390 px less the margins.
+    const narrowest = await qa('offer-plan-table').evaluate((el) => {
+      el.style.width = 'min-content';
+      const width = el.getBoundingClientRect().width;
+      el.style.width = '';
+      return width;
+    });
+    expect(narrowest).toBeLessThanOrEqual(390 - 32);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.setViewportSize({ width: 1366, height: 900 });
+
+    // Declining leads to a confirmation page that says what happens; going back changes nothing.
+    await follow(offer.locator('[data-qa="decline-offer"]'), /\/offers\/[0-9a-f-]{36}\/decline$/);
+    expect(await h1()).toBe('Het voorstel van KDV De Eerste Stap weigeren?');
+    expect(await qa('stays-on').innerText()).toBe('KDV Het Tweede Nest');
+    expect(await qa('cannot-undo').innerText()).toBe('Dit kunt u niet ongedaan maken.');
+    await follow(qa('back-to-request'), new RegExp(`^/parent/requests/${requestId}$`));
+    expect(await qa('preference-status').allInnerTexts()).toEqual([
+      'Voorstel ontvangen',
+      'Nieuw – nog niet bekeken',
+    ]);
+    await follow(qa('offer').locator('[data-qa="decline-offer"]'), /\/decline$/);
+    await follow(qa('confirm-decline'), new RegExp(`^/parent/requests/${requestId}$`));
+    expect(await qa('preference-status').allInnerTexts()).toEqual([
+      'Voorstel geweigerd',
+      'Nieuw – nog niet bekeken',
+    ]);
+    expect(await qa('offer').count()).toBe(0);
+    const mails = await t.deps.db.select().from(schema.outbox).orderBy(asc(schema.outbox.id));
+    expect(mails.map((m) => m.template)).toEqual(['request.submitted', 'offer.declined']);
+  });
 });

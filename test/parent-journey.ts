@@ -4,6 +4,7 @@ import { asc, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import * as q from '../src/modules/requests/index.ts';
 import { schema } from '../src/platform/db/index.ts';
+import type { CarePlan } from '../src/platform/db/schema/requests.ts';
 import { buildTestApp, type TestApp, TestClient } from './app.ts';
 import { aScenario, aUser, TEST_PASSWORD } from './builders.ts';
 import type { Backend } from './db.ts';
@@ -114,12 +115,12 @@ export async function fileRequest(p: Parent, input: WizardInput = {}): Promise<s
   return id;
 }
 
-/** A provider's offer, written as the provider side does (without its pages). */
+/** A provider's offer, written as the provider side does (without its pages); by default the plan asked. */
 export async function anOffer(
   t: TestApp,
   requestId: string,
   locationId: string,
-  dates: { startDate?: string; answerDeadline: string },
+  dates: { startDate?: string; answerDeadline: string; days?: Partial<CarePlan['days']> },
 ): Promise<string> {
   const db = t.deps.db;
   const preference = await q.getPreferenceOfLocation(db, requestId, locationId);
@@ -130,7 +131,7 @@ export async function anOffer(
     const offer = await q.insertOffer(tx, {
       preferenceId: preference.id,
       startDate: dates.startDate ?? detail.request.desiredStart,
-      carePlan: detail.request.carePlan,
+      carePlan: { ...detail.request.carePlan, days: { ...detail.request.carePlan.days, ...dates.days } },
       answerDeadline: dates.answerDeadline,
       createdAt: now,
     });

@@ -11,7 +11,7 @@ import {
 } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { childName } from '../families/index.ts';
-import { PreferencesTable, Timeline } from '../request-journey/index.ts';
+import { OfferPlanComparison, PreferencesTable, Timeline } from '../request-journey/index.ts';
 import { messages } from './intermediaries.messages.ts';
 import type { getFamilyFile, getRequestFollowUp } from './intermediaries.service.ts';
 import { Notice } from './intermediaries.views.tsx';
@@ -110,6 +110,14 @@ function OfferAnswer(props: {
       <p class="utrecht-paragraph">
         {t.offerFacts(formatDate(lang, p.offerStart ?? ''), formatDate(lang, p.offerDeadline ?? ''))}
       </p>
+      {p.offerStart && p.offerCarePlan && (
+        <OfferPlanComparison
+          lang={lang}
+          audience="staff"
+          requested={{ start: detail.request.desiredStart, carePlan: detail.request.carePlan }}
+          offered={{ start: p.offerStart, carePlan: p.offerCarePlan }}
+        />
+      )}
       <p class="utrecht-paragraph">{t.offerIntro}</p>
       <form method="post" action={action} novalidate>
         <CsrfField token={ctx.csrfToken} />

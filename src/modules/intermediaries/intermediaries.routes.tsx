@@ -5,12 +5,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CurrentUser } from '../../platform/auth/actions.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError, requireUser } from '../../platform/http/errors.ts';
-import { failedForm, parseForm } from '../../platform/http/forms.ts';
+import { failedForm, formValues, parseForm } from '../../platform/http/forms.ts';
 import { pageContext, sendPage } from '../../platform/http/setup.ts';
 import type { FormState } from '../../platform/views/forms.tsx';
 import { type Brand, type FamilyId, type OfferId, parseId, type RequestId } from '../../shared/ids.ts';
 import { getSubMunicipalities, subMunicipalityOptions } from '../families/index.ts';
 import { getMunicipalities, getSelectableLocations, MAX_PREFERENCE_FIELDS } from '../requests/index.ts';
+import { DeclineForFamilyPage } from './decline.views.tsx';
 import { FamilyPage, RequestPage } from './family.views.tsx';
 import { fileOnBehalf } from './filing.service.ts';
 import { messages } from './intermediaries.messages.ts';
@@ -181,10 +182,13 @@ export function registerIntermediaryStaffRoutes(app: FastifyInstance, deps: AppD
       const offerId = parseId<OfferId>(request.params.offerId);
       if (!requestId || !offerId) throw new NotFoundError();
       const parsed = parseForm(OfferAnswerForm, request.body);
+      const page = `/intermediary/families/${familyId}/requests/${requestId}`;
+      // Declining cannot be taken back: without the confirmation page's `confirm=yes`, go there.
+      if (parsed.ok && parsed.value.answer === 'decline' && formValues(request.body).confirm !== 'yes')
+        return reply.redirect(`${page}/offers/${offerId}/decline`, 303);
       const result = parsed.ok
         ? await answerOfferForFamily(deps, user, familyId, requestId, offerId, parsed.value)
         : undefined;
-      const page = `/intermediary/families/${familyId}/requests/${requestId}`;
       if (result?.ok) return reply.redirect(`${page}?done=answered`, 303);
       const form = parsed.ok
         ? failedForm(request.body, result?.ok === false ? result.errors : {})
@@ -194,6 +198,26 @@ export function registerIntermediaryStaffRoutes(app: FastifyInstance, deps: AppD
         reply,
         <RequestPage ctx={pageContext(request, reply, deps)} detail={detail} form={form} />,
         400,
+      );
+    },
+  );
+
+  /** What declining does to the family's request, before staff record it. */
+  app.get<OfferRoute>(
+    '/intermediary/families/:familyId/requests/:requestId/offers/:offerId/decline',
+    { config: { action: 'intermediary.offer.answer' } },
+    async (request, reply) => {
+      const familyId = familyIdOf(request.params);
+      const requestId = parseId<RequestId>(request.params.requestId);
+      const offerId = parseId<OfferId>(request.params.offerId);
+      if (!requestId || !offerId) throw new NotFoundError();
+      const detail = await getRequestFollowUp(deps, requireUser(request.user), familyId, requestId);
+      const offered = detail.preferences.find((p) => p.offerId === offerId && p.status === 'offer_made');
+      // Answered or expired meanwhile: the request's page shows how things stand.
+      if (!offered) return reply.redirect(`/intermediary/families/${familyId}/requests/${requestId}`, 303);
+      return sendPage(
+        reply,
+        <DeclineForFamilyPage ctx={pageContext(request, reply, deps)} detail={detail} offered={offered} />,
       );
     },
   );

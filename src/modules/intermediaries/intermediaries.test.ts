@@ -395,6 +395,63 @@ describe.each(BACKENDS)('intermediaries on %s', (backend) => {
     expect((await tasks()).map((x) => x.kind)).toEqual(['offer.made']);
   });
 
+  it('shows the offered plan next to the request’s, and records a decline only after its confirmation page', async () => {
+    await file();
+    const [request] = await t.deps.db.select().from(schema.requests);
+    const provider = new TestClient(t.app);
+    await provider.login(s.firstStaff.email, TEST_PASSWORD);
+    const providerPage = `/provider/locations/${s.first.id}/requests/${request?.id}`;
+    await provider.get(providerPage);
+    // Asked: Mon and Tue full, Wed half, from 1 March 2027; offered: a month later, no Wednesday.
+    await provider.post(`${providerPage}/offer`, {
+      startDate: '2027-04-01',
+      answerDeadline: '2026-12-01',
+      day_mon: 'full',
+      day_tue: 'full',
+      day_wed: 'none',
+      day_thu: 'none',
+      day_fri: 'none',
+    });
+    const page = `/intermediary/families/${request?.familyId}/requests/${request?.id}`;
+    const follow = await staff.get(page);
+    expect(follow.body).toContain('Het voorstel verschilt van de aanvraag:');
+    expect(follow.body).toContain('<li>Start op 1 april 2027 in plaats van 1 maart 2027</li>');
+    expect(follow.body).toContain('<li>Geen opvang op woensdag</li>');
+    expect(follow.body).toContain('data-qa="offer-plan-table"');
+
+    const [pending] = await t.deps.db.select().from(schema.offers);
+    const answerUrl = `${page}/offers/${pending?.id}/answer`;
+    // Declining without the confirmation step does not act: it leads to the confirmation page.
+    const unconfirmed = await staff.post(answerUrl, { answer: 'decline' });
+    expect(unconfirmed.statusCode).toBe(303);
+    expect(unconfirmed.headers.location).toBe(`${page}/offers/${pending?.id}/decline`);
+    const [still] = await t.deps.db.select().from(schema.offers);
+    expect(still?.status).toBe('pending');
+
+    const confirmPage = await staff.get(unconfirmed.headers.location as string);
+    expect(confirmPage.statusCode).toBe(200);
+    expect(confirmPage.body).toContain(
+      'Het gezin weigert de plaats bij KDV De Eerste Stap vanaf 1 april 2027. KDV De Eerste Stap kan die plaats dan aan een ander kind geven.',
+    );
+    expect(confirmPage.body).toContain('De aanvraag blijft op de wachtlijst van:');
+    expect(confirmPage.body).toContain('<li>KDV Het Tweede Nest</li>');
+    expect(confirmPage.body).toContain(`href="${page}"`);
+
+    const confirmed = await staff.post(answerUrl, { answer: 'decline', confirm: 'yes' });
+    expect(confirmed.headers.location).toBe(`${page}?done=answered`);
+    const [declined] = await t.deps.db.select().from(schema.offers);
+    expect(declined?.status).toBe('declined');
+    const event = (await t.deps.db.select().from(schema.statusEvents)).find(
+      (e) => e.eventType === 'preference.offer_declined',
+    );
+    expect(event?.actorRole).toBe('intermediary');
+    // Another organisation's staff cannot see the confirmation page.
+    const other = await aUser(t.deps.db, { role: 'intermediary', intermediaryOrganisationId: otherOrgId });
+    const otherClient = new TestClient(t.app);
+    await otherClient.login(other.email, TEST_PASSWORD);
+    expect((await otherClient.get(`${page}/offers/${pending?.id}/decline`)).statusCode).toBe(404);
+  });
+
   it('still mails a followed family that has an e-mail address, and makes no task', async () => {
     await file({ parent1Email: 'fatima@example.be' });
     const [request] = await t.deps.db.select().from(schema.requests);

@@ -12,6 +12,7 @@ import type { TemplateInput } from './mail-templates.schemas.ts';
 import {
   EVENT_PLACEHOLDERS,
   effectiveTemplates,
+  type MailFacts,
   type RenderedMail,
   renderTemplateMail,
   TEMPLATE_EVENTS,
@@ -82,9 +83,21 @@ export function previewTemplate(
       startDate: addDays(today, 60),
       deadline: addDays(today, 7),
       reason,
+      // The offer mail always ends with the plan offered next to the one asked: show it too.
+      ...(data.event === 'offer.made' ? { plan: samplePlan(addDays(today, 60)) } : {}),
     },
     { greetingName: 'Sofie', url: 'https://…/parent/requests/…', message: null },
   );
+}
+
+/** An example: four full days asked, Thursday offered as a half day. */
+function samplePlan(start: LocalDate): NonNullable<MailFacts['plan']> {
+  const days = { mon: 'full', tue: 'full', wed: 'none', thu: 'full', fri: 'full' } as const;
+  const carePlan = { days, fixed: true, early: false, late: false };
+  return {
+    requested: { start, carePlan },
+    offered: { start, carePlan: { ...carePlan, days: { ...days, thu: 'half' } } },
+  };
 }
 
 export function templateErrors(event: TemplateEvent, input: { subject: string; body: string }): Errors {

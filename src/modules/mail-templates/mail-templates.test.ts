@@ -6,7 +6,12 @@ import { buildTestApp, type TestApp, TestClient } from '../../../test/app.ts';
 import { aFamilyRequest, aScenario, TEST_PASSWORD } from '../../../test/builders.ts';
 import { BACKENDS } from '../../../test/db.ts';
 import { schema } from '../../platform/db/index.ts';
-import { fillTemplate, unknownPlaceholders } from './mail-templates.texts.ts';
+import {
+  BUILTIN_TEMPLATES,
+  fillTemplate,
+  renderTemplateMail,
+  unknownPlaceholders,
+} from './mail-templates.texts.ts';
 
 describe('mail template placeholders', () => {
   it('fills known fields, leaves unknown ones and never interprets the values', () => {
@@ -15,6 +20,62 @@ describe('mail template placeholders', () => {
     );
     expect(unknownPlaceholders('offer.made', '{child} {deadline} {reason} {x}')).toEqual(['reason', 'x']);
     expect(unknownPlaceholders('preference.no_place', '{child} {reason}')).toEqual([]);
+  });
+});
+
+describe('the offer mail sets the offered plan next to the requested one', () => {
+  const plan = (days: Record<string, 'none' | 'half' | 'full'>) => ({
+    days: { mon: 'full', tue: 'full', wed: 'full', thu: 'full', fri: 'full', ...days } as const,
+    fixed: true,
+    early: false,
+    late: false,
+  });
+  const requested = { start: '2026-09-01', carePlan: plan({}) };
+  const extra = { greetingName: 'Sofie', url: 'https://desk.example/parent/requests/1' };
+
+  it('states the differences in words and shows both plans, also under a location’s own text', () => {
+    const offered = { start: '2026-10-01', carePlan: plan({ mon: 'half', wed: 'none' }) };
+    const own = { subject: 'Plaats voor {child}', body: 'Wij hebben een plaats. {unknown}' };
+    const mail = renderTemplateMail(
+      'nl',
+      own,
+      { child: 'Lena', provider: 'KDV {child}', startDate: '2026-10-01', plan: { requested, offered } },
+      extra,
+    );
+    expect(mail.text).toContain(
+      [
+        'Wij hebben een plaats. {unknown}',
+        '',
+        'Het voorstel verschilt van uw aanvraag:',
+        '',
+        '– Start op 1 oktober 2026 in plaats van 1 september 2026',
+        '',
+        '– Maandag: halve dag in plaats van volle dag',
+        '',
+        '– Geen opvang op woensdag',
+        '',
+        'Uw aanvraag en het voorstel:',
+        '- Startdatum — Gevraagd: 1 september 2026; Voorgesteld: 1 oktober 2026',
+        '- Maandag — Gevraagd: Volle dag; Voorgesteld: Halve dag',
+      ].join('\n'),
+    );
+    expect(mail.html).toContain(
+      '<caption style="text-align: left; font-weight: bold;">Uw aanvraag en het voorstel</caption>',
+    );
+    expect(mail.html).toContain('<th scope="row"');
+    expect(mail.html).toMatch(/Woensdag<\/th><td[^>]*>Volle dag<\/td><td[^>]*>Geen opvang<\/td>/);
+  });
+
+  it('says the offer matches the request, in the parent’s language', () => {
+    const mail = renderTemplateMail(
+      'en',
+      BUILTIN_TEMPLATES.en['offer.made'],
+      { child: 'Lena', provider: 'KDV', startDate: '2026-09-01', plan: { requested, offered: requested } },
+      extra,
+    );
+    expect(mail.text).toContain('The offer matches your request.');
+    expect(mail.text).toContain('- Friday — Requested: Full day; Offered: Full day');
+    expect(mail.text).not.toContain('differs');
   });
 });
 
@@ -73,6 +134,20 @@ describe.each(BACKENDS)('mail templates of a location on %s', (backend) => {
     );
     expect(res.body).not.toContain('<script>alert(1)');
     expect(await t.deps.db.$count(schema.mailTemplates)).toBe(0);
+  });
+
+  it('previews the offer mail with an example of the plan offered next to the one asked', async () => {
+    const edit = `${templates(s.first.id)}/offer.made/nl`;
+    await staff.get(edit);
+    const res = await staff.post(edit, {
+      subject: 'Plaats voor {child}',
+      body: 'Welkom.',
+      intent: 'preview',
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Het voorstel verschilt van uw aanvraag:');
+    expect(res.body).toContain('– Donderdag: halve dag in plaats van volle dag');
+    expect(res.body).toContain('- Donderdag — Gevraagd: Volle dag; Voorgesteld: Halve dag');
   });
 
   it('refuses unknown placeholders and empty texts with 400', async () => {

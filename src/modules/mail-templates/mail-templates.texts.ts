@@ -1,7 +1,14 @@
 import { defineMessages, formatDate, LANGUAGES, type Language } from '../../platform/i18n/index.ts';
 import type { OutgoingMail } from '../../platform/mail/outbox.ts';
-import { renderMail } from '../../platform/mail/render.tsx';
+import { type MailTable, renderMail } from '../../platform/mail/render.tsx';
 import type { Recipient } from '../families/index.ts';
+import {
+  compareOfferWithRequest,
+  describeDifference,
+  offerPlanMessages,
+  planRows,
+  type WeeklyPlan,
+} from '../requests/index.ts';
 
 /**
  * The mails a parent gets when a provider handles a preference. Each event has a built-in text per
@@ -152,7 +159,29 @@ export type MailFacts = {
   deadline?: string;
   /** Per language, the reason as the parent should read it. */
   reason?: Record<Language, string>;
+  /** An offer's start and weekly plan next to the request's: the mail states the differences. */
+  plan?: { requested: WeeklyPlan; offered: WeeklyPlan };
 };
+
+/**
+ * The offer's plan set against the request's, after the template's text whatever the template
+ * says (a location's own text cannot leave it out): the differences in words, then the table.
+ * Plain text like the rest: the renderer escapes it.
+ */
+function planSection(lang: Language, plan: NonNullable<MailFacts['plan']>) {
+  const t = offerPlanMessages[lang];
+  const differences = compareOfferWithRequest(plan.requested, plan.offered);
+  const paragraphs =
+    differences.length === 0
+      ? [t.matches]
+      : [t.differsIntro, ...differences.map((d) => `– ${describeDifference(lang, d)}`)];
+  const table: MailTable = {
+    caption: t.caption,
+    head: [t.dayColumn, t.requested, t.offered],
+    rows: planRows(lang, plan.requested, plan.offered).map((r) => [r.label, r.requested, r.offered]),
+  };
+  return { paragraphs, table };
+}
 
 function valuesFor(lang: Language, facts: MailFacts): PlaceholderValues {
   return {
@@ -180,11 +209,14 @@ export function renderTemplateMail(
     .map((p) => p.trim())
     .filter(Boolean);
   if (extra.message) paragraphs.push(extra.message);
+  const plan = facts.plan ? planSection(lang, facts.plan) : undefined;
+  if (plan) paragraphs.push(...plan.paragraphs);
   const t = frame[lang];
   const rendered = renderMail(lang, {
     subject,
     greeting: t.greeting(extra.greetingName),
     paragraphs,
+    ...(plan ? { table: plan.table } : {}),
     action: { label: t.follow, url: extra.url },
     signature: t.signature,
   });

@@ -211,7 +211,15 @@ async function createOffer(s: Step, deps: AppDeps, offer: ValidOffer): Promise<R
     familyId: s.detail.family.id,
     requestId: s.detail.request.id,
     event: 'offer.made',
-    facts: facts(s, { startDate: offer.start, deadline: offer.deadline }),
+    facts: facts(s, {
+      startDate: offer.start,
+      deadline: offer.deadline,
+      // The mail sets what is offered next to what was asked, before the parent answers.
+      plan: {
+        requested: { start: s.detail.request.desiredStart, carePlan: s.detail.request.carePlan },
+        offered: { start: offer.start, carePlan: offer.carePlan },
+      },
+    }),
     message: offer.message,
   });
   await audit(s, deps, { type: 'offer', id: created.id }, 'offer');

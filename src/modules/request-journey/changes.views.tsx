@@ -182,17 +182,3 @@ export function PreferencesPage(props: {
     </ChangeFrame>
   );
 }
-
-export function WithdrawPage(props: { ctx: PageContext; detail: Detail; form: FormState }) {
-  const { ctx, detail } = props;
-  const u = followUpMessages[ctx.lang];
-  return (
-    <ChangeFrame ctx={ctx} detail={detail} title={u.withdrawTitle} form={props.form}>
-      <p class="utrecht-paragraph">{u.withdrawIntro}</p>
-      <form method="post" action={`/parent/requests/${detail.request.id}/withdraw`} class="ko-form">
-        <CsrfField token={ctx.csrfToken} />
-        <SubmitButton qa="confirm-withdraw">{u.withdrawConfirm}</SubmitButton>
-      </form>
-    </ChangeFrame>
-  );
-}

@@ -22,6 +22,7 @@ export const followUpMessages = defineMessages({
     childIsBorn: 'Mijn kind is geboren',
     answerBy: (date: string) => `Antwoord verwacht uiterlijk ${date}.`,
     offerDeadline: (date: string) => `Antwoord vóór ${date}.`,
+    offerAnswerBy: (date: string) => `Voorstel — antwoord vóór ${date}`,
     changeHeading: 'Iets wijzigen',
     changeDates: 'Start- of einddatum wijzigen',
     changeCarePlan: 'Opvangplan wijzigen',
@@ -43,8 +44,6 @@ export const followUpMessages = defineMessages({
     cancel: 'Annuleren',
     backToRequest: 'Terug naar de aanvraag',
     withdrawTitle: 'Aanvraag intrekken',
-    withdrawIntro:
-      'Als u uw aanvraag intrekt, verdwijnt ze van alle wachtlijsten. Een voorstel dat u nog niet beantwoordde, vervalt. Dit kunt u niet ongedaan maken.',
     withdrawConfirm: 'Ja, trek mijn aanvraag in',
     newStatus: 'nieuw',
     events: {
@@ -78,6 +77,7 @@ export const followUpMessages = defineMessages({
     childIsBorn: 'Mon enfant est né',
     answerBy: (date: string) => `Réponse attendue au plus tard le ${date}.`,
     offerDeadline: (date: string) => `Répondez avant le ${date}.`,
+    offerAnswerBy: (date: string) => `Proposition — répondre avant le ${date}`,
     changeHeading: 'Modifier quelque chose',
     changeDates: 'Modifier la date de début ou de fin',
     changeCarePlan: 'Modifier le plan d’accueil',
@@ -99,8 +99,6 @@ export const followUpMessages = defineMessages({
     cancel: 'Annuler',
     backToRequest: 'Retour à la demande',
     withdrawTitle: 'Retirer la demande',
-    withdrawIntro:
-      'Si vous retirez votre demande, elle disparaît de toutes les listes d’attente. Une proposition sans réponse expire. Vous ne pourrez pas l’annuler.',
     withdrawConfirm: 'Oui, retirer ma demande',
     newStatus: 'nouveau',
     events: {
@@ -133,6 +131,7 @@ export const followUpMessages = defineMessages({
     childIsBorn: 'My child has been born',
     answerBy: (date: string) => `Answer expected by ${date}.`,
     offerDeadline: (date: string) => `Answer before ${date}.`,
+    offerAnswerBy: (date: string) => `Offer — answer by ${date}`,
     changeHeading: 'Change something',
     changeDates: 'Change the start or end date',
     changeCarePlan: 'Change the care plan',
@@ -153,8 +152,6 @@ export const followUpMessages = defineMessages({
     cancel: 'Cancel',
     backToRequest: 'Back to the request',
     withdrawTitle: 'Withdraw the request',
-    withdrawIntro:
-      'If you withdraw your request, it leaves every waiting list. An offer you have not answered expires. You cannot undo this.',
     withdrawConfirm: 'Yes, withdraw my request',
     newStatus: 'new',
     events: {

@@ -8,9 +8,13 @@ import { registerWizardRoutes } from './wizard.routes.tsx';
  * The parent's pages around a request: the home page, the request wizard with its draft, the
  * follow-up page with offers to answer, changes (dates, care plan, preferences), confirmation,
  * withdrawal and "my child is born". The rules and writes behind them are the requests module's;
- * intermediaries (and later the desk) reuse the form pieces and the timeline.
+ * intermediaries (and later the desk) reuse the form pieces, the timeline, an offer's plan next to
+ * the request's and what declining an offer does.
  */
 
+export { confirmMessages } from './confirm.messages.ts';
+export { CannotUndo, DeclineConsequences } from './confirm.views.tsx';
+export { OfferPlanComparison } from './offer-plan.tsx';
 export { CarePlanFields, NewChildFields } from './parent-fields.tsx';
 export { PreferencesTable } from './preferences-table.tsx';
 export { Timeline } from './timeline.tsx';

@@ -26,13 +26,17 @@ import {
   WhenForm,
   withdrawRequest,
 } from '../requests/index.ts';
-import { CarePlanPage, DatesPage, PreferencesPage, WithdrawPage } from './changes.views.tsx';
+import { CarePlanPage, DatesPage, PreferencesPage } from './changes.views.tsx';
+import { DeclineOfferPage, WithdrawPage } from './confirm.views.tsx';
 import { searchForPreferences } from './location-search.ts';
 import { getParentOverview, getRequestForParent } from './request-journey.service.ts';
 import { FollowUpPage, ParentHomePage } from './request-journey.views.tsx';
 
 type RequestParams = { Params: { requestId: string }; Querystring: Record<string, string> };
 type OfferParams = { Params: { requestId: string; offerId: string } };
+
+/** A step that cannot be taken back acts only when posted from its confirmation page. */
+const confirmed = (body: unknown) => formValues(body).confirm === 'yes';
 
 function requestIdOf(params: { requestId: string }): RequestId {
   const id = parseId<RequestId>(params.requestId);
@@ -87,6 +91,9 @@ export function registerParentRequestRoutes(app: FastifyInstance, deps: AppDeps)
         const offerId = parseId<OfferId>(request.params.offerId);
         if (!offerId) throw new NotFoundError();
         const detail = await ownRequest(deps, user, requestId);
+        // Declining cannot be taken back: without the confirmation page's `confirm=yes`, go there.
+        if (answer === 'decline' && !confirmed(request.body))
+          return reply.redirect(`/parent/requests/${requestId}/offers/${offerId}/decline`, 303);
         const parsed = parseForm(AcceptOfferForm, request.body);
         const keepHigher =
           parsed.ok && parsed.value.keepHigher ? parsed.value.keepHigher === 'yes' : undefined;
@@ -100,10 +107,69 @@ export function registerParentRequestRoutes(app: FastifyInstance, deps: AppDeps)
     );
   }
 
+  /** The confirmation page before declining: what happens to this request, then confirm or go back. */
+  app.get<OfferParams>(
+    '/parent/requests/:requestId/offers/:offerId/decline',
+    { config: { action: 'parent.offer.answer' } },
+    async (request, reply) => {
+      const requestId = requestIdOf(request.params);
+      const offerId = parseId<OfferId>(request.params.offerId);
+      if (!offerId) throw new NotFoundError();
+      const detail = await getRequestForParent(deps, requireUser(request.user), requestId);
+      const offered = detail.preferences.find((p) => p.offerId === offerId && p.status === 'offer_made');
+      // Answered or expired meanwhile (or never this request's): the follow-up page says what is so.
+      if (!offered) return reply.redirect(`/parent/requests/${requestId}`, 303);
+      return sendPage(
+        reply,
+        <DeclineOfferPage
+          ctx={pageContext(request, reply, deps)}
+          detail={detail}
+          offered={offered}
+          form={emptyForm}
+        />,
+      );
+    },
+  );
+
+  /** The confirmation page before withdrawing the whole request; the POST acts only when confirmed. */
+  app.get<RequestParams>(
+    '/parent/requests/:requestId/withdraw',
+    { config: { action: 'parent.request.withdraw' } },
+    async (request, reply) => {
+      const requestId = requestIdOf(request.params);
+      const detail = await getRequestForParent(deps, requireUser(request.user), requestId);
+      if (!detail.canChange) return reply.redirect(`/parent/requests/${requestId}`, 303);
+      return sendPage(
+        reply,
+        <WithdrawPage ctx={pageContext(request, reply, deps)} detail={detail} form={emptyForm} />,
+      );
+    },
+  );
+
+  app.post<RequestParams>(
+    '/parent/requests/:requestId/withdraw',
+    { config: { action: 'parent.request.withdraw' } },
+    async (request, reply) => {
+      const user = requireUser(request.user);
+      const requestId = requestIdOf(request.params);
+      await ownRequest(deps, user, requestId);
+      if (!confirmed(request.body)) return reply.redirect(`/parent/requests/${requestId}/withdraw`, 303);
+      const result = await withdrawRequest(deps, user, requestId);
+      if (result.ok) return reply.redirect(`/parent/requests/${requestId}`, 303);
+      const detail = await getRequestForParent(deps, user, requestId);
+      const form = failedForm(request.body, result.errors);
+      return sendPage(
+        reply,
+        <WithdrawPage ctx={pageContext(request, reply, deps)} detail={detail} form={form} />,
+        400,
+      );
+    },
+  );
+
   /** A change page: GET shows the form, POST applies it (400 with the form on a refusal). */
   function changePage(
     path: string,
-    action: 'parent.request.update' | 'parent.request.withdraw',
+    action: 'parent.request.update',
     view: typeof DatesPage,
     apply: (
       user: CurrentUser,
@@ -145,9 +211,6 @@ export function registerParentRequestRoutes(app: FastifyInstance, deps: AppDeps)
     const parsed = parseForm(CarePlanForm, body);
     return parsed.ok ? changeCarePlan(deps, user, requestId, parsed.value) : { form: parsed.form };
   });
-  changePage('withdraw', 'parent.request.withdraw', WithdrawPage, (user, requestId) =>
-    withdrawRequest(deps, user, requestId),
-  );
 
   app.post<RequestParams>(
     '/parent/requests/:requestId/confirm',

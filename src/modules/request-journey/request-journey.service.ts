@@ -29,7 +29,17 @@ export async function getParentOverview(deps: AppDeps, user: CurrentUser) {
     subjectId: family.family.id,
     familyId: family.family.id,
   });
-  return { family, requests, children, draft: draft ? { step: draft.step } : undefined };
+  // An answer is due while a pending offer's deadline has not passed (the expiry job closes it after).
+  const today = deps.clock.today();
+  return {
+    family,
+    requests: requests.map((r) => ({
+      ...r,
+      answerDueBy: r.offerDeadline && r.offerDeadline >= today ? r.offerDeadline : undefined,
+    })),
+    children,
+    draft: draft ? { step: draft.step } : undefined,
+  };
 }
 
 /**

@@ -12,6 +12,7 @@ import { VerifyEmailNotice } from '../accounts/index.ts';
 import { ChildrenList, childName, familyMessages } from '../families/index.ts';
 import { compactCarePlan, isOpenPreference, requestMessages as messages } from '../requests/index.ts';
 import { followUpMessages } from './follow-up.messages.ts';
+import { OfferPlanComparison } from './offer-plan.tsx';
 import type { getParentOverview, getRequestForParent } from './request-journey.service.ts';
 import { Timeline } from './timeline.tsx';
 import { wizardMessages } from './wizard.messages.ts';
@@ -28,6 +29,7 @@ export function ParentHomePage(props: {
   const lang = ctx.lang;
   const t = messages[lang];
   const f = familyMessages[lang];
+  const u = followUpMessages[lang];
   return (
     <Layout ctx={ctx} title={t.parentHomeTitle}>
       <h1 class="utrecht-heading-1">{t.parentHomeTitle}</h1>
@@ -73,6 +75,11 @@ export function ParentHomePage(props: {
                     {t.requestStatus}: <strong>{t.requestStatuses[r.status]}</strong> · {t.startDate}:{' '}
                     {formatDate(lang, r.desiredStart)}
                   </p>
+                  {r.answerDueBy && (
+                    <p class="utrecht-paragraph" data-qa="answer-due">
+                      <strong>{u.offerAnswerBy(formatDate(lang, r.answerDueBy))}</strong>
+                    </p>
+                  )}
                 </li>
               ))}
             </ul>
@@ -120,51 +127,64 @@ function OfferBox(props: {
       aria-labelledby={`offer-${p.offerId}`}
       data-qa="offer"
     >
-      <h2 class="utrecht-heading-2" id={`offer-${p.offerId}`}>
-        {t.offerHeading(p.locationName)}
-      </h2>
-      <dl class="ko-facts">
-        <div>
-          <dt>{t.offerStart}</dt>
-          <dd>{p.offerStart ? formatDate(lang, p.offerStart) : ''}</dd>
-        </div>
-        <div>
-          <dt>{t.offerDeadline}</dt>
-          <dd data-qa="offer-deadline">{p.offerDeadline ? formatDate(lang, p.offerDeadline) : ''}</dd>
-        </div>
-      </dl>
-      {p.offerMessage && (
-        <p class="utrecht-paragraph">
-          <strong>{t.offerMessage}:</strong> {p.offerMessage}
-        </p>
-      )}
-      <form method="post" action={`/parent/requests/${requestId}/offers/${p.offerId}/accept`} class="ko-form">
-        <CsrfField token={ctx.csrfToken} />
-        {higherOpen && (
-          <ChoiceGroup
+      {/* One content block: the alert lays its children out in a row. */}
+      <div class="utrecht-alert__content">
+        <h2 class="utrecht-heading-2" id={`offer-${p.offerId}`}>
+          {t.offerHeading(p.locationName)}
+        </h2>
+        <dl class="ko-facts">
+          <div>
+            <dt>{t.offerStart}</dt>
+            <dd>{p.offerStart ? formatDate(lang, p.offerStart) : ''}</dd>
+          </div>
+          <div>
+            <dt>{t.offerDeadline}</dt>
+            <dd data-qa="offer-deadline">{p.offerDeadline ? formatDate(lang, p.offerDeadline) : ''}</dd>
+          </div>
+        </dl>
+        {p.offerStart && p.offerCarePlan && (
+          <OfferPlanComparison
             lang={lang}
-            form={form}
-            name="keepHigher"
-            legend={t.keepHigher}
-            options={[
-              { value: 'yes', label: t.keepHigherYes },
-              { value: 'no', label: t.keepHigherNo },
-            ]}
-            required
+            requested={{ start: detail.request.desiredStart, carePlan: detail.request.carePlan }}
+            offered={{ start: p.offerStart, carePlan: p.offerCarePlan }}
           />
         )}
-        <SubmitButton qa="accept-offer">{t.accept}</SubmitButton>
-      </form>
-      <form
-        method="post"
-        action={`/parent/requests/${requestId}/offers/${p.offerId}/decline`}
-        class="ko-form"
-      >
-        <CsrfField token={ctx.csrfToken} />
-        <SubmitButton qa="decline-offer" secondary>
-          {t.decline}
-        </SubmitButton>
-      </form>
+        {p.offerMessage && (
+          <p class="utrecht-paragraph">
+            <strong>{t.offerMessage}:</strong> {p.offerMessage}
+          </p>
+        )}
+        <form
+          method="post"
+          action={`/parent/requests/${requestId}/offers/${p.offerId}/accept`}
+          class="ko-form"
+        >
+          <CsrfField token={ctx.csrfToken} />
+          {higherOpen && (
+            <ChoiceGroup
+              lang={lang}
+              form={form}
+              name="keepHigher"
+              legend={t.keepHigher}
+              options={[
+                { value: 'yes', label: t.keepHigherYes },
+                { value: 'no', label: t.keepHigherNo },
+              ]}
+              required
+            />
+          )}
+          <SubmitButton qa="accept-offer">{t.accept}</SubmitButton>
+        </form>
+        <p class="utrecht-paragraph">
+          <a
+            class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+            href={`/parent/requests/${requestId}/offers/${p.offerId}/decline`}
+            data-qa="decline-offer"
+          >
+            {t.decline}
+          </a>
+        </p>
+      </div>
     </section>
   );
 }

@@ -19,6 +19,14 @@ export {
   searchLocations,
   updateDraft,
 } from './drafts.queries.ts';
+export { offerPlanMessages } from './offer-plan.messages.ts';
+export {
+  compareOfferWithRequest,
+  describeDifference,
+  type PlanDifference,
+  planRows,
+  type WeeklyPlan,
+} from './offer-plan.ts';
 export { applyPreferenceOp, parsePreferenceOp } from './preference-list.ts';
 export {
   cancelPreferenceEdit,

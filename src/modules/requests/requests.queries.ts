@@ -97,7 +97,7 @@ export async function insertStatusEvents(db: Database, rows: StatusEventInsert[]
   if (rows.length > 0) await db.insert(statusEvents).values(rows);
 }
 
-/** The requests of one family, newest first. */
+/** The requests of one family, newest first, each with the earliest deadline of its pending offers. */
 export function getFamilyRequests(db: Database, familyId: string) {
   return db
     .select({
@@ -107,6 +107,11 @@ export function getFamilyRequests(db: Database, familyId: string) {
       submittedAt: requests.submittedAt,
       childFirstName: children.firstName,
       childLastName: children.lastName,
+      offerDeadline: sql<string | null>`(
+        select min(${offers.answerDeadline})::text from ${offers}
+        join ${preferences} on ${preferences.id} = ${offers.preferenceId}
+        where ${preferences.requestId} = ${requests.id}
+          and ${offers.status} = 'pending' and ${preferences.status} = 'offer_made')`,
     })
     .from(requests)
     .innerJoin(children, eq(children.id, requests.childId))

@@ -2,10 +2,14 @@ import { renderToString } from 'preact-render-to-string';
 import { common } from '../i18n/common.ts';
 import type { Language } from '../i18n/index.ts';
 
+/** A small table after the paragraphs (e.g. an offer's plan next to the request's). */
+export type MailTable = { caption: string; head: string[]; rows: string[][] };
+
 export type MailContent = {
   subject: string;
   greeting: string;
   paragraphs: string[];
+  table?: MailTable;
   action?: { label: string; url: string };
   signature: string;
 };
@@ -19,6 +23,7 @@ export function renderMail(
     content.greeting,
     '',
     ...content.paragraphs.flatMap((p) => [p, '']),
+    ...(content.table ? [...textTable(content.table), ''] : []),
     ...(content.action ? [`${content.action.label}: ${content.action.url}`, ''] : []),
     content.signature,
     `— ${common[lang].siteName}`,
@@ -34,6 +39,37 @@ export function renderMail(
         {content.paragraphs.map((p) => (
           <p key={p}>{p}</p>
         ))}
+        {content.table && (
+          <table style="border-collapse: collapse; margin-bottom: 1em;">
+            <caption style="text-align: left; font-weight: bold;">{content.table.caption}</caption>
+            <thead>
+              <tr>
+                {content.table.head.map((h) => (
+                  <th key={h} scope="col" style={CELL}>
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {content.table.rows.map((row) => (
+                <tr key={row[0]}>
+                  {row.map((cell, i) =>
+                    i === 0 ? (
+                      <th key={cell} scope="row" style={CELL}>
+                        {cell}
+                      </th>
+                    ) : (
+                      <td key={i} style={CELL}>
+                        {cell}
+                      </td>
+                    ),
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
         {content.action && (
           <p>
             <a href={content.action.url}>{content.action.label}</a>
@@ -47,4 +83,20 @@ export function renderMail(
     </html>,
   )}`;
   return { subject: content.subject, text, html };
+}
+
+const CELL = 'text-align: left; padding: 4px 8px; border-bottom: 1px solid #b1b4b6;';
+
+/** The table as plain-text lines: the caption, then per row "Monday — Requested: Full day; Offered: Half day". */
+function textTable(table: MailTable): string[] {
+  return [
+    `${table.caption}:`,
+    ...table.rows.map(
+      (row) =>
+        `- ${row[0] ?? ''} — ${row
+          .slice(1)
+          .map((cell, i) => `${table.head[i + 1] ?? ''}: ${cell}`)
+          .join('; ')}`,
+    ),
+  ];
 }
