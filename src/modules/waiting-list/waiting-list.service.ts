@@ -183,7 +183,16 @@ export async function saveDefaultView(deps: AppDeps, user: CurrentUser, location
     ctx.customColumns.map((c) => c.id),
   );
   const filters = savedFilters(view);
-  await q.upsertSettings(deps.db, { userId: user.id, locationId }, { filters }, deps.clock.now());
+  // The columns shown now are part of the view: written along, so that a first save does not fall
+  // back to the table's defaults (every column) for a user who never opened the column settings.
+  const hiddenColumns = ctx.columns.filter((c) => !c.visible).map((c) => c.key);
+  const columnOrder = ctx.columns.map((c) => c.key);
+  await q.upsertSettings(
+    deps.db,
+    { userId: user.id, locationId },
+    { filters, hiddenColumns, columnOrder },
+    deps.clock.now(),
+  );
   return filters;
 }
 

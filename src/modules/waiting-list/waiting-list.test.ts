@@ -281,7 +281,8 @@ describe.each(BACKENDS)('the waiting list on %s', (backend) => {
 
   it('saves the filters and sort as the user’s default view', async () => {
     await sixRequests();
-    await staff.get(list);
+    const shown = headers((await staff.get(list)).body);
+    expect(shown).not.toContain('kind');
     const res = await staff.post(`${list}/default-view`, {
       status: 'all',
       rank: '1',
@@ -294,6 +295,20 @@ describe.each(BACKENDS)('the waiting list on %s', (backend) => {
     expect(await names('status=open')).toEqual(['Eva', 'Anna', 'Fien', 'Bram', 'Dirk']);
     const [settings] = await t.deps.db.select().from(schema.waitingListSettings);
     expect(settings?.filters).toMatchObject({ status: 'all', rank: '1', sort: 'child', dir: 'desc' });
+    // Exactly the columns that were shown, in their order: the first save does not reveal the
+    // columns hidden by default.
+    expect(headers((await staff.get(list)).body)).toEqual(shown);
+  });
+
+  it('keeps a user’s own choice of columns when saving the default view', async () => {
+    await sixRequests();
+    await staff.get(`${list}/columns`);
+    await staff.post(`${list}/columns`, { visible: ['child', 'start', 'careNeeds'], move: 'careNeeds:up' });
+    const shown = headers((await staff.get(list)).body);
+    expect(shown).toEqual(['child', 'start', 'careNeeds']);
+    await staff.post(`${list}/default-view`, { status: 'open', sort: 'start', dir: 'asc' });
+    expect(headers((await staff.get(list)).body)).toEqual(shown);
+    expect(headers((await staff.get(`${list}?status=all`)).body)).toEqual(shown);
   });
 
   it('adds own columns with a value per request, shows, sorts and deletes them', async () => {
