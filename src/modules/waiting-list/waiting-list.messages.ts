@@ -95,6 +95,13 @@ export const messages = defineMessages({
     customAdded: 'De kolom is toegevoegd.',
     customDeleted: 'De kolom is verwijderd.',
     exportSheet: 'Wachtlijst',
+    exportColumns: {
+      birthDate: 'Geboortedatum',
+      expectedBirthDate: 'Verwachte geboortedatum',
+      parent: (n: number) => `Ouder ${n}`,
+      parentEmail: (n: number) => `E-mail ouder ${n}`,
+      parentPhone: (n: number) => `Telefoon ouder ${n}`,
+    },
     fileName: 'wachtlijst',
   },
   fr: {
@@ -189,6 +196,13 @@ export const messages = defineMessages({
     customAdded: 'La colonne a été ajoutée.',
     customDeleted: 'La colonne a été supprimée.',
     exportSheet: 'Liste d’attente',
+    exportColumns: {
+      birthDate: 'Date de naissance',
+      expectedBirthDate: 'Date de naissance prévue',
+      parent: (n: number) => `Parent ${n}`,
+      parentEmail: (n: number) => `E-mail parent ${n}`,
+      parentPhone: (n: number) => `Téléphone parent ${n}`,
+    },
     fileName: 'liste-attente',
   },
   en: {
@@ -283,6 +297,13 @@ export const messages = defineMessages({
     customAdded: 'The column has been added.',
     customDeleted: 'The column has been deleted.',
     exportSheet: 'Waiting list',
+    exportColumns: {
+      birthDate: 'Date of birth',
+      expectedBirthDate: 'Expected date of birth',
+      parent: (n: number) => `Parent ${n}`,
+      parentEmail: (n: number) => `Parent ${n} e-mail`,
+      parentPhone: (n: number) => `Parent ${n} phone`,
+    },
     fileName: 'waiting-list',
   },
 });
