@@ -252,7 +252,7 @@ describe.each(BACKENDS)('the waiting list on %s', (backend) => {
   it('hides and reorders columns per user, and keeps the choice', async () => {
     await sixRequests();
     const before = headers((await staff.get(list)).body);
-    expect(before.slice(0, 4)).toEqual(['fileNumber', 'fileStatus', 'status', 'child']);
+    expect(before.slice(0, 4)).toEqual(['child', 'fileNumber', 'fileStatus', 'status']);
     expect(before).not.toContain('kind');
 
     const visible = before.filter((c) => c !== 'birth');
@@ -277,7 +277,11 @@ describe.each(BACKENDS)('the waiting list on %s', (backend) => {
 
     // The child's name cannot be hidden: it opens the request.
     await staff.post(`${list}/columns`, { visible: ['fileNumber'] });
-    expect(headers((await staff.get(list)).body)).toEqual(['fileNumber', 'child']);
+    expect(headers((await staff.get(list)).body)).toEqual(['child', 'fileNumber']);
+    // …and stays first: nothing moves above it, it moves nowhere.
+    await staff.post(`${list}/columns`, { visible: ['fileNumber'], move: 'fileNumber:up' });
+    await staff.post(`${list}/columns`, { visible: ['fileNumber'], move: 'child:down' });
+    expect(headers((await staff.get(list)).body)).toEqual(['child', 'fileNumber']);
   });
 
   it('saves the filters and sort as the user’s default view', async () => {
@@ -407,7 +411,7 @@ describe.each(BACKENDS)('the waiting list on %s', (backend) => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]?.split(';').slice(0, 4)).toEqual(['Dossier', 'Dossierstatus', 'Status bij u', 'Kind']);
+    expect(lines[0]?.split(';').slice(0, 4)).toEqual(['Kind', 'Dossier', 'Dossierstatus', 'Status bij u']);
     expect(lines).toHaveLength(6);
     expect(lines[1]).toContain('Anna Aerts');
     expect(lines[1]).toContain('2027-01-10');
@@ -426,21 +430,21 @@ describe.each(BACKENDS)('the waiting list on %s', (backend) => {
     expect(sheet.rowCount).toBe(6);
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
     expect(header.slice(0, 8)).toEqual([
+      'Kind',
       'Dossier',
       'Dossierstatus',
       'Status bij u',
-      'Kind',
       'Geboortedatum',
       'Verwachte geboortedatum',
       'Start',
       'Einde',
     ]);
     const anna = sheet.getRow(2);
-    expect(anna.getCell(4).value).toBe('Anna Aerts');
+    expect(anna.getCell(1).value).toBe('Anna Aerts');
     expect(anna.getCell(7).value).toEqual(new Date('2027-01-10T00:00:00Z'));
     expect(anna.getCell(10).value).toBe('Ja');
-    expect(sheet.getRow(4).getCell(4).value).toBe('=HYPERLINK("x") Bosmans');
-    expect(sheet.getRow(4).getCell(4).formula).toBeUndefined();
+    expect(sheet.getRow(4).getCell(1).value).toBe('=HYPERLINK("x") Bosmans');
+    expect(sheet.getRow(4).getCell(1).formula).toBeUndefined();
 
     const audit = await t.deps.db
       .select()
