@@ -138,6 +138,22 @@ describe('the waiting list of a large location in a browser', () => {
     expect(await qa('waiting-list-caption').innerText()).toContain('500 aanvragen');
     await page.screenshot({ path: `${SHOTS}/waiting-list-1366-filters-open.png` });
     await expectAccessible(page, `${list()}?rank=2 (1366 px)`);
+
+    // A request page: the child, what is asked and the other preferences come before the actions,
+    // and the actions start within the first screen.
+    await Promise.all([page.waitForEvent('load'), qa('waiting-list-child').first().click()]);
+    await page.screenshot({ path: `${SHOTS}/request-1366.png` });
+    const top = async (selector: string) => (await page.locator(selector).first().boundingBox())?.y ?? -1;
+    const child = await top('#child');
+    const care = await top('#care');
+    const preferences = await top('[data-qa="preferences"]');
+    const actions = await top('#actions');
+    expect(child).toBeGreaterThan(0);
+    expect(care).toBeGreaterThan(0);
+    expect(Math.max(child, care)).toBeLessThan(preferences);
+    expect(preferences).toBeLessThan(actions);
+    expect(actions).toBeLessThan(768);
+    await expectAccessible(page, 'request page (1366 px)');
   });
 
   it('fits a phone (390 px): no sideways scrolling of the page, the table scrolls in its own area', {
