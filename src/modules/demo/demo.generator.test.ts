@@ -64,7 +64,7 @@ describe('generateDemoRegion, demo scale', () => {
     await base.close();
     db = await freshDatabase();
     summary = await generateDemoRegion(db.db, { clock: new FixedClock(NOW), vault });
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     for (const handle of handles) await handle.close();
@@ -415,7 +415,8 @@ describe('generateDemoRegion, demo scale', () => {
     const summaryAgain = await generateDemoRegion(again.db, { clock: new FixedClock(NOW), vault });
     expect(summaryAgain).toEqual(summary);
     expect(await fingerprint(again)).toBe(await fingerprint(db));
-  }, 30_000);
+    // ≈1,900 families twice (generation and fingerprint): ≈10 s alone, more beside browser tests.
+  }, 120_000);
 
   it('generates a custom scale with made-up municipalities beyond the real neighbours', async () => {
     const tiny = await freshDatabase();
