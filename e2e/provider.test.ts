@@ -125,6 +125,7 @@ describe('the provider package in a browser', () => {
 
   async function filterAndSort(): Promise<void> {
     expect(await rowNames()).toEqual(['Anna', 'Bram', 'Cas', 'Dina', 'Léa']);
+    await qa('more-filters-summary').click();
     await page.locator('#field-rank').selectOption('1');
     await follow(qa('apply-filters'), new RegExp(`^${list()}$`));
     expect(new URL(page.url()).searchParams.get('rank')).toBe('1');

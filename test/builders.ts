@@ -252,3 +252,115 @@ export async function aFamilyRequest(
   });
   return { family, parent, child, request, preferences };
 }
+
+const FIRST_NAMES = ['Anna', 'Bram', 'Lotte', 'Noah', 'Emma', 'Louis', 'Mila', 'Arthur', 'Olivia', 'Jules'];
+const LAST_NAMES = ['Peeters', 'Janssens', 'Maes', 'Jacobs', 'Mertens', 'Willems', 'Claes', 'Goossens'];
+const PLANS: Partial<CarePlanDays>[] = [
+  {},
+  { wed: 'none' },
+  { wed: 'half', fri: 'none' },
+  { thu: 'none', fri: 'none' },
+  { fri: 'half' },
+];
+
+/**
+ * `count` families, each with one child and an open request naming `locationId` (first, or second
+ * after `otherLocationId`), written in a few multi-row inserts: a waiting list of thousands in about
+ * a second. Born and unborn children, start dates over a year and a half, several care plans,
+ * priority facts and preference statuses; names and dates follow from the index (deterministic).
+ */
+export async function manyFamilyRequests(
+  db: Database,
+  options: { municipalityId: string; locationId: string; otherLocationId?: string; count: number },
+) {
+  const families: (typeof schema.families.$inferInsert)[] = [];
+  const parents: (typeof schema.parents.$inferInsert)[] = [];
+  const children: (typeof schema.children.$inferInsert)[] = [];
+  const requests: (typeof schema.requests.$inferInsert)[] = [];
+  const preferences: (typeof schema.preferences.$inferInsert)[] = [];
+  const statuses = ['waiting_list', 'waiting_list', 'waiting_list', 'seen', 'new', 'waiting_list'] as const;
+  const day = (base: string, days: number) =>
+    new Date(Date.parse(`${base}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  for (let i = 0; i < options.count; i++) {
+    const n = next();
+    const familyId = crypto.randomUUID();
+    const requestId = crypto.randomUUID();
+    const childId = crypto.randomUUID();
+    const submittedAt = new Date(Date.parse('2026-11-20T09:00:00Z') - (i % 400) * 86_400_000);
+    const last = LAST_NAMES[i % LAST_NAMES.length] as string;
+    const unborn = i % 7 === 0;
+    families.push({
+      id: familyId,
+      fileNumber: `KO-M${n}`,
+      municipalityId: options.municipalityId,
+      street: 'Bondgenotenlaan',
+      houseNumber: String(n),
+      postcode: '3000',
+      city: 'Leuven',
+      consentAt: submittedAt,
+      singleParent: i % 5 === 0,
+      lowIncome: i % 5 === 0 || i % 11 === 0,
+    });
+    parents.push({
+      familyId,
+      firstName: `Ouder${n}`,
+      lastName: last,
+      email: `ouder${n}@test.example`,
+      phone: i % 3 === 0 ? `0470 ${String(n).padStart(6, '0')}` : null,
+    });
+    children.push({
+      id: childId,
+      familyId,
+      firstName: unborn && i % 2 === 0 ? null : (FIRST_NAMES[(i * 7) % FIRST_NAMES.length] as string),
+      lastName: `${last}-${n}`,
+      birthDate: unborn ? null : day('2026-11-01', -((i * 13) % 500)),
+      expectedBirthDate: unborn ? day('2026-12-20', (i * 11) % 150) : null,
+    });
+    requests.push({
+      id: requestId,
+      childId,
+      familyId,
+      municipalityId: options.municipalityId,
+      desiredStart: day('2027-01-01', (i * 17) % 540),
+      desiredEnd: day('2029-06-01', (i * 17) % 540),
+      carePlan: {
+        days: { ...FULL_WEEK, ...PLANS[i % PLANS.length] },
+        fixed: true,
+        early: i % 9 === 0,
+        late: false,
+      },
+      careNeeds: i % 25 === 0,
+      submittedAt,
+      lastConfirmedAt: submittedAt,
+      statusChangedAt: submittedAt,
+    });
+    const second = options.otherLocationId && i % 3 === 0;
+    if (second) {
+      preferences.push({
+        requestId,
+        providerLocationId: options.otherLocationId as string,
+        rank: 1,
+        status: 'waiting_list',
+        statusChangedAt: submittedAt,
+        createdAt: submittedAt,
+      });
+    }
+    preferences.push({
+      requestId,
+      providerLocationId: options.locationId,
+      rank: second ? 2 : 1,
+      status: statuses[i % statuses.length],
+      statusChangedAt: submittedAt,
+      createdAt: submittedAt,
+    });
+  }
+  const insert = async <T>(rows: T[], write: (chunk: T[]) => Promise<unknown>) => {
+    for (let i = 0; i < rows.length; i += 500) await write(rows.slice(i, i + 500));
+  };
+  await insert(families, (c) => db.insert(schema.families).values(c));
+  await insert(parents, (c) => db.insert(schema.parents).values(c));
+  await insert(children, (c) => db.insert(schema.children).values(c));
+  await insert(requests, (c) => db.insert(schema.requests).values(c));
+  await insert(preferences, (c) => db.insert(schema.preferences).values(c));
+  return { requests: requests.length, preferences: preferences.length };
+}

@@ -30,7 +30,7 @@ export const DEMO_LOGINS: readonly DemoLogin[] = [
   {
     role: 'provider_admin',
     email: 'kdv.admin@demo.example',
-    description: 'Verantwoordelijke van Kinderdagverblijf De Speelvogel',
+    description: 'Directeur van Kinderdagverblijf De Speelvogel (wachtlijst met ±1.500 open aanvragen)',
   },
   {
     role: 'provider_staff',

@@ -31,8 +31,9 @@ import {
 } from './demo.plans.ts';
 import type { LocationRef, PlacedMunicipality } from './demo.providers.ts';
 import { type ActiveTarget, type Actor, type RequestPlan, simulateRequest } from './demo.requests.ts';
-import type { FamilyRow, ParentRow } from './demo.rows.ts';
+import type { FamilyRow, ParentRow, PreferenceRow } from './demo.rows.ts';
 import { at, DAY, HOUR, MINUTE, startOf } from './demo.time.ts';
+import { OPEN_STATUSES, placeAmong, waitingPlan, waitingTimeline } from './demo.waiting.ts';
 
 type RequestStatus = RequestPlan['status'];
 type Channel = 'parent' | 'intermediary' | 'desk';
@@ -133,8 +134,16 @@ function writeFamily(
   return { familyId, self: shape.channel === 'parent' ? parentActor : filer, filer };
 }
 
-/** One household with one or two children, each with a request. Returns the number of requests. */
-function household(ctx: FamilyContext, mc: MunicipalityContext, social: boolean): number {
+/**
+ * One household with one or two children, each with a request. Returns the number of requests.
+ * `waitingFor`: a family still waiting for a place at that location (see generateWaitingFamilies).
+ */
+function household(
+  ctx: FamilyContext,
+  mc: MunicipalityContext,
+  social: boolean,
+  waitingFor?: LocationRef,
+): number {
   const { r, now, today } = ctx;
   const origin: Origin = social
     ? r.weighted({ flemish: 0.6, maghreb: 0.2, eastern: 0.1, international: 0.1 })
@@ -173,6 +182,8 @@ function household(ctx: FamilyContext, mc: MunicipalityContext, social: boolean)
       submittedAt: now - r.float(1, 20) * DAY,
       occasional: false,
     });
+  } else if (waitingFor) {
+    timelines.push(waitingTimeline(ctx));
   } else {
     const first = sampleTimeline(ctx, r.chance(0.04));
     if (!first) return 0;
@@ -212,6 +223,7 @@ function household(ctx: FamilyContext, mc: MunicipalityContext, social: boolean)
       onlyOwn: social,
       count: social ? r.int(1, 3) : undefined,
     });
+    if (waitingFor) placeAmong(ctx, prefs, waitingFor);
     if (prefs.length === 0) continue;
     const childId = writeChild(ctx, familyId, origin, lastName, t.birth);
     const emergencyOptions = mc.own.filter((loc) => !prefs.includes(loc));
@@ -220,7 +232,9 @@ function household(ctx: FamilyContext, mc: MunicipalityContext, social: boolean)
           status: 'active',
           targets: prefs.map(() => r.weighted({ new: 0.2, seen: 0.3, waiting_list: 0.2, no_place: 0.3 })),
         }
-      : choosePlan(ctx, t, prefs.length, emergencyOptions.length > 0);
+      : waitingFor
+        ? waitingPlan(ctx, t, prefs, waitingFor)
+        : choosePlan(ctx, t, prefs.length, emergencyOptions.length > 0);
     if (plan.status === 'answered' && plan.acceptedRank === null) {
       const emergencyLocation = r.sampleWeighted(emergencyOptions, 1, (loc) => loc.popularity)[0];
       plan = emergencyLocation ? { ...plan, emergencyLocation } : { ...plan, acceptedRank: 1 };
@@ -305,6 +319,27 @@ export function generateFamilies(
   let made = 0;
   for (let i = 0; i < socialEmergencies; i++) made += household(ctx, mc, true);
   while (made < requests) made += household(ctx, mc, false);
+}
+
+/**
+ * Families who all still wait for a place at `location` (among their other preferences), until its
+ * waiting list holds `open` open preferences (new, seen, on the waiting list, offer made): the list
+ * of a large centre in a city, ≈1,500 in Leuven, for the demo's director account.
+ */
+export function generateWaitingFamilies(
+  ctx: FamilyContext,
+  mc: MunicipalityContext,
+  location: LocationRef,
+  open: number,
+): void {
+  const isOpen = (p: PreferenceRow) =>
+    p.providerLocationId === location.id && OPEN_STATUSES.has(p.status ?? 'new');
+  let count = ctx.rows.preferences.filter(isOpen).length;
+  while (count < open) {
+    const from = ctx.rows.preferences.length;
+    household(ctx, mc, false, location);
+    count += ctx.rows.preferences.slice(from).filter(isOpen).length;
+  }
 }
 
 /** The families behind ouder@demo.example (no request yet) and parent.en@demo.example. */

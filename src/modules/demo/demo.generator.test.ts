@@ -64,7 +64,7 @@ describe('generateDemoRegion, demo scale', () => {
     await base.close();
     db = await freshDatabase();
     summary = await generateDemoRegion(db.db, { clock: new FixedClock(NOW), vault });
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     for (const handle of handles) await handle.close();
@@ -91,6 +91,53 @@ describe('generateDemoRegion, demo scale', () => {
       `select count(*)::int as n from sub_municipalities where children0to3 between 100 and 1600 and children0to3_date = '2025-01-01'`,
     );
     expect(subs?.n).toBe(11);
+  });
+
+  it('gives De Speelvogel, the director account’s location, a real waiting list of ≈1,500 open preferences', async () => {
+    const [list] = await rows<{
+      open: number;
+      unborn: number;
+      first: number;
+      later: number;
+      plans: number;
+      priority: number;
+      months: number;
+      soon: number;
+      offers: number;
+    }>(
+      `select count(*)::int as open,
+              count(*) filter (where c.expected_birth_date is not null)::int as unborn,
+              count(*) filter (where p.rank = 1)::int as first,
+              count(*) filter (where p.rank > 1)::int as later,
+              count(distinct r.care_plan->'days')::int as plans,
+              count(*) filter (where f.single_parent or f.low_income)::int as priority,
+              count(distinct date_trunc('month', r.desired_start))::int as months,
+              count(*) filter (where r.desired_start <= $1::date + 30 and r.status = 'active')::int as soon,
+              count(*) filter (where p.status = 'offer_made')::int as offers
+         from preferences p join provider_locations l on l.id = p.provider_location_id
+         join requests r on r.id = p.request_id join children c on c.id = r.child_id
+         join families f on f.id = r.family_id
+        where l.name = 'Kinderdagverblijf De Speelvogel'
+          and p.status in ('new', 'seen', 'waiting_list', 'offer_made')`,
+      [TODAY],
+    );
+    expect(list?.open).toBeGreaterThanOrEqual(1_450);
+    expect(list?.open).toBeLessThanOrEqual(1_600);
+    expect(list?.unborn).toBeGreaterThan(150);
+    expect(list?.first).toBeGreaterThan(600);
+    expect(list?.later).toBeGreaterThan(400);
+    expect(list?.plans).toBeGreaterThanOrEqual(5);
+    expect(list?.priority).toBeGreaterThan(150);
+    expect(list?.months).toBeGreaterThanOrEqual(15);
+    expect(list?.offers).toBeGreaterThan(0);
+    // Hardly any of them start within the emergency window: the emergency list stays its own size.
+    expect(list?.soon).toBeLessThan(40);
+    const [admin] = await rows<{ role: string }>(
+      `select g.role from users u join role_grants g on g.user_id = u.id
+         join provider_locations l on l.id = g.provider_location_id
+        where u.email = 'kdv.admin@demo.example' and l.name = 'Kinderdagverblijf De Speelvogel'`,
+    );
+    expect(admin?.role).toBe('provider_admin');
   });
 
   it('has hundreds of families and requests in every status, and every preference status', async () => {
@@ -368,7 +415,8 @@ describe('generateDemoRegion, demo scale', () => {
     const summaryAgain = await generateDemoRegion(again.db, { clock: new FixedClock(NOW), vault });
     expect(summaryAgain).toEqual(summary);
     expect(await fingerprint(again)).toBe(await fingerprint(db));
-  }, 30_000);
+    // ≈1,900 families twice (generation and fingerprint): ≈10 s alone, more beside browser tests.
+  }, 120_000);
 
   it('generates a custom scale with made-up municipalities beyond the real neighbours', async () => {
     const tiny = await freshDatabase();

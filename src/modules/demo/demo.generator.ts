@@ -17,7 +17,7 @@ import {
   type IntermediaryRef,
   type MunicipalityContext,
 } from './demo.context.ts';
-import { generateDemoFamilies, generateFamilies } from './demo.families.ts';
+import { generateDemoFamilies, generateFamilies, generateWaitingFamilies } from './demo.families.ts';
 import { municipalitySpecs, nearestNeighbours } from './demo.geography.ts';
 import { writeDemoPhotos } from './demo.photos.ts';
 import { apportion, generateProviders, type LocationRef, type PlacedMunicipality } from './demo.providers.ts';
@@ -283,6 +283,9 @@ export async function generateDemoRegion(
       // open. Leuven gets a few more, so that even the smallest scale shows the flag.
       const social = Math.round(scale.requestsPerYear * share * 0.004) + (m === leuven ? 3 : 0);
       if (own.length > 0) generateFamilies(ctx, mc, requestCounts[m.index] ?? 0, social);
+      if (m === leuven && scale.largestWaitingList) {
+        generateWaitingFamilies(ctx, mc, providers.speelvogel, scale.largestWaitingList);
+      }
 
       for (const p of rows.preferences) {
         const status = p.status ?? 'new';

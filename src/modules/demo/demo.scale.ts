@@ -8,14 +8,28 @@ export type DemoScaleParams = {
   requestsPerYear: number;
   /** How many years of history, ending today. */
   years: number;
+  /**
+   * Families still waiting at De Speelvogel are added until its waiting list holds this many open
+   * preferences (the larger scales get such lists by themselves, from many more requests).
+   */
+  largestWaitingList?: number;
 };
 
 export type DemoScaleName = 'demo' | 'leuven' | 'region' | 'flanders';
 export type DemoScale = DemoScaleName | DemoScaleParams;
 
 export const DEMO_SCALES: Readonly<Record<DemoScaleName, DemoScaleParams>> = {
-  /** Leuven and two neighbours: ≈70 locations, ≈400 families; seconds on the embedded database. */
-  demo: { municipalities: 3, locationsPerMunicipality: 23.3, requestsPerYear: 215, years: 2 },
+  /**
+   * Leuven and two neighbours: ≈70 locations, ≈1,900 families (≈1,450 of them on De Speelvogel's
+   * list of ≈1,500 open preferences, a large city centre's real size); seconds on the embedded database.
+   */
+  demo: {
+    municipalities: 3,
+    locationsPerMunicipality: 23.3,
+    requestsPerYear: 215,
+    years: 2,
+    largestWaitingList: 1_500,
+  },
   /** The city alone, at its real size (≈1,150 births a year, 79% of them file a request). */
   leuven: { municipalities: 1, locationsPerMunicipality: 130, requestsPerYear: 1_000, years: 5 },
   /** Interleuven's regional desk: 19 municipalities, 390 providers, ≈4,000 requests a year. */

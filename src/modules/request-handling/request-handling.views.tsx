@@ -72,42 +72,48 @@ export function ProviderRequestPage(props: {
           </p>
         </div>
       )}
-      <dl class="ko-facts">
-        <Fact label={t.fileNumber}>{detail.family.fileNumber}</Fact>
-        <Fact label={t.status} qa="own-status">
-          {t.preferenceStatuses[detail.preference.status]}
-        </Fact>
-        <Fact label={t.requestStatus}>{t.requestStatuses[detail.request.status]}</Fact>
-        <Fact label={t.rank}>{detail.preference.rank ?? t.viaEmergencyList}</Fact>
-        <Fact label={t.submittedOn}>{formatDate(lang, detail.request.submittedAt)}</Fact>
-        <Fact label={t.priorityGroup}>{detail.priorityGroup ? t.yes : t.no}</Fact>
-      </dl>
+      {/* The file first (who the child is, what is asked, where else the family asked), compact so
+          that the actions follow within a laptop's first screen; the family and the history after. */}
+      <div class="ko-request-top" data-qa="request-summary">
+        <dl class="ko-facts">
+          <Fact label={t.status} qa="own-status">
+            {t.preferenceStatuses[detail.preference.status]}
+          </Fact>
+          <Fact label={t.requestStatus}>{t.requestStatuses[detail.request.status]}</Fact>
+          <Fact label={t.rank}>{detail.preference.rank ?? t.viaEmergencyList}</Fact>
+          <Fact label={t.fileNumber}>{detail.family.fileNumber}</Fact>
+          <Fact label={t.submittedOn}>{formatDate(lang, detail.request.submittedAt)}</Fact>
+          <Fact label={t.priorityGroup}>{detail.priorityGroup ? t.yes : t.no}</Fact>
+        </dl>
+        <div class="ko-request-top__grid">
+          <section aria-labelledby="child">
+            <h2 class="utrecht-heading-2" id="child">
+              {t.sectionChild}
+            </h2>
+            <ChildFacts lang={lang} detail={detail} />
+          </section>
+          <section aria-labelledby="care">
+            <h2 class="utrecht-heading-2" id="care">
+              {t.sectionCare}
+            </h2>
+            <CareFacts lang={lang} detail={detail} />
+          </section>
+        </div>
+        <section aria-labelledby="preferences">
+          <h2 class="utrecht-heading-2" id="preferences">
+            {t.sectionPreferences}
+          </h2>
+          <Preferences lang={lang} detail={detail} />
+        </section>
+      </div>
 
       <Actions ctx={ctx} detail={detail} base={base} stateOf={stateOf} />
 
-      <section aria-labelledby="child">
-        <h2 class="utrecht-heading-2" id="child">
-          {t.sectionChild}
-        </h2>
-        <ChildFacts lang={lang} detail={detail} />
-      </section>
-      <section aria-labelledby="care">
-        <h2 class="utrecht-heading-2" id="care">
-          {t.sectionCare}
-        </h2>
-        <CareFacts lang={lang} detail={detail} />
-      </section>
       <section aria-labelledby="family">
         <h2 class="utrecht-heading-2" id="family">
           {t.sectionFamily}
         </h2>
         <FamilyFacts lang={lang} detail={detail} />
-      </section>
-      <section aria-labelledby="preferences">
-        <h2 class="utrecht-heading-2" id="preferences">
-          {t.sectionPreferences}
-        </h2>
-        <Preferences lang={lang} detail={detail} />
       </section>
       <section aria-labelledby="custom">
         <h2 class="utrecht-heading-2" id="custom">

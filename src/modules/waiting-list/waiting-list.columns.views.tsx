@@ -86,7 +86,7 @@ export function ColumnSettingsPage(props: {
                       name="move"
                       value={`${c.key}:up`}
                       aria-label={t.moveUp(name)}
-                      disabled={i === 0}
+                      disabled={i <= 1 || c.key === ALWAYS_SHOWN}
                       data-qa={`up-${c.key}`}
                     >
                       {t.up}
@@ -97,7 +97,7 @@ export function ColumnSettingsPage(props: {
                       name="move"
                       value={`${c.key}:down`}
                       aria-label={t.moveDown(name)}
-                      disabled={i === data.columns.length - 1}
+                      disabled={i === data.columns.length - 1 || c.key === ALWAYS_SHOWN}
                       data-qa={`down-${c.key}`}
                     >
                       {t.down}

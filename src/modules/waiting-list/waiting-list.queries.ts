@@ -11,6 +11,7 @@ import { customIdOf, type Filters, type Sort, type StandardColumn } from './wait
  */
 const {
   families,
+  parents,
   children,
   requests,
   preferences,
@@ -153,6 +154,7 @@ function listQuery(db: Database, scope: ListScope, filters: Filters, sort: Sort)
     .select({
       preferenceId: preferences.id,
       requestId: requests.id,
+      familyId: families.id,
       fileNumber: families.fileNumber,
       requestStatus: requests.status,
       preferenceStatus: preferences.status,
@@ -256,6 +258,35 @@ export async function getCustomValues(db: Database, columnIds: string[], request
             inArray(customColumnValues.requestId, requestIds.slice(i, i + 1000)),
           ),
         )),
+    );
+  }
+  return rows;
+}
+
+/** How to reach the parents of some families (an export for staff who may contact them). */
+export async function getParentContacts(db: Database, familyIds: string[]) {
+  const rows: {
+    familyId: string;
+    firstName: string;
+    lastName: string;
+    email: string | null;
+    phone: string | null;
+  }[] = [];
+  const unique = [...new Set(familyIds)];
+  // In slices, like the own-column values: an export may hold thousands of families.
+  for (let i = 0; i < unique.length; i += 1000) {
+    rows.push(
+      ...(await db
+        .select({
+          familyId: parents.familyId,
+          firstName: parents.firstName,
+          lastName: parents.lastName,
+          email: parents.email,
+          phone: parents.phone,
+        })
+        .from(parents)
+        .where(inArray(parents.familyId, unique.slice(i, i + 1000)))
+        .orderBy(asc(parents.familyId), asc(parents.position), asc(parents.createdAt))),
     );
   }
   return rows;

@@ -1,5 +1,5 @@
 import { recordAudit } from '../../platform/audit/index.ts';
-import type { CurrentUser } from '../../platform/auth/actions.ts';
+import { type CurrentUser, locationsFor } from '../../platform/auth/actions.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import type { ErrorKey } from '../../platform/i18n/common.ts';
@@ -108,6 +108,20 @@ export async function getWaitingList(deps: AppDeps, user: CurrentUser, locationI
 
 export type WaitingList = Awaited<ReturnType<typeof getWaitingList>>;
 
+/**
+ * The parents' e-mail addresses and phone numbers go along in an export only for staff who may open
+ * the request page, which shows them: the same rule as that page, read from the action catalogue.
+ */
+export function mayContactFamilies(user: CurrentUser, locationId: string): boolean {
+  return locationsFor(user, 'provider.request.read').includes(locationId);
+}
+
+function byFamily<T extends { familyId: string }>(items: T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) out.set(item.familyId, [...(out.get(item.familyId) ?? []), item]);
+  return out;
+}
+
 /** Up to this many rows leave in one export; more means the filters are too wide to be useful. */
 export const EXPORT_LIMIT = 10_000;
 
@@ -126,19 +140,27 @@ export async function getExport(
     ctx.customColumns.map((c) => c.id),
   );
   const list = await rows(deps, ctx, view, { limit: EXPORT_LIMIT, offset: 0 });
+  const contacts = mayContactFamilies(user, locationId)
+    ? await q.getParentContacts(
+        deps.db,
+        list.map((r) => r.familyId),
+      )
+    : undefined;
   await recordAudit(deps.db, deps.clock, {
     actorUserId: user.id,
     actorRole: staffRole(user, locationId),
     action: 'provider.waitingList.export',
     subjectType: 'waiting_list',
     subjectId: locationId,
-    details: { rows: list.length, format },
+    details: { rows: list.length, format, contacts: contacts !== undefined },
   });
   return {
     location: ctx.location,
     customColumns: ctx.customColumns,
     columns: ctx.columns.filter((c) => c.visible).map((c) => c.key),
     rows: list,
+    /** Per family, its parents in order; only for staff who may see them (see mayContactFamilies). */
+    contacts: contacts && byFamily(contacts),
     today: deps.clock.today(),
   };
 }
@@ -183,7 +205,16 @@ export async function saveDefaultView(deps: AppDeps, user: CurrentUser, location
     ctx.customColumns.map((c) => c.id),
   );
   const filters = savedFilters(view);
-  await q.upsertSettings(deps.db, { userId: user.id, locationId }, { filters }, deps.clock.now());
+  // The columns shown now are part of the view: written along, so that a first save does not fall
+  // back to the table's defaults (every column) for a user who never opened the column settings.
+  const hiddenColumns = ctx.columns.filter((c) => !c.visible).map((c) => c.key);
+  const columnOrder = ctx.columns.map((c) => c.key);
+  await q.upsertSettings(
+    deps.db,
+    { userId: user.id, locationId },
+    { filters, hiddenColumns, columnOrder },
+    deps.clock.now(),
+  );
   return filters;
 }
 

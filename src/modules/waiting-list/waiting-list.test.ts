@@ -6,6 +6,7 @@ import { aFamilyRequest, aScenario, aUser, TEST_PASSWORD } from '../../../test/b
 import { BACKENDS } from '../../../test/db.ts';
 import { schema } from '../../platform/db/index.ts';
 import { isPriorityGroup, priorityGroupSql } from '../requests/index.ts';
+import { mayContactFamilies } from './waiting-list.service.ts';
 
 /** The names in the list body, in order (the child column links to the request page). */
 function childNames(html: string): string[] {
@@ -251,7 +252,7 @@ describe.each(BACKENDS)('the waiting list on %s', (backend) => {
   it('hides and reorders columns per user, and keeps the choice', async () => {
     await sixRequests();
     const before = headers((await staff.get(list)).body);
-    expect(before.slice(0, 4)).toEqual(['fileNumber', 'fileStatus', 'status', 'child']);
+    expect(before.slice(0, 4)).toEqual(['child', 'fileNumber', 'fileStatus', 'status']);
     expect(before).not.toContain('kind');
 
     const visible = before.filter((c) => c !== 'birth');
@@ -276,12 +277,17 @@ describe.each(BACKENDS)('the waiting list on %s', (backend) => {
 
     // The child's name cannot be hidden: it opens the request.
     await staff.post(`${list}/columns`, { visible: ['fileNumber'] });
-    expect(headers((await staff.get(list)).body)).toEqual(['fileNumber', 'child']);
+    expect(headers((await staff.get(list)).body)).toEqual(['child', 'fileNumber']);
+    // …and stays first: nothing moves above it, it moves nowhere.
+    await staff.post(`${list}/columns`, { visible: ['fileNumber'], move: 'fileNumber:up' });
+    await staff.post(`${list}/columns`, { visible: ['fileNumber'], move: 'child:down' });
+    expect(headers((await staff.get(list)).body)).toEqual(['child', 'fileNumber']);
   });
 
   it('saves the filters and sort as the user’s default view', async () => {
     await sixRequests();
-    await staff.get(list);
+    const shown = headers((await staff.get(list)).body);
+    expect(shown).not.toContain('kind');
     const res = await staff.post(`${list}/default-view`, {
       status: 'all',
       rank: '1',
@@ -294,6 +300,20 @@ describe.each(BACKENDS)('the waiting list on %s', (backend) => {
     expect(await names('status=open')).toEqual(['Eva', 'Anna', 'Fien', 'Bram', 'Dirk']);
     const [settings] = await t.deps.db.select().from(schema.waitingListSettings);
     expect(settings?.filters).toMatchObject({ status: 'all', rank: '1', sort: 'child', dir: 'desc' });
+    // Exactly the columns that were shown, in their order: the first save does not reveal the
+    // columns hidden by default.
+    expect(headers((await staff.get(list)).body)).toEqual(shown);
+  });
+
+  it('keeps a user’s own choice of columns when saving the default view', async () => {
+    await sixRequests();
+    await staff.get(`${list}/columns`);
+    await staff.post(`${list}/columns`, { visible: ['child', 'start', 'careNeeds'], move: 'careNeeds:up' });
+    const shown = headers((await staff.get(list)).body);
+    expect(shown).toEqual(['child', 'start', 'careNeeds']);
+    await staff.post(`${list}/default-view`, { status: 'open', sort: 'start', dir: 'asc' });
+    expect(headers((await staff.get(list)).body)).toEqual(shown);
+    expect(headers((await staff.get(`${list}?status=all`)).body)).toEqual(shown);
   });
 
   it('adds own columns with a value per request, shows, sorts and deletes them', async () => {
@@ -391,7 +411,7 @@ describe.each(BACKENDS)('the waiting list on %s', (backend) => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]?.split(';').slice(0, 4)).toEqual(['Dossier', 'Dossierstatus', 'Status bij u', 'Kind']);
+    expect(lines[0]?.split(';').slice(0, 4)).toEqual(['Kind', 'Dossier', 'Dossierstatus', 'Status bij u']);
     expect(lines).toHaveLength(6);
     expect(lines[1]).toContain('Anna Aerts');
     expect(lines[1]).toContain('2027-01-10');
@@ -409,29 +429,30 @@ describe.each(BACKENDS)('the waiting list on %s', (backend) => {
     if (!sheet) throw new Error('no sheet');
     expect(sheet.rowCount).toBe(6);
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
-    expect(header.slice(0, 7)).toEqual([
+    expect(header.slice(0, 8)).toEqual([
+      'Kind',
       'Dossier',
       'Dossierstatus',
       'Status bij u',
-      'Kind',
-      'Geboorte',
+      'Geboortedatum',
+      'Verwachte geboortedatum',
       'Start',
       'Einde',
     ]);
     const anna = sheet.getRow(2);
-    expect(anna.getCell(4).value).toBe('Anna Aerts');
-    expect(anna.getCell(6).value).toEqual(new Date('2027-01-10T00:00:00Z'));
-    expect(anna.getCell(9).value).toBe('Ja');
-    expect(sheet.getRow(4).getCell(4).value).toBe('=HYPERLINK("x") Bosmans');
-    expect(sheet.getRow(4).getCell(4).formula).toBeUndefined();
+    expect(anna.getCell(1).value).toBe('Anna Aerts');
+    expect(anna.getCell(7).value).toEqual(new Date('2027-01-10T00:00:00Z'));
+    expect(anna.getCell(10).value).toBe('Ja');
+    expect(sheet.getRow(4).getCell(1).value).toBe('=HYPERLINK("x") Bosmans');
+    expect(sheet.getRow(4).getCell(1).formula).toBeUndefined();
 
     const audit = await t.deps.db
       .select()
       .from(schema.auditLog)
       .where(eq(schema.auditLog.action, 'provider.waitingList.export'));
     expect(audit.map((a) => a.details)).toEqual([
-      { rows: 5, format: 'csv' },
-      { rows: 5, format: 'xlsx' },
+      { rows: 5, format: 'csv', contacts: true },
+      { rows: 5, format: 'xlsx', contacts: true },
     ]);
   });
 
@@ -439,13 +460,127 @@ describe.each(BACKENDS)('the waiting list on %s', (backend) => {
     await sixRequests();
     await staff.get(`${list}/columns`);
     await staff.post(`${list}/columns`, { visible: ['child', 'start', 'rank'] });
+    // Anna's second parent can only be reached by phone.
+    const [anna] = await t.deps.db
+      .select()
+      .from(schema.children)
+      .where(eq(schema.children.firstName, 'Anna'));
+    await t.deps.db.insert(schema.parents).values({
+      familyId: anna?.familyId as string,
+      firstName: 'Tweede',
+      lastName: 'Aerts',
+      phone: '0470 12 34 56',
+      position: 2,
+    });
     const csv = await staff.get(`${list}/export.csv?status=all&sort=child`);
     const lines = csv.body
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]).toBe('Kind;Start;Voorkeur');
-    expect(lines[1]).toBe('Anna Aerts;2027-01-10;1');
+    expect(lines[0]).toBe(
+      'Kind;Start;Voorkeur;Ouder 1;E-mail ouder 1;Telefoon ouder 1;Ouder 2;E-mail ouder 2;Telefoon ouder 2',
+    );
+    expect(lines[1]).toMatch(
+      /^Anna Aerts;2027-01-10;1;Ouder\d+ Aerts;ouder\d+@test\.example;;Tweede Aerts;;0470 12 34 56$/,
+    );
+  });
+
+  it('exports one kind of value per column: birth and expected birth apart, dates in one format, readable widths', async () => {
+    await sixRequests();
+    const query = 'status=all&sort=child';
+    const csv = await staff.get(`${list}/export.csv?${query}`);
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+      .map((l) => l.split(';'));
+    const header = lines[0] ?? [];
+    const column = (name: string) => lines.slice(1).map((l) => l[header.indexOf(name)] ?? '');
+    const iso = /^\d{4}-\d{2}-\d{2}$/;
+    for (const name of ['Geboortedatum', 'Verwachte geboortedatum', 'Start', 'Einde', 'Ontvangen'])
+      expect(
+        column(name)
+          .filter(Boolean)
+          .every((v) => iso.test(v)),
+        name,
+      ).toBe(true);
+    // Dirk is not born yet: his expected birth date is in its own column, his birth date empty.
+    const names = column('Kind');
+    const dirk = names.findIndex((n) => n.startsWith('Dirk'));
+    expect(column('Geboortedatum')[dirk]).toBe('');
+    expect(column('Verwachte geboortedatum')[dirk]).toBe('2027-01-05');
+    expect(column('Verwachte geboortedatum').filter(Boolean)).toEqual(['2027-01-05']);
+    expect(column('Geboortedatum').filter(Boolean)).toHaveLength(5);
+
+    const xlsx = await staff.get(`${list}/export.xlsx?${query}`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Wachtlijst');
+    if (!sheet) throw new Error('no sheet');
+    const titles = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
+    expect(titles).toEqual(header);
+    for (const name of ['Geboortedatum', 'Verwachte geboortedatum', 'Start', 'Einde', 'Ontvangen']) {
+      const n = titles.indexOf(name) + 1;
+      for (let r = 2; r <= sheet.rowCount; r++) {
+        const cell = sheet.getRow(r).getCell(n);
+        if (cell.value === null) continue;
+        expect(cell.value, `${name} row ${r}`).toBeInstanceOf(Date);
+        expect(cell.numFmt, `${name} row ${r}`).toBe('dd/mm/yyyy');
+      }
+    }
+    // Every column is wide enough for its header and its values, none absurdly wide.
+    titles.forEach((title, i) => {
+      const width = sheet.getColumn(i + 1).width ?? 0;
+      expect(width, title).toBeGreaterThanOrEqual(title.length);
+      expect(width, title).toBeLessThanOrEqual(50);
+      for (let r = 2; r <= sheet.rowCount; r++) {
+        const value = sheet.getRow(r).getCell(i + 1).value;
+        const text = value instanceof Date ? 'dd/mm/yyyy' : String(value ?? '');
+        expect(width, `${title}: ${text}`).toBeGreaterThanOrEqual(Math.min(48, text.length));
+      }
+    });
+    expect(sheet.getColumn(titles.indexOf('E-mail ouder 1') + 1).width).toBeGreaterThanOrEqual(
+      'ouder1@test.example'.length,
+    );
+  });
+
+  it('adds the parents’ contact details to the export only for staff who may see them', async () => {
+    await sixRequests();
+    const csvHeader = async (client: TestClient, location: string) => {
+      const res = await client.get(`/provider/locations/${location}/waiting-list/export.csv?status=all`);
+      expect(res.statusCode).toBe(200);
+      return (
+        res.body
+          .replace(/^\uFEFF/, '')
+          .split('\r\n')[0]
+          ?.split(';') ?? []
+      );
+    };
+    expect(await csvHeader(staff, s.first.id)).toContain('E-mail ouder 1');
+    // Someone who may export this list but not open its requests (a grant that the catalogue may
+    // narrow one day) gets the list without contact details; the rule is the request page's own.
+    const grant = {
+      regionId: null,
+      municipalityId: null,
+      intermediaryOrganisationId: null,
+      providerLocationId: s.first.id,
+    };
+    const user = { id: 'x', email: 'x@test.example', displayName: 'X', language: 'nl' as const };
+    expect(mayContactFamilies({ ...user, grants: [{ ...grant, role: 'provider_staff' }] }, s.first.id)).toBe(
+      true,
+    );
+    expect(mayContactFamilies({ ...user, grants: [{ ...grant, role: 'provider_admin' }] }, s.first.id)).toBe(
+      true,
+    );
+    expect(mayContactFamilies({ ...user, grants: [{ ...grant, role: 'provider_staff' }] }, s.second.id)).toBe(
+      false,
+    );
+    expect(
+      mayContactFamilies(
+        { ...user, grants: [{ ...grant, role: 'desk', providerLocationId: null }] },
+        s.first.id,
+      ),
+    ).toBe(false);
   });
 
   it('answers 404 for another location and 403 for a parent', async () => {

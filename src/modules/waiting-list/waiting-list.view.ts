@@ -41,7 +41,11 @@ export function isStandardColumn(key: string): key is StandardColumn {
 
 export type ColumnSettings = { hiddenColumns: string[]; columnOrder: string[] };
 
-/** Every column in the user's order (new ones at their default place at the end), with visibility. */
+/**
+ * Every column in the user's order (new ones at their default place at the end), with visibility.
+ * The child's name always comes first: it says whose row it is and stays in view when the table
+ * scrolls sideways.
+ */
 export function resolveColumns(
   settings: ColumnSettings | undefined,
   customColumnIds: string[],
@@ -53,14 +57,18 @@ export function resolveColumns(
     ...all.filter((k) => !settings?.columnOrder.includes(k)),
   ];
   const hidden = new Set<string>(settings ? settings.hiddenColumns : HIDDEN_BY_DEFAULT);
-  return [...new Set(ordered)].map((key) => ({ key, visible: key === ALWAYS_SHOWN || !hidden.has(key) }));
+  return [ALWAYS_SHOWN, ...new Set(ordered.filter((k) => k !== ALWAYS_SHOWN))].map((key) => ({
+    key,
+    visible: key === ALWAYS_SHOWN || !hidden.has(key),
+  }));
 }
 
-/** Moves one column a place up or down. */
+/** Moves one column a place up or down (never the child's name, nor above it). */
 export function moveColumn(order: ColumnKey[], key: string, direction: 'up' | 'down'): ColumnKey[] {
   const i = order.indexOf(key as ColumnKey);
   const j = direction === 'up' ? i - 1 : i + 1;
   if (i < 0 || j < 0 || j >= order.length) return order;
+  if (order[i] === ALWAYS_SHOWN || order[j] === ALWAYS_SHOWN) return order;
   const out = [...order];
   [out[i], out[j]] = [out[j] as ColumnKey, out[i] as ColumnKey];
   return out;

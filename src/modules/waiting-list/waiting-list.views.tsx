@@ -1,175 +1,15 @@
-import { errorText } from '../../platform/i18n/common.ts';
 import type { Language } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
-import {
-  ChoiceGroup,
-  CsrfField,
-  ErrorSummary,
-  type FormState,
-  SelectField,
-  SubmitButton,
-  TextField,
-  value,
-} from '../../platform/views/forms.tsx';
+import { CsrfField, ErrorSummary, SubmitButton } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
-import { WEEKDAYS } from '../../shared/dates.ts';
 import { LocationNav, Notice } from '../provider-locations/index.ts';
-import { handlingMessages } from '../request-handling/index.ts';
 import { cellText, cellValue, columnHeader } from './waiting-list.cells.ts';
+import { FilterForm } from './waiting-list.filters.views.tsx';
 import { messages } from './waiting-list.messages.ts';
 import type { ListRow, WaitingList } from './waiting-list.service.ts';
-import {
-  type ColumnKey,
-  DAY_COUNTS,
-  PAGE_SIZES,
-  RANKS,
-  type Sort,
-  STATUS_GROUPS,
-  savedFilters,
-  viewParams,
-} from './waiting-list.view.ts';
+import { ALWAYS_SHOWN, type ColumnKey, type Sort, savedFilters, viewParams } from './waiting-list.view.ts';
 
 const listPath = (locationId: string) => `/provider/locations/${locationId}/waiting-list`;
-
-/** The filter form's current values, as the form components read them. */
-function filterState(list: WaitingList): FormState {
-  const f = list.view.filters;
-  return {
-    values: {
-      q: f.q,
-      status: f.status,
-      startFrom: f.startFrom ?? '',
-      startTo: f.startTo ?? '',
-      days: f.days,
-      minDays: f.minDays === undefined ? '' : String(f.minDays),
-      maxDays: f.maxDays === undefined ? '' : String(f.maxDays),
-      priority: f.priority ?? '',
-      rank: f.rank ?? '',
-      occasional: f.occasional ?? '',
-      careNeeds: f.careNeeds ?? '',
-      overdue: f.overdue ? '1' : '',
-      size: String(list.view.size),
-    },
-    errors: list.errors,
-  };
-}
-
-function FilterForm(props: { lang: Language; list: WaitingList }) {
-  const { lang, list } = props;
-  const t = messages[lang];
-  const h = handlingMessages[lang];
-  const form = filterState(list);
-  const yesNo = [
-    { value: 'yes', label: t.yes },
-    { value: 'no', label: t.no },
-  ];
-  const dayCount = DAY_COUNTS.map((n) => ({ value: n, label: n.replace('.', lang === 'en' ? '.' : ',') }));
-  /** A filter that may also be left at "any". */
-  const anyOf = (name: string, label: string, options: { value: string; label: string }[]) => (
-    <SelectField lang={lang} form={form} name={name} label={label} emptyLabel={t.any} options={options} />
-  );
-  return (
-    <form method="get" action={listPath(list.location.id)} class="ko-filters" data-qa="filters" novalidate>
-      <h2 class="utrecht-heading-2">{t.filters}</h2>
-      <input type="hidden" name="sort" value={list.view.sort.column} />
-      <input type="hidden" name="dir" value={list.view.sort.dir} />
-      <div class="ko-filters__grid">
-        <TextField lang={lang} form={form} name="q" label={t.search} />
-        <SelectField
-          lang={lang}
-          form={form}
-          name="status"
-          label={t.statusFilter}
-          options={[
-            ...STATUS_GROUPS.map((g) => ({ value: g, label: t.statusGroups[g] })),
-            ...(Object.keys(h.preferenceStatuses) as (keyof typeof h.preferenceStatuses)[]).map((s) => ({
-              value: s,
-              label: h.preferenceStatuses[s],
-            })),
-          ]}
-        />
-        <MonthField lang={lang} form={form} name="startFrom" label={t.startFrom} hint={t.monthHint} />
-        <MonthField lang={lang} form={form} name="startTo" label={t.startTo} hint={t.monthHint} />
-        {anyOf('minDays', t.minDays, dayCount)}
-        {anyOf('maxDays', t.maxDays, dayCount)}
-        {anyOf('priority', t.priority, yesNo)}
-        {anyOf(
-          'rank',
-          t.rank,
-          RANKS.map((r) => ({ value: r, label: r === 'none' ? t.rankNone : r })),
-        )}
-        {anyOf('occasional', t.occasional, yesNo)}
-        {anyOf('careNeeds', t.careNeeds, yesNo)}
-        <SelectField
-          lang={lang}
-          form={form}
-          name="size"
-          label={t.pageSize}
-          options={PAGE_SIZES.map((n) => ({ value: String(n), label: String(n) }))}
-        />
-      </div>
-      <ChoiceGroup
-        lang={lang}
-        form={form}
-        name="days"
-        legend={t.fitsDays}
-        hint={t.fitsDaysHint}
-        multiple
-        options={WEEKDAYS.map((d) => ({ value: d, label: t.dayNames[d] }))}
-      />
-      <ChoiceGroup
-        lang={lang}
-        form={form}
-        name="overdue"
-        legend={t.columns.waitingDays}
-        multiple
-        options={[{ value: '1', label: t.overdueOnly }]}
-      />
-      <div class="ko-button-row">
-        <SubmitButton qa="apply-filters">{t.applyFilters}</SubmitButton>
-        <a class="utrecht-link" href={`${listPath(list.location.id)}?status=all`} data-qa="clear-filters">
-          {t.clearFilters}
-        </a>
-      </div>
-    </form>
-  );
-}
-
-/** A month field (`<input type="month">`, which degrades to a text field where a browser lacks it). */
-function MonthField(props: { lang: Language; form: FormState; name: string; label: string; hint: string }) {
-  const { name, form } = props;
-  const error = form.errors[name];
-  const id = `field-${name}`;
-  return (
-    <div class={`utrecht-form-field utrecht-form-field--text ${error ? 'utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>
-          {props.label}
-        </label>
-      </div>
-      <div class="utrecht-form-field-description" id={`hint-${name}`}>
-        {props.hint}
-      </div>
-      {error && (
-        <p class="utrecht-form-field-error-message" id={`error-${name}`}>
-          {errorText(props.lang, error)}
-        </p>
-      )}
-      <div class="utrecht-form-field__input">
-        <input
-          class="utrecht-textbox utrecht-textbox--html-input"
-          id={id}
-          name={name}
-          type="month"
-          pattern="[0-9]{4}-[0-9]{2}"
-          value={value(form, name)}
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={[`hint-${name}`, error ? `error-${name}` : ''].filter(Boolean).join(' ')}
-        />
-      </div>
-    </div>
-  );
-}
 
 function SortHeader(props: { lang: Language; list: WaitingList; column: ColumnKey }) {
   const { lang, list, column } = props;
@@ -181,7 +21,7 @@ function SortHeader(props: { lang: Language; list: WaitingList; column: ColumnKe
   return (
     <th
       scope="col"
-      class="utrecht-table__header-cell"
+      class={`utrecht-table__header-cell${column === ALWAYS_SHOWN ? ' ko-wl-sticky' : ''}`}
       aria-sort={current === 'asc' ? 'ascending' : current === 'desc' ? 'descending' : undefined}
       data-qa={`column-${column}`}
     >
@@ -197,9 +37,10 @@ function Cell(props: { lang: Language; list: WaitingList; column: ColumnKey; row
   const { lang, list, column, row } = props;
   const t = messages[lang];
   const text = cellText(lang, cellValue(lang, column, row, list.customColumns));
-  if (column === 'child') {
+  if (column === ALWAYS_SHOWN) {
+    // The row's header: the child it is about, first and kept in view when the table scrolls sideways.
     return (
-      <td class="utrecht-table__cell">
+      <th scope="row" class="utrecht-table__cell ko-wl-sticky">
         <a
           class="utrecht-link"
           href={`/provider/locations/${list.location.id}/requests/${row.requestId}`}
@@ -207,7 +48,7 @@ function Cell(props: { lang: Language; list: WaitingList; column: ColumnKey; row
         >
           {text}
         </a>
-      </td>
+      </th>
     );
   }
   if (
@@ -286,48 +127,76 @@ export function WaitingListPage(props: { ctx: PageContext; list: WaitingList; sa
   return (
     <Layout ctx={ctx} title={title}>
       <LocationNav lang={lang} location={list.location} current="waitingList" />
-      <h1 class="utrecht-heading-1">{title}</h1>
+      <div class="ko-wl-heading">
+        <h1 class="utrecht-heading-1">{title}</h1>
+        <div class="ko-wl-actions">
+          <form method="post" action={`${path}/default-view`} class="ko-inline-form">
+            <CsrfField token={ctx.csrfToken} />
+            {Object.entries(savedFilters(list.view)).flatMap(([k, v]) =>
+              (k === 'days' ? v.split(',') : [v]).map((item) => (
+                <input key={`${k}-${item}`} type="hidden" name={k} value={item} />
+              )),
+            )}
+            <SubmitButton qa="save-view" secondary>
+              {t.saveView}
+            </SubmitButton>
+          </form>
+          <ul class="ko-inline-list">
+            <li>
+              {/* Short link texts keep the actions beside the title; the full name says what they do. */}
+              <span aria-hidden="true">{t.exportLabel}</span>{' '}
+              <a
+                class="utrecht-link"
+                href={`${path}/export.xlsx?${query}`}
+                aria-label={t.exportXlsx}
+                data-qa="export-xlsx"
+                download
+              >
+                Excel
+              </a>
+            </li>
+            <li>
+              <a
+                class="utrecht-link"
+                href={`${path}/export.csv?${query}`}
+                aria-label={t.exportCsv}
+                data-qa="export-csv"
+                download
+              >
+                CSV
+              </a>
+            </li>
+            <li>
+              <a class="utrecht-link" href={`${path}/columns`} data-qa="columns-link">
+                {t.columnSettings}
+              </a>
+            </li>
+          </ul>
+        </div>
+      </div>
       {props.saved && <Notice>{t.viewSaved}</Notice>}
       <ErrorSummary lang={lang} form={{ values: {}, errors: list.errors }} />
       <FilterForm lang={lang} list={list} />
-      <div class="ko-toolbar">
-        <form method="post" action={`${path}/default-view`} class="ko-inline-form">
-          <CsrfField token={ctx.csrfToken} />
-          {Object.entries(savedFilters(list.view)).flatMap(([k, v]) =>
-            (k === 'days' ? v.split(',') : [v]).map((item) => (
-              <input key={`${k}-${item}`} type="hidden" name={k} value={item} />
-            )),
-          )}
-          <SubmitButton qa="save-view" secondary>
-            {t.saveView}
-          </SubmitButton>
-        </form>
-        <ul class="ko-inline-list">
-          <li>
-            <a class="utrecht-link" href={`${path}/export.xlsx?${query}`} data-qa="export-xlsx" download>
-              {t.exportXlsx}
-            </a>
-          </li>
-          <li>
-            <a class="utrecht-link" href={`${path}/export.csv?${query}`} data-qa="export-csv" download>
-              {t.exportCsv}
-            </a>
-          </li>
-          <li>
-            <a class="utrecht-link" href={`${path}/columns`} data-qa="columns-link">
-              {t.columnSettings}
-            </a>
-          </li>
-        </ul>
-      </div>
       {list.rows.length === 0 ? (
         <p class="utrecht-paragraph" data-qa="empty-list">
           {t.empty}
         </p>
       ) : (
-        <div class="ko-table-scroll">
-          <table class="utrecht-table ko-table" data-qa="waiting-list">
-            <caption class="utrecht-table__caption" data-qa="waiting-list-caption">
+        // A region named by the caption and focusable, so that keyboard users can scroll it sideways
+        // (WCAG 2.1.1) and hear what it is.
+        <section
+          class="ko-wl-scroll"
+          aria-labelledby="waiting-list-caption"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take the focus
+          tabIndex={0}
+          data-qa="waiting-list-scroll"
+        >
+          <table class="utrecht-table ko-table ko-wl-table" data-qa="waiting-list">
+            <caption
+              class="utrecht-table__caption ko-wl-caption"
+              id="waiting-list-caption"
+              data-qa="waiting-list-caption"
+            >
               {t.caption(list.total, list.view.page, list.pages)}
             </caption>
             <thead class="utrecht-table__header">
@@ -347,7 +216,7 @@ export function WaitingListPage(props: { ctx: PageContext; list: WaitingList; sa
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
       <Pagination lang={lang} list={list} />
     </Layout>
