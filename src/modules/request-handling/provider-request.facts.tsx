@@ -146,7 +146,7 @@ export function Preferences(props: { lang: Language; detail: RequestForLocation 
   const { lang, detail } = props;
   const t = handlingMessages[lang];
   return (
-    <div class="ko-table-scroll">
+    <TableScroll label={t.sectionPreferences}>
       <table class="utrecht-table ko-table" data-qa="preferences">
         <thead class="utrecht-table__header">
           <tr class="utrecht-table__row">
@@ -180,7 +180,7 @@ export function Preferences(props: { lang: Language; detail: RequestForLocation 
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

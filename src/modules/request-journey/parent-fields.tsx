@@ -329,7 +329,7 @@ export function PreferenceEditor(props: {
             <form method="post" action={`${props.action}?${search.query}`}>
               <CsrfField token={props.csrfToken} />
               <TableScroll label={w.resultsCaption(search.results.length)}>
-                <table class="utrecht-table ko-table" data-qa="location-results">
+                <table class="utrecht-table ko-table ko-table--stack" data-qa="location-results">
                   <caption class="utrecht-table__caption">{w.resultsCaption(search.results.length)}</caption>
                   <thead class="utrecht-table__header">
                     <tr class="utrecht-table__row">

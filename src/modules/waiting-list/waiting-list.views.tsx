@@ -12,6 +12,7 @@ import {
   value,
 } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
+import { TableScroll } from '../../platform/views/table-scroll.tsx';
 import { WEEKDAYS } from '../../shared/dates.ts';
 import { LocationNav, Notice } from '../provider-locations/index.ts';
 import { handlingMessages } from '../request-handling/index.ts';
@@ -325,7 +326,7 @@ export function WaitingListPage(props: { ctx: PageContext; list: WaitingList; sa
           {t.empty}
         </p>
       ) : (
-        <div class="ko-table-scroll">
+        <TableScroll label={t.caption(list.total, list.view.page, list.pages)}>
           <table class="utrecht-table ko-table" data-qa="waiting-list">
             <caption class="utrecht-table__caption" data-qa="waiting-list-caption">
               {t.caption(list.total, list.view.page, list.pages)}
@@ -347,7 +348,7 @@ export function WaitingListPage(props: { ctx: PageContext; list: WaitingList; sa
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <Pagination lang={lang} list={list} />
     </Layout>
