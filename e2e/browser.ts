@@ -297,11 +297,101 @@ async function scanTarget(page: Page): Promise<Page> {
   return twin.page;
 }
 
+/** A phone's viewport: every page must fit its width (docs UX rule 1). */
+export const PHONE_VIEWPORT = { width: 390, height: 844 } as const;
+
+/** An element that sticks out to the right of the viewport, as the failure message names it. */
+type Overflow = { element: string; text: string; right: number; width: number };
+
 /**
- * Runs axe on the page as it is now and fails on any serious or critical violation, naming the
- * rule, the elements and the help text. Minor and moderate findings are not failures.
+ * Fails when the document is wider than the viewport at `width` CSS px (390 unless told), that is
+ * when the page as a whole would scroll sideways. Content that scrolls inside its own container
+ * (a wide table in `.ko-table-scroll`, `overflow-x: auto`) does not widen the document and passes.
+ * The viewport is set to that width for the measurement and restored afterwards, so a test can
+ * run at its own size and still have every page checked on a phone. Only `page.evaluate` is used,
+ * which also works on a page with JavaScript off (the page's own scripts stay off).
+ */
+export async function expectNoSidewaysScroll(
+  page: Page,
+  label = page.url(),
+  width: number = PHONE_VIEWPORT.width,
+): Promise<void> {
+  const original = page.viewportSize();
+  if (!original) throw new Error(`expectNoSidewaysScroll: ${label} has no fixed viewport to resize`);
+  const resize = original.width !== width;
+  if (resize) await page.setViewportSize({ width, height: PHONE_VIEWPORT.height });
+  try {
+    const found = await page.evaluate(measureOverflow);
+    if (found.scrollWidth <= found.clientWidth) return;
+    const named = found.culprits
+      .map((c) => `    - ${c.element} (right edge ${c.right} px, ${c.width} px wide) "${c.text}"`)
+      .join('\n');
+    throw new Error(
+      `${label} scrolls sideways at ${width} px: the document is ${found.scrollWidth} px wide ` +
+        `for a viewport of ${found.clientWidth} px. Widest elements sticking out:\n${named}`,
+    );
+  } finally {
+    if (resize) await page.setViewportSize(original);
+  }
+}
+
+/**
+ * Runs in the page: the document's scroll width and client width, and the elements where the
+ * overflow starts — those that stick out past the right edge of the viewport and past their own
+ * parent's — rightmost first. Elements inside a container that clips or scrolls sideways (a table
+ * in its `.ko-table-scroll` region) are left out: they do not widen the document.
+ * Self-contained, because Playwright sends its source to the page.
+ */
+function measureOverflow(): {
+  scrollWidth: number;
+  clientWidth: number;
+  culprits: Overflow[];
+} {
+  const root = document.documentElement;
+  const limit = root.clientWidth + 1;
+  const right = (element: Element) => element.getBoundingClientRect().right + window.scrollX;
+  // An absolutely positioned element is clipped only by containers from its containing block
+  // (its offsetParent) up: a scroll region that is not positioned does not hold it.
+  const contained = (element: Element): boolean => {
+    const position = getComputedStyle(element).position;
+    if (position === 'fixed') return false;
+    let up: Element | null =
+      position === 'absolute' ? (element as HTMLElement).offsetParent : element.parentElement;
+    for (; up && up !== document.body && up !== root; up = up.parentElement) {
+      if (getComputedStyle(up).overflowX !== 'visible') return true;
+    }
+    return false;
+  };
+  const culprits: Overflow[] = [];
+  for (const element of Array.from(document.body.querySelectorAll('*'))) {
+    const edge = right(element);
+    if (edge <= limit) continue;
+    const parent = element.parentElement;
+    if (parent && parent !== document.body && edge <= right(parent) + 1) continue;
+    if (contained(element)) continue;
+    const classes =
+      typeof element.className === 'string' && element.className.trim()
+        ? `.${element.className.trim().split(/\s+/).join('.')}`
+        : '';
+    const qa = element.getAttribute('data-qa');
+    culprits.push({
+      element: `${element.tagName.toLowerCase()}${classes}${qa ? `[data-qa="${qa}"]` : ''}`,
+      text: (element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60),
+      right: Math.round(edge),
+      width: Math.round(element.getBoundingClientRect().width),
+    });
+  }
+  culprits.sort((a, b) => b.right - a.right);
+  return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, culprits: culprits.slice(0, 8) };
+}
+
+/**
+ * Checks the page on a phone (`expectNoSidewaysScroll`), then runs axe on the page as it is now
+ * and fails on any serious or critical violation, naming the rule, the elements and the help
+ * text. Minor and moderate findings are not failures.
  */
 export async function expectAccessible(page: Page, label = page.url()): Promise<void> {
+  await expectNoSidewaysScroll(page, label);
   const target = await scanTarget(page);
   let timer: NodeJS.Timeout | undefined;
   try {

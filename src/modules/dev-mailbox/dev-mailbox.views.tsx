@@ -2,6 +2,7 @@ import { common } from '../../platform/i18n/common.ts';
 import { formatDateTime, type Language } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { Layout } from '../../platform/views/layout.tsx';
+import { TableScroll } from '../../platform/views/table-scroll.tsx';
 import { messages } from './dev-mailbox.messages.ts';
 
 /** What the mailbox shows of an outbox row (the bodies only on the detail page). */
@@ -51,36 +52,38 @@ export function MailboxPage(props: { ctx: PageContext; mails: MailSummary[]; smt
           {t.empty}
         </p>
       ) : (
-        <table class="utrecht-table" data-qa="mailbox">
-          <caption class="utrecht-table__caption">{t.caption}</caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              {[t.time, t.to, t.language, t.template, t.subject, t.status].map((label) => (
-                <th key={label} scope="col" class="utrecht-table__header-cell">
-                  {label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
-            {mails.map((mail) => (
-              <tr key={mail.id} class="utrecht-table__row" data-qa={`mail-${mail.id}`}>
-                <td class="utrecht-table__cell">{formatDateTime(ctx.lang, mail.createdAt)}</td>
-                <td class="utrecht-table__cell">{mail.toAddress}</td>
-                <td class="utrecht-table__cell">{common[ctx.lang].languageNames[mail.language]}</td>
-                <td class="utrecht-table__cell">
-                  <code>{mail.template}</code>
-                </td>
-                <td class="utrecht-table__cell">
-                  <a class="utrecht-link" href={`/dev/mail/${mail.id}`} lang={mail.language}>
-                    {mail.subject}
-                  </a>
-                </td>
-                <td class="utrecht-table__cell">{status(ctx.lang, mail)}</td>
+        <TableScroll label={t.caption}>
+          <table class="utrecht-table ko-table" data-qa="mailbox">
+            <caption class="utrecht-table__caption">{t.caption}</caption>
+            <thead class="utrecht-table__header">
+              <tr class="utrecht-table__row">
+                {[t.time, t.to, t.language, t.template, t.subject, t.status].map((label) => (
+                  <th key={label} scope="col" class="utrecht-table__header-cell">
+                    {label}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody class="utrecht-table__body">
+              {mails.map((mail) => (
+                <tr key={mail.id} class="utrecht-table__row" data-qa={`mail-${mail.id}`}>
+                  <td class="utrecht-table__cell">{formatDateTime(ctx.lang, mail.createdAt)}</td>
+                  <td class="utrecht-table__cell">{mail.toAddress}</td>
+                  <td class="utrecht-table__cell">{common[ctx.lang].languageNames[mail.language]}</td>
+                  <td class="utrecht-table__cell">
+                    <code>{mail.template}</code>
+                  </td>
+                  <td class="utrecht-table__cell">
+                    <a class="utrecht-link" href={`/dev/mail/${mail.id}`} lang={mail.language}>
+                      {mail.subject}
+                    </a>
+                  </td>
+                  <td class="utrecht-table__cell">{status(ctx.lang, mail)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </Layout>
   );

@@ -9,6 +9,7 @@ import {
   TextField,
 } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
+import { TableScroll } from '../../platform/views/table-scroll.tsx';
 import { daysBetween, type LocalDate, WEEKDAYS } from '../../shared/dates.ts';
 import { ageInMonths } from '../families/index.ts';
 import { LocationNav, TextArea } from '../provider-locations/index.ts';
@@ -60,7 +61,7 @@ export function EmergencyListPage(props: { ctx: PageContext; list: EmergencyList
           {t.empty}
         </p>
       ) : (
-        <div class="ko-table-scroll">
+        <TableScroll label={t.caption(list.total)}>
           <table class="utrecht-table ko-table" data-qa="emergency-list">
             <caption class="utrecht-table__caption">{t.caption(list.total)}</caption>
             <thead class="utrecht-table__header">
@@ -125,7 +126,7 @@ export function EmergencyListPage(props: { ctx: PageContext; list: EmergencyList
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {list.pages > 1 && (
         <nav aria-label={t.pagination} class="ko-pagination">

@@ -12,6 +12,7 @@ import {
   TextField,
 } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
+import { TableScroll } from '../../platform/views/table-scroll.tsx';
 import { FAMILY_FACTS, ParentFields } from '../families/index.ts';
 import { CarePlanFields, NewChildFields } from '../request-journey/index.ts';
 import type { ExistingRequest } from './filing.service.ts';
@@ -58,7 +59,7 @@ export function HomePage(props: { ctx: PageContext; home: Home }) {
       {home.families.length === 0 ? (
         <p class="utrecht-paragraph">{t.noFamilies}</p>
       ) : (
-        <div class="ko-table-scroll">
+        <TableScroll label={t.familiesCaption}>
           <table class="utrecht-table ko-table" data-qa="families">
             <caption class="utrecht-table__caption">{t.familiesCaption}</caption>
             <thead class="utrecht-table__header">
@@ -112,7 +113,7 @@ export function HomePage(props: { ctx: PageContext; home: Home }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </Layout>
   );

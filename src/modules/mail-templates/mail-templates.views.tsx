@@ -8,6 +8,7 @@ import {
   TextField,
 } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
+import { TableScroll } from '../../platform/views/table-scroll.tsx';
 import { LocationNav, Notice, TextArea } from '../provider-locations/index.ts';
 import { templateMessages } from './mail-templates.messages.ts';
 import type { getTemplateOverview, TemplatePageData } from './mail-templates.service.ts';
@@ -30,7 +31,7 @@ export function MailTemplatesPage(props: {
       <h1 class="utrecht-heading-1">{title}</h1>
       {props.notice && <Notice>{props.notice === 'saved' ? t.templateSaved : t.templateReset}</Notice>}
       <p class="utrecht-paragraph">{t.templatesIntro}</p>
-      <div class="ko-table-scroll">
+      <TableScroll label={title}>
         <table class="utrecht-table ko-table" data-qa="mail-templates">
           <thead class="utrecht-table__header">
             <tr class="utrecht-table__row">
@@ -67,7 +68,7 @@ export function MailTemplatesPage(props: {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </Layout>
   );
 }

@@ -10,6 +10,7 @@ import {
   TextField,
 } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
+import { TableScroll } from '../../platform/views/table-scroll.tsx';
 import { WEEKDAYS } from '../../shared/dates.ts';
 import { labelFor, labels } from './my-data.labels.ts';
 import { messages } from './my-data.messages.ts';
@@ -204,7 +205,7 @@ function RequestSection(props: { lang: Language; request: MyDataExport['requests
         ]}
       />
       <h4 class="utrecht-heading-4">{t.preferences}</h4>
-      <div class="ko-table-scroll">
+      <TableScroll label={t.preferences}>
         <table class="utrecht-table utrecht-table--html-table ko-table">
           <thead class="utrecht-table__header">
             <tr class="utrecht-table__row">
@@ -247,7 +248,7 @@ function RequestSection(props: { lang: Language; request: MyDataExport['requests
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <h4 class="utrecht-heading-4">{t.history}</h4>
       <ol class="utrecht-ordered-list ko-timeline">
         {r.history.map((e, i) => (
@@ -317,7 +318,7 @@ function AccessSection(props: { lang: Language; entries: MyDataExport['accessLog
       {entries.length === 0 ? (
         <p class="utrecht-paragraph">{t.noAccess}</p>
       ) : (
-        <div class="ko-table-scroll">
+        <TableScroll label={t.accessHeading}>
           <table class="utrecht-table utrecht-table--html-table ko-table" data-qa="my-data-access">
             <thead class="utrecht-table__header">
               <tr class="utrecht-table__row">
@@ -342,7 +343,7 @@ function AccessSection(props: { lang: Language; entries: MyDataExport['accessLog
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

@@ -10,6 +10,7 @@ import {
   TextField,
 } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
+import { TableScroll } from '../../platform/views/table-scroll.tsx';
 import { Notice } from '../provider-locations/index.ts';
 import { messages } from './organisation-admin.messages.ts';
 import type { MemberData, StaffData } from './organisation-admin.service.ts';
@@ -55,7 +56,7 @@ export function StaffPage(props: { ctx: PageContext; data: StaffData; form: Form
       <h1 class="utrecht-heading-1">{t.title(data.organisation.name)}</h1>
       {props.done && <Notice>{t.done[props.done]}</Notice>}
       <p class="utrecht-paragraph">{t.intro}</p>
-      <div class="ko-table-scroll">
+      <TableScroll label={t.staffCaption}>
         <table class="utrecht-table ko-table" data-qa="staff">
           <caption class="ko-caption">{t.staffCaption}</caption>
           <thead class="utrecht-table__header">
@@ -97,7 +98,7 @@ export function StaffPage(props: { ctx: PageContext; data: StaffData; form: Form
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <h2 class="utrecht-heading-2">{t.inviteTitle}</h2>
       <p class="utrecht-paragraph">{t.inviteIntro}</p>
       <ErrorSummary lang={lang} form={form} />

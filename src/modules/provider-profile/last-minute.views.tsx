@@ -9,6 +9,7 @@ import {
   TextField,
 } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
+import { TableScroll } from '../../platform/views/table-scroll.tsx';
 import { WEEKDAYS } from '../../shared/dates.ts';
 import type { LastMinuteData } from './last-minute.service.ts';
 import { AgeRangeFields, DoneNotice, ProfileNav } from './provider-profile.components.tsx';
@@ -40,7 +41,7 @@ export function LastMinutePage(props: {
           {t.noPlaces}
         </p>
       ) : (
-        <div class="ko-table-scroll">
+        <TableScroll label={t.currentPlaces}>
           <table class="utrecht-table ko-table" data-qa="own-places">
             <caption class="ko-visually-hidden">{t.currentPlaces}</caption>
             <thead class="utrecht-table__header">
@@ -92,7 +93,7 @@ export function LastMinutePage(props: {
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <p class="utrecht-paragraph">
         <a class="utrecht-link" href="/last-minute">

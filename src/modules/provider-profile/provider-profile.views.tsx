@@ -10,6 +10,7 @@ import {
   TextField,
 } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
+import { TableScroll } from '../../platform/views/table-scroll.tsx';
 import { TextArea } from '../provider-locations/index.ts';
 import { AgeRangeFields, DoneNotice, ProfileNav, TimeInput } from './provider-profile.components.tsx';
 import { messages } from './provider-profile.messages.ts';
@@ -100,7 +101,7 @@ export function ProfilePage(props: {
         <p class="utrecht-paragraph" id="hours-hint">
           {t.hoursHint}
         </p>
-        <div class="ko-table-scroll">
+        <TableScroll label={t.sectionHours}>
           <table class="utrecht-table ko-table ko-table--compact" aria-describedby="hours-hint">
             <caption class="ko-visually-hidden">{t.sectionHours}</caption>
             <thead class="utrecht-table__header">
@@ -140,7 +141,7 @@ export function ProfilePage(props: {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         <h2 class="utrecht-heading-2">{t.sectionFacts}</h2>
         <TextField
           lang={lang}

@@ -2,6 +2,7 @@ import { formatDate, type Language } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, SubmitButton, TextField } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
+import { TableScroll } from '../../platform/views/table-scroll.tsx';
 import { LocationNav } from '../provider-locations/index.ts';
 import { messages } from './provider-reports.messages.ts';
 import type { Report } from './provider-reports.service.ts';
@@ -37,7 +38,7 @@ function Table(props: { lang: Language; table: ReportTable }) {
   const t = messages[props.lang];
   const { table } = props;
   return (
-    <div class="ko-table-scroll">
+    <TableScroll label={table.caption}>
       <table class="utrecht-table ko-table" data-qa={`report-${table.key}`}>
         <caption class="utrecht-table__caption">{table.caption}</caption>
         <thead class="utrecht-table__header">
@@ -66,7 +67,7 @@ function Table(props: { lang: Language; table: ReportTable }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -7,6 +7,7 @@ import {
   locale,
 } from '../../platform/i18n/index.ts';
 import { Fact } from '../../platform/views/facts.tsx';
+import { TableScroll } from '../../platform/views/table-scroll.tsx';
 import { WEEKDAYS } from '../../shared/dates.ts';
 import { ageInMonths, childName, maskedNationalNumber } from '../families/index.ts';
 import { compactCarePlan } from '../requests/index.ts';
@@ -62,31 +63,33 @@ export function CareFacts(props: { lang: Language; detail: RequestForLocation })
         <Fact label={t.careNeeds}>{r.careNeeds ? r.careNeedsText || t.yes : t.no}</Fact>
         <Fact label={t.channel}>{t.channels[r.channel]}</Fact>
       </dl>
-      <table class="utrecht-table ko-table ko-table--compact" data-qa="care-plan">
-        <caption class="utrecht-table__caption">
-          {t.carePlan}: {r.carePlan.fixed ? t.planFixed : t.planVariable}
-          {r.carePlan.early ? ` · ${t.early}` : ''}
-          {r.carePlan.late ? ` · ${t.late}` : ''}
-        </caption>
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
-            {WEEKDAYS.map((d) => (
-              <th scope="col" class="utrecht-table__header-cell" key={d}>
-                {t.dayNames[d]}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody class="utrecht-table__body">
-          <tr class="utrecht-table__row">
-            {WEEKDAYS.map((d) => (
-              <td class="utrecht-table__cell" key={d}>
-                {t.dayParts[r.carePlan.days[d]]}
-              </td>
-            ))}
-          </tr>
-        </tbody>
-      </table>
+      <TableScroll label={t.carePlan}>
+        <table class="utrecht-table ko-table ko-table--compact" data-qa="care-plan">
+          <caption class="utrecht-table__caption">
+            {t.carePlan}: {r.carePlan.fixed ? t.planFixed : t.planVariable}
+            {r.carePlan.early ? ` · ${t.early}` : ''}
+            {r.carePlan.late ? ` · ${t.late}` : ''}
+          </caption>
+          <thead class="utrecht-table__header">
+            <tr class="utrecht-table__row">
+              {WEEKDAYS.map((d) => (
+                <th scope="col" class="utrecht-table__header-cell" key={d}>
+                  {t.dayNames[d]}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody class="utrecht-table__body">
+            <tr class="utrecht-table__row">
+              {WEEKDAYS.map((d) => (
+                <td class="utrecht-table__cell" key={d}>
+                  {t.dayParts[r.carePlan.days[d]]}
+                </td>
+              ))}
+            </tr>
+          </tbody>
+        </table>
+      </TableScroll>
     </>
   );
 }
@@ -143,7 +146,7 @@ export function Preferences(props: { lang: Language; detail: RequestForLocation 
   const { lang, detail } = props;
   const t = handlingMessages[lang];
   return (
-    <div class="ko-table-scroll">
+    <TableScroll label={t.sectionPreferences}>
       <table class="utrecht-table ko-table" data-qa="preferences">
         <thead class="utrecht-table__header">
           <tr class="utrecht-table__row">
@@ -177,7 +180,7 @@ export function Preferences(props: { lang: Language; detail: RequestForLocation 
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -12,6 +12,7 @@ import {
   TextField,
   value,
 } from '../../platform/views/forms.tsx';
+import { TableScroll } from '../../platform/views/table-scroll.tsx';
 import { WEEKDAYS } from '../../shared/dates.ts';
 import { requestMessages as messages } from '../requests/index.ts';
 import type { LocationSearch } from './location-search.ts';
@@ -327,48 +328,50 @@ export function PreferenceEditor(props: {
           ) : (
             <form method="post" action={`${props.action}?${search.query}`}>
               <CsrfField token={props.csrfToken} />
-              <table class="utrecht-table ko-table" data-qa="location-results">
-                <caption class="utrecht-table__caption">{w.resultsCaption(search.results.length)}</caption>
-                <thead class="utrecht-table__header">
-                  <tr class="utrecht-table__row">
-                    <th scope="col" class="utrecht-table__header-cell">
-                      {t.location}
-                    </th>
-                    <th scope="col" class="utrecht-table__header-cell">
-                      {w.careType}
-                    </th>
-                    <th scope="col" class="utrecht-table__header-cell">
-                      {w.municipality}
-                    </th>
-                    <th scope="col" class="utrecht-table__header-cell">
-                      <Hidden>{w.add}</Hidden>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody class="utrecht-table__body">
-                  {search.results.map((l) => (
-                    <tr class="utrecht-table__row" key={l.id} data-qa="location-result">
-                      <td class="utrecht-table__cell ko-wrap">{l.name}</td>
-                      <td class="utrecht-table__cell">{t.careTypes[l.careType]}</td>
-                      <td class="utrecht-table__cell">{l.municipalityName}</td>
-                      <td class="utrecht-table__cell">
-                        {!chosen.has(l.id) && (
-                          <button
-                            type="submit"
-                            class="utrecht-button utrecht-button--secondary-action"
-                            name="op"
-                            value={`add:${l.id}`}
-                            data-qa="add-location"
-                          >
-                            {w.add}
-                            <Hidden>: {l.name}</Hidden>
-                          </button>
-                        )}
-                      </td>
+              <TableScroll label={w.resultsCaption(search.results.length)}>
+                <table class="utrecht-table ko-table ko-table--stack" data-qa="location-results">
+                  <caption class="utrecht-table__caption">{w.resultsCaption(search.results.length)}</caption>
+                  <thead class="utrecht-table__header">
+                    <tr class="utrecht-table__row">
+                      <th scope="col" class="utrecht-table__header-cell">
+                        {t.location}
+                      </th>
+                      <th scope="col" class="utrecht-table__header-cell">
+                        {w.careType}
+                      </th>
+                      <th scope="col" class="utrecht-table__header-cell">
+                        {w.municipality}
+                      </th>
+                      <th scope="col" class="utrecht-table__header-cell">
+                        <Hidden>{w.add}</Hidden>
+                      </th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody class="utrecht-table__body">
+                    {search.results.map((l) => (
+                      <tr class="utrecht-table__row" key={l.id} data-qa="location-result">
+                        <td class="utrecht-table__cell ko-wrap">{l.name}</td>
+                        <td class="utrecht-table__cell">{t.careTypes[l.careType]}</td>
+                        <td class="utrecht-table__cell">{l.municipalityName}</td>
+                        <td class="utrecht-table__cell">
+                          {!chosen.has(l.id) && (
+                            <button
+                              type="submit"
+                              class="utrecht-button utrecht-button--secondary-action"
+                              name="op"
+                              value={`add:${l.id}`}
+                              data-qa="add-location"
+                            >
+                              {w.add}
+                              <Hidden>: {l.name}</Hidden>
+                            </button>
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableScroll>
               {search.more && <p class="utrecht-paragraph">{w.moreResults}</p>}
             </form>
           )}

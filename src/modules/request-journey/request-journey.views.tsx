@@ -8,6 +8,7 @@ import {
   SubmitButton,
 } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
+import { TableScroll } from '../../platform/views/table-scroll.tsx';
 import { VerifyEmailNotice } from '../accounts/index.ts';
 import { ChildrenList, childName, familyMessages } from '../families/index.ts';
 import { compactCarePlan, isOpenPreference, requestMessages as messages } from '../requests/index.ts';
@@ -223,40 +224,42 @@ export function FollowUpPage(props: { ctx: PageContext; detail: Detail; form: Fo
         <OfferBox key={p.offerId} ctx={ctx} detail={detail} p={p} form={form} />
       ))}
       <h2 class="utrecht-heading-2">{t.preferencesHeading}</h2>
-      <table class="utrecht-table ko-table" data-qa="preferences">
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
-            {[t.rank, t.location, t.status, t.since, t.nextStep].map((h) => (
-              <th scope="col" class="utrecht-table__header-cell" key={h}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody class="utrecht-table__body">
-          {preferences.map((p) => (
-            <tr class="utrecht-table__row" key={p.id} data-qa="preference-row">
-              <td class="utrecht-table__cell">{p.rank ?? '–'}</td>
-              <td class="utrecht-table__cell ko-wrap" data-qa="preference-location">
-                {p.locationName}
-              </td>
-              <td class="utrecht-table__cell ko-wrap" data-qa="preference-status">
-                {t.preferenceStatuses[p.status]}
-              </td>
-              <td class="utrecht-table__cell">{formatShortDate(lang, p.statusChangedAt)}</td>
-              <td class="utrecht-table__cell ko-wrap">
-                {t.nextSteps[p.status]}
-                {p.status === 'offer_made' && p.offerDeadline
-                  ? ` ${u.offerDeadline(formatDate(lang, p.offerDeadline))}`
-                  : ''}
-                {p.answerExpectedBy && request.status === 'active'
-                  ? ` ${u.answerBy(formatDate(lang, p.answerExpectedBy))}`
-                  : ''}
-              </td>
+      <TableScroll label={t.preferencesHeading}>
+        <table class="utrecht-table ko-table" data-qa="preferences">
+          <thead class="utrecht-table__header">
+            <tr class="utrecht-table__row">
+              {[t.rank, t.location, t.status, t.since, t.nextStep].map((h) => (
+                <th scope="col" class="utrecht-table__header-cell" key={h}>
+                  {h}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody class="utrecht-table__body">
+            {preferences.map((p) => (
+              <tr class="utrecht-table__row" key={p.id} data-qa="preference-row">
+                <td class="utrecht-table__cell">{p.rank ?? '–'}</td>
+                <td class="utrecht-table__cell ko-wrap" data-qa="preference-location">
+                  {p.locationName}
+                </td>
+                <td class="utrecht-table__cell ko-wrap" data-qa="preference-status">
+                  {t.preferenceStatuses[p.status]}
+                </td>
+                <td class="utrecht-table__cell">{formatShortDate(lang, p.statusChangedAt)}</td>
+                <td class="utrecht-table__cell ko-wrap">
+                  {t.nextSteps[p.status]}
+                  {p.status === 'offer_made' && p.offerDeadline
+                    ? ` ${u.offerDeadline(formatDate(lang, p.offerDeadline))}`
+                    : ''}
+                  {p.answerExpectedBy && request.status === 'active'
+                    ? ` ${u.answerBy(formatDate(lang, p.answerExpectedBy))}`
+                    : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {detail.confirmationDue && (
         <section class="ko-card" aria-labelledby="confirm-heading" data-qa="confirmation">
           <h2 class="utrecht-heading-2" id="confirm-heading">
