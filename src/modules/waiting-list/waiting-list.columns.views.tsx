@@ -9,6 +9,7 @@ import {
   TextField,
 } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
+import { TableScroll } from '../../platform/views/table-scroll.tsx';
 import { LocationNav, Notice } from '../provider-locations/index.ts';
 import { columnHeader } from './waiting-list.cells.ts';
 import { messages } from './waiting-list.messages.ts';
@@ -45,69 +46,71 @@ export function ColumnSettingsPage(props: {
       <p class="utrecht-paragraph">{t.columnsIntro}</p>
       <form method="post" action={`${base}/columns`} class="ko-form ko-form--wide" data-qa="columns-form">
         <CsrfField token={ctx.csrfToken} />
-        <table class="utrecht-table ko-table">
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              <th scope="col" class="utrecht-table__header-cell">
-                {t.show}
-              </th>
-              <th scope="col" class="utrecht-table__header-cell">
-                {t.order}
-              </th>
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
-            {data.columns.map((c, i) => {
-              const name = columnHeader(lang, c.key, data.customColumns);
-              const id = `show-${c.key.replace(':', '-')}`;
-              return (
-                <tr class="utrecht-table__row" key={c.key} data-qa="column-row">
-                  <td class="utrecht-table__cell">
-                    <div class="utrecht-form-field utrecht-form-field--checkbox">
-                      <input
-                        class="utrecht-checkbox utrecht-checkbox--html-input"
-                        type="checkbox"
-                        id={id}
-                        name="visible"
-                        value={c.key}
-                        checked={c.visible}
-                        disabled={c.key === ALWAYS_SHOWN}
-                        data-qa={`show-${c.key}`}
-                      />
-                      <label class="utrecht-form-label" for={id}>
-                        {name} {c.key === ALWAYS_SHOWN ? t.alwaysShown : ''}
-                      </label>
-                    </div>
-                  </td>
-                  <td class="utrecht-table__cell">
-                    <button
-                      type="submit"
-                      class="utrecht-button utrecht-button--secondary-action ko-button--small"
-                      name="move"
-                      value={`${c.key}:up`}
-                      aria-label={t.moveUp(name)}
-                      disabled={i <= 1 || c.key === ALWAYS_SHOWN}
-                      data-qa={`up-${c.key}`}
-                    >
-                      {t.up}
-                    </button>{' '}
-                    <button
-                      type="submit"
-                      class="utrecht-button utrecht-button--secondary-action ko-button--small"
-                      name="move"
-                      value={`${c.key}:down`}
-                      aria-label={t.moveDown(name)}
-                      disabled={i === data.columns.length - 1 || c.key === ALWAYS_SHOWN}
-                      data-qa={`down-${c.key}`}
-                    >
-                      {t.down}
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <TableScroll label={t.columnsTitle(data.location.name)}>
+          <table class="utrecht-table ko-table">
+            <thead class="utrecht-table__header">
+              <tr class="utrecht-table__row">
+                <th scope="col" class="utrecht-table__header-cell">
+                  {t.show}
+                </th>
+                <th scope="col" class="utrecht-table__header-cell">
+                  {t.order}
+                </th>
+              </tr>
+            </thead>
+            <tbody class="utrecht-table__body">
+              {data.columns.map((c, i) => {
+                const name = columnHeader(lang, c.key, data.customColumns);
+                const id = `show-${c.key.replace(':', '-')}`;
+                return (
+                  <tr class="utrecht-table__row" key={c.key} data-qa="column-row">
+                    <td class="utrecht-table__cell">
+                      <div class="utrecht-form-field utrecht-form-field--checkbox">
+                        <input
+                          class="utrecht-checkbox utrecht-checkbox--html-input"
+                          type="checkbox"
+                          id={id}
+                          name="visible"
+                          value={c.key}
+                          checked={c.visible}
+                          disabled={c.key === ALWAYS_SHOWN}
+                          data-qa={`show-${c.key}`}
+                        />
+                        <label class="utrecht-form-label" for={id}>
+                          {name} {c.key === ALWAYS_SHOWN ? t.alwaysShown : ''}
+                        </label>
+                      </div>
+                    </td>
+                    <td class="utrecht-table__cell">
+                      <button
+                        type="submit"
+                        class="utrecht-button utrecht-button--secondary-action ko-button--small"
+                        name="move"
+                        value={`${c.key}:up`}
+                        aria-label={t.moveUp(name)}
+                        disabled={i <= 1 || c.key === ALWAYS_SHOWN}
+                        data-qa={`up-${c.key}`}
+                      >
+                        {t.up}
+                      </button>{' '}
+                      <button
+                        type="submit"
+                        class="utrecht-button utrecht-button--secondary-action ko-button--small"
+                        name="move"
+                        value={`${c.key}:down`}
+                        aria-label={t.moveDown(name)}
+                        disabled={i === data.columns.length - 1 || c.key === ALWAYS_SHOWN}
+                        data-qa={`down-${c.key}`}
+                      >
+                        {t.down}
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableScroll>
         <SubmitButton qa="save-columns">{t.saveColumns}</SubmitButton>
       </form>
 
