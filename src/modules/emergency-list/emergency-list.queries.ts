@@ -38,6 +38,7 @@ function selectRows(db: Database, scope: EmergencyScope) {
   return db
     .select({
       requestId: requests.id,
+      familyId: requests.familyId,
       desiredStart: requests.desiredStart,
       desiredEnd: requests.desiredEnd,
       carePlan: requests.carePlan,

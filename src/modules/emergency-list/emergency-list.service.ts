@@ -50,7 +50,8 @@ export async function getEmergencyList(
     action: 'provider.emergencyList.read',
     subjectType: 'waiting_list',
     subjectId: location.municipalityId,
-    details: { list: 'emergency', rows: rows.length, page },
+    // Whose data was shown: the families of the rows (no names, but their children's facts).
+    details: { list: 'emergency', rows: rows.length, page, families: rows.map((r) => r.familyId) },
   });
   return { location, rows, total, page, pages, today: scope.today, windowDays: scope.windowDays };
 }
@@ -67,6 +68,15 @@ export async function getEmergencyRequest(
   const { location, scope } = await scopeOf(deps, user, 'provider.emergencyList.offer', locationId);
   const row = await q.getEmergencyRequest(deps.db, scope, requestId);
   if (!row) throw new NotFoundError('request');
+  await recordAudit(deps.db, deps.clock, {
+    actorUserId: user.id,
+    actorRole: staffRole(user, locationId),
+    action: 'provider.emergencyList.offer',
+    subjectType: 'request',
+    subjectId: row.requestId,
+    familyId: row.familyId,
+    details: { list: 'emergency', read: 'detail' },
+  });
   return {
     location,
     row,

@@ -84,7 +84,7 @@ describe.each(BACKENDS)('the emergency list on %s', (backend) => {
   }
 
   it('shows unplaced requests starting within the window, passed ones included, social emergencies first', async () => {
-    await requests();
+    const made = await requests();
     const res = await third.get(list);
     expect(res.statusCode).toBe(200);
     expect(starts(res.body)).toEqual(['20/12/2026', '01/11/2026', '10/12/2026']);
@@ -99,6 +99,9 @@ describe.each(BACKENDS)('the emergency list on %s', (backend) => {
       .from(schema.auditLog)
       .where(eq(schema.auditLog.action, 'provider.emergencyList.read'));
     expect(audit?.details).toMatchObject({ list: 'emergency', rows: 3 });
+    // The audit row names whose data the list showed.
+    const shown = (audit?.details as { families: string[] } | undefined)?.families ?? [];
+    expect([...shown].sort()).toEqual([made.soon, made.passed, made.social].map((r) => r.family.id).sort());
   });
 
   it('moves by itself as the days pass', async () => {
@@ -218,6 +221,16 @@ describe.each(BACKENDS)('the emergency list on %s', (backend) => {
     const { soon } = await requests();
     const offerPage = `${list}/${soon.request.id}`;
     await third.get(offerPage);
+    // Opening one request of the list is a read of that family's data, and recorded as such.
+    const [read] = await t.deps.db
+      .select()
+      .from(schema.auditLog)
+      .where(eq(schema.auditLog.action, 'provider.emergencyList.offer'));
+    expect(read).toMatchObject({
+      subjectId: soon.request.id,
+      familyId: soon.family.id,
+      actorRole: 'provider_staff',
+    });
     await t.deps.db
       .update(schema.preferences)
       .set({ status: 'offer_accepted' })

@@ -91,7 +91,8 @@ export async function getWaitingList(deps: AppDeps, user: CurrentUser, locationI
     action: 'provider.waitingList.read',
     subjectType: 'waiting_list',
     subjectId: locationId,
-    details: { rows: list.length, page },
+    // Whose data was shown: the families of the rows on this page.
+    details: { rows: list.length, page, families: list.map((r) => r.familyId) },
   });
   return {
     location: ctx.location,
@@ -152,7 +153,12 @@ export async function getExport(
     action: 'provider.waitingList.export',
     subjectType: 'waiting_list',
     subjectId: locationId,
-    details: { rows: list.length, format, contacts: contacts !== undefined },
+    details: {
+      rows: list.length,
+      format,
+      contacts: contacts !== undefined,
+      families: list.map((r) => r.familyId),
+    },
   });
   return {
     location: ctx.location,

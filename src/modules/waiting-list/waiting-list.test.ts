@@ -451,9 +451,16 @@ describe.each(BACKENDS)('the waiting list on %s', (backend) => {
       .from(schema.auditLog)
       .where(eq(schema.auditLog.action, 'provider.waitingList.export'));
     expect(audit.map((a) => a.details)).toEqual([
-      { rows: 5, format: 'csv', contacts: true },
-      { rows: 5, format: 'xlsx', contacts: true },
+      { rows: 5, format: 'csv', contacts: true, families: expect.any(Array) },
+      { rows: 5, format: 'xlsx', contacts: true, families: expect.any(Array) },
     ]);
+    // Whose data the export held: the five families of its rows.
+    const listed = await t.deps.db.select({ id: schema.requests.familyId }).from(schema.requests);
+    for (const a of audit) {
+      const families = (a.details as { families: string[] }).families;
+      expect(new Set(families).size).toBe(5);
+      expect(families.every((f) => listed.some((r) => r.id === f))).toBe(true);
+    }
   });
 
   it('follows the user’s columns in the export', async () => {
