@@ -45,3 +45,16 @@ export function parseForm<S extends z.ZodType>(schema: S, body: unknown): ParseR
 export function failedForm(body: unknown, errors: Record<string, FieldError>): FormState {
   return { values: formValues(body), errors };
 }
+
+/**
+ * The hidden field a confirmation page's form sends (views/confirm.tsx). A POST to an action that
+ * cannot be taken back acts only with it; without it (an old form, a crafted request) the route
+ * sends the user to the confirmation page instead (UX.md rule 4).
+ */
+export const CONFIRM_FIELD = 'confirmed';
+export const CONFIRM_VALUE = 'yes';
+
+/** Whether a form came from a confirmation page. */
+export function isConfirmed(body: unknown): boolean {
+  return formValues(body)[CONFIRM_FIELD] === CONFIRM_VALUE;
+}
