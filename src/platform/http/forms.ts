@@ -17,7 +17,10 @@ export function formValues(body: unknown): FormBody {
   return out;
 }
 
-const errorKeys = new Set(Object.keys(common.nl.errors));
+/** Keys of plain-text messages only: a message with a parameter cannot come from a schema. */
+const errorKeys = new Set(
+  Object.entries(common.nl.errors).flatMap(([key, message]) => (typeof message === 'string' ? [key] : [])),
+);
 
 function isErrorKey(value: string): value is ErrorKey {
   return errorKeys.has(value);
