@@ -238,7 +238,8 @@ export const messages = defineMessages({
       offer_expired: 'Vous n’avez pas répondu à temps à cette proposition.',
       no_place: 'Ce lieu d’accueil n’a pas de place pour votre demande.',
       withdrawn: 'Cette préférence a été retirée.',
-      placed_elsewhere: 'Vous avez accepté une place dans un autre lieu d’accueil. Cette préférence est donc clôturée.',
+      placed_elsewhere:
+        'Vous avez accepté une place dans un autre lieu d’accueil. Cette préférence est donc clôturée.',
       request_closed: 'La demande est clôturée.',
     },
     requestSubmittedEvent: 'Demande introduite',
@@ -370,7 +371,8 @@ export const messages = defineMessages({
       offer_expired: 'You did not answer this offer in time.',
       no_place: 'This provider has no place for your request.',
       withdrawn: 'This preference was withdrawn.',
-      placed_elsewhere: 'You accepted a place at another provider. This preference is closed for that reason.',
+      placed_elsewhere:
+        'You accepted a place at another provider. This preference is closed for that reason.',
       request_closed: 'The request is closed.',
     },
     requestSubmittedEvent: 'Request submitted',
