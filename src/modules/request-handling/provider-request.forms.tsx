@@ -145,6 +145,17 @@ export function Actions(props: {
           </SubmitButton>
         </form>
       )}
+      {detail.preference.status === 'no_place' && detail.onEmergencyList && (
+        <p class="utrecht-paragraph" data-qa="offer-from-emergency-list">
+          {t.stillOfferFromEmergencyList}{' '}
+          <a
+            class="utrecht-link"
+            href={`/provider/locations/${detail.location.id}/emergency-list/${detail.request.id}`}
+          >
+            {t.offerFromEmergencyListLink}
+          </a>
+        </p>
+      )}
       {a.undoNoPlace && (
         <form method="post" action={`${base}/undo-no-place`} class="ko-form" data-qa="undo-no-place-form">
           <CsrfField token={ctx.csrfToken} />

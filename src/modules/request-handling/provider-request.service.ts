@@ -70,6 +70,13 @@ export async function getRequestForLocation(
     q.getIntermediaryOrganisationName(db, detail.family.intermediaryOrganisationId),
     q.getLastStatusEvent(db, requestId),
   ]);
+  const today = clock.today();
+  const windowEnd = addDays(today, settings?.emergencyWindowDays ?? 30);
+  // The emergency list's own rule (emergency-list.queries onList), for a link from this page.
+  const onEmergencyList =
+    detail.request.status === 'active' &&
+    detail.request.desiredStart <= windowEnd &&
+    !preferences.some((p) => p.status === 'offer_accepted' || p.status === 'enrolled');
   const addresses = parents.flatMap((p) => (p.email ? [p.email] : []));
   const reach: Reach =
     addresses.length > 0
@@ -90,7 +97,6 @@ export async function getRequestForLocation(
     subjectId: requestId,
     familyId: detail.family.id,
   });
-  const today = clock.today();
   const requestOpen = OPEN_REQUEST.has(detail.request.status);
   const own = preferences.find((p) => p.locationId === locationId);
   const acceptedElsewhere = preferences.find(
@@ -116,6 +122,7 @@ export async function getRequestForLocation(
     /** Other locations still handling the request (what "no place" here leaves open). */
     othersOpen: preferences.filter((p) => p.locationId !== locationId && isOpenPreference(p.status)).length,
     reach,
+    onEmergencyList,
     today,
     defaultDeadline: addDays(today, settings?.offerDeadlineDays ?? 7),
     allowed: {

@@ -174,6 +174,8 @@ export const handlingMessages = defineMessages({
     undoNoPlaceHint:
       'Er gebeurde sindsdien niets anders met deze aanvraag: u kunt uw melding nog intrekken. De aanvraag krijgt weer de status die ze had.',
     eventNoPlaceUndone: 'Melding “geen plaats” ingetrokken',
+    stillOfferFromEmergencyList: 'Hebt u toch een plaats? Deze aanvraag staat op de noodlijst.',
+    offerFromEmergencyListLink: 'Een plaats voorstellen vanuit de noodlijst',
     // Notes and custom columns
     notesHint: 'Alleen zichtbaar voor de medewerkers van uw opvanglocatie, nooit voor de ouders.',
     notesNone: 'Nog geen notities.',
@@ -375,6 +377,8 @@ export const handlingMessages = defineMessages({
     undoNoPlaceHint:
       'Rien d’autre ne s’est passé pour cette demande depuis : vous pouvez encore annuler votre message. La demande retrouve le statut qu’elle avait.',
     eventNoPlaceUndone: 'Message « pas de place » annulé',
+    stillOfferFromEmergencyList: 'Vous avez finalement une place ? Cette demande est sur la liste d’urgence.',
+    offerFromEmergencyListLink: 'Proposer une place depuis la liste d’urgence',
     notesHint: 'Visibles uniquement par le personnel de votre lieu d’accueil, jamais par les parents.',
     notesNone: 'Pas encore de notes.',
     noteLabel: 'Nouvelle note',
@@ -569,6 +573,8 @@ export const handlingMessages = defineMessages({
     undoNoPlaceHint:
       'Nothing else happened on this request since: you can still take your answer back. The request gets the status it had.',
     eventNoPlaceUndone: '“No place” taken back',
+    stillOfferFromEmergencyList: 'Do you have a place after all? This request is on the emergency list.',
+    offerFromEmergencyListLink: 'Offer a place from the emergency list',
     notesHint: 'Only visible to the staff of your location, never to the parents.',
     notesNone: 'No notes yet.',
     noteLabel: 'New note',

@@ -106,6 +106,8 @@ describe.each(BACKENDS)('undoing no place, and messages that are true, on %s', (
     await second.get(pageOf(r.request.id, s.second.id));
     const shown = await staff.get(page);
     expect(shown.body).not.toContain('data-qa="undo-no-place"');
+    // Starting in March, it is not on the emergency list: no link there either.
+    expect(shown.body).not.toContain('data-qa="offer-from-emergency-list"');
     const mailsBefore = (await mails()).length;
     const res = await staff.post(`${page}/undo-no-place`, {});
     expect(res.statusCode).toBe(400);
@@ -124,9 +126,12 @@ describe.each(BACKENDS)('undoing no place, and messages that are true, on %s', (
     const page = pageOf(r.request.id);
     await staff.get(page);
     await noPlace(page);
-    // On its own request page no place stays the answer: no offer form there.
-    expect((await staff.get(page)).body).not.toContain('data-qa="offer-form"');
+    // On its own request page no place stays the answer: no offer form there, but a way to the list.
+    const own = await staff.get(page);
+    expect(own.body).not.toContain('data-qa="offer-form"');
     const list = `/provider/locations/${s.first.id}/emergency-list`;
+    expect(own.body).toContain('data-qa="offer-from-emergency-list"');
+    expect(own.body).toContain(`href="${list}/${r.request.id}"`);
     const listed = await staff.get(list);
     expect(listed.body).toContain(`href="${list}/${r.request.id}"`);
     const offerPage = await staff.get(`${list}/${r.request.id}`);
