@@ -8,7 +8,8 @@ import { expectAccessible, launchBrowser, newContext, type RunningApp, startApp 
 
 /**
  * The provider's standard package in a real browser: the waiting list (filter, sort, hide a column,
- * an own column, XLSX export), a French mail text, no place with a reason, and an offer from the
+ * an own column, XLSX export), a French mail text, no place with a reason through its confirmation
+ * page (and taking it back), and an offer from the
  * emergency list to a child whose parents did not choose this location. Once with JavaScript, once
  * without. Every page is checked with axe.
  */
@@ -137,13 +138,24 @@ describe('the provider package in a browser', () => {
     expect(await qa('column-child').getAttribute('aria-sort')).toBe('descending');
   }
 
+  /** "No place" asks first: a confirmation page that says what will happen, with a way back. */
   async function noPlaceForLea(reasonText?: string): Promise<void> {
-    await page.goto(url(`/provider/locations/${s.first.id}/requests/${french.request.id}`));
-    await qa('open-no-place').click();
+    const requestPath = `/provider/locations/${s.first.id}/requests/${french.request.id}`;
+    await page.goto(url(requestPath));
+    await follow(qa('open-no-place'), /\/no-place$/);
+    const happens = await qa('confirm-happens').innerText();
+    expect(happens).toContain(`De ouders krijgen een e-mail (${french.parent.email}).`);
+    expect(happens).toContain('Geen andere opvanglocatie behandelt deze aanvraag nog.');
+    expect(await qa('confirm-warning').innerText()).toContain('U kunt deze melding intrekken');
+    await follow(qa('confirm-no-place-cancel'), new RegExp(`^${requestPath}$`), { scan: false });
+    expect((await qa('own-status').innerText()).trim()).toBe('Bekeken door de opvang');
+    await follow(qa('open-no-place'), /\/no-place$/, { scan: false });
     await page.locator('#field-noPlaceReason').selectOption(reasonText ? 'other' : 'age_group_full');
     if (reasonText) await page.locator('#field-noPlaceText').fill(reasonText);
-    await follow(qa('send-no-place'), /\/requests\//);
-    expect((await qa('notice').innerText()).trim()).toContain('U meldde dat u geen plaats hebt.');
+    await follow(qa('confirm-no-place-confirm'), /\/requests\//);
+    const notice = (await qa('notice').innerText()).trim();
+    expect(notice).toContain('U meldde dat u geen plaats hebt.');
+    expect(notice).toContain(`De ouders krijgen een e-mail (${french.parent.email}).`);
     expect((await qa('own-status').innerText()).trim()).toBe('Geen plaats');
   }
 
@@ -244,17 +256,25 @@ describe('the provider package in a browser', () => {
     await logIn();
     await filterAndSort();
     // "Other" without an explanation: 400, the error summary, the form kept open.
+    // The button leads to the confirmation page (a GET form, no script needed).
     await page.goto(url(`/provider/locations/${s.first.id}/requests/${french.request.id}`));
-    await qa('open-no-place').click();
+    await follow(qa('open-no-place'), /\/no-place$/);
     await page.locator('#field-noPlaceReason').selectOption('other');
-    await follow(qa('send-no-place'), /\/no-place$/, { status: 400 });
+    await follow(qa('confirm-no-place-confirm'), /\/no-place$/, { status: 400 });
     expect(await page.locator('.ko-error-summary').innerText()).toContain('Vul dit veld in.');
     await page.locator('#field-noPlaceText').fill('Wij verhuizen in maart.');
-    await follow(qa('send-no-place'), /\/requests\/[0-9a-f-]{36}$/);
+    await follow(qa('confirm-no-place-confirm'), /\/requests\/[0-9a-f-]{36}$/);
     expect((await qa('own-status').innerText()).trim()).toBe('Geen plaats');
     const [mail] = await t.deps.db.select().from(schema.outbox);
     expect(mail?.subject).toBe('Pas de place pour Léa Dubois chez KDV De Eerste Stap');
     expect(mail?.textBody).toContain('Raison : Wij verhuizen in maart.');
+    // Nothing else happened since: the "no place" can be taken back.
+    await follow(qa('undo-no-place'), /\/requests\/[0-9a-f-]{36}$/);
+    expect((await qa('notice').innerText()).trim()).toContain('Uw melding “geen plaats” is ingetrokken.');
+    expect((await qa('own-status').innerText()).trim()).toBe('Bekeken door de opvang');
+    expect((await t.deps.db.select().from(schema.outbox)).at(-1)?.template).toBe(
+      'preference.no_place_undone',
+    );
     await follow(qa('nav-waitingList'), new RegExp(`^${list()}$`), { scan: false });
     await offerFromEmergencyList();
   });

@@ -24,7 +24,9 @@ export const messages = defineMessages({
     onYourList: 'Op uw wachtlijst – openen',
     offerTitle: 'Een plaats voorstellen vanuit de noodlijst',
     offerIntro:
-      'Wanneer u een plaats voorstelt, komt uw opvanglocatie bij de voorkeuren van deze aanvraag en ziet u het volledige dossier. De ouders krijgen een e-mail en beslissen zelf.',
+      'Wanneer u een plaats voorstelt, komt uw opvanglocatie bij de voorkeuren van deze aanvraag en ziet u het volledige dossier, ook hoe de ouders uw voorstel te horen krijgen. Zij beslissen zelf.',
+    offerIntroAfterNoPlace:
+      'Uw opvanglocatie meldde eerder “geen plaats” voor deze aanvraag. Met dit voorstel vervangt u dat antwoord. Daarna ziet u op de aanvraag hoe de ouders uw voorstel te horen krijgen. Zij beslissen zelf.',
     backToList: 'Terug naar de noodlijst',
     pagination: 'Paginering',
     previous: 'Vorige',
@@ -55,7 +57,9 @@ export const messages = defineMessages({
     onYourList: 'Sur votre liste d’attente – ouvrir',
     offerTitle: 'Proposer une place depuis la liste d’urgence',
     offerIntro:
-      'En proposant une place, votre lieu d’accueil rejoint les préférences de cette demande et vous voyez le dossier complet. Les parents reçoivent un e-mail et décident eux-mêmes.',
+      'En proposant une place, votre lieu d’accueil rejoint les préférences de cette demande et vous voyez le dossier complet, y compris la façon dont les parents apprennent votre proposition. Ils décident eux-mêmes.',
+    offerIntroAfterNoPlace:
+      'Votre lieu d’accueil a signalé plus tôt « pas de place » pour cette demande. Cette proposition remplace cette réponse. Vous verrez ensuite sur la demande comment les parents l’apprennent. Ils décident eux-mêmes.',
     backToList: 'Retour à la liste d’urgence',
     pagination: 'Pagination',
     previous: 'Précédente',
@@ -85,7 +89,9 @@ export const messages = defineMessages({
     onYourList: 'On your waiting list – open',
     offerTitle: 'Offer a place from the emergency list',
     offerIntro:
-      'When you offer a place, your location joins the preferences of this request and you see the full file. The parents get an e-mail and decide for themselves.',
+      'When you offer a place, your location joins the preferences of this request and you see the full file, including how the parents hear of your offer. They decide for themselves.',
+    offerIntroAfterNoPlace:
+      'Your location reported “no place” for this request earlier. This offer replaces that answer. Afterwards the request shows how the parents hear of your offer. They decide for themselves.',
     backToList: 'Back to the emergency list',
     pagination: 'Pagination',
     previous: 'Previous',

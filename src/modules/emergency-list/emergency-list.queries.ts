@@ -15,7 +15,7 @@ export type EmergencyScope = {
   municipalityId: string;
   today: LocalDate;
   windowDays: number;
-  /** The location looking: marks requests it is already among the preferences of. */
+  /** The location looking: marks requests it is already among the preferences of (and how). */
   locationId: string;
 };
 
@@ -30,8 +30,11 @@ function onList(scope: EmergencyScope): SQL[] {
   ];
 }
 
-const ownPreferenceSql = (locationId: string) =>
-  sql<boolean>`exists (select 1 from ${preferences} where ${preferences.requestId} = ${requests.id} and ${preferences.providerLocationId} = ${locationId})`;
+/** The looking location's own preference status on the request, or null when it is not among them. */
+const ownStatusSql = (locationId: string) =>
+  sql<
+    string | null
+  >`(select ${preferences.status}::text from ${preferences} where ${preferences.requestId} = ${requests.id} and ${preferences.providerLocationId} = ${locationId})`;
 const pendingOffersSql = sql<number>`(select count(*)::int from ${preferences} where ${preferences.requestId} = ${requests.id} and ${preferences.status} = 'offer_made')`;
 
 function selectRows(db: Database, scope: EmergencyScope) {
@@ -50,7 +53,7 @@ function selectRows(db: Database, scope: EmergencyScope) {
       expectedBirthDate: children.expectedBirthDate,
       subMunicipality: subMunicipalities.name,
       priorityGroup: priorityGroupSql,
-      ownPreference: ownPreferenceSql(scope.locationId),
+      ownStatus: ownStatusSql(scope.locationId),
       pendingOffers: pendingOffersSql,
     })
     .from(requests)

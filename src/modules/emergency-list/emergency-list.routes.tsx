@@ -9,7 +9,12 @@ import { MessagePage } from '../../platform/views/message-page.tsx';
 import { type ProviderLocationId, parseId, type RequestId } from '../../shared/ids.ts';
 import { OfferForm } from '../request-handling/index.ts';
 import { messages } from './emergency-list.messages.ts';
-import { getEmergencyList, getEmergencyRequest, offerFromEmergencyList } from './emergency-list.service.ts';
+import {
+  getEmergencyList,
+  getEmergencyRequest,
+  offerFromEmergencyList,
+  offersFromList,
+} from './emergency-list.service.ts';
 import { EmergencyListPage, EmergencyOfferPage } from './emergency-list.views.tsx';
 
 type ListRoute = { Params: { locationId: string }; Querystring: { page?: string } };
@@ -47,7 +52,7 @@ export function registerEmergencyListRoutes(app: FastifyInstance, deps: AppDeps)
     async (request, reply) => {
       const { locationId, requestId } = ids(request.params);
       const data = await getEmergencyRequest(deps, requireUser(request.user), locationId, requestId);
-      if (data.row.ownPreference)
+      if (!offersFromList(data.row))
         return reply.redirect(`/provider/locations/${locationId}/requests/${requestId}`, 303);
       return sendPage(
         reply,
@@ -67,7 +72,10 @@ export function registerEmergencyListRoutes(app: FastifyInstance, deps: AppDeps)
         ? await offerFromEmergencyList(deps, user, locationId, requestId, parsed.value)
         : undefined;
       if (result?.ok)
-        return reply.redirect(`/provider/locations/${locationId}/requests/${requestId}?done=offer`, 303);
+        return reply.redirect(
+          `/provider/locations/${locationId}/requests/${requestId}?done=offer&told=${result.value}`,
+          303,
+        );
       const form = parsed.ok
         ? failedForm(request.body, result?.ok === false ? result.errors : {})
         : parsed.form;

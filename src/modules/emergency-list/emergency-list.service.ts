@@ -4,8 +4,9 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import type { Result } from '../../platform/i18n/common.ts';
 import { addDays } from '../../shared/dates.ts';
+import type { Notified } from '../families/index.ts';
 import { type Location, staffRole } from '../provider-locations/index.ts';
-import { type OfferInput, offerAsNewPreference, validateOffer } from '../request-handling/index.ts';
+import { emergencyOffer, type OfferInput, validateOffer } from '../request-handling/index.ts';
 import * as q from './emergency-list.queries.ts';
 
 const PAGE_SIZE = 50;
@@ -30,6 +31,15 @@ async function scopeOf(
     locationId,
   };
   return { location, scope };
+}
+
+/**
+ * Whether the looking location offers from the list (it is not among the preferences, or it said
+ * "no place" there and may still offer — handling-rules' mayOffer) rather than open the request
+ * on its own list.
+ */
+export function offersFromList(row: { ownStatus: string | null }): boolean {
+  return row.ownStatus === null || row.ownStatus === 'no_place';
 }
 
 export async function getEmergencyList(
@@ -90,6 +100,7 @@ export type EmergencyRequest = Awaited<ReturnType<typeof getEmergencyRequest>>;
 /**
  * A provider the parents did not choose offers a place: in one transaction, after checking that
  * the request is still on the list, its location joins the request (no rank) and the offer is made.
+ * A location that said "no place" before offers on its own preference. Says how the family was told.
  */
 export async function offerFromEmergencyList(
   deps: AppDeps,
@@ -97,22 +108,22 @@ export async function offerFromEmergencyList(
   locationId: string,
   requestId: string,
   input: OfferInput,
-): Promise<Result<string>> {
+): Promise<Result<Notified>> {
   const { location, scope } = await scopeOf(deps, user, 'provider.emergencyList.offer', locationId);
   const before = await q.getEmergencyRequest(deps.db, scope, requestId);
   if (!before) throw new NotFoundError('request');
   const offer = validateOffer(input, scope.today, before.carePlan);
   if (!offer.ok) return offer;
-  const outcome = await deps.db.transaction(async (tx): Promise<Result<string>> => {
+  const outcome = await deps.db.transaction(async (tx): Promise<Result<Notified>> => {
     await q.lockRequest(tx, requestId);
     const still = await q.getEmergencyRequest(tx, scope, requestId);
-    if (!still || still.ownPreference) return { ok: false, errors: { form: 'notOnEmergencyList' } };
+    if (!still || !offersFromList(still)) return { ok: false, errors: { form: 'notOnEmergencyList' } };
     const target: Location = {
       id: location.id,
       name: location.name,
       municipalityId: location.municipalityId,
     };
-    return offerAsNewPreference(tx, deps, { user, location: target, requestId, offer: offer.value });
+    return emergencyOffer(tx, deps, { user, location: target, requestId, offer: offer.value });
   });
   if (outcome.ok) deps.jobs.mailQueued();
   return outcome;

@@ -168,7 +168,7 @@ describe.each(BACKENDS)('the emergency list on %s', (backend) => {
     });
     expect(res.statusCode).toBe(303);
     const requestPage = `/provider/locations/${s.third.id}/requests/${social.request.id}`;
-    expect(res.headers.location).toBe(`${requestPage}?done=offer`);
+    expect(res.headers.location).toBe(`${requestPage}?done=offer&told=mailed`);
     const [added] = await t.deps.db
       .select()
       .from(schema.preferences)

@@ -17,7 +17,7 @@ import { handlingMessages } from '../request-handling/index.ts';
 import { compactCarePlan } from '../requests/index.ts';
 import { messages } from './emergency-list.messages.ts';
 import type { EmergencyRow } from './emergency-list.queries.ts';
-import type { EmergencyList, EmergencyRequest } from './emergency-list.service.ts';
+import { type EmergencyList, type EmergencyRequest, offersFromList } from './emergency-list.service.ts';
 
 function ageText(lang: Language, row: EmergencyRow, today: LocalDate): string {
   if (row.birthDate) return handlingMessages[lang].ageMonths(Math.max(0, ageInMonths(row.birthDate, today)));
@@ -102,7 +102,7 @@ export function EmergencyListPage(props: { ctx: PageContext; list: EmergencyList
                     <td class="utrecht-table__cell">{row.priorityGroup ? h.yes : h.no}</td>
                     <td class="utrecht-table__cell">{row.pendingOffers}</td>
                     <td class="utrecht-table__cell">
-                      {row.ownPreference ? (
+                      {!offersFromList(row) ? (
                         <a
                           class="utrecht-link"
                           href={`${base}/requests/${row.requestId}`}
@@ -211,7 +211,9 @@ export function EmergencyOfferPage(props: { ctx: PageContext; data: EmergencyReq
           <dd>{row.pendingOffers}</dd>
         </div>
       </dl>
-      <p class="utrecht-paragraph">{t.offerIntro}</p>
+      <p class="utrecht-paragraph">
+        {row.ownStatus === 'no_place' ? t.offerIntroAfterNoPlace : t.offerIntro}
+      </p>
       <form
         method="post"
         action={`${base}/emergency-list/${row.requestId}/offer`}

@@ -104,8 +104,11 @@ describe.each(BACKENDS)('mail templates of a location on %s', (backend) => {
       parentLanguage: language,
     });
     const page = `/provider/locations/${s.first.id}/requests/${r.request.id}`;
-    await staff.get(page);
-    const res = await staff.post(`${page}/no-place`, { noPlaceReason: 'age_group_full' });
+    const res = await staff.post(
+      `${page}/no-place`,
+      { noPlaceReason: 'age_group_full', confirmed: 'yes' },
+      { formPage: `${page}/no-place` },
+    );
     expect(res.statusCode).toBe(303);
     return (await mails()).at(-1);
   }
@@ -113,7 +116,7 @@ describe.each(BACKENDS)('mail templates of a location on %s', (backend) => {
   it('lists every event and language with where its text comes from', async () => {
     const res = await staff.get(templates(s.first.id));
     expect(res.statusCode).toBe(200);
-    expect(res.body.match(/Standaardtekst ·/g)).toHaveLength(15);
+    expect(res.body.match(/Standaardtekst ·/g)).toHaveLength(18);
     expect((await staff.get(templates(s.second.id))).statusCode).toBe(404);
   });
 

@@ -19,6 +19,7 @@ export const TEMPLATE_EVENTS = [
   'offer.made',
   'preference.waiting_list',
   'preference.no_place',
+  'preference.no_place_undone',
   'offer.withdrawn',
   'preference.enrolled',
 ] as const;
@@ -36,6 +37,7 @@ export const EVENT_PLACEHOLDERS: Record<TemplateEvent, readonly Placeholder[]> =
   'offer.made': ['child', 'provider', 'startDate', 'deadline'],
   'preference.waiting_list': ['child', 'provider'],
   'preference.no_place': ['child', 'provider', 'reason'],
+  'preference.no_place_undone': ['child', 'provider'],
   'offer.withdrawn': ['child', 'provider', 'startDate'],
   'preference.enrolled': ['child', 'provider', 'startDate'],
 };
@@ -76,6 +78,10 @@ export const BUILTIN_TEMPLATES: Record<Language, Record<TemplateEvent, MailTempl
       subject: 'Geen plaats voor {child} bij {provider}',
       body: '{provider} heeft helaas geen plaats voor {child}. Reden: {reason}.\n\nUw andere voorkeuren lopen gewoon verder. Het Loket Kinderopvang helpt u graag verder zoeken.',
     },
+    'preference.no_place_undone': {
+      subject: '{provider} trekt de melding “geen plaats” voor {child} in',
+      body: '{provider} meldde eerder dat er geen plaats was voor {child}. Die melding is ingetrokken: uw aanvraag staat weer open bij {provider}.\n\nU hoeft niets te doen.',
+    },
     'offer.withdrawn': {
       subject: 'Het voorstel voor {child} is ingetrokken',
       body: '{provider} heeft het voorstel van een plaats voor {child} vanaf {startDate} ingetrokken.\n\nUw kind blijft op de wachtlijst van {provider}, en uw andere voorkeuren lopen verder.',
@@ -98,6 +104,10 @@ export const BUILTIN_TEMPLATES: Record<Language, Record<TemplateEvent, MailTempl
       subject: 'Pas de place pour {child} chez {provider}',
       body: '{provider} n’a malheureusement pas de place pour {child}. Raison : {reason}.\n\nVos autres préférences restent ouvertes. Le Guichet Accueil d’enfants vous aide volontiers à chercher.',
     },
+    'preference.no_place_undone': {
+      subject: '{provider} annule le message « pas de place » pour {child}',
+      body: '{provider} vous avait indiqué ne pas avoir de place pour {child}. Ce message est annulé : votre demande est de nouveau ouverte chez {provider}.\n\nVous n’avez rien à faire.',
+    },
     'offer.withdrawn': {
       subject: 'La proposition pour {child} a été retirée',
       body: '{provider} a retiré la proposition d’une place pour {child} à partir du {startDate}.\n\nVotre enfant reste sur la liste d’attente de {provider}, et vos autres préférences restent ouvertes.',
@@ -119,6 +129,10 @@ export const BUILTIN_TEMPLATES: Record<Language, Record<TemplateEvent, MailTempl
     'preference.no_place': {
       subject: 'No place for {child} at {provider}',
       body: 'Unfortunately {provider} has no place for {child}. Reason: {reason}.\n\nYour other preferences stay open. The Childcare Desk is glad to help you look further.',
+    },
+    'preference.no_place_undone': {
+      subject: '{provider} takes back “no place” for {child}',
+      body: '{provider} told you earlier that there was no place for {child}. That message has been taken back: your request is open again at {provider}.\n\nYou need not do anything.',
     },
     'offer.withdrawn': {
       subject: 'The offer for {child} has been withdrawn',

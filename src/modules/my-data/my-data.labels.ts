@@ -1,4 +1,4 @@
-import { defineMessages } from '../../platform/i18n/index.ts';
+import { defineMessages, wordFor } from '../../platform/i18n/index.ts';
 
 /** Words for the stored codes shown on the "my data" page. */
 export const labels = defineMessages({
@@ -70,7 +70,34 @@ export const labels = defineMessages({
       'provider.request.read': 'Aanvraag bekeken',
       'provider.preference.handle': 'Aanvraag behandeld',
       'account.manage': 'Account gewijzigd',
+      'parent.family.read': 'Gezinsdossier bekeken',
+      'parent.family.update': 'Gezinsdossier gewijzigd',
+      'parent.request.update': 'Aanvraag gewijzigd',
+      'parent.request.confirm': 'Aanvraag bevestigd',
+      'parent.request.withdraw': 'Aanvraag ingetrokken',
+      'parent.account.delete': 'Account verwijderd',
+      'intermediary.family.create': 'Dossier geregistreerd door een toeleider',
+      'intermediary.family.read': 'Dossier bekeken door een toeleider',
+      'intermediary.family.handOver': 'Dossier overgedragen aan de ouder',
+      'intermediary.offer.answer': 'Voorstel beantwoord door een toeleider',
+      'family.takeOver': 'Dossier overgenomen met een eigen account',
+      'provider.request.annotate': 'Notitie of eigen kolom bij de aanvraag',
+      'provider.emergencyList.offer': 'Plaats voorgesteld vanuit de noodlijst',
+      'auth.password.reset': 'Wachtwoord opnieuw ingesteld',
     },
+    otherAction: 'Gegevens gebruikt',
+    otherCode: 'onbekend',
+    events: {
+      'request.submitted': 'Aanvraag ingediend',
+      'request.dates_changed': 'Start- of einddatum gewijzigd',
+      'request.care_plan_changed': 'Opvangplan gewijzigd',
+      'request.confirmed': 'Bevestigd: nog op zoek naar opvang',
+      'preference.added': 'Voorkeur toegevoegd',
+      'preference.reordered': 'Volgorde van de voorkeuren gewijzigd',
+      'preference.removed': 'Van de lijst van voorkeuren gehaald',
+      'child.born': 'Geboortegegevens aangevuld',
+    },
+    otherEvent: 'Wijziging in het dossier',
     system: 'Het systeem',
   },
   fr: {
@@ -145,7 +172,34 @@ export const labels = defineMessages({
       'provider.request.read': 'Demande consultée',
       'provider.preference.handle': 'Demande traitée',
       'account.manage': 'Compte modifié',
+      'parent.family.read': 'Dossier familial consulté',
+      'parent.family.update': 'Dossier familial modifié',
+      'parent.request.update': 'Demande modifiée',
+      'parent.request.confirm': 'Demande confirmée',
+      'parent.request.withdraw': 'Demande retirée',
+      'parent.account.delete': 'Compte supprimé',
+      'intermediary.family.create': 'Dossier enregistré par un service d’accompagnement',
+      'intermediary.family.read': 'Dossier consulté par un service d’accompagnement',
+      'intermediary.family.handOver': 'Dossier transmis au parent',
+      'intermediary.offer.answer': 'Proposition répondue par un service d’accompagnement',
+      'family.takeOver': 'Dossier repris avec un compte propre',
+      'provider.request.annotate': 'Note ou colonne propre sur la demande',
+      'provider.emergencyList.offer': 'Place proposée depuis la liste d’urgence',
+      'auth.password.reset': 'Mot de passe réinitialisé',
     },
+    otherAction: 'Données utilisées',
+    otherCode: 'inconnu',
+    events: {
+      'request.submitted': 'Demande introduite',
+      'request.dates_changed': 'Date de début ou de fin modifiée',
+      'request.care_plan_changed': 'Plan d’accueil modifié',
+      'request.confirmed': 'Confirmé : toujours à la recherche d’un accueil',
+      'preference.added': 'Préférence ajoutée',
+      'preference.reordered': 'Ordre des préférences modifié',
+      'preference.removed': 'Retiré de la liste des préférences',
+      'child.born': 'Données de naissance complétées',
+    },
+    otherEvent: 'Changement dans le dossier',
     system: 'Le système',
   },
   en: {
@@ -220,13 +274,47 @@ export const labels = defineMessages({
       'provider.request.read': 'Request viewed',
       'provider.preference.handle': 'Request handled',
       'account.manage': 'Account changed',
+      'parent.family.read': 'Family file viewed',
+      'parent.family.update': 'Family file changed',
+      'parent.request.update': 'Request changed',
+      'parent.request.confirm': 'Request confirmed',
+      'parent.request.withdraw': 'Request withdrawn',
+      'parent.account.delete': 'Account deleted',
+      'intermediary.family.create': 'File registered by an intermediary',
+      'intermediary.family.read': 'File viewed by an intermediary',
+      'intermediary.family.handOver': 'File handed over to the parent',
+      'intermediary.offer.answer': 'Offer answered by an intermediary',
+      'family.takeOver': 'File taken over with an own account',
+      'provider.request.annotate': 'Note or own column on the request',
+      'provider.emergencyList.offer': 'Place offered from the emergency list',
+      'auth.password.reset': 'Password reset',
     },
+    otherAction: 'Data used',
+    otherCode: 'unknown',
+    events: {
+      'request.submitted': 'Request submitted',
+      'request.dates_changed': 'Start or end date changed',
+      'request.care_plan_changed': 'Care plan changed',
+      'request.confirmed': 'Confirmed: still looking for childcare',
+      'preference.added': 'Preference added',
+      'preference.reordered': 'Order of the preferences changed',
+      'preference.removed': 'Removed from the list of preferences',
+      'child.born': 'Birth data completed',
+    },
+    otherEvent: 'Change in the file',
     system: 'The system',
   },
 });
 
-/** A label from a map of codes, or the code itself when the map does not know it (yet). */
-export function labelFor<T extends Record<string, string>>(map: T, code: string | null | undefined): string {
+/**
+ * A label from a map of codes. A code the map does not know (yet) is logged and shown as the
+ * fallback ("unknown" unless given) — never as the code itself, which reads as a raw key.
+ */
+export function labelFor(
+  map: { readonly [code: string]: string },
+  code: string | null | undefined,
+  fallback: string,
+): string {
   if (code === null || code === undefined) return '';
-  return Object.hasOwn(map, code) ? (map[code as keyof T] as string) : code;
+  return wordFor(map, code, fallback);
 }

@@ -158,6 +158,49 @@ describe.each(BACKENDS)('my data: viewing and downloading on %s', (backend) => {
     expect(res.body).not.toMatch(/\b\d{11}\b/);
   });
 
+  it('names every history event and access in words, never as a stored code', async () => {
+    const { file, client } = await parentWithFile('en');
+    const at = new Date('2026-11-20T10:00:00Z');
+    await t.deps.db.insert(schema.statusEvents).values(
+      ['child.born', 'request.dates_changed', 'preference.reordered', 'something.new_kind'].map(
+        (eventType) => ({
+          requestId: file.request.id,
+          eventType,
+          occurredAt: at,
+          actorRole: 'parent' as const,
+        }),
+      ),
+    );
+    await t.deps.db.insert(schema.auditLog).values(
+      ['intermediary.family.read', 'some.future_action'].map((action) => ({
+        occurredAt: at,
+        actorRole: 'intermediary' as const,
+        action,
+        subjectType: 'family',
+        subjectId: file.family.id,
+        familyId: file.family.id,
+      })),
+    );
+    const res = await client.get('/parent/my-data');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Birth data completed');
+    expect(res.body).toContain('Start or end date changed');
+    expect(res.body).toContain('Order of the preferences changed');
+    expect(res.body).toContain('Change in the file');
+    expect(res.body).toContain('File viewed by an intermediary');
+    expect(res.body).toContain('Data used');
+    for (const code of [
+      'child.born',
+      'request.dates_changed',
+      'preference.reordered',
+      'something.new_kind',
+      'intermediary.family.read',
+      'some.future_action',
+    ])
+      expect(res.body).not.toContain(`>${code}<`);
+    expect(res.body).not.toMatch(/— (child|request|preference|something)\.[a-z_]+/);
+  });
+
   it('works for a parent without a family file yet', async () => {
     const user = await aUser(t.deps.db, { role: 'parent', language: 'en' });
     const client = new TestClient(t.app);

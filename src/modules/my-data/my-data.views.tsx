@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { common } from '../../platform/i18n/common.ts';
-import { formatDate, formatDateTime, type Language } from '../../platform/i18n/index.ts';
+import { formatDate, formatDateTime, type Language, wordFor } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import {
   CsrfField,
@@ -128,7 +128,7 @@ export function MyDataPage(props: { ctx: PageContext; data: MyDataExport }) {
                 [t.email, p.email],
                 [t.phone, p.phone],
                 [t.language, common[lang].languageNames[p.language]],
-                [t.situation, labelFor(l.situations, p.situation)],
+                [t.situation, labelFor(l.situations, p.situation, l.otherCode)],
                 [t.daysPerWeek, p.daysPerWeek === null ? null : String(p.daysPerWeek)],
               ]}
             />
@@ -191,15 +191,17 @@ function RequestSection(props: { lang: Language; request: MyDataExport['requests
       <Facts
         rows={[
           [t.municipality, r.municipality],
-          [t.kind, labelFor(l.kinds, r.kind)],
+          [t.kind, labelFor(l.kinds, r.kind, l.otherCode)],
           ...(r.occasionalReason ? [[t.occasionalReason, r.occasionalReason] as Row] : []),
           [t.start, day(lang, r.desiredStart)],
           [t.end, day(lang, r.desiredEnd)],
           [t.carePlan, <CarePlanText key="plan" lang={lang} plan={r.carePlan} />],
           [t.careNeeds, r.careNeeds ? (r.careNeedsText ?? l.yes) : l.no],
-          [t.status, labelFor(l.requestStatuses, r.status)],
-          [t.channel, labelFor(l.channels, r.channel)],
-          ...(r.socialReason ? [[t.socialReason, labelFor(l.socialReasons, r.socialReason)] as Row] : []),
+          [t.status, labelFor(l.requestStatuses, r.status, l.otherCode)],
+          [t.channel, labelFor(l.channels, r.channel, l.otherCode)],
+          ...(r.socialReason
+            ? [[t.socialReason, labelFor(l.socialReasons, r.socialReason, l.otherCode)] as Row]
+            : []),
           [t.submittedAt, instant(lang, r.submittedAt)],
           [t.lastConfirmedAt, instant(lang, r.lastConfirmedAt)],
         ]}
@@ -229,8 +231,8 @@ function RequestSection(props: { lang: Language; request: MyDataExport['requests
                 <td class="utrecht-table__cell">{p.rank ?? '—'}</td>
                 <td class="utrecht-table__cell ko-wrap">{p.provider}</td>
                 <td class="utrecht-table__cell ko-wrap">
-                  {labelFor(l.preferenceStatuses, p.status)} ({t.since} {formatDate(lang, p.statusChangedAt)})
-                  {p.noPlaceText ? ` — ${p.noPlaceText}` : ''}
+                  {labelFor(l.preferenceStatuses, p.status, l.otherCode)} ({t.since}{' '}
+                  {formatDate(lang, p.statusChangedAt)}){p.noPlaceText ? ` — ${p.noPlaceText}` : ''}
                 </td>
                 <td class="utrecht-table__cell ko-wrap">
                   {p.offers.map((o) => (
@@ -238,7 +240,7 @@ function RequestSection(props: { lang: Language; request: MyDataExport['requests
                       {t.offer(
                         formatDate(lang, o.startDate),
                         formatDate(lang, o.answerDeadline),
-                        labelFor(l.offerStatuses, o.status),
+                        labelFor(l.offerStatuses, o.status, l.otherCode),
                       )}
                       {o.message ? ` — “${o.message}”` : ''}
                     </p>
@@ -262,12 +264,14 @@ function RequestSection(props: { lang: Language; request: MyDataExport['requests
   );
 }
 
+/** Words for a history event: its own name, else the status it led to; never the stored code. */
 function eventText(lang: Language, eventType: string, toStatus: string | null): string {
   const l = labels[lang];
   const [record] = eventType.split('.');
-  if (record === 'request' && toStatus) return labelFor(l.requestStatuses, toStatus);
-  if (record === 'preference' && toStatus) return labelFor(l.preferenceStatuses, toStatus);
-  return eventType;
+  if (Object.hasOwn(l.events, eventType)) return labelFor(l.events, eventType, l.otherEvent);
+  if (record === 'request' && toStatus) return labelFor(l.requestStatuses, toStatus, l.otherEvent);
+  if (record === 'preference' && toStatus) return labelFor(l.preferenceStatuses, toStatus, l.otherEvent);
+  return wordFor(l.events, eventType, l.otherEvent);
 }
 
 function MailsSection(props: { lang: Language; mails: MyDataExport['mails'] }) {
@@ -309,7 +313,7 @@ function AccessSection(props: { lang: Language; entries: MyDataExport['accessLog
   const who = (e: MyDataExport['accessLog'][number]) => {
     if (e.byYou) return l.you;
     if (!e.byRole) return l.system;
-    const role = labelFor(l.roles, e.byRole);
+    const role = labelFor(l.roles, e.byRole, l.otherCode);
     return e.byOrganisation.length > 0 ? `${role}, ${e.byOrganisation.join(', ')}` : role;
   };
   return (
@@ -338,7 +342,7 @@ function AccessSection(props: { lang: Language; entries: MyDataExport['accessLog
                 <tr class="utrecht-table__row" key={i}>
                   <td class="utrecht-table__cell">{formatDateTime(lang, e.occurredAt)}</td>
                   <td class="utrecht-table__cell ko-wrap">{who(e)}</td>
-                  <td class="utrecht-table__cell ko-wrap">{labelFor(l.actions, e.action)}</td>
+                  <td class="utrecht-table__cell ko-wrap">{labelFor(l.actions, e.action, l.otherAction)}</td>
                 </tr>
               ))}
             </tbody>

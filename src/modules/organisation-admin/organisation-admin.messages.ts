@@ -31,6 +31,15 @@ export const messages = defineMessages({
     removeIntro:
       'De medewerker kan daarna niet meer werken met de locaties van uw organisatie. Het account zelf blijft bestaan.',
     remove: 'Alle toegang weghalen',
+    removeStart: 'Toegang weghalen…',
+    removeConfirmTitle: (name: string) => `Toegang van ${name} weghalen`,
+    removeHappens: (name: string, locations: string) => `${name} verliest de toegang tot ${locations}.`,
+    removeAccountStays: 'Het account zelf blijft bestaan. Er gaat geen e-mail naar de persoon.',
+    removeFinal:
+      'Dit kunt u niet ongedaan maken. Wilt u later opnieuw toegang geven, nodig de persoon dan opnieuw uit.',
+    removeConfirm: 'Ja, toegang weghalen',
+    cancel: 'Annuleren en terug',
+    warning: 'Let op',
     back: 'Terug naar de medewerkers',
     done: {
       invited: 'De uitnodiging is verstuurd.',
@@ -78,6 +87,15 @@ export const messages = defineMessages({
     removeIntro:
       'La personne ne pourra plus travailler avec les lieux de votre organisation. Le compte lui-même reste.',
     remove: 'Retirer tout l’accès',
+    removeStart: 'Retirer l’accès…',
+    removeConfirmTitle: (name: string) => `Retirer l’accès de ${name}`,
+    removeHappens: (name: string, locations: string) => `${name} perd l’accès à ${locations}.`,
+    removeAccountStays: 'Le compte lui-même reste. La personne ne reçoit pas d’e-mail.',
+    removeFinal:
+      'Vous ne pouvez pas l’annuler. Pour redonner l’accès plus tard, invitez à nouveau la personne.',
+    removeConfirm: 'Oui, retirer l’accès',
+    cancel: 'Annuler et revenir',
+    warning: 'Attention',
     back: 'Retour au personnel',
     done: {
       invited: 'L’invitation est envoyée.',
@@ -125,6 +143,14 @@ export const messages = defineMessages({
     removeIntro:
       'The person can then no longer work with your organisation’s locations. The account itself remains.',
     remove: 'Remove all access',
+    removeStart: 'Remove access…',
+    removeConfirmTitle: (name: string) => `Remove the access of ${name}`,
+    removeHappens: (name: string, locations: string) => `${name} loses access to ${locations}.`,
+    removeAccountStays: 'The account itself remains. No e-mail goes to the person.',
+    removeFinal: 'You cannot undo this. To give access again later, invite the person again.',
+    removeConfirm: 'Yes, remove access',
+    cancel: 'Cancel and go back',
+    warning: 'Warning',
     back: 'Back to the staff',
     done: {
       invited: 'The invitation has been sent.',

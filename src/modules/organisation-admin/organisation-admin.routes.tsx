@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError, requireUser } from '../../platform/http/errors.ts';
-import { failedForm, parseForm } from '../../platform/http/forms.ts';
+import { failedForm, isConfirmed, parseForm } from '../../platform/http/forms.ts';
 import { pageContext, sendPage } from '../../platform/http/setup.ts';
-import type { FormState } from '../../platform/views/forms.tsx';
+import { emptyForm, type FormState } from '../../platform/views/forms.tsx';
 import { type ProviderOrganisationId, parseId, type UserId } from '../../shared/ids.ts';
 import { messages } from './organisation-admin.messages.ts';
 import { AccessForm, InviteForm } from './organisation-admin.schemas.ts';
@@ -14,7 +14,13 @@ import {
   removeAccess,
   updateAccess,
 } from './organisation-admin.service.ts';
-import { MemberPage, memberForm, type StaffDone, StaffPage } from './organisation-admin.views.tsx';
+import {
+  MemberPage,
+  memberForm,
+  RemoveConfirmPage,
+  type StaffDone,
+  StaffPage,
+} from './organisation-admin.views.tsx';
 
 type OrgRoute = { Params: { organisationId: string }; Querystring: { done?: string } };
 type MemberRoute = { Params: { organisationId: string; userId: string } };
@@ -95,16 +101,32 @@ export function registerOrganisationAdminRoutes(app: FastifyInstance, deps: AppD
     );
   });
 
+  // Removing access asks first: the member page's button leads here (GET); the POST acts only
+  // with the confirmation page's field, else it sends the user to that page.
+  app.get<MemberRoute>(`${base}/:userId/remove`, config, async (request, reply) => {
+    const { organisationId, userId } = ids(request.params);
+    const data = await getMember(deps, requireUser(request.user), organisationId, userId);
+    return sendPage(
+      reply,
+      <RemoveConfirmPage ctx={pageContext(request, reply, deps)} data={data} form={emptyForm} />,
+    );
+  });
+
   app.post<MemberRoute>(`${base}/:userId/remove`, config, async (request, reply) => {
     const user = requireUser(request.user);
     const { organisationId, userId } = ids(request.params);
+    const confirmPath = `/provider/organisations/${organisationId}/staff/${userId}/remove`;
+    if (!isConfirmed(request.body)) {
+      await getMember(deps, user, organisationId, userId); // 404 for a stranger, as the POST would
+      return reply.redirect(confirmPath, 303);
+    }
     const result = await removeAccess(deps, user, organisationId, userId);
     if (result.ok) return reply.redirect(`/provider/organisations/${organisationId}/staff?done=removed`, 303);
     const data = await getMember(deps, user, organisationId, userId);
     const form = failedForm({}, result.errors);
     return sendPage(
       reply,
-      <MemberPage ctx={pageContext(request, reply, deps)} data={data} form={form} />,
+      <RemoveConfirmPage ctx={pageContext(request, reply, deps)} data={data} form={form} />,
       400,
     );
   });

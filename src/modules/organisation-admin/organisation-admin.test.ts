@@ -143,16 +143,36 @@ describe.each(BACKENDS)('organisation admin: staff and their locations on %s', (
     await admin.get(memberPage);
     expect((await admin.post(memberPage, { role: 'provider_staff' })).statusCode).toBe(400);
 
-    await admin.get(memberPage);
-    expect((await admin.post(`${memberPage}/remove`, {})).statusCode).toBe(303);
+    // Removing asks first: the member page leads to a confirmation page that says what happens.
+    expect((await admin.get(memberPage)).body).toContain(`action="${memberPage}/remove"`);
+    const confirm = await admin.get(`${memberPage}/remove`);
+    expect(confirm.statusCode).toBe(200);
+    expect(confirm.body).toMatch(
+      new RegExp(`${s.firstStaff.displayName} verliest de toegang tot KDV De Eerste Stap(, | – Noord)`),
+    );
+    expect(confirm.body).toContain('KDV De Eerste Stap – Noord');
+    expect(confirm.body).toContain('Het account zelf blijft bestaan.');
+    expect(confirm.body).toContain(`href="${memberPage}"`);
+    // Without the confirmation page's field nothing happens.
+    const unconfirmed = await admin.post(`${memberPage}/remove`, {});
+    expect(unconfirmed.statusCode).toBe(303);
+    expect(unconfirmed.headers.location).toBe(`${memberPage}/remove`);
+    expect(await grants()).toHaveLength(2);
+    const removedRes = await admin.post(
+      `${memberPage}/remove`,
+      { confirmed: 'yes' },
+      { formPage: `${memberPage}/remove` },
+    );
+    expect(removedRes.headers.location).toBe(`${staffPage}?done=removed`);
     expect(await grants()).toEqual([]);
+    expect(await t.deps.db.$count(schema.outbox)).toBe(0);
     const removed = new TestClient(t.app);
     await removed.login(s.firstStaff.email, TEST_PASSWORD);
     expect((await removed.get(`/provider/locations/${s.first.id}/waiting-list`)).statusCode).toBe(403);
 
     // Its own access: refused.
     await admin.get(staffPage);
-    const self = await admin.post(`${staffPage}/${adminUser.id}/remove`, {});
+    const self = await admin.post(`${staffPage}/${adminUser.id}/remove`, { confirmed: 'yes' });
     expect(self.statusCode).toBe(400);
     expect(self.body).toContain('U kunt uw eigen toegang niet wijzigen of weghalen.');
 
@@ -162,6 +182,10 @@ describe.each(BACKENDS)('organisation admin: staff and their locations on %s', (
     expect((await admin.get(`${staffPage}/${s.secondStaff.id}`)).statusCode).toBe(404);
     await admin.get(staffPage);
     expect((await admin.post(`${staffPage}/${s.secondStaff.id}/remove`, {})).statusCode).toBe(404);
+    expect(
+      (await admin.post(`${staffPage}/${s.secondStaff.id}/remove`, { confirmed: 'yes' })).statusCode,
+    ).toBe(404);
+    expect((await admin.get(`${staffPage}/${s.secondStaff.id}/remove`)).statusCode).toBe(404);
     expect(
       await t.deps.db.$count(
         schema.roleGrants,

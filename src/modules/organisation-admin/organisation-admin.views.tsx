@@ -1,4 +1,5 @@
 import type { Language } from '../../platform/i18n/index.ts';
+import { ConfirmPage } from '../../platform/views/confirm.tsx';
 import type { PageContext } from '../../platform/views/context.ts';
 import {
   ChoiceGroup,
@@ -164,12 +165,34 @@ export function MemberPage(props: { ctx: PageContext; data: MemberData; form: Fo
       </form>
       <h2 class="utrecht-heading-2">{t.removeTitle}</h2>
       <p class="utrecht-paragraph">{t.removeIntro}</p>
-      <form method="post" action={`${base}/${data.member.id}/remove`} class="ko-form">
-        <CsrfField token={ctx.csrfToken} />
+      {/* A GET form: the button leads to the confirmation page, which removes. */}
+      <form method="get" action={`${base}/${data.member.id}/remove`} class="ko-form">
         <SubmitButton qa="remove-access" secondary>
-          {t.remove}
+          {t.removeStart}
         </SubmitButton>
       </form>
     </Layout>
+  );
+}
+
+/** What removing a member's access does, before it is done (UX.md rule 4). */
+export function RemoveConfirmPage(props: { ctx: PageContext; data: MemberData; form: FormState }) {
+  const { ctx, data } = props;
+  const t = messages[ctx.lang];
+  const base = `/provider/organisations/${data.organisation.id}/staff`;
+  const locations = data.member.grants.map((g) => g.locationName).join(', ');
+  return (
+    <ConfirmPage
+      ctx={ctx}
+      title={t.removeConfirmTitle(data.member.displayName)}
+      happens={[t.removeHappens(data.member.displayName, locations), t.removeAccountStays]}
+      warning={t.removeFinal}
+      warningLabel={t.warning}
+      action={`${base}/${data.member.id}/remove`}
+      submitLabel={t.removeConfirm}
+      cancel={{ href: `${base}/${data.member.id}`, label: t.cancel }}
+      form={props.form}
+      qa="confirm-remove-access"
+    />
   );
 }

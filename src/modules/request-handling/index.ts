@@ -15,4 +15,4 @@ export {
 } from './request-handling.messages.ts';
 export { registerRequestHandlingRoutes } from './request-handling.routes.tsx';
 export { OfferForm, type OfferInput } from './request-handling.schemas.ts';
-export { offerAsNewPreference, type ValidOffer, validateOffer } from './request-handling.service.ts';
+export { emergencyOffer, type ValidOffer, validateOffer } from './request-handling.service.ts';

@@ -194,6 +194,7 @@ function eventText(lang: Language, e: RequestForLocation['events'][number]): str
   if (e.eventType === 'preference.added')
     return details.fromEmergencyList ? t.eventAddedEmergency : t.eventAdded;
   if (e.eventType === 'preference.waiting_list' && details.offerWithdrawn) return t.eventOfferWithdrawn;
+  if (record === 'preference' && details.noPlaceUndone) return t.eventNoPlaceUndone;
   if (record === 'request' && what in t.requestStatuses)
     return t.requestStatuses[what as keyof typeof t.requestStatuses];
   if (record === 'preference' && what in t.preferenceStatuses) {

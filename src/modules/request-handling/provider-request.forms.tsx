@@ -2,7 +2,6 @@ import { formatDate, formatDateTime } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import {
   CsrfField,
-  emptyForm,
   type FormState,
   SelectField,
   SubmitButton,
@@ -11,6 +10,7 @@ import {
 import { WEEKDAYS } from '../../shared/dates.ts';
 import { TextArea } from '../provider-locations/index.ts';
 import { customField } from './annotations.service.ts';
+import { toldText } from './provider-request.confirm.tsx';
 import type { RequestForLocation } from './provider-request.service.ts';
 import { handlingMessages } from './request-handling.messages.ts';
 
@@ -29,7 +29,8 @@ export function Actions(props: {
   const lang = ctx.lang;
   const t = handlingMessages[lang];
   const a = detail.allowed;
-  const none = !a.waitingList && !a.offer && !a.noPlace && !a.withdraw && !a.enrolled;
+  const none = !a.waitingList && !a.offer && !a.noPlace && !a.withdraw && !a.enrolled && !a.undoNoPlace;
+  const told = toldText(lang, detail.reach);
   const offerState = props.stateOf('offer');
   const offerForm: FormState = {
     ...offerState,
@@ -61,11 +62,11 @@ export function Actions(props: {
             {t.offerStart}: {formatDate(lang, detail.pendingOffer.start)}
           </p>
           {a.withdraw && (
-            <form method="post" action={`${base}/withdraw-offer`} class="ko-form">
-              <CsrfField token={ctx.csrfToken} />
+            // A GET form: the button leads to the confirmation page, which does the step.
+            <form method="get" action={`${base}/withdraw-offer`} class="ko-form">
               <p class="utrecht-paragraph">{t.withdrawOfferHint}</p>
               <SubmitButton qa="withdraw-offer" secondary>
-                {t.withdrawOffer}
+                {t.withdrawStart}
               </SubmitButton>
             </form>
           )}
@@ -74,14 +75,18 @@ export function Actions(props: {
       {a.enrolled && (
         <form method="post" action={`${base}/enrolled`} class="ko-form">
           <CsrfField token={ctx.csrfToken} />
-          <p class="utrecht-paragraph">{t.markEnrolledHint}</p>
+          <p class="utrecht-paragraph">
+            {t.markEnrolledHint} {told}
+          </p>
           <SubmitButton qa="mark-enrolled">{t.markEnrolled}</SubmitButton>
         </form>
       )}
       {a.waitingList && (
         <form method="post" action={`${base}/waiting-list`} class="ko-form">
           <CsrfField token={ctx.csrfToken} />
-          <p class="utrecht-paragraph">{t.putOnWaitingListHint}</p>
+          <p class="utrecht-paragraph">
+            {t.putOnWaitingListHint} {told}
+          </p>
           <SubmitButton qa="put-on-waiting-list" secondary>
             {t.putOnWaitingList}
           </SubmitButton>
@@ -132,36 +137,35 @@ export function Actions(props: {
         </section>
       )}
       {a.noPlace && (
-        <details class="ko-details" open={props.stateOf('noPlace') !== emptyForm}>
-          <summary class="ko-details__summary" data-qa="open-no-place">
-            {t.noPlaceHeading}
-          </summary>
-          <form method="post" action={`${base}/no-place`} novalidate class="ko-form" data-qa="no-place-form">
-            <CsrfField token={ctx.csrfToken} />
-            <SelectField
-              lang={lang}
-              form={props.stateOf('noPlace')}
-              name="noPlaceReason"
-              label={t.noPlaceReasonLabel}
-              emptyLabel={t.emptyChoice}
-              required
-              options={(Object.keys(t.noPlaceReasons) as (keyof typeof t.noPlaceReasons)[]).map((r) => ({
-                value: r,
-                label: t.noPlaceReasons[r],
-              }))}
-            />
-            <TextArea
-              lang={lang}
-              form={props.stateOf('noPlace')}
-              name="noPlaceText"
-              label={t.noPlaceTextLabel}
-              rows={2}
-            />
-            <SubmitButton qa="send-no-place" secondary>
-              {t.sendNoPlace}
-            </SubmitButton>
-          </form>
-        </details>
+        <form method="get" action={`${base}/no-place`} class="ko-form" data-qa="no-place-start">
+          <h3 class="utrecht-heading-3">{t.noPlaceHeading}</h3>
+          <p class="utrecht-paragraph">{t.noPlaceStartHint}</p>
+          <SubmitButton qa="open-no-place" secondary>
+            {t.noPlaceStart}
+          </SubmitButton>
+        </form>
+      )}
+      {detail.preference.status === 'no_place' && detail.onEmergencyList && (
+        <p class="utrecht-paragraph" data-qa="offer-from-emergency-list">
+          {t.stillOfferFromEmergencyList}{' '}
+          <a
+            class="utrecht-link"
+            href={`/provider/locations/${detail.location.id}/emergency-list/${detail.request.id}`}
+          >
+            {t.offerFromEmergencyListLink}
+          </a>
+        </p>
+      )}
+      {a.undoNoPlace && (
+        <form method="post" action={`${base}/undo-no-place`} class="ko-form" data-qa="undo-no-place-form">
+          <CsrfField token={ctx.csrfToken} />
+          <p class="utrecht-paragraph">
+            {t.undoNoPlaceHint} {told}
+          </p>
+          <SubmitButton qa="undo-no-place" secondary>
+            {t.undoNoPlace}
+          </SubmitButton>
+        </form>
       )}
     </section>
   );

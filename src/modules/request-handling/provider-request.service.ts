@@ -5,9 +5,24 @@ import { NotFoundError } from '../../platform/http/errors.ts';
 import { addDays } from '../../shared/dates.ts';
 import { getParentsOfFamily } from '../families/index.ts';
 import { locationInScope, staffRole } from '../provider-locations/index.ts';
-import { getEventsOfRequest, getPreferencesOfRequest, isPriorityGroup } from '../requests/index.ts';
-import { CAN_NO_PLACE, CAN_WAITING_LIST, mayOffer, OPEN_REQUEST } from './handling-rules.ts';
+import {
+  getEventsOfRequest,
+  getPreferencesOfRequest,
+  isOpenPreference,
+  isPriorityGroup,
+} from '../requests/index.ts';
+import { CAN_NO_PLACE, CAN_WAITING_LIST, mayOffer, mayUndoNoPlace, OPEN_REQUEST } from './handling-rules.ts';
 import * as q from './request-handling.queries.ts';
+
+/**
+ * How the family hears of a step, the way notifyFamily will do it: a mail to every parent with an
+ * address, else a phone task for the organisation that follows the family, else nobody — then the
+ * provider must call. Pages say only this, before and after a step.
+ */
+export type Reach =
+  | { kind: 'mailed'; addresses: string[] }
+  | { kind: 'task'; organisation: string }
+  | { kind: 'none' };
 
 /**
  * A request as one location sees it: only when the request names the location. Opening a new
@@ -45,14 +60,30 @@ export async function getRequestForLocation(
     preference.status = 'seen';
     preference.statusChangedAt = now;
   }
-  const [parents, preferences, events, notes, columns, settings] = await Promise.all([
+  const [parents, preferences, events, notes, columns, settings, followedBy, lastEvent] = await Promise.all([
     getParentsOfFamily(db, detail.family.id),
     getPreferencesOfRequest(db, requestId),
     getEventsOfRequest(db, requestId),
     q.getNotes(db, locationId, requestId),
     q.getCustomColumns(db, locationId),
     q.getLocationWithSettings(db, locationId),
+    q.getIntermediaryOrganisationName(db, detail.family.intermediaryOrganisationId),
+    q.getLastStatusEvent(db, requestId),
   ]);
+  const today = clock.today();
+  const windowEnd = addDays(today, settings?.emergencyWindowDays ?? 30);
+  // The emergency list's own rule (emergency-list.queries onList), for a link from this page.
+  const onEmergencyList =
+    detail.request.status === 'active' &&
+    detail.request.desiredStart <= windowEnd &&
+    !preferences.some((p) => p.status === 'offer_accepted' || p.status === 'enrolled');
+  const addresses = parents.flatMap((p) => (p.email ? [p.email] : []));
+  const reach: Reach =
+    addresses.length > 0
+      ? { kind: 'mailed', addresses }
+      : followedBy
+        ? { kind: 'task', organisation: followedBy }
+        : { kind: 'none' };
   const values = await q.getCustomValues(
     db,
     requestId,
@@ -66,7 +97,6 @@ export async function getRequestForLocation(
     subjectId: requestId,
     familyId: detail.family.id,
   });
-  const today = clock.today();
   const requestOpen = OPEN_REQUEST.has(detail.request.status);
   const own = preferences.find((p) => p.locationId === locationId);
   const acceptedElsewhere = preferences.find(
@@ -89,6 +119,10 @@ export async function getRequestForLocation(
       ? { id: own.offerId, start: own.offerStart ?? '', deadline: own.offerDeadline ?? '' }
       : undefined,
     acceptedElsewhere,
+    /** Other locations still handling the request (what "no place" here leaves open). */
+    othersOpen: preferences.filter((p) => p.locationId !== locationId && isOpenPreference(p.status)).length,
+    reach,
+    onEmergencyList,
     today,
     defaultDeadline: addDays(today, settings?.offerDeadlineDays ?? 7),
     allowed: {
@@ -97,6 +131,7 @@ export async function getRequestForLocation(
       noPlace: requestOpen && CAN_NO_PLACE.has(preference.status),
       withdraw: preference.status === 'offer_made' && Boolean(own?.offerId),
       enrolled: preference.status === 'offer_accepted',
+      undoNoPlace: mayUndoNoPlace(preference, detail.request.status, lastEvent),
     },
   };
 }

@@ -84,7 +84,7 @@ describe.each(BACKENDS)('offering again after a declined or expired offer on %s'
         day_tue: 'full',
       });
       expect(res.statusCode).toBe(303);
-      expect(res.headers.location).toBe(`${page}?done=offer`);
+      expect(res.headers.location).toBe(`${page}?done=offer&told=mailed`);
       expect(await offersOf(own.id)).toEqual([
         { status: outcome, startDate: '2027-02-01' },
         { status: 'pending', startDate: '2027-03-01' },

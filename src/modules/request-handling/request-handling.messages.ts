@@ -95,7 +95,8 @@ export const handlingMessages = defineMessages({
     viaEmergencyList: 'via de noodlijst',
     offerDetail: (start: string, deadline: string) => `Voorstel vanaf ${start}, antwoord vóór ${deadline}`,
     acceptedElsewhere: (location: string, date: string) =>
-      `Dit gezin aanvaardde op ${date} een plaats bij ${location}. Het koos ervoor op uw wachtlijst te blijven.`,
+      `Dit gezin aanvaardde op ${date} een plaats bij ${location}.`,
+    stayedOnList: 'Het koos ervoor op uw wachtlijst te blijven.',
     requestStatuses: {
       active: 'Lopend',
       answered: 'Beantwoord – plaats aanvaard',
@@ -107,7 +108,7 @@ export const handlingMessages = defineMessages({
     noPlaceReasons: requestMessages.nl.noPlaceReasons,
     // Actions
     putOnWaitingList: 'Op de wachtlijst zetten',
-    putOnWaitingListHint: 'De ouders krijgen een e-mail dat hun kind op uw wachtlijst staat.',
+    putOnWaitingListHint: 'Het kind komt op uw wachtlijst.',
     makeOffer: 'Een plaats voorstellen',
     offerStartLabel: 'Startdatum van de plaats',
     offerDeadlineLabel: 'Antwoordtermijn voor de ouders',
@@ -122,22 +123,59 @@ export const handlingMessages = defineMessages({
     yourOffer: 'Uw voorstel',
     offerStart: 'Startdatum',
     offerDeadline: 'Antwoord vóór',
-    offerPending: (date: string) => `Voorstel verstuurd; de ouders antwoorden vóór ${date}.`,
+    offerPending: (date: string) => `Voorstel gedaan; de ouders antwoorden vóór ${date}.`,
     withdrawOffer: 'Voorstel intrekken',
-    withdrawOfferHint: 'De aanvraag gaat terug naar uw wachtlijst en de ouders krijgen een e-mail.',
+    withdrawOfferHint: 'De aanvraag gaat terug naar uw wachtlijst. U bevestigt eerst op de volgende pagina.',
     markEnrolled: 'Inschrijving bevestigen',
     markEnrolledHint: 'De ouders aanvaardden uw voorstel. Bevestig de inschrijving zodra ze rond is.',
     noActions: 'Er is nu geen stap te zetten voor deze aanvraag.',
     noPlaceGiven: (reason: string) => `U meldde geen plaats: ${reason}`,
     done: {
-      waitingList: 'De aanvraag staat op uw wachtlijst. De ouders kregen een e-mail.',
-      offer: 'Het voorstel is verstuurd. De ouders kregen een e-mail.',
-      noPlace: 'U meldde dat u geen plaats hebt. De ouders kregen een e-mail.',
-      withdrawn: 'Het voorstel is ingetrokken. De ouders kregen een e-mail.',
-      enrolled: 'De inschrijving is bevestigd. De ouders kregen een e-mail.',
+      waitingList: 'De aanvraag staat op uw wachtlijst.',
+      offer: 'U deed het voorstel.',
+      noPlace: 'U meldde dat u geen plaats hebt.',
+      noPlaceUndone: 'Uw melding “geen plaats” is ingetrokken. De aanvraag staat weer zoals voordien.',
+      withdrawn: 'Het voorstel is ingetrokken.',
+      enrolled: 'De inschrijving is bevestigd.',
       note: 'De notitie is bewaard.',
       custom: 'De eigen kolommen zijn bewaard.',
     },
+    // How the family hears of a step (as notifyFamily does it), before and after the step.
+    told: {
+      mailed: (addresses: string) => `De ouders krijgen een e-mail (${addresses}).`,
+      task: (organisation: string) =>
+        `Het gezin heeft geen e-mailadres: ${organisation} krijgt een taak om het gezin te bellen.`,
+      none: 'Het gezin heeft geen e-mailadres en geen organisatie die het opvolgt: bel het gezin zelf.',
+    },
+    // Confirmation pages and undo
+    confirmWarning: 'Let op',
+    cancelBackToRequest: 'Annuleren en terug naar de aanvraag',
+    noPlaceStart: 'Geen plaats melden…',
+    noPlaceStartHint: 'U kiest een reden en ziet wat er gebeurt voor u bevestigt.',
+    noPlaceConfirmTitle: (child: string) => `Geen plaats melden voor ${child}`,
+    noPlaceHappens: (location: string) =>
+      `Het antwoord van ${location} op deze aanvraag wordt “geen plaats”, met de reden die u hieronder kiest.`,
+    othersOpen: (n: number) =>
+      n === 1
+        ? 'De aanvraag loopt verder bij 1 andere opvanglocatie van het gezin.'
+        : `De aanvraag loopt verder bij ${n} andere opvanglocaties van het gezin.`,
+    noOthersOpen: 'Geen andere opvanglocatie behandelt deze aanvraag nog.',
+    noPlaceUndoable: 'U kunt deze melding intrekken zolang er daarna niets anders gebeurt met deze aanvraag.',
+    noPlaceConfirm: 'Ja, geen plaats melden',
+    withdrawStart: 'Voorstel intrekken…',
+    withdrawConfirmTitle: (child: string) => `Voorstel voor ${child} intrekken`,
+    withdrawHappens: (start: string) =>
+      `Uw voorstel van een plaats vanaf ${start} vervalt: de ouders kunnen het niet meer aanvaarden.`,
+    withdrawBackOnList: 'De aanvraag gaat terug naar uw wachtlijst.',
+    withdrawFinal:
+      'Dit kunt u niet ongedaan maken. Hebt u later toch een plaats, dan doet u een nieuw voorstel.',
+    withdrawConfirm: 'Ja, voorstel intrekken',
+    undoNoPlace: 'Melding “geen plaats” intrekken',
+    undoNoPlaceHint:
+      'Er gebeurde sindsdien niets anders met deze aanvraag: u kunt uw melding nog intrekken. De aanvraag krijgt weer de status die ze had.',
+    eventNoPlaceUndone: 'Melding “geen plaats” ingetrokken',
+    stillOfferFromEmergencyList: 'Hebt u toch een plaats? Deze aanvraag staat op de noodlijst.',
+    offerFromEmergencyListLink: 'Een plaats voorstellen vanuit de noodlijst',
     // Notes and custom columns
     notesHint: 'Alleen zichtbaar voor de medewerkers van uw opvanglocatie, nooit voor de ouders.',
     notesNone: 'Nog geen notities.',
@@ -260,7 +298,8 @@ export const handlingMessages = defineMessages({
     offerDetail: (start: string, deadline: string) =>
       `Proposition à partir du ${start}, réponse avant le ${deadline}`,
     acceptedElsewhere: (location: string, date: string) =>
-      `Cette famille a accepté le ${date} une place chez ${location}. Elle a choisi de rester sur votre liste d’attente.`,
+      `Cette famille a accepté le ${date} une place chez ${location}.`,
+    stayedOnList: 'Elle a choisi de rester sur votre liste d’attente.',
     requestStatuses: {
       active: 'En cours',
       answered: 'Répondue – place acceptée',
@@ -271,7 +310,7 @@ export const handlingMessages = defineMessages({
     preferenceStatuses: requestMessages.fr.preferenceStatuses,
     noPlaceReasons: requestMessages.fr.noPlaceReasons,
     putOnWaitingList: 'Mettre sur la liste d’attente',
-    putOnWaitingListHint: 'Les parents reçoivent un e-mail leur disant que leur enfant est sur votre liste.',
+    putOnWaitingListHint: 'L’enfant est inscrit sur votre liste d’attente.',
     makeOffer: 'Proposer une place',
     offerStartLabel: 'Date de début de la place',
     offerDeadlineLabel: 'Délai de réponse pour les parents',
@@ -286,23 +325,60 @@ export const handlingMessages = defineMessages({
     yourOffer: 'Votre proposition',
     offerStart: 'Date de début',
     offerDeadline: 'Réponse avant le',
-    offerPending: (date: string) => `Proposition envoyée ; les parents répondent avant le ${date}.`,
+    offerPending: (date: string) => `Proposition faite ; les parents répondent avant le ${date}.`,
     withdrawOffer: 'Retirer la proposition',
-    withdrawOfferHint: 'La demande revient sur votre liste d’attente et les parents reçoivent un e-mail.',
+    withdrawOfferHint:
+      'La demande revient sur votre liste d’attente. Vous confirmez d’abord à la page suivante.',
     markEnrolled: 'Confirmer l’inscription',
     markEnrolledHint:
       'Les parents ont accepté votre proposition. Confirmez l’inscription une fois finalisée.',
     noActions: 'Il n’y a pas d’étape à franchir pour cette demande maintenant.',
     noPlaceGiven: (reason: string) => `Vous avez signalé qu’il n’y a pas de place : ${reason}`,
     done: {
-      waitingList: 'La demande est sur votre liste d’attente. Les parents ont reçu un e-mail.',
-      offer: 'La proposition a été envoyée. Les parents ont reçu un e-mail.',
-      noPlace: 'Vous avez signalé qu’il n’y a pas de place. Les parents ont reçu un e-mail.',
-      withdrawn: 'La proposition a été retirée. Les parents ont reçu un e-mail.',
-      enrolled: 'L’inscription est confirmée. Les parents ont reçu un e-mail.',
+      waitingList: 'La demande est sur votre liste d’attente.',
+      offer: 'Vous avez fait la proposition.',
+      noPlace: 'Vous avez signalé qu’il n’y a pas de place.',
+      noPlaceUndone: 'Votre message « pas de place » est annulé. La demande est de nouveau comme avant.',
+      withdrawn: 'La proposition a été retirée.',
+      enrolled: 'L’inscription est confirmée.',
       note: 'La note a été enregistrée.',
       custom: 'Les colonnes personnalisées ont été enregistrées.',
     },
+    told: {
+      mailed: (addresses: string) => `Les parents reçoivent un e-mail (${addresses}).`,
+      task: (organisation: string) =>
+        `La famille n’a pas d’adresse e-mail : ${organisation} reçoit une tâche pour l’appeler.`,
+      none: 'La famille n’a pas d’adresse e-mail ni d’organisation qui la suit : appelez-la vous-même.',
+    },
+    confirmWarning: 'Attention',
+    cancelBackToRequest: 'Annuler et revenir à la demande',
+    noPlaceStart: 'Signaler qu’il n’y a pas de place…',
+    noPlaceStartHint: 'Vous choisissez une raison et voyez ce qui se passe avant de confirmer.',
+    noPlaceConfirmTitle: (child: string) => `Signaler qu’il n’y a pas de place pour ${child}`,
+    noPlaceHappens: (location: string) =>
+      `La réponse de ${location} à cette demande devient « pas de place », avec la raison que vous choisissez ci-dessous.`,
+    othersOpen: (n: number) =>
+      n === 1
+        ? 'La demande reste ouverte chez 1 autre lieu d’accueil de la famille.'
+        : `La demande reste ouverte chez ${n} autres lieux d’accueil de la famille.`,
+    noOthersOpen: 'Aucun autre lieu d’accueil ne traite encore cette demande.',
+    noPlaceUndoable:
+      'Vous pouvez annuler ce message tant que rien d’autre ne se passe ensuite pour cette demande.',
+    noPlaceConfirm: 'Oui, signaler qu’il n’y a pas de place',
+    withdrawStart: 'Retirer la proposition…',
+    withdrawConfirmTitle: (child: string) => `Retirer la proposition pour ${child}`,
+    withdrawHappens: (start: string) =>
+      `Votre proposition d’une place à partir du ${start} tombe : les parents ne peuvent plus l’accepter.`,
+    withdrawBackOnList: 'La demande revient sur votre liste d’attente.',
+    withdrawFinal:
+      'Vous ne pouvez pas l’annuler. Si vous avez une place plus tard, faites une nouvelle proposition.',
+    withdrawConfirm: 'Oui, retirer la proposition',
+    undoNoPlace: 'Annuler le message « pas de place »',
+    undoNoPlaceHint:
+      'Rien d’autre ne s’est passé pour cette demande depuis : vous pouvez encore annuler votre message. La demande retrouve le statut qu’elle avait.',
+    eventNoPlaceUndone: 'Message « pas de place » annulé',
+    stillOfferFromEmergencyList: 'Vous avez finalement une place ? Cette demande est sur la liste d’urgence.',
+    offerFromEmergencyListLink: 'Proposer une place depuis la liste d’urgence',
     notesHint: 'Visibles uniquement par le personnel de votre lieu d’accueil, jamais par les parents.',
     notesNone: 'Pas encore de notes.',
     noteLabel: 'Nouvelle note',
@@ -422,7 +498,8 @@ export const handlingMessages = defineMessages({
     viaEmergencyList: 'via the emergency list',
     offerDetail: (start: string, deadline: string) => `Offer from ${start}, answer before ${deadline}`,
     acceptedElsewhere: (location: string, date: string) =>
-      `This family accepted a place at ${location} on ${date}. They chose to stay on your waiting list.`,
+      `This family accepted a place at ${location} on ${date}.`,
+    stayedOnList: 'They chose to stay on your waiting list.',
     requestStatuses: {
       active: 'Open',
       answered: 'Answered – place accepted',
@@ -433,7 +510,7 @@ export const handlingMessages = defineMessages({
     preferenceStatuses: requestMessages.en.preferenceStatuses,
     noPlaceReasons: requestMessages.en.noPlaceReasons,
     putOnWaitingList: 'Put on the waiting list',
-    putOnWaitingListHint: 'The parents get an e-mail that their child is on your waiting list.',
+    putOnWaitingListHint: 'The child goes on your waiting list.',
     makeOffer: 'Offer a place',
     offerStartLabel: 'Start date of the place',
     offerDeadlineLabel: 'Answer deadline for the parents',
@@ -448,22 +525,56 @@ export const handlingMessages = defineMessages({
     yourOffer: 'Your offer',
     offerStart: 'Start date',
     offerDeadline: 'Answer before',
-    offerPending: (date: string) => `Offer sent; the parents answer before ${date}.`,
+    offerPending: (date: string) => `Offer made; the parents answer before ${date}.`,
     withdrawOffer: 'Withdraw the offer',
-    withdrawOfferHint: 'The request goes back to your waiting list and the parents get an e-mail.',
+    withdrawOfferHint: 'The request goes back to your waiting list. You confirm on the next page first.',
     markEnrolled: 'Confirm enrolment',
     markEnrolledHint: 'The parents accepted your offer. Confirm the enrolment once it is complete.',
     noActions: 'There is no step to take for this request now.',
     noPlaceGiven: (reason: string) => `You reported no place: ${reason}`,
     done: {
-      waitingList: 'The request is on your waiting list. The parents got an e-mail.',
-      offer: 'The offer has been sent. The parents got an e-mail.',
-      noPlace: 'You reported that you have no place. The parents got an e-mail.',
-      withdrawn: 'The offer has been withdrawn. The parents got an e-mail.',
-      enrolled: 'The enrolment is confirmed. The parents got an e-mail.',
+      waitingList: 'The request is on your waiting list.',
+      offer: 'You made the offer.',
+      noPlace: 'You reported that you have no place.',
+      noPlaceUndone: 'Your “no place” has been taken back. The request is as it was before.',
+      withdrawn: 'The offer has been withdrawn.',
+      enrolled: 'The enrolment is confirmed.',
       note: 'The note has been saved.',
       custom: 'The own columns have been saved.',
     },
+    told: {
+      mailed: (addresses: string) => `The parents get an e-mail (${addresses}).`,
+      task: (organisation: string) =>
+        `The family has no e-mail address: ${organisation} gets a task to phone them.`,
+      none: 'The family has no e-mail address and no organisation following them: phone them yourself.',
+    },
+    confirmWarning: 'Warning',
+    cancelBackToRequest: 'Cancel and go back to the request',
+    noPlaceStart: 'Report no place…',
+    noPlaceStartHint: 'You choose a reason and see what happens before you confirm.',
+    noPlaceConfirmTitle: (child: string) => `Report no place for ${child}`,
+    noPlaceHappens: (location: string) =>
+      `The answer of ${location} to this request becomes “no place”, with the reason you choose below.`,
+    othersOpen: (n: number) =>
+      n === 1
+        ? 'The request goes on at 1 other location of the family.'
+        : `The request goes on at ${n} other locations of the family.`,
+    noOthersOpen: 'No other location is handling this request any more.',
+    noPlaceUndoable: 'You can take this back as long as nothing else happens on this request afterwards.',
+    noPlaceConfirm: 'Yes, report no place',
+    withdrawStart: 'Withdraw the offer…',
+    withdrawConfirmTitle: (child: string) => `Withdraw the offer for ${child}`,
+    withdrawHappens: (start: string) =>
+      `Your offer of a place from ${start} lapses: the parents can no longer accept it.`,
+    withdrawBackOnList: 'The request goes back to your waiting list.',
+    withdrawFinal: 'You cannot undo this. If you have a place later, make a new offer.',
+    withdrawConfirm: 'Yes, withdraw the offer',
+    undoNoPlace: 'Take back “no place”',
+    undoNoPlaceHint:
+      'Nothing else happened on this request since: you can still take your answer back. The request gets the status it had.',
+    eventNoPlaceUndone: '“No place” taken back',
+    stillOfferFromEmergencyList: 'Do you have a place after all? This request is on the emergency list.',
+    offerFromEmergencyListLink: 'Offer a place from the emergency list',
     notesHint: 'Only visible to the staff of your location, never to the parents.',
     notesNone: 'No notes yet.',
     noteLabel: 'New note',

@@ -30,6 +30,8 @@ const {
   customColumns,
   customColumnValues,
   users,
+  statusEvents,
+  intermediaryOrganisations,
 } = schema;
 
 export type PreferenceStatus = (typeof schema.preferenceStatusEnum.enumValues)[number];
@@ -69,6 +71,49 @@ export async function getRequestDetail(db: Database, requestId: string) {
     .leftJoin(subMunicipalities, eq(subMunicipalities.id, families.subMunicipalityId))
     .where(eq(requests.id, requestId));
   return rows[0];
+}
+
+/**
+ * The request's latest status event (by time, then insertion order): whether anything happened
+ * after a "no place" decides whether it may be undone.
+ */
+export async function getLastStatusEvent(db: Database, requestId: string) {
+  const rows = await db
+    .select({
+      id: statusEvents.id,
+      preferenceId: statusEvents.preferenceId,
+      eventType: statusEvents.eventType,
+      fromStatus: statusEvents.fromStatus,
+      details: statusEvents.details,
+    })
+    .from(statusEvents)
+    .where(eq(statusEvents.requestId, requestId))
+    .orderBy(desc(statusEvents.occurredAt), desc(statusEvents.id))
+    .limit(1);
+  return rows[0];
+}
+
+/** Puts a preference back in the status it had before "no place", without the reason. */
+export async function restorePreferenceFromNoPlace(
+  db: Database,
+  preferenceId: string,
+  status: PreferenceStatus,
+  at: Date,
+) {
+  await db
+    .update(preferences)
+    .set({ status, statusChangedAt: at, noPlaceReason: null, noPlaceText: null })
+    .where(and(eq(preferences.id, preferenceId), eq(preferences.status, 'no_place')));
+}
+
+/** The name of the social organisation that follows a family (for "… gets a phone task"). */
+export async function getIntermediaryOrganisationName(db: Database, organisationId: string | null) {
+  if (!organisationId) return null;
+  const rows = await db
+    .select({ name: intermediaryOrganisations.name })
+    .from(intermediaryOrganisations)
+    .where(eq(intermediaryOrganisations.id, organisationId));
+  return rows[0]?.name ?? null;
 }
 
 /** Adds a location to a request (from the emergency list: no rank). */

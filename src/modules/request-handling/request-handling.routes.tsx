@@ -3,13 +3,16 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type CurrentUser, locationsFor } from '../../platform/auth/actions.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError, requireUser } from '../../platform/http/errors.ts';
-import { failedForm, formValues, parseForm } from '../../platform/http/forms.ts';
+import { failedForm, formValues, isConfirmed, parseForm } from '../../platform/http/forms.ts';
 import { pageContext, sendPage } from '../../platform/http/setup.ts';
 import type { Result } from '../../platform/i18n/common.ts';
+import { emptyForm } from '../../platform/views/forms.tsx';
 import { type ProviderLocationId, parseId, type RequestId } from '../../shared/ids.ts';
+import type { Notified } from '../families/index.ts';
 import { getLocationsByIds } from '../provider-locations/index.ts';
 import { addNote, saveCustomValues } from './annotations.service.ts';
-import { getRequestForLocation } from './provider-request.service.ts';
+import { NoPlaceConfirmPage, WithdrawOfferConfirmPage } from './provider-request.confirm.tsx';
+import { getRequestForLocation, type RequestForLocation } from './provider-request.service.ts';
 import { handlingMessages } from './request-handling.messages.ts';
 import { NoPlaceForm, NoteForm, OfferForm } from './request-handling.schemas.ts';
 import {
@@ -17,6 +20,7 @@ import {
   markEnrolled,
   markNoPlace,
   putOnWaitingList,
+  undoNoPlace,
   withdrawOffer,
 } from './request-handling.service.ts';
 import {
@@ -26,7 +30,12 @@ import {
   ProviderRequestPage,
 } from './request-handling.views.tsx';
 
-type RequestParams = { Params: { locationId: string; requestId: string }; Querystring: { done?: string } };
+type RequestParams = {
+  Params: { locationId: string; requestId: string };
+  Querystring: { done?: string; told?: string };
+};
+
+type ConfirmView = typeof NoPlaceConfirmPage;
 
 export function locationAndRequest(params: { locationId: string; requestId: string }) {
   const locationId = parseId<ProviderLocationId>(params.locationId);
@@ -34,6 +43,9 @@ export function locationAndRequest(params: { locationId: string; requestId: stri
   if (!locationId || !requestId) throw new NotFoundError();
   return { locationId, requestId };
 }
+
+const NOTIFIED: readonly Notified[] = ['mailed', 'task', 'none'];
+const notified = (value: unknown): Notified | undefined => NOTIFIED.find((n) => n === value);
 
 function doneKey(value: unknown): DoneKey | undefined {
   return typeof value === 'string' && Object.hasOwn(handlingMessages.nl.done, value)
@@ -43,8 +55,11 @@ function doneKey(value: unknown): DoneKey | undefined {
 
 /**
  * Provider staff: their locations, a request as their location sees it, and the handling steps.
- * Every step is a POST that redirects back to the request page with a confirmation (`?done=`), or
- * re-renders it with 400 and the messages. The waiting list itself is the waiting-list module.
+ * Every step is a POST that redirects back to the request page with a confirmation (`?done=`,
+ * and `&told=` saying how the family was told), or re-renders it with 400 and the messages. "No
+ * place" and withdrawing an offer go through a confirmation page first (GET); their POST acts only
+ * with the confirmation page's field and otherwise sends the user there. The waiting list itself
+ * is the waiting-list module.
  */
 export function registerRequestHandlingRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get('/provider', { config: { action: 'provider.home' } }, async (request, reply) => {
@@ -86,12 +101,14 @@ export function registerRequestHandlingRoutes(app: FastifyInstance, deps: AppDep
       const { locationId, requestId } = locationAndRequest(request.params);
       const detail = await getRequestForLocation(deps, requireUser(request.user), locationId, requestId);
       const done = doneKey(request.query.done);
+      const told = done ? notified(request.query.told) : undefined;
       return sendPage(
         reply,
         <ProviderRequestPage
           ctx={pageContext(request, reply, deps)}
           detail={detail}
           {...(done ? { done } : {})}
+          {...(told ? { told } : {})}
         />,
       );
     },
@@ -105,6 +122,7 @@ export function registerRequestHandlingRoutes(app: FastifyInstance, deps: AppDep
     done: DoneKey,
     parse: (body: unknown) => { ok: true; value: I } | { ok: false; form: FailedForm['state'] },
     run: (user: CurrentUser, locationId: string, requestId: string, input: I) => Promise<Result<unknown>>,
+    confirm?: { page: ConfirmView },
   ) {
     app.post<RequestParams>(
       `/provider/locations/:locationId/requests/:requestId/${path}`,
@@ -112,17 +130,58 @@ export function registerRequestHandlingRoutes(app: FastifyInstance, deps: AppDep
       async (request, reply) => {
         const user = requireUser(request.user);
         const ids = locationAndRequest(request.params);
+        const stepPath = `${pagePath(ids.locationId, ids.requestId)}/${path}`;
+        // Not from the confirmation page (an old form, a crafted request): nothing happens yet.
+        if (confirm && !isConfirmed(request.body)) return reply.redirect(stepPath, 303);
+        const failed = async (state: FailedForm['state']) => {
+          if (!confirm) return showFailed(request, reply, user, ids, { form, state });
+          const detail = await getRequestForLocation(deps, user, ids.locationId, ids.requestId);
+          const Page = confirm.page;
+          return sendPage(
+            reply,
+            <Page ctx={pageContext(request, reply, deps)} detail={detail} form={state} />,
+            400,
+          );
+        };
         const parsed = parse(request.body);
-        if (!parsed.ok) return showFailed(request, reply, user, ids, { form, state: parsed.form });
+        if (!parsed.ok) return failed(parsed.form);
         const result = await run(user, ids.locationId, ids.requestId, parsed.value);
-        if (result.ok) return reply.redirect(`${pagePath(ids.locationId, ids.requestId)}?done=${done}`, 303);
-        return showFailed(request, reply, user, ids, {
-          form,
-          state: failedForm(request.body, result.errors),
-        });
+        if (result.ok) {
+          const told = notified(result.value);
+          const query = `?done=${done}${told ? `&told=${told}` : ''}`;
+          return reply.redirect(`${pagePath(ids.locationId, ids.requestId)}${query}`, 303);
+        }
+        return failed(failedForm(request.body, result.errors));
       },
     );
   }
+
+  /**
+   * The confirmation page of a step (GET): only while the step is allowed; otherwise back to the
+   * request page, which shows what is possible now.
+   */
+  function confirmPage(path: string, Page: ConfirmView, allowed: (detail: RequestForLocation) => boolean) {
+    app.get<RequestParams>(
+      `/provider/locations/:locationId/requests/:requestId/${path}`,
+      { config: { action: 'provider.preference.handle' } },
+      async (request, reply) => {
+        const ids = locationAndRequest(request.params);
+        const detail = await getRequestForLocation(
+          deps,
+          requireUser(request.user),
+          ids.locationId,
+          ids.requestId,
+        );
+        if (!allowed(detail)) return reply.redirect(pagePath(ids.locationId, ids.requestId), 303);
+        return sendPage(
+          reply,
+          <Page ctx={pageContext(request, reply, deps)} detail={detail} form={emptyForm} />,
+        );
+      },
+    );
+  }
+  confirmPage('no-place', NoPlaceConfirmPage, (d) => d.allowed.noPlace);
+  confirmPage('withdraw-offer', WithdrawOfferConfirmPage, (d) => d.allowed.withdraw);
 
   const noInput = () => ({ ok: true as const, value: undefined });
   step(
@@ -143,9 +202,19 @@ export function registerRequestHandlingRoutes(app: FastifyInstance, deps: AppDep
     'noPlace',
     (b) => parseForm(NoPlaceForm, b),
     (u, l, r, input) => markNoPlace(deps, u, l, r, input),
+    { page: NoPlaceConfirmPage },
   );
-  step('withdraw-offer', 'provider.preference.handle', 'step', 'withdrawn', noInput, (u, l, r) =>
-    withdrawOffer(deps, u, l, r),
+  step(
+    'withdraw-offer',
+    'provider.preference.handle',
+    'step',
+    'withdrawn',
+    noInput,
+    (u, l, r) => withdrawOffer(deps, u, l, r),
+    { page: WithdrawOfferConfirmPage },
+  );
+  step('undo-no-place', 'provider.preference.handle', 'step', 'noPlaceUndone', noInput, (u, l, r) =>
+    undoNoPlace(deps, u, l, r),
   );
   step('enrolled', 'provider.preference.handle', 'step', 'enrolled', noInput, (u, l, r) =>
     markEnrolled(deps, u, l, r),

@@ -7,11 +7,11 @@ import { NotFoundError } from '../../platform/http/errors.ts';
 import type { Errors, Result } from '../../platform/i18n/common.ts';
 import { LANGUAGES, type Language } from '../../platform/i18n/index.ts';
 import { compareDates, type LocalDate, localDate, WEEKDAYS } from '../../shared/dates.ts';
-import { childName, notifyFamily } from '../families/index.ts';
+import { childName, type Notified, notifyFamily } from '../families/index.ts';
 import { type MailFacts, parentMail, type TemplateEvent, templatesOf } from '../mail-templates/index.ts';
 import { type Location, locationInScope, staffRole } from '../provider-locations/index.ts';
 import { followUpUrl } from '../requests/index.ts';
-import { CAN_NO_PLACE, CAN_WAITING_LIST, mayOffer, OPEN_REQUEST } from './handling-rules.ts';
+import { CAN_NO_PLACE, CAN_WAITING_LIST, mayOffer, mayUndoNoPlace, OPEN_REQUEST } from './handling-rules.ts';
 import { handlingMessages } from './request-handling.messages.ts';
 import * as q from './request-handling.queries.ts';
 import type { NoPlaceInput, OfferInput } from './request-handling.schemas.ts';
@@ -26,7 +26,8 @@ import type { NoPlaceInput, OfferInput } from './request-handling.schemas.ts';
 /**
  * Mails every parent of the family with an address, each in their own language, with the texts of
  * the location (else its municipality, else built in); a family without an address gets a
- * follow-up task for its intermediary instead. Call it inside the change's transaction.
+ * follow-up task for its intermediary instead. Call it inside the change's transaction. Says how
+ * the family was told, so that the page after the step claims only that.
  */
 async function mailParents(
   tx: Database,
@@ -39,10 +40,10 @@ async function mailParents(
     facts: MailFacts;
     message?: string | null;
   },
-) {
+): Promise<Notified> {
   const templates = await templatesOf(tx, p.location, p.event);
   const { child, provider, startDate, deadline } = p.facts;
-  await notifyFamily(
+  return notifyFamily(
     tx,
     deps.clock,
     p.familyId,
@@ -120,7 +121,7 @@ export async function putOnWaitingList(
   user: CurrentUser,
   locationId: string,
   requestId: string,
-): Promise<Result<void>> {
+): Promise<Result<Notified>> {
   return handle(deps, user, 'provider.preference.handle', locationId, requestId, async (s) => {
     if (!OPEN_REQUEST.has(s.detail.request.status) || !CAN_WAITING_LIST.has(s.preference.status))
       return notAllowed();
@@ -137,7 +138,7 @@ export async function putOnWaitingList(
         actorRole: s.role,
       },
     ]);
-    await mailParents(s.tx, deps, {
+    const told = await mailParents(s.tx, deps, {
       location: s.location,
       familyId: s.detail.family.id,
       requestId,
@@ -145,7 +146,7 @@ export async function putOnWaitingList(
       facts: facts(s),
     });
     await audit(s, deps, { type: 'preference', id: s.preference.id }, 'waiting_list');
-    return { ok: true, value: undefined };
+    return { ok: true, value: told };
   });
 }
 
@@ -181,7 +182,7 @@ export function validateOffer(input: OfferInput, today: LocalDate, requested: Ca
 }
 
 /** The offer itself, inside a transaction that already holds the request and the preference. */
-async function createOffer(s: Step, deps: AppDeps, offer: ValidOffer): Promise<Result<string>> {
+async function createOffer(s: Step, deps: AppDeps, offer: ValidOffer): Promise<Result<Notified>> {
   const created = await q.insertOffer(s.tx, {
     preferenceId: s.preference.id,
     startDate: offer.start,
@@ -206,7 +207,7 @@ async function createOffer(s: Step, deps: AppDeps, offer: ValidOffer): Promise<R
       details: { startDate: offer.start, answerDeadline: offer.deadline },
     },
   ]);
-  await mailParents(s.tx, deps, {
+  const told = await mailParents(s.tx, deps, {
     location: s.location,
     familyId: s.detail.family.id,
     requestId: s.detail.request.id,
@@ -223,7 +224,7 @@ async function createOffer(s: Step, deps: AppDeps, offer: ValidOffer): Promise<R
     message: offer.message,
   });
   await audit(s, deps, { type: 'offer', id: created.id }, 'offer');
-  return { ok: true, value: created.id };
+  return { ok: true, value: told };
 }
 
 /** The provider offers a place: the preference moves to "offer made" and the parent is e-mailed. */
@@ -233,7 +234,7 @@ export async function makeOffer(
   locationId: string,
   requestId: string,
   input: OfferInput,
-): Promise<Result<string>> {
+): Promise<Result<Notified>> {
   return handle(deps, user, 'provider.preference.handle', locationId, requestId, async (s) => {
     // Also a new offer after a declined or expired one, while nothing was accepted (mayOffer).
     if (!mayOffer(s.preference.status, s.detail.request.status)) return notAllowed();
@@ -244,20 +245,26 @@ export async function makeOffer(
 }
 
 /**
- * A location that the parent did not choose offers a place from the emergency list: in the
- * caller's transaction it joins the request as a preference without rank, then offers.
+ * An offer from the emergency list, in the caller's transaction (which holds the request). A
+ * location the parent did not choose joins the request as a preference without rank, then offers.
+ * A location already among the preferences offers on its own preference when the rules allow it
+ * from the emergency list — e.g. after it said "no place" and a place came free (mayOffer).
  */
-export async function offerAsNewPreference(
+export async function emergencyOffer(
   tx: Database,
   deps: AppDeps,
   p: { user: CurrentUser; location: Location; requestId: string; offer: ValidOffer },
-): Promise<Result<string>> {
+): Promise<Result<Notified>> {
   const now = deps.clock.now();
   const existing = await q.getPreferenceOfLocation(tx, p.requestId, p.location.id, { lock: true });
   const detail = await q.getRequestDetail(tx, p.requestId);
   if (!detail) throw new NotFoundError('request');
-  if (existing) return notAllowed();
   const role = staffRole(p.user, p.location.id);
+  const step = { tx, user: p.user, role, location: p.location, detail, now };
+  if (existing) {
+    if (!mayOffer(existing.status, detail.request.status, 'emergencyList')) return notAllowed();
+    return createOffer({ ...step, preference: existing }, deps, p.offer);
+  }
   const preference = await q.insertPreference(tx, {
     requestId: p.requestId,
     providerLocationId: p.location.id,
@@ -279,11 +286,7 @@ export async function offerAsNewPreference(
       details: { rank: null, fromEmergencyList: true },
     },
   ]);
-  return createOffer(
-    { tx, user: p.user, role, location: p.location, preference, detail, now },
-    deps,
-    p.offer,
-  );
+  return createOffer({ ...step, preference }, deps, p.offer);
 }
 
 /** Reason words per language for the no-place mail: the code in words, the provider's text added. */
@@ -303,7 +306,7 @@ export async function markNoPlace(
   locationId: string,
   requestId: string,
   input: NoPlaceInput,
-): Promise<Result<void>> {
+): Promise<Result<Notified>> {
   return handle(deps, user, 'provider.preference.handle', locationId, requestId, async (s) => {
     if (!OPEN_REQUEST.has(s.detail.request.status) || !CAN_NO_PLACE.has(s.preference.status))
       return notAllowed();
@@ -323,7 +326,7 @@ export async function markNoPlace(
         details: { reason },
       },
     ]);
-    await mailParents(s.tx, deps, {
+    const told = await mailParents(s.tx, deps, {
       location: s.location,
       familyId: s.detail.family.id,
       requestId,
@@ -331,7 +334,50 @@ export async function markNoPlace(
       facts: facts(s, { reason: reasonTexts(input) }),
     });
     await audit(s, deps, { type: 'preference', id: s.preference.id }, 'no_place');
-    return { ok: true, value: undefined };
+    return { ok: true, value: told };
+  });
+}
+
+/**
+ * The provider takes back its "no place" while nothing else happened on the request since
+ * (mayUndoNoPlace): the preference returns to the status it had, the reason goes, the history
+ * keeps both events, and the family is told that the "no place" no longer stands.
+ */
+export async function undoNoPlace(
+  deps: AppDeps,
+  user: CurrentUser,
+  locationId: string,
+  requestId: string,
+): Promise<Result<Notified>> {
+  return handle(deps, user, 'provider.preference.handle', locationId, requestId, async (s) => {
+    const last = await q.getLastStatusEvent(s.tx, requestId);
+    if (!mayUndoNoPlace(s.preference, s.detail.request.status, last)) return notAllowed();
+    const before = last?.fromStatus;
+    const restored: q.PreferenceStatus =
+      before === 'new' || before === 'seen' || before === 'waiting_list' ? before : 'seen';
+    await q.restorePreferenceFromNoPlace(s.tx, s.preference.id, restored, s.now);
+    await q.insertStatusEvents(s.tx, [
+      {
+        requestId,
+        preferenceId: s.preference.id,
+        eventType: `preference.${restored}`,
+        fromStatus: 'no_place',
+        toStatus: restored,
+        occurredAt: s.now,
+        actorUserId: user.id,
+        actorRole: s.role,
+        details: { noPlaceUndone: true },
+      },
+    ]);
+    const told = await mailParents(s.tx, deps, {
+      location: s.location,
+      familyId: s.detail.family.id,
+      requestId,
+      event: 'preference.no_place_undone',
+      facts: facts(s),
+    });
+    await audit(s, deps, { type: 'preference', id: s.preference.id }, 'undo_no_place');
+    return { ok: true, value: told };
   });
 }
 
@@ -341,7 +387,7 @@ export async function withdrawOffer(
   user: CurrentUser,
   locationId: string,
   requestId: string,
-): Promise<Result<void>> {
+): Promise<Result<Notified>> {
   return handle(deps, user, 'provider.preference.handle', locationId, requestId, async (s) => {
     const offer =
       s.preference.status === 'offer_made'
@@ -364,7 +410,7 @@ export async function withdrawOffer(
         details: { offerWithdrawn: true },
       },
     ]);
-    await mailParents(s.tx, deps, {
+    const told = await mailParents(s.tx, deps, {
       location: s.location,
       familyId: s.detail.family.id,
       requestId,
@@ -372,7 +418,7 @@ export async function withdrawOffer(
       facts: facts(s, { startDate: offer.startDate }),
     });
     await audit(s, deps, { type: 'offer', id: offer.id }, 'withdraw_offer');
-    return { ok: true, value: undefined };
+    return { ok: true, value: told };
   });
 }
 
@@ -382,7 +428,7 @@ export async function markEnrolled(
   user: CurrentUser,
   locationId: string,
   requestId: string,
-): Promise<Result<void>> {
+): Promise<Result<Notified>> {
   return handle(deps, user, 'provider.preference.handle', locationId, requestId, async (s) => {
     if (s.preference.status !== 'offer_accepted') return notAllowed();
     const offer = await q.getAcceptedOffer(s.tx, s.preference.id);
@@ -400,7 +446,7 @@ export async function markEnrolled(
         actorRole: s.role,
       },
     ]);
-    await mailParents(s.tx, deps, {
+    const told = await mailParents(s.tx, deps, {
       location: s.location,
       familyId: s.detail.family.id,
       requestId,
@@ -408,6 +454,6 @@ export async function markEnrolled(
       facts: facts(s, { startDate: offer?.startDate ?? s.detail.request.desiredStart }),
     });
     await audit(s, deps, { type: 'preference', id: s.preference.id }, 'enrolled');
-    return { ok: true, value: undefined };
+    return { ok: true, value: told };
   });
 }

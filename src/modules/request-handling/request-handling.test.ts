@@ -89,7 +89,7 @@ describe.each(BACKENDS)('handling a request as a provider on %s', (backend) => {
     await staff.get(page);
     const res = await staff.post(`${page}/waiting-list`, {});
     expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe(`${page}?done=waitingList`);
+    expect(res.headers.location).toBe(`${page}?done=waitingList&told=mailed`);
     expect((await staff.get(res.headers.location as string)).body).toContain(
       'De aanvraag staat op uw wachtlijst.',
     );
@@ -144,7 +144,7 @@ describe.each(BACKENDS)('handling a request as a provider on %s', (backend) => {
       day_fri: 'none',
       message: 'Welkom!',
     });
-    expect(ok.headers.location).toBe(`${page}?done=offer`);
+    expect(ok.headers.location).toBe(`${page}?done=offer&told=mailed`);
     const [offer] = await t.deps.db.select().from(schema.offers);
     expect(offer?.carePlan.days).toEqual({ mon: 'full', tue: 'full', wed: 'none', thu: 'half', fri: 'none' });
     const [mail] = await mails();
@@ -156,21 +156,38 @@ describe.each(BACKENDS)('handling a request as a provider on %s', (backend) => {
     expect(after.body).toContain('data-qa="pending-offer"');
   });
 
-  it('marks no place with a reason code; “other” needs a text', async () => {
-    await staff.get(page);
-    const missing = await staff.post(`${page}/no-place`, {});
+  it('marks no place with a reason code after a confirmation page; “other” needs a text', async () => {
+    // The request page's button leads to the confirmation page, which says what will happen.
+    expect((await staff.get(page)).body).toContain(`action="${page}/no-place"`);
+    const confirm = await staff.get(`${page}/no-place`);
+    expect(confirm.statusCode).toBe(200);
+    expect(confirm.body).toContain('Geen plaats melden voor Lena Peeters');
+    expect(confirm.body).toContain(`De ouders krijgen een e-mail (${fixture.parent.email}).`);
+    expect(confirm.body).toContain('De aanvraag loopt verder bij 1 andere opvanglocatie van het gezin.');
+    expect(confirm.body).toContain('zolang er daarna niets anders gebeurt met deze aanvraag');
+    expect(confirm.body).toContain(`href="${page}"`);
+    // A POST without the confirmation page's field does nothing but send the user there.
+    const unconfirmed = await staff.post(`${page}/no-place`, { noPlaceReason: 'full_for_period' });
+    expect(unconfirmed.statusCode).toBe(303);
+    expect(unconfirmed.headers.location).toBe(`${page}/no-place`);
+    expect((await preference())?.status).toBe('seen');
+
+    await staff.get(`${page}/no-place`);
+    const missing = await staff.post(`${page}/no-place`, { confirmed: 'yes' });
     expect(missing.statusCode).toBe(400);
     expect(missing.body).toContain('Kies een van de mogelijkheden.');
-    const other = await staff.post(`${page}/no-place`, { noPlaceReason: 'other' });
+    expect(missing.body).toContain('data-qa="confirm-no-place"');
+    const other = await staff.post(`${page}/no-place`, { noPlaceReason: 'other', confirmed: 'yes' });
     expect(other.statusCode).toBe(400);
     expect(other.body).toContain('Vul dit veld in.');
-    expect(other.body).toMatch(/<details class="ko-details" open/);
+    expect(await mails()).toHaveLength(0);
 
     const ok = await staff.post(`${page}/no-place`, {
       noPlaceReason: 'care_plan_does_not_fit',
       noPlaceText: 'Wij zijn op vrijdag gesloten.',
+      confirmed: 'yes',
     });
-    expect(ok.headers.location).toBe(`${page}?done=noPlace`);
+    expect(ok.headers.location).toBe(`${page}?done=noPlace&told=mailed`);
     const row = await preference();
     expect(row?.status).toBe('no_place');
     expect(row?.noPlaceReason).toBe('care_plan_does_not_fit');
@@ -185,17 +202,31 @@ describe.each(BACKENDS)('handling a request as a provider on %s', (backend) => {
     expect((await staff.get(page)).body).toContain('Geen plaats: Opvangplan past niet');
   });
 
-  it('withdraws a pending offer: back on the waiting list, offer withdrawn, parent told', async () => {
+  it('withdraws a pending offer after a confirmation page: back on the waiting list, parent told', async () => {
     await staff.get(page);
-    const none = await staff.post(`${page}/withdraw-offer`, {});
+    const none = await staff.post(`${page}/withdraw-offer`, { confirmed: 'yes' });
     expect(none.statusCode).toBe(400);
+    // Without an offer there is nothing to confirm: the page sends the user back to the request.
+    expect((await staff.get(`${page}/withdraw-offer`)).headers.location).toBe(page);
     await staff.post(`${page}/offer`, {
       startDate: '2027-02-01',
       answerDeadline: '2026-11-29',
       day_mon: 'full',
     });
-    const res = await staff.post(`${page}/withdraw-offer`, {});
-    expect(res.headers.location).toBe(`${page}?done=withdrawn`);
+    const confirm = await staff.get(`${page}/withdraw-offer`);
+    expect(confirm.statusCode).toBe(200);
+    expect(confirm.body).toContain('Uw voorstel van een plaats vanaf 1 februari 2027 vervalt');
+    expect(confirm.body).toContain('De aanvraag gaat terug naar uw wachtlijst.');
+    expect(confirm.body).toContain(`De ouders krijgen een e-mail (${fixture.parent.email}).`);
+    const unconfirmed = await staff.post(`${page}/withdraw-offer`, {});
+    expect(unconfirmed.headers.location).toBe(`${page}/withdraw-offer`);
+    expect((await preference())?.status).toBe('offer_made');
+    const res = await staff.post(
+      `${page}/withdraw-offer`,
+      { confirmed: 'yes' },
+      { formPage: `${page}/withdraw-offer` },
+    );
+    expect(res.headers.location).toBe(`${page}?done=withdrawn&told=mailed`);
     expect((await preference())?.status).toBe('waiting_list');
     const [offer] = await t.deps.db.select().from(schema.offers);
     expect(offer?.status).toBe('withdrawn');
@@ -219,7 +250,7 @@ describe.each(BACKENDS)('handling a request as a provider on %s', (backend) => {
       .set({ status: 'offer_accepted' })
       .where(eq(schema.preferences.id, pref?.id as string));
     const res = await staff.post(`${page}/enrolled`, {});
-    expect(res.headers.location).toBe(`${page}?done=enrolled`);
+    expect(res.headers.location).toBe(`${page}?done=enrolled&told=mailed`);
     expect((await preference())?.status).toBe('enrolled');
     const last = (await mails()).at(-1);
     expect(last?.template).toBe('preference.enrolled');
@@ -232,6 +263,7 @@ describe.each(BACKENDS)('handling a request as a provider on %s', (backend) => {
       'waiting-list',
       'offer',
       'no-place',
+      'undo-no-place',
       'withdraw-offer',
       'enrolled',
       'notes',
@@ -248,6 +280,7 @@ describe.each(BACKENDS)('handling a request as a provider on %s', (backend) => {
       day_mon: 'full',
       noPlaceReason: 'full_for_period',
       note: 'x',
+      confirmed: 'yes',
     };
     for (const step of steps) {
       // A request that does not name this location.
@@ -256,6 +289,10 @@ describe.each(BACKENDS)('handling a request as a provider on %s', (backend) => {
       // A location this staff member does not work at.
       const other = `/provider/locations/${s.second.id}/requests/${fixture.request.id}/${step}`;
       expect((await staff.post(other, form)).statusCode, other).toBe(404);
+      if (step === 'no-place' || step === 'withdraw-offer') {
+        expect((await staff.get(foreign)).statusCode, foreign).toBe(404);
+        expect((await staff.get(other)).statusCode, other).toBe(404);
+      }
       // Ids that are not ids.
       expect((await staff.post(`/provider/locations/x/requests/y/${step}`, form)).statusCode).toBe(404);
     }

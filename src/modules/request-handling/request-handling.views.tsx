@@ -3,8 +3,11 @@ import type { PageContext } from '../../platform/views/context.ts';
 import { Fact } from '../../platform/views/facts.tsx';
 import { ErrorSummary, emptyForm } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
+import type { Notified } from '../families/index.ts';
 import { childName } from '../families/index.ts';
 import { LocationNav, Notice } from '../provider-locations/index.ts';
+import { isOpenPreference } from '../requests/index.ts';
+import { toldText } from './provider-request.confirm.tsx';
 import { CareFacts, ChildFacts, FamilyFacts, History, Preferences } from './provider-request.facts.tsx';
 import { Actions, CustomColumnsForm, type FailedForm, Notes } from './provider-request.forms.tsx';
 import type { RequestForLocation } from './provider-request.service.ts';
@@ -37,6 +40,8 @@ export function ProviderRequestPage(props: {
   detail: RequestForLocation;
   failed?: FailedForm;
   done?: DoneKey;
+  /** How the family was told of the step just done (from the step's own outcome). */
+  told?: Notified;
 }) {
   const { ctx, detail } = props;
   const lang = ctx.lang;
@@ -55,7 +60,13 @@ export function ProviderRequestPage(props: {
         </a>
       </p>
       <h1 class="utrecht-heading-1">{t.requestDetailTitle(name)}</h1>
-      {props.done && <Notice>{t.done[props.done]}</Notice>}
+      {props.done && (
+        <Notice>
+          {t.done[props.done]}
+          {/* Only when the family is still reached the way the step reached it: never a guess. */}
+          {props.told && props.told === detail.reach.kind ? ` ${toldText(lang, detail.reach)}` : ''}
+        </Notice>
+      )}
       <ErrorSummary lang={lang} form={summary} />
       {detail.request.socialReason && (
         <p class="ko-flag ko-flag--social" data-qa="social-emergency">
@@ -69,6 +80,7 @@ export function ProviderRequestPage(props: {
               detail.acceptedElsewhere.locationName,
               formatDate(lang, detail.acceptedElsewhere.statusChangedAt),
             )}
+            {isOpenPreference(detail.preference.status) ? ` ${t.stayedOnList}` : ''}
           </p>
         </div>
       )}

@@ -5,12 +5,16 @@ export const followUpMessages = defineMessages({
   nl: {
     statusExplained: {
       active: 'Uw aanvraag staat op de wachtlijst van de opvanglocaties die u koos.',
-      answered: 'U aanvaardde een plaats. Voorkeuren die u hoger rangschikte en openhield, lopen verder.',
+      answered: 'U aanvaardde een plaats.',
       expired:
         'U bevestigde niet op tijd dat u nog opvang zoekt. Zoekt u toch nog opvang? Dien een nieuwe aanvraag in.',
       withdrawn: 'U trok deze aanvraag in. Zoekt u toch nog opvang? Dien een nieuwe aanvraag in.',
       closed: 'Deze aanvraag is afgesloten.',
     },
+    higherStillOpen: (n: number) =>
+      n === 1
+        ? 'De voorkeur die u hoger rangschikte en openhield, loopt verder.'
+        : `De ${n} voorkeuren die u hoger rangschikte en openhield, lopen verder.`,
     requestHeading: 'Uw aanvraag',
     kind: 'Soort opvang',
     kinds: { regular: 'Gewone opvang', occasional: 'Occasionele opvang' },
@@ -59,13 +63,16 @@ export const followUpMessages = defineMessages({
   fr: {
     statusExplained: {
       active: 'Votre demande figure sur la liste d’attente des lieux d’accueil que vous avez choisis.',
-      answered:
-        'Vous avez accepté une place. Les préférences mieux classées que vous avez gardées restent ouvertes.',
+      answered: 'Vous avez accepté une place.',
       expired:
         'Vous n’avez pas confirmé à temps que vous cherchez toujours un accueil. Vous cherchez encore ? Introduisez une nouvelle demande.',
       withdrawn: 'Vous avez retiré cette demande. Vous cherchez encore ? Introduisez une nouvelle demande.',
       closed: 'Cette demande est clôturée.',
     },
+    higherStillOpen: (n: number) =>
+      n === 1
+        ? 'La préférence mieux classée que vous avez gardée reste ouverte.'
+        : `Les ${n} préférences mieux classées que vous avez gardées restent ouvertes.`,
     requestHeading: 'Votre demande',
     kind: 'Type d’accueil',
     kinds: { regular: 'Accueil régulier', occasional: 'Accueil occasionnel' },
@@ -114,12 +121,16 @@ export const followUpMessages = defineMessages({
   en: {
     statusExplained: {
       active: 'Your request is on the waiting list of the childcare locations you chose.',
-      answered: 'You accepted a place. Higher-ranked preferences you kept open stay open.',
+      answered: 'You accepted a place.',
       expired:
         'You did not confirm in time that you still need childcare. Still looking? File a new request.',
       withdrawn: 'You withdrew this request. Still looking? File a new request.',
       closed: 'This request is closed.',
     },
+    higherStillOpen: (n: number) =>
+      n === 1
+        ? 'The higher-ranked preference you kept open stays open.'
+        : `The ${n} higher-ranked preferences you kept open stay open.`,
     requestHeading: 'Your request',
     kind: 'Type of care',
     kinds: { regular: 'Regular care', occasional: 'Occasional care' },

@@ -199,6 +199,8 @@ export function FollowUpPage(props: { ctx: PageContext; detail: Detail; form: Fo
   const name = childName(detail.child);
   const { request, preferences, events, child } = detail;
   const offers = preferences.filter((p) => p.offerId && p.status === 'offer_made');
+  // Once a place is accepted, a preference still open is a higher one the parents kept.
+  const higherOpen = preferences.filter((p) => isOpenPreference(p.status)).length;
   const base = `/parent/requests/${request.id}`;
   return (
     <Layout ctx={ctx} title={t.requestTitle(name)}>
@@ -209,6 +211,12 @@ export function FollowUpPage(props: { ctx: PageContext; detail: Detail; form: Fo
           {t.requestStatus}: <strong data-qa="request-status">{t.requestStatuses[request.status]}</strong>
         </p>
         <p class="utrecht-paragraph">{u.statusExplained[request.status]}</p>
+        {/* Only when such preferences remain: never a line about higher ones that are not there. */}
+        {request.status === 'answered' && higherOpen > 0 && (
+          <p class="utrecht-paragraph" data-qa="higher-still-open">
+            {u.higherStillOpen(higherOpen)}
+          </p>
+        )}
       </div>
       {detail.isUnborn && (
         <div class="utrecht-alert utrecht-alert--info ko-notice">

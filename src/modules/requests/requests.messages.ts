@@ -103,7 +103,7 @@ export const messages = defineMessages({
       offer_expired: 'U antwoordde niet op tijd op dit voorstel.',
       no_place: 'Deze opvang heeft geen plaats voor uw aanvraag.',
       withdrawn: 'Deze voorkeur is ingetrokken.',
-      placed_elsewhere: 'U aanvaardde een plaats bij een opvang die u hoger rangschikte.',
+      placed_elsewhere: 'U aanvaardde een plaats bij een andere opvang. Deze voorkeur is daarom afgesloten.',
       request_closed: 'De aanvraag is afgesloten.',
     },
     requestSubmittedEvent: 'Aanvraag ingediend',
@@ -238,7 +238,8 @@ export const messages = defineMessages({
       offer_expired: 'Vous n’avez pas répondu à temps à cette proposition.',
       no_place: 'Ce lieu d’accueil n’a pas de place pour votre demande.',
       withdrawn: 'Cette préférence a été retirée.',
-      placed_elsewhere: 'Vous avez accepté une place dans un lieu d’accueil mieux classé.',
+      placed_elsewhere:
+        'Vous avez accepté une place dans un autre lieu d’accueil. Cette préférence est donc clôturée.',
       request_closed: 'La demande est clôturée.',
     },
     requestSubmittedEvent: 'Demande introduite',
@@ -370,7 +371,8 @@ export const messages = defineMessages({
       offer_expired: 'You did not answer this offer in time.',
       no_place: 'This provider has no place for your request.',
       withdrawn: 'This preference was withdrawn.',
-      placed_elsewhere: 'You accepted a place at a provider you ranked higher.',
+      placed_elsewhere:
+        'You accepted a place at another provider. This preference is closed for that reason.',
       request_closed: 'The request is closed.',
     },
     requestSubmittedEvent: 'Request submitted',

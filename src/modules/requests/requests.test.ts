@@ -130,6 +130,9 @@ describe.each(BACKENDS)('requests and offers on %s', (backend) => {
     expect(request?.status).toBe('answered');
     const mail = (await mails(p.t)).find((m) => m.template === 'offer.accepted');
     expect(mail?.textBody).toContain('Vous restez sur la liste d’attente des lieux d’accueil mieux classés.');
+    // The follow-up page speaks of the higher preference only because one is still open.
+    const followUp = await p.client.get(`/parent/requests/${requestId}`);
+    expect(followUp.body).toContain('La préférence mieux classée que vous avez gardée reste ouverte.');
   });
 
   it('closes the higher preferences too when the parent does not want to stay; declining keeps the others', async () => {
@@ -147,6 +150,11 @@ describe.each(BACKENDS)('requests and offers on %s', (backend) => {
       [2, 'withdrawn'],
       [3, 'offer_accepted'],
     ]);
+    // No higher preference remains open: the follow-up page says nothing about one.
+    const followUp = await p.client.get(`/parent/requests/${requestId}`);
+    expect(followUp.body).toContain('Vous avez accepté une place.');
+    expect(followUp.body).not.toContain('data-qa="higher-still-open"');
+    expect(followUp.body).not.toContain('mieux classée');
     expect((await mails(p.t)).map((m) => m.template)).toEqual([
       'request.submitted',
       'offer.declined',

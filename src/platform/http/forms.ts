@@ -27,7 +27,10 @@ function echoable(values: FormBody): FormBody {
   return Object.fromEntries(Object.entries(values).filter(([name]) => !NOT_ECHOED.test(name)));
 }
 
-const errorKeys = new Set(Object.keys(common.nl.errors));
+/** Keys of plain-text messages only: a message with a parameter cannot come from a schema. */
+const errorKeys = new Set(
+  Object.entries(common.nl.errors).flatMap(([key, message]) => (typeof message === 'string' ? [key] : [])),
+);
 
 function isErrorKey(value: string): value is ErrorKey {
   return errorKeys.has(value);
@@ -54,4 +57,17 @@ export function parseForm<S extends z.ZodType>(schema: S, body: unknown): ParseR
 
 export function failedForm(body: unknown, errors: Record<string, FieldError>): FormState {
   return { values: echoable(formValues(body)), errors };
+}
+
+/**
+ * The hidden field a confirmation page's form sends (views/confirm.tsx). A POST to an action that
+ * cannot be taken back acts only with it; without it (an old form, a crafted request) the route
+ * sends the user to the confirmation page instead (UX.md rule 4).
+ */
+export const CONFIRM_FIELD = 'confirmed';
+export const CONFIRM_VALUE = 'yes';
+
+/** Whether a form came from a confirmation page. */
+export function isConfirmed(body: unknown): boolean {
+  return formValues(body)[CONFIRM_FIELD] === CONFIRM_VALUE;
 }

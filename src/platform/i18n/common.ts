@@ -292,7 +292,11 @@ export const common = defineMessages({
   },
 });
 
-export type ErrorKey = keyof (typeof common)['nl']['errors'];
+type ErrorMessages = (typeof common)['nl']['errors'];
+/** The keys whose message is a plain text; a message with a parameter needs it given (FieldError). */
+export type ErrorKey = {
+  [K in keyof ErrorMessages]: ErrorMessages[K] extends string ? K : never;
+}[keyof ErrorMessages];
 /** A validation error: a message key, with its parameter where the message takes one. */
 export type FieldError = ErrorKey | { key: 'tooManyPreferences'; max: number };
 /** A form's errors by field name; `form` for the form as a whole. */
@@ -300,9 +304,17 @@ export type Errors = Record<string, FieldError>;
 /** What a service step that can refuse its input returns. */
 export type Result<T> = { ok: true; value: T } | { ok: false; errors: Errors };
 
+/**
+ * The text of a validation error. The compiler allows only known keys, and a message with a
+ * parameter only with it (no "at most 0 locations"). A key that still arrives unknown at run time
+ * (e.g. from stored data) is logged and shown as the general "this step is not possible now" —
+ * never as the key itself.
+ */
 export function errorText(lang: keyof typeof common, error: FieldError): string {
   const errors = common[lang].errors;
   if (typeof error === 'object') return errors.tooManyPreferences(error.max);
-  const message = errors[error];
-  return typeof message === 'function' ? message(0) : message;
+  const message: unknown = Object.hasOwn(errors, error) ? errors[error] : undefined;
+  if (typeof message === 'string') return message;
+  console.warn(`i18n: no error text for "${String(error)}"`);
+  return errors.notAllowedNow;
 }

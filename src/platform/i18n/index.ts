@@ -24,12 +24,39 @@ export type Translation<T> = {
 
 export type Catalogue<T> = Record<Language, Translation<T>>;
 
+/**
+ * Every catalogue defined so far (in the order their files were loaded): the catalogue test
+ * renders each text of each one in every language (test/message-catalogues.test.ts).
+ */
+const DEFINED: { readonly [L in Language]: unknown }[] = [];
+export function definedCatalogues(): readonly { readonly [L in Language]: unknown }[] {
+  return DEFINED;
+}
+
 export function defineMessages<const T extends { readonly [key: string]: MessageValue }>(catalogue: {
   nl: T;
   fr: Translation<T>;
   en: Translation<T>;
 }): Catalogue<T> {
+  DEFINED.push(catalogue);
   return catalogue as unknown as Catalogue<T>;
+}
+
+const reported = new Set<string>();
+
+/**
+ * The word for a stored code (a status, a kind, an event type) from a catalogue map. Codes come
+ * from the database or old data, so the compiler cannot check them: an unknown code is logged
+ * (once) and shown as the given fallback — never the code itself, which reads as a raw key
+ * (`child.born`) on a page.
+ */
+export function wordFor(map: { readonly [code: string]: string }, code: string, fallback: string): string {
+  if (Object.hasOwn(map, code)) return map[code] as string;
+  if (!reported.has(code)) {
+    reported.add(code);
+    console.warn(`i18n: no text for code "${code}"; shown as "${fallback}"`);
+  }
+  return fallback;
 }
 
 /** Picks the language: explicit choice (cookie or account), then Accept-Language, then Dutch. */

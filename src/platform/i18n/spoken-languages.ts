@@ -1,4 +1,4 @@
-import { defineMessages, type Language } from './index.ts';
+import { defineMessages, type Language, wordFor } from './index.ts';
 
 /**
  * Languages a provider speaks with parents (shown on profiles, filtered on in the search) — more
@@ -47,8 +47,10 @@ export const spokenLanguageNames = defineMessages({
   },
 });
 
-/** A stored language code's name; an unknown code (from older data) is shown as it is. */
+/**
+ * A stored language code's name. An unknown code (from older data) is an ISO code, which names the
+ * language to a reader better than nothing: it is shown as it is, and logged (wordFor).
+ */
 export function spokenLanguageName(lang: Language, code: string): string {
-  const names: Record<string, string> = spokenLanguageNames[lang];
-  return names[code] ?? code;
+  return wordFor(spokenLanguageNames[lang], code, code);
 }
