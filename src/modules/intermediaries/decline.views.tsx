@@ -1,3 +1,4 @@
+import { CONFIRM_FIELD, CONFIRM_VALUE } from '../../platform/http/forms.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { CsrfField, SubmitButton } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
@@ -10,7 +11,7 @@ type FollowUp = Awaited<ReturnType<typeof getRequestFollowUp>>;
 
 /**
  * Before staff record that the family declines an offer: what happens to the request, then the
- * confirm button (the answer form's own POST with `confirm=yes`) and the way back.
+ * confirm button (the answer form's own POST with `confirmed=yes`) and the way back.
  */
 export function DeclineForFamilyPage(props: {
   ctx: PageContext;
@@ -38,7 +39,7 @@ export function DeclineForFamilyPage(props: {
       <form method="post" action={`${page}/offers/${offered.offerId}/answer`} class="ko-form">
         <CsrfField token={ctx.csrfToken} />
         <input type="hidden" name="answer" value="decline" />
-        <input type="hidden" name="confirm" value="yes" />
+        <input type="hidden" name={CONFIRM_FIELD} value={CONFIRM_VALUE} />
         <SubmitButton qa="confirm-decline">{c.declineConfirmStaff}</SubmitButton>
       </form>
       <p class="utrecht-paragraph">

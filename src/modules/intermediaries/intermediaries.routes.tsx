@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CurrentUser } from '../../platform/auth/actions.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError, requireUser } from '../../platform/http/errors.ts';
-import { failedForm, formValues, parseForm } from '../../platform/http/forms.ts';
+import { failedForm, isConfirmed, parseForm } from '../../platform/http/forms.ts';
 import { pageContext, sendPage } from '../../platform/http/setup.ts';
 import type { FormState } from '../../platform/views/forms.tsx';
 import { type Brand, type FamilyId, type OfferId, parseId, type RequestId } from '../../shared/ids.ts';
@@ -183,8 +183,8 @@ export function registerIntermediaryStaffRoutes(app: FastifyInstance, deps: AppD
       if (!requestId || !offerId) throw new NotFoundError();
       const parsed = parseForm(OfferAnswerForm, request.body);
       const page = `/intermediary/families/${familyId}/requests/${requestId}`;
-      // Declining cannot be taken back: without the confirmation page's `confirm=yes`, go there.
-      if (parsed.ok && parsed.value.answer === 'decline' && formValues(request.body).confirm !== 'yes')
+      // Declining cannot be taken back: without the confirmation page's `confirmed=yes`, go there.
+      if (parsed.ok && parsed.value.answer === 'decline' && !isConfirmed(request.body))
         return reply.redirect(`${page}/offers/${offerId}/decline`, 303);
       const result = parsed.ok
         ? await answerOfferForFamily(deps, user, familyId, requestId, offerId, parsed.value)

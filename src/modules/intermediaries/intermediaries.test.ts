@@ -437,7 +437,7 @@ describe.each(BACKENDS)('intermediaries on %s', (backend) => {
     expect(confirmPage.body).toContain('<li>KDV Het Tweede Nest</li>');
     expect(confirmPage.body).toContain(`href="${page}"`);
 
-    const confirmed = await staff.post(answerUrl, { answer: 'decline', confirm: 'yes' });
+    const confirmed = await staff.post(answerUrl, { answer: 'decline', confirmed: 'yes' });
     expect(confirmed.headers.location).toBe(`${page}?done=answered`);
     const [declined] = await t.deps.db.select().from(schema.offers);
     expect(declined?.status).toBe('declined');

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { CONFIRM_FIELD, CONFIRM_VALUE } from '../../platform/http/forms.ts';
 
 import { formatDate, type Language } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
@@ -12,7 +13,7 @@ import type { getRequestForParent } from './request-journey.service.ts';
 
 /**
  * Confirmation pages before a step that cannot be taken back: they say what will happen to this
- * request (and only what is true for it), then a button that posts `confirm=yes` and a way back.
+ * request (and only what is true for it), then a button that posts `confirmed=yes` and a way back.
  */
 
 type PreferenceLike = {
@@ -103,7 +104,7 @@ function ConfirmFrame(props: {
       <CannotUndo lang={ctx.lang} />
       <form method="post" action={props.action} class="ko-form">
         <CsrfField token={ctx.csrfToken} />
-        <input type="hidden" name="confirm" value="yes" />
+        <input type="hidden" name={CONFIRM_FIELD} value={CONFIRM_VALUE} />
         <SubmitButton qa={props.confirmQa}>{props.confirmLabel}</SubmitButton>
       </form>
       <p class="utrecht-paragraph">

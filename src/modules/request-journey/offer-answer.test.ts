@@ -140,10 +140,10 @@ describe.each(BACKENDS)('answering an offer on %s', (backend) => {
     expect(itemsOf(confirmPage.body, 'stays-on')).toEqual(['KDV Het Tweede Nest']);
     expect(confirmPage.body).toContain('Dit kunt u niet ongedaan maken.');
     expect(confirmPage.body).toContain(`href="${base()}"`);
-    expect(confirmPage.body).toContain('name="confirm" value="yes"');
+    expect(confirmPage.body).toContain('name="confirmed" value="yes"');
     expect(confirmPage.body).toMatch(/name="_csrf"/);
 
-    const confirmed = await p.client.post(`${base()}/offers/${offerId}/decline`, { confirm: 'yes' });
+    const confirmed = await p.client.post(`${base()}/offers/${offerId}/decline`, { confirmed: 'yes' });
     expect(confirmed.statusCode).toBe(303);
     expect(confirmed.headers.location).toBe(base());
     expect((await preferencesOf(p.t, requestId)).map((x) => x.status)).toEqual(['offer_declined', 'new']);
@@ -183,7 +183,7 @@ describe.each(BACKENDS)('answering an offer on %s', (backend) => {
     const [still] = await p.t.deps.db.select().from(schema.requests);
     expect(still?.status).toBe('active');
 
-    const confirmed = await p.client.post(`${base()}/withdraw`, { confirm: 'yes' });
+    const confirmed = await p.client.post(`${base()}/withdraw`, { confirmed: 'yes' });
     expect(confirmed.headers.location).toBe(base());
     const [request] = await p.t.deps.db.select().from(schema.requests);
     expect(request?.status).toBe('withdrawn');

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CurrentUser } from '../../platform/auth/actions.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError, requireUser } from '../../platform/http/errors.ts';
-import { failedForm, formValues, parseForm } from '../../platform/http/forms.ts';
+import { failedForm, formValues, isConfirmed, parseForm } from '../../platform/http/forms.ts';
 import { pageContext, sendPage } from '../../platform/http/setup.ts';
 import type { Result } from '../../platform/i18n/common.ts';
 import { emptyForm, type FormState } from '../../platform/views/forms.tsx';
@@ -36,7 +36,6 @@ type RequestParams = { Params: { requestId: string }; Querystring: Record<string
 type OfferParams = { Params: { requestId: string; offerId: string } };
 
 /** A step that cannot be taken back acts only when posted from its confirmation page. */
-const confirmed = (body: unknown) => formValues(body).confirm === 'yes';
 
 function requestIdOf(params: { requestId: string }): RequestId {
   const id = parseId<RequestId>(params.requestId);
@@ -91,8 +90,8 @@ export function registerParentRequestRoutes(app: FastifyInstance, deps: AppDeps)
         const offerId = parseId<OfferId>(request.params.offerId);
         if (!offerId) throw new NotFoundError();
         const detail = await ownRequest(deps, user, requestId);
-        // Declining cannot be taken back: without the confirmation page's `confirm=yes`, go there.
-        if (answer === 'decline' && !confirmed(request.body))
+        // Declining cannot be taken back: without the confirmation page's `confirmed=yes`, go there.
+        if (answer === 'decline' && !isConfirmed(request.body))
           return reply.redirect(`/parent/requests/${requestId}/offers/${offerId}/decline`, 303);
         const parsed = parseForm(AcceptOfferForm, request.body);
         const keepHigher =
@@ -153,7 +152,7 @@ export function registerParentRequestRoutes(app: FastifyInstance, deps: AppDeps)
       const user = requireUser(request.user);
       const requestId = requestIdOf(request.params);
       await ownRequest(deps, user, requestId);
-      if (!confirmed(request.body)) return reply.redirect(`/parent/requests/${requestId}/withdraw`, 303);
+      if (!isConfirmed(request.body)) return reply.redirect(`/parent/requests/${requestId}/withdraw`, 303);
       const result = await withdrawRequest(deps, user, requestId);
       if (result.ok) return reply.redirect(`/parent/requests/${requestId}`, 303);
       const detail = await getRequestForParent(deps, user, requestId);

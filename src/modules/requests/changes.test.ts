@@ -237,7 +237,7 @@ describe.each(BACKENDS)('changing a filed request on %s', (backend) => {
     const offerId = await anOffer(p.t, requestId, p.s.first.id, { answerDeadline: '2027-01-10' });
     const confirmPage = await p.client.get(`${base()}/withdraw`);
     expect(confirmPage.body).toContain('You cannot undo this.');
-    const res = await p.client.post(`${base()}/withdraw`, { confirm: 'yes' });
+    const res = await p.client.post(`${base()}/withdraw`, { confirmed: 'yes' });
     expect(res.headers.location).toBe(base());
     const [request] = await p.t.deps.db.select().from(schema.requests);
     expect(request?.status).toBe('withdrawn');

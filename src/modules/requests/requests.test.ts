@@ -140,7 +140,7 @@ describe.each(BACKENDS)('requests and offers on %s', (backend) => {
     const declined = await anOffer(p.t, requestId, p.s.first.id, { answerDeadline: '2026-11-29' });
     await p.client.get(`/parent/requests/${requestId}`);
     expect(
-      (await p.client.post(`/parent/requests/${requestId}/offers/${declined}/decline`, { confirm: 'yes' }))
+      (await p.client.post(`/parent/requests/${requestId}/offers/${declined}/decline`, { confirmed: 'yes' }))
         .statusCode,
     ).toBe(303);
     const offerId = await anOffer(p.t, requestId, p.s.third.id, { answerDeadline: '2026-11-29' });
