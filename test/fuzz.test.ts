@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { desc, eq, gt, sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Action, type CurrentUser, mayAttempt, ROLES, type Role } from '../src/platform/auth/actions.ts';
+import {
+  type Action,
+  type CurrentUser,
+  mayAttempt,
+  ROLES,
+  type Role,
+  staffReadsFamilies,
+} from '../src/platform/auth/actions.ts';
 import { schema } from '../src/platform/db/index.ts';
 import { common } from '../src/platform/i18n/common.ts';
 import type { Language } from '../src/platform/i18n/index.ts';
@@ -148,7 +155,39 @@ describe('bad input on every route', () => {
       clients.set(role, client);
       languages.set(role, user.language as Language);
     }
+    // A family the intermediary's organisation follows, filed through its form.
+    const intermediary = clients.get('intermediary') as TestClient;
+    const filed = await intermediary.post(
+      '/intermediary/families',
+      {
+        submissionKey: randomUUID(),
+        parent1FirstName: 'Yasmina',
+        parent1LastName: 'Haddouchi',
+        parent1Phone: '0470 12 34 56',
+        parent1Language: 'fr',
+        street: 'Diestsestraat',
+        houseNumber: '5',
+        postcode: '3000',
+        city: 'Leuven',
+        municipalityId: s.municipality.id,
+        subMunicipalityId: s.subMunicipality?.id as string,
+        consent: 'yes',
+        consentDate: '2026-11-20',
+        childFirstName: 'Nour',
+        childLastName: 'Haddouchi',
+        childBorn: 'yes',
+        birthDate: '2026-07-01',
+        kind: 'regular',
+        desiredStart: '2027-03-01',
+        day_mon: 'full',
+        day_tue: 'full',
+        preference1: s.second.id,
+      },
+      { formPage: '/intermediary/families/new' },
+    );
+    expect(filed.statusCode).toBe(303);
     Object.assign(known, {
+      familyId: /\/intermediary\/families\/([0-9a-f-]{36})/.exec(String(filed.headers.location))?.[1],
       requestId,
       offerId,
       childId: child?.id,
@@ -326,6 +365,32 @@ describe('bad input on every route', () => {
     // The others (asset variants, routes behind states the scenario lacks) get scenario ids.
     const others = targets.filter((t) => !t.crawled).map((t) => `${t.route.method} ${t.route.url}`);
     expect(crawled, others.join('\n')).toBeGreaterThan(targets.length * 0.55);
+  });
+
+  it('writes an audit row naming whose data for every staff page that shows families', async () => {
+    const { auditLog } = schema;
+    const lastId = async () =>
+      (await p.t.deps.db.select({ id: auditLog.id }).from(auditLog).orderBy(desc(auditLog.id)).limit(1))[0]
+        ?.id ?? 0;
+    const missing: string[] = [];
+    const checked: string[] = [];
+    for (const target of targets) {
+      if (target.route.method !== 'GET' || !staffReadsFamilies(target.route.action as Action)) continue;
+      const client = clients.get(target.who) as TestClient;
+      const before = await lastId();
+      const res = await client.get(target.paths[0] as string);
+      if (res.statusCode !== 200) continue;
+      checked.push(target.route.url);
+      const rows = await p.t.deps.db.select().from(auditLog).where(gt(auditLog.id, before));
+      const naming = rows.some((r) => r.familyId !== null || Array.isArray(r.details?.families));
+      if (!naming)
+        missing.push(
+          `${target.route.url} as ${target.who}: ${rows.map((r) => r.action).join(', ') || 'no audit row'}`,
+        );
+    }
+    expect(missing).toEqual([]);
+    // The waiting list, its exports, the request page, the emergency list and the intermediary's pages.
+    expect(checked.length, checked.join('\n')).toBeGreaterThanOrEqual(8);
   });
 
   it('refuses control characters in any field with 400 in the user’s language, storing nothing', async () => {

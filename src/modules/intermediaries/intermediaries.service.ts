@@ -78,7 +78,8 @@ export async function getHome(deps: AppDeps, user: CurrentUser) {
     ...staffActor(user),
     action: 'intermediary.home',
     subjectType: 'family',
-    details: { organisation: organisation.id, families: families.size },
+    // Whose data the list showed: every family on it.
+    details: { organisation: organisation.id, rows: families.size, families: [...families.keys()] },
   });
   return { organisation, families: [...families.values()], openTasks: openTasks.length };
 }
@@ -135,7 +136,11 @@ export async function getTaskList(deps: AppDeps, user: CurrentUser) {
     ...staffActor(user),
     action: 'intermediary.tasks.read',
     subjectType: 'family',
-    details: { organisation: organisationId, open: open.length },
+    details: {
+      organisation: organisationId,
+      open: open.length,
+      families: [...new Set([...open, ...done].map((task) => task.familyId))],
+    },
   });
   return { open, done };
 }

@@ -14,7 +14,13 @@ export type Scope = 'none' | 'family' | 'location' | 'municipality' | 'intermedi
  * `sharedCache`: the answer to an anonymous visitor holds nothing personal, so a shared cache may
  * keep it (the route sets its own Cache-Control). Every other answer is `no-store` (platform/http).
  */
-type ActionRule = { roles: Audience; scope: Scope; sharedCache?: true };
+/**
+ * `staffReadsFamilies`: this action's pages show staff families' personal data, so each page view
+ * writes an audit row naming whose (`familyId`, or `details.families` for a list); a test walks the
+ * app as each staff role and fails on such a page that writes none. (Changes are audited by the
+ * service that makes them, in the same transaction.)
+ */
+type ActionRule = { roles: Audience; scope: Scope; sharedCache?: true; staffReadsFamilies?: true };
 
 const PROVIDER = ['provider_staff', 'provider_admin'] as const;
 
@@ -46,11 +52,11 @@ export const ACTIONS = {
   'parent.account.delete': { roles: ['parent'], scope: 'family' },
   // Provider staff: requests that name one of their locations
   'provider.home': { roles: PROVIDER, scope: 'location' },
-  'provider.waitingList.read': { roles: PROVIDER, scope: 'location' },
-  'provider.request.read': { roles: PROVIDER, scope: 'location' },
+  'provider.waitingList.read': { roles: PROVIDER, scope: 'location', staffReadsFamilies: true },
+  'provider.request.read': { roles: PROVIDER, scope: 'location', staffReadsFamilies: true },
   'provider.preference.handle': { roles: PROVIDER, scope: 'location' },
   'provider.request.annotate': { roles: PROVIDER, scope: 'location' },
-  'provider.waitingList.export': { roles: PROVIDER, scope: 'location' },
+  'provider.waitingList.export': { roles: PROVIDER, scope: 'location', staffReadsFamilies: true },
   'provider.waitingList.configure': { roles: PROVIDER, scope: 'location' },
   'provider.settings.edit': { roles: PROVIDER, scope: 'location' },
   'provider.reports.read': { roles: PROVIDER, scope: 'location' },
@@ -60,15 +66,19 @@ export const ACTIONS = {
   // Organisation admin: staff accounts and which locations each may handle
   'provider.organisation.manage': { roles: ['provider_admin'], scope: 'location' },
   // Provider staff: the emergency list of the municipality of any location they work at
-  'provider.emergencyList.read': { roles: PROVIDER, scope: 'municipality' },
-  'provider.emergencyList.offer': { roles: PROVIDER, scope: 'municipality' },
+  'provider.emergencyList.read': { roles: PROVIDER, scope: 'municipality', staffReadsFamilies: true },
+  'provider.emergencyList.offer': { roles: PROVIDER, scope: 'municipality', staffReadsFamilies: true },
   // Intermediaries: the families their organisation follows (families.intermediary_organisation_id)
-  'intermediary.home': { roles: ['intermediary'], scope: 'intermediary' },
+  'intermediary.home': { roles: ['intermediary'], scope: 'intermediary', staffReadsFamilies: true },
   'intermediary.family.create': { roles: ['intermediary'], scope: 'intermediary' },
-  'intermediary.family.read': { roles: ['intermediary'], scope: 'intermediary' },
-  'intermediary.family.handOver': { roles: ['intermediary'], scope: 'intermediary' },
+  'intermediary.family.read': { roles: ['intermediary'], scope: 'intermediary', staffReadsFamilies: true },
+  'intermediary.family.handOver': {
+    roles: ['intermediary'],
+    scope: 'intermediary',
+    staffReadsFamilies: true,
+  },
   'intermediary.offer.answer': { roles: ['intermediary'], scope: 'intermediary' },
-  'intermediary.tasks.read': { roles: ['intermediary'], scope: 'intermediary' },
+  'intermediary.tasks.read': { roles: ['intermediary'], scope: 'intermediary', staffReadsFamilies: true },
   'intermediary.tasks.done': { roles: ['intermediary'], scope: 'intermediary' },
   // A parent (or someone about to become one) takes over a file an intermediary handed over
   'family.takeOver.view': { roles: 'public', scope: 'none' },
@@ -76,6 +86,10 @@ export const ACTIONS = {
 } as const satisfies Record<string, ActionRule>;
 
 export type Action = keyof typeof ACTIONS;
+
+export function staffReadsFamilies(action: Action): boolean {
+  return 'staffReadsFamilies' in ACTIONS[action];
+}
 
 export function isAction(value: unknown): value is Action {
   return typeof value === 'string' && Object.hasOwn(ACTIONS, value);
