@@ -139,6 +139,17 @@ describe.each(BACKENDS)('the public site (%s)', (backend) => {
       expect(count(beyond)).toBe('23 opvanglocaties gevonden');
     });
 
+    it('finds a name whatever its accents and case', async () => {
+      await aProviderLocation(t.deps.db, { municipalityId: s.leuven.id, name: 'Crèche Les Étoiles' });
+      await aProviderLocation(t.deps.db, { municipalityId: s.leuven.id, name: 'Kinderopvang Zoë' });
+      for (const q of ['creche', 'CRECHE', 'crèche', 'Crêche', 'les etoiles', 'ÉTOILES']) {
+        expect(names(await search(`q=${encodeURIComponent(q)}`)), q).toEqual(['Crèche Les Étoiles']);
+      }
+      expect(names(await search('q=zoe'))).toEqual(['Kinderopvang Zoë']);
+      expect(names(await search(`q=${encodeURIComponent('zoë')}`))).toEqual(['Kinderopvang Zoë']);
+      expect(names(await search('q=creches'))).toEqual([]);
+    });
+
     it('puts every match on the map data, and marks last-minute places in the list', async () => {
       await t.deps.db.insert(schema.lastMinutePlaces).values({
         providerLocationId: s.south.id,
