@@ -150,6 +150,40 @@ describe.each(BACKENDS)('the public site (%s)', (backend) => {
       expect(names(await search('q=creches'))).toEqual([]);
     });
 
+    it('shows the real hours per day on a result card, each fact with its label', async () => {
+      const full = { opens: '07:00', closes: '18:30' };
+      await aProviderLocation(t.deps.db, {
+        municipalityId: s.leuven.id,
+        name: 'KDV Woensdagmiddag',
+        openingHours: {
+          mon: full,
+          tue: full,
+          wed: { opens: '07:00', closes: '12:00' },
+          thu: full,
+          fri: full,
+        },
+      });
+      const card = (html: string, name: string) => {
+        const from = html.slice(html.lastIndexOf('<li', html.indexOf(`>${name}<`)));
+        return from.slice(0, from.indexOf('</li>'));
+      };
+      const hours = (html: string, name: string) =>
+        /data-qa="result-hours">([^<]+)</.exec(card(html, name))?.[1];
+      const html = await search('');
+      expect(hours(html, 'KDV Woensdagmiddag')).toBe(
+        'maandag, dinsdag, donderdag, vrijdag 07:00 – 18:30; woensdag 07:00 – 12:00',
+      );
+      expect(hours(html, 'KDV Centrum')).toBe('maandag tot vrijdag 07:00 – 18:30');
+      expect(hours(html, 'Onthaalouder Anna')).toBe('maandag, dinsdag, donderdag, vrijdag 08:00 – 17:30');
+      expect(card(html, 'KDV Centrum')).toMatch(/<dt>Leeftijd<\/dt><dd>van /);
+      expect(card(html, 'KDV Centrum')).toMatch(/<dt>Prijs<\/dt><dd>Inkomenstarief<\/dd>/);
+      const fr = await new TestClient(t.app, { 'accept-language': 'fr-BE' }).get('/search');
+      expect(hours(fr.body, 'KDV Woensdagmiddag')).toBe(
+        'lundi, mardi, jeudi, vendredi 07:00 – 18:30; mercredi 07:00 – 12:00',
+      );
+      expect(hours(fr.body, 'KDV Centrum')).toBe('du lundi au vendredi 07:00 – 18:30');
+    });
+
     it('puts every match on the map data, and marks last-minute places in the list', async () => {
       await t.deps.db.insert(schema.lastMinutePlaces).values({
         providerLocationId: s.south.id,

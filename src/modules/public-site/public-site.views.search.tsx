@@ -254,14 +254,35 @@ function ResultCard(props: { lang: Language; row: Row }) {
           {distances.join(' · ')}
         </p>
       )}
-      <ul class="ko-result__facts">
-        <li>{t.ageRange(ageLabel(lang, row.minAgeMonths), ageLabel(lang, row.maxAgeMonths))}</li>
-        {hours && <li>{hours}</li>}
-        <li>{row.subsidyLevel >= 2 ? t.incomeRelated : t.fixedPrice}</li>
-        <li>{row.languages.map((l) => spokenLanguageName(lang, l)).join(', ')}</li>
-        {row.inclusiveCare && <li>{t.inclusive}</li>}
-        {row.occasionalCare && <li>{t.occasional}</li>}
-      </ul>
+      <dl class="ko-result__facts" data-qa="result-facts">
+        <div>
+          <dt>{t.resultFacts.age}</dt>
+          <dd>{t.ageRange(ageLabel(lang, row.minAgeMonths), ageLabel(lang, row.maxAgeMonths))}</dd>
+        </div>
+        {hours && (
+          <div>
+            <dt>{t.resultFacts.hours}</dt>
+            <dd data-qa="result-hours">{hours}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t.resultFacts.price}</dt>
+          <dd>{row.subsidyLevel >= 2 ? t.incomeRelated : t.fixedPrice}</dd>
+        </div>
+        {row.languages.length > 0 && (
+          <div>
+            <dt>{t.resultFacts.languages}</dt>
+            <dd>{row.languages.map((l) => spokenLanguageName(lang, l)).join(', ')}</dd>
+          </div>
+        )}
+        {(row.inclusiveCare || row.occasionalCare) && (
+          <div>
+            <dt>{t.resultFacts.care}</dt>
+            {row.inclusiveCare && <dd>{t.inclusive}</dd>}
+            {row.occasionalCare && <dd>{t.occasional}</dd>}
+          </div>
+        )}
+      </dl>
     </li>
   );
 }
