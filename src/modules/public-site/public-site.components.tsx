@@ -196,6 +196,26 @@ export function withParam(path: string, params: URLSearchParams, name: string, v
   return query ? `${path}?${query}` : path;
 }
 
+const GAP = 'gap';
+
+/**
+ * The page numbers to link: the first, the last, the current one and its neighbours, with a gap
+ * ("…") where pages are left out — 1 … 4 5 6 … 12. A gap of one page shows that page instead.
+ */
+export function pageNumbers(page: number, pages: number): (number | typeof GAP)[] {
+  const shown = [...new Set([1, page - 1, page, page + 1, pages])]
+    .filter((n) => n >= 1 && n <= pages)
+    .sort((a, b) => a - b);
+  const out: (number | typeof GAP)[] = [];
+  for (const n of shown) {
+    const prev = out.at(-1);
+    if (typeof prev === 'number' && n - prev === 2) out.push(prev + 1);
+    else if (typeof prev === 'number' && n - prev > 2) out.push(GAP);
+    out.push(n);
+  }
+  return out;
+}
+
 export function Pagination(props: {
   lang: Language;
   path: string;
@@ -207,7 +227,7 @@ export function Pagination(props: {
   if (pages <= 1) return null;
   const t = messages[lang];
   const href = (n: number) => withParam(props.path, props.params, 'page', n === 1 ? undefined : String(n));
-  const numbers = [...new Set([1, page - 1, page, page + 1, pages])].filter((n) => n >= 1 && n <= pages);
+  const numbers = pageNumbers(page, pages);
   return (
     <nav class="ko-pagination" aria-label={t.pagination} data-qa="pagination">
       <p class="utrecht-paragraph">{t.pageOf(page, pages)}</p>
@@ -219,9 +239,11 @@ export function Pagination(props: {
             </a>
           </li>
         )}
-        {numbers.map((n) => (
-          <li key={n}>
-            {n === page ? (
+        {numbers.map((n, i) => (
+          <li key={n === GAP ? `gap-${i}` : n}>
+            {n === GAP ? (
+              <span class="ko-pagination__gap">…</span>
+            ) : n === page ? (
               <span aria-current="page" class="ko-pagination__current">
                 {formatNumber(lang, n)}
               </span>

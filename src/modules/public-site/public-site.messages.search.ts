@@ -46,6 +46,8 @@ export const searchMessages = defineMessages({
     sortBy: 'Sorteren op',
     sortDistance: 'afstand',
     sortName: 'naam',
+    distanceWithoutOrigin:
+      'U koos een maximale afstand, maar geen vertrekpunt. Vul de postcode van uw woonplaats of werk in, of kies een punt op de kaart. Nu tellen alle afstanden mee.',
     distanceFrom: (place: string) => `Afstand vanaf ${place}`,
     mapTitle: 'Kaart van de resultaten',
     mapHint: 'De lijst onder de kaart bevat alle resultaten.',
@@ -109,6 +111,8 @@ export const searchMessages = defineMessages({
     sortBy: 'Trier par',
     sortDistance: 'distance',
     sortName: 'nom',
+    distanceWithoutOrigin:
+      'Vous avez choisi une distance maximale, mais pas de point de départ. Indiquez le code postal de votre domicile ou de votre travail, ou choisissez un point sur la carte. Pour l’instant, toutes les distances sont prises en compte.',
     distanceFrom: (place: string) => `Distance depuis ${place}`,
     mapTitle: 'Carte des résultats',
     mapHint: 'La liste sous la carte contient tous les résultats.',
@@ -171,6 +175,8 @@ export const searchMessages = defineMessages({
     sortBy: 'Sort by',
     sortDistance: 'distance',
     sortName: 'name',
+    distanceWithoutOrigin:
+      'You chose a maximum distance but no starting point. Enter the postcode of your home or work, or choose a point on the map. For now, every distance is included.',
     distanceFrom: (place: string) => `Distance from ${place}`,
     mapTitle: 'Map of the results',
     mapHint: 'The list below the map has every result.',

@@ -134,9 +134,62 @@ describe.each(BACKENDS)('the public site (%s)', (backend) => {
       expect(first).toContain('href="/search?type=family&amp;page=2"');
       const second = await search('type=family&page=2');
       expect(names(second)).toEqual(['Zzz Onthaalouder 20', 'Zzz Onthaalouder 21', 'Zzz Onthaalouder 22']);
-      const beyond = await search('type=family&page=9');
-      expect(names(beyond)).toEqual([]);
-      expect(count(beyond)).toBe('23 opvanglocaties gevonden');
+      // Past the last page: the last page, with the same filters.
+      const beyond = await client.get('/search?type=family&page=9');
+      expect(beyond.statusCode).toBe(302);
+      expect(beyond.headers.location).toBe('/search?type=family&page=2');
+      const none = await client.get('/search?q=nothing-like-this&page=3');
+      expect(none.headers.location).toBe('/search?q=nothing-like-this');
+    });
+
+    it('shows ellipses where page numbers are left out', async () => {
+      for (let i = 1; i <= 200; i++) {
+        await aProviderLocation(t.deps.db, {
+          municipalityId: s.leuven.id,
+          name: `Zzz Opvang ${String(i).padStart(3, '0')}`,
+        });
+      }
+      const pageLinks = (html: string) =>
+        [
+          ...(/data-qa="pagination">([\s\S]*?)<\/nav>/.exec(html)?.[1] ?? '').matchAll(
+            /<li>(?:<[^>]+>)?([^<]+)</g,
+          ),
+        ]
+          .map((m) => m[1])
+          .filter((text) => text !== 'Vorige' && text !== 'Volgende');
+      expect(pageLinks(await search('page=5'))).toEqual(['1', '…', '4', '5', '6', '…', '11']);
+      expect(pageLinks(await search(''))).toEqual(['1', '2', '…', '11']);
+      expect(pageLinks(await search('page=3'))).toEqual(['1', '2', '3', '4', '…', '11']);
+      expect(pageLinks(await search('page=11'))).toEqual(['1', '…', '10', '11']);
+    });
+
+    it('lets "back to search" on a profile keep the filters', async () => {
+      const html = await search('type=group&day=wed&sort=name');
+      const href = /href="([^"]+)" data-qa="result-link">KDV Centrum</
+        .exec(html)?.[1]
+        ?.replace(/&amp;/g, '&');
+      expect(href).toBe(`/providers/${s.centre.id}?search=type%3Dgroup%26day%3Dwed%26sort%3Dname`);
+      const profile = await client.get(href ?? '');
+      expect(profile.statusCode).toBe(200);
+      expect(profile.body).toContain(
+        'href="/search?type=group&amp;day=wed&amp;sort=name" data-qa="back-to-search"',
+      );
+      // Only ever a query string of /search, whatever was put in the link.
+      const odd = await client.get(
+        `/providers/${s.centre.id}?search=${encodeURIComponent('"><script>//evil.example')}`,
+      );
+      expect(odd.body).toContain(
+        'href="/search?%22%3E%3Cscript%3E%2F%2Fevil.example=" data-qa="back-to-search"',
+      );
+      const plain = await client.get(`/providers/${s.centre.id}`);
+      expect(plain.body).toContain('href="/search" data-qa="back-to-search"');
+    });
+
+    it('says so when a distance is chosen without a starting point', async () => {
+      const html = await search('distance=5');
+      expect(html).toContain('data-qa="distance-without-origin"');
+      expect(names(html)).toHaveLength(4);
+      expect(await search('distance=5&home=3001')).not.toContain('data-qa="distance-without-origin"');
     });
 
     it('finds a name whatever its accents and case', async () => {
@@ -326,6 +379,12 @@ describe.each(BACKENDS)('the public site (%s)', (backend) => {
       expect((await search('type=group')).match(/data-qa="last-minute-badge"/g)).toHaveLength(1);
       t.clock.advanceDays(40);
       expect((await client.get('/last-minute')).body).toContain('data-qa="no-places"');
+    });
+
+    it('leads a page number past the last to the last page, keeping the filters', async () => {
+      const res = await client.get('/last-minute?day=mon&page=4');
+      expect(res.statusCode).toBe(302);
+      expect(res.headers.location).toBe('/last-minute?day=mon');
     });
   });
 

@@ -224,7 +224,14 @@ function SearchFilters(props: { ctx: PageContext; form: FormState; municipalitie
 
 type Row = Extract<SearchResult, { ok: true }>['rows'][number];
 
-function ResultCard(props: { lang: Language; row: Row }) {
+/** A profile link that remembers the search, so the profile's "back to search" keeps the filters. */
+function profileHref(id: string, searchQuery: string): string {
+  return searchQuery
+    ? `/providers/${id}?${new URLSearchParams({ search: searchQuery }).toString()}`
+    : `/providers/${id}`;
+}
+
+function ResultCard(props: { lang: Language; row: Row; searchQuery: string }) {
   const { lang, row } = props;
   const t = messages[lang];
   const hours = hoursSummary(lang, row.openingHours);
@@ -236,7 +243,7 @@ function ResultCard(props: { lang: Language; row: Row }) {
   return (
     <li class="ko-card ko-result" data-qa="result" data-location-id={row.id}>
       <h3 class="utrecht-heading-3 ko-result__name">
-        <a class="utrecht-link" href={`/providers/${row.id}`} data-qa="result-link">
+        <a class="utrecht-link" href={profileHref(row.id, props.searchQuery)} data-qa="result-link">
           {row.name}
         </a>
       </h3>
@@ -366,6 +373,11 @@ export function SearchPage(props: {
                   {origins.map((label) => s.distanceFrom(label)).join(' · ')}
                 </p>
               )}
+              {ok.criteria.maxDistanceKm !== undefined && origins.length === 0 && (
+                <p class="utrecht-paragraph ko-notice" data-qa="distance-without-origin">
+                  {s.distanceWithoutOrigin}
+                </p>
+              )}
               <SortLinks
                 lang={lang}
                 params={props.params}
@@ -402,7 +414,7 @@ export function SearchPage(props: {
               ) : (
                 <ol class="ko-card-list ko-result-list" data-qa="result-list">
                   {ok.rows.map((row) => (
-                    <ResultCard key={row.id} lang={lang} row={row} />
+                    <ResultCard key={row.id} lang={lang} row={row} searchQuery={props.params.toString()} />
                   ))}
                 </ol>
               )}
