@@ -101,6 +101,27 @@ describe.each(BACKENDS)('the public site (%s)', (backend) => {
       expect(await geocoder.geocode('9999')).toBeUndefined();
     });
 
+    it('folds the chosen filters away behind a short summary, with a link that skips to the results', async () => {
+      const first = await search('');
+      expect(first).toMatch(/<details class="ko-search__details" open data-qa="filter-details">/);
+      expect(first).not.toContain('data-qa="filter-summary"');
+      expect(first).toContain('<a class="utrecht-link" href="#results-title" data-qa="skip-to-results">');
+      const chosen = await search('type=group&day=mon&day=wed&home=3001&distance=5&sort=name');
+      expect(chosen).toMatch(/<details class="ko-search__details" data-qa="filter-details">/);
+      expect(chosen).toContain('Filters wijzigen (4 gekozen)');
+      const summary = /data-qa="filter-summary">([\s\S]*?)<\/p>/.exec(chosen)?.[1]?.replace(/<[^>]+>/g, '');
+      expect(summary).toBe('Gekozen filters: groepsopvang · maandag, woensdag · thuis: 3001 · tot 5 km');
+      // The summary comes before the form, the results right after it.
+      expect(chosen.indexOf('data-qa="filter-summary"')).toBeLessThan(
+        chosen.indexOf('data-qa="search-form"'),
+      );
+      // With an error the filters are open: the error summary links into them.
+      const failed = await client.get('/search?home=9999');
+      expect(failed.statusCode).toBe(400);
+      expect(failed.body).toMatch(/<details class="ko-search__details" open data-qa="filter-details">/);
+      expect(failed.body).not.toContain('data-qa="skip-to-results"');
+    });
+
     it('answers an unknown postcode or a tampered filter with 400 and the error, keeping the values', async () => {
       const res = await client.get('/search?home=9999&type=group');
       expect(res.statusCode).toBe(400);
