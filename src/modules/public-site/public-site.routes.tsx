@@ -221,9 +221,14 @@ export function registerPublicSiteRoutes(app: FastifyInstance, deps: AppDeps, ge
     },
   );
 
-  app.get('/accessibility', { config: { action: 'public.page' } }, async (request, reply) =>
-    send(request, reply, <AccessibilityPage ctx={await context(request, reply, deps)} />),
-  );
+  app.get('/accessibility', { config: { action: 'public.page' } }, async (request, reply) => {
+    const desks = await q.getDesks(deps.db);
+    return send(
+      request,
+      reply,
+      <AccessibilityPage ctx={await context(request, reply, deps)} desks={desks} />,
+    );
+  });
 
   // The brand colour as a style sheet (the CSP forbids inline styles). The colour is in the URL, so
   // the answer never changes for a URL; a colour failing the contrast check gives the default look.

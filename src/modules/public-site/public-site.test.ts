@@ -483,6 +483,18 @@ describe.each(BACKENDS)('the public site (%s)', (backend) => {
       const a11y = await client.get('/accessibility');
       expect(a11y.statusCode).toBe(200);
       expect(a11y.body).toContain('WCAG 2.2');
+      // The sections of the EU model statement, in every language, with the desks to contact.
+      const sections = ['status', 'content', 'preparation', 'feedback', 'enforcement'];
+      for (const [lang, heading] of [
+        ['nl-BE', 'Nalevingsstatus'],
+        ['fr-BE', 'État de conformité'],
+        ['en-GB', 'Compliance status'],
+      ] as const) {
+        const body = (await new TestClient(t.app, { 'accept-language': lang }).get('/accessibility')).body;
+        for (const id of sections) expect(body, `${lang} ${id}`).toContain(`data-qa="a11y-${id}"`);
+        expect(body).toContain(`id="a11y-status">${heading}</h2>`);
+        expect(body).toContain('href="mailto:kinderopvang@leuven.example"');
+      }
     });
 
     it('lets anonymous pages be cached for a minute, without cookies; never a logged-in user’s page', async () => {
@@ -509,6 +521,15 @@ describe.each(BACKENDS)('the public site (%s)', (backend) => {
       expect(js.headers['content-type']).toContain('javascript');
       expect((await client.get('/assets/vendor/leaflet/leaflet.markercluster.js')).statusCode).toBe(200);
       expect((await client.get('/assets/map.js')).statusCode).toBe(200);
+    });
+
+    it('links a favicon from every page and serves it', async () => {
+      expect((await client.get('/')).body).toContain(
+        '<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml"/>',
+      );
+      const icon = await client.get('/assets/favicon.svg');
+      expect(icon.statusCode).toBe(200);
+      expect(icon.headers['content-type']).toContain('image/svg+xml');
     });
   });
 });
