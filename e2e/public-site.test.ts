@@ -331,3 +331,51 @@ describe('the public site at 400% zoom (320 CSS px wide) and in print', () => {
     }
   });
 });
+
+describe('the public search on a phone (390 × 844, without JavaScript)', () => {
+  it('shows the results right after a short summary of the filters, and "back to search" keeps them', {
+    timeout: 60_000,
+  }, async () => {
+    const context = await newContext(browser, {
+      locale: 'nl-BE',
+      javaScriptEnabled: false,
+      viewport: { width: 390, height: 844 },
+    });
+    context.setDefaultTimeout(STEP_TIMEOUT);
+    const page = await context.newPage();
+    const qa = (name: string) => page.locator(`[data-qa="${name}"]`);
+    const load = (target: ReturnType<Page['locator']>) =>
+      Promise.all([page.waitForEvent('load'), target.click()]);
+    try {
+      const query = 'type=group&day=wed&age=12';
+      await page.goto(new URL(`/search?${query}`, t.baseUrl).toString(), { waitUntil: 'load' });
+      await expectAccessible(page, 'search on a phone');
+      expect(await qa('skip-to-results').isVisible()).toBe(true);
+      expect((await qa('filter-summary').textContent())?.trim()).toBe(
+        'Gekozen filters: groepsopvang · 1 jaar · woensdag',
+      );
+      // The form is folded away: the first result is in the first screen.
+      expect(await qa('search-form').isVisible()).toBe(false);
+      const first = await qa('result').first().boundingBox();
+      expect(first?.y).toBeLessThan(844);
+      // …and opens with its summary, without JavaScript.
+      await qa('filter-toggle').click();
+      expect(await qa('search-form').isVisible()).toBe(true);
+      expect(await page.locator('#field-day-wed').isChecked()).toBe(true);
+
+      await load(qa('result-link').first());
+      expect(new URL(page.url()).pathname).toMatch(/^\/providers\//);
+      await load(qa('back-to-search'));
+      const back = new URL(page.url());
+      expect(back.pathname).toBe('/search');
+      expect(back.search).toBe(`?${query}`);
+      expect(await qa('filter-summary').isVisible()).toBe(true);
+
+      await page.goto(new URL('/accessibility', t.baseUrl).toString(), { waitUntil: 'load' });
+      await expectAccessible(page, 'accessibility statement on a phone');
+      expect(await page.locator('link[rel="icon"]').getAttribute('href')).toBe('/assets/favicon.svg');
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -123,6 +123,9 @@
       const lat = event.latlng.lat.toFixed(5);
       const lng = L.Util.wrapNum(event.latlng.lng, [-180, 180], true).toFixed(5);
       field.value = `${lat},${lng}`;
+      // The filters may be folded away (a <details>): open them, so "Search" is in sight.
+      const folded = field.closest('details');
+      if (folded) folded.open = true;
       place(L.latLng(Number(lat), Number(lng)));
       if (status) status.textContent = message.replace('{point}', `${lat}, ${lng}`);
     });

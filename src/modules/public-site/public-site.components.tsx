@@ -150,18 +150,39 @@ export function formatKm(lang: Language, km: number): string {
 
 const HOURS_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 
-/** "monday, tuesday … · 07:30 – 18:00": the open days and the widest hours, for result cards. */
+/**
+ * The real hours per day, days with the same hours together, three or more in a row as a range:
+ * "monday, tuesday, thursday, friday 07:00 – 18:30; wednesday 07:00 – 12:00". For result cards,
+ * where a single "07:00 – 18:30" would hide a Wednesday that closes at noon.
+ */
 export function hoursSummary(lang: Language, hours: OpeningHours): string | undefined {
   const t = messages[lang];
-  const open = HOURS_DAYS.filter((d) => hours[d]);
-  if (open.length === 0) return undefined;
-  const opens = open.map((d) => hours[d]?.opens ?? '').sort()[0] ?? '';
-  const closes =
-    open
-      .map((d) => hours[d]?.closes ?? '')
-      .sort()
-      .at(-1) ?? '';
-  return `${open.map((d) => t.weekdays[d]).join(', ')} · ${t.hours(opens, closes)}`;
+  const groups = new Map<string, number[]>();
+  HOURS_DAYS.forEach((d, i) => {
+    const h = hours[d];
+    if (!h) return;
+    const key = t.hours(h.opens, h.closes);
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  if (groups.size === 0) return undefined;
+  return [...groups].map(([time, days]) => `${dayRanges(lang, days)} ${time}`).join('; ');
+}
+
+/** [0, 1, 2, 4] → "monday to wednesday, friday": three or more days in a row as a range. */
+function dayRanges(lang: Language, days: number[]): string {
+  const t = messages[lang];
+  const name = (i: number) => t.weekdays[HOURS_DAYS[i] as (typeof HOURS_DAYS)[number]];
+  const runs: [number, number][] = [];
+  for (const d of days) {
+    const last = runs.at(-1);
+    if (last && last[1] === d - 1) last[1] = d;
+    else runs.push([d, d]);
+  }
+  return runs
+    .map(([a, b]) =>
+      b - a >= 2 ? t.dayRange(name(a), name(b)) : a === b ? name(a) : `${name(a)}, ${name(b)}`,
+    )
+    .join(', ');
 }
 
 export { HOURS_DAYS };
@@ -175,6 +196,26 @@ export function withParam(path: string, params: URLSearchParams, name: string, v
   return query ? `${path}?${query}` : path;
 }
 
+const GAP = 'gap';
+
+/**
+ * The page numbers to link: the first, the last, the current one and its neighbours, with a gap
+ * ("…") where pages are left out — 1 … 4 5 6 … 12. A gap of one page shows that page instead.
+ */
+export function pageNumbers(page: number, pages: number): (number | typeof GAP)[] {
+  const shown = [...new Set([1, page - 1, page, page + 1, pages])]
+    .filter((n) => n >= 1 && n <= pages)
+    .sort((a, b) => a - b);
+  const out: (number | typeof GAP)[] = [];
+  for (const n of shown) {
+    const prev = out.at(-1);
+    if (typeof prev === 'number' && n - prev === 2) out.push(prev + 1);
+    else if (typeof prev === 'number' && n - prev > 2) out.push(GAP);
+    out.push(n);
+  }
+  return out;
+}
+
 export function Pagination(props: {
   lang: Language;
   path: string;
@@ -186,7 +227,7 @@ export function Pagination(props: {
   if (pages <= 1) return null;
   const t = messages[lang];
   const href = (n: number) => withParam(props.path, props.params, 'page', n === 1 ? undefined : String(n));
-  const numbers = [...new Set([1, page - 1, page, page + 1, pages])].filter((n) => n >= 1 && n <= pages);
+  const numbers = pageNumbers(page, pages);
   return (
     <nav class="ko-pagination" aria-label={t.pagination} data-qa="pagination">
       <p class="utrecht-paragraph">{t.pageOf(page, pages)}</p>
@@ -198,9 +239,11 @@ export function Pagination(props: {
             </a>
           </li>
         )}
-        {numbers.map((n) => (
-          <li key={n}>
-            {n === page ? (
+        {numbers.map((n, i) => (
+          <li key={n === GAP ? `gap-${i}` : n}>
+            {n === GAP ? (
+              <span class="ko-pagination__gap">…</span>
+            ) : n === page ? (
               <span aria-current="page" class="ko-pagination__current">
                 {formatNumber(lang, n)}
               </span>

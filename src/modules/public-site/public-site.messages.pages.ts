@@ -80,13 +80,36 @@ export const pageMessages = defineMessages({
     updatedOn: (date: string) => `Bijgewerkt op ${date}`,
     // Accessibility statement
     a11yTitle: 'Toegankelijkheidsverklaring',
-    a11yBody: {
-      p1: 'Het Loket Kinderopvang wil voor iedereen bruikbaar zijn, ook voor mensen met een beperking. We streven naar de richtlijnen WCAG 2.2 op niveau AA, zoals de Europese richtlijn 2016/2102 en het Vlaamse bestuursdecreet vragen.',
-      p2: 'Elke pagina werkt met het toetsenbord en zonder JavaScript, is leesbaar bij 400% zoom en wordt bij elke wijziging automatisch getest op toegankelijkheid, in het Nederlands, Frans en Engels.',
-      p3: 'Wat nog niet volledig toegankelijk is: de kaart bij de zoekresultaten en op de fiches is een extra. Alle informatie van de kaart staat ook in de lijst en in het adres eronder. Beschrijvingen en foto’s worden door de opvanglocaties zelf ingevuld; soms ontbreekt een vertaling en tonen we de Nederlandse tekst.',
-      p4: 'Loopt u toch tegen een probleem aan? Laat het ons weten via het loket kinderopvang van uw gemeente (zie de startpagina). We antwoorden binnen 10 werkdagen. Bent u niet tevreden met het antwoord, dan kunt u terecht bij de Vlaamse Ombudsdienst.',
+    a11y: {
+      intro:
+        'De gemeenten die dit Loket Kinderopvang samen aanbieden, willen de website toegankelijk maken in overeenstemming met het Bestuursdecreet van 7 december 2018, dat de Europese richtlijn (EU) 2016/2102 omzet. Deze verklaring geldt voor de publieke website van het Loket Kinderopvang: de startpagina, het zoeken van opvang, de fiches van de opvanglocaties, de last-minuteplaatsen, opvang ziek kind, de informatiepagina’s en het nieuws.',
+      statusTitle: 'Nalevingsstatus',
+      status:
+        'Deze website is gedeeltelijk in overeenstemming met de norm EN 301 549 en de richtlijnen WCAG 2.2 op niveau AA, door de niet-naleving en de uitzondering die hieronder staan.',
+      contentTitle: 'Niet-toegankelijke inhoud',
+      nonCompliantTitle: 'Niet in overeenstemming met de regelgeving',
+      nonCompliant: {
+        item1:
+          'Foto’s op de fiches worden door de opvanglocaties zelf opgeladen, met een beschrijving die zij zelf schrijven. Wij kunnen niet nagaan of die beschrijving de foto goed weergeeft; in het Frans en Engels ontbreekt ze soms en tonen we de Nederlandse (WCAG 1.1.1 Niet-tekstuele content).',
+        item2:
+          'Beschrijvingen en prijsinformatie schrijven de opvanglocaties zelf. Soms is er geen Franse of Engelse vertaling; we tonen dan de Nederlandse tekst, als Nederlands gemarkeerd.',
+      },
+      exemptTitle: 'Inhoud buiten het toepassingsgebied',
+      exempt: {
+        item1:
+          'De kaart bij de zoekresultaten en op de fiches (online kaarten vallen buiten de richtlijn). Alle informatie van de kaart staat ook in de lijst van resultaten en in het adres op de fiche. Een punt kiezen door op de kaart te klikken kan ook door het punt in te typen.',
+      },
+      burden: 'We beroepen ons niet op een onevenredige last.',
+      preparationTitle: 'Opstelling van deze verklaring',
+      preparation:
+        'Deze verklaring werd opgesteld op 22 november 2026 en het laatst herzien op 5 december 2026. Ze steunt op een zelfevaluatie door het ontwikkelteam: bij elke wijziging testen geautomatiseerde browsertests elke pagina met axe (WCAG 2.2 AA), zonder JavaScript en op 390 pixels breed, in het Nederlands, Frans en Engels.',
+      feedbackTitle: 'Feedback en contactgegevens',
+      feedback:
+        'Loopt u op deze website tegen een toegankelijkheidsprobleem aan, of hebt u informatie nodig in een andere vorm? Laat het weten aan het loket kinderopvang van uw gemeente. We antwoorden binnen 10 werkdagen.',
+      enforcementTitle: 'Handhavingsprocedure',
+      enforcement:
+        'Bent u niet tevreden met ons antwoord, dan kunt u een klacht indienen bij de Vlaamse Ombudsdienst (www.vlaamseombudsdienst.be). Dat is gratis.',
     },
-    a11yDate: 'Deze verklaring werd opgesteld op 22 november 2026.',
   },
   fr: {
     homeTitle: 'Accueil des bébés et des jeunes enfants',
@@ -162,13 +185,36 @@ export const pageMessages = defineMessages({
     infoIndexIntro: 'Les explications du guichet sur l’accueil d’enfants dans la région.',
     updatedOn: (date: string) => `Mis à jour le ${date}`,
     a11yTitle: 'Déclaration d’accessibilité',
-    a11yBody: {
-      p1: 'Le Guichet Accueil d’enfants veut être utilisable par tous, y compris les personnes en situation de handicap. Nous visons les règles WCAG 2.2 niveau AA, comme le demandent la directive européenne 2016/2102 et le décret flamand sur l’administration.',
-      p2: 'Chaque page fonctionne au clavier et sans JavaScript, reste lisible avec un zoom de 400 % et est testée automatiquement à chaque modification, en néerlandais, en français et en anglais.',
-      p3: 'Ce qui n’est pas encore entièrement accessible : la carte des résultats et des fiches est un complément. Toutes ses informations figurent aussi dans la liste et dans l’adresse en dessous. Les descriptions et photos sont fournies par les lieux d’accueil ; il manque parfois une traduction et nous affichons alors le texte néerlandais.',
-      p4: 'Vous rencontrez malgré tout un problème ? Signalez-le au guichet accueil d’enfants de votre commune (voir la page d’accueil). Nous répondons dans les 10 jours ouvrables. Si la réponse ne vous satisfait pas, vous pouvez vous adresser au Vlaamse Ombudsdienst.',
+    a11y: {
+      intro:
+        'Les communes qui proposent ensemble ce Guichet Accueil d’enfants s’engagent à rendre le site accessible conformément au décret flamand sur l’administration (Bestuursdecreet) du 7 décembre 2018, qui transpose la directive européenne (UE) 2016/2102. La présente déclaration s’applique au site public du Guichet : l’accueil, la recherche d’un accueil, les fiches des lieux d’accueil, les places de dernière minute, l’accueil d’un enfant malade, les pages d’information et les actualités.',
+      statusTitle: 'État de conformité',
+      status:
+        'Ce site est partiellement conforme à la norme EN 301 549 et aux règles WCAG 2.2 niveau AA, en raison des non-conformités et de l’exemption énumérées ci-dessous.',
+      contentTitle: 'Contenu non accessible',
+      nonCompliantTitle: 'Non-conformité à la réglementation',
+      nonCompliant: {
+        item1:
+          'Les photos des fiches sont chargées par les lieux d’accueil eux-mêmes, avec une description qu’ils rédigent. Nous ne pouvons pas vérifier que cette description rend bien la photo ; en français et en anglais elle manque parfois et nous affichons la description néerlandaise (WCAG 1.1.1 Contenu non textuel).',
+        item2:
+          'Les descriptions et les informations sur les prix sont rédigées par les lieux d’accueil. Il manque parfois une traduction française ou anglaise ; nous affichons alors le texte néerlandais, marqué comme tel.',
+      },
+      exemptTitle: 'Contenu non soumis à la réglementation',
+      exempt: {
+        item1:
+          'La carte des résultats et des fiches (les cartes en ligne ne relèvent pas de la directive). Toutes ses informations figurent aussi dans la liste des résultats et dans l’adresse de la fiche. Un point peut être choisi en cliquant sur la carte ou en le tapant.',
+      },
+      burden: 'Nous n’invoquons aucune charge disproportionnée.',
+      preparationTitle: 'Établissement de la présente déclaration',
+      preparation:
+        'Cette déclaration a été établie le 22 novembre 2026 et revue pour la dernière fois le 5 décembre 2026. Elle repose sur une auto-évaluation de l’équipe de développement : à chaque modification, des tests automatisés dans le navigateur contrôlent chaque page avec axe (WCAG 2.2 AA), sans JavaScript et sur une largeur de 390 pixels, en néerlandais, en français et en anglais.',
+      feedbackTitle: 'Retour d’information et coordonnées',
+      feedback:
+        'Vous rencontrez un problème d’accessibilité sur ce site, ou vous avez besoin d’une information sous une autre forme ? Signalez-le au guichet accueil d’enfants de votre commune. Nous répondons dans les 10 jours ouvrables.',
+      enforcementTitle: 'Procédure de mise en œuvre',
+      enforcement:
+        'Si notre réponse ne vous satisfait pas, vous pouvez porter plainte auprès du Vlaamse Ombudsdienst, le médiateur flamand (www.vlaamseombudsdienst.be). C’est gratuit.',
     },
-    a11yDate: 'Cette déclaration a été établie le 22 novembre 2026.',
   },
   en: {
     homeTitle: 'Childcare for babies and toddlers',
@@ -244,12 +290,35 @@ export const pageMessages = defineMessages({
     infoIndexIntro: 'The desk’s explanations about childcare in the region.',
     updatedOn: (date: string) => `Updated on ${date}`,
     a11yTitle: 'Accessibility statement',
-    a11yBody: {
-      p1: 'The Childcare Desk wants to be usable by everyone, including people with disabilities. We aim for WCAG 2.2 level AA, as required by European Directive 2016/2102 and the Flemish Administration Decree.',
-      p2: 'Every page works with the keyboard and without JavaScript, is readable at 400% zoom, and is tested automatically for accessibility with every change, in Dutch, French and English.',
-      p3: 'What is not yet fully accessible: the map of the search results and profiles is an extra. All its information is also in the list and in the address below it. Descriptions and photos are provided by the childcare locations themselves; sometimes a translation is missing and we show the Dutch text.',
-      p4: 'Still running into a problem? Let us know through the childcare desk of your municipality (see the home page). We answer within 10 working days. If you are not satisfied with the answer, you can contact the Flemish Ombudsman (Vlaamse Ombudsdienst).',
+    a11y: {
+      intro:
+        'The municipalities that offer this Childcare Desk together are committed to making the website accessible, in accordance with the Flemish Administration Decree (Bestuursdecreet) of 7 December 2018, which transposes European Directive (EU) 2016/2102. This accessibility statement applies to the Childcare Desk’s public website: the home page, the childcare search, the providers’ profiles, last-minute places, care for a sick child, the information pages and the news.',
+      statusTitle: 'Compliance status',
+      status:
+        'This website is partially compliant with standard EN 301 549 and WCAG 2.2 level AA, due to the non-compliances and the exemption listed below.',
+      contentTitle: 'Non-accessible content',
+      nonCompliantTitle: 'Non-compliance with the accessibility regulations',
+      nonCompliant: {
+        item1:
+          'Photos on the profiles are uploaded by the childcare providers themselves, with a description they write. We cannot check that the description renders the photo well; in French and English it is sometimes missing and we show the Dutch one (WCAG 1.1.1 Non-text content).',
+        item2:
+          'Descriptions and price information are written by the providers. Sometimes a French or English translation is missing; we then show the Dutch text, marked as Dutch.',
+      },
+      exemptTitle: 'Content that is not within the scope of the regulations',
+      exempt: {
+        item1:
+          'The map of the search results and of the profiles (online maps are outside the directive). All its information is also in the list of results and in the address on the profile. A point can be chosen by clicking on the map or by typing it.',
+      },
+      burden: 'We do not claim a disproportionate burden.',
+      preparationTitle: 'Preparation of this accessibility statement',
+      preparation:
+        'This statement was prepared on 22 November 2026 and last reviewed on 5 December 2026. It is based on a self-assessment by the development team: with every change, automated browser tests check every page with axe (WCAG 2.2 AA), without JavaScript and at 390 pixels wide, in Dutch, French and English.',
+      feedbackTitle: 'Feedback and contact information',
+      feedback:
+        'Do you run into an accessibility problem on this website, or do you need information in another format? Tell the childcare desk of your municipality. We answer within 10 working days.',
+      enforcementTitle: 'Enforcement procedure',
+      enforcement:
+        'If you are not satisfied with our answer, you can lodge a complaint with the Flemish Ombudsman, the Vlaamse Ombudsdienst (www.vlaamseombudsdienst.be). It is free of charge.',
     },
-    a11yDate: 'This statement was drawn up on 22 November 2026.',
   },
 });

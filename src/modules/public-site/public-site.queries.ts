@@ -73,6 +73,22 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/**
+ * Accented letters and their plain twins, one for one, so that "creche" finds "Crèche". The same
+ * table folds the column (SQL `translate`) and the visitor's text (here), because `unaccent` is
+ * an extension that PGlite does not ship, and `lower()` under the C collation leaves "È" alone.
+ */
+const ACCENTED = 'àáâäãåèéêëìíîïòóôöõùúûüýÿçñÀÁÂÄÃÅÈÉÊËÌÍÎÏÒÓÔÖÕÙÚÛÜÝÇÑ';
+const PLAIN = 'aaaaaaeeeeiiiiooooouuuuyycnAAAAAAEEEEIIIIOOOOOUUUUYCN';
+const FOLD = new Map([...ACCENTED].map((c, i) => [c, PLAIN[i] as string]));
+
+/** The visitor's text folded as `foldedName` folds the column. */
+export function foldAccents(text: string): string {
+  return [...text.normalize('NFC')].map((c) => FOLD.get(c) ?? c).join('');
+}
+
+const foldedName = sql`translate(${l.name}, ${ACCENTED}, ${PLAIN})`;
+
 const ALL_WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri'];
 
 function distances(c: SearchCriteria) {
@@ -110,7 +126,7 @@ function searchConditions(c: SearchCriteria): SQL | undefined {
   if (c.occasional) conditions.push(eq(l.occasionalCare, true));
   if (c.municipalityId) conditions.push(eq(l.municipalityId, c.municipalityId));
   if (c.subMunicipalityId) conditions.push(eq(l.subMunicipalityId, c.subMunicipalityId));
-  if (c.text) conditions.push(sql`${l.name} ilike ${likePattern(c.text)}`);
+  if (c.text) conditions.push(sql`${foldedName} ilike ${likePattern(foldAccents(c.text))}`);
   const km = c.maxDistanceKm;
   if (km !== undefined && (c.home || c.work || c.point)) {
     const d = distances(c);

@@ -6,6 +6,7 @@ import { formValues, parseForm } from '../../platform/http/forms.ts';
 import { type ProviderLocationId, parseId } from '../../shared/ids.ts';
 import { brandStylesheet } from './brand.ts';
 import type { Geocoder } from './geocoding.ts';
+import { withParam } from './public-site.components.tsx';
 import { publicPageContext as context, sendPublicPage as send } from './public-site.http.ts';
 import * as q from './public-site.queries.ts';
 import { LastMinuteQuery, ListQuery, PAGE_SIZE, SearchQuery } from './public-site.schemas.ts';
@@ -33,6 +34,27 @@ const CLUSTER_DIR = fileURLToPath(
 
 const queryParams = (request: FastifyRequest) => new URLSearchParams(request.url.split('?')[1] ?? '');
 
+/**
+ * The search a profile was opened from (`?search=…`, set by the result links), re-encoded so that
+ * it can only ever be the query string of /search.
+ */
+function searchQueryOf(request: FastifyRequest): string | undefined {
+  const raw = queryParams(request).get('search');
+  if (!raw || raw.length > 2000) return undefined;
+  const params = new URLSearchParams(raw);
+  params.delete('search');
+  return params.toString() || undefined;
+}
+
+/**
+ * A page number past the last (an old bookmark, a hand-typed URL) leads to the last page, with the
+ * same filters; undefined when the page exists.
+ */
+function lastPageUrl(request: FastifyRequest, path: string, page: number, pages: number) {
+  if (page <= pages) return undefined;
+  return withParam(path, queryParams(request), 'page', pages > 1 ? String(pages) : undefined);
+}
+
 /** The pages any visitor sees: home, search, profiles, last-minute places, sick-child care, info. */
 export function registerPublicSiteRoutes(app: FastifyInstance, deps: AppDeps, geocoder: Geocoder): void {
   const map: MapConfig = { tileUrl: deps.config.mapTileUrl, tileAttribution: deps.config.mapTileAttribution };
@@ -57,6 +79,8 @@ export function registerPublicSiteRoutes(app: FastifyInstance, deps: AppDeps, ge
     const form = parsed.ok
       ? { values: formValues(request.query), errors: result?.ok === false ? result.errors : {} }
       : parsed.form;
+    const last = result?.ok ? lastPageUrl(request, '/search', result.page, result.pages) : undefined;
+    if (last) return reply.redirect(last, 302);
     const status = result?.ok ? 200 : 400;
     const page = (
       <SearchPage
@@ -90,7 +114,12 @@ export function registerPublicSiteRoutes(app: FastifyInstance, deps: AppDeps, ge
       return send(
         request,
         reply,
-        <ProfilePage ctx={await context(request, reply, deps)} data={data} map={map} />,
+        <ProfilePage
+          ctx={await context(request, reply, deps)}
+          data={data}
+          map={map}
+          searchQuery={searchQueryOf(request)}
+        />,
       );
     },
   );
@@ -117,6 +146,8 @@ export function registerPublicSiteRoutes(app: FastifyInstance, deps: AppDeps, ge
     const parsed = parseForm(LastMinuteQuery, request.query);
     const result = parsed.ok ? await lastMinutePlaces(deps, parsed.value) : undefined;
     const form = parsed.ok ? { values: formValues(request.query), errors: {} } : parsed.form;
+    const last = result ? lastPageUrl(request, '/last-minute', result.page, result.pages) : undefined;
+    if (last) return reply.redirect(last, 302);
     const page = (
       <LastMinutePage
         ctx={await context(request, reply, deps)}
@@ -190,9 +221,14 @@ export function registerPublicSiteRoutes(app: FastifyInstance, deps: AppDeps, ge
     },
   );
 
-  app.get('/accessibility', { config: { action: 'public.page' } }, async (request, reply) =>
-    send(request, reply, <AccessibilityPage ctx={await context(request, reply, deps)} />),
-  );
+  app.get('/accessibility', { config: { action: 'public.page' } }, async (request, reply) => {
+    const desks = await q.getDesks(deps.db);
+    return send(
+      request,
+      reply,
+      <AccessibilityPage ctx={await context(request, reply, deps)} desks={desks} />,
+    );
+  });
 
   // The brand colour as a style sheet (the CSP forbids inline styles). The colour is in the URL, so
   // the answer never changes for a URL; a colour failing the contrast check gives the default look.

@@ -86,15 +86,18 @@ export async function search(deps: AppDeps, geocoder: Geocoder, input: SearchInp
 
 export async function lastMinutePlaces(deps: AppDeps, input: LastMinuteInput) {
   const today = deps.clock.today();
-  const { rows, total } = await q.getLastMinutePlaces(
-    deps.db,
-    {
-      ageMonths: input.age ? Number(input.age) : undefined,
-      days: input.day,
-      municipalityId: input.municipality?.toLowerCase(),
-    },
-    today,
-    { limit: PAGE_SIZE, offset: (input.page - 1) * PAGE_SIZE },
-  );
+  const filter = {
+    ageMonths: input.age ? Number(input.age) : undefined,
+    days: input.day,
+    municipalityId: input.municipality?.toLowerCase(),
+  };
+  const offset = (input.page - 1) * PAGE_SIZE;
+  const found = await q.getLastMinutePlaces(deps.db, filter, today, { limit: PAGE_SIZE, offset });
+  const { rows } = found;
+  // Past the last page the window count has no row to sit on: count from the first page.
+  const total =
+    rows.length === 0 && offset > 0
+      ? (await q.getLastMinutePlaces(deps.db, filter, today, { limit: 1, offset: 0 })).total
+      : found.total;
   return { rows, total, page: input.page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }

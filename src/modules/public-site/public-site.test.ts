@@ -101,6 +101,27 @@ describe.each(BACKENDS)('the public site (%s)', (backend) => {
       expect(await geocoder.geocode('9999')).toBeUndefined();
     });
 
+    it('folds the chosen filters away behind a short summary, with a link that skips to the results', async () => {
+      const first = await search('');
+      expect(first).toMatch(/<details class="ko-search__details" open data-qa="filter-details">/);
+      expect(first).not.toContain('data-qa="filter-summary"');
+      expect(first).toContain('<a class="utrecht-link" href="#results-title" data-qa="skip-to-results">');
+      const chosen = await search('type=group&day=mon&day=wed&home=3001&distance=5&sort=name');
+      expect(chosen).toMatch(/<details class="ko-search__details" data-qa="filter-details">/);
+      expect(chosen).toContain('Filters wijzigen (4 gekozen)');
+      const summary = /data-qa="filter-summary">([\s\S]*?)<\/p>/.exec(chosen)?.[1]?.replace(/<[^>]+>/g, '');
+      expect(summary).toBe('Gekozen filters: groepsopvang · maandag, woensdag · thuis: 3001 · tot 5 km');
+      // The summary comes before the form, the results right after it.
+      expect(chosen.indexOf('data-qa="filter-summary"')).toBeLessThan(
+        chosen.indexOf('data-qa="search-form"'),
+      );
+      // With an error the filters are open: the error summary links into them.
+      const failed = await client.get('/search?home=9999');
+      expect(failed.statusCode).toBe(400);
+      expect(failed.body).toMatch(/<details class="ko-search__details" open data-qa="filter-details">/);
+      expect(failed.body).not.toContain('data-qa="skip-to-results"');
+    });
+
     it('answers an unknown postcode or a tampered filter with 400 and the error, keeping the values', async () => {
       const res = await client.get('/search?home=9999&type=group');
       expect(res.statusCode).toBe(400);
@@ -134,9 +155,107 @@ describe.each(BACKENDS)('the public site (%s)', (backend) => {
       expect(first).toContain('href="/search?type=family&amp;page=2"');
       const second = await search('type=family&page=2');
       expect(names(second)).toEqual(['Zzz Onthaalouder 20', 'Zzz Onthaalouder 21', 'Zzz Onthaalouder 22']);
-      const beyond = await search('type=family&page=9');
-      expect(names(beyond)).toEqual([]);
-      expect(count(beyond)).toBe('23 opvanglocaties gevonden');
+      // Past the last page: the last page, with the same filters.
+      const beyond = await client.get('/search?type=family&page=9');
+      expect(beyond.statusCode).toBe(302);
+      expect(beyond.headers.location).toBe('/search?type=family&page=2');
+      const none = await client.get('/search?q=nothing-like-this&page=3');
+      expect(none.headers.location).toBe('/search?q=nothing-like-this');
+    });
+
+    it('shows ellipses where page numbers are left out', async () => {
+      for (let i = 1; i <= 200; i++) {
+        await aProviderLocation(t.deps.db, {
+          municipalityId: s.leuven.id,
+          name: `Zzz Opvang ${String(i).padStart(3, '0')}`,
+        });
+      }
+      const pageLinks = (html: string) =>
+        [
+          ...(/data-qa="pagination">([\s\S]*?)<\/nav>/.exec(html)?.[1] ?? '').matchAll(
+            /<li>(?:<[^>]+>)?([^<]+)</g,
+          ),
+        ]
+          .map((m) => m[1])
+          .filter((text) => text !== 'Vorige' && text !== 'Volgende');
+      expect(pageLinks(await search('page=5'))).toEqual(['1', '…', '4', '5', '6', '…', '11']);
+      expect(pageLinks(await search(''))).toEqual(['1', '2', '…', '11']);
+      expect(pageLinks(await search('page=3'))).toEqual(['1', '2', '3', '4', '…', '11']);
+      expect(pageLinks(await search('page=11'))).toEqual(['1', '…', '10', '11']);
+    });
+
+    it('lets "back to search" on a profile keep the filters', async () => {
+      const html = await search('type=group&day=wed&sort=name');
+      const href = /href="([^"]+)" data-qa="result-link">KDV Centrum</
+        .exec(html)?.[1]
+        ?.replace(/&amp;/g, '&');
+      expect(href).toBe(`/providers/${s.centre.id}?search=type%3Dgroup%26day%3Dwed%26sort%3Dname`);
+      const profile = await client.get(href ?? '');
+      expect(profile.statusCode).toBe(200);
+      expect(profile.body).toContain(
+        'href="/search?type=group&amp;day=wed&amp;sort=name" data-qa="back-to-search"',
+      );
+      // Only ever a query string of /search, whatever was put in the link.
+      const odd = await client.get(
+        `/providers/${s.centre.id}?search=${encodeURIComponent('"><script>//evil.example')}`,
+      );
+      expect(odd.body).toContain(
+        'href="/search?%22%3E%3Cscript%3E%2F%2Fevil.example=" data-qa="back-to-search"',
+      );
+      const plain = await client.get(`/providers/${s.centre.id}`);
+      expect(plain.body).toContain('href="/search" data-qa="back-to-search"');
+    });
+
+    it('says so when a distance is chosen without a starting point', async () => {
+      const html = await search('distance=5');
+      expect(html).toContain('data-qa="distance-without-origin"');
+      expect(names(html)).toHaveLength(4);
+      expect(await search('distance=5&home=3001')).not.toContain('data-qa="distance-without-origin"');
+    });
+
+    it('finds a name whatever its accents and case', async () => {
+      await aProviderLocation(t.deps.db, { municipalityId: s.leuven.id, name: 'Crèche Les Étoiles' });
+      await aProviderLocation(t.deps.db, { municipalityId: s.leuven.id, name: 'Kinderopvang Zoë' });
+      for (const q of ['creche', 'CRECHE', 'crèche', 'Crêche', 'les etoiles', 'ÉTOILES']) {
+        expect(names(await search(`q=${encodeURIComponent(q)}`)), q).toEqual(['Crèche Les Étoiles']);
+      }
+      expect(names(await search('q=zoe'))).toEqual(['Kinderopvang Zoë']);
+      expect(names(await search(`q=${encodeURIComponent('zoë')}`))).toEqual(['Kinderopvang Zoë']);
+      expect(names(await search('q=creches'))).toEqual([]);
+    });
+
+    it('shows the real hours per day on a result card, each fact with its label', async () => {
+      const full = { opens: '07:00', closes: '18:30' };
+      await aProviderLocation(t.deps.db, {
+        municipalityId: s.leuven.id,
+        name: 'KDV Woensdagmiddag',
+        openingHours: {
+          mon: full,
+          tue: full,
+          wed: { opens: '07:00', closes: '12:00' },
+          thu: full,
+          fri: full,
+        },
+      });
+      const card = (html: string, name: string) => {
+        const from = html.slice(html.lastIndexOf('<li', html.indexOf(`>${name}<`)));
+        return from.slice(0, from.indexOf('</li>'));
+      };
+      const hours = (html: string, name: string) =>
+        /data-qa="result-hours">([^<]+)</.exec(card(html, name))?.[1];
+      const html = await search('');
+      expect(hours(html, 'KDV Woensdagmiddag')).toBe(
+        'maandag, dinsdag, donderdag, vrijdag 07:00 – 18:30; woensdag 07:00 – 12:00',
+      );
+      expect(hours(html, 'KDV Centrum')).toBe('maandag tot vrijdag 07:00 – 18:30');
+      expect(hours(html, 'Onthaalouder Anna')).toBe('maandag, dinsdag, donderdag, vrijdag 08:00 – 17:30');
+      expect(card(html, 'KDV Centrum')).toMatch(/<dt>Leeftijd<\/dt><dd>van /);
+      expect(card(html, 'KDV Centrum')).toMatch(/<dt>Prijs<\/dt><dd>Inkomenstarief<\/dd>/);
+      const fr = await new TestClient(t.app, { 'accept-language': 'fr-BE' }).get('/search');
+      expect(hours(fr.body, 'KDV Woensdagmiddag')).toBe(
+        'lundi, mardi, jeudi, vendredi 07:00 – 18:30; mercredi 07:00 – 12:00',
+      );
+      expect(hours(fr.body, 'KDV Centrum')).toBe('du lundi au vendredi 07:00 – 18:30');
     });
 
     it('puts every match on the map data, and marks last-minute places in the list', async () => {
@@ -282,6 +401,12 @@ describe.each(BACKENDS)('the public site (%s)', (backend) => {
       t.clock.advanceDays(40);
       expect((await client.get('/last-minute')).body).toContain('data-qa="no-places"');
     });
+
+    it('leads a page number past the last to the last page, keeping the filters', async () => {
+      const res = await client.get('/last-minute?day=mon&page=4');
+      expect(res.statusCode).toBe(302);
+      expect(res.headers.location).toBe('/last-minute?day=mon');
+    });
   });
 
   describe('content pages and caching', () => {
@@ -358,6 +483,18 @@ describe.each(BACKENDS)('the public site (%s)', (backend) => {
       const a11y = await client.get('/accessibility');
       expect(a11y.statusCode).toBe(200);
       expect(a11y.body).toContain('WCAG 2.2');
+      // The sections of the EU model statement, in every language, with the desks to contact.
+      const sections = ['status', 'content', 'preparation', 'feedback', 'enforcement'];
+      for (const [lang, heading] of [
+        ['nl-BE', 'Nalevingsstatus'],
+        ['fr-BE', 'État de conformité'],
+        ['en-GB', 'Compliance status'],
+      ] as const) {
+        const body = (await new TestClient(t.app, { 'accept-language': lang }).get('/accessibility')).body;
+        for (const id of sections) expect(body, `${lang} ${id}`).toContain(`data-qa="a11y-${id}"`);
+        expect(body).toContain(`id="a11y-status">${heading}</h2>`);
+        expect(body).toContain('href="mailto:kinderopvang@leuven.example"');
+      }
     });
 
     it('lets anonymous pages be cached for a minute, without cookies; never a logged-in user’s page', async () => {
@@ -384,6 +521,15 @@ describe.each(BACKENDS)('the public site (%s)', (backend) => {
       expect(js.headers['content-type']).toContain('javascript');
       expect((await client.get('/assets/vendor/leaflet/leaflet.markercluster.js')).statusCode).toBe(200);
       expect((await client.get('/assets/map.js')).statusCode).toBe(200);
+    });
+
+    it('links a favicon from every page and serves it', async () => {
+      expect((await client.get('/')).body).toContain(
+        '<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml"/>',
+      );
+      const icon = await client.get('/assets/favicon.svg');
+      expect(icon.statusCode).toBe(200);
+      expect(icon.headers['content-type']).toContain('image/svg+xml');
     });
   });
 });

@@ -1,4 +1,5 @@
 /** Home, news, information pages, sick-child care and the accessibility statement. */
+import type { ComponentChildren } from 'preact';
 import type { schema } from '../../platform/db/index.ts';
 import type { Translated } from '../../platform/db/schema/index.ts';
 import { formatDate, type Language } from '../../platform/i18n/index.ts';
@@ -360,18 +361,50 @@ export function SickChildPage(props: { ctx: PageContext; services: SickChildServ
   );
 }
 
-export function AccessibilityPage(props: { ctx: PageContext }) {
+/** The accessibility statement, in the structure of the EU model (Implementing Decision 2018/1523). */
+export function AccessibilityPage(props: { ctx: PageContext; desks: Awaited<ReturnType<typeof getDesks>> }) {
   const lang = props.ctx.lang;
   const p = pageMessages[lang];
+  const a = p.a11y;
+  const Section = (s: { id: string; title: string; children: ComponentChildren }) => (
+    <section aria-labelledby={`a11y-${s.id}`} data-qa={`a11y-${s.id}`}>
+      <h2 class="utrecht-heading-2" id={`a11y-${s.id}`}>
+        {s.title}
+      </h2>
+      {s.children}
+    </section>
+  );
+  const list = (items: Record<string, string>) => (
+    <ul class="utrecht-unordered-list">
+      {Object.values(items).map((item) => (
+        <li key={item}>{item}</li>
+      ))}
+    </ul>
+  );
   return (
     <PublicLayout ctx={props.ctx} title={p.a11yTitle} section="accessibility">
       <h1 class="utrecht-heading-1">{p.a11yTitle}</h1>
-      {Object.values(p.a11yBody).map((paragraph) => (
-        <p key={paragraph} class="utrecht-paragraph">
-          {paragraph}
-        </p>
-      ))}
-      <p class="utrecht-paragraph ko-hint">{p.a11yDate}</p>
+      <p class="utrecht-paragraph">{a.intro}</p>
+      <Section id="status" title={a.statusTitle}>
+        <p class="utrecht-paragraph">{a.status}</p>
+      </Section>
+      <Section id="content" title={a.contentTitle}>
+        <h3 class="utrecht-heading-3">{a.nonCompliantTitle}</h3>
+        {list(a.nonCompliant)}
+        <h3 class="utrecht-heading-3">{a.exemptTitle}</h3>
+        {list(a.exempt)}
+        <p class="utrecht-paragraph">{a.burden}</p>
+      </Section>
+      <Section id="preparation" title={a.preparationTitle}>
+        <p class="utrecht-paragraph">{a.preparation}</p>
+      </Section>
+      <Section id="feedback" title={a.feedbackTitle}>
+        <p class="utrecht-paragraph">{a.feedback}</p>
+        <Desks lang={lang} desks={props.desks} />
+      </Section>
+      <Section id="enforcement" title={a.enforcementTitle}>
+        <p class="utrecht-paragraph">{a.enforcement}</p>
+      </Section>
     </PublicLayout>
   );
 }

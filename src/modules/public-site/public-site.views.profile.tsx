@@ -30,7 +30,13 @@ export type ProfileData = {
   today: LocalDate;
 };
 
-export function ProfilePage(props: { ctx: PageContext; data: ProfileData; map: MapConfig }) {
+export function ProfilePage(props: {
+  ctx: PageContext;
+  data: ProfileData;
+  map: MapConfig;
+  /** The search the visitor came from (its query string), so "back to search" keeps the filters. */
+  searchQuery?: string | undefined;
+}) {
   const { ctx, data } = props;
   const { location: loc } = data;
   const lang = ctx.lang;
@@ -242,7 +248,11 @@ export function ProfilePage(props: { ctx: PageContext; data: ProfileData; map: M
           </section>
         )}
         <p class="utrecht-paragraph ko-no-print">
-          <a class="utrecht-link" href="/search">
+          <a
+            class="utrecht-link"
+            href={props.searchQuery ? `/search?${props.searchQuery}` : '/search'}
+            data-qa="back-to-search"
+          >
             {p.backToSearch}
           </a>
         </p>

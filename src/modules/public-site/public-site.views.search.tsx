@@ -1,6 +1,6 @@
 /** The search page: filters in a GET form, the results as a list (complete) and on a map (extra). */
 import { common } from '../../platform/i18n/common.ts';
-import type { Language } from '../../platform/i18n/index.ts';
+import { formatDate, type Language } from '../../platform/i18n/index.ts';
 import { spokenLanguageName, spokenLanguageNames } from '../../platform/i18n/spoken-languages.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import {
@@ -11,8 +11,9 @@ import {
   SubmitButton,
   TextField,
   value,
+  values,
 } from '../../platform/views/forms.tsx';
-import { WEEKDAYS } from '../../shared/dates.ts';
+import { parseLocalDate, WEEKDAYS } from '../../shared/dates.ts';
 import { formatPoint, type LatLng } from './point.ts';
 import {
   ageLabel,
@@ -90,6 +91,68 @@ function Checkbox(props: { form: FormState; name: string; label: string }) {
       <label class="utrecht-form-label" for={id}>
         {props.label}
       </label>
+    </div>
+  );
+}
+
+/** The filters the visitor chose, in a few words each, for the summary above the folded form. */
+function chosenFilters(lang: Language, form: FormState, municipalities: Municipalities): string[] {
+  const t = messages[lang];
+  const s = searchMessages[lang];
+  const c = s.chosen;
+  const v = (name: string) => value(form, name).trim();
+  const out: string[] = [];
+  if (v('q')) out.push(c.text(v('q')));
+  const type = v('type');
+  if (type === 'group' || type === 'family') out.push(t.careTypesShort[type]);
+  if (v('age') && /^\d+$/.test(v('age'))) out.push(ageLabel(lang, Number(v('age'))));
+  const born = parseLocalDate(v('birthDate'));
+  if (born) out.push(c.bornOn(formatDate(lang, born)));
+  const days = values(form, 'day').filter((d): d is (typeof WEEKDAYS)[number] =>
+    (WEEKDAYS as readonly string[]).includes(d),
+  );
+  if (days.length > 0) out.push(days.map((d) => t.weekdays[d]).join(', '));
+  if (v('tariff') === 'income') out.push(t.incomeRelated);
+  if (v('tariff') === 'fixed') out.push(t.fixedPrice);
+  if (v('opensBefore')) out.push(c.opensBefore(v('opensBefore')));
+  if (v('closesAfter')) out.push(c.closesAfter(v('closesAfter')));
+  const language = SPOKEN_LANGUAGES.find((l) => l === v('language'));
+  if (language) out.push(spokenLanguageNames[lang][language]);
+  if (v('inclusive') === 'yes') out.push(c.inclusive);
+  if (v('occasional') === 'yes') out.push(c.occasional);
+  const area = v('area').toLowerCase();
+  for (const m of municipalities) {
+    if (area === `m:${m.id}`) out.push(m.name);
+    for (const sub of m.subs) if (area === `s:${sub.id}`) out.push(sub.name);
+  }
+  if (v('home')) out.push(c.home(v('home')));
+  if (v('work')) out.push(c.work(v('work')));
+  if (v('near')) out.push(c.near);
+  if (v('distance') && /^\d+$/.test(v('distance'))) out.push(c.distance(v('distance')));
+  return out;
+}
+
+/**
+ * The filters fold away in a <details> (no script needed) once the visitor has chosen some, so
+ * that on a phone the results come right after a one-line summary; they stay open on a first
+ * visit and whenever a field has an error (the error summary links to the fields).
+ */
+function FilterPanel(props: { ctx: PageContext; form: FormState; municipalities: Municipalities }) {
+  const { lang } = props.ctx;
+  const s = searchMessages[lang];
+  const chosen = chosenFilters(lang, props.form, props.municipalities);
+  const open = chosen.length === 0 || Object.keys(props.form.errors).length > 0;
+  return (
+    <div class="ko-search__panel">
+      {chosen.length > 0 && (
+        <p class="utrecht-paragraph ko-search__chosen" data-qa="filter-summary">
+          <span class="ko-search__chosen-label">{s.chosenFilters}:</span> {chosen.join(' · ')}
+        </p>
+      )}
+      <details class="ko-search__details" open={open} data-qa="filter-details">
+        <summary data-qa="filter-toggle">{s.filtersToggle(chosen.length)}</summary>
+        <SearchFilters ctx={props.ctx} form={props.form} municipalities={props.municipalities} />
+      </details>
     </div>
   );
 }
@@ -224,7 +287,14 @@ function SearchFilters(props: { ctx: PageContext; form: FormState; municipalitie
 
 type Row = Extract<SearchResult, { ok: true }>['rows'][number];
 
-function ResultCard(props: { lang: Language; row: Row }) {
+/** A profile link that remembers the search, so the profile's "back to search" keeps the filters. */
+function profileHref(id: string, searchQuery: string): string {
+  return searchQuery
+    ? `/providers/${id}?${new URLSearchParams({ search: searchQuery }).toString()}`
+    : `/providers/${id}`;
+}
+
+function ResultCard(props: { lang: Language; row: Row; searchQuery: string }) {
   const { lang, row } = props;
   const t = messages[lang];
   const hours = hoursSummary(lang, row.openingHours);
@@ -236,7 +306,7 @@ function ResultCard(props: { lang: Language; row: Row }) {
   return (
     <li class="ko-card ko-result" data-qa="result" data-location-id={row.id}>
       <h3 class="utrecht-heading-3 ko-result__name">
-        <a class="utrecht-link" href={`/providers/${row.id}`} data-qa="result-link">
+        <a class="utrecht-link" href={profileHref(row.id, props.searchQuery)} data-qa="result-link">
           {row.name}
         </a>
       </h3>
@@ -254,14 +324,35 @@ function ResultCard(props: { lang: Language; row: Row }) {
           {distances.join(' · ')}
         </p>
       )}
-      <ul class="ko-result__facts">
-        <li>{t.ageRange(ageLabel(lang, row.minAgeMonths), ageLabel(lang, row.maxAgeMonths))}</li>
-        {hours && <li>{hours}</li>}
-        <li>{row.subsidyLevel >= 2 ? t.incomeRelated : t.fixedPrice}</li>
-        <li>{row.languages.map((l) => spokenLanguageName(lang, l)).join(', ')}</li>
-        {row.inclusiveCare && <li>{t.inclusive}</li>}
-        {row.occasionalCare && <li>{t.occasional}</li>}
-      </ul>
+      <dl class="ko-result__facts" data-qa="result-facts">
+        <div>
+          <dt>{t.resultFacts.age}</dt>
+          <dd>{t.ageRange(ageLabel(lang, row.minAgeMonths), ageLabel(lang, row.maxAgeMonths))}</dd>
+        </div>
+        {hours && (
+          <div>
+            <dt>{t.resultFacts.hours}</dt>
+            <dd data-qa="result-hours">{hours}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t.resultFacts.price}</dt>
+          <dd>{row.subsidyLevel >= 2 ? t.incomeRelated : t.fixedPrice}</dd>
+        </div>
+        {row.languages.length > 0 && (
+          <div>
+            <dt>{t.resultFacts.languages}</dt>
+            <dd>{row.languages.map((l) => spokenLanguageName(lang, l)).join(', ')}</dd>
+          </div>
+        )}
+        {(row.inclusiveCare || row.occasionalCare) && (
+          <div>
+            <dt>{t.resultFacts.care}</dt>
+            {row.inclusiveCare && <dd>{t.inclusive}</dd>}
+            {row.occasionalCare && <dd>{t.occasional}</dd>}
+          </div>
+        )}
+      </dl>
     </li>
   );
 }
@@ -332,8 +423,15 @@ export function SearchPage(props: {
       <h1 class="utrecht-heading-1">{s.title}</h1>
       <p class="utrecht-paragraph ko-lead">{s.intro}</p>
       <ErrorSummary lang={lang} form={props.form} />
+      {ok && (
+        <p class="utrecht-paragraph ko-search__skip">
+          <a class="utrecht-link" href="#results-title" data-qa="skip-to-results">
+            {s.skipToResults}
+          </a>
+        </p>
+      )}
       <div class="ko-search">
-        <SearchFilters ctx={ctx} form={props.form} municipalities={props.municipalities} />
+        <FilterPanel ctx={ctx} form={props.form} municipalities={props.municipalities} />
         <section class="ko-search__results" aria-labelledby="results-title">
           {ok ? (
             <>
@@ -343,6 +441,11 @@ export function SearchPage(props: {
               {origins.length > 0 && (
                 <p class="utrecht-paragraph" data-qa="origins">
                   {origins.map((label) => s.distanceFrom(label)).join(' · ')}
+                </p>
+              )}
+              {ok.criteria.maxDistanceKm !== undefined && origins.length === 0 && (
+                <p class="utrecht-paragraph ko-notice" data-qa="distance-without-origin">
+                  {s.distanceWithoutOrigin}
                 </p>
               )}
               <SortLinks
@@ -381,7 +484,7 @@ export function SearchPage(props: {
               ) : (
                 <ol class="ko-card-list ko-result-list" data-qa="result-list">
                   {ok.rows.map((row) => (
-                    <ResultCard key={row.id} lang={lang} row={row} />
+                    <ResultCard key={row.id} lang={lang} row={row} searchQuery={props.params.toString()} />
                   ))}
                 </ol>
               )}

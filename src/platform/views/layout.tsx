@@ -23,6 +23,7 @@ export function Layout(props: {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} – ${t.siteName}`}</title>
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/vendor/utrecht-tokens.css" />
         <link rel="stylesheet" href="/assets/vendor/utrecht.css" />
         <link rel="stylesheet" href="/assets/app.css" />
