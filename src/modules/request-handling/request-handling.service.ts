@@ -116,6 +116,46 @@ function facts(s: Step, extra: Partial<MailFacts> = {}): MailFacts {
   return { child: childName(s.detail.child), provider: s.location.name, ...extra };
 }
 
+/** What a step changed: the event in the request's history, the mail to the parents, the audit row. */
+type Recorded = {
+  to: q.PreferenceStatus;
+  from?: q.PreferenceStatus;
+  eventType?: string;
+  offerId?: string | null;
+  details?: Record<string, unknown>;
+  mail: { event: TemplateEvent; facts?: Partial<MailFacts>; message?: string | null };
+  audit: { subject: { type: 'preference' | 'offer'; id: string }; step: string };
+};
+
+/** Records a step in the transaction: the status event, the parents told, the audit row. */
+async function record(s: Step, deps: AppDeps, r: Recorded): Promise<Result<Notified>> {
+  const requestId = s.detail.request.id;
+  await q.insertStatusEvents(s.tx, [
+    {
+      requestId,
+      preferenceId: s.preference.id,
+      ...(r.offerId !== undefined ? { offerId: r.offerId } : {}),
+      eventType: r.eventType ?? `preference.${r.to}`,
+      fromStatus: r.from ?? s.preference.status,
+      toStatus: r.to,
+      occurredAt: s.now,
+      actorUserId: s.user.id,
+      actorRole: s.role,
+      ...(r.details ? { details: r.details } : {}),
+    },
+  ]);
+  const told = await mailParents(s.tx, deps, {
+    location: s.location,
+    familyId: s.detail.family.id,
+    requestId,
+    event: r.mail.event,
+    facts: facts(s, r.mail.facts),
+    ...(r.mail.message !== undefined ? { message: r.mail.message } : {}),
+  });
+  await audit(s, deps, r.audit.subject, r.audit.step);
+  return { ok: true, value: told };
+}
+
 export async function putOnWaitingList(
   deps: AppDeps,
   user: CurrentUser,
@@ -126,27 +166,12 @@ export async function putOnWaitingList(
     if (!OPEN_REQUEST.has(s.detail.request.status) || !CAN_WAITING_LIST.has(s.preference.status))
       return notAllowed();
     await q.updatePreferenceStatus(s.tx, s.preference.id, 'waiting_list', s.now);
-    await q.insertStatusEvents(s.tx, [
-      {
-        requestId,
-        preferenceId: s.preference.id,
-        eventType: 'preference.waiting_list',
-        fromStatus: s.preference.status,
-        toStatus: 'waiting_list',
-        occurredAt: s.now,
-        actorUserId: user.id,
-        actorRole: s.role,
-      },
-    ]);
-    const told = await mailParents(s.tx, deps, {
-      location: s.location,
-      familyId: s.detail.family.id,
-      requestId,
-      event: 'preference.waiting_list',
-      facts: facts(s),
+    return record(s, deps, {
+      from: s.preference.status,
+      to: 'waiting_list',
+      mail: { event: 'preference.waiting_list' },
+      audit: { subject: { type: 'preference', id: s.preference.id }, step: 'waiting_list' },
     });
-    await audit(s, deps, { type: 'preference', id: s.preference.id }, 'waiting_list');
-    return { ok: true, value: told };
   });
 }
 
@@ -193,38 +218,25 @@ async function createOffer(s: Step, deps: AppDeps, offer: ValidOffer): Promise<R
     createdAt: s.now,
   });
   await q.updatePreferenceStatus(s.tx, s.preference.id, 'offer_made', s.now);
-  await q.insertStatusEvents(s.tx, [
-    {
-      requestId: s.detail.request.id,
-      preferenceId: s.preference.id,
-      offerId: created.id,
-      eventType: 'preference.offer_made',
-      fromStatus: s.preference.status,
-      toStatus: 'offer_made',
-      occurredAt: s.now,
-      actorUserId: s.user.id,
-      actorRole: s.role,
-      details: { startDate: offer.start, answerDeadline: offer.deadline },
-    },
-  ]);
-  const told = await mailParents(s.tx, deps, {
-    location: s.location,
-    familyId: s.detail.family.id,
-    requestId: s.detail.request.id,
-    event: 'offer.made',
-    facts: facts(s, {
-      startDate: offer.start,
-      deadline: offer.deadline,
-      // The mail sets what is offered next to what was asked, before the parent answers.
-      plan: {
-        requested: { start: s.detail.request.desiredStart, carePlan: s.detail.request.carePlan },
-        offered: { start: offer.start, carePlan: offer.carePlan },
+  return record(s, deps, {
+    to: 'offer_made',
+    offerId: created.id,
+    details: { startDate: offer.start, answerDeadline: offer.deadline },
+    mail: {
+      event: 'offer.made',
+      facts: {
+        startDate: offer.start,
+        deadline: offer.deadline,
+        // The mail sets what is offered next to what was asked, before the parent answers.
+        plan: {
+          requested: { start: s.detail.request.desiredStart, carePlan: s.detail.request.carePlan },
+          offered: { start: offer.start, carePlan: offer.carePlan },
+        },
       },
-    }),
-    message: offer.message,
+      message: offer.message,
+    },
+    audit: { subject: { type: 'offer', id: created.id }, step: 'offer' },
   });
-  await audit(s, deps, { type: 'offer', id: created.id }, 'offer');
-  return { ok: true, value: told };
 }
 
 /** The provider offers a place: the preference moves to "offer made" and the parent is e-mailed. */
@@ -313,28 +325,13 @@ export async function markNoPlace(
     const text = input.noPlaceText || null;
     const reason = input.noPlaceReason;
     await q.updatePreferenceStatus(s.tx, s.preference.id, 'no_place', s.now, { reason, text });
-    await q.insertStatusEvents(s.tx, [
-      {
-        requestId,
-        preferenceId: s.preference.id,
-        eventType: 'preference.no_place',
-        fromStatus: s.preference.status,
-        toStatus: 'no_place',
-        occurredAt: s.now,
-        actorUserId: user.id,
-        actorRole: s.role,
-        details: { reason },
-      },
-    ]);
-    const told = await mailParents(s.tx, deps, {
-      location: s.location,
-      familyId: s.detail.family.id,
-      requestId,
-      event: 'preference.no_place',
-      facts: facts(s, { reason: reasonTexts(input) }),
+    return record(s, deps, {
+      from: s.preference.status,
+      to: 'no_place',
+      details: { reason },
+      mail: { event: 'preference.no_place', facts: { reason: reasonTexts(input) } },
+      audit: { subject: { type: 'preference', id: s.preference.id }, step: 'no_place' },
     });
-    await audit(s, deps, { type: 'preference', id: s.preference.id }, 'no_place');
-    return { ok: true, value: told };
   });
 }
 
@@ -356,28 +353,13 @@ export async function undoNoPlace(
     const restored: q.PreferenceStatus =
       before === 'new' || before === 'seen' || before === 'waiting_list' ? before : 'seen';
     await q.restorePreferenceFromNoPlace(s.tx, s.preference.id, restored, s.now);
-    await q.insertStatusEvents(s.tx, [
-      {
-        requestId,
-        preferenceId: s.preference.id,
-        eventType: `preference.${restored}`,
-        fromStatus: 'no_place',
-        toStatus: restored,
-        occurredAt: s.now,
-        actorUserId: user.id,
-        actorRole: s.role,
-        details: { noPlaceUndone: true },
-      },
-    ]);
-    const told = await mailParents(s.tx, deps, {
-      location: s.location,
-      familyId: s.detail.family.id,
-      requestId,
-      event: 'preference.no_place_undone',
-      facts: facts(s),
+    return record(s, deps, {
+      from: 'no_place',
+      to: restored,
+      details: { noPlaceUndone: true },
+      mail: { event: 'preference.no_place_undone' },
+      audit: { subject: { type: 'preference', id: s.preference.id }, step: 'undo_no_place' },
     });
-    await audit(s, deps, { type: 'preference', id: s.preference.id }, 'undo_no_place');
-    return { ok: true, value: told };
   });
 }
 
@@ -396,29 +378,14 @@ export async function withdrawOffer(
     if (!offer) return notAllowed();
     await q.updateOfferStatus(s.tx, offer.id, 'withdrawn', s.now);
     await q.updatePreferenceStatus(s.tx, s.preference.id, 'waiting_list', s.now);
-    await q.insertStatusEvents(s.tx, [
-      {
-        requestId,
-        preferenceId: s.preference.id,
-        offerId: offer.id,
-        eventType: 'preference.waiting_list',
-        fromStatus: 'offer_made',
-        toStatus: 'waiting_list',
-        occurredAt: s.now,
-        actorUserId: user.id,
-        actorRole: s.role,
-        details: { offerWithdrawn: true },
-      },
-    ]);
-    const told = await mailParents(s.tx, deps, {
-      location: s.location,
-      familyId: s.detail.family.id,
-      requestId,
-      event: 'offer.withdrawn',
-      facts: facts(s, { startDate: offer.startDate }),
+    return record(s, deps, {
+      from: 'offer_made',
+      to: 'waiting_list',
+      offerId: offer.id,
+      details: { offerWithdrawn: true },
+      mail: { event: 'offer.withdrawn', facts: { startDate: offer.startDate } },
+      audit: { subject: { type: 'offer', id: offer.id }, step: 'withdraw_offer' },
     });
-    await audit(s, deps, { type: 'offer', id: offer.id }, 'withdraw_offer');
-    return { ok: true, value: told };
   });
 }
 
@@ -433,27 +400,15 @@ export async function markEnrolled(
     if (s.preference.status !== 'offer_accepted') return notAllowed();
     const offer = await q.getAcceptedOffer(s.tx, s.preference.id);
     await q.updatePreferenceStatus(s.tx, s.preference.id, 'enrolled', s.now);
-    await q.insertStatusEvents(s.tx, [
-      {
-        requestId,
-        preferenceId: s.preference.id,
-        offerId: offer?.id ?? null,
-        eventType: 'preference.enrolled',
-        fromStatus: 'offer_accepted',
-        toStatus: 'enrolled',
-        occurredAt: s.now,
-        actorUserId: user.id,
-        actorRole: s.role,
+    return record(s, deps, {
+      from: 'offer_accepted',
+      to: 'enrolled',
+      offerId: offer?.id ?? null,
+      mail: {
+        event: 'preference.enrolled',
+        facts: { startDate: offer?.startDate ?? s.detail.request.desiredStart },
       },
-    ]);
-    const told = await mailParents(s.tx, deps, {
-      location: s.location,
-      familyId: s.detail.family.id,
-      requestId,
-      event: 'preference.enrolled',
-      facts: facts(s, { startDate: offer?.startDate ?? s.detail.request.desiredStart }),
+      audit: { subject: { type: 'preference', id: s.preference.id }, step: 'enrolled' },
     });
-    await audit(s, deps, { type: 'preference', id: s.preference.id }, 'enrolled');
-    return { ok: true, value: told };
   });
 }
