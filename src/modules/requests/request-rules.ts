@@ -16,8 +16,8 @@ import {
   WEEKDAYS,
 } from '../../shared/dates.ts';
 import { parseNationalNumber } from '../../shared/national-number.ts';
-import { findChildByNationalNumberHash } from '../families/index.ts';
-import { getLocationSummaries } from './drafts.queries.ts';
+import { ageInMonths, findChildByNationalNumberHash } from '../families/index.ts';
+import { getLocationSummaries, getOldestAcceptedAgeMonths } from './drafts.queries.ts';
 import { OCCASIONAL_MAX_MONTHS } from './request-dates.ts';
 import {
   type CarePlanInput,
@@ -25,6 +25,9 @@ import {
   type NewChildInput,
   type WhenInput,
 } from './requests.schemas.ts';
+
+/** Without any location to ask, a child older than this (4 years) is no toddler any more. */
+export const DEFAULT_OLDEST_AGE_MONTHS = 48;
 
 export type NewChild = {
   firstName: string | null;
@@ -54,12 +57,17 @@ export async function checkNewChild(
   const expectedBirthDate = born ? null : (parseLocalDate(input.expectedBirthDate) ?? null);
   if (born && !input.birthDate) errors.birthDate = 'required';
   if (birthDate && compareDates(birthDate, today) > 0) errors.birthDate = 'birthDateInFuture';
+  else if (birthDate) {
+    // No location would ever take a child this old: a typing error, or out-of-school care.
+    const oldest = (await getOldestAcceptedAgeMonths(deps.db)) ?? DEFAULT_OLDEST_AGE_MONTHS;
+    if (ageInMonths(birthDate, today) > oldest) errors.birthDate = 'childTooOld';
+  }
   if (!born && !input.expectedBirthDate) errors.expectedBirthDate = 'required';
   if (expectedBirthDate && compareDates(expectedBirthDate, today) < 0)
     errors.expectedBirthDate = 'expectedDateInPast';
   // A pregnancy lasts at most ten months: anything later is a typing error.
   if (expectedBirthDate && compareDates(expectedBirthDate, addMonths(today, 10)) > 0)
-    errors.expectedBirthDate = 'invalidDate';
+    errors.expectedBirthDate = 'expectedDateTooFar';
 
   const child: NewChild = {
     firstName: input.childFirstName || null,
