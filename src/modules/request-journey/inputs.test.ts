@@ -104,6 +104,23 @@ describe.each(BACKENDS)('inputs that make sense on %s', (backend) => {
     expect(errorsOf(older.body)).toEqual([errorText('fr', 'childTooOld')]);
   });
 
+  it('refuses a start when the child would be older than any location accepts; further than the municipality asks is only a warning', async () => {
+    await saveFamily(p);
+    await p.client.get('/parent/requests/new');
+    await step(p, 'child', { ...bornChild, nav: 'next' });
+    // Born 2026-08-01, locations take children up to 36 months: 2029-08-01 at the latest.
+    const late = await p.client.post(
+      '/parent/requests/new/when',
+      { kind: 'regular', desiredStart: '2029-08-02', nav: 'next' },
+      { formPage: '/parent/requests/new/when' },
+    );
+    expect(late.statusCode).toBe(400);
+    expect(errorsOf(late.body)).toEqual([errorText('fr', 'startTooFarAhead')]);
+    await step(p, 'when', { kind: 'regular', desiredStart: '2029-08-01', nav: 'next' });
+    const warned = await p.client.get('/parent/requests/new/plan');
+    expect(warned.statusCode).toBe(200);
+  });
+
   it('stores a new child only when the request is filed', async () => {
     await saveFamily(p);
     await p.client.get('/parent/requests/new');

@@ -37,6 +37,7 @@ import {
   insertRequest,
   isFarAhead,
   NewChildForm,
+  oldestAcceptedAgeMonths,
   parsePreferenceOp,
   type RequestValues,
   schoolEntryDate,
@@ -293,7 +294,8 @@ export async function postStep(
   } else if (step === 'when') {
     const parsed = parseForm(WhenForm, body);
     if (!parsed.ok) return { invalid: parsed.form };
-    if (!checkWhen(parsed.value, requireChild(page), page.today, errors))
+    const oldest = await oldestAcceptedAgeMonths(deps.db);
+    if (!checkWhen(parsed.value, requireChild(page), page.today, errors, oldest))
       return { invalid: { values: body, errors } };
     await saveDraft(deps, draftId, { ...data, when: keep(body) }, 'plan');
   } else if (step === 'plan') {
@@ -374,7 +376,8 @@ export async function checkDraft(deps: AppDeps, page: StepPage): Promise<Checked
   const when = parseForm(WhenForm, data.when ?? {});
   if (!when.ok) return { step: 'when', form: when.form };
   const errors: Errors = {};
-  const whenValues = checkWhen(when.value, child, page.today, errors);
+  const oldest = await oldestAcceptedAgeMonths(deps.db);
+  const whenValues = checkWhen(when.value, child, page.today, errors, oldest);
   if (!whenValues) return { step: 'when', form: { values: data.when ?? {}, errors } };
   const plan = parseForm(CarePlanForm, data.plan ?? {});
   if (!plan.ok) return { step: 'plan', form: plan.form };

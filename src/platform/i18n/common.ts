@@ -102,7 +102,7 @@ export const common = defineMessages({
       subMunicipalityElsewhere:
         'Deze deelgemeente hoort niet bij de gekozen gemeente. Kies een deelgemeente van die gemeente.',
       startTooFarAhead:
-        'Deze startdatum ligt te ver vooruit: een aanvraag loopt hoogstens tot de einddatum van de opvang. Kijk de datum na.',
+        'Deze startdatum ligt te ver vooruit: dan is het kind ouder dan de oudste leeftijd die een opvanglocatie hier aanvaardt. Kijk de datum na.',
       deadlineAfterStart:
         'De antwoordtermijn kan niet na de startdatum van het voorstel liggen: de ouders antwoorden vóór de opvang begint.',
       lastMinuteTooLong: 'Een last-minuteplaats duurt hoogstens 3 maanden. Kies een vroegere einddatum.',
@@ -219,7 +219,7 @@ export const common = defineMessages({
       subMunicipalityElsewhere:
         'Cette section ne fait pas partie de la commune choisie. Choisissez une section de cette commune.',
       startTooFarAhead:
-        'Cette date de début est trop éloignée : une demande court au plus jusqu’à la date de fin de l’accueil. Vérifiez la date.',
+        'Cette date de début est trop éloignée : l’enfant aurait alors dépassé l’âge maximum accepté par les lieux d’accueil d’ici. Vérifiez la date.',
       deadlineAfterStart:
         'Le délai de réponse ne peut pas dépasser la date de début de la proposition : les parents répondent avant le début de l’accueil.',
       lastMinuteTooLong:
@@ -331,7 +331,7 @@ export const common = defineMessages({
       subMunicipalityElsewhere:
         'This sub-municipality is not part of the chosen municipality. Choose one of that municipality’s sub-municipalities.',
       startTooFarAhead:
-        'This start date is too far ahead: a request runs at most until the end date of the care. Check the date.',
+        'This start date is too far ahead: the child would then be older than the oldest age any childcare location here accepts. Check the date.',
       deadlineAfterStart:
         'The answer deadline cannot be after the start date of the offer: the parents answer before the care begins.',
       lastMinuteTooLong: 'A last-minute place lasts at most 3 months. Choose an earlier end date.',
