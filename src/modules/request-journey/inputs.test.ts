@@ -17,6 +17,8 @@ import {
 } from '../../../test/parent-journey.ts';
 import { schema } from '../../platform/db/index.ts';
 import { errorText } from '../../platform/i18n/common.ts';
+import { localDate } from '../../shared/dates.ts';
+import { makeNationalNumber } from '../../shared/national-number.ts';
 
 describe.each(BACKENDS)('inputs that make sense on %s', (backend) => {
   let p: Parent;
@@ -134,9 +136,20 @@ describe.each(BACKENDS)('inputs that make sense on %s', (backend) => {
     await p.client.post('/parent/requests/new/discard', {});
     expect(await p.t.deps.db.$count(schema.children)).toBe(0);
 
+    // The national number waits in the draft only as the vault's cipher, and is kept when the
+    // parent comes back to the child step and goes on without typing it again.
+    const nrn = makeNationalNumber(localDate('2026-08-01'), 123);
+    await p.client.get('/parent/requests/new');
+    await step(p, 'child', { ...bornChild, nationalNumber: nrn, nav: 'next' });
+    const [draft] = await p.t.deps.db.select().from(schema.requestDrafts);
+    expect(JSON.stringify(draft?.data)).not.toContain(nrn);
+    await step(p, 'child', { ...bornChild, nav: 'next' });
+    expect(await p.t.deps.db.$count(schema.children)).toBe(0);
+
     const id = await fileRequest(p);
     const children = await p.t.deps.db.select().from(schema.children);
     expect(children.map((c) => [c.firstName, c.birthDate])).toEqual([['Lena', '2026-08-01']]);
+    expect(p.t.deps.vault.reveal(children[0]?.nationalNumberCipher as string)).toBe(nrn);
     const [request] = await p.t.deps.db.select().from(schema.requests).where(eq(schema.requests.id, id));
     expect(request?.childId).toBe(children[0]?.id);
   });

@@ -280,7 +280,7 @@ export async function postStep(
   const errors: Errors = {};
   if (step === 'child') {
     const found: { existingRequestId?: string } = {};
-    const chosen = await checkChildStep(deps, family.id, body, errors, found);
+    const chosen = await checkChildStep(deps, family.id, body, errors, found, data.newChild);
     if (!chosen) return { invalid: { values: body, errors }, ...found };
     const { newChild: _dropped, ...rest } = data;
     await saveDraft(
@@ -332,6 +332,7 @@ async function checkChildStep(
   body: FormBody,
   errors: Errors,
   found: { existingRequestId?: string },
+  kept: DraftChild | undefined,
 ): Promise<string | DraftChild | undefined> {
   const choice = parseForm(ChildChoiceForm, body);
   if (!choice.ok) {
@@ -356,6 +357,12 @@ async function checkChildStep(
   if (child.existingRequestId) found.existingRequestId = child.existingRequestId;
   if (Object.keys(errors).length > 0) return undefined;
   if (child.existingChildId) return child.existingChildId;
+  // Back at this step, the number is not shown again: an empty field keeps the one already given,
+  // as long as the birth date it was checked against is the same.
+  const keepNumber =
+    !parsed.value.nationalNumber && kept?.nationalNumberHash && kept.birthDate === child.birthDate;
+  if (keepNumber && kept.nationalNumberCipher && kept.nationalNumberHash)
+    child.nationalNumber = { cipher: kept.nationalNumberCipher, hash: kept.nationalNumberHash };
   return {
     firstName: child.firstName,
     lastName: child.lastName,
