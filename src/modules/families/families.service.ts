@@ -7,6 +7,7 @@ import type { Errors, Result } from '../../platform/i18n/common.ts';
 import { parseNationalNumber } from '../../shared/national-number.ts';
 import * as q from './families.queries.ts';
 import { FAMILY_FACTS, type FamilyInput } from './families.schemas.ts';
+import { normalisePhone } from './phone.ts';
 
 /** Who a parent's change is recorded as. */
 export const parentActor = (user: CurrentUser) => ({ actorUserId: user.id, actorRole: 'parent' as const });
@@ -85,6 +86,14 @@ function protectNumber(deps: AppDeps, input: string | undefined, field: string, 
   return deps.vault.protect(parsed.value);
 }
 
+/** A phone number checked (libphonenumber) and formatted as it is stored and shown. */
+function checkPhone(input: string | undefined, field: string, errors: Errors) {
+  if (!input) return undefined;
+  const phone = normalisePhone(input);
+  if (!phone) errors[field] = 'phoneNotValid';
+  return phone;
+}
+
 const days = (v: string | undefined) => (v ? String(Number(v.replace(',', '.'))) : null);
 
 /** The parent fields of a family file, as the parent's own form and the staff's form send them. */
@@ -120,12 +129,14 @@ export function checkParents(deps: AppDeps, input: ParentsInput, errors: Errors)
   if (hasSecond && !input.parent2LastName) errors.parent2LastName = 'required';
   const number1 = protectNumber(deps, input.parent1NationalNumber, 'parent1NationalNumber', errors);
   const number2 = protectNumber(deps, input.parent2NationalNumber, 'parent2NationalNumber', errors);
+  const phone1 = checkPhone(input.parent1Phone, 'parent1Phone', errors);
+  const phone2 = checkPhone(input.parent2Phone, 'parent2Phone', errors);
   const parent = (n: 1 | 2) => {
     const number = n === 1 ? number1 : number2;
     return {
       firstName: (n === 1 ? input.parent1FirstName : input.parent2FirstName) ?? '',
       lastName: (n === 1 ? input.parent1LastName : input.parent2LastName) ?? '',
-      phone: (n === 1 ? input.parent1Phone : input.parent2Phone) || null,
+      phone: (n === 1 ? phone1 : phone2) ?? null,
       language: n === 1 ? input.parent1Language : input.parent2Language,
       situation: (n === 1 ? input.parent1Situation : input.parent2Situation) ?? null,
       daysPerWeek: days(n === 1 ? input.parent1DaysPerWeek : input.parent2DaysPerWeek),
@@ -147,7 +158,9 @@ export async function checkSubMunicipality(
   options: { required?: boolean } = {},
 ) {
   const sub = subMunicipalityId ? await q.getSubMunicipality(db, subMunicipalityId) : undefined;
-  if (subMunicipalityId && sub?.municipalityId !== municipalityId) errors.subMunicipalityId = 'invalidChoice';
+  if (subMunicipalityId && !sub) errors.subMunicipalityId = 'invalidChoice';
+  else if (sub && sub.municipalityId !== municipalityId)
+    errors.subMunicipalityId = 'subMunicipalityElsewhere';
   else if (!subMunicipalityId && options.required) {
     const all = await q.getSubMunicipalities(db);
     if (all.some((x) => x.municipalityId === municipalityId)) errors.subMunicipalityId = 'required';

@@ -24,6 +24,7 @@ import {
   getRequestWithChild,
   insertRequest,
   isFarAhead,
+  oldestAcceptedAgeMonths,
 } from '../requests/index.ts';
 import * as q from './intermediaries.queries.ts';
 import type { OnBehalfInput } from './intermediaries.schemas.ts';
@@ -85,7 +86,7 @@ export async function fileOnBehalf(deps: AppDeps, user: CurrentUser, input: OnBe
       ? await ownExistingRequest(deps, organisationId, child.nationalNumber?.hash)
       : undefined;
   if (existing) errors.nationalNumber = 'childFollowedByYou';
-  const when = checkWhen(input, child, clock.today(), errors);
+  const when = checkWhen(input, child, clock.today(), errors, await oldestAcceptedAgeMonths(deps.db));
   const start = localDate(input.desiredStart);
   const farAheadMonths =
     municipality && isFarAhead(start, clock.today(), municipality.maxMonthsAhead)

@@ -6,6 +6,7 @@ import { buildTestApp, type TestApp, TestClient } from '../../../test/app.ts';
 import { aFamilyRequest, aMunicipality, aScenario, aUser, TEST_PASSWORD } from '../../../test/builders.ts';
 import { BACKENDS } from '../../../test/db.ts';
 import { schema } from '../../platform/db/index.ts';
+import { errorText } from '../../platform/i18n/common.ts';
 import { localDate } from '../../shared/dates.ts';
 import { makeNationalNumber } from '../../shared/national-number.ts';
 import { expireOffers } from '../requests/index.ts';
@@ -238,8 +239,33 @@ describe.each(BACKENDS)('intermediaries on %s', (backend) => {
     const wrongSub = await file({ subMunicipalityId: otherSub[0]?.id as string });
     expect(wrongSub.statusCode).toBe(400);
     expect(wrongSub.body).toContain('id="error-subMunicipalityId"');
+    expect(wrongSub.body).toContain(errorText('nl', 'subMunicipalityElsewhere'));
     expect(await t.deps.db.$count(schema.families)).toBe(0);
     expect(await t.deps.db.$count(schema.parents)).toBe(0);
+  });
+
+  it('speaks about the family and its child, not to “you”, in the fields it shares with the parent’s wizard', async () => {
+    const page = await staff.get('/intermediary/families/new');
+    expect(page.statusCode).toBe(200);
+    const main = page.body.slice(page.body.indexOf('data-qa="on-behalf-form"'));
+    for (const text of [
+      'Is het kind al geboren?',
+      'Als het kind al geboren is',
+      'Opvangplan: op welke dagen heeft het gezin opvang nodig?',
+      'Heeft het kind specifieke zorgnoden?',
+    ])
+      expect(main).toContain(text);
+    expect(main).not.toMatch(/\buw kind\b|\bhebt u\b|\bdie u kiest\b/i);
+  });
+
+  it('checks the parent’s phone number and keeps it formatted', async () => {
+    const bad = await file({ parent1Phone: '0470 12' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain(errorText('nl', 'phoneNotValid'));
+    expect(await t.deps.db.$count(schema.families)).toBe(0);
+    expect((await file({ parent1Phone: '+32470123456' })).statusCode).toBe(303);
+    const [parent] = await t.deps.db.select().from(schema.parents);
+    expect(parent?.phone).toBe('0470 12 34 56');
   });
 
   it('warns when the start lies further ahead than the municipality’s maximum, and still files', async () => {

@@ -224,7 +224,7 @@ export function OnBehalfPage(props: {
           <TextField lang={lang} form={form} name="consentDate" label={t.consentDate} type="date" required />
         </Section>
         <Section legend={t.sectionChild}>
-          <NewChildFields lang={lang} form={form} />
+          <NewChildFields lang={lang} form={form} voice="family" />
         </Section>
         <Section legend={t.sectionWhen}>
           <ChoiceGroup
@@ -254,7 +254,7 @@ export function OnBehalfPage(props: {
           <TextField lang={lang} form={form} name="desiredEnd" label={t.desiredEnd} type="date" />
         </Section>
         <Section legend={t.sectionPlan}>
-          <CarePlanFields lang={lang} form={form} />
+          <CarePlanFields lang={lang} form={form} voice="family" />
         </Section>
         <Section legend={t.sectionPreferences}>
           <p class="utrecht-paragraph">{t.preferencesHint(choices.maxPreferences)}</p>

@@ -10,6 +10,7 @@ import { templateMessages } from './mail-templates.messages.ts';
 import * as q from './mail-templates.queries.ts';
 import type { TemplateInput } from './mail-templates.schemas.ts';
 import {
+  bracesBalanced,
   EVENT_PLACEHOLDERS,
   effectiveTemplates,
   type MailFacts,
@@ -102,8 +103,10 @@ function samplePlan(start: LocalDate): NonNullable<MailFacts['plan']> {
 
 export function templateErrors(event: TemplateEvent, input: { subject: string; body: string }): Errors {
   const errors: Errors = {};
-  if (unknownPlaceholders(event, input.subject).length > 0) errors.subject = 'unknownPlaceholder';
-  if (unknownPlaceholders(event, input.body).length > 0) errors.body = 'unknownPlaceholder';
+  for (const field of ['subject', 'body'] as const) {
+    if (!bracesBalanced(input[field])) errors[field] = 'unbalancedBraces';
+    else if (unknownPlaceholders(event, input[field]).length > 0) errors[field] = 'unknownPlaceholder';
+  }
   return errors;
 }
 

@@ -6,6 +6,7 @@ import { buildTestApp, type TestApp, TestClient } from '../../../test/app.ts';
 import { aFamilyRequest, aScenario, TEST_PASSWORD } from '../../../test/builders.ts';
 import { BACKENDS } from '../../../test/db.ts';
 import { schema } from '../../platform/db/index.ts';
+import { errorText } from '../../platform/i18n/common.ts';
 import {
   BUILTIN_TEMPLATES,
   fillTemplate,
@@ -162,6 +163,11 @@ describe.each(BACKENDS)('mail templates of a location on %s', (backend) => {
     const unknown = await staff.post(edit, { subject: 'Plaats voor {kind}', body: 'Tekst', intent: 'save' });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.body).toContain('De tekst bevat een onbekend veld tussen accolades.');
+    for (const subject of ['Plaats voor {child', 'Plaats voor child}', 'Plaats {voor {child}}']) {
+      const unbalanced = await staff.post(edit, { subject, body: 'Tekst', intent: 'save' });
+      expect(unbalanced.statusCode).toBe(400);
+      expect(unbalanced.body).toContain(errorText('nl', 'unbalancedBraces'));
+    }
     expect(await t.deps.db.$count(schema.mailTemplates)).toBe(0);
   });
 

@@ -153,6 +153,21 @@ export function unknownPlaceholders(event: TemplateEvent, text: string): string[
   return [...text.matchAll(TOKEN)].map((m) => m[1] ?? '').filter((name) => !allowed.has(name));
 }
 
+/** Whether every `{` is closed by a `}` before the next `{`, and no `}` stands alone. */
+export function bracesBalanced(text: string): boolean {
+  let open = false;
+  for (const ch of text) {
+    if (ch === '{') {
+      if (open) return false;
+      open = true;
+    } else if (ch === '}') {
+      if (!open) return false;
+      open = false;
+    }
+  }
+  return !open;
+}
+
 export type PlaceholderValues = Partial<Record<Placeholder, string>>;
 
 /**

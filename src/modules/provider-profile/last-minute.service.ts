@@ -3,7 +3,7 @@ import type { CurrentUser } from '../../platform/auth/actions.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import type { Errors, Result } from '../../platform/i18n/common.ts';
-import { WEEKDAYS } from '../../shared/dates.ts';
+import { addMonths, WEEKDAYS } from '../../shared/dates.ts';
 import { staffRole } from '../provider-locations/index.ts';
 import * as q from './provider-profile.queries.ts';
 import type { LastMinuteInput } from './provider-profile.schemas.ts';
@@ -15,6 +15,9 @@ import { locationForEdit, translatedOrNull } from './provider-profile.service.ts
  * later, so they disappear by themselves as the clock moves.
  */
 const ACTION = 'provider.lastMinute.manage';
+
+/** A last-minute place is for a short period: at most this many months from its first day. */
+export const LAST_MINUTE_MAX_MONTHS = 3;
 
 export async function getLastMinute(deps: AppDeps, user: CurrentUser, locationId: string) {
   const location = await locationForEdit(deps, user, locationId, ACTION);
@@ -30,10 +33,16 @@ export async function publishLastMinute(
   locationId: string,
   input: LastMinuteInput,
 ): Promise<Result<string>> {
-  await locationForEdit(deps, user, locationId, ACTION);
+  const location = await locationForEdit(deps, user, locationId, ACTION);
   const errors: Errors = {};
   if (input.availableUntil < input.availableFrom) errors.availableUntil = 'untilBeforeFrom';
   else if (input.availableUntil < deps.clock.today()) errors.availableUntil = 'untilInPast';
+  else if (input.availableUntil > addMonths(input.availableFrom, LAST_MINUTE_MAX_MONTHS))
+    errors.availableUntil = 'lastMinuteTooLong';
+  // Opening hours not filled in yet say nothing about the days; once they are, they decide.
+  const open = location.openingHours;
+  if (Object.keys(open).length > 0 && input.days.some((d) => !(d in open)))
+    errors.days = 'lastMinuteClosedDay';
   if (input.maxAgeMonths < input.minAgeMonths) errors.maxAgeMonths = 'ageRangeReversed';
   if (!input.note_nl && (input.note_fr || input.note_en)) errors.note_nl = 'required';
   if (Object.keys(errors).length > 0) return { ok: false, errors };

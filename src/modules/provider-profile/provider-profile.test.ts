@@ -4,6 +4,7 @@ import { buildTestApp, type TestApp, TestClient } from '../../../test/app.ts';
 import { aScenario, aUser, TEST_PASSWORD } from '../../../test/builders.ts';
 import { BACKENDS } from '../../../test/db.ts';
 import { schema } from '../../platform/db/index.ts';
+import { errorText } from '../../platform/i18n/common.ts';
 
 const VALID_PROFILE = {
   description_nl: 'Een warme opvang met een grote tuin.',
@@ -193,6 +194,45 @@ describe.each(BACKENDS)('last-minute places on %s', (backend) => {
     page = `/provider/locations/${s.first.id}/last-minute`;
   });
   afterEach(async () => t.close());
+
+  it('keeps a last-minute place short and on days the location is open', async () => {
+    const place = { minAgeMonths: '0', maxAgeMonths: '36' };
+    await staff.get(page);
+    const long = await staff.post(page, {
+      ...place,
+      availableFrom: '2026-12-01',
+      availableUntil: '2027-03-02',
+      days: 'mon',
+    });
+    expect(long.statusCode).toBe(400);
+    expect(long.body).toContain(errorText('nl', 'lastMinuteTooLong'));
+    await t.deps.db
+      .update(schema.providerLocations)
+      .set({
+        openingHours: {
+          mon: { opens: '07:00', closes: '18:00' },
+          tue: { opens: '07:00', closes: '18:00' },
+          thu: { opens: '07:00', closes: '18:00' },
+        },
+      })
+      .where(eq(schema.providerLocations.id, s.first.id));
+    const closed = await staff.post(page, {
+      ...place,
+      availableFrom: '2026-12-01',
+      availableUntil: '2027-03-01',
+      days: ['mon', 'wed'],
+    });
+    expect(closed.statusCode).toBe(400);
+    expect(closed.body).toContain(errorText('nl', 'lastMinuteClosedDay'));
+    expect(await t.deps.db.$count(schema.lastMinutePlaces)).toBe(0);
+    const ok = await staff.post(page, {
+      ...place,
+      availableFrom: '2026-12-01',
+      availableUntil: '2027-03-01',
+      days: ['mon', 'thu'],
+    });
+    expect(ok.statusCode).toBe(303);
+  });
 
   it('publishes a place that shows publicly and disappears by itself after its last day', async () => {
     await staff.get(page);

@@ -195,6 +195,9 @@ export function validateOffer(input: OfferInput, today: LocalDate, requested: Ca
   const errors: Errors = {};
   if (compareDates(start, today) < 0) errors.startDate = 'startInPast';
   if (compareDates(deadline, today) <= 0) errors.answerDeadline = 'deadlineInPast';
+  // The family must know before the care would begin.
+  else if (!errors.startDate && compareDates(deadline, start) > 0)
+    errors.answerDeadline = 'deadlineAfterStart';
   const days = Object.fromEntries(
     WEEKDAYS.map((d) => [d, input[`day_${d}`] ?? defaultPart(input, requested, d)]),
   ) as Record<(typeof WEEKDAYS)[number], DayPart>;

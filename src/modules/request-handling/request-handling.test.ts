@@ -6,6 +6,7 @@ import { buildTestApp, type TestApp, TestClient } from '../../../test/app.ts';
 import { aFamilyRequest, aScenario, aUser, TEST_PASSWORD } from '../../../test/builders.ts';
 import { BACKENDS } from '../../../test/db.ts';
 import { schema } from '../../platform/db/index.ts';
+import { errorText } from '../../platform/i18n/common.ts';
 import { localDate } from '../../shared/dates.ts';
 import { makeNationalNumber } from '../../shared/national-number.ts';
 
@@ -132,6 +133,16 @@ describe.each(BACKENDS)('handling a request as a provider on %s', (backend) => {
     expect(past.body).toContain('De startdatum kan niet in het verleden liggen.');
     expect(past.body).toContain('Kies minstens één dag opvang.');
     expect(past.body).toContain('value="2026-01-01"');
+    expect(await t.deps.db.$count(schema.offers)).toBe(0);
+    // The family answers before the care begins: a deadline after the start is refused.
+    const late = await staff.post(`${page}/offer`, {
+      startDate: '2026-11-25',
+      answerDeadline: '2026-11-29',
+      day_mon: 'full',
+    });
+    expect(late.statusCode).toBe(400);
+    expect(late.body).toContain(errorText('nl', 'deadlineAfterStart'));
+    expect(late.body).toContain('value="2026-11-29"');
     expect(await t.deps.db.$count(schema.offers)).toBe(0);
 
     const ok = await staff.post(`${page}/offer`, {

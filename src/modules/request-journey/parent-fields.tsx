@@ -15,8 +15,14 @@ import {
 import { TableScroll } from '../../platform/views/table-scroll.tsx';
 import { WEEKDAYS } from '../../shared/dates.ts';
 import { requestMessages as messages } from '../requests/index.ts';
+import { familyVoiceMessages, type Voice } from './family-voice.messages.ts';
 import type { LocationSearch } from './location-search.ts';
 import { wizardMessages } from './wizard.messages.ts';
+
+/** A catalogue with the texts that speak to the parent replaced when the form is about a family. */
+function voiced<T extends object>(texts: T, lang: Language, voice: Voice = 'parent'): T {
+  return voice === 'family' ? { ...texts, ...familyVoiceMessages[lang] } : texts;
+}
 
 export const Hidden = (props: { children: ComponentChildren }) => (
   <span class="ko-visually-hidden">{props.children}</span>
@@ -65,11 +71,14 @@ export function TextAreaField(props: {
   );
 }
 
-/** The fields of a new child: names, born or not, and the dates and national number. */
-export function NewChildFields(props: { lang: Language; form: FormState }) {
+/**
+ * The fields of a new child: names, born or not, and the dates and national number. `voice`
+ * `family` words them about the family's child, for staff filling them in on its behalf.
+ */
+export function NewChildFields(props: { lang: Language; form: FormState; voice?: Voice }) {
   const { lang, form } = props;
-  const t = messages[lang];
-  const w = wizardMessages[lang];
+  const t = voiced(messages[lang], lang, props.voice);
+  const w = voiced(wizardMessages[lang], lang, props.voice);
   return (
     <>
       <TextField
@@ -127,10 +136,10 @@ export function NewChildFields(props: { lang: Language; form: FormState }) {
 }
 
 /** The care plan: half or full days per weekday, fixed or changing, early or late hours, care needs. */
-export function CarePlanFields(props: { lang: Language; form: FormState }) {
+export function CarePlanFields(props: { lang: Language; form: FormState; voice?: Voice }) {
   const { lang, form } = props;
-  const t = messages[lang];
-  const w = wizardMessages[lang];
+  const t = voiced(messages[lang], lang, props.voice);
+  const w = voiced(wizardMessages[lang], lang, props.voice);
   const dayOptions = (['none', 'half', 'full'] as const).map((p) => ({ value: p, label: t.dayParts[p] }));
   const planError = form.errors.carePlan;
   return (

@@ -2,7 +2,9 @@
  * The request wizard: child → type and dates → care plan → preferences → summary. Its state is a
  * draft in `request_drafts` (the raw values of each step, so back and forward never lose input);
  * each step is validated when the parent goes forward, and everything again before submitting.
- * A national number is never kept in a draft: a new child is added to the family file at step 1.
+ * A new child is kept in the draft too and added to the family file only when the request is filed
+ * (an abandoned wizard leaves no child behind); its national number only as the vault's cipher and
+ * keyed hash, never as typed.
  */
 import { recordAudit } from '../../platform/audit/index.ts';
 import type { CurrentUser } from '../../platform/auth/actions.ts';
@@ -35,6 +37,7 @@ import {
   insertRequest,
   isFarAhead,
   NewChildForm,
+  oldestAcceptedAgeMonths,
   parsePreferenceOp,
   type RequestValues,
   schoolEntryDate,
@@ -47,7 +50,31 @@ export type Step = (typeof STEPS)[number];
 export const isStep = (s: string): s is Step => (STEPS as readonly string[]).includes(s);
 
 type Raw = Record<string, string | string[]>;
-export type DraftData = { child?: Raw; when?: Raw; plan?: Raw; preferences?: string[] };
+/** A new child checked at step 1, waiting in the draft until the request is filed. */
+export type DraftChild = {
+  firstName: string | null;
+  lastName: string;
+  birthDate: string | null;
+  expectedBirthDate: string | null;
+  nationalNumberCipher: string | null;
+  nationalNumberHash: string | null;
+};
+export type DraftData = {
+  child?: Raw;
+  newChild?: DraftChild;
+  when?: Raw;
+  plan?: Raw;
+  preferences?: string[];
+};
+/** The child a draft is for: one of the family's, or the new one (id `new`) not stored yet. */
+export type WizardChild = {
+  id: string;
+  firstName: string | null;
+  lastName: string;
+  birthDate: string | null;
+  expectedBirthDate: string | null;
+};
+const NEW_CHILD = 'new';
 
 export type Outcome = { redirect: string } | { invalid: FormState; existingRequestId?: string };
 
@@ -122,10 +149,18 @@ export async function discardDraft(deps: AppDeps, user: CurrentUser): Promise<vo
   if (draft) await deleteDraft(deps.db, draft.id);
 }
 
-/** The child chosen in step 1, if it is still a child of the family without an open request. */
-async function chosenChild(deps: AppDeps, familyId: string, data: DraftData) {
+/**
+ * The child chosen in step 1: the new child kept in the draft, or one of the family's children
+ * still without an open request.
+ */
+async function chosenChild(
+  deps: AppDeps,
+  familyId: string,
+  data: DraftData,
+): Promise<WizardChild | undefined> {
   const id = typeof data.child?.childId === 'string' ? data.child.childId : undefined;
-  if (!id || id === 'new') return undefined;
+  if (id === NEW_CHILD && data.newChild) return { ...data.newChild, id: NEW_CHILD };
+  if (!id || id === NEW_CHILD) return undefined;
   const children = await getChildrenOfFamily(deps.db, familyId);
   const child = children.find((c) => c.id === id);
   return child && !child.openRequestId ? child : undefined;
@@ -245,13 +280,22 @@ export async function postStep(
   const errors: Errors = {};
   if (step === 'child') {
     const found: { existingRequestId?: string } = {};
-    const childId = await checkChildStep(deps, user, family.id, body, errors, found);
-    if (!childId) return { invalid: { values: body, errors }, ...found };
-    await saveDraft(deps, draftId, { ...data, child: { childId } }, 'when');
+    const chosen = await checkChildStep(deps, family.id, body, errors, found, data.newChild);
+    if (!chosen) return { invalid: { values: body, errors }, ...found };
+    const { newChild: _dropped, ...rest } = data;
+    await saveDraft(
+      deps,
+      draftId,
+      typeof chosen === 'string'
+        ? { ...rest, child: { childId: chosen } }
+        : { ...rest, child: { ...keep(body), childId: NEW_CHILD }, newChild: chosen },
+      'when',
+    );
   } else if (step === 'when') {
     const parsed = parseForm(WhenForm, body);
     if (!parsed.ok) return { invalid: parsed.form };
-    if (!checkWhen(parsed.value, requireChild(page), page.today, errors))
+    const oldest = await oldestAcceptedAgeMonths(deps.db);
+    if (!checkWhen(parsed.value, requireChild(page), page.today, errors, oldest))
       return { invalid: { values: body, errors } };
     await saveDraft(deps, draftId, { ...data, when: keep(body) }, 'plan');
   } else if (step === 'plan') {
@@ -278,15 +322,18 @@ function requireChild(page: StepPage) {
   return page.child;
 }
 
-/** Step 1: one of the family's children without an open request, or a new child added to the file. */
+/**
+ * Step 1: one of the family's children without an open request (its id), or a new child checked
+ * and returned to be kept in the draft (stored only when the request is filed).
+ */
 async function checkChildStep(
   deps: AppDeps,
-  user: CurrentUser,
   familyId: string,
   body: FormBody,
   errors: Errors,
   found: { existingRequestId?: string },
-): Promise<string | undefined> {
+  kept: DraftChild | undefined,
+): Promise<string | DraftChild | undefined> {
   const choice = parseForm(ChildChoiceForm, body);
   if (!choice.ok) {
     Object.assign(errors, choice.form.errors);
@@ -310,26 +357,20 @@ async function checkChildStep(
   if (child.existingRequestId) found.existingRequestId = child.existingRequestId;
   if (Object.keys(errors).length > 0) return undefined;
   if (child.existingChildId) return child.existingChildId;
-  return deps.db.transaction(async (tx) => {
-    const { id } = await insertChild(tx, {
-      familyId,
-      firstName: child.firstName,
-      lastName: child.lastName,
-      birthDate: child.birthDate,
-      expectedBirthDate: child.expectedBirthDate,
-      nationalNumberCipher: child.nationalNumber?.cipher ?? null,
-      nationalNumberHash: child.nationalNumber?.hash ?? null,
-    });
-    await recordAudit(tx, deps.clock, {
-      ...parentActor(user),
-      action: 'parent.request.create',
-      subjectType: 'family',
-      subjectId: familyId,
-      familyId,
-      details: { childAdded: id },
-    });
-    return id;
-  });
+  // Back at this step, the number is not shown again: an empty field keeps the one already given,
+  // as long as the birth date it was checked against is the same.
+  const keepNumber =
+    !parsed.value.nationalNumber && kept?.nationalNumberHash && kept.birthDate === child.birthDate;
+  if (keepNumber && kept.nationalNumberCipher && kept.nationalNumberHash)
+    child.nationalNumber = { cipher: kept.nationalNumberCipher, hash: kept.nationalNumberHash };
+  return {
+    firstName: child.firstName,
+    lastName: child.lastName,
+    birthDate: child.birthDate,
+    expectedBirthDate: child.expectedBirthDate,
+    nationalNumberCipher: child.nationalNumber?.cipher ?? null,
+    nationalNumberHash: child.nationalNumber?.hash ?? null,
+  };
 }
 
 export type Checked = { values: RequestValues } | { step: Step; form: FormState };
@@ -342,7 +383,8 @@ export async function checkDraft(deps: AppDeps, page: StepPage): Promise<Checked
   const when = parseForm(WhenForm, data.when ?? {});
   if (!when.ok) return { step: 'when', form: when.form };
   const errors: Errors = {};
-  const whenValues = checkWhen(when.value, child, page.today, errors);
+  const oldest = await oldestAcceptedAgeMonths(deps.db);
+  const whenValues = checkWhen(when.value, child, page.today, errors, oldest);
   if (!whenValues) return { step: 'when', form: { values: data.when ?? {}, errors } };
   const plan = parseForm(CarePlanForm, data.plan ?? {});
   if (!plan.ok) return { step: 'plan', form: plan.form };
@@ -379,12 +421,26 @@ export async function submitDraft(
   if ('step' in checked) return { ...checked, page };
   const child = page.child;
   if (!child) return { ok: false, errors: { form: 'notAllowedNow' } };
+  const newChild = child.id === NEW_CHILD ? page.data.newChild : undefined;
   const result = await fileWithGuarantees(deps, page.draftId, () =>
     deps.db.transaction(async (tx) => {
+      let childId = child.id;
+      if (newChild) {
+        // The new child joins the family file only now, with the request it is for.
+        ({ id: childId } = await insertChild(tx, { familyId: page.family.id, ...newChild }));
+        await recordAudit(tx, deps.clock, {
+          ...parentActor(user),
+          action: 'parent.request.create',
+          subjectType: 'family',
+          subjectId: page.family.id,
+          familyId: page.family.id,
+          details: { childAdded: childId },
+        });
+      }
       const id = await insertRequest(tx, deps, user, {
         family: page.family,
         child,
-        values: checked.values,
+        values: { ...checked.values, childId },
         submissionKey: page.draftId,
       });
       await deleteDraft(tx, page.draftId);

@@ -16,7 +16,7 @@ import * as cq from './changes.queries.ts';
 import { deleteEditDrafts } from './drafts.queries.ts';
 import { requestChangedMail, requestConfirmedMail, requestWithdrawnMail } from './parent.mails.ts';
 import { confirmationDueDate } from './request-dates.ts';
-import { checkCarePlan, checkWhen } from './request-rules.ts';
+import { checkCarePlan, checkWhen, oldestAcceptedAgeMonths } from './request-rules.ts';
 import * as q from './requests.queries.ts';
 import type { CarePlanInput } from './requests.schemas.ts';
 import { followUpUrl, isOpenPreference, requireOwnRequest } from './requests.service.ts';
@@ -95,6 +95,7 @@ export function changeDates(
         child,
         deps.clock.today(),
         errors,
+        await oldestAcceptedAgeMonths(tx),
       );
       if (!values) return { ok: false, errors };
       const startChanged = values.desiredStart !== request.desiredStart;

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, notLike } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, max, notLike } from 'drizzle-orm';
 
 import { type Database, schema } from '../../platform/db/index.ts';
 
@@ -64,6 +64,15 @@ const locationSummary = {
 };
 
 /** Names and places of locations, for showing a list of chosen ids. */
+/** The oldest age, in months, that any active location accepts (undefined without locations). */
+export async function getOldestAcceptedAgeMonths(db: Database): Promise<number | undefined> {
+  const rows = await db
+    .select({ oldest: max(providerLocations.maxAgeMonths) })
+    .from(providerLocations)
+    .where(eq(providerLocations.active, true));
+  return rows[0]?.oldest ?? undefined;
+}
+
 export function getLocationSummaries(db: Database, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db

@@ -45,6 +45,7 @@ export {
   checkPreferenceFields,
   checkPreferences,
   checkWhen,
+  oldestAcceptedAgeMonths,
 } from './request-rules.ts';
 export { messages as requestMessages } from './requests.messages.ts';
 export {

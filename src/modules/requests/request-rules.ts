@@ -16,8 +16,8 @@ import {
   WEEKDAYS,
 } from '../../shared/dates.ts';
 import { parseNationalNumber } from '../../shared/national-number.ts';
-import { findChildByNationalNumberHash } from '../families/index.ts';
-import { getLocationSummaries } from './drafts.queries.ts';
+import { ageInMonths, findChildByNationalNumberHash } from '../families/index.ts';
+import { getLocationSummaries, getOldestAcceptedAgeMonths } from './drafts.queries.ts';
 import { OCCASIONAL_MAX_MONTHS } from './request-dates.ts';
 import {
   type CarePlanInput,
@@ -25,6 +25,14 @@ import {
   type NewChildInput,
   type WhenInput,
 } from './requests.schemas.ts';
+
+/** Without any location to ask, a child older than this (4 years) is no toddler any more. */
+export const DEFAULT_OLDEST_AGE_MONTHS = 48;
+
+/** The oldest age, in months, that any active location accepts (or the default without any). */
+export async function oldestAcceptedAgeMonths(db: Database): Promise<number> {
+  return (await getOldestAcceptedAgeMonths(db)) ?? DEFAULT_OLDEST_AGE_MONTHS;
+}
 
 export type NewChild = {
   firstName: string | null;
@@ -54,12 +62,17 @@ export async function checkNewChild(
   const expectedBirthDate = born ? null : (parseLocalDate(input.expectedBirthDate) ?? null);
   if (born && !input.birthDate) errors.birthDate = 'required';
   if (birthDate && compareDates(birthDate, today) > 0) errors.birthDate = 'birthDateInFuture';
+  else if (birthDate) {
+    // No location would ever take a child this old: a typing error, or out-of-school care.
+    const oldest = await oldestAcceptedAgeMonths(deps.db);
+    if (ageInMonths(birthDate, today) > oldest) errors.birthDate = 'childTooOld';
+  }
   if (!born && !input.expectedBirthDate) errors.expectedBirthDate = 'required';
   if (expectedBirthDate && compareDates(expectedBirthDate, today) < 0)
     errors.expectedBirthDate = 'expectedDateInPast';
   // A pregnancy lasts at most ten months: anything later is a typing error.
   if (expectedBirthDate && compareDates(expectedBirthDate, addMonths(today, 10)) > 0)
-    errors.expectedBirthDate = 'invalidDate';
+    errors.expectedBirthDate = 'expectedDateTooFar';
 
   const child: NewChild = {
     firstName: input.childFirstName || null,
@@ -93,20 +106,26 @@ export type WhenValues = {
 };
 
 /**
- * Type and dates: the start not in the past nor before the (expected) birth; the end after the
- * start; an occasional request has a reason and ends within OCCASIONAL_MAX_MONTHS.
+ * Type and dates: the start not in the past nor before the (expected) birth, and not so far ahead
+ * that the child would be older than any location accepts (`oldestAgeMonths`, see
+ * oldestAcceptedAgeMonths); the end after the start; an occasional request has a reason and ends
+ * within OCCASIONAL_MAX_MONTHS. A start beyond the municipality's `maxMonthsAhead` is only a
+ * warning (isFarAhead): that is the municipality's advice on when to file, not an impossibility.
  */
 export function checkWhen(
   input: WhenInput,
   child: { birthDate: string | null; expectedBirthDate: string | null },
   today: LocalDate,
   errors: Errors,
+  oldestAgeMonths: number,
 ): WhenValues | undefined {
   const start = localDate(input.desiredStart);
   const end = parseLocalDate(input.desiredEnd) ?? null;
   const birth = parseLocalDate(child.birthDate ?? child.expectedBirthDate ?? undefined);
   if (compareDates(start, today) < 0) errors.desiredStart = 'startInPast';
   else if (birth && compareDates(start, birth) < 0) errors.desiredStart = 'startBeforeBirth';
+  else if (birth && compareDates(start, addMonths(birth, oldestAgeMonths)) > 0)
+    errors.desiredStart = 'startTooFarAhead';
   if (end && compareDates(end, start) <= 0) errors.desiredEnd = 'endBeforeStart';
   if (input.kind === 'occasional') {
     if (!input.occasionalReason) errors.occasionalReason = 'required';

@@ -83,8 +83,8 @@ describe.each(BACKENDS)('requests and offers on %s', (backend) => {
       expect(when.statusCode).toBe(400);
       expect(errorsOf(when.body)).toEqual([error]);
     }
-    // The child joined the family file at its own step; nothing was filed.
-    expect(await p.t.deps.db.$count(schema.children)).toBe(1);
+    // Nothing was filed, so the new child waits in the draft, not in the family file.
+    expect(await p.t.deps.db.$count(schema.children)).toBe(0);
     expect(await p.t.deps.db.$count(schema.requests)).toBe(0);
     expect(await p.t.deps.db.$count(schema.preferences)).toBe(0);
   });

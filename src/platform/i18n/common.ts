@@ -92,6 +92,23 @@ export const common = defineMessages({
       staffHasAccess: 'Deze persoon heeft al toegang. Pas de locaties aan in de lijst hieronder.',
       cannotChangeSelf: 'U kunt uw eigen toegang niet wijzigen of weghalen.',
       invalidPoint: 'Vul een punt in als breedtegraad, lengtegraad, bijvoorbeeld 50.88, 4.70.',
+      // Inputs that make sense (issue 12)
+      phoneNotValid:
+        'Dit is geen geldig telefoonnummer. Typ bijvoorbeeld 0470 12 34 56, of een buitenlands nummer met landcode, bijvoorbeeld +31 6 12345678.',
+      childTooOld:
+        'Dit kind is ouder dan de oudste leeftijd die een opvanglocatie hier aanvaardt. Kijk de geboortedatum na; voor schoolkinderen is er buitenschoolse opvang.',
+      expectedDateTooFar:
+        'Een verwachte geboortedatum ligt hoogstens 10 maanden na vandaag. Kijk de datum na.',
+      subMunicipalityElsewhere:
+        'Deze deelgemeente hoort niet bij de gekozen gemeente. Kies een deelgemeente van die gemeente.',
+      startTooFarAhead:
+        'Deze startdatum ligt te ver vooruit: dan is het kind ouder dan de oudste leeftijd die een opvanglocatie hier aanvaardt. Kijk de datum na.',
+      deadlineAfterStart:
+        'De antwoordtermijn kan niet na de startdatum van het voorstel liggen: de ouders antwoorden vóór de opvang begint.',
+      lastMinuteTooLong: 'Een last-minuteplaats duurt hoogstens 3 maanden. Kies een vroegere einddatum.',
+      lastMinuteClosedDay: 'Kies alleen dagen waarop de opvanglocatie open is (zie de openingsuren).',
+      unbalancedBraces:
+        'Elke { heeft een } nodig, en omgekeerd. Zet een veld tussen accolades, bijvoorbeeld {child}.',
       pointOutsideBelgium:
         'Dit punt ligt niet in België. Kies een punt op de kaart of typ bijvoorbeeld 50.88, 4.70.',
     },
@@ -192,6 +209,25 @@ export const common = defineMessages({
       staffHasAccess: 'Cette personne a déjà accès. Modifiez les lieux dans la liste ci-dessous.',
       cannotChangeSelf: 'Vous ne pouvez pas modifier ou retirer votre propre accès.',
       invalidPoint: 'Indiquez un point sous la forme latitude, longitude, par exemple 50.88, 4.70.',
+      // Inputs that make sense (issue 12)
+      phoneNotValid:
+        'Ce numéro de téléphone n’est pas valable. Tapez par exemple 0470 12 34 56, ou un numéro étranger avec l’indicatif du pays, par exemple +31 6 12345678.',
+      childTooOld:
+        'Cet enfant est plus âgé que l’âge maximum accepté par les lieux d’accueil d’ici. Vérifiez la date de naissance ; pour les enfants scolarisés, il existe l’accueil extrascolaire.',
+      expectedDateTooFar:
+        'Une date de naissance prévue se situe au plus 10 mois après aujourd’hui. Vérifiez la date.',
+      subMunicipalityElsewhere:
+        'Cette section ne fait pas partie de la commune choisie. Choisissez une section de cette commune.',
+      startTooFarAhead:
+        'Cette date de début est trop éloignée : l’enfant aurait alors dépassé l’âge maximum accepté par les lieux d’accueil d’ici. Vérifiez la date.',
+      deadlineAfterStart:
+        'Le délai de réponse ne peut pas dépasser la date de début de la proposition : les parents répondent avant le début de l’accueil.',
+      lastMinuteTooLong:
+        'Une place de dernière minute dure au plus 3 mois. Choisissez une date de fin plus proche.',
+      lastMinuteClosedDay:
+        'Choisissez uniquement des jours où le lieu d’accueil est ouvert (voir les heures d’ouverture).',
+      unbalancedBraces:
+        'Chaque { doit avoir sa }, et inversement. Mettez un champ entre accolades, par exemple {child}.',
       pointOutsideBelgium:
         'Ce point n’est pas en Belgique. Choisissez un point sur la carte ou tapez par exemple 50.88, 4.70.',
     },
@@ -286,6 +322,22 @@ export const common = defineMessages({
       staffHasAccess: 'This person already has access. Change the locations in the list below.',
       cannotChangeSelf: 'You cannot change or remove your own access.',
       invalidPoint: 'Enter a point as latitude, longitude, for example 50.88, 4.70.',
+      // Inputs that make sense (issue 12)
+      phoneNotValid:
+        'This is not a valid phone number. Type, for example, 0470 12 34 56, or a foreign number with its country code, for example +31 6 12345678.',
+      childTooOld:
+        'This child is older than the oldest age any childcare location here accepts. Check the date of birth; for school children there is out-of-school care.',
+      expectedDateTooFar: 'An expected date of birth is at most 10 months from today. Check the date.',
+      subMunicipalityElsewhere:
+        'This sub-municipality is not part of the chosen municipality. Choose one of that municipality’s sub-municipalities.',
+      startTooFarAhead:
+        'This start date is too far ahead: the child would then be older than the oldest age any childcare location here accepts. Check the date.',
+      deadlineAfterStart:
+        'The answer deadline cannot be after the start date of the offer: the parents answer before the care begins.',
+      lastMinuteTooLong: 'A last-minute place lasts at most 3 months. Choose an earlier end date.',
+      lastMinuteClosedDay: 'Choose only days on which the location is open (see the opening hours).',
+      unbalancedBraces:
+        'Every { needs a }, and the other way round. Put a field between braces, for example {child}.',
       pointOutsideBelgium:
         'This point is not in Belgium. Choose a point on the map or type, for example, 50.88, 4.70.',
     },
