@@ -207,8 +207,14 @@ describe.each(BACKENDS)('accounts and sessions on %s', (backend) => {
       'https:%2F%2Fhost',
     ]) {
       const res = await client.get(`/lang/en?back=${back}`);
-      expect(res.statusCode, back).toBe(303);
-      expect(res.headers.location, back).toBe('/');
+      // A control character (tab, CR/LF) in the URL is refused at the edge; the rest go home.
+      if (/%09|%0D|%0A/i.test(back)) {
+        expect(res.statusCode, back).toBe(400);
+        expect(res.headers.location, back).toBeUndefined();
+      } else {
+        expect(res.statusCode, back).toBe(303);
+        expect(res.headers.location, back).toBe('/');
+      }
     }
     // A repeated parameter arrives as an array: refused, not a server error.
     expect((await client.get('/lang/fr?back=/parent&back=/account')).headers.location).toBe('/');
