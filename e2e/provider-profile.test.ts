@@ -81,6 +81,9 @@ describe('the provider profile in a browser', () => {
     await page.locator('#field-description_fr').fill('Un petit accueil avec un grand jardin.');
     await page.locator('#field-opens_mon').fill('07:30');
     await page.locator('#field-closes_mon').fill('18:00');
+    // Open on Wednesday too: a last-minute place may only fall on days the location is open.
+    await page.locator('#field-opens_wed').fill('07:30');
+    await page.locator('#field-closes_wed').fill('12:30');
     await follow(qa('save-profile'), `${base()}/profile`);
     expect(await qa('notice').innerText()).toContain('Het profiel is bewaard.');
 

@@ -108,7 +108,7 @@ export const common = defineMessages({
       lastMinuteTooLong: 'Een last-minuteplaats duurt hoogstens 3 maanden. Kies een vroegere einddatum.',
       lastMinuteClosedDay: 'Kies alleen dagen waarop de opvanglocatie open is (zie de openingsuren).',
       unbalancedBraces:
-        'Elke { heeft een } nodig, en omgekeerd. Zet een veld tussen accolades, bijvoorbeeld {child}.',
+        'Elke openende accolade heeft een sluitende nodig, en omgekeerd. Zet alleen de velden van de lijst hieronder tussen accolades.',
       pointOutsideBelgium:
         'Dit punt ligt niet in België. Kies een punt op de kaart of typ bijvoorbeeld 50.88, 4.70.',
     },
@@ -227,7 +227,7 @@ export const common = defineMessages({
       lastMinuteClosedDay:
         'Choisissez uniquement des jours où le lieu d’accueil est ouvert (voir les heures d’ouverture).',
       unbalancedBraces:
-        'Chaque { doit avoir sa }, et inversement. Mettez un champ entre accolades, par exemple {child}.',
+        'Chaque accolade ouvrante doit avoir sa fermante, et inversement. Ne mettez entre accolades que les champs de la liste ci-dessous.',
       pointOutsideBelgium:
         'Ce point n’est pas en Belgique. Choisissez un point sur la carte ou tapez par exemple 50.88, 4.70.',
     },
@@ -337,7 +337,7 @@ export const common = defineMessages({
       lastMinuteTooLong: 'A last-minute place lasts at most 3 months. Choose an earlier end date.',
       lastMinuteClosedDay: 'Choose only days on which the location is open (see the opening hours).',
       unbalancedBraces:
-        'Every { needs a }, and the other way round. Put a field between braces, for example {child}.',
+        'Every opening brace needs a closing one, and the other way round. Put only the fields listed below between braces.',
       pointOutsideBelgium:
         'This point is not in Belgium. Choose a point on the map or type, for example, 50.88, 4.70.',
     },
