@@ -80,6 +80,22 @@ export const ACTIONS = {
   'intermediary.offer.answer': { roles: ['intermediary'], scope: 'intermediary' },
   'intermediary.tasks.read': { roles: ['intermediary'], scope: 'intermediary', staffReadsFamilies: true },
   'intermediary.tasks.done': { roles: ['intermediary'], scope: 'intermediary' },
+  'intermediary.request.act': { roles: ['intermediary'], scope: 'intermediary' },
+  // Desk staff (loket): every family file of their municipality
+  'desk.today': { roles: ['desk'], scope: 'municipality', staffReadsFamilies: true },
+  'desk.search': { roles: ['desk'], scope: 'municipality', staffReadsFamilies: true },
+  'desk.family.read': { roles: ['desk'], scope: 'municipality', staffReadsFamilies: true },
+  'desk.nationalNumber.reveal': { roles: ['desk'], scope: 'municipality', staffReadsFamilies: true },
+  'desk.family.note': { roles: ['desk'], scope: 'municipality' },
+  'desk.tasks.done': { roles: ['desk'], scope: 'municipality' },
+  /** File a request for a family (the parent's wizard, channel `desk`). */
+  'desk.request.file': { roles: ['desk'], scope: 'municipality', staffReadsFamilies: true },
+  /** Change, confirm or withdraw a request, add birth data, answer an offer, for the family. */
+  'desk.request.act': { roles: ['desk'], scope: 'municipality', staffReadsFamilies: true },
+  /** Social emergency flag, contact log, putting a request forward to providers. */
+  'desk.emergency.manage': { roles: ['desk'], scope: 'municipality', staffReadsFamilies: true },
+  'desk.duplicates.read': { roles: ['desk'], scope: 'municipality', staffReadsFamilies: true },
+  'desk.duplicates.merge': { roles: ['desk'], scope: 'municipality', staffReadsFamilies: true },
   // A parent (or someone about to become one) takes over a file an intermediary handed over
   'family.takeOver.view': { roles: 'public', scope: 'none' },
   'family.takeOver': { roles: 'authenticated', scope: 'none' },
@@ -158,6 +174,18 @@ export function providerLocationsReaching(user: CurrentUser, action: Action): st
     .map((g) => g.providerLocationId as string);
 }
 
+/** For a municipality-scoped action of desk staff: the municipalities their grants name. */
+export function municipalitiesFor(user: CurrentUser, action: Action): string[] {
+  const rule: ActionRule = ACTIONS[action];
+  if (rule.scope !== 'municipality' || !Array.isArray(rule.roles)) return [];
+  const roles: readonly Role[] = (rule.roles as readonly Role[]).filter(
+    (r) => r === 'desk' || r === 'policy',
+  );
+  return user.grants
+    .filter((g) => roles.includes(g.role) && g.municipalityId)
+    .map((g) => g.municipalityId as string);
+}
+
 export function hasRole(user: CurrentUser | undefined, role: Role): boolean {
   return Boolean(user?.grants.some((g) => g.role === role));
 }
@@ -167,5 +195,6 @@ export function homePathFor(user: CurrentUser): string {
   if (hasRole(user, 'parent')) return '/parent';
   if (hasRole(user, 'provider_staff') || hasRole(user, 'provider_admin')) return '/provider';
   if (hasRole(user, 'intermediary')) return '/intermediary';
+  if (hasRole(user, 'desk')) return '/desk';
   return '/account';
 }

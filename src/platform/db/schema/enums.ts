@@ -61,3 +61,5 @@ export const noPlaceReasonEnum = pgEnum('no_place_reason', [
   'outside_admission_policy',
   'other',
 ]);
+export const deskNoteKindEnum = pgEnum('desk_note_kind', ['note', 'contact', 'social_emergency']);
+export const contactChannelEnum = pgEnum('contact_channel', ['phone', 'visit', 'mail', 'other']);

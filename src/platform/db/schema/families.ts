@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   boolean,
   date,
   index,
@@ -49,6 +50,8 @@ export const families = pgTable(
     intermediaryOrganisationId: uuid().references(() => intermediaryOrganisations.id),
     createdByUserId: uuid().references(() => users.id),
     anonymisedAt: timestamp({ withTimezone: true }),
+    /** Set when the desk merged this file into another (family_merges says what moved). */
+    mergedIntoFamilyId: uuid().references((): AnyPgColumn => families.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -103,6 +106,8 @@ export const children = pgTable(
     nationalNumberHash: text(),
     /** When the parent was reminded to complete the birth data of an unborn child. */
     birthDataRemindedAt: timestamp({ withTimezone: true }),
+    /** Set when a merge found this child twice: its requests moved to the kept child. */
+    mergedIntoChildId: uuid().references((): AnyPgColumn => children.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

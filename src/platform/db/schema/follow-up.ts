@@ -1,20 +1,23 @@
-import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
 import { families } from './families.ts';
+import { municipalities } from './geography.ts';
 import { intermediaryOrganisations } from './providers.ts';
 import { requests } from './requests.ts';
 
 /**
  * For families without e-mail: every event that would mail the parent becomes a task for the
- * intermediary who follows the family ("phone the family: offer from X, answer before …").
+ * intermediary who follows the family ("phone the family: offer from X, answer before …"), or,
+ * for a family no intermediary follows, for the desk of the family's municipality.
  */
 export const followUpTasks = pgTable(
   'follow_up_tasks',
   {
     id: uuid().primaryKey().defaultRandom(),
-    intermediaryOrganisationId: uuid()
-      .notNull()
-      .references(() => intermediaryOrganisations.id),
+    intermediaryOrganisationId: uuid().references(() => intermediaryOrganisations.id),
+    /** Set instead of the organisation when the desk of this municipality phones the family. */
+    municipalityId: uuid().references(() => municipalities.id),
     familyId: uuid()
       .notNull()
       .references(() => families.id),
@@ -28,7 +31,14 @@ export const followUpTasks = pgTable(
     doneAt: timestamp({ withTimezone: true }),
     doneByUserId: uuid().references(() => users.id),
   },
-  (t) => [index('follow_up_tasks_open_idx').on(t.intermediaryOrganisationId, t.doneAt)],
+  (t) => [
+    index('follow_up_tasks_open_idx').on(t.intermediaryOrganisationId, t.doneAt),
+    index('follow_up_tasks_desk_open_idx').on(t.municipalityId, t.createdAt).where(sql`${t.doneAt} is null`),
+    check(
+      'follow_up_tasks_owner_ck',
+      sql`(${t.intermediaryOrganisationId} is null) <> (${t.municipalityId} is null)`,
+    ),
+  ],
 );
 
 /** A request being filled in through the wizard, kept server-side between steps. */

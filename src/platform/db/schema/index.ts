@@ -1,5 +1,6 @@
 export * from './accounts.ts';
 export * from './content.ts';
+export * from './desk.ts';
 export * from './enums.ts';
 export * from './families.ts';
 export * from './follow-up.ts';

@@ -61,6 +61,9 @@ export const requests = pgTable(
     channel: requestChannelEnum().notNull().default('parent'),
     /** Set by the desk or an intermediary; the category only, the confidential note stays with the desk. */
     socialReason: socialReasonEnum(),
+    /** When the desk marked the request as a social emergency (the category is socialReason). */
+    socialEmergencyAt: timestamp({ withTimezone: true }),
+    socialEmergencyByUserId: uuid().references(() => users.id),
     submittedAt: timestamp({ withTimezone: true }).notNull(),
     lastConfirmedAt: timestamp({ withTimezone: true }).notNull(),
     /** When the parent was last reminded to confirm the request is still current. */
