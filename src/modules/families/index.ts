@@ -6,7 +6,12 @@
  */
 
 export { ageInMonths, childName, maskedNationalNumber } from './children.ts';
-export { deskActor, deskMunicipalityOf, requireDeskFamily, requireDeskRequest } from './desk-scope.queries.ts';
+export {
+  deskActor,
+  deskMunicipalityOf,
+  requireDeskFamily,
+  requireDeskRequest,
+} from './desk-scope.queries.ts';
 export { familyMessages } from './families.messages.ts';
 export {
   type ChildRow,
