@@ -13,7 +13,7 @@ export const BACKENDS: Backend[] = process.env.TEST_DATABASE_URL ? ['pglite', 'p
 let pgliteTemplate: Promise<Blob> | undefined;
 
 /** A migrated PGlite data directory, built once per test process and copied for each test (≈1 s). */
-function pgliteTemplateDump(): Promise<Blob> {
+export function pgliteTemplateDump(): Promise<Blob> {
   pgliteTemplate ??= (async () => {
     const client = await PGlite.create();
     await migrate(pgliteHandle(client));
