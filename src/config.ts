@@ -47,6 +47,11 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[a-z0-9-]{1,80}$/, 'must be a municipality slug, e.g. leuven')
     .optional(),
+  /**
+   * Years a closed family file is kept before it is pseudonymised (the childcare decree's term is
+   * 5 years after the last request closed).
+   */
+  RETENTION_YEARS: z.coerce.number().int().min(1).max(30).default(5),
 });
 
 export type Secrets = {
@@ -77,6 +82,8 @@ export type Config = {
   mapTileAttribution: string | undefined;
   /** Slug of the lead desk's municipality (public site branding); undefined: see the branding ADR. */
   leadMunicipality: string | undefined;
+  /** Years after its last request closed that a family file is pseudonymised. */
+  retentionYears: number;
 };
 
 export class ConfigError extends Error {}
@@ -125,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mapTileUrl: e.MAP_TILE_URL,
     mapTileAttribution: e.MAP_TILE_ATTRIBUTION,
     leadMunicipality: e.LEAD_MUNICIPALITY,
+    retentionYears: e.RETENTION_YEARS,
   };
 }
 

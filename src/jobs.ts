@@ -1,4 +1,5 @@
 import { intermediaryJobs } from './modules/intermediaries/index.ts';
+import { retentionJob } from './modules/my-data/index.ts';
 import { providerReportJobs } from './modules/provider-reports/index.ts';
 import { requestJobs } from './modules/requests/index.ts';
 import type { AppDeps } from './platform/deps.ts';
@@ -12,5 +13,6 @@ export function scheduledJobs(deps: AppDeps): ScheduledJob[] {
     ...intermediaryJobs(deps),
     mailRetentionJob(deps),
     ...providerReportJobs(deps),
+    retentionJob(deps),
   ];
 }

@@ -18,6 +18,7 @@ const {
   customColumnValues,
   followUpTasks,
   requestDrafts,
+  deskNotes,
 } = schema;
 
 /** What replaces a name in an anonymised file (names are required columns). */
@@ -137,9 +138,31 @@ export async function anonymiseFamily(db: Database, familyId: string, requestIds
     .update(followUpTasks)
     .set({ details: {}, doneAt: sql`coalesce(${followUpTasks.doneAt}, ${at.toISOString()}::timestamptz)` })
     .where(eq(followUpTasks.familyId, familyId));
+  await db.delete(deskNotes).where(eq(deskNotes.familyId, familyId));
   await db.delete(outbox).where(eq(outbox.familyId, familyId));
   await db.delete(requestDrafts).where(eq(requestDrafts.familyId, familyId));
   await db.delete(userTokens).where(eq(userTokens.familyId, familyId));
+}
+
+/**
+ * Family files past retention: not anonymised yet, created before the cut-off, without an active
+ * request and without any request whose status changed since the cut-off. Oldest first, a batch.
+ */
+export async function getFilesPastRetention(db: Database, cutoff: Date, limit: number): Promise<string[]> {
+  const rows = await db
+    .select({ id: families.id })
+    .from(families)
+    .where(
+      and(
+        sql`${families.anonymisedAt} is null`,
+        sql`${families.createdAt} < ${cutoff.toISOString()}::timestamptz`,
+        sql`not exists (select 1 from ${requests} r where r.family_id = ${families.id}
+          and (r.status = 'active' or r.status_changed_at >= ${cutoff.toISOString()}::timestamptz))`,
+      ),
+    )
+    .orderBy(families.createdAt)
+    .limit(limit);
+  return rows.map((r) => r.id);
 }
 
 /**

@@ -3,33 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp, TestClient } from '../../../test/app.ts';
 import { aScenario, aUser, TEST_PASSWORD } from '../../../test/builders.ts';
 import { BACKENDS } from '../../../test/db.ts';
-import { type Database, schema } from '../../platform/db/index.ts';
-import { aFamilyFile } from './my-data.fixtures.ts';
-
-/** Every row of the tables that can hold a family's personal data, as one string. */
-async function everyStoredRow(db: Database): Promise<string> {
-  const tables = {
-    users: schema.users,
-    families: schema.families,
-    parents: schema.parents,
-    children: schema.children,
-    requests: schema.requests,
-    preferences: schema.preferences,
-    offers: schema.offers,
-    statusEvents: schema.statusEvents,
-    outbox: schema.outbox,
-    auditLog: schema.auditLog,
-    userTokens: schema.userTokens,
-    sessions: schema.sessions,
-    providerNotes: schema.providerNotes,
-    customColumnValues: schema.customColumnValues,
-    followUpTasks: schema.followUpTasks,
-    requestDrafts: schema.requestDrafts,
-  };
-  const dump: Record<string, unknown[]> = {};
-  for (const [name, table] of Object.entries(tables)) dump[name] = await db.select().from(table);
-  return JSON.stringify(dump);
-}
+import { schema } from '../../platform/db/index.ts';
+import { aFamilyFile, everyStoredRow } from './my-data.fixtures.ts';
 
 describe.each(BACKENDS)('my data: deleting the account on %s', (backend) => {
   let t: TestApp;

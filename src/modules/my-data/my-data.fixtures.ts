@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { aScenario } from '../../../test/builders.ts';
-import { schema } from '../../platform/db/index.ts';
+import { type Database, schema } from '../../platform/db/index.ts';
 import type { CarePlan } from '../../platform/db/schema/requests.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { localDate } from '../../shared/dates.ts';
@@ -277,4 +277,30 @@ export async function aFamilyFile(
       protectedPartner.hash,
     ],
   };
+}
+
+/** Every row of the tables that can hold a family's personal data, as one string. */
+export async function everyStoredRow(db: Database): Promise<string> {
+  const tables = {
+    users: schema.users,
+    families: schema.families,
+    parents: schema.parents,
+    children: schema.children,
+    requests: schema.requests,
+    preferences: schema.preferences,
+    offers: schema.offers,
+    statusEvents: schema.statusEvents,
+    outbox: schema.outbox,
+    auditLog: schema.auditLog,
+    userTokens: schema.userTokens,
+    sessions: schema.sessions,
+    providerNotes: schema.providerNotes,
+    customColumnValues: schema.customColumnValues,
+    followUpTasks: schema.followUpTasks,
+    requestDrafts: schema.requestDrafts,
+    deskNotes: schema.deskNotes,
+  };
+  const dump: Record<string, unknown[]> = {};
+  for (const [name, table] of Object.entries(tables)) dump[name] = await db.select().from(table);
+  return JSON.stringify(dump);
 }
