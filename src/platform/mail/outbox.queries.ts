@@ -31,6 +31,7 @@ export async function claimDueMails(db: Database, now: Date, leaseUntil: Date, b
       textBody: outbox.textBody,
       htmlBody: outbox.htmlBody,
       attempts: outbox.attempts,
+      createdAt: outbox.createdAt,
     });
   return claimed.sort((a, b) => a.id - b.id);
 }

@@ -155,6 +155,33 @@ describe.each(BACKENDS)('deliverOutbox (%s)', (backend) => {
     expect(server.received).toHaveLength(0);
   });
 
+  it('sends a mail again with the same Message-ID when its delivery was not recorded, and others with their own', async () => {
+    const server = await smtp();
+    await enqueue(mailToLea, mailToParent);
+    const transport = createMailTransport({ smtpUrl: server.url });
+    if (!transport) throw new Error('no transport');
+    // The server takes the mails, but the process "dies" before it records them as sent.
+    const lostAcknowledgement = {
+      sendMail: async (mail: Parameters<typeof transport.sendMail>[0]) => {
+        await transport.sendMail(mail);
+        throw new Error('connection lost after sending');
+      },
+    };
+    expect(await deliverOutbox(database.db, lostAcknowledgement, clock, { from: FROM })).toEqual({
+      sent: 0,
+      failed: 2,
+    });
+    clock.advanceMinutes(1);
+    expect(await deliver(server.url)).toEqual({ sent: 2, failed: 0 });
+
+    const ids = server.received.map((m) => `${m.subject} ${m.messageId}`);
+    expect(ids).toHaveLength(4);
+    expect(ids[2]).toBe(ids[0]);
+    expect(ids[3]).toBe(ids[1]);
+    expect(server.received[0]?.messageId).not.toBe(server.received[1]?.messageId);
+    expect(server.received[0]?.messageId).toMatch(/^<outbox\.\d+\.\d+@kinderopvang\.example>$/);
+  });
+
   it('lets two concurrent senders share the work without sending a mail twice', async () => {
     const server = await smtp();
     await enqueue(...Array.from({ length: 6 }, (_, i) => ({ ...mailToParent, to: `parent${i}@example.be` })));

@@ -64,6 +64,7 @@ export async function deliverOutbox(
           subject: mail.subject,
           text: mail.textBody,
           html: mail.htmlBody,
+          messageId: messageIdOf(mail, options.from),
         });
         await markSent(db, mail.id, clock.now());
         sent++;
@@ -79,6 +80,17 @@ export async function deliverOutbox(
     }
     if (batch.length < batchSize) return { sent, failed };
   }
+}
+
+/**
+ * The same Message-ID on every attempt of one outbox row: a mail sent again because its
+ * acknowledgement was lost (the process died between sending and recording it) is recognisably
+ * the same mail for the receiving server and mail program. The row's creation time keeps ids apart
+ * across databases whose row numbers restart.
+ */
+export function messageIdOf(mail: { id: number; createdAt: Date }, from: string): string {
+  const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'localhost';
+  return `<outbox.${mail.id}.${mail.createdAt.getTime()}@${domain}>`;
 }
 
 /** The transport's error message on one line, shortened: never the mail itself. */
