@@ -27,6 +27,30 @@ export function isInvalidInputError(error: unknown): boolean {
   return state !== undefined && (state.startsWith('22') || state === '54000');
 }
 
+/**
+ * Whether the database could not be reached rather than refused something: a lost or refused
+ * connection (SQLSTATE class 08), the server shutting down or ending the session (57P01–57P03), too
+ * many connections (53300), a database not accepting connections, or the driver's own connection
+ * errors (no SQLSTATE: a terminated connection, a refused socket, a connect timeout).
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const state = sqlState(error);
+  if (state && (state.startsWith('08') || /^57P0[123]$/.test(state) || state === '53300')) return true;
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const { message, code } = e as { message?: unknown; code?: unknown };
+    if (typeof code === 'string' && /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT)$/.test(code)) return true;
+    if (
+      typeof message === 'string' &&
+      /Connection terminated|not currently accepting connections|timeout exceeded when trying to connect|Client has encountered a connection error/.test(
+        message,
+      )
+    )
+      return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /** What a log may say about an error: its kind, codes and names, never a value it carries. */
 export type LoggableError = {
   type: string;

@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { homePathFor, isAction, mayAttempt, mayBeSharedCached } from '../auth/actions.ts';
 import { loadSession } from '../auth/sessions.ts';
-import { isInvalidInputError, loggableError, sqlState } from '../db/errors.ts';
+import { isDatabaseUnavailable, isInvalidInputError, loggableError, sqlState } from '../db/errors.ts';
 import type { AppDeps } from '../deps.ts';
 import { common } from '../i18n/common.ts';
 import { negotiateLanguage } from '../i18n/index.ts';
@@ -112,6 +112,8 @@ export async function registerPlatform(app: FastifyInstance, deps: AppDeps): Pro
   app.decorateRequest('csrfBinding', undefined);
 
   app.addHook('onRequest', async (request, reply) => {
+    // The browser's language first, so that even a failure to read the session answers in it.
+    request.lang = negotiateLanguage(request.cookies[LANGUAGE_COOKIE], request.headers['accept-language']);
     const raw = request.cookies[sessionCookieName(secure)];
     const unsigned = raw ? request.unsignCookie(raw) : undefined;
     if (unsigned?.valid && unsigned.value) {
@@ -243,6 +245,17 @@ export async function registerPlatform(app: FastifyInstance, deps: AppDeps): Pro
         reply,
         MessagePage({ ctx: ctx(), title: t.invalidInputTitle, body: t.invalidInputBody }),
         status,
+      );
+    }
+    // The database is unreachable (restarting, connections killed, pool exhausted): a page that
+    // says so, and the next request tries again on a new connection — no restart needed.
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: loggableError(error) }, 'database unavailable');
+      reply.header('Retry-After', '60');
+      return sendPage(
+        reply,
+        MessagePage({ ctx: ctx(), title: t.unavailableTitle, body: t.unavailableBody }),
+        503,
       );
     }
     // Kind, codes and stack frames only: never a value the error quotes (see loggableError).

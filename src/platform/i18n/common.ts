@@ -20,6 +20,9 @@ export const common = defineMessages({
     notFoundBody: 'Deze pagina bestaat niet, of u hebt er geen toegang toe.',
     forbiddenTitle: 'Geen toegang',
     forbiddenBody: 'U hebt geen toegang tot deze pagina met dit account.',
+    unavailableTitle: 'De dienst is even niet bereikbaar',
+    unavailableBody:
+      'We kunnen uw gegevens nu niet ophalen of bewaren. Wat u net verstuurde, is misschien niet bewaard: kijk het na en probeer het over enkele minuten opnieuw.',
     errorTitle: 'Er ging iets mis',
     errorBody: 'Er ging iets mis aan onze kant. Uw gegevens zijn niet verloren. Probeer het later opnieuw.',
     tooManyRequests: 'Te veel pogingen. Wacht even en probeer opnieuw.',
@@ -131,6 +134,9 @@ export const common = defineMessages({
     notFoundBody: 'Cette page n’existe pas, ou vous n’y avez pas accès.',
     forbiddenTitle: 'Accès refusé',
     forbiddenBody: 'Vous n’avez pas accès à cette page avec ce compte.',
+    unavailableTitle: 'Le service est momentanément indisponible',
+    unavailableBody:
+      'Nous ne pouvons pas lire ni enregistrer vos données pour le moment. Ce que vous venez d’envoyer n’a peut-être pas été enregistré\u00a0: vérifiez-le et réessayez dans quelques minutes.',
     errorTitle: 'Une erreur s’est produite',
     errorBody:
       'Une erreur s’est produite de notre côté. Vos données ne sont pas perdues. Réessayez plus tard.',
@@ -250,6 +256,9 @@ export const common = defineMessages({
     notFoundBody: 'This page does not exist, or you do not have access to it.',
     forbiddenTitle: 'No access',
     forbiddenBody: 'You do not have access to this page with this account.',
+    unavailableTitle: 'The service is unavailable for a moment',
+    unavailableBody:
+      'We cannot read or store your data right now. What you just sent may not have been stored: check it and try again in a few minutes.',
     errorTitle: 'Something went wrong',
     errorBody: 'Something went wrong on our side. Your data has not been lost. Please try again later.',
     tooManyRequests: 'Too many attempts. Please wait a moment and try again.',
