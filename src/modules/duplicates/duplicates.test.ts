@@ -326,6 +326,29 @@ describe.each(BACKENDS)('duplicate family files on %s', (backend) => {
     expect(requests).toHaveLength(2);
   });
 
+  it('joins the same parent (same e-mail, no account) and keeps the phone the kept file lacked', async () => {
+    const db = t.deps.db;
+    const a = await aFamilyRequest(db, {
+      ...base(),
+      childFirstName: 'Mats',
+      childLastName: 'Claes',
+      parentEmail: 'claes@test.example',
+    });
+    const b = await aFamilyRequest(db, {
+      ...base(),
+      childFirstName: 'Mats',
+      childLastName: 'Claes',
+      parentEmail: 'CLAES@test.example',
+      status: 'withdrawn',
+    });
+    await db.update(schema.parents).set({ phone: '016 12 34 56' }).where(eq(schema.parents.id, b.parent.id));
+    await desk.get(pairUrl(a.family.id, b.family.id));
+    const res = await desk.post(`${pairUrl(a.family.id, b.family.id)}/merge`, { keep: a.family.id });
+    expect(res.statusCode).toBe(303);
+    const parents = await db.select().from(schema.parents).where(eq(schema.parents.familyId, a.family.id));
+    expect(parents.map((p) => [p.email, p.phone])).toEqual([['claes@test.example', '016 12 34 56']]);
+  });
+
   it('ends two simultaneous merges of the same pair with one merge', async () => {
     const db = t.deps.db;
     const { a, b } = await twoFilesByName({ secondStatus: 'withdrawn' });

@@ -182,13 +182,14 @@ export async function moveParent(tx: Database, parentId: string, keptFamilyId: s
 export async function absorbParent(tx: Database, kept: MergeParent, merged: MergeParent) {
   const takesNumber = !kept.nationalNumberHash && merged.nationalNumberHash;
   const takesAccount = !kept.userId && merged.userId;
-  await tx
-    .update(parents)
-    .set({
-      ...(takesAccount ? { userId: null } : {}),
-      ...(takesNumber ? { nationalNumberHash: null, nationalNumberCipher: null } : {}),
-    })
-    .where(eq(parents.id, merged.id));
+  if (takesAccount || takesNumber)
+    await tx
+      .update(parents)
+      .set({
+        ...(takesAccount ? { userId: null } : {}),
+        ...(takesNumber ? { nationalNumberHash: null, nationalNumberCipher: null } : {}),
+      })
+      .where(eq(parents.id, merged.id));
   await tx
     .update(parents)
     .set({
