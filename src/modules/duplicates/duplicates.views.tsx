@@ -73,7 +73,7 @@ export function DuplicateListPage(props: { ctx: PageContext; list: DuplicateList
             <caption class="utrecht-table__caption ko-visually-hidden">{t.caption}</caption>
             <thead class="utrecht-table__header">
               <tr class="utrecht-table__row">
-                {[t.fileA, t.fileB, t.why, t.action].map((head) => (
+                {[t.action, t.fileA, t.fileB, t.why].map((head) => (
                   <th scope="col" class="utrecht-table__header-cell" key={head}>
                     {head}
                   </th>
@@ -83,11 +83,6 @@ export function DuplicateListPage(props: { ctx: PageContext; list: DuplicateList
             <tbody class="utrecht-table__body">
               {list.map((pair) => (
                 <tr class="utrecht-table__row" key={`${pair.a.id}-${pair.b.id}`} data-qa="duplicate-pair">
-                  <FileCell lang={lang} file={pair.a} />
-                  <FileCell lang={lang} file={pair.b} />
-                  <td class="utrecht-table__cell ko-wrap" data-qa="duplicate-reasons">
-                    {pair.reasons.map((r) => t.reasons[r]).join('. ')}
-                  </td>
                   <td class="utrecht-table__cell">
                     <a
                       class="utrecht-link"
@@ -97,6 +92,11 @@ export function DuplicateListPage(props: { ctx: PageContext; list: DuplicateList
                     >
                       {t.compare}
                     </a>
+                  </td>
+                  <FileCell lang={lang} file={pair.a} />
+                  <FileCell lang={lang} file={pair.b} />
+                  <td class="utrecht-table__cell ko-wrap" data-qa="duplicate-reasons">
+                    {pair.reasons.map((r) => t.reasons[r]).join('. ')}
                   </td>
                 </tr>
               ))}
