@@ -69,20 +69,34 @@ function pairsSql(municipalityId: string, only?: { a: string; b: string }): SQL 
         from parents p join fam on fam.id = p.family_id
        where p.national_number_hash is not null
     ),
+    -- Pairs come from grouping by the shared key (hash aggregates), not from self-joins: without
+    -- table statistics (PGlite has no autovacuum) the planner would nest loops over thousands of rows.
+    keyed as (
+      select 'childNationalNumber' as reason, 'n:' || nn as key, family_id from kids where nn is not null
+      union
+      select 'parentNationalNumber', 'n:' || nn, family_id from parent_nn
+      union
+      select 'nameDate', name || '|' || day::text, family_id from kid_days where name <> ''
+      union
+      select 'contact', contact, family_id from contacts
+    ),
+    groups as (
+      select reason, array_agg(family_id) as fams
+        from keyed group by reason, key having count(*) > 1
+    ),
+    keyed_pairs as (
+      select distinct g.reason, a as fa, b as fb
+        from groups g, unnest(g.fams) a, unnest(g.fams) b
+       where a < b
+    ),
     pairs as (
-      select a.family_id as fa, b.family_id as fb, 'childNationalNumber' as reason
-        from kids a join kids b on a.nn = b.nn and a.family_id < b.family_id
+      select fa, fb, reason from keyed_pairs
+       where reason in ('childNationalNumber', 'parentNationalNumber')
       union
-      select a.family_id, b.family_id, 'parentNationalNumber'
-        from parent_nn a join parent_nn b on a.nn = b.nn and a.family_id < b.family_id
-      union
-      select a.family_id, b.family_id, 'nameDateContact'
-        from kid_days a
-        join kid_days b on a.name = b.name and a.day = b.day and a.family_id < b.family_id
-       where a.name <> ''
-         and exists (
-           select 1 from contacts ca join contacts cb on ca.contact = cb.contact
-            where ca.family_id = a.family_id and cb.family_id = b.family_id)
+      select n.fa, n.fb, 'nameDateContact'
+        from keyed_pairs n
+        join keyed_pairs c on c.fa = n.fa and c.fb = n.fb and c.reason = 'contact'
+       where n.reason = 'nameDate'
     )
     select p.fa::text as "familyAId", p.fb::text as "familyBId",
            array_agg(distinct p.reason order by p.reason) as reasons
