@@ -48,6 +48,6 @@ for (let run = 1; run <= 3; run++) {
   const started = performance.now();
   const count = await countPossibleDuplicates(db, s.municipality.id);
   const ms = Math.round(performance.now() - started);
-  console.log(`run ${run}: ${count} possible pairs among ${files + pairs} files in ${ms} ms`);
+  process.stdout.write(`run ${run}: ${count} possible pairs among ${files + pairs} files in ${ms} ms\n`);
 }
 await handle.close();
