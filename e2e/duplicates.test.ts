@@ -65,7 +65,7 @@ describe('merging duplicate family files in a browser', () => {
       .set({ phone: '+32470998877' })
       .where(eq(schema.parents.id, b.parent.id));
     files = { a, b };
-  }, 60_000);
+  }, 120_000);
 
   afterEach(async () => {
     await t?.close();
