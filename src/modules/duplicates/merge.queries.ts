@@ -253,3 +253,11 @@ export async function countRequestRows(db: Database, familyId: string) {
     providerNotes: Number(row.providerNotes ?? 0),
   };
 }
+
+export async function getRequestIdsOfFamily(db: Database, familyId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: schema.requests.id })
+    .from(schema.requests)
+    .where(eq(schema.requests.familyId, familyId));
+  return rows.map((r) => r.id);
+}

@@ -4,11 +4,10 @@
  * pointing at the kept one. A second merge of the same pair finds the first one done and changes
  * nothing.
  */
-import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/index.ts';
 import type { CurrentUser } from '../../platform/auth/actions.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
-import { type Database, schema } from '../../platform/db/index.ts';
+import type { Database } from '../../platform/db/index.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import type { Errors } from '../../platform/i18n/common.ts';
@@ -118,12 +117,7 @@ export async function mergeFiles(
       if (Object.keys(errors).length > 0) return { ok: false, errors };
 
       const carried = await q.countRequestRows(tx, merged.id);
-      const movedRequestIds = (
-        await tx
-          .select({ id: schema.requests.id })
-          .from(schema.requests)
-          .where(eq(schema.requests.familyId, merged.id))
-      ).map((r) => r.id);
+      const movedRequestIds = await q.getRequestIdsOfFamily(tx, merged.id);
 
       // 1. The same child twice: one open request stays (the desk's choice), then one child.
       for (const [conflict, keptRequestId] of chosen) {
