@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAccountRoutes } from './modules/accounts/index.ts';
+import { registerDeskEmergencyRoutes } from './modules/desk-emergency/index.ts';
 import { registerDevMailboxRoutes } from './modules/dev-mailbox/index.ts';
 import { registerEmergencyListRoutes } from './modules/emergency-list/index.ts';
 import { registerFamilyRoutes } from './modules/families/index.ts';
@@ -52,6 +53,7 @@ export async function buildApp(
   registerProviderProfileRoutes(app, deps);
   registerOrganisationAdminRoutes(app, deps);
   registerProviderReportRoutes(app, deps);
+  registerDeskEmergencyRoutes(app, deps);
   // Only for a local demo (config.ts, devMailboxEnabled): it shows every mail to anyone.
   if (deps.config.devMailbox) registerDevMailboxRoutes(app, deps);
   return app;
