@@ -280,13 +280,15 @@ describe.each(BACKENDS)('the desk’s emergency follow-up on %s', (backend) => {
     expect(await forwards()).toHaveLength(0);
     expect(await outbox()).toHaveLength(0);
     expect(await events('request.forwarded')).toHaveLength(0);
-    // In French too.
-    const fr = await desk.post(
-      page,
-      { category: 'child_protection', note: '' },
-      { formPage: `${page}?lang=fr` },
-    );
+    // In French for a French-speaking officer, with French typography.
+    const officer = await aUser(db(), { role: 'desk', municipalityId: s.municipality.id, language: 'fr' });
+    const french = new TestClient(t.app);
+    await french.login(officer.email, TEST_PASSWORD);
+    const fr = await french.post(page, { category: 'child_protection', note: '' }, { formPage: page });
     expect(fr.statusCode).toBe(400);
+    expect(fr.body).toContain('Remplissez ce champ.');
+    expect(fr.body).toContain('Suivi d’urgence – Yasmine');
+    expect(await notes()).toHaveLength(0);
   });
 
   it('answers 404 on every route to the desk of another municipality', async () => {
