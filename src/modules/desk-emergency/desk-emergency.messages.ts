@@ -85,21 +85,14 @@ export const deskEmergencyMessages = defineMessages({
       lifted: 'De markering als sociale noodsituatie is opgeheven.',
       contact: 'Het contact is genoteerd.',
     },
-    forwarded: (added: number, already: number) =>
-      [
-        added === 0
-          ? ''
-          : one('nl', added)
-            ? 'De aanvraag is doorgestuurd naar 1 opvanglocatie; haar medewerkers kregen een e-mail.'
-            : `De aanvraag is doorgestuurd naar ${added} opvanglocaties; hun medewerkers kregen een e-mail.`,
-        already === 0
-          ? ''
-          : one('nl', already)
-            ? '1 gekozen opvanglocatie had de aanvraag al: daar is niets gewijzigd.'
-            : `${already} gekozen opvanglocaties hadden de aanvraag al: daar is niets gewijzigd.`,
-      ]
-        .filter(Boolean)
-        .join(' '),
+    forwardedAdded: (added: number) =>
+      one('nl', added)
+        ? 'De aanvraag is doorgestuurd naar 1 opvanglocatie; haar medewerkers kregen een e-mail.'
+        : `De aanvraag is doorgestuurd naar ${added} opvanglocaties; hun medewerkers kregen een e-mail.`,
+    forwardedAlready: (already: number) =>
+      one('nl', already)
+        ? '1 gekozen opvanglocatie had de aanvraag al: daar is niets gewijzigd.'
+        : `${already} gekozen opvanglocaties hadden de aanvraag al: daar is niets gewijzigd.`,
     mail: {
       subject: (location: string) => `Het loket vraagt een plaats voor een kind in nood – ${location}`,
       greeting: (name: string) => `Beste ${name},`,
@@ -190,21 +183,14 @@ export const deskEmergencyMessages = defineMessages({
       lifted: 'Le signalement d’urgence sociale est levé.',
       contact: 'Le contact est noté.',
     },
-    forwarded: (added: number, already: number) =>
-      [
-        added === 0
-          ? ''
-          : one('fr', added)
-            ? 'La demande est transmise à 1 lieu d’accueil\u202f; son personnel a reçu un e-mail.'
-            : `La demande est transmise à ${added} lieux d’accueil\u202f; leur personnel a reçu un e-mail.`,
-        already === 0
-          ? ''
-          : one('fr', already)
-            ? '1 lieu choisi avait déjà la demande\u202f: rien n’y a changé.'
-            : `${already} lieux choisis avaient déjà la demande\u202f: rien n’y a changé.`,
-      ]
-        .filter(Boolean)
-        .join(' '),
+    forwardedAdded: (added: number) =>
+      one('fr', added)
+        ? 'La demande est transmise à 1 lieu d’accueil\u202f; son personnel a reçu un e-mail.'
+        : `La demande est transmise à ${added} lieux d’accueil\u202f; leur personnel a reçu un e-mail.`,
+    forwardedAlready: (already: number) =>
+      one('fr', already)
+        ? '1 lieu choisi avait déjà la demande\u202f: rien n’y a changé.'
+        : `${already} lieux choisis avaient déjà la demande\u202f: rien n’y a changé.`,
     mail: {
       subject: (location: string) => `Le guichet demande une place pour un enfant en urgence – ${location}`,
       greeting: (name: string) => `Bonjour ${name},`,
@@ -293,21 +279,14 @@ export const deskEmergencyMessages = defineMessages({
       lifted: 'The social emergency mark is lifted.',
       contact: 'The contact is recorded.',
     },
-    forwarded: (added: number, already: number) =>
-      [
-        added === 0
-          ? ''
-          : one('en', added)
-            ? 'The request was put forward to 1 provider; its staff got an e-mail.'
-            : `The request was put forward to ${added} providers; their staff got an e-mail.`,
-        already === 0
-          ? ''
-          : one('en', already)
-            ? '1 chosen provider had the request already: nothing changed there.'
-            : `${already} chosen providers had the request already: nothing changed there.`,
-      ]
-        .filter(Boolean)
-        .join(' '),
+    forwardedAdded: (added: number) =>
+      one('en', added)
+        ? 'The request was put forward to 1 provider; its staff got an e-mail.'
+        : `The request was put forward to ${added} providers; their staff got an e-mail.`,
+    forwardedAlready: (already: number) =>
+      one('en', already)
+        ? '1 chosen provider had the request already: nothing changed there.'
+        : `${already} chosen providers had the request already: nothing changed there.`,
     mail: {
       subject: (location: string) => `The desk asks for a place for a child in need – ${location}`,
       greeting: (name: string) => `Dear ${name},`,

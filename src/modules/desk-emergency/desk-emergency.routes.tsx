@@ -42,8 +42,11 @@ const count = (value: string | undefined) => {
 };
 
 function doneOf(query: Route['Querystring']): Done | undefined {
-  if (query.done === 'forwarded')
-    return { key: 'forwarded', added: count(query.added), already: count(query.already) };
+  if (query.done === 'forwarded') {
+    const added = count(query.added);
+    const already = count(query.already);
+    return added + already > 0 ? { key: 'forwarded', added, already } : undefined;
+  }
   const key = query.done;
   return key && Object.hasOwn(deskEmergencyMessages.nl.done, key) ? { key: key as DoneKey } : undefined;
 }

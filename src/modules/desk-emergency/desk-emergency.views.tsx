@@ -27,7 +27,13 @@ export const emergencyPath = (requestId: string) => `/desk/requests/${requestId}
 
 function doneText(lang: Language, done: Done): string {
   const t = deskEmergencyMessages[lang];
-  return done.key === 'forwarded' ? t.forwarded(done.added, done.already) : t.done[done.key];
+  if (done.key !== 'forwarded') return t.done[done.key];
+  return [
+    done.added > 0 ? t.forwardedAdded(done.added) : '',
+    done.already > 0 ? t.forwardedAlready(done.already) : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 function FileFacts(props: { lang: Language; data: EmergencyPageData }) {
