@@ -36,6 +36,7 @@ describe('the desk’s emergency follow-up in a browser', () => {
     t = await startApp();
     s = await aScenario(t.deps.db);
     officer = await aUser(t.deps.db, { role: 'desk', municipalityId: s.municipality.id });
+    await aUser(t.deps.db, { role: 'provider_staff', providerLocationId: s.third.id, language: 'fr' });
     // Another flagged request that starts sooner: without the forward it would be first.
     await aFamilyRequest(t.deps.db, {
       municipalityId: s.municipality.id,
@@ -108,7 +109,7 @@ describe('the desk’s emergency follow-up in a browser', () => {
     const mails = await t.deps.db.query.outbox.findMany();
     expect(mails.filter((m) => m.template === 'desk.request_forwarded')).toHaveLength(2);
 
-    // The provider of the third location: the request on top, flag and category, no note.
+    // The provider of the second location: the request on top, flag and category, no note.
     const provider = await open(true);
     await provider.logIn(s.secondStaff.email, TEST_PASSWORD);
     const list = `/provider/locations/${s.second.id}/emergency-list`;

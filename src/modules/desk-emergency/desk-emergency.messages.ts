@@ -87,8 +87,13 @@ export const deskEmergencyMessages = defineMessages({
     },
     forwardedAdded: (added: number) =>
       one('nl', added)
-        ? 'De aanvraag is doorgestuurd naar 1 opvanglocatie; haar medewerkers kregen een e-mail.'
-        : `De aanvraag is doorgestuurd naar ${added} opvanglocaties; hun medewerkers kregen een e-mail.`,
+        ? 'De aanvraag is doorgestuurd naar 1 opvanglocatie.'
+        : `De aanvraag is doorgestuurd naar ${added} opvanglocaties.`,
+    forwardedMailed: 'We stuurden hun medewerkers een e-mail.',
+    forwardedUnmailed: (n: number) =>
+      one('nl', n)
+        ? '1 van die opvanglocaties heeft geen medewerkers en geen e-mailadres: bel ze.'
+        : `${n} van die opvanglocaties hebben geen medewerkers en geen e-mailadres: bel ze.`,
     forwardedAlready: (already: number) =>
       one('nl', already)
         ? '1 gekozen opvanglocatie had de aanvraag al: daar is niets gewijzigd.'
@@ -167,7 +172,7 @@ export const deskEmergencyMessages = defineMessages({
     careTypes: { group: 'accueil en groupe', family: 'accueil familial' },
     forwardSubmit: 'Transmettre',
     notForwardable:
-      'Cette demande n’est plus en cours ou l’enfant a une place\u202f: elle ne peut plus être transmise.',
+      'Cette demande n’est plus en cours ou l’enfant a une place\u00a0: elle ne peut plus être transmise.',
     liftTitle: 'Lever le signalement d’urgence sociale',
     liftGone: (category: string) =>
       `Le signalement «\u00a0${category}\u00a0» disparaît de la demande et de la liste d’urgence des lieux d’accueil.`,
@@ -179,18 +184,23 @@ export const deskEmergencyMessages = defineMessages({
     done: {
       flagged: 'La demande est signalée comme urgence sociale.',
       changed: 'Le signalement est mis à jour.',
-      unchanged: 'Rien n’a changé\u202f: la catégorie était déjà la même et vous n’avez pas ajouté de note.',
+      unchanged: 'Rien n’a changé\u00a0: la catégorie était déjà la même et vous n’avez pas ajouté de note.',
       lifted: 'Le signalement d’urgence sociale est levé.',
       contact: 'Le contact est noté.',
     },
     forwardedAdded: (added: number) =>
       one('fr', added)
-        ? 'La demande est transmise à 1 lieu d’accueil\u202f; son personnel a reçu un e-mail.'
-        : `La demande est transmise à ${added} lieux d’accueil\u202f; leur personnel a reçu un e-mail.`,
+        ? 'La demande est transmise à 1 lieu d’accueil.'
+        : `La demande est transmise à ${added} lieux d’accueil.`,
+    forwardedMailed: 'Leur personnel a reçu un e-mail.',
+    forwardedUnmailed: (n: number) =>
+      one('fr', n)
+        ? `${n} de ces lieux n’a ni personnel ni adresse e-mail\u00a0: appelez-le.`
+        : `${n} de ces lieux n’ont ni personnel ni adresse e-mail\u00a0: appelez-les.`,
     forwardedAlready: (already: number) =>
       one('fr', already)
-        ? '1 lieu choisi avait déjà la demande\u202f: rien n’y a changé.'
-        : `${already} lieux choisis avaient déjà la demande\u202f: rien n’y a changé.`,
+        ? '1 lieu choisi avait déjà la demande\u00a0: rien n’y a changé.'
+        : `${already} lieux choisis avaient déjà la demande\u00a0: rien n’y a changé.`,
     mail: {
       subject: (location: string) => `Le guichet demande une place pour un enfant en urgence – ${location}`,
       greeting: (name: string) => `Bonjour ${name},`,
@@ -281,8 +291,13 @@ export const deskEmergencyMessages = defineMessages({
     },
     forwardedAdded: (added: number) =>
       one('en', added)
-        ? 'The request was put forward to 1 provider; its staff got an e-mail.'
-        : `The request was put forward to ${added} providers; their staff got an e-mail.`,
+        ? 'The request was put forward to 1 provider.'
+        : `The request was put forward to ${added} providers.`,
+    forwardedMailed: 'Their staff got an e-mail.',
+    forwardedUnmailed: (n: number) =>
+      one('en', n)
+        ? '1 of those providers has no staff and no e-mail address: call them.'
+        : `${n} of those providers have no staff and no e-mail address: call them.`,
     forwardedAlready: (already: number) =>
       one('en', already)
         ? '1 chosen provider had the request already: nothing changed there.'

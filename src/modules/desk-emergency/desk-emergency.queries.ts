@@ -103,6 +103,8 @@ export function getForwardableLocations(db: Database, municipalityId: string, to
     .select({
       id: providerLocations.id,
       name: providerLocations.name,
+      email: providerLocations.email,
+      languages: providerLocations.languages,
       careType: providerLocations.careType,
       minAgeMonths: providerLocations.minAgeMonths,
       maxAgeMonths: providerLocations.maxAgeMonths,

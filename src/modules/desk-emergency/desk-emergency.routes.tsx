@@ -25,7 +25,7 @@ import {
 
 type Route = {
   Params: { requestId: string };
-  Querystring: { done?: string; added?: string; already?: string };
+  Querystring: { done?: string; added?: string; already?: string; unmailed?: string };
 };
 
 const ACTION = { config: { action: 'desk.emergency.manage' } } as const;
@@ -45,7 +45,8 @@ function doneOf(query: Route['Querystring']): Done | undefined {
   if (query.done === 'forwarded') {
     const added = count(query.added);
     const already = count(query.already);
-    return added + already > 0 ? { key: 'forwarded', added, already } : undefined;
+    const unmailed = Math.min(count(query.unmailed), added);
+    return added + already > 0 ? { key: 'forwarded', added, already, unmailed } : undefined;
   }
   const key = query.done;
   return key && Object.hasOwn(deskEmergencyMessages.nl.done, key) ? { key: key as DoneKey } : undefined;

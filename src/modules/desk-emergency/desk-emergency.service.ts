@@ -4,7 +4,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/index.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import type { Result } from '../../platform/i18n/common.ts';
-import { formatDate } from '../../platform/i18n/index.ts';
+import { DEFAULT_LANGUAGE, formatDate, isLanguage, type Language } from '../../platform/i18n/index.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { renderMail } from '../../platform/mail/render.tsx';
 import {
@@ -194,7 +194,8 @@ export async function addContact(
   });
 }
 
-export type Forwarded = { added: number; already: number };
+/** Locations newly forwarded to, those that had it already, and new ones no mail could reach. */
+export type Forwarded = { added: number; already: number; unmailed: number };
 
 /**
  * Puts the request forward to locations of the municipality: one row per location (a location
@@ -227,12 +228,16 @@ export async function forwardRequest(
         forwardedAt: now,
       })),
     );
+    let unmailed = 0;
     if (added.length > 0) {
       const municipality = await getMunicipality(tx, request.municipalityId);
-      await mailStaff(tx, deps, deps.clock, {
+      unmailed = await mailStaff(tx, deps, deps.clock, {
         file,
         municipality: municipality?.name ?? '',
-        locations: added.map((id) => ({ id, name: byId.get(id)?.name ?? '' })),
+        locations: added.flatMap((id) => {
+          const location = byId.get(id);
+          return location ? [location] : [];
+        }),
       });
       await insertStatusEvents(tx, [
         {
@@ -252,51 +257,79 @@ export async function forwardRequest(
         details: { change: 'forwarded', locations: added },
       });
     }
-    return { ok: true, value: { added: added.length, already: locationIds.length - added.length } };
+    return {
+      ok: true,
+      value: { added: added.length, already: locationIds.length - added.length, unmailed },
+    };
   });
   if (outcome.ok && outcome.value.added > 0) deps.jobs.mailQueued();
   return outcome;
 }
 
-/** The mail to every staff member of the new locations: no name, no note; age, start and category. */
+type MailTarget = { id: string; name: string; email: string | null; languages: string[] };
+
+/**
+ * The mail to every staff member of the new locations in their language; a location without staff
+ * accounts gets it at its own address, in the first language it speaks. No name, no note: the
+ * age, the start and the category. Returns how many locations no mail could reach.
+ */
 async function mailStaff(
   tx: Database,
   deps: AppDeps,
   clock: Clock,
-  what: { file: q.EmergencyFile; municipality: string; locations: { id: string; name: string }[] },
-) {
-  const { file } = what;
+  what: { file: q.EmergencyFile; municipality: string; locations: MailTarget[] },
+): Promise<number> {
   const staff = await q.getStaffOfLocations(
     tx,
     what.locations.map((l) => l.id),
   );
-  for (const member of staff) {
-    const location = what.locations.find((l) => l.id === member.locationId);
-    if (!location) continue;
-    const lang = member.language;
-    const t = deskEmergencyMessages[lang].mail;
-    const age = file.birthDate
-      ? t.ageMonths(Math.max(0, ageInMonths(file.birthDate, clock.today())))
-      : t.unborn(file.expectedBirthDate ? formatDate(lang, file.expectedBirthDate) : '?');
-    const rendered = renderMail(lang, {
-      subject: t.subject(location.name),
-      greeting: t.greeting(member.name),
-      paragraphs: [
-        t.intro(what.municipality, location.name),
-        t.facts(age, formatDate(lang, file.desiredStart)),
-        ...(file.socialReason ? [t.social(handlingMessages[lang].socialReasons[file.socialReason])] : []),
-      ],
-      action: {
-        label: t.action,
-        url: `${deps.config.publicUrl}/provider/locations/${location.id}/emergency-list`,
-      },
-      signature: t.signature,
-    });
-    await enqueueMail(tx, clock, {
-      to: member.email,
-      language: lang,
-      template: 'desk.request_forwarded',
-      ...rendered,
-    });
+  let unmailed = 0;
+  for (const location of what.locations) {
+    const own = staff.filter((m) => m.locationId === location.id);
+    const fallbackLanguage = location.languages.find(isLanguage) ?? DEFAULT_LANGUAGE;
+    const recipients =
+      own.length > 0
+        ? own
+        : location.email
+          ? [{ email: location.email, name: location.name, language: fallbackLanguage }]
+          : [];
+    if (recipients.length === 0) unmailed++;
+    for (const member of recipients)
+      await enqueueMail(tx, clock, {
+        to: member.email,
+        language: member.language,
+        template: 'desk.request_forwarded',
+        ...forwardMail(deps, clock, what, location, member),
+      });
   }
+  return unmailed;
+}
+
+function forwardMail(
+  deps: AppDeps,
+  clock: Clock,
+  what: { file: q.EmergencyFile; municipality: string },
+  location: MailTarget,
+  member: { name: string; language: Language },
+) {
+  const { file } = what;
+  const lang = member.language;
+  const t = deskEmergencyMessages[lang].mail;
+  const age = file.birthDate
+    ? t.ageMonths(Math.max(0, ageInMonths(file.birthDate, clock.today())))
+    : t.unborn(file.expectedBirthDate ? formatDate(lang, file.expectedBirthDate) : '?');
+  return renderMail(lang, {
+    subject: t.subject(location.name),
+    greeting: t.greeting(member.name),
+    paragraphs: [
+      t.intro(what.municipality, location.name),
+      t.facts(age, formatDate(lang, file.desiredStart)),
+      ...(file.socialReason ? [t.social(handlingMessages[lang].socialReasons[file.socialReason])] : []),
+    ],
+    action: {
+      label: t.action,
+      url: `${deps.config.publicUrl}/provider/locations/${location.id}/emergency-list`,
+    },
+    signature: t.signature,
+  });
 }

@@ -245,7 +245,13 @@ describe.each(BACKENDS)('the desk’s emergency follow-up on %s', (backend) => {
       desiredStart: '2027-04-01',
     });
     const laterPage = `/desk/requests/${later.request.id}/emergency`;
-    await desk.post(`${laterPage}/forward`, { locations: [s.third.id] }, { formPage: laterPage });
+    // The third location has no staff account and no e-mail address: the desk is told to call it.
+    const res = await desk.post(`${laterPage}/forward`, { locations: [s.third.id] }, { formPage: laterPage });
+    expect(res.headers.location).toBe(`${laterPage}?done=forwarded&added=1&already=0&unmailed=1`);
+    expect((await desk.get(String(res.headers.location))).body).toContain(
+      '1 van die opvanglocaties heeft geen medewerkers en geen e-mailadres: bel ze.',
+    );
+    expect(await outbox()).toHaveLength(0);
     const third = await providerClient(s.third.id);
     expect(rowsOf((await third.get(`/provider/locations/${s.third.id}/emergency-list`)).body)).toContain(
       '01/04/2027',

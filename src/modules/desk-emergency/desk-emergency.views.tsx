@@ -20,7 +20,7 @@ import { deskEmergencyMessages } from './desk-emergency.messages.ts';
 import type { EmergencyPageData } from './desk-emergency.service.ts';
 
 export type DoneKey = keyof (typeof deskEmergencyMessages)['nl']['done'];
-export type Done = { key: DoneKey } | { key: 'forwarded'; added: number; already: number };
+export type Done = { key: DoneKey } | { key: 'forwarded'; added: number; already: number; unmailed: number };
 export type FailedForm = { form: 'flag' | 'contact' | 'forward'; state: FormState };
 
 export const emergencyPath = (requestId: string) => `/desk/requests/${requestId}/emergency`;
@@ -30,6 +30,7 @@ function doneText(lang: Language, done: Done): string {
   if (done.key !== 'forwarded') return t.done[done.key];
   return [
     done.added > 0 ? t.forwardedAdded(done.added) : '',
+    done.added === 0 ? '' : done.unmailed > 0 ? t.forwardedUnmailed(done.unmailed) : t.forwardedMailed,
     done.already > 0 ? t.forwardedAlready(done.already) : '',
   ]
     .filter(Boolean)
