@@ -51,7 +51,7 @@ describe('the desk’s emergency follow-up in a browser', () => {
       desiredStart: '2026-12-15',
     });
     requestId = made.request.id;
-  }, 60_000);
+  }, 180_000);
 
   afterEach(async () => {
     for (const tab of tabs) await tab.close();

@@ -137,9 +137,10 @@ export function registerDeskEmergencyRoutes(app: FastifyInstance, deps: AppDeps)
         form: 'forward',
         state: failedForm(request.body, result.errors),
       });
-    const { added, already } = result.value;
+    const { added, already, unmailed } = result.value;
+    const told = unmailed > 0 ? `&unmailed=${unmailed}` : '';
     return reply.redirect(
-      `${emergencyPath(requestId)}?done=forwarded&added=${added}&already=${already}`,
+      `${emergencyPath(requestId)}?done=forwarded&added=${added}&already=${already}${told}`,
       303,
     );
   });
