@@ -38,9 +38,9 @@ function planText(lang: Language, row: EmergencyRow): string {
 function ForwardedFlag(props: { lang: Language; row: EmergencyRow }) {
   if (!props.row.forwardedOn) return null;
   return (
-    <span class="ko-badge ko-badge--warning" data-qa="forwarded-flag">
+    <strong class="ko-badge" data-qa="forwarded-flag">
       {messages[props.lang].forwarded(formatShortDate(props.lang, props.row.forwardedOn))}
-    </span>
+    </strong>
   );
 }
 
@@ -101,7 +101,7 @@ export function EmergencyListPage(props: { ctx: PageContext; list: EmergencyList
                   <tr class="utrecht-table__row" key={row.requestId} data-qa="emergency-row">
                     <td class="utrecht-table__cell ko-wrap">
                       <ForwardedFlag lang={lang} row={row} />
-                      {row.forwardedOn && row.socialReason && ' '}
+                      {row.forwardedOn && row.socialReason && <br />}
                       <SocialFlag lang={lang} row={row} />
                     </td>
                     <td class="utrecht-table__cell" data-qa="emergency-age">
@@ -197,7 +197,12 @@ export function EmergencyOfferPage(props: { ctx: PageContext; data: EmergencyReq
       </p>
       <h1 class="utrecht-heading-1">{t.offerTitle}</h1>
       <ErrorSummary lang={lang} form={form} />
-      <ForwardedFlag lang={lang} row={row} /> <SocialFlag lang={lang} row={row} />
+      {row.forwardedOn && (
+        <p class="utrecht-paragraph">
+          <ForwardedFlag lang={lang} row={row} />
+        </p>
+      )}
+      <SocialFlag lang={lang} row={row} />
       <dl class="ko-facts">
         <div>
           <dt>{t.age}</dt>
