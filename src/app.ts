@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAccountRoutes } from './modules/accounts/index.ts';
+import { registerDeskEmergencyRoutes } from './modules/desk-emergency/index.ts';
 import { registerDevMailboxRoutes } from './modules/dev-mailbox/index.ts';
 import { registerDuplicateRoutes } from './modules/duplicates/index.ts';
 import { registerEmergencyListRoutes } from './modules/emergency-list/index.ts';
@@ -54,6 +55,7 @@ export async function buildApp(
   registerOrganisationAdminRoutes(app, deps);
   registerProviderReportRoutes(app, deps);
   registerDuplicateRoutes(app, deps);
+  registerDeskEmergencyRoutes(app, deps);
   // Only for a local demo (config.ts, devMailboxEnabled): it shows every mail to anyone.
   if (deps.config.devMailbox) registerDevMailboxRoutes(app, deps);
   return app;

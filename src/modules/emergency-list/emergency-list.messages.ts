@@ -5,11 +5,12 @@ export const messages = defineMessages({
   nl: {
     title: (municipality: string) => `Noodlijst – ${municipality}`,
     intro: (days: number, municipality: string) =>
-      `Aanvragen zonder plaats waarvan de gewenste start binnen ${days} dagen valt (of al voorbij is). Alle opvanglocaties van ${municipality} zien deze lijst, ook als de ouders hen niet kozen. Namen ziet u pas wanneer u een plaats voorstelt.`,
+      `Aanvragen zonder plaats waarvan de gewenste start binnen ${days} dagen valt (of al voorbij is). Alle opvanglocaties van ${municipality} zien deze lijst, ook als de ouders hen niet kozen. Aanvragen die het loket naar u doorstuurde, staan bovenaan, ook met een latere start. Namen ziet u pas wanneer u een plaats voorstelt.`,
     caption: (count: number) => `${count} ${count === 1 ? 'aanvraag' : 'aanvragen'} op de noodlijst`,
     empty: 'Er staan nu geen aanvragen op de noodlijst.',
     emergency: 'Noodsituatie',
     socialFlag: 'Sociale reden',
+    forwarded: (date: string) => `Door het loket doorgestuurd op ${date}`,
     age: 'Leeftijd',
     start: 'Gewenste start',
     carePlan: 'Opvangplan',
@@ -37,11 +38,12 @@ export const messages = defineMessages({
   fr: {
     title: (municipality: string) => `Liste d’urgence – ${municipality}`,
     intro: (days: number, municipality: string) =>
-      `Demandes sans place dont le début souhaité tombe dans les ${days} jours (ou est déjà passé). Tous les lieux d’accueil de ${municipality} voient cette liste, même si les parents ne les ont pas choisis. Vous ne voyez les noms qu’après avoir proposé une place.`,
+      `Demandes sans place dont le début souhaité tombe dans les ${days} jours (ou est déjà passé). Tous les lieux d’accueil de ${municipality} voient cette liste, même si les parents ne les ont pas choisis. Les demandes que le guichet vous a transmises figurent en tête, même avec un début plus lointain. Vous ne voyez les noms qu’après avoir proposé une place.`,
     caption: (count: number) => `${count} ${count === 1 ? 'demande' : 'demandes'} sur la liste d’urgence`,
     empty: 'Il n’y a pas de demandes sur la liste d’urgence pour l’instant.',
     emergency: 'Urgence',
     socialFlag: 'Raison sociale',
+    forwarded: (date: string) => `Transmise par le guichet le ${date}`,
     age: 'Âge',
     start: 'Début souhaité',
     carePlan: 'Plan d’accueil',
@@ -70,11 +72,12 @@ export const messages = defineMessages({
   en: {
     title: (municipality: string) => `Emergency list – ${municipality}`,
     intro: (days: number, municipality: string) =>
-      `Requests without a place whose desired start is within ${days} days (or already passed). Every provider of ${municipality} sees this list, also those the parents did not choose. You see names only once you offer a place.`,
+      `Requests without a place whose desired start is within ${days} days (or already passed). Every provider of ${municipality} sees this list, also those the parents did not choose. Requests the desk put forward to you are on top, also with a later start. You see names only once you offer a place.`,
     caption: (count: number) => `${count} ${count === 1 ? 'request' : 'requests'} on the emergency list`,
     empty: 'There are no requests on the emergency list now.',
     emergency: 'Emergency',
     socialFlag: 'Social reason',
+    forwarded: (date: string) => `Put forward by the desk on ${date}`,
     age: 'Age',
     start: 'Desired start',
     carePlan: 'Care plan',

@@ -5,11 +5,26 @@ import { priorityGroupSql } from '../requests/index.ts';
 
 /**
  * The emergency list in SQL: active requests of one municipality without a place whose desired
- * start is within the municipality's window from today (already passed ones included), social
- * emergencies first. It moves by itself because "today" is a parameter.
+ * start is within the municipality's window from today (already passed ones included), plus those
+ * the desk put forward to the looking location; forwarded ones first, then social emergencies. It
+ * moves by itself because "today" is a parameter.
+ *
+ * The window (DOMAIN.md: the exception to free choice is a start within 30 days) is kept for
+ * every location, social emergencies included: the flag marks urgency with a social reason among
+ * the requests on the list, it does not widen the list for all providers. Only a forward does,
+ * and only for the locations the desk chose: the desk asked them by mail to look at this request,
+ * so it stays on their list, on top, whatever its start date, until it is placed or no longer active.
  */
-const { families, children, requests, preferences, providerLocations, municipalities, subMunicipalities } =
-  schema;
+const {
+  families,
+  children,
+  requests,
+  preferences,
+  providerLocations,
+  municipalities,
+  subMunicipalities,
+  requestForwards,
+} = schema;
 
 export type EmergencyScope = {
   municipalityId: string;
@@ -19,12 +34,20 @@ export type EmergencyScope = {
   locationId: string;
 };
 
+/** The day (in Belgium) the desk put the request forward to the looking location, or null. */
+const forwardedAtSql = (locationId: string) =>
+  sql<
+    string | null
+  >`(select (${requestForwards.forwardedAt} at time zone 'Europe/Brussels')::date::text from ${requestForwards} where ${requestForwards.requestId} = ${requests.id} and ${requestForwards.providerLocationId} = ${locationId})`;
+
 function onList(scope: EmergencyScope): SQL[] {
   const placed = preferences;
   return [
     eq(requests.municipalityId, scope.municipalityId),
     eq(requests.status, 'active'),
-    sql`${requests.desiredStart} <= ${addDays(scope.today, scope.windowDays)}::date`,
+    sql`(${requests.desiredStart} <= ${addDays(scope.today, scope.windowDays)}::date or exists (
+      select 1 from ${requestForwards} where ${requestForwards.requestId} = ${requests.id}
+      and ${requestForwards.providerLocationId} = ${scope.locationId}))`,
     sql`not exists (select 1 from ${placed} where ${placed.requestId} = ${requests.id}
       and ${placed.status} in ('offer_accepted', 'enrolled'))`,
   ];
@@ -55,6 +78,7 @@ function selectRows(db: Database, scope: EmergencyScope) {
       priorityGroup: priorityGroupSql,
       ownStatus: ownStatusSql(scope.locationId),
       pendingOffers: pendingOffersSql,
+      forwardedOn: forwardedAtSql(scope.locationId),
     })
     .from(requests)
     .innerJoin(children, eq(children.id, requests.childId))
@@ -72,6 +96,7 @@ export function getEmergencyList(
   return selectRows(db, scope)
     .where(and(...onList(scope)))
     .orderBy(
+      sql`(${forwardedAtSql(scope.locationId)} is not null) desc`,
       sql`(${requests.socialReason} is not null) desc`,
       sql`${requests.desiredStart} asc`,
       sql`${requests.submittedAt} asc`,

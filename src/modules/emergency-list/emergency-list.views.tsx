@@ -34,6 +34,17 @@ function planText(lang: Language, row: EmergencyRow): string {
   return extra.length > 0 ? `${plan} (${extra.join(', ')})` : plan;
 }
 
+/** The desk put this request forward to the looking location (it is on top of its list). */
+function ForwardedFlag(props: { lang: Language; row: EmergencyRow }) {
+  if (!props.row.forwardedOn) return null;
+  return (
+    <strong class="ko-badge" data-qa="forwarded-flag">
+      {messages[props.lang].forwarded(formatShortDate(props.lang, props.row.forwardedOn))}
+    </strong>
+  );
+}
+
+/** The flag and category of a social emergency: never the desk's confidential note. */
 function SocialFlag(props: { lang: Language; row: EmergencyRow }) {
   const h = handlingMessages[props.lang];
   if (!props.row.socialReason) return null;
@@ -89,6 +100,8 @@ export function EmergencyListPage(props: { ctx: PageContext; list: EmergencyList
                 return (
                   <tr class="utrecht-table__row" key={row.requestId} data-qa="emergency-row">
                     <td class="utrecht-table__cell ko-wrap">
+                      <ForwardedFlag lang={lang} row={row} />
+                      {row.forwardedOn && row.socialReason && <br />}
                       <SocialFlag lang={lang} row={row} />
                     </td>
                     <td class="utrecht-table__cell" data-qa="emergency-age">
@@ -184,6 +197,11 @@ export function EmergencyOfferPage(props: { ctx: PageContext; data: EmergencyReq
       </p>
       <h1 class="utrecht-heading-1">{t.offerTitle}</h1>
       <ErrorSummary lang={lang} form={form} />
+      {row.forwardedOn && (
+        <p class="utrecht-paragraph">
+          <ForwardedFlag lang={lang} row={row} />
+        </p>
+      )}
       <SocialFlag lang={lang} row={row} />
       <dl class="ko-facts">
         <div>
