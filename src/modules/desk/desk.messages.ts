@@ -56,6 +56,8 @@ export const messages = defineMessages({
     taskKinds: {
       'offer.made': 'Aanbod doorgeven',
       'offer.reminder': 'Herinneren aan antwoordtermijn',
+      'request.confirmation_reminder': 'Vragen de aanvraag te bevestigen',
+      'child.birth_reminder': 'Geboortegegevens vragen',
       other: 'Gezin bellen',
     },
     taskLine: (what: string, who: string, phone: string) => `${what}: ${who}${phone ? `, ${phone}` : ''}`,
@@ -225,6 +227,8 @@ export const messages = defineMessages({
     taskKinds: {
       'offer.made': 'Transmettre une proposition',
       'offer.reminder': 'Rappeler le délai de réponse',
+      'request.confirmation_reminder': 'Demander de confirmer la demande',
+      'child.birth_reminder': 'Demander les données de naissance',
       other: 'Appeler la famille',
     },
     taskLine: (what: string, who: string, phone: string) =>
@@ -390,6 +394,8 @@ export const messages = defineMessages({
     taskKinds: {
       'offer.made': 'Pass on an offer',
       'offer.reminder': 'Remind of the answer deadline',
+      'request.confirmation_reminder': 'Ask to confirm the request',
+      'child.birth_reminder': 'Ask for the birth data',
       other: 'Phone the family',
     },
     taskLine: (what: string, who: string, phone: string) => `${what}: ${who}${phone ? `, ${phone}` : ''}`,
