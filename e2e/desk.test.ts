@@ -97,7 +97,7 @@ describe('a desk officer in a browser', () => {
       kind: 'offer.made',
       createdAt: t.clock.now(),
     });
-  }, 60_000);
+  }, 120_000);
 
   afterEach(async () => {
     await tab?.close();
@@ -154,7 +154,8 @@ describe('a desk officer in a browser', () => {
     expect(await tab.qa('file-title').textContent()).toContain('KO-');
     expect(await tab.qa('masked-number').first().textContent()).toBe('26.05.04-***.**');
     await shoot('file');
-    await page.selectOption(`#reason-child-${childId}`, 'identify');
+    await page.selectOption('#field-person', `child:${childId}`);
+    await page.selectOption('#field-reason', 'identify');
     await tab.follow(tab.qa('reveal'), `/desk/families/${familyId}/national-number`);
     expect(await tab.qa('revealed').textContent()).toContain(formatNationalNumber(CHILD_NUMBER));
     const [audit] = await t.deps.db

@@ -108,7 +108,9 @@ export const messages = defineMessages({
     noAccount: 'nee',
     none: '–',
     expected: (date: string) => `verwacht ${date}`,
-    show: 'Tonen',
+    show: 'Rijksregisternummer tonen',
+    revealWhose: 'Van wie',
+    chooseReason: 'Kies een reden',
     reason: 'Reden',
     reasons: {
       identify: 'Identiteit nagaan met de ouder',
@@ -279,7 +281,9 @@ export const messages = defineMessages({
     noAccount: 'non',
     none: '–',
     expected: (date: string) => `prévue le ${date}`,
-    show: 'Afficher',
+    show: 'Afficher le numéro de registre national',
+    revealWhose: 'De qui',
+    chooseReason: 'Choisissez un motif',
     reason: 'Motif',
     reasons: {
       identify: 'Vérifier l’identité avec le parent',
@@ -445,7 +449,9 @@ export const messages = defineMessages({
     noAccount: 'no',
     none: '–',
     expected: (date: string) => `expected ${date}`,
-    show: 'Show',
+    show: 'Show the national register number',
+    revealWhose: 'Whose',
+    chooseReason: 'Choose a reason',
     reason: 'Reason',
     reasons: {
       identify: 'Check identity with the parent',

@@ -7,7 +7,7 @@ import {
   wordFor,
 } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
-import { CsrfField, ErrorSummary, type FormState } from '../../platform/views/forms.tsx';
+import { CsrfField, ErrorSummary, type FormState, SelectField } from '../../platform/views/forms.tsx';
 import { TableScroll } from '../../platform/views/table-scroll.tsx';
 import { maskedNationalNumber } from '../families/index.ts';
 import { TextArea } from '../provider-locations/index.ts';
@@ -32,30 +32,42 @@ function Th(props: { children: string }) {
   );
 }
 
-/** "Show" a national number: a reason from the fixed list, then POST (never a link). */
-function RevealForm(props: { ctx: PageContext; familyId: string; person: string; label: string }) {
-  const t = messages[props.ctx.lang];
-  const id = `reason-${props.person.replace(':', '-')}`;
+/**
+ * "Show" a national number: whose (the people of the file that have one) and why, from a fixed
+ * list, then POST (never a link); the number appears only on the page that answers.
+ */
+function RevealForm(props: { ctx: PageContext; file: DeskFile; form: FormState | undefined }) {
+  const { ctx, file } = props;
+  const t = messages[ctx.lang];
+  const people = [
+    ...file.parents
+      .filter((p) => p.nationalNumberCipher)
+      .map((p) => ({ value: `parent:${p.id}`, label: `${p.firstName} ${p.lastName}` })),
+    ...file.children
+      .filter((c) => c.nationalNumberCipher)
+      .map((c) => ({ value: `child:${c.id}`, label: [c.firstName, c.lastName].filter(Boolean).join(' ') })),
+  ];
+  if (people.length === 0) return null;
+  const form = props.form ?? { values: {}, errors: {} };
   return (
     <form
       method="post"
-      action={`/desk/families/${props.familyId}/national-number`}
-      class="ko-inline-form"
+      action={`/desk/families/${file.family.id}/national-number`}
+      novalidate
+      class="ko-filter-form"
       data-qa="reveal-form"
     >
-      <CsrfField token={props.ctx.csrfToken} />
-      <input type="hidden" name="person" value={props.person} />
-      <label class="utrecht-form-label" for={id}>
-        {`${t.reason} (${props.label})`}
-      </label>{' '}
-      <select class="utrecht-select utrecht-select--html-select" id={id} name="reason">
-        {REVEAL_REASONS.map((r) => (
-          <option key={r} value={r}>
-            {t.reasons[r]}
-          </option>
-        ))}
-      </select>{' '}
-      <button type="submit" class="utrecht-button utrecht-button--subtle" data-qa="reveal">
+      <CsrfField token={ctx.csrfToken} />
+      <SelectField lang={ctx.lang} form={form} name="person" label={t.revealWhose} options={people} />
+      <SelectField
+        lang={ctx.lang}
+        form={form}
+        name="reason"
+        label={t.reason}
+        emptyLabel={t.chooseReason}
+        options={REVEAL_REASONS.map((r) => ({ value: r, label: t.reasons[r] }))}
+      />
+      <button type="submit" class="utrecht-button utrecht-button--secondary-action" data-qa="reveal">
         {t.show}
       </button>
     </form>
@@ -63,27 +75,23 @@ function RevealForm(props: { ctx: PageContext; familyId: string; person: string;
 }
 
 function NumberCell(props: {
-  ctx: PageContext;
-  file: DeskFile;
-  person: string;
-  personId: string;
-  name: string;
   masked: string | undefined;
+  personId: string;
   revealed: Revealed | undefined;
+  none: string;
 }) {
-  const t = messages[props.ctx.lang];
-  if (!props.masked) return <>{t.none}</>;
+  if (!props.masked) return <>{props.none}</>;
   if (props.revealed?.personId === props.personId)
     return <strong data-qa="revealed-number">{props.revealed.number}</strong>;
-  return (
-    <>
-      <span data-qa="masked-number">{props.masked}</span>{' '}
-      <RevealForm ctx={props.ctx} familyId={props.file.family.id} person={props.person} label={props.name} />
-    </>
-  );
+  return <span data-qa="masked-number">{props.masked}</span>;
 }
 
-function People(props: { ctx: PageContext; file: DeskFile; revealed: Revealed | undefined }) {
+function People(props: {
+  ctx: PageContext;
+  file: DeskFile;
+  revealed: Revealed | undefined;
+  revealForm: FormState | undefined;
+}) {
   const { ctx, file } = props;
   const lang = ctx.lang;
   const t = messages[lang];
@@ -114,11 +122,8 @@ function People(props: { ctx: PageContext; file: DeskFile; revealed: Revealed | 
                   <td class="utrecht-table__cell">{p.userId ? t.hasAccount : t.noAccount}</td>
                   <td class="utrecht-table__cell">
                     <NumberCell
-                      ctx={ctx}
-                      file={file}
-                      person={`parent:${p.id}`}
                       personId={p.id}
-                      name={name}
+                      none={t.none}
                       masked={p.nationalNumberCipher ? PARENT_MASK : undefined}
                       revealed={props.revealed}
                     />
@@ -154,11 +159,8 @@ function People(props: { ctx: PageContext; file: DeskFile; revealed: Revealed | 
                   </td>
                   <td class="utrecht-table__cell">
                     <NumberCell
-                      ctx={ctx}
-                      file={file}
-                      person={`child:${c.id}`}
                       personId={c.id}
-                      name={name}
+                      none={t.none}
                       masked={c.nationalNumberCipher ? (maskedNationalNumber(c) ?? PARENT_MASK) : undefined}
                       revealed={props.revealed}
                     />
@@ -169,6 +171,7 @@ function People(props: { ctx: PageContext; file: DeskFile; revealed: Revealed | 
           </tbody>
         </table>
       </TableScroll>
+      <RevealForm ctx={ctx} file={file} form={props.revealForm} />
     </>
   );
 }
@@ -358,7 +361,7 @@ function Notes(props: { ctx: PageContext; file: DeskFile; form: FormState }) {
       )}
       <form method="post" action={`/desk/families/${file.family.id}/notes`} novalidate data-qa="note-form">
         <CsrfField token={ctx.csrfToken} />
-        <TextArea lang={lang} form={props.form} name="body" label={t.noteBody} rows={3} required />
+        <TextArea lang={lang} form={props.form} name="body" label={t.noteBody} rows={3} />
         <button
           type="submit"
           class="utrecht-button utrecht-button--secondary-action"
@@ -463,7 +466,7 @@ export function FilePage(props: {
           </a>
         </li>
       </ul>
-      <People ctx={ctx} file={file} revealed={props.revealed} />
+      <People ctx={ctx} file={file} revealed={props.revealed} revealForm={props.revealForm} />
       <h2 class="utrecht-heading-2">{t.requests}</h2>
       <Requests lang={lang} file={file} />
       <h2 class="utrecht-heading-2">{t.tasks}</h2>
