@@ -14,6 +14,7 @@ import {
   criteriaOf,
   getFile,
   getToday,
+  recordEmptySearch,
   revealNationalNumber,
   SEARCH_LIMIT,
   searchByNationalNumber,
@@ -96,12 +97,18 @@ export function registerDeskRoutes(app: FastifyInstance, deps: AppDeps): void {
     const t = messages[request.lang];
     const message = query.refused === undefined ? undefined : t.nnInUrl;
     const asked = ['name', 'birthDate', 'fileNumber', 'email', 'phone'].some((k) => k in query);
-    if (!asked) return searchPage(request, reply, { message });
+    if (!asked) {
+      await recordEmptySearch(deps, requireUser(request.user));
+      return searchPage(request, reply, { message });
+    }
     const parsed = parseForm(SearchQuery, query);
     if (!parsed.ok) return searchPage(request, reply, { form: parsed.form }, 400);
     const form = { values: formValues(query), errors: {} };
     const criteria = criteriaOf(parsed.value);
-    if (!criteria) return searchPage(request, reply, { form, message: t.noCriteria });
+    if (!criteria) {
+      await recordEmptySearch(deps, requireUser(request.user));
+      return searchPage(request, reply, { form, message: t.noCriteria });
+    }
     const outcome = await searchFiles(deps, requireUser(request.user), criteria);
     return searchPage(request, reply, { form, outcome });
   });

@@ -97,7 +97,7 @@ export type SearchResult = {
 /** The criteria of the form, cleaned; undefined when no field was filled in. */
 export function criteriaOf(input: SearchInput): q.SearchCriteria | undefined {
   const words = (input.name ?? '').split(/\s+/).filter((w) => w.length > 0);
-  const phoneDigits = (input.phone ?? '').replace(/^\+32/, '0').replace(/\D/g, '');
+  const phoneDigits = (input.phone ?? '').trim().replace(/^(\+|00)32/, '0').replace(/\D/g, '');
   const criteria: q.SearchCriteria = {
     words,
     birthDate: input.birthDate ? (parseLocalDate(input.birthDate) as LocalDate) : undefined,
@@ -148,6 +148,16 @@ export async function searchFiles(deps: AppDeps, user: CurrentUser, criteria: q.
     },
   });
   return { results, more: found.length > SEARCH_LIMIT };
+}
+
+/** The search page before a search: audited too (no family shown), as every page of the action. */
+export async function recordEmptySearch(deps: AppDeps, user: CurrentUser): Promise<void> {
+  await recordAudit(deps.db, deps.clock, {
+    ...deskActor(user),
+    action: 'desk.search',
+    subjectType: 'family',
+    details: { municipality: deskMunicipalityOf(user), families: [] },
+  });
 }
 
 /** The national number search: the number is checked, hashed with the vault's key, and dropped. */
