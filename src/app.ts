@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAccountRoutes } from './modules/accounts/index.ts';
+import { registerDeskRoutes } from './modules/desk/index.ts';
 import { registerDeskEmergencyRoutes } from './modules/desk-emergency/index.ts';
 import { registerDevMailboxRoutes } from './modules/dev-mailbox/index.ts';
 import { registerDuplicateRoutes } from './modules/duplicates/index.ts';
@@ -51,6 +52,7 @@ export async function buildApp(
   registerWaitingListRoutes(app, deps);
   registerEmergencyListRoutes(app, deps);
   registerIntermediaryRoutes(app, deps);
+  registerDeskRoutes(app, deps);
   registerProviderProfileRoutes(app, deps);
   registerOrganisationAdminRoutes(app, deps);
   registerProviderReportRoutes(app, deps);

@@ -242,7 +242,7 @@ describe('bad input on every route', () => {
       intermediary: ['/intermediary', '/intermediary/families/new', '/intermediary/tasks', '/account'],
       provider_staff: ['/provider', `/provider/locations/${s.first.id}/waiting-list`, '/account'],
       provider_admin: ['/provider', `/provider/locations/${s.first.id}/profile`, '/account'],
-      desk: ['/account/home', '/account'],
+      desk: ['/desk', '/desk/search', '/account'],
       policy: ['/account/home', '/account'],
       platform_admin: ['/account/home', '/account'],
     };

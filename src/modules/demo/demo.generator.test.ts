@@ -350,13 +350,71 @@ describe('generateDemoRegion, demo scale', () => {
 
     const [children] = await rows<{ old: number; unborn_out: number; ranks_bad: number }>(
       `select (select count(*)::int from children where birth_date < $1::date - interval '30 months') as old,
-              (select count(*)::int from children where expected_birth_date not between $1::date + 28 and $1::date + 184) as unborn_out,
+              (select count(*)::int from children where expected_birth_date not between $1::date + 28 and $1::date + 184
+                  and expected_birth_date >= $1::date) as unborn_out,
               (select count(*)::int from (select request_id from preferences where rank is not null group by request_id
                   having max(rank) <> count(*) or count(*) > 5) t) as ranks_bad`,
       [TODAY],
     );
     expect(children).toEqual({ old: 0, unborn_out: 0, ranks_bad: 0 });
     expect(addDays(TODAY, 0)).toBe(summary.today);
+  });
+
+  it('gives the Leuven desk a Today page with real work, and one pair of duplicate files', async () => {
+    const [leuven] = await rows<{ id: string }>(`select id from municipalities where slug = 'leuven'`);
+    const [work] = await rows<{
+      emergency: number;
+      social: number;
+      overdue: number;
+      unborn: number;
+      expiring: number;
+      tasks: number;
+      notes: number;
+    }>(
+      `select
+         (select count(*)::int from requests r where r.municipality_id = $2 and r.status = 'active'
+             and r.desired_start <= $1::date + 30 and r.submitted_at >= $1::date - 7
+             and not exists (select 1 from preferences p where p.request_id = r.id
+                              and p.status in ('offer_accepted', 'enrolled'))) as emergency,
+         (select count(*)::int from requests r where r.municipality_id = $2 and r.status = 'active'
+             and r.social_emergency_at is not null
+             and not exists (select 1 from preferences p where p.request_id = r.id
+                              and p.status in ('offer_made', 'offer_accepted', 'enrolled'))) as social,
+         (select count(*)::int from requests r where r.municipality_id = $2 and r.status = 'active'
+             and r.submitted_at < $1::date - 21
+             and exists (select 1 from preferences p where p.request_id = r.id and p.status in ('new', 'seen'))) as overdue,
+         (select count(*)::int from children c join requests r on r.child_id = c.id
+           where r.municipality_id = $2 and r.status = 'active' and c.birth_date is null
+             and c.expected_birth_date < $1::date) as unborn,
+         (select count(*)::int from requests r where r.municipality_id = $2 and r.status = 'active'
+             and (r.last_confirmed_at::date + interval '3 months')::date <= $1::date + 14) as expiring,
+         (select count(*)::int from follow_up_tasks t where t.municipality_id = $2 and t.done_at is null
+             and not exists (select 1 from parents p where p.family_id = t.family_id and p.email is not null)) as tasks,
+         (select count(*)::int from desk_notes where kind = 'social_emergency') as notes`,
+      [TODAY, leuven?.id],
+    );
+    expect(work?.emergency).toBeGreaterThanOrEqual(1);
+    expect(work?.social).toBeGreaterThanOrEqual(1);
+    expect(work?.overdue).toBeGreaterThanOrEqual(3);
+    expect(work?.unborn).toBe(1);
+    expect(work?.expiring).toBeGreaterThanOrEqual(2);
+    expect(work?.tasks).toBeGreaterThanOrEqual(1);
+    expect(work?.tasks).toBe(summary.deskTasks);
+    expect(work?.notes).toBe(work?.social);
+    // The duplicate: same child name (folded) and birth date, and a shared parent e-mail, in Leuven.
+    const pairs = await rows<{ a: string; b: string }>(
+      `select fa.id as a, fb.id as b
+         from families fa join families fb on fa.id < fb.id and fa.municipality_id = fb.municipality_id
+         join children ca on ca.family_id = fa.id join children cb on cb.family_id = fb.id
+        where lower(ca.first_name || ' ' || ca.last_name) = lower(cb.first_name || ' ' || cb.last_name)
+          and ca.birth_date = cb.birth_date
+          and exists (select 1 from parents pa join parents pb on lower(pa.email) = lower(pb.email)
+                       where pa.family_id = fa.id and pb.family_id = fb.id)
+          and fa.municipality_id = $1`,
+      [leuven?.id],
+    );
+    expect(pairs.length).toBe(1);
+    expect([pairs[0]?.a, pairs[0]?.b]).toContain(summary.duplicateFamilyId);
   });
 
   it('records every status change as an event, in order, and none after now', async () => {

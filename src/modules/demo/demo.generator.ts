@@ -17,6 +17,7 @@ import {
   type IntermediaryRef,
   type MunicipalityContext,
 } from './demo.context.ts';
+import { writeDemoDeskWork } from './demo.desk.ts';
 import { generateDemoFamilies, generateFamilies, generateWaitingFamilies } from './demo.families.ts';
 import { municipalitySpecs, nearestNeighbours } from './demo.geography.ts';
 import { writeDemoPhotos } from './demo.photos.ts';
@@ -67,6 +68,10 @@ export type DemoSummary = {
   socialEmergencies: number;
   /** Phone tasks for intermediaries: pending offers of followed families without e-mail. */
   followUpTasks: number;
+  /** Phone tasks for the Leuven desk: families registered by phone, without e-mail. */
+  deskTasks: number;
+  /** The second file of the demo's duplicate pair (for the desk's duplicates page). */
+  duplicateFamilyId: string | undefined;
   logins: readonly DemoLogin[];
   password: string;
 };
@@ -299,6 +304,18 @@ export async function generateDemoRegion(
     }
 
     const followUpTasks = await writeDemoFollowUpTasks(tx);
+    const desk = await writeDemoDeskWork(tx, {
+      r,
+      now,
+      today,
+      leuvenId: leuven.id,
+      deskUserId: accounts.loket,
+    });
+    if (desk.duplicateFamilyId) {
+      stats.families++;
+      stats.parents++;
+      stats.children++;
+    }
     const requests = Object.values(stats.requestsByStatus).reduce((a, b) => a + b, 0);
     return {
       seed,
@@ -327,6 +344,8 @@ export async function generateDemoRegion(
       emergencyList: stats.emergencyList,
       socialEmergencies: stats.socialEmergencies,
       followUpTasks,
+      deskTasks: desk.deskTasks,
+      duplicateFamilyId: desk.duplicateFamilyId,
       logins: DEMO_LOGINS,
       password: DEMO_PASSWORD,
     };
