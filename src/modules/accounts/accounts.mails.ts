@@ -10,7 +10,8 @@ const texts = defineMessages({
     registerSubject: 'Bevestig uw nieuwe account',
     register:
       'U vroeg een account aan bij het Loket Kinderopvang met dit e-mailadres. Open de link hieronder en vul het wachtwoord in dat u koos: dan bestaat uw account. De link is 48 uur geldig.',
-    registerIgnore: 'Vroeg u geen account aan? Dan mag u deze e-mail negeren: er wordt geen account aangemaakt.',
+    registerIgnore:
+      'Vroeg u geen account aan? Dan mag u deze e-mail negeren: er wordt geen account aangemaakt.',
     registerAction: 'Account bevestigen',
     attemptSubject: 'Iemand probeerde een account aan te maken met uw e-mailadres',
     attempt:

@@ -16,12 +16,7 @@ import {
   registerParent,
   registrationLinkState,
 } from './accounts.service.ts';
-import {
-  ConfirmRegistrationPage,
-  LoginPage,
-  RegisterPage,
-  RegisterSentPage,
-} from './accounts.views.tsx';
+import { ConfirmRegistrationPage, LoginPage, RegisterPage, RegisterSentPage } from './accounts.views.tsx';
 import { changeLanguage } from './credentials.service.ts';
 import { LinkProblemPage, linkProblemStatus } from './recovery.views.tsx';
 import { clearSessionCookie, startSession } from './session-cookie.http.ts';
@@ -173,7 +168,12 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AppDeps): void {
       if (result?.problem === 'emailTaken') {
         return sendPage(
           reply,
-          MessagePage({ ctx, title: t.takenTitle, body: t.takenBody, link: { href: '/login', label: t.loginButton } }),
+          MessagePage({
+            ctx,
+            title: t.takenTitle,
+            body: t.takenBody,
+            link: { href: '/login', label: t.loginButton },
+          }),
           409,
         );
       }

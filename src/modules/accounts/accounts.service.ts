@@ -1,9 +1,9 @@
+import { recordAudit } from '../../platform/audit/index.ts';
 import { hashPassword, verifyPasswordInConstantTime } from '../../platform/auth/passwords.ts';
 import type { Database } from '../../platform/db/index.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import type { Language } from '../../platform/i18n/index.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
-import { recordAudit } from '../../platform/audit/index.ts';
 import { confirmRegistrationMail, registrationAttemptMail, verifyEmailMail } from './accounts.mails.ts';
 import * as q from './accounts.queries.ts';
 import {
@@ -180,7 +180,8 @@ export async function confirmRegistration(
   if (!ok) return { ok: false, problem: 'wrongPassword' };
   const now = clock.now();
   return db.transaction(async (tx): Promise<ConfirmRegistrationOutcome> => {
-    if (!(await q.consumePendingRegistration(tx, pending.tokenHash, now))) return { ok: false, problem: 'used' };
+    if (!(await q.consumePendingRegistration(tx, pending.tokenHash, now)))
+      return { ok: false, problem: 'used' };
     const user = await q.insertParentUser(tx, {
       email: pending.email,
       passwordHash: pending.passwordHash,

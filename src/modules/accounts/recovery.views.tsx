@@ -100,8 +100,8 @@ export function LinkProblemPage(props: {
       : kind === 'register' && state === 'expired'
         ? { href: '/register', label: t.registerAgain }
         : ctx.user
-        ? { href: '/account', label: t.toAccount }
-        : { href: '/login', label: t.loginLink };
+          ? { href: '/account', label: t.toAccount }
+          : { href: '/login', label: t.loginLink };
   return MessagePage({ ctx, title, body, link });
 }
 
