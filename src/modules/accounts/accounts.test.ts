@@ -148,10 +148,14 @@ describe.each(BACKENDS)('accounts and sessions on %s', (backend) => {
     expect(expired.statusCode).toBe(410);
     expect(expired.body).toContain('Deze link is verlopen');
     expect(expired.body).toContain('href="/register"');
-    const posted = await other.post('/register/confirm', {
-      token: tokenOf(late),
-      password: 'a-long-password',
-    });
+    const posted = await other.post(
+      '/register/confirm',
+      {
+        token: tokenOf(late),
+        password: 'a-long-password',
+      },
+      { formPage: '/register' },
+    );
     expect(posted.statusCode).toBe(410);
     expect(await t.deps.db.$count(schema.users)).toBe(1);
     for (const url of ['/register/confirm', '/register/confirm?token=abc']) {

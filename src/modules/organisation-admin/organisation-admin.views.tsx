@@ -85,7 +85,7 @@ export function StaffPage(props: { ctx: PageContext; data: StaffData; form: Form
                   {m.displayName}
                 </th>
                 <td class="utrecht-table__cell">{m.email}</td>
-                <td class="utrecht-table__cell">
+                <td class="utrecht-table__cell ko-wrap">
                   {m.grants.map((g) => `${g.locationName} (${t.roles[g.role]})`).join(', ')}
                 </td>
                 <td class="utrecht-table__cell">{m.invited ? t.invited : t.active}</td>
@@ -137,7 +137,7 @@ export function StaffPage(props: { ctx: PageContext; data: StaffData; form: Form
                     {i.displayName}
                   </th>
                   <td class="utrecht-table__cell">{i.email}</td>
-                  <td class="utrecht-table__cell">
+                  <td class="utrecht-table__cell ko-wrap">
                     {i.locations.map((l) => `${l} (${t.roles[i.role]})`).join(', ')}
                   </td>
                   <td class="utrecht-table__cell">{i.invitedBy}</td>
