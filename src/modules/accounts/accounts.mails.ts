@@ -7,6 +7,19 @@ const texts = defineMessages({
   nl: {
     greeting: (name: string) => `Beste ${name},`,
     signature: 'Met vriendelijke groeten,\nHet Loket Kinderopvang',
+    registerSubject: 'Bevestig uw nieuwe account',
+    register:
+      'U vroeg een account aan bij het Loket Kinderopvang met dit e-mailadres. Open de link hieronder en vul het wachtwoord in dat u koos: dan bestaat uw account. De link is 48 uur geldig.',
+    registerIgnore:
+      'Vroeg u geen account aan? Dan mag u deze e-mail negeren: er wordt geen account aangemaakt.',
+    registerAction: 'Account bevestigen',
+    attemptSubject: 'Iemand probeerde een account aan te maken met uw e-mailadres',
+    attempt:
+      'Iemand probeerde zonet een nieuw account aan te maken bij het Loket Kinderopvang met dit e-mailadres. Er bestaat al een account met dit adres, dus er is niets veranderd.',
+    attemptYou: (forgotUrl: string) =>
+      `Was u het zelf? Meld u dan aan met uw bestaande account via de link hieronder. Wachtwoord vergeten? Kies een nieuw wachtwoord via ${forgotUrl}`,
+    attemptNotYou: 'Was u het niet? Dan hoeft u niets te doen.',
+    loginAction: 'Aanmelden',
     verifySubject: 'Bevestig uw e-mailadres',
     verify:
       'U maakte een account aan bij het Loket Kinderopvang. Bevestig uw e-mailadres met de link hieronder. De link is 48 uur geldig.',
@@ -35,6 +48,19 @@ const texts = defineMessages({
   fr: {
     greeting: (name: string) => `Bonjour ${name},`,
     signature: 'Cordialement,\nLe Guichet Accueil d’enfants',
+    registerSubject: 'Confirmez votre nouveau compte',
+    register:
+      'Vous avez demandé un compte au Guichet Accueil d’enfants avec cette adresse e-mail. Ouvrez le lien ci-dessous et saisissez le mot de passe choisi : votre compte sera alors créé. Le lien est valable 48 heures.',
+    registerIgnore:
+      'Vous n’avez pas demandé de compte ? Vous pouvez ignorer cet e-mail : aucun compte ne sera créé.',
+    registerAction: 'Confirmer le compte',
+    attemptSubject: 'Quelqu’un a essayé de créer un compte avec votre adresse e-mail',
+    attempt:
+      'Quelqu’un vient d’essayer de créer un nouveau compte au Guichet Accueil d’enfants avec cette adresse e-mail. Un compte existe déjà avec cette adresse : rien n’a changé.',
+    attemptYou: (forgotUrl: string) =>
+      `C’était vous ? Connectez-vous avec votre compte existant via le lien ci-dessous. Mot de passe oublié ? Choisissez-en un nouveau via ${forgotUrl}`,
+    attemptNotYou: 'Ce n’était pas vous ? Vous n’avez rien à faire.',
+    loginAction: 'Se connecter',
     verifySubject: 'Confirmez votre adresse e-mail',
     verify:
       'Vous avez créé un compte au Guichet Accueil d’enfants. Confirmez votre adresse e-mail avec le lien ci-dessous. Le lien est valable 48 heures.',
@@ -64,6 +90,18 @@ const texts = defineMessages({
   en: {
     greeting: (name: string) => `Dear ${name},`,
     signature: 'Kind regards,\nThe Childcare Desk',
+    registerSubject: 'Confirm your new account',
+    register:
+      'You asked for an account at the Childcare Desk with this e-mail address. Open the link below and enter the password you chose: your account then exists. The link works for 48 hours.',
+    registerIgnore: 'Did you not ask for an account? Then you can ignore this e-mail: no account is created.',
+    registerAction: 'Confirm account',
+    attemptSubject: 'Someone tried to create an account with your e-mail address',
+    attempt:
+      'Someone just tried to create a new account at the Childcare Desk with this e-mail address. An account with this address already exists, so nothing has changed.',
+    attemptYou: (forgotUrl: string) =>
+      `Was it you? Then log in with your existing account through the link below. Forgot your password? Choose a new one at ${forgotUrl}`,
+    attemptNotYou: 'Was it not you? Then you need not do anything.',
+    loginAction: 'Log in',
     verifySubject: 'Confirm your e-mail address',
     verify:
       'You created an account at the Childcare Desk. Confirm your e-mail address with the link below. The link works for 48 hours.',
@@ -164,5 +202,33 @@ export function passwordChangedMail(to: AccountRecipient, forgotUrl: string): Ou
     subject: t.passwordChangedSubject,
     paragraphs: [t.passwordChanged, t.notYou],
     action: { label: t.forgotAction, url: forgotUrl },
+  });
+}
+
+/** After a registration: the link that creates the account (with the password chosen then). */
+export function confirmRegistrationMail(to: AccountRecipient, url: string): OutgoingMail {
+  const t = texts[to.language];
+  return withOneTimeLink(
+    mail(to, 'account.confirm_registration', {
+      subject: t.registerSubject,
+      paragraphs: [t.register, t.registerIgnore],
+      action: { label: t.registerAction, url },
+    }),
+  );
+}
+
+/**
+ * To the owner of an address someone tried to register again: the registration page itself says
+ * only that a mail was sent, so it reveals nothing about which addresses have an account.
+ */
+export function registrationAttemptMail(
+  to: AccountRecipient,
+  p: { loginUrl: string; forgotUrl: string },
+): OutgoingMail {
+  const t = texts[to.language];
+  return mail(to, 'account.registration_attempt', {
+    subject: t.attemptSubject,
+    paragraphs: [t.attempt, t.attemptYou(p.forgotUrl), t.attemptNotYou],
+    action: { label: t.loginAction, url: p.loginUrl },
   });
 }

@@ -2,7 +2,7 @@ import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import { type Database, schema } from '../../platform/db/index.ts';
 import type { TokenPurpose } from './tokens.ts';
 
-const { users, parents, userTokens, roleGrants } = schema;
+const { users, parents, userTokens, roleGrants, pendingRegistrations } = schema;
 type Language = 'nl' | 'fr' | 'en';
 
 // ——— Users ———
@@ -27,7 +27,13 @@ export async function isEmailTakenByOther(db: Database, email: string, userId: s
 
 export async function insertParentUser(
   db: Database,
-  user: { email: string; passwordHash: string; displayName: string; language: Language },
+  user: {
+    email: string;
+    passwordHash: string;
+    displayName: string;
+    language: Language;
+    emailVerifiedAt?: Date;
+  },
 ) {
   const [row] = await db.insert(users).values(user).onConflictDoNothing().returning({ id: users.id });
   if (!row) return undefined;
@@ -168,4 +174,47 @@ export async function recentTokenTimes(
     )
     .orderBy(desc(userTokens.createdAt));
   return rows.map((r) => r.createdAt);
+}
+
+// ——— Registrations waiting for their address to be confirmed ———
+
+export async function insertPendingRegistration(
+  db: Database,
+  values: typeof pendingRegistrations.$inferInsert,
+): Promise<void> {
+  await db.insert(pendingRegistrations).values(values);
+}
+
+export async function getPendingRegistration(db: Database, tokenHash: string) {
+  const rows = await db
+    .select()
+    .from(pendingRegistrations)
+    .where(eq(pendingRegistrations.tokenHash, tokenHash));
+  return rows[0];
+}
+
+/** Uses every open registration of this address (the one confirmed and any older ones). */
+export async function closePendingRegistrations(db: Database, email: string, now: Date): Promise<number> {
+  const rows = await db
+    .update(pendingRegistrations)
+    .set({ usedAt: now })
+    .where(and(eq(pendingRegistrations.email, email), isNull(pendingRegistrations.usedAt)))
+    .returning({ tokenHash: pendingRegistrations.tokenHash });
+  return rows.length;
+}
+
+/** Marks the one registration used, if nobody did first; false when it was already used. */
+export async function consumePendingRegistration(db: Database, tokenHash: string, now: Date) {
+  const rows = await db
+    .update(pendingRegistrations)
+    .set({ usedAt: now })
+    .where(
+      and(
+        eq(pendingRegistrations.tokenHash, tokenHash),
+        isNull(pendingRegistrations.usedAt),
+        gt(pendingRegistrations.expiresAt, now),
+      ),
+    )
+    .returning({ tokenHash: pendingRegistrations.tokenHash });
+  return rows.length > 0;
 }

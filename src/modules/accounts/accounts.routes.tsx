@@ -7,11 +7,20 @@ import { safeRedirectPath } from '../../platform/http/redirects.ts';
 import { LANGUAGE_COOKIE, pageContext, sendPage } from '../../platform/http/setup.ts';
 import { isLanguage } from '../../platform/i18n/index.ts';
 import { emptyForm } from '../../platform/views/forms.tsx';
-import { LoginForm, RegisterForm } from './accounts.schemas.ts';
-import { authenticate, registerParent } from './accounts.service.ts';
-import { LoginPage, RegisterPage } from './accounts.views.tsx';
+import { MessagePage } from '../../platform/views/message-page.tsx';
+import { messages } from './accounts.messages.ts';
+import { ConfirmRegistrationForm, LoginForm, RegisterForm } from './accounts.schemas.ts';
+import {
+  authenticate,
+  confirmRegistration,
+  registerParent,
+  registrationLinkState,
+} from './accounts.service.ts';
+import { ConfirmRegistrationPage, LoginPage, RegisterPage, RegisterSentPage } from './accounts.views.tsx';
 import { changeLanguage } from './credentials.service.ts';
+import { LinkProblemPage, linkProblemStatus } from './recovery.views.tsx';
 import { clearSessionCookie, startSession } from './session-cookie.http.ts';
+import { tokenParam } from './tokens.ts';
 
 /** The page to return to from a submitted log-in or registration form, valid or not. */
 function nextOf(parsed: ParseResult<{ next: string | undefined }>): string | undefined {
@@ -96,23 +105,100 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AppDeps): void {
           400,
         );
       }
-      const result = await registerParent(deps, parsed.value);
-      if (!result.ok) {
-        const form = failedForm(request.body, { email: result.error });
-        return sendPage(
-          reply,
-          <RegisterPage ctx={pageContext(request, reply, deps)} form={form} next={next} />,
-          400,
-        );
-      }
-      await startSession(reply, deps, request.sessionToken, result.userId);
+      // The same answer whether or not the address has an account (the mail differs, not the page).
+      await registerParent(deps, { ...parsed.value, next });
       reply.setCookie(LANGUAGE_COOKIE, parsed.value.language, {
         path: '/',
         sameSite: 'lax',
         secure,
         maxAge: 31_536_000,
       });
-      return reply.redirect(next ?? '/parent', 303);
+      return reply.redirect('/register/sent', 303);
+    },
+  );
+
+  app.get('/register/sent', { config: { action: 'auth.register' } }, (request, reply) =>
+    sendPage(reply, <RegisterSentPage ctx={pageContext(request, reply, deps)} />),
+  );
+
+  // The token travels in the query string and the form, never in the path (the log prints paths).
+  app.get<{ Querystring: { token?: unknown } }>(
+    '/register/confirm',
+    { config: { action: 'auth.register' } },
+    async (request, reply) => {
+      const token = tokenParam(request.query.token);
+      const { state, pending } = await registrationLinkState(deps, token);
+      const ctx = pageContext(request, reply, deps);
+      if (state !== 'valid' || !pending || !token) {
+        const problem = state === 'valid' ? 'invalid' : state;
+        return sendPage(
+          reply,
+          <LinkProblemPage ctx={ctx} kind="register" state={problem} />,
+          linkProblemStatus(problem),
+        );
+      }
+      return sendPage(
+        reply,
+        <ConfirmRegistrationPage ctx={ctx} form={emptyForm} token={token} email={pending.email} />,
+      );
+    },
+  );
+
+  app.post(
+    '/register/confirm',
+    { config: { action: 'auth.register', rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const parsed = parseForm(ConfirmRegistrationForm, request.body);
+      const token = parsed.ok ? parsed.value.token : tokenParam(parsed.form.values.token);
+      const result = parsed.ok
+        ? await confirmRegistration(deps, parsed.value.token, parsed.value.password)
+        : undefined;
+      if (result?.ok) {
+        await startSession(reply, deps, request.sessionToken, result.userId);
+        reply.setCookie(LANGUAGE_COOKIE, result.language, {
+          path: '/',
+          sameSite: 'lax',
+          secure,
+          maxAge: 31_536_000,
+        });
+        return reply.redirect(safeRedirectPath(result.next) ?? '/parent', 303);
+      }
+      const ctx = pageContext(request, reply, deps);
+      const t = messages[ctx.lang];
+      if (result?.problem === 'emailTaken') {
+        return sendPage(
+          reply,
+          MessagePage({
+            ctx,
+            title: t.takenTitle,
+            body: t.takenBody,
+            link: { href: '/login', label: t.loginButton },
+          }),
+          409,
+        );
+      }
+      if (result && result.problem !== 'wrongPassword') {
+        return sendPage(
+          reply,
+          <LinkProblemPage ctx={ctx} kind="register" state={result.problem} />,
+          linkProblemStatus(result.problem),
+        );
+      }
+      const { state, pending } = await registrationLinkState(deps, token);
+      if (state !== 'valid' || !pending || !token) {
+        const problem = state === 'valid' ? 'invalid' : state;
+        return sendPage(
+          reply,
+          <LinkProblemPage ctx={ctx} kind="register" state={problem} />,
+          linkProblemStatus(problem),
+        );
+      }
+      const form = parsed.ok ? failedForm({}, { password: 'registrationPasswordWrong' }) : parsed.form;
+      return sendPage(
+        reply,
+        <ConfirmRegistrationPage ctx={ctx} form={form} token={token} email={pending.email} />,
+        400,
+      );
     },
   );
 

@@ -27,6 +27,8 @@ export const RegisterForm = z
   })
   .refine(samePasswords, passwordsDiffer);
 
+export const ConfirmRegistrationForm = z.object({ token, password: currentPassword });
+
 export const ForgotPasswordForm = z.object({ email });
 
 export const ResetPasswordForm = z

@@ -1,11 +1,19 @@
+import { recordAudit } from '../../platform/audit/index.ts';
 import { hashPassword, verifyPasswordInConstantTime } from '../../platform/auth/passwords.ts';
 import type { Database } from '../../platform/db/index.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import type { Language } from '../../platform/i18n/index.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
-import { verifyEmailMail } from './accounts.mails.ts';
+import { confirmRegistrationMail, registrationAttemptMail, verifyEmailMail } from './accounts.mails.ts';
 import * as q from './accounts.queries.ts';
-import { newToken, TOKEN_LIFETIME_MS, type TokenPurpose } from './tokens.ts';
+import {
+  hashToken,
+  newToken,
+  TOKEN_LIFETIME_MS,
+  type TokenPurpose,
+  type TokenState,
+  tokenState,
+} from './tokens.ts';
 
 /** Consecutive failed log-ins that lock an account, and for how long (the texts say 5 and 15). */
 export const MAX_FAILED_LOGINS = 5;
@@ -82,25 +90,114 @@ export async function queueVerificationMail(
 }
 
 /**
- * Creates a parent account and mails a link to confirm the address. The account works before the
- * address is confirmed; the parent's pages remind them until it is.
+ * A parent's registration. Whether or not the address already has an account, the visitor gets the
+ * same answer after the same work (the password is hashed either way) and one mail goes to the
+ * address: a link that creates the account for a new address, a "someone tried to register with
+ * your address" notice with log-in and reset links for an address that has one. The account is
+ * only created from the mailed link, so the form reveals nothing about which addresses exist.
  */
 export async function registerParent(
   deps: AppDeps,
-  input: { email: string; password: string; displayName: string; language: Language },
-): Promise<{ ok: true; userId: string } | { ok: false; error: 'emailTaken' }> {
+  input: {
+    email: string;
+    password: string;
+    displayName: string;
+    language: Language;
+    next?: string | undefined;
+  },
+): Promise<void> {
+  const { db, clock } = deps;
   const passwordHash = await hashPassword(input.password);
-  const row = await deps.db.transaction(async (tx) => {
-    const inserted = await q.insertParentUser(tx, {
+  const now = clock.now();
+  await db.transaction(async (tx) => {
+    const existing = await q.getUserByEmail(tx, input.email);
+    if (existing) {
+      await enqueueMail(
+        tx,
+        clock,
+        registrationAttemptMail(
+          { email: existing.email, name: existing.displayName, language: existing.language },
+          { loginUrl: accountLink(deps, '/login'), forgotUrl: accountLink(deps, '/forgot-password') },
+        ),
+      );
+      return;
+    }
+    const { token, tokenHash } = newToken();
+    await q.insertPendingRegistration(tx, {
+      tokenHash,
       email: input.email,
       passwordHash,
       displayName: input.displayName,
       language: input.language,
+      next: input.next ?? null,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MS.register),
     });
-    if (inserted) await queueVerificationMail(tx, deps, { id: inserted.id, ...input });
-    return inserted;
+    await enqueueMail(
+      tx,
+      clock,
+      confirmRegistrationMail(
+        { email: input.email, name: input.displayName, language: input.language },
+        accountLink(deps, '/register/confirm', token),
+      ),
+    );
   });
-  if (!row) return { ok: false, error: 'emailTaken' };
   deps.jobs.mailQueued();
-  return { ok: true, userId: row.id };
+}
+
+type Pending = NonNullable<Awaited<ReturnType<typeof q.getPendingRegistration>>>;
+
+/** What a registration link is worth now (the confirmation page shows only valid ones). */
+export async function registrationLinkState(
+  deps: AppDeps,
+  token: string | undefined,
+): Promise<{ state: TokenState; pending?: Pending }> {
+  if (!token) return { state: 'invalid' };
+  const pending = await q.getPendingRegistration(deps.db, hashToken(token));
+  if (!pending) return { state: 'invalid' };
+  const state = tokenState({ ...pending, purpose: 'register' }, 'register', deps.clock.now());
+  return { state, pending };
+}
+
+export type ConfirmRegistrationOutcome =
+  | { ok: true; userId: string; language: Language; next: string | null }
+  | { ok: false; problem: Exclude<TokenState, 'valid'> | 'emailTaken' | 'wrongPassword' };
+
+/**
+ * Creates the account from a registration link, with the password chosen at registration typed
+ * again: someone who registered another person's address cannot have that person confirm an
+ * account whose password the registrant knows. The address counts as confirmed.
+ */
+export async function confirmRegistration(
+  deps: AppDeps,
+  token: string,
+  password: string,
+): Promise<ConfirmRegistrationOutcome> {
+  const { db, clock } = deps;
+  const { state, pending } = await registrationLinkState(deps, token);
+  const ok = await verifyPasswordInConstantTime(pending?.passwordHash, password);
+  if (state !== 'valid' || !pending) return { ok: false, problem: state === 'valid' ? 'invalid' : state };
+  if (!ok) return { ok: false, problem: 'wrongPassword' };
+  const now = clock.now();
+  return db.transaction(async (tx): Promise<ConfirmRegistrationOutcome> => {
+    if (!(await q.consumePendingRegistration(tx, pending.tokenHash, now)))
+      return { ok: false, problem: 'used' };
+    const user = await q.insertParentUser(tx, {
+      email: pending.email,
+      passwordHash: pending.passwordHash,
+      displayName: pending.displayName,
+      language: pending.language,
+      emailVerifiedAt: now,
+    });
+    if (!user) return { ok: false, problem: 'emailTaken' };
+    await q.closePendingRegistrations(tx, pending.email, now);
+    await recordAudit(tx, clock, {
+      actorUserId: user.id,
+      actorRole: 'parent',
+      action: 'auth.register',
+      subjectType: 'user',
+      subjectId: user.id,
+    });
+    return { ok: true, userId: user.id, language: pending.language, next: pending.next };
+  });
 }

@@ -20,3 +20,29 @@ export function linkIn(mail: { textBody: string; htmlBody: string } | undefined,
   if (!mail.htmlBody.includes(match[1])) throw new Error('the HTML body has another link');
   return match[1];
 }
+
+/**
+ * For tests anywhere: registers through the form, then opens the mailed link in the same client
+ * and types the password again, as the person would. Returns the last answer (303 to `next` or
+ * `/parent` once the account exists and the client is logged in).
+ */
+export async function registerAndConfirm(
+  client: {
+    post(url: string, form: Record<string, string | string[]>, o?: { formPage?: string }): Promise<Res>;
+    get(url: string): Promise<Res>;
+  },
+  db: Database,
+  form: Record<string, string | string[]> & { email: string; password: string },
+  formPage = '/register',
+): Promise<Res> {
+  const sent = await client.post('/register', form, { formPage });
+  if (sent.statusCode !== 303) return sent;
+  const mails = await mailsTo(db, form.email.trim().toLowerCase());
+  const link = linkIn(
+    mails.filter((m) => m.template === 'account.confirm_registration').at(-1),
+    '/register/confirm',
+  );
+  const token = new URL(link, 'http://x').searchParams.get('token') ?? '';
+  return client.post('/register/confirm', { token, password: form.password }, { formPage: link });
+}
+type Res = { statusCode: number; headers: Record<string, unknown>; body: string };

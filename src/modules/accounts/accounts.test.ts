@@ -4,6 +4,8 @@ import { buildTestApp, type TestApp, TestClient } from '../../../test/app.ts';
 import { aUser, TEST_PASSWORD } from '../../../test/builders.ts';
 import { BACKENDS } from '../../../test/db.ts';
 import { schema } from '../../platform/db/index.ts';
+import { linkIn, mailsTo, registerAndConfirm } from './accounts.test-support.ts';
+import { hashToken } from './tokens.ts';
 
 describe.each(BACKENDS)('accounts and sessions on %s', (backend) => {
   let t: TestApp;
@@ -12,78 +14,168 @@ describe.each(BACKENDS)('accounts and sessions on %s', (backend) => {
   });
   afterEach(async () => t.close());
 
-  it('registers a parent, logs them in and remembers the chosen language', async () => {
+  const registration = (email: string, extra: Record<string, string | string[]> = {}) => ({
+    displayName: 'Amina El Idrissi',
+    email,
+    password: 'a-long-password',
+    passwordRepeat: 'a-long-password',
+    language: 'en',
+    ...extra,
+  });
+
+  it('registers a parent from the mailed link with the chosen password, logs them in and remembers the language', async () => {
     const client = new TestClient(t.app);
-    const res = await client.post(
-      '/register',
-      {
-        displayName: 'Amina El Idrissi',
-        email: 'Amina@Example.be',
-        password: 'a-long-password',
-        passwordRepeat: 'a-long-password',
-        language: 'en',
-      },
-      { formPage: '/register' },
-    );
+    const res = await client.post('/register', registration('Amina@Example.be'), { formPage: '/register' });
     expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe('/parent');
+    expect(res.headers.location).toBe('/register/sent');
+    const sent = await client.get('/register/sent');
+    expect(sent.body).toContain('<html lang="en"');
+    expect(sent.body).toContain(
+      'If this e-mail address can be used, we have sent a mail to it. Open the link in that mail to confirm your account',
+    );
+    // Nothing exists until the link is used; the pending registration keeps only the token's hash.
+    expect(await t.deps.db.$count(schema.users)).toBe(0);
+    const mails = await mailsTo(t.deps.db, 'amina@example.be');
+    expect(mails.map((m) => [m.template, m.language, m.subject])).toEqual([
+      ['account.confirm_registration', 'en', 'Confirm your new account'],
+    ]);
+    expect(mails[0]?.textBody).toMatch(/^Dear Amina El Idrissi,/);
+    const link = linkIn(mails[0], '/register/confirm');
+    const token = new URL(link, 'http://x').searchParams.get('token') ?? '';
+    const [pending] = await t.deps.db.select().from(schema.pendingRegistrations);
+    expect(pending?.tokenHash).toBe(hashToken(token));
+    expect(JSON.stringify(pending)).not.toContain(token);
+    expect(pending?.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(t.mailQueuedSignals).toBe(1);
+
+    // The link asks for the chosen password again: a wrong one creates nothing.
+    const page = await client.get(link);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Enter the password you chose when registering.');
+    expect(page.body).toContain('amina@example.be');
+    const wrong = await client.post('/register/confirm', { token, password: 'not-the-password' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain('This is not the password you chose when registering.');
+    expect(wrong.body).not.toContain('not-the-password');
+    expect(await t.deps.db.$count(schema.users)).toBe(0);
+
+    const done = await client.post('/register/confirm', { token, password: 'a-long-password' });
+    expect(done.statusCode).toBe(303);
+    expect(done.headers.location).toBe('/parent');
     const home = await client.get('/parent');
     expect(home.statusCode).toBe(200);
     expect(home.body).toContain('<html lang="en"');
     expect(home.body).toContain('My requests');
     const [user] = await t.deps.db.select().from(schema.users);
     expect(user?.email).toBe('amina@example.be');
-    expect(user?.passwordHash).toMatch(/^\$argon2id\$/);
-    // A link to confirm the address, in the chosen language; the account works meanwhile.
-    expect(user?.emailVerifiedAt).toBeNull();
-    const mails = await t.deps.db.select().from(schema.outbox);
-    expect(mails.map((m) => [m.toAddress, m.template, m.language, m.subject])).toEqual([
-      ['amina@example.be', 'account.verify_email', 'en', 'Confirm your e-mail address'],
-    ]);
-    expect(mails[0]?.textBody).toMatch(/^Dear Amina El Idrissi,/);
-    expect(mails[0]?.textBody).toMatch(/http:\/\/localhost:3000\/verify-email\?token=[A-Za-z0-9_-]{43}/);
-    expect(t.mailQueuedSignals).toBe(1);
+    expect(user?.passwordHash).toBe(pending?.passwordHash);
+    // The link proved the address.
+    expect(user?.emailVerifiedAt).toEqual(t.clock.now());
+    // The link works once.
+    const again = await new TestClient(t.app).get(link);
+    expect(again.statusCode).toBe(410);
+    expect(again.body).toContain('het account bestaat');
   });
 
-  it('returns after registering to a page of this site it came from, never to another site', async () => {
-    const register = (email: string, next: string) =>
-      new TestClient(t.app).post(
-        '/register',
-        {
-          displayName: 'Jonas',
-          email,
-          password: 'a-long-password',
-          passwordRepeat: 'a-long-password',
-          language: 'nl',
-          next,
-        },
-        { formPage: `/register?next=${encodeURIComponent(next)}` },
-      );
-    expect((await register('a@example.be', '/take-over?token=abc')).headers.location).toBe(
-      '/take-over?token=abc',
+  it('answers an address that has an account exactly like a new one, mails its owner, and makes no second account', async () => {
+    const owner = await aUser(t.deps.db, { role: 'parent', email: 'taken@example.be', language: 'fr' });
+    const answer = async (email: string) => {
+      const client = new TestClient(t.app, { 'accept-language': 'nl-BE' });
+      await client.get('/register');
+      const csrf = client.lastCsrf ?? '';
+      const res = await client.post('/register', registration(email, { language: 'nl' }));
+      const page = await client.get(String(res.headers.location));
+      return {
+        status: res.statusCode,
+        location: res.headers.location,
+        body: res.body,
+        cookies: res.cookies.map((c) => `${c.name}=${c.name === 'ko_lang' ? c.value : ''}`).sort(),
+        pageStatus: page.statusCode,
+        page: page.body.replaceAll(client.lastCsrf ?? '', '').replaceAll(csrf, ''),
+      };
+    };
+    const known = await answer('Taken@Example.be');
+    const fresh = await answer('new@example.be');
+    expect(known).toEqual(fresh);
+    expect(known.status).toBe(303);
+    expect(known.page).toContain(
+      'Als dit e-mailadres gebruikt kan worden, hebben we er een e-mail naartoe gestuurd.',
     );
-    expect((await register('b@example.be', '//evil.example/')).headers.location).toBe('/parent');
-    expect((await register('c@example.be', 'https://evil.example/')).headers.location).toBe('/parent');
+    expect(known.page).not.toContain('taken@example.be');
+
+    // The owner learns of it, in their own language, with the ways in; no link that acts.
+    const [notice, ...more] = await mailsTo(t.deps.db, 'taken@example.be');
+    expect(more).toEqual([]);
+    expect(notice).toMatchObject({ template: 'account.registration_attempt', language: 'fr' });
+    expect(notice?.subject).toBe('Quelqu’un a essayé de créer un compte avec votre adresse e-mail');
+    expect(notice?.textBody).toContain('http://localhost:3000/login');
+    expect(notice?.textBody).toContain('http://localhost:3000/forgot-password');
+    expect(notice?.textBody).not.toContain('token=');
+    expect(await mailsTo(t.deps.db, 'new@example.be')).toHaveLength(1);
+    // No second account, no pending registration for the known address; the owner's password stays.
+    expect(await t.deps.db.$count(schema.users)).toBe(1);
+    const pending = await t.deps.db.select().from(schema.pendingRegistrations);
+    expect(pending.map((p) => p.email)).toEqual(['new@example.be']);
+    await new TestClient(t.app).login(owner.email, TEST_PASSWORD);
   });
 
-  it('refuses a second account for the same e-mail address, with the values kept', async () => {
-    await aUser(t.deps.db, { role: 'parent', email: 'taken@example.be' });
+  it('refuses an expired registration link, and one whose address got an account meanwhile', async () => {
     const client = new TestClient(t.app);
-    const res = await client.post(
-      '/register',
+    await client.post('/register', registration('late@example.be'), { formPage: '/register' });
+    await client.post('/register', registration('twice@example.be'), { formPage: '/register' });
+    await client.post('/register', registration('twice@example.be'), { formPage: '/register' });
+    const linkTo = async (email: string, i: number) =>
+      linkIn((await mailsTo(t.deps.db, email))[i], '/register/confirm');
+    const tokenOf = (link: string) => new URL(link, 'http://x').searchParams.get('token') ?? '';
+    const [first, second] = [await linkTo('twice@example.be', 0), await linkTo('twice@example.be', 1)];
+    expect(
+      (
+        await client.post(
+          '/register/confirm',
+          { token: tokenOf(second), password: 'a-long-password' },
+          { formPage: second },
+        )
+      ).headers.location,
+    ).toBe('/parent');
+    const other = new TestClient(t.app);
+    const taken = await other.get(first);
+    expect(taken.statusCode).toBe(410);
+    expect(await t.deps.db.$count(schema.users)).toBe(1);
+
+    t.clock.advanceMinutes(48 * 60 + 1);
+    const late = await linkTo('late@example.be', 0);
+    const expired = await other.get(late);
+    expect(expired.statusCode).toBe(410);
+    expect(expired.body).toContain('Deze link is verlopen');
+    expect(expired.body).toContain('href="/register"');
+    const posted = await other.post(
+      '/register/confirm',
       {
-        displayName: 'X',
-        email: 'taken@example.be',
+        token: tokenOf(late),
         password: 'a-long-password',
-        passwordRepeat: 'a-long-password',
-        language: 'nl',
       },
       { formPage: '/register' },
     );
-    expect(res.statusCode).toBe(400);
-    expect(res.body).toContain('Er bestaat al een account met dit e-mailadres.');
-    expect(res.body).toContain('value="taken@example.be"');
-    expect(res.body).not.toContain('a-long-password');
+    expect(posted.statusCode).toBe(410);
+    expect(await t.deps.db.$count(schema.users)).toBe(1);
+    for (const url of ['/register/confirm', '/register/confirm?token=abc']) {
+      expect((await other.get(url)).statusCode).toBe(400);
+    }
+  });
+
+  it('returns after registering to a page of this site it came from, never to another site', async () => {
+    const register = async (email: string, next: string) =>
+      (
+        await registerAndConfirm(
+          new TestClient(t.app),
+          t.deps.db,
+          registration(email, { next }),
+          `/register?next=${encodeURIComponent(next)}`,
+        )
+      ).headers.location;
+    expect(await register('a@example.be', '/take-over?token=abc')).toBe('/take-over?token=abc');
+    expect(await register('b@example.be', '//evil.example/')).toBe('/parent');
+    expect(await register('c@example.be', 'https://evil.example/')).toBe('/parent');
   });
 
   it('answers a wrong password with 400 and a message, and never says which part was wrong', async () => {
@@ -233,17 +325,10 @@ describe.each(BACKENDS)('accounts and sessions on %s', (backend) => {
       { formPage: '/login' },
     );
     expect(res.headers.location).toBe('/account/home');
-    const registered = await new TestClient(t.app).post(
-      '/register',
-      {
-        displayName: 'Jonas',
-        email: 'jonas@example.be',
-        password: 'a-long-password',
-        passwordRepeat: 'a-long-password',
-        language: 'nl',
-        next: ['/parent', '/%2F%2Fhost'],
-      },
-      { formPage: '/register' },
+    const registered = await registerAndConfirm(
+      new TestClient(t.app),
+      t.deps.db,
+      registration('jonas@example.be', { next: ['/parent', '/%2F%2Fhost'] }),
     );
     expect(registered.headers.location).toBe('/parent');
   });

@@ -115,3 +115,49 @@ export function RegisterPage(props: { ctx: PageContext; form: FormState; next?: 
     </Layout>
   );
 }
+
+/** After a registration, whatever the address: only what happened, the same for everyone. */
+export function RegisterSentPage(props: { ctx: PageContext }) {
+  const t = messages[props.ctx.lang];
+  return (
+    <Layout ctx={props.ctx} title={t.registerSentTitle}>
+      <h1 class="utrecht-heading-1">{t.registerSentTitle}</h1>
+      <p class="utrecht-paragraph" data-qa="register-sent">
+        {t.registerSentBody}
+      </p>
+    </Layout>
+  );
+}
+
+/** Behind the mailed registration link: the chosen password, typed again, creates the account. */
+export function ConfirmRegistrationPage(props: {
+  ctx: PageContext;
+  form: FormState;
+  token: string;
+  email: string;
+}) {
+  const { ctx, form } = props;
+  const t = messages[ctx.lang];
+  return (
+    <Layout ctx={ctx} title={t.confirmTitle}>
+      <h1 class="utrecht-heading-1">{t.confirmTitle}</h1>
+      <ErrorSummary lang={ctx.lang} form={form} />
+      <p class="utrecht-paragraph">{t.confirmIntro(props.email)}</p>
+      <form method="post" action="/register/confirm" novalidate class="ko-form">
+        <CsrfField token={ctx.csrfToken} />
+        <input type="hidden" name="token" value={props.token} />
+        <TextField
+          lang={ctx.lang}
+          form={form}
+          name="password"
+          type="password"
+          label={t.confirmPassword}
+          autocomplete="current-password"
+          value=""
+          required
+        />
+        <SubmitButton qa="confirm-registration-submit">{t.confirmButton}</SubmitButton>
+      </form>
+    </Layout>
+  );
+}

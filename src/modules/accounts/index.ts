@@ -5,6 +5,7 @@ import { registerLoginRoutes } from './accounts.routes.tsx';
 import { registerRecoveryRoutes } from './recovery.routes.tsx';
 
 export { VerifyEmailNotice } from './account.views.tsx';
+export { NewPasswordFields } from './password-fields.tsx';
 export { clearSessionCookie } from './session-cookie.http.ts';
 export { hashToken, newToken, tokenParam } from './tokens.ts';
 

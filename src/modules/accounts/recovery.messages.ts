@@ -19,12 +19,16 @@ export const messages = defineMessages({
       'Deze link om een nieuw wachtwoord te kiezen werd al gebruikt. Vraag een nieuwe link aan als dat nodig is.',
     resetExpiredBody:
       'Een link om een nieuw wachtwoord te kiezen is 1 uur geldig, en werkt niet meer zodra er een nieuwere is. Vraag een nieuwe link aan.',
+    registerUsedBody: 'Deze link werd al gebruikt: het account bestaat. Meld u aan.',
+    registerExpiredBody:
+      'Een link om een nieuw account te bevestigen is 48 uur geldig. Maak het account opnieuw aan.',
     changeUsedBody: 'Deze link om uw nieuwe e-mailadres te bevestigen werd al gebruikt.',
     changeExpiredBody:
       'Een link om een nieuw e-mailadres te bevestigen is 24 uur geldig, en werkt niet meer zodra er een nieuwere is. Vraag de wijziging opnieuw aan op uw accountpagina.',
     toAccount: 'Naar mijn account',
     toHome: 'Naar de startpagina',
     newResetLink: 'Een nieuwe link aanvragen',
+    registerAgain: 'Opnieuw een account aanmaken',
     forgotTitle: 'Wachtwoord vergeten',
     forgotIntro:
       'Vul het e-mailadres van uw account in. We sturen u een link waarmee u een nieuw wachtwoord kiest.',
@@ -62,12 +66,16 @@ export const messages = defineMessages({
       'Ce lien pour choisir un nouveau mot de passe a déjà été utilisé. Demandez un nouveau lien si nécessaire.',
     resetExpiredBody:
       'Un lien pour choisir un nouveau mot de passe est valable 1 heure, et ne fonctionne plus dès qu’un lien plus récent existe. Demandez un nouveau lien.',
+    registerUsedBody: 'Ce lien a déjà été utilisé : le compte existe. Connectez-vous.',
+    registerExpiredBody:
+      'Un lien pour confirmer un nouveau compte est valable 48 heures. Créez à nouveau le compte.',
     changeUsedBody: 'Ce lien pour confirmer votre nouvelle adresse e-mail a déjà été utilisé.',
     changeExpiredBody:
       'Un lien pour confirmer une nouvelle adresse e-mail est valable 24 heures, et ne fonctionne plus dès qu’un lien plus récent existe. Refaites la demande sur la page de votre compte.',
     toAccount: 'Vers mon compte',
     toHome: 'Vers l’accueil',
     newResetLink: 'Demander un nouveau lien',
+    registerAgain: 'Créer à nouveau un compte',
     forgotTitle: 'Mot de passe oublié',
     forgotIntro:
       'Indiquez l’adresse e-mail de votre compte. Nous vous envoyons un lien pour choisir un nouveau mot de passe.',
@@ -107,12 +115,15 @@ export const messages = defineMessages({
       'This link to choose a new password has already been used. Ask for a new link if you need one.',
     resetExpiredBody:
       'A link to choose a new password works for 1 hour, and stops working once there is a newer one. Ask for a new link.',
+    registerUsedBody: 'This link has already been used: the account exists. Log in.',
+    registerExpiredBody: 'A link to confirm a new account works for 48 hours. Create the account again.',
     changeUsedBody: 'This link to confirm your new e-mail address has already been used.',
     changeExpiredBody:
       'A link to confirm a new e-mail address works for 24 hours, and stops working once there is a newer one. Ask for the change again on your account page.',
     toAccount: 'To my account',
     toHome: 'To the home page',
     newResetLink: 'Ask for a new link',
+    registerAgain: 'Create an account again',
     forgotTitle: 'Forgot password',
     forgotIntro:
       'Enter the e-mail address of your account. We will send you a link to choose a new password.',

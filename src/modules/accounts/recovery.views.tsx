@@ -75,7 +75,7 @@ export function ResetPasswordPage(props: { ctx: PageContext; form: FormState; to
   );
 }
 
-export type LinkKind = 'verify' | 'reset' | 'change';
+export type LinkKind = 'verify' | 'reset' | 'change' | 'register';
 
 /** The page for a mailed link that cannot be used (any more), saying why and what to do next. */
 export function LinkProblemPage(props: {
@@ -91,14 +91,17 @@ export function LinkProblemPage(props: {
     verify: { used: t.verifyUsedBody, expired: t.verifyExpiredBody },
     reset: { used: t.resetUsedBody, expired: t.resetExpiredBody },
     change: { used: t.changeUsedBody, expired: t.changeExpiredBody },
+    register: { used: t.registerUsedBody, expired: t.registerExpiredBody },
   };
   const body = state === 'invalid' ? t.linkInvalidBody : bodies[kind][state];
   const link =
     kind === 'reset'
       ? { href: '/forgot-password', label: t.newResetLink }
-      : ctx.user
-        ? { href: '/account', label: t.toAccount }
-        : { href: '/login', label: t.loginLink };
+      : kind === 'register' && state === 'expired'
+        ? { href: '/register', label: t.registerAgain }
+        : ctx.user
+          ? { href: '/account', label: t.toAccount }
+          : { href: '/login', label: t.loginLink };
   return MessagePage({ ctx, title, body, link });
 }
 

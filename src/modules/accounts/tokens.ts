@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
  * One-time tokens sent by mail. The link carries 256 random bits; `user_tokens` stores only their
  * SHA-256, so a copy of the database cannot be turned into working links.
  */
-export type TokenPurpose = 'verify_email' | 'reset_password' | 'change_email';
+export type TokenPurpose = 'verify_email' | 'reset_password' | 'change_email' | 'register';
 
 const HOUR_MS = 3_600_000;
 
@@ -13,6 +13,8 @@ export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
   verify_email: 48 * HOUR_MS,
   reset_password: HOUR_MS,
   change_email: 24 * HOUR_MS,
+  /** A registration waiting for its address (pending_registrations, not user_tokens). */
+  register: 48 * HOUR_MS,
 };
 
 export function hashToken(token: string): string {

@@ -1,8 +1,8 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { type Database, schema } from '../../platform/db/index.ts';
 
 /** SQL of an organisation's staff accounts and their location grants. */
-const { providerLocations, providerOrganisations, roleGrants, users, userTokens } = schema;
+const { providerLocations, providerOrganisations, roleGrants, staffInvitations, users } = schema;
 
 export type StaffRole = 'provider_staff' | 'provider_admin';
 
@@ -84,10 +84,113 @@ export async function deleteGrants(db: Database, userId: string, locationIds: st
     );
 }
 
-export async function insertInvitationToken(
+// ——— Invitations ———
+
+const open = (now: Date) =>
+  and(
+    isNull(staffInvitations.acceptedAt),
+    isNull(staffInvitations.declinedAt),
+    isNull(staffInvitations.withdrawnAt),
+    gt(staffInvitations.expiresAt, now),
+  );
+
+export async function insertInvitation(db: Database, values: typeof staffInvitations.$inferInsert) {
+  const [row] = await db.insert(staffInvitations).values(values).returning({ id: staffInvitations.id });
+  if (!row) throw new Error('invitation insert failed');
+  return row.id;
+}
+
+/** The organisation's invitations nobody answered yet, that still work. */
+export function getOpenInvitations(db: Database, organisationId: string, now: Date) {
+  return db
+    .select({
+      id: staffInvitations.id,
+      userId: staffInvitations.userId,
+      email: users.email,
+      displayName: users.displayName,
+      role: staffInvitations.role,
+      locationIds: staffInvitations.locationIds,
+      invitedBy: staffInvitations.invitedBy,
+      expiresAt: staffInvitations.expiresAt,
+    })
+    .from(staffInvitations)
+    .innerJoin(users, eq(users.id, staffInvitations.userId))
+    .where(and(eq(staffInvitations.organisationId, organisationId), open(now)))
+    .orderBy(asc(users.displayName), asc(users.email));
+}
+
+export async function getUserNames(db: Database, ids: string[]) {
+  if (ids.length === 0) return new Map<string, string>();
+  const rows = await db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(inArray(users.id, ids));
+  return new Map(rows.map((r) => [r.id, r.displayName]));
+}
+
+/** An invitation by its token's hash, with the invited account and the organisation's name. */
+export async function getInvitationByTokenHash(db: Database, tokenHash: string) {
+  const [row] = await db
+    .select({
+      invitation: staffInvitations,
+      organisationName: providerOrganisations.name,
+      user: {
+        id: users.id,
+        email: users.email,
+        displayName: users.displayName,
+        language: users.language,
+        passwordHash: users.passwordHash,
+        disabledAt: users.disabledAt,
+      },
+    })
+    .from(staffInvitations)
+    .innerJoin(users, eq(users.id, staffInvitations.userId))
+    .innerJoin(providerOrganisations, eq(providerOrganisations.id, staffInvitations.organisationId))
+    .where(eq(staffInvitations.tokenHash, tokenHash));
+  return row;
+}
+
+/** Closes an open invitation with an answer; false when it was not open (any more). */
+export async function closeInvitation(
   db: Database,
-  values: { tokenHash: string; userId: string; email: string; createdAt: Date; expiresAt: Date },
-) {
-  // A set-password link is a password-reset link with a longer life: the same page consumes it.
-  await db.insert(userTokens).values({ ...values, purpose: 'reset_password' });
+  where: { id: string; organisationId?: string },
+  set: { acceptedAt: Date } | { declinedAt: Date } | { withdrawnAt: Date },
+  now: Date,
+): Promise<boolean> {
+  const rows = await db
+    .update(staffInvitations)
+    .set(set)
+    .where(
+      and(
+        eq(staffInvitations.id, where.id),
+        where.organisationId ? eq(staffInvitations.organisationId, where.organisationId) : undefined,
+        open(now),
+      ),
+    )
+    .returning({ id: staffInvitations.id });
+  return rows.length > 0;
+}
+
+export async function hasOpenInvitation(db: Database, userId: string, organisationId: string, now: Date) {
+  const rows = await db
+    .select({ id: staffInvitations.id })
+    .from(staffInvitations)
+    .where(
+      and(
+        eq(staffInvitations.userId, userId),
+        eq(staffInvitations.organisationId, organisationId),
+        open(now),
+      ),
+    );
+  return rows.length > 0;
+}
+
+/** Sets the password of an invited account that has none yet (its address is proven by the link). */
+export async function setFirstPassword(db: Database, userId: string, passwordHash: string, now: Date) {
+  const rows = await db
+    .update(users)
+    .set({ passwordHash, emailVerifiedAt: now })
+    .where(and(eq(users.id, userId), isNull(users.passwordHash)))
+    .returning({ id: users.id });
+  return rows.length > 0;
 }

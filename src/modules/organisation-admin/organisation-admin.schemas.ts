@@ -22,3 +22,19 @@ export type InviteInput = z.infer<typeof InviteForm>;
 
 export const AccessForm = z.object({ role, locations });
 export type AccessInput = z.infer<typeof AccessForm>;
+
+const token = z.preprocess(single, z.string('required').min(1, 'required').max(200, 'tooLong'));
+
+/** An answer to an invitation (the token comes back in the form, never in the path). */
+export const AnswerForm = z.object({
+  token,
+  answer: z.preprocess(single, z.enum(['accept', 'decline'], 'invalidChoice')),
+});
+
+/** A new account accepting: its first password, by the same rules as everywhere. */
+export const FirstPasswordForm = z
+  .object({
+    password: z.preprocess(single, z.string('required').min(10, 'passwordTooShort').max(1000, 'tooLong')),
+    passwordRepeat: z.preprocess(single, z.string('required').min(1, 'required')),
+  })
+  .refine((f) => f.password === f.passwordRepeat, { message: 'passwordsDiffer', path: ['passwordRepeat'] });

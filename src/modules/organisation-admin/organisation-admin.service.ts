@@ -1,11 +1,12 @@
 import { recordAudit } from '../../platform/audit/index.ts';
 import { type CurrentUser, locationsFor } from '../../platform/auth/actions.ts';
+import { hashPassword } from '../../platform/auth/passwords.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import type { Result } from '../../platform/i18n/common.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
-import { newToken } from '../accounts/index.ts';
-import { accessGrantedMail, invitationMail } from './organisation-admin.mails.ts';
+import { hashToken, newToken } from '../accounts/index.ts';
+import { invitationMail } from './organisation-admin.mails.ts';
 import * as q from './organisation-admin.queries.ts';
 import type { AccessInput, InviteInput } from './organisation-admin.schemas.ts';
 
@@ -63,14 +64,33 @@ export async function getStaff(deps: AppDeps, user: CurrentUser, organisationId:
   const scope = await scopeOf(deps, user, organisationId);
   const ids = scope.locations.map((l) => l.id);
   const staff = members(await q.getGrants(deps.db, ids), scope.locations);
+  const open = await q.getOpenInvitations(deps.db, organisationId, deps.clock.now());
+  const inviters = await q.getUserNames(
+    deps.db,
+    open.flatMap((i) => (i.invitedBy ? [i.invitedBy] : [])),
+  );
+  const invitations = open.map((i) => ({
+    id: i.id,
+    email: i.email,
+    displayName: i.displayName,
+    role: i.role as q.StaffRole,
+    locations: i.locationIds.flatMap((id) => scope.locations.find((l) => l.id === id)?.name ?? []),
+    invitedBy: (i.invitedBy && inviters.get(i.invitedBy)) || '',
+    expiresAt: i.expiresAt,
+  }));
   await recordAudit(deps.db, deps.clock, {
     actorUserId: user.id,
     actorRole: 'provider_admin',
     action: ACTION,
     subjectType: 'user',
-    details: { organisationId, read: 'staff', rows: staff.length },
+    details: {
+      organisationId,
+      read: 'staff',
+      rows: staff.length,
+      users: [...staff.map((m) => m.id), ...open.map((i) => i.userId)],
+    },
   });
-  return { ...scope, staff, self: user.id };
+  return { ...scope, staff, invitations, self: user.id };
 }
 export type StaffData = Awaited<ReturnType<typeof getStaff>>;
 
@@ -90,66 +110,51 @@ function chosenLocations(scope: { locations: { id: string; name: string }[] }, w
 }
 
 /**
- * Invites a staff member: a new account without a password gets a set-password link (the reset
- * mechanism, valid 7 days); an existing account only gets the grants and a notice.
+ * Invites someone to work at some of the organisation's locations. Nothing is granted yet: the
+ * person gets a mail with a link to accept or decline (7 days). An address without an account gets
+ * an account without a password, which it chooses when accepting.
  */
 export async function inviteStaff(
   deps: AppDeps,
   user: CurrentUser,
   organisationId: string,
   input: InviteInput,
-): Promise<Result<'invited' | 'granted'>> {
+): Promise<Result<'invited'>> {
   const scope = await scopeOf(deps, user, organisationId);
   const chosen = chosenLocations(scope, input.locations);
   if (!chosen) return { ok: false, errors: { locations: 'invalidChoice' } };
   const ids = scope.locations.map((l) => l.id);
   const now = deps.clock.now();
-  const access = { organisation: scope.organisation.name, locations: chosen.map((l) => l.name) };
-  const outcome = await deps.db.transaction(async (tx): Promise<Result<'invited' | 'granted'>> => {
+  const outcome = await deps.db.transaction(async (tx): Promise<Result<'invited'>> => {
     const existing = await q.getUserByEmail(tx, input.email);
     if (existing) {
       const grants = await q.getGrants(tx, ids);
       if (grants.some((g) => g.userId === existing.id))
         return { ok: false, errors: { email: 'staffHasAccess' } };
-      await q.insertGrants(
-        tx,
-        existing.id,
-        input.role,
-        chosen.map((l) => l.id),
-      );
-      await enqueueMail(
-        tx,
-        deps.clock,
-        accessGrantedMail(
-          { email: existing.email, name: existing.displayName, language: existing.language },
-          access,
-          `${deps.config.publicUrl}/login`,
-        ),
-      );
-      await audit(tx, deps, user, existing.id, {
-        organisationId,
-        change: 'granted',
-        locations: chosen.length,
-      });
-      return { ok: true, value: 'granted' };
+      if (await q.hasOpenInvitation(tx, existing.id, organisationId, now))
+        return { ok: false, errors: { email: 'staffInvitationPending' } };
     }
-    const userId = await q.insertStaffUser(tx, {
-      email: input.email,
-      displayName: input.displayName,
-      language: input.language,
-      createdAt: now,
-    });
-    await q.insertGrants(
-      tx,
-      userId,
-      input.role,
-      chosen.map((l) => l.id),
-    );
+    const invitee = existing
+      ? { id: existing.id, email: existing.email, name: existing.displayName, language: existing.language }
+      : {
+          id: await q.insertStaffUser(tx, {
+            email: input.email,
+            displayName: input.displayName,
+            language: input.language,
+            createdAt: now,
+          }),
+          email: input.email,
+          name: input.displayName,
+          language: input.language,
+        };
     const { token, tokenHash } = newToken();
-    await q.insertInvitationToken(tx, {
+    const invitationId = await q.insertInvitation(tx, {
       tokenHash,
-      userId,
-      email: input.email,
+      userId: invitee.id,
+      organisationId,
+      role: input.role,
+      locationIds: chosen.map((l) => l.id),
+      invitedBy: user.id,
       createdAt: now,
       expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000),
     });
@@ -157,23 +162,152 @@ export async function inviteStaff(
       tx,
       deps.clock,
       invitationMail(
-        { email: input.email, name: input.displayName, language: input.language },
-        access,
-        `${deps.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`,
+        invitee,
+        {
+          inviter: user.displayName,
+          organisation: scope.organisation.name,
+          locations: chosen.map((l) => l.name),
+          role: input.role,
+        },
+        `${deps.config.publicUrl}/invitation?token=${encodeURIComponent(token)}`,
+        !existing?.passwordHash,
       ),
     );
-    await audit(tx, deps, user, userId, { organisationId, change: 'invited', locations: chosen.length });
+    await audit(tx, deps, user, invitee.id, {
+      organisationId,
+      change: 'invited',
+      invitationId,
+      newAccount: !existing,
+      locations: chosen.length,
+    });
     return { ok: true, value: 'invited' };
   });
   if (outcome.ok) deps.jobs.mailQueued();
   return outcome;
 }
 
+/** Withdraws an open invitation of the organisation: it can no longer be accepted. */
+export async function withdrawInvitation(
+  deps: AppDeps,
+  user: CurrentUser,
+  organisationId: string,
+  invitationId: string,
+): Promise<void> {
+  await scopeOf(deps, user, organisationId);
+  const now = deps.clock.now();
+  const done = await deps.db.transaction(async (tx) => {
+    const closed = await q.closeInvitation(
+      tx,
+      { id: invitationId, organisationId },
+      { withdrawnAt: now },
+      now,
+    );
+    if (closed) await audit(tx, deps, user, undefined, { organisationId, change: 'withdrawn', invitationId });
+    return closed;
+  });
+  if (!done) throw new NotFoundError('invitation');
+}
+
+export type InvitationView = {
+  token: string;
+  organisation: string;
+  inviter: string;
+  role: q.StaffRole;
+  locations: string[];
+  expiresAt: Date;
+  account: { id: string; email: string; hasPassword: boolean };
+};
+
+export type InvitationLookup = { state: 'open'; invitation: InvitationView } | { state: 'gone' | 'invalid' };
+
+/** What an invitation link shows: the invitation while it is open, else why not. */
+export async function findInvitation(deps: AppDeps, token: string | undefined): Promise<InvitationLookup> {
+  if (!token) return { state: 'invalid' };
+  const row = await q.getInvitationByTokenHash(deps.db, hashToken(token));
+  if (!row || row.user.disabledAt) return { state: 'invalid' };
+  const inv = row.invitation;
+  const now = deps.clock.now();
+  if (inv.acceptedAt || inv.declinedAt || inv.withdrawnAt || inv.expiresAt.getTime() <= now.getTime())
+    return { state: 'gone' };
+  const locations = (await q.getLocations(deps.db, inv.locationIds)).filter(
+    (l) => l.organisationId === inv.organisationId,
+  );
+  const names = await q.getUserNames(deps.db, inv.invitedBy ? [inv.invitedBy] : []);
+  return {
+    state: 'open',
+    invitation: {
+      token,
+      organisation: row.organisationName,
+      inviter: (inv.invitedBy && names.get(inv.invitedBy)) || row.organisationName,
+      role: inv.role as q.StaffRole,
+      locations: locations.map((l) => l.name),
+      expiresAt: inv.expiresAt,
+      account: { id: row.user.id, email: row.user.email, hasPassword: row.user.passwordHash !== null },
+    },
+  };
+}
+
+export type InvitationAnswer =
+  | { ok: true; answer: 'accepted' | 'declined'; userId: string }
+  | { ok: false; problem: 'gone' | 'invalid' | 'wrongAccount' | 'login' };
+
+/**
+ * Accepts or declines an invitation. An existing account answers only when logged in as itself; a
+ * new account (no password yet) accepts by choosing its password, proven by the link. Accepting
+ * creates the grants, in one transaction with closing the invitation; declining creates none.
+ */
+export async function answerInvitation(
+  deps: AppDeps,
+  current: CurrentUser | undefined,
+  token: string,
+  answer: 'accept' | 'decline',
+  password: string | undefined,
+): Promise<InvitationAnswer> {
+  const found = await findInvitation(deps, token);
+  if (found.state !== 'open') return { ok: false, problem: found.state };
+  const { account } = found.invitation;
+  if (current && current.id !== account.id) return { ok: false, problem: 'wrongAccount' };
+  if (account.hasPassword && !current) return { ok: false, problem: 'login' };
+  const passwordHash =
+    answer === 'accept' && !account.hasPassword && password ? await hashPassword(password) : undefined;
+  const row = await q.getInvitationByTokenHash(deps.db, hashToken(token));
+  if (!row) return { ok: false, problem: 'invalid' };
+  const inv = row.invitation;
+  const now = deps.clock.now();
+  const closed = await deps.db.transaction(async (tx) => {
+    const set = answer === 'accept' ? { acceptedAt: now } : { declinedAt: now };
+    if (!(await q.closeInvitation(tx, { id: inv.id }, set, now))) return false;
+    if (answer === 'accept') {
+      if (!account.hasPassword) {
+        if (!passwordHash || !(await q.setFirstPassword(tx, account.id, passwordHash, now)))
+          throw new Error('an invitation of a new account is accepted with its first password');
+      }
+      const locations = (await q.getLocations(tx, inv.locationIds)).filter(
+        (l) => l.organisationId === inv.organisationId,
+      );
+      const ids = locations.map((l) => l.id);
+      await q.deleteGrants(tx, account.id, ids);
+      await q.insertGrants(tx, account.id, inv.role as q.StaffRole, ids);
+    }
+    await recordAudit(tx, deps.clock, {
+      actorUserId: account.id,
+      actorRole: undefined,
+      action: 'staff.invitation.respond',
+      subjectType: 'user',
+      subjectId: account.id,
+      details: { organisationId: inv.organisationId, invitationId: inv.id, answer },
+    });
+    return true;
+  });
+  if (!closed) return { ok: false, problem: 'gone' };
+  return { ok: true, answer: answer === 'accept' ? 'accepted' : 'declined', userId: account.id };
+}
+
 async function audit(
   tx: AppDeps['db'],
   deps: AppDeps,
   user: CurrentUser,
-  subjectId: string,
+  subjectId: string | undefined,
   details: Record<string, unknown>,
 ) {
   await recordAudit(tx, deps.clock, {

@@ -4,13 +4,14 @@ import { buildTestApp, type TestApp, TestClient } from '../../../test/app.ts';
 import { aProviderLocation, aScenario, aUser, TEST_PASSWORD } from '../../../test/builders.ts';
 import { BACKENDS } from '../../../test/db.ts';
 import { schema } from '../../platform/db/index.ts';
+import { hashToken } from '../accounts/index.ts';
 
 describe.each(BACKENDS)('organisation admin: staff and their locations on %s', (backend) => {
   let t: TestApp;
   let s: Awaited<ReturnType<typeof aScenario>>;
   let second: Awaited<ReturnType<typeof aProviderLocation>>;
   let admin: TestClient;
-  let adminUser: { id: string; email: string };
+  let adminUser: { id: string; email: string; displayName: string };
   let staffPage: string;
 
   beforeEach(async () => {
@@ -32,11 +33,32 @@ describe.each(BACKENDS)('organisation admin: staff and their locations on %s', (
   });
   afterEach(async () => t.close());
 
-  it('lists only its own organisation’s staff and invites a new member who sets a password', async () => {
+  const invitationLink = async (to: string) => {
+    const mails = await t.deps.db
+      .select()
+      .from(schema.outbox)
+      .where(and(eq(schema.outbox.template, 'staff.invited'), eq(schema.outbox.toAddress, to)));
+    const mail = mails.at(-1);
+    const match = /http:\/\/[^\s/]+(\/invitation\?token=([A-Za-z0-9_%-]+))/.exec(mail?.textBody ?? '');
+    if (!match?.[1] || !match[2]) throw new Error(`no invitation link for ${to}`);
+    return { mail, link: match[1], token: decodeURIComponent(match[2]) };
+  };
+  const grantsOf = async (userId: string) =>
+    (
+      await t.deps.db
+        .select({ role: schema.roleGrants.role, location: schema.roleGrants.providerLocationId })
+        .from(schema.roleGrants)
+        .where(eq(schema.roleGrants.userId, userId))
+    )
+      .map((g) => `${g.role}@${g.location}`)
+      .sort();
+
+  it('invites a new member, who gets access only by accepting the invitation with a password', async () => {
     const page = await admin.get(staffPage);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(s.firstStaff.email);
     expect(page.body).not.toContain(s.secondStaff.email);
+    expect(page.body).toContain('Er zijn geen openstaande uitnodigingen.');
 
     const res = await admin.post(staffPage, {
       email: 'Nieuwe.Collega@kdv.example',
@@ -52,31 +74,68 @@ describe.each(BACKENDS)('organisation admin: staff and their locations on %s', (
       .from(schema.users)
       .where(eq(schema.users.email, 'nieuwe.collega@kdv.example'));
     expect(created).toMatchObject({ passwordHash: null, language: 'fr', displayName: 'Nieuwe Collega' });
-    const [mail] = await t.deps.db
-      .select()
-      .from(schema.outbox)
-      .where(eq(schema.outbox.template, 'staff.invited'));
+    // No access yet: only a pending invitation, whose token is stored hashed, for 7 days.
+    expect(await grantsOf(created?.id as string)).toEqual([]);
+    const { mail, link, token } = await invitationLink('nieuwe.collega@kdv.example');
     expect(mail?.subject).toContain('Vous êtes invité·e');
-    const link = /http:\/\/[^\s]+\/reset-password\?token=([^\s]+)/.exec(mail?.textBody ?? '');
-    expect(link).not.toBeNull();
+    expect(mail?.textBody).toContain('vous choisirez votre mot de passe en acceptant');
+    const [invitation] = await t.deps.db.select().from(schema.staffInvitations);
+    expect(invitation).toMatchObject({
+      tokenHash: hashToken(token),
+      userId: created?.id,
+      invitedBy: adminUser.id,
+      role: 'provider_staff',
+      locationIds: [second.id],
+      acceptedAt: null,
+    });
+    expect(JSON.stringify(invitation)).not.toContain(token);
+    expect(invitation?.expiresAt.getTime()).toBe(t.clock.now().getTime() + 7 * 86_400_000);
+    const listed = await admin.get(`${staffPage}?done=invited`);
+    expect(listed.body).toContain(
+      'De uitnodiging is verstuurd. De toegang begint zodra de persoon ze aanvaardt.',
+    );
+    expect(listed.body).toMatch(
+      /data-qa="invitation"[\s\S]*Nieuwe Collega[\s\S]*KDV De Eerste Stap – Noord \(medewerker\)/,
+    );
 
-    // The link sets the password; the new member then handles the chosen location only.
-    const invited = new TestClient(t.app);
-    const token = decodeURIComponent(link?.[1] ?? '');
-    expect((await invited.get(`/reset-password?token=${encodeURIComponent(token)}`)).statusCode).toBe(200);
-    const set = await invited.post('/reset-password', {
+    // The link shows the invitation; accepting needs a valid first password.
+    const invited = new TestClient(t.app, { 'accept-language': 'fr' });
+    const shown = await invited.get(link);
+    expect(shown.statusCode).toBe(200);
+    expect(shown.body).toContain(`${adminUser.displayName} vous invite à travailler chez`);
+    expect(shown.body).toContain('en tant que membre du personnel');
+    expect(shown.body).toContain('KDV De Eerste Stap – Noord');
+    const short = await invited.post('/invitation', {
       token,
+      answer: 'accept',
+      password: 'kort',
+      passwordRepeat: 'kort',
+    });
+    expect(short.statusCode).toBe(400);
+    expect(short.body).toContain('Au moins 10');
+    expect(await grantsOf(created?.id as string)).toEqual([]);
+    const accepted = await invited.post('/invitation', {
+      token,
+      answer: 'accept',
       password: 'een-nieuw-wachtwoord',
       passwordRepeat: 'een-nieuw-wachtwoord',
     });
-    expect(set.statusCode).toBe(303);
+    expect(accepted.headers.location).toBe('/invitation/done?answer=accepted');
+    expect((await invited.get('/invitation/done?answer=accepted')).body).toContain(
+      'Vous avez accepté l’invitation',
+    );
+    expect(await grantsOf(created?.id as string)).toEqual([`provider_staff@${second.id}`]);
     await invited.login('nieuwe.collega@kdv.example', 'een-nieuw-wachtwoord');
     expect((await invited.get(`/provider/locations/${second.id}/waiting-list`)).statusCode).toBe(200);
     expect((await invited.get(`/provider/locations/${s.first.id}/waiting-list`)).statusCode).toBe(404);
-    expect((await admin.get(staffPage)).body).toContain('Nieuwe Collega');
+    const after = await admin.get(staffPage);
+    expect(after.body).toContain('Nieuwe Collega');
+    expect(after.body).toContain('Er zijn geen openstaande uitnodigingen.');
+    // The link worked once.
+    expect((await new TestClient(t.app).get(link)).statusCode).toBe(410);
   });
 
-  it('validates the invitation and gives an existing account access without a new password', async () => {
+  it('gives an existing account access only once that account accepts; another account is refused', async () => {
     await admin.get(staffPage);
     const bad = await admin.post(staffPage, {
       email: 'geen-adres',
@@ -107,23 +166,128 @@ describe.each(BACKENDS)('organisation admin: staff and their locations on %s', (
     expect(again.body).toContain('Deze persoon heeft al toegang.');
     expect(await t.deps.db.$count(schema.outbox)).toBe(0);
 
-    // Staff of another organisation: granted access here, keeps access there, no password link.
-    const granted = await admin.post(staffPage, {
-      email: s.secondStaff.email,
-      displayName: 'Ignored',
-      language: 'nl',
-      role: 'provider_staff',
-      locations: [second.id],
-    });
-    expect(granted.headers.location).toBe(`${staffPage}?done=granted`);
-    const [mail] = await t.deps.db.select().from(schema.outbox);
-    expect(mail).toMatchObject({ template: 'staff.access_granted', toAddress: s.secondStaff.email });
-    expect(mail?.textBody).not.toContain('token=');
-    const grants = await t.deps.db
-      .select()
-      .from(schema.roleGrants)
-      .where(eq(schema.roleGrants.userId, s.secondStaff.id));
-    expect(grants.map((g) => g.providerLocationId).sort()).toEqual([s.second.id, second.id].sort());
+    // Staff of another organisation: invited; nothing granted yet; no password link.
+    const before = await grantsOf(s.secondStaff.id);
+    const invite = () =>
+      admin.post(staffPage, {
+        email: s.secondStaff.email,
+        displayName: 'Ignored',
+        language: 'nl',
+        role: 'provider_admin',
+        locations: [second.id],
+      });
+    expect((await invite()).headers.location).toBe(`${staffPage}?done=invited`);
+    expect(await grantsOf(s.secondStaff.id)).toEqual(before);
+    const { mail, link, token } = await invitationLink(s.secondStaff.email);
+    expect(mail?.textBody).toContain('Meld u aan met uw bestaande account om te antwoorden.');
+    expect(mail?.textBody).not.toContain('/reset-password');
+    await admin.get(staffPage);
+    const twice = await invite();
+    expect(twice.statusCode).toBe(400);
+    expect(twice.body).toContain('Deze persoon heeft al een openstaande uitnodiging.');
+
+    // Not logged in: to the log-in page, and back to the invitation afterwards.
+    const invited = new TestClient(t.app);
+    const anonymous = await invited.get(link);
+    expect(anonymous.statusCode).toBe(303);
+    const loginPage = String(anonymous.headers.location);
+    expect(loginPage).toBe(`/login?next=${encodeURIComponent(link)}`);
+    expect(
+      (
+        await invited.post(
+          '/login',
+          { email: s.secondStaff.email, password: TEST_PASSWORD, next: link },
+          { formPage: loginPage },
+        )
+      ).headers.location,
+    ).toBe(link);
+
+    // Logged in as someone else: refused, clearly, and nothing granted.
+    const other = new TestClient(t.app);
+    await other.login(s.firstStaff.email, TEST_PASSWORD);
+    const refused = await other.get(link);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.body).toContain('Deze uitnodiging is voor een ander account');
+    const stolen = await other.post('/invitation', { token, answer: 'accept' });
+    expect(stolen.statusCode).toBe(403);
+    expect(await grantsOf(s.firstStaff.id)).toEqual([`provider_staff@${s.first.id}`]);
+    expect(await grantsOf(s.secondStaff.id)).toEqual(before);
+
+    // The invited account declines: nothing granted, the link is closed.
+    const page = await invited.get(link);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(`${adminUser.displayName} nodigt u uit om te werken bij`);
+    expect(page.body).toContain('als beheerder');
+    expect(page.body).not.toContain('name="password"');
+    const declined = await invited.post('/invitation', { token, answer: 'decline' });
+    expect(declined.headers.location).toBe('/invitation/done?answer=declined');
+    expect(await grantsOf(s.secondStaff.id)).toEqual(before);
+    const closed = await invited.get(link);
+    expect(closed.statusCode).toBe(410);
+    expect(closed.body).toContain('Deze uitnodiging is niet meer open');
+
+    // A new invitation, accepted: the grants exist, next to those elsewhere.
+    await admin.get(staffPage);
+    await invite();
+    const next = await invitationLink(s.secondStaff.email);
+    await invited.get(next.link);
+    const accepted = await invited.post('/invitation', { token: next.token, answer: 'accept' });
+    expect(accepted.headers.location).toBe('/invitation/done?answer=accepted');
+    expect(await grantsOf(s.secondStaff.id)).toEqual([...before, `provider_admin@${second.id}`].sort());
+  });
+
+  it('withdraws an open invitation; an expired or withdrawn one cannot be accepted', async () => {
+    await admin.get(staffPage);
+    const invite = () =>
+      admin.post(staffPage, {
+        email: s.secondStaff.email,
+        displayName: 'Ignored',
+        language: 'nl',
+        role: 'provider_staff',
+        locations: [s.first.id],
+      });
+    await invite();
+    const first = await invitationLink(s.secondStaff.email);
+    const [row] = await t.deps.db.select().from(schema.staffInvitations);
+    const withdraw = `${staffPage}/invitations/${row?.id}/withdraw`;
+    const page = await admin.get(staffPage);
+    expect(page.body).toContain(`action="${withdraw}"`);
+    const withdrawn = await admin.post(withdraw, {});
+    expect(withdrawn.headers.location).toBe(`${staffPage}?done=withdrawn`);
+    expect((await admin.get(`${staffPage}?done=withdrawn`)).body).toContain('De uitnodiging is ingetrokken.');
+    expect((await admin.post(withdraw, {})).statusCode).toBe(404);
+
+    const invited = new TestClient(t.app);
+    await invited.login(s.secondStaff.email, TEST_PASSWORD);
+    expect((await invited.get(first.link)).statusCode).toBe(410);
+    await invited.get('/account');
+    expect((await invited.post('/invitation', { token: first.token, answer: 'accept' })).statusCode).toBe(
+      410,
+    );
+
+    await admin.get(staffPage);
+    await invite();
+    const late = await invitationLink(s.secondStaff.email);
+    t.clock.advanceMinutes(7 * 24 * 60 + 1);
+    await invited.login(s.secondStaff.email, TEST_PASSWORD);
+    expect((await invited.get(late.link)).statusCode).toBe(410);
+    await invited.get('/account');
+    expect((await invited.post('/invitation', { token: late.token, answer: 'accept' })).statusCode).toBe(410);
+    expect(await grantsOf(s.secondStaff.id)).toEqual([`provider_staff@${s.second.id}`]);
+    // An expired invitation is no longer listed.
+    await admin.login(adminUser.email, TEST_PASSWORD);
+    expect((await admin.get(staffPage)).body).toContain('Er zijn geen openstaande uitnodigingen.');
+
+    // Another organisation's admin cannot withdraw this organisation's invitations.
+    const otherAdmin = await aUser(t.deps.db, { role: 'provider_admin', providerLocationId: s.second.id });
+    const otherClient = new TestClient(t.app);
+    await otherClient.login(otherAdmin.email, TEST_PASSWORD);
+    await otherClient.get('/account');
+    expect((await otherClient.post(withdraw, {})).statusCode).toBe(404);
+    // A mangled link: a clear page, no error.
+    for (const url of ['/invitation', '/invitation?token=abc']) {
+      expect((await new TestClient(t.app).get(url)).statusCode).toBe(400);
+    }
   });
 
   it('changes and removes a member’s access; never its own; other organisations answer 404', async () => {

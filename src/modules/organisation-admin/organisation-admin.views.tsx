@@ -1,4 +1,4 @@
-import type { Language } from '../../platform/i18n/index.ts';
+import { formatDate, type Language } from '../../platform/i18n/index.ts';
 import { ConfirmPage } from '../../platform/views/confirm.tsx';
 import type { PageContext } from '../../platform/views/context.ts';
 import {
@@ -12,9 +12,10 @@ import {
 } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { TableScroll } from '../../platform/views/table-scroll.tsx';
+import { NewPasswordFields } from '../accounts/index.ts';
 import { Notice } from '../provider-locations/index.ts';
 import { messages } from './organisation-admin.messages.ts';
-import type { MemberData, StaffData } from './organisation-admin.service.ts';
+import type { InvitationView, MemberData, StaffData } from './organisation-admin.service.ts';
 
 export type StaffDone = keyof (typeof messages)['nl']['done'];
 
@@ -84,7 +85,7 @@ export function StaffPage(props: { ctx: PageContext; data: StaffData; form: Form
                   {m.displayName}
                 </th>
                 <td class="utrecht-table__cell">{m.email}</td>
-                <td class="utrecht-table__cell">
+                <td class="utrecht-table__cell ko-wrap">
                   {m.grants.map((g) => `${g.locationName} (${t.roles[g.role]})`).join(', ')}
                 </td>
                 <td class="utrecht-table__cell">{m.invited ? t.invited : t.active}</td>
@@ -100,6 +101,70 @@ export function StaffPage(props: { ctx: PageContext; data: StaffData; form: Form
           </tbody>
         </table>
       </TableScroll>
+      <h2 class="utrecht-heading-2">{t.pendingCaption}</h2>
+      {data.invitations.length === 0 ? (
+        <p class="utrecht-paragraph" data-qa="no-invitations">
+          {t.noPending}
+        </p>
+      ) : (
+        <TableScroll label={t.pendingCaption}>
+          <table class="utrecht-table ko-table" data-qa="invitations">
+            <caption class="ko-caption ko-visually-hidden">{t.pendingCaption}</caption>
+            <thead class="utrecht-table__header">
+              <tr class="utrecht-table__row">
+                <th class="utrecht-table__header-cell" scope="col">
+                  {t.name}
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  {t.email}
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  {t.access}
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  {t.invitedBy}
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  {t.validUntil}
+                </th>
+                <td class="utrecht-table__header-cell" />
+              </tr>
+            </thead>
+            <tbody class="utrecht-table__body">
+              {data.invitations.map((i) => (
+                <tr class="utrecht-table__row" key={i.id} data-qa="invitation">
+                  <th class="utrecht-table__header-cell" scope="row">
+                    {i.displayName}
+                  </th>
+                  <td class="utrecht-table__cell">{i.email}</td>
+                  <td class="utrecht-table__cell ko-wrap">
+                    {i.locations.map((l) => `${l} (${t.roles[i.role]})`).join(', ')}
+                  </td>
+                  <td class="utrecht-table__cell">{i.invitedBy}</td>
+                  <td class="utrecht-table__cell">{formatDate(lang, i.expiresAt)}</td>
+                  <td class="utrecht-table__cell">
+                    <form
+                      method="post"
+                      action={`${base}/invitations/${i.id}/withdraw`}
+                      class="ko-inline-form"
+                    >
+                      <CsrfField token={ctx.csrfToken} />
+                      <button
+                        type="submit"
+                        class="utrecht-button utrecht-button--secondary-action"
+                        aria-label={t.withdrawFor(i.displayName)}
+                        data-qa="withdraw-invitation"
+                      >
+                        {t.withdraw}
+                      </button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
       <h2 class="utrecht-heading-2">{t.inviteTitle}</h2>
       <p class="utrecht-paragraph">{t.inviteIntro}</p>
       <ErrorSummary lang={lang} form={form} />
@@ -194,5 +259,60 @@ export function RemoveConfirmPage(props: { ctx: PageContext; data: MemberData; f
       form={props.form}
       qa="confirm-remove-access"
     />
+  );
+}
+
+/** Behind the invitation link: who invites whom to what, and the two answers. */
+export function InvitationPage(props: { ctx: PageContext; invitation: InvitationView; form: FormState }) {
+  const { ctx, invitation: inv, form } = props;
+  const lang = ctx.lang;
+  const t = messages[lang];
+  const newAccount = !inv.account.hasPassword;
+  return (
+    <Layout ctx={ctx} title={t.invitationTitle}>
+      <h1 class="utrecht-heading-1">{t.invitationTitle}</h1>
+      <ErrorSummary lang={lang} form={form} />
+      <p class="utrecht-paragraph ko-lead" data-qa="invitation-lead">
+        {t.invitationLead(inv.inviter, inv.organisation, t.roles[inv.role])}
+      </p>
+      <h2 class="utrecht-heading-3">{t.invitationLocations}</h2>
+      <ul class="utrecht-unordered-list" data-qa="invitation-locations">
+        {inv.locations.map((name) => (
+          <li class="utrecht-unordered-list__item" key={name}>
+            {name}
+          </li>
+        ))}
+      </ul>
+      <p class="utrecht-paragraph">{t.invitationAccount(inv.account.email)}</p>
+      <p class="utrecht-paragraph">{t.invitationValidUntil(formatDate(lang, inv.expiresAt))}</p>
+      <form method="post" action="/invitation" class="ko-form" novalidate data-qa="accept-invitation">
+        <CsrfField token={ctx.csrfToken} />
+        <input type="hidden" name="token" value={inv.token} />
+        {newAccount && (
+          <>
+            <p class="utrecht-paragraph">{t.invitationNewAccount}</p>
+            <input type="hidden" name="username" value={inv.account.email} autocomplete="username" />
+            <NewPasswordFields
+              lang={lang}
+              form={form}
+              label={t.newPassword}
+              hint={t.newPasswordHint}
+              repeatLabel={t.newPasswordRepeat}
+            />
+          </>
+        )}
+        <SubmitButton name="answer" value="accept" qa="accept">
+          {t.accept}
+        </SubmitButton>
+      </form>
+      <form method="post" action="/invitation" class="ko-form" data-qa="decline-invitation">
+        <CsrfField token={ctx.csrfToken} />
+        <input type="hidden" name="token" value={inv.token} />
+        <p class="utrecht-paragraph">{t.declineIntro}</p>
+        <SubmitButton name="answer" value="decline" qa="decline" secondary>
+          {t.decline}
+        </SubmitButton>
+      </form>
+    </Layout>
   );
 }

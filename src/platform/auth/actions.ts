@@ -34,6 +34,8 @@ export const ACTIONS = {
   'auth.email.verify': { roles: 'public', scope: 'none' },
   'auth.password.reset': { roles: 'public', scope: 'none' },
   'dev.mailbox': { roles: 'public', scope: 'none' },
+  /** An invitation link: the page itself checks that the right account answers. */
+  'staff.invitation.respond': { roles: 'public', scope: 'none' },
   // Any logged-in user
   'auth.logout': { roles: 'authenticated', scope: 'none' },
   'account.home': { roles: 'authenticated', scope: 'none' },

@@ -93,6 +93,9 @@ export const common = defineMessages({
       tooManyPhotos: 'U toont al het maximum van 8 foto’s. Verwijder eerst een foto.',
       noLocationChosen: 'Kies minstens één opvanglocatie.',
       staffHasAccess: 'Deze persoon heeft al toegang. Pas de locaties aan in de lijst hieronder.',
+      registrationPasswordWrong: 'Dit is niet het wachtwoord dat u bij de registratie koos.',
+      staffInvitationPending:
+        'Deze persoon heeft al een openstaande uitnodiging. Trek die eerst in als u ze wilt wijzigen.',
       cannotChangeSelf: 'U kunt uw eigen toegang niet wijzigen of weghalen.',
       invalidPoint: 'Vul een punt in als breedtegraad, lengtegraad, bijvoorbeeld 50.88, 4.70.',
       // Inputs that make sense (issue 12)
@@ -213,6 +216,9 @@ export const common = defineMessages({
       tooManyPhotos: 'Vous montrez déjà le maximum de 8 photos. Supprimez d’abord une photo.',
       noLocationChosen: 'Choisissez au moins un lieu d’accueil.',
       staffHasAccess: 'Cette personne a déjà accès. Modifiez les lieux dans la liste ci-dessous.',
+      registrationPasswordWrong: 'Ce n’est pas le mot de passe choisi lors de l’inscription.',
+      staffInvitationPending:
+        'Cette personne a déjà une invitation en attente. Retirez-la d’abord si vous voulez la modifier.',
       cannotChangeSelf: 'Vous ne pouvez pas modifier ou retirer votre propre accès.',
       invalidPoint: 'Indiquez un point sous la forme latitude, longitude, par exemple 50.88, 4.70.',
       // Inputs that make sense (issue 12)
@@ -329,6 +335,9 @@ export const common = defineMessages({
       tooManyPhotos: 'You already show the maximum of 8 photos. Delete a photo first.',
       noLocationChosen: 'Choose at least one childcare location.',
       staffHasAccess: 'This person already has access. Change the locations in the list below.',
+      registrationPasswordWrong: 'This is not the password you chose when registering.',
+      staffInvitationPending:
+        'This person already has an open invitation. Withdraw it first if you want to change it.',
       cannotChangeSelf: 'You cannot change or remove your own access.',
       invalidPoint: 'Enter a point as latitude, longitude, for example 50.88, 4.70.',
       // Inputs that make sense (issue 12)

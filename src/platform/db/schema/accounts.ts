@@ -12,7 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { languageEnum, roleEnum } from './enums.ts';
 import { municipalities, regions } from './geography.ts';
-import { intermediaryOrganisations, providerLocations } from './providers.ts';
+import { intermediaryOrganisations, providerLocations, providerOrganisations } from './providers.ts';
 
 export const users = pgTable(
   'users',
@@ -101,4 +101,59 @@ export const userTokens = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull(),
   },
   (t) => [index('user_tokens_user_idx').on(t.userId)],
+);
+
+/**
+ * A registration waiting for its address to be confirmed: the account is created only when the
+ * mailed link is used (with the chosen password), so the registration form answers alike whether
+ * or not the address already has an account. Only the SHA-256 of the link's token is stored.
+ */
+export const pendingRegistrations = pgTable(
+  'pending_registrations',
+  {
+    tokenHash: text().primaryKey(),
+    /** Stored lower-cased. */
+    email: text().notNull(),
+    passwordHash: text().notNull(),
+    displayName: text().notNull(),
+    language: languageEnum().notNull(),
+    /** The same-site page to return to once the account exists. */
+    next: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index('pending_registrations_email_idx').on(t.email)],
+);
+
+/**
+ * An organisation admin's invitation of an account to work at some of the organisation's
+ * locations: the grants exist only once the invited person accepts. Only the SHA-256 of the mailed
+ * link's token is stored.
+ */
+export const staffInvitations = pgTable(
+  'staff_invitations',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tokenHash: text().notNull(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    organisationId: uuid()
+      .notNull()
+      .references(() => providerOrganisations.id),
+    role: roleEnum().notNull(),
+    locationIds: uuid().array().notNull(),
+    invitedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    acceptedAt: timestamp({ withTimezone: true }),
+    declinedAt: timestamp({ withTimezone: true }),
+    withdrawnAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('staff_invitations_token_uq').on(t.tokenHash),
+    index('staff_invitations_user_idx').on(t.userId),
+    index('staff_invitations_organisation_idx').on(t.organisationId),
+  ],
 );
