@@ -183,7 +183,16 @@ describe.each(RUNS)('the request slice in a browser: $name', (run) => {
     const languageRadio = page.locator(`input[name="language"][value="${run.lang}"]`);
     if (run.chooseLanguage === 'form') await languageRadio.check();
     expect(await languageRadio.isChecked()).toBe(true);
-    await follow(qa('register-submit'), /^\/parent$/);
+    await follow(qa('register-submit'), /^\/register\/sent$/);
+    // The account comes from the mailed link, with the chosen password typed again.
+    const registration = (await t.deps.db.select().from(schema.outbox).orderBy(asc(schema.outbox.id)))
+      .filter((m) => m.toAddress === parentEmail && m.template === 'account.confirm_registration')
+      .at(-1);
+    const confirmLink = /\/register\/confirm\?token=[A-Za-z0-9_-]+/.exec(registration?.textBody ?? '')?.[0];
+    expect(confirmLink).toBeTruthy();
+    await visit(confirmLink as string);
+    await page.locator('#field-password').fill(PARENT_PASSWORD);
+    await follow(qa('confirm-registration-submit'), /^\/parent$/);
     expect(await page.locator('html').getAttribute('lang')).toBe(run.lang);
 
     // 2. The family file first, then the request wizard, naming the first provider, then the second.

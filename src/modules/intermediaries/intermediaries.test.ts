@@ -9,6 +9,7 @@ import { schema } from '../../platform/db/index.ts';
 import { errorText } from '../../platform/i18n/common.ts';
 import { localDate } from '../../shared/dates.ts';
 import { makeNationalNumber } from '../../shared/national-number.ts';
+import { registerAndConfirm } from '../accounts/accounts.test-support.ts';
 import { expireOffers } from '../requests/index.ts';
 import { purgeAbandonedDrafts } from './drafts.job.ts';
 
@@ -546,8 +547,10 @@ describe.each(BACKENDS)('intermediaries on %s', (backend) => {
     // Registering from the invitation comes back to it.
     const registerPage = `/register?next=${encodeURIComponent(link)}`;
     expect(anonymous.body).toContain(registerPage.replace(/&/g, '&amp;'));
-    const registered = await parent.post(
-      '/register',
+    // Registering from the invitation: the mailed link creates the account and comes back to it.
+    const registered = await registerAndConfirm(
+      parent,
+      t.deps.db,
       {
         email: 'fatima@example.be',
         displayName: 'Fatima',
@@ -556,7 +559,7 @@ describe.each(BACKENDS)('intermediaries on %s', (backend) => {
         language: 'fr',
         next: link,
       },
-      { formPage: registerPage },
+      registerPage,
     );
     expect(registered.statusCode).toBe(303);
     expect(registered.headers.location).toBe(link);

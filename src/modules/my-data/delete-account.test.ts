@@ -4,6 +4,7 @@ import { buildTestApp, type TestApp, TestClient } from '../../../test/app.ts';
 import { aScenario, aUser, TEST_PASSWORD } from '../../../test/builders.ts';
 import { BACKENDS } from '../../../test/db.ts';
 import { schema } from '../../platform/db/index.ts';
+import { registerAndConfirm } from '../accounts/accounts.test-support.ts';
 import { aFamilyFile, everyStoredRow } from './my-data.fixtures.ts';
 
 describe.each(BACKENDS)('my data: deleting the account on %s', (backend) => {
@@ -202,17 +203,13 @@ describe.each(BACKENDS)('my data: deleting the account on %s', (backend) => {
       { formPage: '/parent/my-data/delete' },
     );
     const again = new TestClient(t.app);
-    const res = await again.post(
-      '/register',
-      {
-        displayName: 'Amina',
-        email: user.email,
-        password: 'a-new-long-password',
-        passwordRepeat: 'a-new-long-password',
-        language: 'nl',
-      },
-      { formPage: '/register' },
-    );
+    const res = await registerAndConfirm(again, t.deps.db, {
+      displayName: 'Amina',
+      email: user.email,
+      password: 'a-new-long-password',
+      passwordRepeat: 'a-new-long-password',
+      language: 'nl',
+    });
     expect(res.statusCode).toBe(303);
     const data = (await again.get('/parent/my-data/export.json')).json();
     expect(data.family).toBeNull();
