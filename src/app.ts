@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAccountRoutes } from './modules/accounts/index.ts';
+import { registerDeskRequestsRoutes } from './modules/desk-requests/index.ts';
 import { registerDevMailboxRoutes } from './modules/dev-mailbox/index.ts';
 import { registerEmergencyListRoutes } from './modules/emergency-list/index.ts';
 import { registerFamilyRoutes } from './modules/families/index.ts';
@@ -49,6 +50,7 @@ export async function buildApp(
   registerWaitingListRoutes(app, deps);
   registerEmergencyListRoutes(app, deps);
   registerIntermediaryRoutes(app, deps);
+  registerDeskRequestsRoutes(app, deps);
   registerProviderProfileRoutes(app, deps);
   registerOrganisationAdminRoutes(app, deps);
   registerProviderReportRoutes(app, deps);
