@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { recordAudit } from '../../platform/audit/index.ts';
 import type { Action, CurrentUser } from '../../platform/auth/actions.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError, requireUser } from '../../platform/http/errors.ts';
@@ -85,6 +86,17 @@ export function registerActingRoutes(app: FastifyInstance, deps: AppDeps, scope:
     if (!detail) throw new NotFoundError('request');
     const links: ActingLinks = { base: scope.base(ids), back: scope.back(ids) };
     const acting: Acting = { role: scope.role, action: scope.action, familyId: ids.familyId };
+    // Showing a page of the request is a read of the family's data: recorded naming the family.
+    if (request.method === 'GET')
+      await recordAudit(deps.db, deps.clock, {
+        actorUserId: user.id,
+        actorRole: scope.role,
+        action: scope.action,
+        subjectType: 'request',
+        subjectId: ids.requestId,
+        familyId: ids.familyId,
+        details: { read: true },
+      });
     return { user, ids, detail, links, acting };
   }
   type Loaded = Awaited<ReturnType<typeof load>>;
