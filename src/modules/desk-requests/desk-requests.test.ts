@@ -287,4 +287,78 @@ describe.each(BACKENDS)('desk staff acting for a family on %s', (backend) => {
     }
     expect(await requestRow(request.id)).toMatchObject({ status: 'active', desiredStart: '2027-03-01' });
   });
+  it('registers a family by phone without e-mail and files its request with channel desk', async () => {
+    const registered = await desk.post(
+      '/desk/families/new',
+      {
+        parent1FirstName: 'Nadia',
+        parent1LastName: 'Benali',
+        parent1Phone: '0470 11 22 33',
+        parent1Email: '',
+        parent1Language: 'fr',
+        street: 'Diestsestraat',
+        houseNumber: '5',
+        postcode: '3000',
+        city: 'Leuven',
+        subMunicipalityId: s.subMunicipality?.id as string,
+      },
+      { formPage: '/desk/families/new' },
+    );
+    expect(registered.statusCode).toBe(303);
+    const [family] = await t.deps.db.select().from(schema.families);
+    expect(registered.headers.location).toBe(`/desk/families/${family?.id}?done=registered`);
+    expect(family?.municipalityId).toBe(s.municipality.id);
+    const [parent] = await t.deps.db.select().from(schema.parents);
+    expect(parent).toMatchObject({ firstName: 'Nadia', email: null, language: 'fr' });
+
+    const page = `/desk/families/${family?.id}/requests/new`;
+    const bad = await desk.post(
+      page,
+      { submissionKey: crypto.randomUUID(), childBorn: 'yes' },
+      { formPage: page },
+    );
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain(errorText('nl', 'required'));
+    expect(await t.deps.db.select().from(schema.requests)).toHaveLength(0);
+
+    const filed = await desk.post(
+      page,
+      {
+        submissionKey: crypto.randomUUID(),
+        childFirstName: 'Yasmine',
+        childLastName: 'Benali',
+        childBorn: 'yes',
+        birthDate: '2026-08-01',
+        kind: 'regular',
+        desiredStart: '2027-03-01',
+        day_mon: 'full',
+        day_tue: 'full',
+        day_wed: 'none',
+        day_thu: 'none',
+        day_fri: 'none',
+        fixed: 'fixed',
+        careNeeds: 'no',
+        preference1: s.first.id,
+      },
+      { formPage: page },
+    );
+    expect(filed.statusCode).toBe(303);
+    expect(filed.headers.location).toBe(`/desk/families/${family?.id}?done=filed`);
+    const [request] = await t.deps.db.select().from(schema.requests);
+    expect(request).toMatchObject({ channel: 'desk', status: 'active', familyId: family?.id });
+    expect(await lastEvent(request?.id as string)).toMatchObject({
+      actorRole: 'desk',
+      actorUserId: deskUserId,
+    });
+    // No e-mail: no mail is queued for the family.
+    expect(await t.deps.db.select().from(schema.outbox)).toHaveLength(0);
+  });
+
+  it('answers 404 when filing for a family of another municipality', async () => {
+    const elsewhere = await aMunicipality(t.deps.db, { regionId: s.region.id, name: 'Elders' });
+    const { family } = await aFamilyRequest(t.deps.db, { municipalityId: elsewhere.id, locations: [] });
+    const page = `/desk/families/${family.id}/requests/new`;
+    expect((await desk.get(page)).statusCode).toBe(404);
+    expect((await desk.post(page, { submissionKey: crypto.randomUUID() })).statusCode).toBe(404);
+  });
 });
