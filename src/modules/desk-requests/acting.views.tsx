@@ -116,7 +116,7 @@ export function ChangePage(props: {
           name="desiredEnd"
           type="date"
           label={r.desiredEnd}
-          hint={r.desiredEndHint}
+          hint={t.desiredEndHint}
         />
         <SubmitButton qa="save-dates">{t.saveDates}</SubmitButton>
       </form>

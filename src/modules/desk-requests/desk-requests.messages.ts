@@ -6,6 +6,7 @@ import { defineMessages } from '../../platform/i18n/index.ts';
  */
 export const messages = defineMessages({
   nl: {
+    desiredEndHint: 'Niet verplicht. Meestal tot het kind naar school gaat (2,5 à 3 jaar).',
     newFamilyTitle: 'Gezin registreren',
     newFamilyIntro:
       'Voor een gezin dat belt of langskomt. Een e-mailadres is niet nodig: zonder e-mailadres belt het loket het gezin wanneer het iets moet doen.',
@@ -80,9 +81,10 @@ export const messages = defineMessages({
     },
   },
   fr: {
+    desiredEndHint: 'Facultatif. En général jusqu’à l’entrée de l’enfant à l’école (2,5 à 3 ans).',
     newFamilyTitle: 'Enregistrer une famille',
     newFamilyIntro:
-      'Pour une famille qui téléphone ou passe au guichet. Une adresse e-mail n’est pas nécessaire : sans adresse e-mail, le guichet téléphone à la famille quand elle doit agir.',
+      'Pour une famille qui téléphone ou passe au guichet. Une adresse e-mail n’est pas nécessaire : sans adresse e-mail, le guichet téléphone à la famille quand elle doit agir.',
     sectionParent: 'Parent',
     sectionSecondParent: 'Second parent (facultatif)',
     sectionAddress: 'Adresse',
@@ -156,6 +158,7 @@ export const messages = defineMessages({
     },
   },
   en: {
+    desiredEndHint: 'Optional. Usually until the child starts school (2.5 to 3 years).',
     newFamilyTitle: 'Register a family',
     newFamilyIntro:
       'For a family that phones or comes by. An e-mail address is not needed: without one, the desk phones the family when it has to act.',

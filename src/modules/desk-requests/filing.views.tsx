@@ -120,7 +120,7 @@ export function PhoneRequestPage(props: {
             name="desiredEnd"
             type="date"
             label={r.desiredEnd}
-            hint={r.desiredEndHint}
+            hint={t.desiredEndHint}
           />
         </Section>
         <Section legend={t.sectionPlan}>
