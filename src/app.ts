@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAccountRoutes } from './modules/accounts/index.ts';
 import { registerDeskRoutes } from './modules/desk/index.ts';
 import { registerDeskEmergencyRoutes } from './modules/desk-emergency/index.ts';
+import { registerDeskRequestsRoutes } from './modules/desk-requests/index.ts';
 import { registerDevMailboxRoutes } from './modules/dev-mailbox/index.ts';
 import { registerDuplicateRoutes } from './modules/duplicates/index.ts';
 import { registerEmergencyListRoutes } from './modules/emergency-list/index.ts';
@@ -53,6 +54,7 @@ export async function buildApp(
   registerEmergencyListRoutes(app, deps);
   registerIntermediaryRoutes(app, deps);
   registerDeskRoutes(app, deps);
+  registerDeskRequestsRoutes(app, deps);
   registerProviderProfileRoutes(app, deps);
   registerOrganisationAdminRoutes(app, deps);
   registerProviderReportRoutes(app, deps);

@@ -190,6 +190,7 @@ export function getFamilyContacts(db: Database, familyId: string) {
       firstName: parents.firstName,
       language: parents.language,
       intermediaryOrganisationId: families.intermediaryOrganisationId,
+      municipalityId: families.municipalityId,
     })
     .from(parents)
     .innerJoin(families, eq(families.id, parents.familyId))

@@ -32,4 +32,10 @@ export { registerFamilyRoutes } from './families.routes.tsx';
 export { FAMILY_FACTS, FamilyForm, SITUATIONS } from './families.schemas.ts';
 export { checkParents, checkSubMunicipality, parentActor, requireFamily } from './families.service.ts';
 export { ChildrenList, ParentFields, subMunicipalityOptions } from './families.views.tsx';
-export { type FamilyTask, type Notified, notifyFamily, type Recipient } from './notify-family.ts';
+export {
+  CONFIRMATION_TASK_KIND,
+  type FamilyTask,
+  type Notified,
+  notifyFamily,
+  type Recipient,
+} from './notify-family.ts';

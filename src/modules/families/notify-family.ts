@@ -23,11 +23,27 @@ export type FamilyTask = {
 export type Notified = 'mailed' | 'task' | 'none';
 
 /**
+ * The mails that ask the family to act (confirm, answer an offer, give the birth data). A family
+ * without e-mail that no organisation follows gets a phone task for its municipality's desk for
+ * these instead; the other messages only inform and need no phone call.
+ */
+export const TEMPLATES_ASKING_TO_ACT: ReadonlySet<string> = new Set([
+  'request.confirmation_reminder',
+  'offer.made',
+  'offer.reminder',
+  'child.birth_reminder',
+]);
+
+/** The template of the phone task made instead of a confirmation reminder. */
+export const CONFIRMATION_TASK_KIND = 'request.confirmation_reminder';
+
+/**
  * The one way to tell a family about an event, inside the transaction of the change. Every parent
  * with an e-mail address gets the mail in their own language. A family without any address that a
  * social organisation follows gets a follow-up task for that organisation instead ("phone the
  * family …"); the task keeps the mail's subject in every language, so each staff member reads it
- * in theirs, plus the facts the caller passes.
+ * in theirs, plus the facts the caller passes. A family without any address that nobody follows
+ * gets such a task for the desk of its municipality, but only for the mails that ask it to act.
  */
 export async function notifyFamily(
   tx: Database,
@@ -46,19 +62,25 @@ export async function notifyFamily(
     );
   }
   if (withEmail.length > 0) return 'mailed';
-  const organisationId = contacts[0]?.intermediaryOrganisationId;
-  if (!organisationId || task.byIntermediary) return 'none';
-  const name = contacts[0]?.firstName ?? '';
+  const first = contacts[0];
+  if (!first || task.byIntermediary) return 'none';
+  const organisationId = first.intermediaryOrganisationId;
+  const name = first.firstName;
   const asMail = (language: Language) => build({ email: '', name, language, familyId });
+  const kind = asMail('nl').template;
+  if (!organisationId && !TEMPLATES_ASKING_TO_ACT.has(kind)) return 'none';
+  const owner = organisationId
+    ? { intermediaryOrganisationId: organisationId }
+    : { municipalityId: first.municipalityId };
   const subjects = Object.fromEntries(LANGUAGES.map((l) => [`subject_${l}`, asMail(l).subject]));
   const facts = Object.fromEntries(
     Object.entries(task.details ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'),
   );
   await insertFollowUpTask(tx, {
-    intermediaryOrganisationId: organisationId,
+    ...owner,
     familyId,
     requestId: task.requestId ?? null,
-    kind: asMail('nl').template,
+    kind,
     details: { ...subjects, ...facts },
     dueDate: task.dueDate ?? null,
     createdAt: clock.now(),

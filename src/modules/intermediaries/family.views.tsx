@@ -10,6 +10,7 @@ import {
   TextField,
 } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
+import { RequestActions } from '../desk-requests/index.ts';
 import { childName } from '../families/index.ts';
 import { OfferPlanComparison, PreferencesTable, Timeline } from '../request-journey/index.ts';
 import { messages } from './intermediaries.messages.ts';
@@ -59,6 +60,12 @@ export function FamilyPage(props: { ctx: PageContext; file: FamilyFile; form: Fo
               {childName({ firstName: r.childFirstName, lastName: r.childLastName })}
             </a>
             {`: ${t.requestStatuses[r.status as RequestStatus]}, ${t.submitted} ${formatShortDate(lang, r.submittedAt)}`}
+            <RequestActions
+              lang={lang}
+              base={`${base}/requests/${r.id}`}
+              status={r.status}
+              childBorn={Boolean(r.childBirthDate)}
+            />
           </li>
         ))}
       </ul>

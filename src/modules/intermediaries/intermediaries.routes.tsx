@@ -9,6 +9,7 @@ import { failedForm, isConfirmed, parseForm } from '../../platform/http/forms.ts
 import { pageContext, sendPage } from '../../platform/http/setup.ts';
 import type { FormState } from '../../platform/views/forms.tsx';
 import { type Brand, type FamilyId, type OfferId, parseId, type RequestId } from '../../shared/ids.ts';
+import { actingNotice, registerActingRoutes } from '../desk-requests/index.ts';
 import { getSubMunicipalities, subMunicipalityOptions } from '../families/index.ts';
 import { getMunicipalities, getSelectableLocations, MAX_PREFERENCE_FIELDS } from '../requests/index.ts';
 import { DeclineForFamilyPage } from './decline.views.tsx';
@@ -25,6 +26,7 @@ import {
   getRequestFollowUp,
   getTaskList,
   handOver,
+  requireClientRequest,
 } from './intermediaries.service.ts';
 import { type FormChoices, HomePage, OnBehalfPage, TasksPage } from './intermediaries.views.tsx';
 import { organisationOf } from './scope.ts';
@@ -145,7 +147,8 @@ export function registerIntermediaryStaffRoutes(app: FastifyInstance, deps: AppD
       // After filing, the far-ahead warning of the form (the municipality's maximum months).
       const ahead = Number.parseInt(request.query.ahead ?? '', 10);
       const filed = ahead > 0 && ahead < 1000 ? `${t.filed} ${t.farAhead(ahead)}` : t.filed;
-      const notice = done === 'filed' ? filed : done === 'handOver' ? t.handOverSent : undefined;
+      const notice =
+        done === 'filed' ? filed : done === 'handOver' ? t.handOverSent : actingNotice(request.lang, done);
       return familyPage(
         request,
         reply,
@@ -221,6 +224,24 @@ export function registerIntermediaryStaffRoutes(app: FastifyInstance, deps: AppD
       );
     },
   );
+
+  // Staff act for a family their organisation follows on one of its requests (change, confirm,
+  // withdraw, birth data); another organisation's family, or a request of another family, is 404.
+  registerActingRoutes(app, deps, {
+    role: 'intermediary',
+    action: 'intermediary.request.act',
+    path: '/intermediary/families/:familyId/requests/:requestId',
+    resolve: async (user, params) => {
+      const familyId = familyIdOf({ familyId: params.familyId ?? '' });
+      const requestId = parseId<RequestId>(params.requestId);
+      if (!requestId) throw new NotFoundError('request');
+      await requireClientRequest(deps, user, familyId, requestId);
+      return { familyId, requestId };
+    },
+    base: (ids) => `/intermediary/families/${ids.familyId}/requests/${ids.requestId}`,
+    back: (ids) => `/intermediary/families/${ids.familyId}`,
+    offers: false,
+  });
 
   app.post<FamilyRoute>(
     '/intermediary/families/:familyId/hand-over',

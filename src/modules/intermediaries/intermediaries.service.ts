@@ -35,6 +35,18 @@ async function requireClient(deps: AppDeps, user: CurrentUser, familyId: string)
   return client;
 }
 
+/** A request of a family this organisation follows; 404 otherwise (no read is recorded). */
+export async function requireClientRequest(
+  deps: AppDeps,
+  user: CurrentUser,
+  familyId: string,
+  requestId: string,
+): Promise<void> {
+  await requireClient(deps, user, familyId);
+  const detail = await getRequestWithChild(deps.db, requestId);
+  if (!detail || detail.family.id !== familyId) throw new NotFoundError('request');
+}
+
 export type ClientFamily = {
   familyId: string;
   fileNumber: string;

@@ -10,7 +10,7 @@ import { errorText } from '../../platform/i18n/common.ts';
 import { localDate } from '../../shared/dates.ts';
 import { makeNationalNumber } from '../../shared/national-number.ts';
 import { registerAndConfirm } from '../accounts/accounts.test-support.ts';
-import { expireOffers } from '../requests/index.ts';
+import { expireOffers, requestJobs } from '../requests/index.ts';
 import { purgeAbandonedDrafts } from './drafts.job.ts';
 
 /** Staff of a social organisation file for families, follow them, work their tasks, hand files over. */
@@ -20,6 +20,8 @@ describe.each(BACKENDS)('intermediaries on %s', (backend) => {
   let staff: TestClient;
   let orgId: string;
   let otherOrgId: string;
+  let staffEmail: string;
+  let staffUserId: string;
 
   beforeEach(async () => {
     t = await buildTestApp(backend);
@@ -34,6 +36,8 @@ describe.each(BACKENDS)('intermediaries on %s', (backend) => {
     orgId = orgs[0]?.id as string;
     otherOrgId = orgs[1]?.id as string;
     const user = await aUser(t.deps.db, { role: 'intermediary', intermediaryOrganisationId: orgId });
+    staffEmail = user.email;
+    staffUserId = user.id;
     staff = new TestClient(t.app);
     await staff.login(user.email, TEST_PASSWORD);
   });
@@ -600,5 +604,103 @@ describe.each(BACKENDS)('intermediaries on %s', (backend) => {
     expect(await purgeAbandonedDrafts(t.deps, new Date('2026-11-22T09:00:00Z'))).toBe(1);
     const left = await t.deps.db.select().from(schema.requestDrafts);
     expect(left.map((d) => d.step)).toEqual(['when']);
+  });
+  describe('acting for a followed family on its request', () => {
+    const filed = async () => {
+      await file();
+      const [family] = await t.deps.db.select().from(schema.families);
+      const [request] = await t.deps.db.select().from(schema.requests);
+      const familyId = family?.id as string;
+      const requestId = request?.id as string;
+      return { familyId, requestId, base: `/intermediary/families/${familyId}/requests/${requestId}` };
+    };
+
+    it('links to the actions from the family page', async () => {
+      const { familyId, base } = await filed();
+      const page = await staff.get(`/intermediary/families/${familyId}`);
+      expect(page.body).toContain(`href="${base}/change"`);
+      expect(page.body).toContain(`href="${base}/confirm"`);
+      expect(page.body).toContain(`href="${base}/withdraw"`);
+    });
+
+    it('confirms the request, closing the task to phone the family, recorded as done by the staff', async () => {
+      const { familyId, requestId, base } = await filed();
+      // The confirmation reminder becomes a task for the organisation (the family has no e-mail).
+      t.clock.set('2027-02-08T06:00:00Z');
+      const job = requestJobs(t.deps).find((j) => j.name === 'requests-confirmation');
+      await job?.handler();
+      expect((await tasks()).map((task) => [task.kind, task.doneAt])).toEqual([
+        ['request.confirmation_reminder', null],
+      ]);
+      // Months on: still open while the task is.
+      t.clock.set('2027-05-01T06:00:00Z');
+      await job?.handler();
+      const [still] = await t.deps.db.select().from(schema.requests);
+      expect(still?.status).toBe('active');
+      const fresh = new TestClient(t.app);
+      await fresh.login(staffEmail, TEST_PASSWORD);
+      expect((await fresh.get(`${base}/confirm`)).statusCode).toBe(200);
+      const res = await fresh.post(`${base}/confirm`, { confirmed: 'yes' });
+      expect(res.headers.location).toBe(`/intermediary/families/${familyId}?done=confirmed`);
+      const notice = await fresh.get(res.headers.location as string);
+      expect(notice.body).toContain('De aanvraag is bevestigd.');
+      expect((await tasks()).every((task) => task.doneAt !== null)).toBe(true);
+      const events = await t.deps.db
+        .select()
+        .from(schema.statusEvents)
+        .where(eq(schema.statusEvents.eventType, 'request.confirmed'));
+      expect(events).toMatchObject([{ requestId, actorRole: 'intermediary', actorUserId: staffUserId }]);
+      const audits = await t.deps.db
+        .select()
+        .from(schema.auditLog)
+        .where(eq(schema.auditLog.action, 'intermediary.request.act'));
+      expect(
+        audits.some((a) => a.familyId === familyId && a.details?.change === 'parent.request.confirm'),
+      ).toBe(true);
+    });
+
+    it('changes the dates and withdraws the request; bad input is refused with a message', async () => {
+      const { familyId, requestId, base } = await filed();
+      const bad = await staff.post(
+        `${base}/change`,
+        { part: 'dates', desiredStart: 'morgen' },
+        { formPage: `${base}/change` },
+      );
+      expect(bad.statusCode).toBe(400);
+      expect(bad.body).toContain(errorText('nl', 'invalidDate'));
+      const changed = await staff.post(`${base}/change`, { part: 'dates', desiredStart: '2027-05-03' });
+      expect(changed.headers.location).toBe(`/intermediary/families/${familyId}?done=dates`);
+      const [request] = await t.deps.db.select().from(schema.requests);
+      expect(request?.desiredStart).toBe('2027-05-03');
+      const withdrawn = await staff.post(
+        `${base}/withdraw`,
+        { confirmed: 'yes' },
+        { formPage: `${base}/withdraw` },
+      );
+      expect(withdrawn.headers.location).toBe(`/intermediary/families/${familyId}?done=withdrawn`);
+      const [after] = await t.deps.db.select().from(schema.requests).where(eq(schema.requests.id, requestId));
+      expect(after?.status).toBe('withdrawn');
+      // Staff acted themselves: no task to phone the family about it.
+      expect(await tasks()).toHaveLength(0);
+    });
+
+    it("answers 404 to another organisation's staff, changing nothing", async () => {
+      const { base } = await filed();
+      const other = await aUser(t.deps.db, { role: 'intermediary', intermediaryOrganisationId: otherOrgId });
+      const otherClient = new TestClient(t.app);
+      await otherClient.login(other.email, TEST_PASSWORD);
+      for (const action of ['change', 'confirm', 'withdraw', 'birth']) {
+        expect((await otherClient.get(`${base}/${action}`)).statusCode).toBe(404);
+        const post = await otherClient.post(`${base}/${action}`, {
+          confirmed: 'yes',
+          part: 'dates',
+          desiredStart: '2027-06-01',
+        });
+        expect(post.statusCode).toBe(404);
+      }
+      expect((await otherClient.get(`${base}/offer`)).statusCode).toBe(404);
+      const [request] = await t.deps.db.select().from(schema.requests);
+      expect(request).toMatchObject({ status: 'active', desiredStart: '2027-03-01' });
+    });
   });
 });

@@ -18,14 +18,17 @@ import {
 import { birthDataCompletedMail } from './parent.mails.ts';
 import * as q from './requests.queries.ts';
 import type { BirthInput } from './requests.schemas.ts';
-import { followUpUrl } from './requests.service.ts';
+import { type Acting, followUpUrl } from './requests.service.ts';
 
-/** A child of the parent's own family that has no birth data yet; 404 otherwise. */
-export async function getUnbornChild(deps: AppDeps, user: CurrentUser, childId: string) {
-  const own = await getFamilyOfUser(deps.db, user.id);
-  const child = own ? await getChildOfFamily(deps.db, own.family.id, childId) : undefined;
-  if (!own || !child) throw new NotFoundError('child');
-  return { family: own.family, child };
+/**
+ * A child of the parent's own family (or, with `acting`, of the family staff act for) that has no
+ * birth data yet; 404 otherwise.
+ */
+export async function getUnbornChild(deps: AppDeps, user: CurrentUser, childId: string, acting?: Acting) {
+  const familyId = acting ? acting.familyId : (await getFamilyOfUser(deps.db, user.id))?.family.id;
+  const child = familyId ? await getChildOfFamily(deps.db, familyId, childId) : undefined;
+  if (!familyId || !child) throw new NotFoundError('child');
+  return { family: { id: familyId }, child };
 }
 
 /**
@@ -37,9 +40,10 @@ export async function completeBirthData(
   user: CurrentUser,
   childId: string,
   input: BirthInput,
+  acting?: Acting,
 ): Promise<Result<string | undefined>> {
   const { db, clock } = deps;
-  const { family, child } = await getUnbornChild(deps, user, childId);
+  const { family, child } = await getUnbornChild(deps, user, childId, acting);
   if (child.birthDate) return { ok: false, errors: { form: 'notAllowedNow' } };
   const errors: Errors = {};
   const birthDate = localDate(input.birthDate);
@@ -60,7 +64,7 @@ export async function completeBirthData(
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
   const now = clock.now();
-  const actor = parentActor(user);
+  const actor = acting ? { actorUserId: user.id, actorRole: acting.role } : parentActor(user);
   try {
     const requestId = await db.transaction(async (tx) => {
       await updateChild(tx, childId, {
@@ -84,17 +88,22 @@ export async function completeBirthData(
       );
       const name = childName({ firstName: input.childFirstName, lastName: input.childLastName });
       for (const r of open) {
-        await notifyFamily(tx, clock, family.id, (to) =>
-          birthDataCompletedMail(to, {
-            child: name,
-            submittedAt: r.submittedAt,
-            url: followUpUrl(deps, r.id),
-          }),
+        await notifyFamily(
+          tx,
+          clock,
+          family.id,
+          (to) =>
+            birthDataCompletedMail(to, {
+              child: name,
+              submittedAt: r.submittedAt,
+              url: followUpUrl(deps, r.id),
+            }),
+          { requestId: r.id, byIntermediary: acting?.role === 'intermediary' },
         );
       }
       await recordAudit(tx, clock, {
         ...actor,
-        action: 'parent.family.update',
+        action: acting?.action ?? 'parent.family.update',
         subjectType: 'family',
         subjectId: family.id,
         familyId: family.id,

@@ -1,8 +1,38 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 
 import { type Database, schema } from '../../platform/db/index.ts';
 
-const { requests, preferences } = schema;
+const { requests, preferences, followUpTasks } = schema;
+
+/** Whether staff still have to phone the family to have this request confirmed. */
+export async function hasOpenTask(db: Database, requestId: string, kind: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: followUpTasks.id })
+    .from(followUpTasks)
+    .where(
+      and(eq(followUpTasks.requestId, requestId), eq(followUpTasks.kind, kind), isNull(followUpTasks.doneAt)),
+    )
+    .limit(1);
+  return rows.length > 0;
+}
+
+/** Closes the open tasks of this kind for the request (the family acted, or staff did for it). */
+export async function closeOpenTasks(
+  db: Database,
+  requestId: string,
+  kind: string,
+  now: Date,
+  userId: string,
+): Promise<number> {
+  const rows = await db
+    .update(followUpTasks)
+    .set({ doneAt: now, doneByUserId: userId })
+    .where(
+      and(eq(followUpTasks.requestId, requestId), eq(followUpTasks.kind, kind), isNull(followUpTasks.doneAt)),
+    )
+    .returning({ id: followUpTasks.id });
+  return rows.length;
+}
 
 type RequestChange = Partial<
   Pick<

@@ -11,7 +11,14 @@ import type { Errors, Result } from '../../platform/i18n/common.ts';
 import type { OutgoingMail } from '../../platform/mail/outbox.ts';
 import { WEEKDAYS } from '../../shared/dates.ts';
 import type { Recipient } from '../families/index.ts';
-import { childName, getMunicipality, notifyFamily, parentActor, requireFamily } from '../families/index.ts';
+import {
+  CONFIRMATION_TASK_KIND,
+  childName,
+  getMunicipality,
+  notifyFamily,
+  parentActor,
+  requireFamily,
+} from '../families/index.ts';
 import * as cq from './changes.queries.ts';
 import { deleteEditDrafts } from './drafts.queries.ts';
 import { requestChangedMail, requestConfirmedMail, requestWithdrawnMail } from './parent.mails.ts';
@@ -19,49 +26,63 @@ import { confirmationDueDate } from './request-dates.ts';
 import { checkCarePlan, checkWhen, oldestAcceptedAgeMonths } from './request-rules.ts';
 import * as q from './requests.queries.ts';
 import type { CarePlanInput } from './requests.schemas.ts';
-import { followUpUrl, isOpenPreference, requireOwnRequest } from './requests.service.ts';
+import { type Acting, followUpUrl, isOpenPreference, requireOwnRequest } from './requests.service.ts';
 
 type Detail = Awaited<ReturnType<typeof requireOwnRequest>>;
+type Actor = { actorUserId: string; actorRole: 'parent' | 'desk' | 'intermediary' };
 type Change = {
   action: 'parent.request.update' | 'parent.request.withdraw' | 'parent.request.confirm';
   /** Only for requests in these statuses; otherwise the change is refused. */
   statuses: readonly string[];
-  apply: (tx: Database, detail: Detail, now: Date) => Promise<Result<Mailer | undefined>>;
+  apply: (tx: Database, detail: Detail, now: Date, actor: Actor) => Promise<Result<Mailer | undefined>>;
 };
+
+/** Who acts: the parent, or staff for the family (the event's actor names them). */
+function actorOf(user: CurrentUser, acting: Acting | undefined): Actor {
+  return acting ? { actorUserId: user.id, actorRole: acting.role } : parentActor(user);
+}
 type Mailer = (to: Recipient, child: string, url: string) => OutgoingMail;
 
 /**
- * Runs one change of a request of the parent's own family: locks the request (so an accept, a
- * provider's answer or a job cannot interleave), re-reads it, applies, mails and audits.
+ * Runs one change of a request of the parent's own family (or, with `acting`, of the family staff
+ * act for; the route checked their scope): locks the request (so an accept, a provider's answer or
+ * a job cannot interleave), re-reads it, applies, mails and audits.
  */
 async function changeRequest(
   deps: AppDeps,
   user: CurrentUser,
   requestId: string,
   change: Change,
+  acting?: Acting,
 ): Promise<Result<void>> {
-  const own = await requireFamily(deps, user);
-  await requireOwnRequest(deps.db, own.family.id, requestId);
+  const familyId = acting ? acting.familyId : (await requireFamily(deps, user)).family.id;
+  await requireOwnRequest(deps.db, familyId, requestId);
+  const actor = actorOf(user, acting);
   const now = deps.clock.now();
   const outcome = await deps.db.transaction(async (tx): Promise<Result<boolean>> => {
     await q.lockRequest(tx, requestId);
-    const detail = await requireOwnRequest(tx, own.family.id, requestId);
+    const detail = await requireOwnRequest(tx, familyId, requestId);
     if (!change.statuses.includes(detail.request.status))
       return { ok: false, errors: { form: 'notAllowedNow' } };
-    const applied = await change.apply(tx, detail, now);
+    const applied = await change.apply(tx, detail, now, actor);
     if (!applied.ok) return applied;
     const mailer = applied.value;
     if (mailer) {
-      await notifyFamily(tx, deps.clock, own.family.id, (to) =>
-        mailer(to, childName(detail.child), followUpUrl(deps, requestId)),
+      await notifyFamily(
+        tx,
+        deps.clock,
+        familyId,
+        (to) => mailer(to, childName(detail.child), followUpUrl(deps, requestId)),
+        { requestId, byIntermediary: acting?.role === 'intermediary' },
       );
     }
     await recordAudit(tx, deps.clock, {
-      ...parentActor(user),
-      action: change.action,
+      ...actor,
+      action: acting?.action ?? change.action,
       subjectType: 'request',
       subjectId: requestId,
-      familyId: own.family.id,
+      familyId,
+      ...(acting ? { details: { forFamily: familyId, change: change.action } } : {}),
     });
     return { ok: true, value: Boolean(mailer) };
   });
@@ -78,59 +99,65 @@ export function changeDates(
   user: CurrentUser,
   requestId: string,
   input: { desiredStart: string; desiredEnd?: string | undefined },
+  acting?: Acting,
 ): Promise<Result<void>> {
-  const actor = parentActor(user);
-  return changeRequest(deps, user, requestId, {
-    action: 'parent.request.update',
-    statuses: OPEN,
-    apply: async (tx, { request, child }, now) => {
-      const errors: Errors = {};
-      const values = checkWhen(
-        {
-          kind: request.kind,
-          occasionalReason: request.occasionalReason ?? undefined,
-          desiredStart: input.desiredStart,
-          desiredEnd: input.desiredEnd,
-        },
-        child,
-        deps.clock.today(),
-        errors,
-        await oldestAcceptedAgeMonths(tx),
-      );
-      if (!values) return { ok: false, errors };
-      const startChanged = values.desiredStart !== request.desiredStart;
-      const endChanged = values.desiredEnd !== request.desiredEnd;
-      if (!startChanged && !endChanged) return { ok: true, value: undefined };
-      await cq.updateRequest(tx, request.id, {
-        desiredStart: values.desiredStart,
-        desiredEnd: values.desiredEnd,
-      });
-      await q.insertStatusEvents(tx, [
-        {
-          requestId: request.id,
-          eventType: 'request.dates_changed',
-          occurredAt: now,
-          details: {
-            ...(startChanged
-              ? { desiredStart: { from: request.desiredStart, to: values.desiredStart } }
-              : {}),
-            ...(endChanged ? { desiredEnd: { from: request.desiredEnd, to: values.desiredEnd } } : {}),
+  return changeRequest(
+    deps,
+    user,
+    requestId,
+    {
+      action: 'parent.request.update',
+      statuses: OPEN,
+      apply: async (tx, { request, child }, now, actor) => {
+        const errors: Errors = {};
+        const values = checkWhen(
+          {
+            kind: request.kind,
+            occasionalReason: request.occasionalReason ?? undefined,
+            desiredStart: input.desiredStart,
+            desiredEnd: input.desiredEnd,
           },
-          ...actor,
-        },
-      ]);
-      return {
-        ok: true,
-        value: (to, name, url) =>
-          requestChangedMail(to, {
-            child: name,
-            url,
-            ...(startChanged ? { start: values.desiredStart } : {}),
-            ...(endChanged ? { end: values.desiredEnd } : {}),
-          }),
-      };
+          child,
+          deps.clock.today(),
+          errors,
+          await oldestAcceptedAgeMonths(tx),
+        );
+        if (!values) return { ok: false, errors };
+        const startChanged = values.desiredStart !== request.desiredStart;
+        const endChanged = values.desiredEnd !== request.desiredEnd;
+        if (!startChanged && !endChanged) return { ok: true, value: undefined };
+        await cq.updateRequest(tx, request.id, {
+          desiredStart: values.desiredStart,
+          desiredEnd: values.desiredEnd,
+        });
+        await q.insertStatusEvents(tx, [
+          {
+            requestId: request.id,
+            eventType: 'request.dates_changed',
+            occurredAt: now,
+            details: {
+              ...(startChanged
+                ? { desiredStart: { from: request.desiredStart, to: values.desiredStart } }
+                : {}),
+              ...(endChanged ? { desiredEnd: { from: request.desiredEnd, to: values.desiredEnd } } : {}),
+            },
+            ...actor,
+          },
+        ]);
+        return {
+          ok: true,
+          value: (to, name, url) =>
+            requestChangedMail(to, {
+              child: name,
+              url,
+              ...(startChanged ? { start: values.desiredStart } : {}),
+              ...(endChanged ? { end: values.desiredEnd } : {}),
+            }),
+        };
+      },
     },
-  });
+    acting,
+  );
 }
 
 export function changeCarePlan(
@@ -138,103 +165,133 @@ export function changeCarePlan(
   user: CurrentUser,
   requestId: string,
   input: CarePlanInput,
+  acting?: Acting,
 ): Promise<Result<void>> {
-  const actor = parentActor(user);
-  return changeRequest(deps, user, requestId, {
-    action: 'parent.request.update',
-    statuses: OPEN,
-    apply: async (tx, { request }, now) => {
-      const errors: Errors = {};
-      const values = checkCarePlan(input, errors);
-      if (!values) return { ok: false, errors };
-      const before = request.carePlan;
-      const same =
-        WEEKDAYS.every((d) => before.days[d] === values.carePlan.days[d]) &&
-        before.fixed === values.carePlan.fixed &&
-        before.early === values.carePlan.early &&
-        before.late === values.carePlan.late &&
-        request.careNeeds === values.careNeeds &&
-        (request.careNeedsText ?? null) === values.careNeedsText;
-      if (same) return { ok: true, value: undefined };
-      await cq.updateRequest(tx, request.id, values);
-      await q.insertStatusEvents(tx, [
-        {
-          requestId: request.id,
-          eventType: 'request.care_plan_changed',
-          occurredAt: now,
-          // The care-needs text is shown to the chosen providers only, never copied into history.
-          details: { from: before, to: values.carePlan, careNeeds: values.careNeeds },
-          ...actor,
-        },
-      ]);
-      return {
-        ok: true,
-        value: (to, name, url) => requestChangedMail(to, { child: name, url, carePlan: true }),
-      };
+  return changeRequest(
+    deps,
+    user,
+    requestId,
+    {
+      action: 'parent.request.update',
+      statuses: OPEN,
+      apply: async (tx, { request }, now, actor) => {
+        const errors: Errors = {};
+        const values = checkCarePlan(input, errors);
+        if (!values) return { ok: false, errors };
+        const before = request.carePlan;
+        const same =
+          WEEKDAYS.every((d) => before.days[d] === values.carePlan.days[d]) &&
+          before.fixed === values.carePlan.fixed &&
+          before.early === values.carePlan.early &&
+          before.late === values.carePlan.late &&
+          request.careNeeds === values.careNeeds &&
+          (request.careNeedsText ?? null) === values.careNeedsText;
+        if (same) return { ok: true, value: undefined };
+        await cq.updateRequest(tx, request.id, values);
+        await q.insertStatusEvents(tx, [
+          {
+            requestId: request.id,
+            eventType: 'request.care_plan_changed',
+            occurredAt: now,
+            // The care-needs text is shown to the chosen providers only, never copied into history.
+            details: { from: before, to: values.carePlan, careNeeds: values.careNeeds },
+            ...actor,
+          },
+        ]);
+        return {
+          ok: true,
+          value: (to, name, url) => requestChangedMail(to, { child: name, url, carePlan: true }),
+        };
+      },
     },
-  });
+    acting,
+  );
 }
 
-/** "My request is still current": resets the confirmation cycle. */
-export function confirmRequest(deps: AppDeps, user: CurrentUser, requestId: string): Promise<Result<void>> {
-  const actor = parentActor(user);
-  return changeRequest(deps, user, requestId, {
-    action: 'parent.request.confirm',
-    statuses: ['active'],
-    apply: async (tx, { request }, now) => {
-      await cq.updateRequest(tx, request.id, { lastConfirmedAt: now });
-      await q.insertStatusEvents(tx, [
-        { requestId: request.id, eventType: 'request.confirmed', occurredAt: now, ...actor },
-      ]);
-      const municipality = await getMunicipality(tx, request.municipalityId);
-      const due = confirmationDueDate(now, municipality?.confirmationIntervalMonths ?? 3);
-      return { ok: true, value: (to, name, url) => requestConfirmedMail(to, { child: name, url, due }) };
+/**
+ * "My request is still current": resets the confirmation cycle, and closes the tasks to phone the
+ * family about it (they are answered).
+ */
+export function confirmRequest(
+  deps: AppDeps,
+  user: CurrentUser,
+  requestId: string,
+  acting?: Acting,
+): Promise<Result<void>> {
+  return changeRequest(
+    deps,
+    user,
+    requestId,
+    {
+      action: 'parent.request.confirm',
+      statuses: ['active'],
+      apply: async (tx, { request }, now, actor) => {
+        await cq.updateRequest(tx, request.id, { lastConfirmedAt: now });
+        await cq.closeOpenTasks(tx, request.id, CONFIRMATION_TASK_KIND, now, user.id);
+        await q.insertStatusEvents(tx, [
+          { requestId: request.id, eventType: 'request.confirmed', occurredAt: now, ...actor },
+        ]);
+        const municipality = await getMunicipality(tx, request.municipalityId);
+        const due = confirmationDueDate(now, municipality?.confirmationIntervalMonths ?? 3);
+        return { ok: true, value: (to, name, url) => requestConfirmedMail(to, { child: name, url, due }) };
+      },
     },
-  });
+    acting,
+  );
 }
 
 /**
  * Withdraws the whole request: every preference still open (or accepted) becomes withdrawn, its
  * pending offer too, and the request is withdrawn; the providers see it in their lists' statuses.
  */
-export function withdrawRequest(deps: AppDeps, user: CurrentUser, requestId: string): Promise<Result<void>> {
-  const actor = parentActor(user);
-  return changeRequest(deps, user, requestId, {
-    action: 'parent.request.withdraw',
-    statuses: OPEN,
-    apply: async (tx, { request }, now) => {
-      const rows = await cq.getPreferenceRows(tx, request.id);
-      const closing = rows.filter((p) => isOpenPreference(p.status) || p.status === 'offer_accepted');
-      await q.withdrawPendingOffers(
-        tx,
-        closing.map((p) => p.id),
-        now,
-      );
-      for (const p of closing) await q.updatePreferenceStatus(tx, p.id, 'withdrawn', now);
-      await q.updateRequestStatus(tx, request.id, 'withdrawn', now);
-      await q.insertStatusEvents(tx, [
-        ...closing.map((p) => ({
-          requestId: request.id,
-          preferenceId: p.id,
-          eventType: 'preference.withdrawn',
-          fromStatus: p.status,
-          toStatus: 'withdrawn',
-          occurredAt: now,
-          ...actor,
-        })),
-        {
-          requestId: request.id,
-          eventType: 'request.withdrawn',
-          fromStatus: request.status,
-          toStatus: 'withdrawn',
-          occurredAt: now,
-          ...actor,
-        },
-      ]);
-      await deleteEditDrafts(tx, request.id);
-      return { ok: true, value: (to, name, url) => requestWithdrawnMail(to, { child: name, url }) };
+export function withdrawRequest(
+  deps: AppDeps,
+  user: CurrentUser,
+  requestId: string,
+  acting?: Acting,
+): Promise<Result<void>> {
+  return changeRequest(
+    deps,
+    user,
+    requestId,
+    {
+      action: 'parent.request.withdraw',
+      statuses: OPEN,
+      apply: async (tx, { request }, now, actor) => {
+        const rows = await cq.getPreferenceRows(tx, request.id);
+        const closing = rows.filter((p) => isOpenPreference(p.status) || p.status === 'offer_accepted');
+        await q.withdrawPendingOffers(
+          tx,
+          closing.map((p) => p.id),
+          now,
+        );
+        for (const p of closing) await q.updatePreferenceStatus(tx, p.id, 'withdrawn', now);
+        await q.updateRequestStatus(tx, request.id, 'withdrawn', now);
+        await q.insertStatusEvents(tx, [
+          ...closing.map((p) => ({
+            requestId: request.id,
+            preferenceId: p.id,
+            eventType: 'preference.withdrawn',
+            fromStatus: p.status,
+            toStatus: 'withdrawn',
+            occurredAt: now,
+            ...actor,
+          })),
+          {
+            requestId: request.id,
+            eventType: 'request.withdrawn',
+            fromStatus: request.status,
+            toStatus: 'withdrawn',
+            occurredAt: now,
+            ...actor,
+          },
+        ]);
+        await deleteEditDrafts(tx, request.id);
+        return { ok: true, value: (to, name, url) => requestWithdrawnMail(to, { child: name, url }) };
+      },
     },
-  });
+    acting,
+  );
 }
 
 export { changeRequest };

@@ -77,6 +77,7 @@ export {
   WhenForm,
 } from './requests.schemas.ts';
 export {
+  type Acting,
   acceptOffer,
   declineOffer,
   followUpUrl,

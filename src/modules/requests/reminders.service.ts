@@ -9,7 +9,7 @@ import type { AppDeps } from '../../platform/deps.ts';
 import type { ScheduledJob } from '../../platform/jobs/index.ts';
 import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { addDays, compareDates, dayInBrussels, type LocalDate } from '../../shared/dates.ts';
-import { childName, notifyFamily } from '../families/index.ts';
+import { CONFIRMATION_TASK_KIND, childName, notifyFamily } from '../families/index.ts';
 import * as cq from './changes.queries.ts';
 import {
   birthDataReminderMail,
@@ -161,7 +161,8 @@ export async function expireOffers(deps: AppDeps, now: Date): Promise<number> {
 
 /**
  * The confirmation cycle of open requests: reminders 14 and 3 days before the due date, and
- * expiry of requests still unconfirmed after it (open preferences close as request_closed).
+ * expiry of requests still unconfirmed after it (open preferences close as request_closed), but
+ * not while a task to phone the family about the confirmation is open.
  */
 export async function runConfirmationCycle(
   deps: AppDeps,
@@ -192,6 +193,8 @@ export async function runConfirmationCycle(
         return 'reminded' as const;
       }
       if (state.action !== 'expire') return 'none' as const;
+      // Staff still have to phone a family without e-mail: it cannot confirm before they reach it.
+      if (await cq.hasOpenTask(tx, candidate.requestId, CONFIRMATION_TASK_KIND)) return 'none' as const;
       const rows = await cq.getPreferenceRows(tx, candidate.requestId);
       const closing = rows.filter((p) => isOpenPreference(p.status));
       await q.withdrawPendingOffers(

@@ -107,6 +107,7 @@ export function getFamilyRequests(db: Database, familyId: string) {
       submittedAt: requests.submittedAt,
       childFirstName: children.firstName,
       childLastName: children.lastName,
+      childBirthDate: children.birthDate,
       offerDeadline: sql<string | null>`(
         select min(${offers.answerDeadline})::text from ${offers}
         join ${preferences} on ${preferences.id} = ${offers.preferenceId}

@@ -31,6 +31,12 @@ export async function requireOwnRequest(db: Database, familyId: string, requestI
 export type OnBehalf = { role: 'intermediary' | 'desk'; action: Action };
 
 /**
+ * Staff acting for a family on one of its requests (changes, confirmation, withdrawal, birth
+ * data): who acted, the audited action, and the family the route's scope check resolved.
+ */
+export type Acting = OnBehalf & { familyId: string };
+
+/**
  * The parent accepts an offer. The request counts as answered; lower-ranked preferences close as
  * "placed elsewhere"; higher-ranked ones stay open only if the parent chooses so.
  */
