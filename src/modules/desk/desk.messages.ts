@@ -9,6 +9,10 @@ export const messages = defineMessages({
     navDuplicates: 'Dubbele dossiers',
     todayTitle: 'Vandaag',
     todayIntro: (municipality: string) => `Het werk van vandaag voor het loket van ${municipality}.`,
+    duplicatesHeading: 'Mogelijke dubbele dossiers',
+    possibleDuplicates: (n: number) =>
+      n === 0 ? 'Geen mogelijke dubbele dossiers.' : `Paren van dossiers die op elkaar lijken: ${n}.`,
+    compareDuplicates: 'Vergelijken',
     nothing: 'Niets te doen.',
     seeAll: (n: string) => `Alle ${n} bekijken`,
     backToToday: 'Terug naar vandaag',
@@ -62,6 +66,8 @@ export const messages = defineMessages({
     },
     taskLine: (what: string, who: string, phone: string) => `${what}: ${who}${phone ? `, ${phone}` : ''}`,
     // Search
+    notFoundRegister: 'Staat het gezin nog niet in het systeem?',
+    registerFamily: 'Een gezin registreren',
     searchTitle: 'Dossier zoeken',
     searchIntro:
       'Zoek op (een deel van) de naam van een kind of ouder, geboortedatum, dossiernummer, e-mailadres of telefoonnummer. Hoofdletters en accenten tellen niet.',
@@ -138,6 +144,7 @@ export const messages = defineMessages({
     confirm: 'Bevestigen',
     withdraw: 'Intrekken',
     birth: 'Geboortegegevens',
+    answerOffer: 'Voorstel beantwoorden',
     emergencyFollowUp: 'Noodopvolging',
     offers: 'Aanbiedingen',
     noOffers: 'Geen aanbiedingen.',
@@ -182,6 +189,10 @@ export const messages = defineMessages({
     navDuplicates: 'Dossiers en double',
     todayTitle: 'Aujourd’hui',
     todayIntro: (municipality: string) => `Le travail du jour pour le guichet de ${municipality}.`,
+    duplicatesHeading: 'Doublons possibles',
+    possibleDuplicates: (n: number) =>
+      n === 0 ? 'Aucun doublon possible.' : `Paires de dossiers qui se ressemblent\u00a0: ${n}.`,
+    compareDuplicates: 'Comparer',
     nothing: 'Rien à faire.',
     seeAll: (n: string) => `Voir les ${n}`,
     backToToday: 'Retour à aujourd’hui',
@@ -235,6 +246,8 @@ export const messages = defineMessages({
     },
     taskLine: (what: string, who: string, phone: string) =>
       `${what}\u00a0: ${who}${phone ? `, ${phone}` : ''}`,
+    notFoundRegister: 'La famille n’est pas encore dans le système\u202f?',
+    registerFamily: 'Enregistrer une famille',
     searchTitle: 'Chercher un dossier',
     searchIntro:
       'Cherchez par (une partie du) nom d’un enfant ou d’un parent, date de naissance, numéro de dossier, adresse e-mail ou numéro de téléphone. Majuscules et accents ne comptent pas.',
@@ -311,6 +324,7 @@ export const messages = defineMessages({
     confirm: 'Confirmer',
     withdraw: 'Retirer',
     birth: 'Données de naissance',
+    answerOffer: 'Répondre à la proposition',
     emergencyFollowUp: 'Suivi de l’urgence',
     offers: 'Propositions',
     noOffers: 'Aucune proposition.',
@@ -351,6 +365,10 @@ export const messages = defineMessages({
     navDuplicates: 'Duplicate files',
     todayTitle: 'Today',
     todayIntro: (municipality: string) => `Today’s work for the desk of ${municipality}.`,
+    duplicatesHeading: 'Possible duplicate files',
+    possibleDuplicates: (n: number) =>
+      n === 0 ? 'No possible duplicate files.' : `Pairs of files that look alike: ${n}.`,
+    compareDuplicates: 'Compare',
     nothing: 'Nothing to do.',
     seeAll: (n: string) => `See all ${n}`,
     backToToday: 'Back to today',
@@ -403,6 +421,8 @@ export const messages = defineMessages({
       other: 'Phone the family',
     },
     taskLine: (what: string, who: string, phone: string) => `${what}: ${who}${phone ? `, ${phone}` : ''}`,
+    notFoundRegister: 'Is the family not in the system yet?',
+    registerFamily: 'Register a family',
     searchTitle: 'Find a file',
     searchIntro:
       'Search by (part of) the name of a child or parent, birth date, file number, e-mail address or phone number. Capitals and accents do not matter.',
@@ -479,6 +499,7 @@ export const messages = defineMessages({
     confirm: 'Confirm',
     withdraw: 'Withdraw',
     birth: 'Birth data',
+    answerOffer: 'Answer the offer',
     emergencyFollowUp: 'Emergency follow-up',
     offers: 'Offers',
     noOffers: 'No offers.',

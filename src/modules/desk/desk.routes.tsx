@@ -6,6 +6,7 @@ import { safeRedirectPath } from '../../platform/http/redirects.ts';
 import { pageContext, sendPage } from '../../platform/http/setup.ts';
 import { emptyForm, type FormState } from '../../platform/views/forms.tsx';
 import { type Brand, type FamilyId, parseId } from '../../shared/ids.ts';
+import { actingNotice } from '../desk-requests/index.ts';
 import { messages, SECTIONS, type Section } from './desk.messages.ts';
 import { NationalNumberSearchForm, NoteForm, RevealForm, SearchQuery } from './desk.schemas.ts';
 import {
@@ -145,7 +146,13 @@ export function registerDeskRoutes(app: FastifyInstance, deps: AppDeps): void {
       const t = messages[request.lang];
       const { done, merged } = request.query;
       const notice =
-        done === 'note' ? t.noteAdded : done === 'task' ? t.taskDone : merged ? t.mergedNotice : undefined;
+        done === 'note'
+          ? t.noteAdded
+          : done === 'task'
+            ? t.taskDone
+            : merged
+              ? t.mergedNotice
+              : actingNotice(request.lang, done);
       return filePage(request, reply, familyIdOf(request.params), { notice });
     },
   );

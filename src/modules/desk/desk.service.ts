@@ -9,6 +9,7 @@ import {
   type NationalNumber,
   parseNationalNumber,
 } from '../../shared/national-number.ts';
+import { countPossibleDuplicates } from '../duplicates/index.ts';
 import { deskActor, deskMunicipalityOf } from '../families/index.ts';
 import { getEventsOfRequest, getPreferencesOfRequest } from '../requests/index.ts';
 import { SECTIONS, type Section } from './desk.messages.ts';
@@ -66,7 +67,9 @@ export async function getToday(deps: AppDeps, user: CurrentUser, only?: { sectio
     subjectType: 'family',
     details: { municipality: municipalityId, families },
   });
-  return { municipality: settings.name, sections };
+  // The duplicates page lists and audits the pairs; here only how many there are.
+  const possibleDuplicates = only ? undefined : await countPossibleDuplicates(deps.db, municipalityId);
+  return { municipality: settings.name, sections, possibleDuplicates };
 }
 
 /** Marks one of the desk's phone tasks done; 404 for another municipality's or a done task. */

@@ -155,6 +155,23 @@ describe.each(BACKENDS)('desk on %s', (backend) => {
     expect(section((await desk.get('/desk')).body, 'social')).not.toContain('Sociaal Noodgeval');
   });
 
+  it('counts the possible duplicate files of her municipality and links to them', async () => {
+    expect((await desk.get('/desk')).body).toContain('Geen mogelijke dubbele dossiers.');
+    const twin = {
+      municipalityId: s.municipality.id,
+      locations: [s.first.id],
+      childFirstName: 'Zoë',
+      childLastName: 'Van den Broeck',
+      birthDate: '2026-04-02',
+      parentEmail: 'zoe.thuis@example.be',
+    };
+    await aFamilyRequest(t.deps.db, twin);
+    await aFamilyRequest(t.deps.db, { ...twin, childFirstName: 'ZOE', parentEmail: 'Zoe.Thuis@example.be' });
+    const part = section((await desk.get('/desk')).body, 'duplicates');
+    expect(part).toContain('Paren van dossiers die op elkaar lijken: 1.');
+    expect(part).toContain('href="/desk/duplicates"');
+  });
+
   it('pages one section when asked for all of it, and survives nonsense in the query', async () => {
     await todayScenario();
     const all = await desk.get('/desk?section=overdue&page=1');

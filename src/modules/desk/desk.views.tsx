@@ -205,7 +205,7 @@ function Pager(props: { lang: Language; s: TodaySection }) {
 
 export function TodayPage(props: {
   ctx: PageContext;
-  today: { municipality: string; sections: TodaySection[] };
+  today: { municipality: string; sections: TodaySection[]; possibleDuplicates?: number | undefined };
   paged: boolean;
   notice?: string | undefined;
 }) {
@@ -229,6 +229,21 @@ export function TodayPage(props: {
       {today.sections.map((s) => (
         <SectionTable key={s.section} ctx={ctx} s={s} paged={props.paged} />
       ))}
+      {today.possibleDuplicates !== undefined && (
+        <section aria-labelledby="desk-duplicates" data-qa="section-duplicates">
+          <h2 class="utrecht-heading-2" id="desk-duplicates">
+            {t.duplicatesHeading}
+          </h2>
+          <p class="utrecht-paragraph">
+            {t.possibleDuplicates(today.possibleDuplicates)}{' '}
+            {today.possibleDuplicates > 0 && (
+              <a class="utrecht-link" href="/desk/duplicates">
+                {t.compareDuplicates}
+              </a>
+            )}
+          </p>
+        </section>
+      )}
     </DeskLayout>
   );
 }

@@ -176,7 +176,13 @@ function People(props: {
   );
 }
 
-function RequestActions(props: { lang: Language; requestId: string; active: boolean; unborn: boolean }) {
+function RequestActions(props: {
+  lang: Language;
+  requestId: string;
+  active: boolean;
+  unborn: boolean;
+  openOffer: boolean;
+}) {
   const t = messages[props.lang];
   const base = `/desk/requests/${props.requestId}`;
   const links: [string, string][] = props.active
@@ -185,6 +191,7 @@ function RequestActions(props: { lang: Language; requestId: string; active: bool
         [`${base}/confirm`, t.confirm],
         [`${base}/withdraw`, t.withdraw],
         ...(props.unborn ? ([[`${base}/birth`, t.birth]] as [string, string][]) : []),
+        ...(props.openOffer ? ([[`${base}/offer`, t.answerOffer]] as [string, string][]) : []),
         [`${base}/emergency`, t.emergencyFollowUp],
       ]
     : [];
@@ -276,6 +283,7 @@ function Requests(props: { lang: Language; file: DeskFile }) {
               requestId={request.id}
               active={request.status === 'active' || request.status === 'answered'}
               unborn={!child.birthDate}
+              openOffer={offers.some((o) => o.status === 'pending')}
             />
             {preferences.length > 0 && <PreferencesTable lang={lang} preferences={preferences} />}
             <h4 class="utrecht-heading-4">{t.offers}</h4>

@@ -108,6 +108,12 @@ export function SearchPage(props: {
         </div>
       )}
       <p class="utrecht-paragraph">{t.searchIntro}</p>
+      <p class="utrecht-paragraph">
+        {t.notFoundRegister}{' '}
+        <a class="utrecht-link" href="/desk/families/new" data-qa="register-family">
+          {t.registerFamily}
+        </a>
+      </p>
       <form method="get" action="/desk/search" novalidate data-qa="search-form" class="ko-filter-form">
         <TextField lang={lang} form={form} name="name" label={t.searchName} />
         <TextField lang={lang} form={form} name="birthDate" label={t.searchBirthDate} type="date" />
