@@ -242,7 +242,14 @@ describe('bad input on every route', () => {
       intermediary: ['/intermediary', '/intermediary/families/new', '/intermediary/tasks', '/account'],
       provider_staff: ['/provider', `/provider/locations/${s.first.id}/waiting-list`, '/account'],
       provider_admin: ['/provider', `/provider/locations/${s.first.id}/profile`, '/account'],
-      desk: ['/desk', '/desk/search', '/account'],
+      desk: [
+        '/desk',
+        '/desk/search',
+        `/desk/families/${known.familyId}`,
+        `/desk/requests/${known.requestId}/emergency`,
+        '/desk/duplicates',
+        '/account',
+      ],
       policy: ['/account/home', '/account'],
       platform_admin: ['/account/home', '/account'],
     };

@@ -66,13 +66,13 @@ export function registerDeskRequestRoutes(app: FastifyInstance, deps: AppDeps): 
     return sendPage(reply, <PhoneFamilyPage ctx={ctx} form={form} subMunicipalities={subs} />, status);
   };
 
-  app.get('/desk/families/new', { config: { action: 'desk.request.file' } }, (request, reply) =>
+  app.get('/desk/families/new', { config: { action: 'desk.family.register' } }, (request, reply) =>
     familyPage(request, reply, {
       values: { parent1Language: request.lang, parent2Language: request.lang },
       errors: {},
     }),
   );
-  app.post('/desk/families/new', { config: { action: 'desk.request.file' } }, async (request, reply) => {
+  app.post('/desk/families/new', { config: { action: 'desk.family.register' } }, async (request, reply) => {
     const parsed = parseForm(PhoneFamilyForm, request.body);
     const result = parsed.ok
       ? await registerPhoneFamily(deps, requireUser(request.user), parsed.value)

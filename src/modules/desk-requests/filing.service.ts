@@ -72,7 +72,7 @@ export async function registerPhoneFamily(
       });
     await recordAudit(tx, clock, {
       ...deskActor(user),
-      action: 'desk.request.file',
+      action: 'desk.family.register',
       subjectType: 'family',
       subjectId: family.id,
       familyId: family.id,

@@ -90,6 +90,8 @@ export const ACTIONS = {
   'desk.nationalNumber.reveal': { roles: ['desk'], scope: 'municipality', staffReadsFamilies: true },
   'desk.family.note': { roles: ['desk'], scope: 'municipality' },
   'desk.tasks.done': { roles: ['desk'], scope: 'municipality' },
+  /** Register a new family by phone: a blank form, no one's data read. */
+  'desk.family.register': { roles: ['desk'], scope: 'municipality' },
   /** File a request for a family (the parent's wizard, channel `desk`). */
   'desk.request.file': { roles: ['desk'], scope: 'municipality', staffReadsFamilies: true },
   /** Change, confirm or withdraw a request, add birth data, answer an offer, for the family. */
