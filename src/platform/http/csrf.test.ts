@@ -42,9 +42,11 @@ describe.each(BACKENDS)('CSRF tokens bound to the session on %s', (backend) => {
     expect((await c.post('/register', registration, { csrf: tokenOfA })).statusCode).toBe(403);
     expect(await t.deps.db.$count(schema.users)).toBe(0);
 
-    // Each browser's own token works.
+    expect(await t.deps.db.$count(schema.pendingRegistrations)).toBe(0);
+
+    // Each browser's own token works (the account waits for the mailed link).
     expect((await b.post('/register', registration)).statusCode).toBe(303);
-    expect(await t.deps.db.$count(schema.users)).toBe(1);
+    expect(await t.deps.db.$count(schema.pendingRegistrations)).toBe(1);
   });
 
   it('refuses a token of another session, even of the same account', async () => {
