@@ -4,26 +4,32 @@ import { recordAudit } from '../../platform/audit/index.ts';
 import type { Action, CurrentUser } from '../../platform/auth/actions.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError, requireUser } from '../../platform/http/errors.ts';
-import { failedForm, isConfirmed, parseForm } from '../../platform/http/forms.ts';
+import { failedForm, formValues, isConfirmed, parseForm } from '../../platform/http/forms.ts';
 import { pageContext, sendPage } from '../../platform/http/setup.ts';
 import type { Result } from '../../platform/i18n/common.ts';
 import { emptyForm, type FormState } from '../../platform/views/forms.tsx';
 import { compareDates, type LocalDate } from '../../shared/dates.ts';
 import { type OfferId, parseId } from '../../shared/ids.ts';
 import { getMunicipality } from '../families/index.ts';
+import { searchForPreferences } from '../request-journey/index.ts';
 import {
   type Acting,
   acceptOffer,
   BirthForm,
   CarePlanForm,
+  cancelPreferenceEdit,
   changeCarePlan,
   changeDates,
   completeBirthData,
   confirmationDueDate,
   confirmRequest,
   declineOffer,
+  editPreferences,
+  getPreferenceEditor,
   getPreferencesOfRequest,
   getRequestWithChild,
+  parsePreferenceOp,
+  savePreferences,
   WhenForm,
   withdrawRequest,
 } from '../requests/index.ts';
@@ -36,6 +42,7 @@ import {
   DeclineForFamilyPage,
   OfferAnswerPage,
   type OpenOffer,
+  PreferencesForFamilyPage,
   WithdrawRequestPage,
 } from './acting.views.tsx';
 import type { ActingDone } from './desk-requests.messages.ts';
@@ -72,11 +79,11 @@ const OfferAnswer = z.object({
 
 /**
  * Registers the pages on which staff act for a family on one of its requests: change (dates, care
- * plan), confirm, withdraw, birth data and (for the desk) the answer to an offer. Every route
+ * plan), preferences, confirm, withdraw, birth data and (for the desk) the answer to an offer. Every route
  * declares the scope's action and resolves the request through the scope before anything else.
  */
 export function registerActingRoutes(app: FastifyInstance, deps: AppDeps, scope: ActingScope): void {
-  type Route = { Params: Params };
+  type Route = { Params: Params; Querystring: Record<string, string> };
   const opts = { config: { action: scope.action } };
 
   async function load(request: FastifyRequest<Route>) {
@@ -149,6 +156,70 @@ export function registerActingRoutes(app: FastifyInstance, deps: AppDeps, scope:
       <ChangePage ctx={ctx} detail={asDetail(l)} links={l.links} form={form} part={part} />,
       400,
     );
+  });
+
+  // Preferences: the parent's editor, on a working copy of this staff member's, saved at once.
+  const preferencesPage = async (
+    request: FastifyRequest<Route>,
+    reply: FastifyReply,
+    l: Loaded,
+    form: FormState,
+  ) => {
+    const editor = await getPreferenceEditor(deps, l.user, l.ids.requestId, l.acting);
+    const search = await searchForPreferences(
+      deps.db,
+      editor.municipality.regionId,
+      request.query,
+      editor.family.municipalityId,
+    );
+    const ctx = pageContext(request, reply, deps);
+    return sendPage(
+      reply,
+      <PreferencesForFamilyPage
+        ctx={ctx}
+        detail={asDetail(l)}
+        links={l.links}
+        editor={editor}
+        search={search}
+        form={form}
+      />,
+      Object.keys(form.errors).length > 0 ? 400 : 200,
+    );
+  };
+  /** The ranked list as it stands, to tell a save that changed something from one that did not. */
+  const rankedList = async (requestId: string) =>
+    (await getPreferencesOfRequest(deps.db, requestId))
+      .map((p) => `${p.id}:${p.rank}:${p.status}`)
+      .sort()
+      .join();
+  app.get<Route>(`${scope.path}/preferences`, opts, async (request, reply) => {
+    const l = await load(request);
+    if (!isOpen(l)) return reply.redirect(l.links.back, 303);
+    return preferencesPage(request, reply, l, emptyForm);
+  });
+  app.post<Route>(`${scope.path}/preferences`, opts, async (request, reply) => {
+    const l = await load(request);
+    const body = formValues(request.body);
+    if (body.op === 'cancel') {
+      await cancelPreferenceEdit(deps, l.user, l.ids.requestId, l.acting);
+      return backTo(reply, l, 'unchanged');
+    }
+    if (body.op === 'save') {
+      const before = await rankedList(l.ids.requestId);
+      const saved = await savePreferences(deps, l.user, l.ids.requestId, l.acting);
+      if (saved.ok) {
+        const same = (await rankedList(l.ids.requestId)) === before;
+        return backTo(reply, l, same ? 'unchanged' : 'preferences');
+      }
+      return preferencesPage(request, reply, l, { values: {}, errors: saved.errors });
+    }
+    const op = parsePreferenceOp(body.op);
+    const result = op
+      ? await editPreferences(deps, l.user, l.ids.requestId, op, l.acting)
+      : ({ ok: false, errors: { preferences: 'invalidChoice' } } as const);
+    if (!result.ok) return preferencesPage(request, reply, l, { values: {}, errors: result.errors });
+    const query = new URLSearchParams(request.query).toString();
+    return reply.redirect(`${l.links.base}/preferences${query ? `?${query}` : ''}`, 303);
   });
 
   // Confirm: a confirmation page, then the POST with `confirmed=yes`.

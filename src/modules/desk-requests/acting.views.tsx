@@ -14,8 +14,8 @@ import {
 import { Layout } from '../../platform/views/layout.tsx';
 import { WEEKDAYS } from '../../shared/dates.ts';
 import { childName, familyMessages } from '../families/index.ts';
-import { CarePlanFields } from '../request-journey/index.ts';
-import { requestMessages } from '../requests/index.ts';
+import { CarePlanFields, type LocationSearch, PreferenceEditing } from '../request-journey/index.ts';
+import { type PreferenceEditor, requestMessages } from '../requests/index.ts';
 import { messages } from './desk-requests.messages.ts';
 
 export type ActingDetail = {
@@ -127,6 +127,34 @@ export function ChangePage(props: {
         <CarePlanFields lang={lang} form={planForm} voice="family" />
         <SubmitButton qa="save-care-plan">{t.saveCarePlan}</SubmitButton>
       </form>
+    </Frame>
+  );
+}
+
+/**
+ * The request's preferences as the family asks them changed: the parent's editor (add from the
+ * region's locations, move, remove; a working copy saved at once), posting to these pages.
+ */
+export function PreferencesForFamilyPage(props: {
+  ctx: PageContext;
+  detail: ActingDetail;
+  links: ActingLinks;
+  editor: PreferenceEditor;
+  search: LocationSearch;
+  form: FormState;
+}) {
+  const { ctx, detail, links, editor } = props;
+  const t = messages[ctx.lang];
+  return (
+    <Frame ctx={ctx} detail={detail} links={links} title={t.preferencesTitle} form={props.form}>
+      <PreferenceEditing
+        ctx={ctx}
+        editor={editor}
+        search={props.search}
+        form={props.form}
+        action={`${links.base}/preferences`}
+        intro={editor.canReorder ? t.preferencesIntro : t.preferencesOnlyRemove}
+      />
     </Frame>
   );
 }
@@ -345,6 +373,7 @@ export function RequestActions(props: {
   if (!open) return null;
   const links: [string, string, string][] = [
     [`${props.base}/change`, t.actChange, 'act-change'],
+    [`${props.base}/preferences`, t.actPreferences, 'act-preferences'],
     ...(props.status === 'active'
       ? [[`${props.base}/confirm`, t.actConfirm, 'act-confirm'] as [string, string, string]]
       : []),

@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp, TestClient } from '../../../test/app.ts';
 import { aFamilyRequest, aMunicipality, aScenario, aUser, TEST_PASSWORD } from '../../../test/builders.ts';
@@ -219,6 +219,73 @@ describe.each(BACKENDS)('desk staff acting for a family on %s', (backend) => {
     expect(await lastEvent(request.id)).toMatchObject({ eventType: 'child.born', actorRole: 'desk' });
   });
 
+  const rankedPreferences = async (requestId: string) =>
+    (
+      await t.deps.db
+        .select()
+        .from(schema.preferences)
+        .where(eq(schema.preferences.requestId, requestId))
+        .orderBy(asc(schema.preferences.rank))
+    )
+      .filter((p) => p.rank !== null)
+      .map((p) => p.providerLocationId);
+
+  it('changes the preferences for the family: adds a location and moves it up, recorded as done by the desk', async () => {
+    const { family, request } = await phoneFamily();
+    const page = `/desk/requests/${request.id}/preferences`;
+    const shown = await desk.get(page);
+    expect(shown.statusCode).toBe(200);
+    expect(shown.body).toContain('KDV Het Tweede Nest');
+    // The search offers the region's other locations.
+    expect(shown.body).toContain(`value="add:${s.third.id}"`);
+    const added = await desk.post(page, { op: `add:${s.third.id}` });
+    expect(added.statusCode).toBe(303);
+    // A working copy of the desk member's own: nothing changed for the providers yet.
+    expect(await rankedPreferences(request.id)).toEqual([s.first.id, s.second.id]);
+    const drafts = await t.deps.db.select().from(schema.requestDrafts);
+    expect(drafts).toMatchObject([{ userId: deskUserId, familyId: family.id }]);
+    const copy = await desk.get(page);
+    expect(copy.body).toContain('data-qa="unsaved"');
+    expect((await desk.post(page, { op: `up:l:${s.third.id}` })).statusCode).toBe(303);
+    const saved = await desk.post(page, { op: 'save' });
+    expect(saved.statusCode).toBe(303);
+    expect(saved.headers.location).toBe(`/desk/families/${family.id}?done=preferences`);
+    expect((await desk.get(saved.headers.location as string)).body).toContain(
+      'De voorkeuren van de aanvraag zijn gewijzigd.',
+    );
+    expect(await rankedPreferences(request.id)).toEqual([s.first.id, s.third.id, s.second.id]);
+    expect(await t.deps.db.select().from(schema.requestDrafts)).toHaveLength(0);
+    const events = await t.deps.db
+      .select()
+      .from(schema.statusEvents)
+      .where(eq(schema.statusEvents.requestId, request.id));
+    const changes = events.filter((e) => e.eventType.startsWith('preference.'));
+    expect(changes.map((e) => e.eventType).sort()).toEqual(['preference.added', 'preference.reordered']);
+    expect(changes.every((e) => e.actorRole === 'desk' && e.actorUserId === deskUserId)).toBe(true);
+    const audit = await actingAudit(family.id);
+    expect(
+      audit.some((a) => a.subjectId === request.id && a.details?.change === 'parent.request.update'),
+    ).toBe(true);
+  });
+
+  it('refuses an unknown change of the preferences with a message, changing nothing', async () => {
+    const { request } = await phoneFamily();
+    const page = `/desk/requests/${request.id}/preferences`;
+    for (const op of ['jump:1', 'add:not-a-location', `add:${crypto.randomUUID()}`, '']) {
+      const res = await desk.post(page, { op }, { formPage: page });
+      expect({ op, status: res.statusCode }).toEqual({ op, status: 400 });
+      expect(res.body).toContain(errorText('nl', 'invalidChoice'));
+    }
+    expect(await t.deps.db.select().from(schema.requestDrafts)).toHaveLength(0);
+    expect(await rankedPreferences(request.id)).toEqual([s.first.id, s.second.id]);
+  });
+
+  it('links to the preferences from the family file', async () => {
+    const { family, request } = await phoneFamily();
+    const file = await desk.get(`/desk/families/${family.id}`);
+    expect(file.body).toContain(`href="/desk/requests/${request.id}/preferences"`);
+  });
+
   async function withOffer() {
     const filed = await phoneFamily();
     const preference = filed.preferences[0];
@@ -278,11 +345,12 @@ describe.each(BACKENDS)('desk staff acting for a family on %s', (backend) => {
   it('answers 404 to the desk of another municipality, on every page, changing nothing', async () => {
     const elsewhere = await aMunicipality(t.deps.db, { regionId: s.region.id, name: 'Elders' });
     const { request } = await aFamilyRequest(t.deps.db, { municipalityId: elsewhere.id, locations: [] });
-    for (const action of ['change', 'confirm', 'withdraw', 'birth', 'offer']) {
+    for (const action of ['change', 'preferences', 'confirm', 'withdraw', 'birth', 'offer']) {
       const page = `/desk/requests/${request.id}/${action}`;
       expect((await desk.get(page)).statusCode).toBe(404);
       expect(
-        (await desk.post(page, { confirmed: 'yes', part: 'dates', desiredStart: '2027-05-01' })).statusCode,
+        (await desk.post(page, { confirmed: 'yes', part: 'dates', desiredStart: '2027-05-01', op: 'save' }))
+          .statusCode,
       ).toBe(404);
     }
     expect(await requestRow(request.id)).toMatchObject({ status: 'active', desiredStart: '2027-03-01' });

@@ -188,6 +188,7 @@ function RequestActions(props: {
   const links: [string, string][] = props.active
     ? [
         [`${base}/change`, t.change],
+        [`${base}/preferences`, t.changePreferences],
         [`${base}/confirm`, t.confirm],
         [`${base}/withdraw`, t.withdraw],
         ...(props.unborn ? ([[`${base}/birth`, t.birth]] as [string, string][]) : []),

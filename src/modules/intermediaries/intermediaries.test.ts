@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
@@ -621,6 +621,39 @@ describe.each(BACKENDS)('intermediaries on %s', (backend) => {
       expect(page.body).toContain(`href="${base}/change"`);
       expect(page.body).toContain(`href="${base}/confirm"`);
       expect(page.body).toContain(`href="${base}/withdraw"`);
+      expect(page.body).toContain(`href="${base}/preferences"`);
+    });
+
+    it('reorders the preferences for the family, recorded as done by the staff', async () => {
+      const { familyId, requestId, base } = await filed();
+      const page = `${base}/preferences`;
+      expect((await staff.get(page)).statusCode).toBe(200);
+      const [first] = await t.deps.db
+        .select()
+        .from(schema.preferences)
+        .where(and(eq(schema.preferences.requestId, requestId), eq(schema.preferences.rank, 1)));
+      expect((await staff.post(page, { op: `down:p:${first?.id}` })).statusCode).toBe(303);
+      const saved = await staff.post(page, { op: 'save' }, { formPage: page });
+      expect(saved.headers.location).toBe(`/intermediary/families/${familyId}?done=preferences`);
+      const ranked = await t.deps.db
+        .select()
+        .from(schema.preferences)
+        .where(eq(schema.preferences.requestId, requestId))
+        .orderBy(asc(schema.preferences.rank));
+      expect(ranked.map((p) => p.providerLocationId)).toEqual([s.second.id, s.first.id]);
+      const events = await t.deps.db
+        .select()
+        .from(schema.statusEvents)
+        .where(eq(schema.statusEvents.eventType, 'preference.reordered'));
+      expect(events).toHaveLength(2);
+      expect(events.every((e) => e.actorRole === 'intermediary' && e.actorUserId === staffUserId)).toBe(true);
+      const audits = await t.deps.db
+        .select()
+        .from(schema.auditLog)
+        .where(eq(schema.auditLog.action, 'intermediary.request.act'));
+      expect(
+        audits.some((a) => a.familyId === familyId && a.details?.change === 'parent.request.update'),
+      ).toBe(true);
     });
 
     it('confirms the request, closing the task to phone the family, recorded as done by the staff', async () => {
@@ -689,7 +722,7 @@ describe.each(BACKENDS)('intermediaries on %s', (backend) => {
       const other = await aUser(t.deps.db, { role: 'intermediary', intermediaryOrganisationId: otherOrgId });
       const otherClient = new TestClient(t.app);
       await otherClient.login(other.email, TEST_PASSWORD);
-      for (const action of ['change', 'confirm', 'withdraw', 'birth']) {
+      for (const action of ['change', 'preferences', 'confirm', 'withdraw', 'birth']) {
         expect((await otherClient.get(`${base}/${action}`)).statusCode).toBe(404);
         const post = await otherClient.post(`${base}/${action}`, {
           confirmed: 'yes',

@@ -131,20 +131,26 @@ export function CarePlanPage(props: { ctx: PageContext; detail: Detail; form: Fo
   );
 }
 
-export function PreferencesPage(props: {
+/**
+ * The preference editor of a filed request with its save and cancel buttons, posting to `action`:
+ * the parent's page and the pages on which staff act for the family share it.
+ */
+export function PreferenceEditing(props: {
   ctx: PageContext;
   editor: Editor;
   search: LocationSearch;
   form: FormState;
+  action: string;
+  /** What can be done here (all changes, or only removals after a place was accepted). */
+  intro: string;
 }) {
-  const { ctx, editor } = props;
+  const { ctx, editor, action } = props;
   const lang = ctx.lang;
   const t = messages[lang];
   const u = followUpMessages[lang];
-  const action = `/parent/requests/${editor.detail.request.id}/preferences`;
   return (
-    <ChangeFrame ctx={ctx} detail={editor.detail} title={u.preferencesTitle} form={props.form}>
-      <p class="utrecht-paragraph">{editor.canReorder ? u.preferencesIntro : u.onlyRemove}</p>
+    <>
+      <p class="utrecht-paragraph">{props.intro}</p>
       {editor.dirty && (
         <div class="utrecht-alert utrecht-alert--warning ko-notice" data-qa="unsaved">
           <p class="utrecht-paragraph">{u.unsaved}</p>
@@ -179,6 +185,28 @@ export function PreferencesPage(props: {
           </SubmitButton>
         </div>
       </form>
+    </>
+  );
+}
+
+export function PreferencesPage(props: {
+  ctx: PageContext;
+  editor: Editor;
+  search: LocationSearch;
+  form: FormState;
+}) {
+  const { ctx, editor } = props;
+  const u = followUpMessages[ctx.lang];
+  return (
+    <ChangeFrame ctx={ctx} detail={editor.detail} title={u.preferencesTitle} form={props.form}>
+      <PreferenceEditing
+        ctx={ctx}
+        editor={editor}
+        search={props.search}
+        form={props.form}
+        action={`/parent/requests/${editor.detail.request.id}/preferences`}
+        intro={editor.canReorder ? u.preferencesIntro : u.onlyRemove}
+      />
     </ChangeFrame>
   );
 }

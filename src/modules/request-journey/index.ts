@@ -9,11 +9,13 @@ import { registerWizardRoutes } from './wizard.routes.tsx';
  * follow-up page with offers to answer, changes (dates, care plan, preferences), confirmation,
  * withdrawal and "my child is born". The rules and writes behind them are the requests module's;
  * intermediaries (and later the desk) reuse the form pieces, the timeline, an offer's plan next to
- * the request's and what declining an offer does.
+ * the request's, what declining an offer does and the preference editor with its location search.
  */
 
+export { PreferenceEditing } from './changes.views.tsx';
 export { confirmMessages } from './confirm.messages.ts';
 export { CannotUndo, DeclineConsequences } from './confirm.views.tsx';
+export { type LocationSearch, searchForPreferences } from './location-search.ts';
 export { OfferPlanComparison } from './offer-plan.tsx';
 export { CarePlanFields, NewChildFields } from './parent-fields.tsx';
 export { PreferencesTable } from './preferences-table.tsx';

@@ -233,7 +233,7 @@ export function registerParentRequestRoutes(app: FastifyInstance, deps: AppDeps)
       deps.db,
       editor.municipality.regionId,
       request.query,
-      editor.own.family.municipalityId,
+      editor.family.municipalityId,
     );
     const status = Object.keys(form.errors).length > 0 ? 400 : 200;
     return sendPage(

@@ -2,12 +2,17 @@
  * Changing the preferences of a filed request. The parent edits a working copy (kept in
  * `request_drafts`, so up/down/add/remove work as plain form buttons) and saves it at once: each
  * addition, removal and move becomes a history event, and one mail sums it up.
+ *
+ * Staff acting for the family (`acting`) use the same editor and rules. A working copy belongs to
+ * whoever edits it (keyed by their user and the request), so a desk member's unsaved edit of a
+ * request and the parent's own never touch each other; saving one does not save the other.
  */
 import type { CurrentUser } from '../../platform/auth/actions.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import type { Errors, Result } from '../../platform/i18n/common.ts';
-import { getMunicipality, parentActor, requireFamily } from '../families/index.ts';
+import { type ProviderLocationId, parseId } from '../../shared/ids.ts';
+import { getMunicipality, requireFamily } from '../families/index.ts';
 import * as cq from './changes.queries.ts';
 import { changeRequest } from './changes.service.ts';
 import * as wq from './drafts.queries.ts';
@@ -15,7 +20,7 @@ import { requestChangedMail } from './parent.mails.ts';
 import { applyPreferenceOp, type PreferenceOp } from './preference-list.ts';
 import { checkPreferences } from './request-rules.ts';
 import * as q from './requests.queries.ts';
-import { isOpenPreference, requireOwnRequest } from './requests.service.ts';
+import { type Acting, isOpenPreference, requireOwnRequest } from './requests.service.ts';
 
 const ACCEPTED = new Set(['offer_accepted', 'enrolled']);
 
@@ -33,9 +38,9 @@ export type EditorEntry = {
 const existingKey = (preferenceId: string) => `p:${preferenceId}`;
 const newKey = (locationId: string) => `l:${locationId}`;
 
-async function load(deps: AppDeps, user: CurrentUser, requestId: string) {
-  const own = await requireFamily(deps, user);
-  const detail = await requireOwnRequest(deps.db, own.family.id, requestId);
+async function load(deps: AppDeps, user: CurrentUser, requestId: string, acting?: Acting) {
+  const familyId = acting ? acting.familyId : (await requireFamily(deps, user)).family.id;
+  const detail = await requireOwnRequest(deps.db, familyId, requestId);
   const municipality = await getMunicipality(deps.db, detail.request.municipalityId);
   if (!municipality) throw new NotFoundError('municipality');
   const rows = await q.getPreferencesOfRequest(deps.db, requestId);
@@ -79,13 +84,19 @@ async function load(deps: AppDeps, user: CurrentUser, requestId: string) {
       : [];
   });
   const canReorder = detail.request.status === 'active';
-  return { own, detail, municipality, ranked, draft, entries, canReorder, dirty: Boolean(draft) };
+  const family = detail.family;
+  return { family, detail, municipality, ranked, draft, entries, canReorder, dirty: Boolean(draft) };
 }
 
 export type PreferenceEditor = Awaited<ReturnType<typeof load>>;
 
-export async function getPreferenceEditor(deps: AppDeps, user: CurrentUser, requestId: string) {
-  const editor = await load(deps, user, requestId);
+export async function getPreferenceEditor(
+  deps: AppDeps,
+  user: CurrentUser,
+  requestId: string,
+  acting?: Acting,
+) {
+  const editor = await load(deps, user, requestId, acting);
   if (!['active', 'answered'].includes(editor.detail.request.status)) throw new NotFoundError('request');
   return editor;
 }
@@ -96,8 +107,9 @@ export async function editPreferences(
   user: CurrentUser,
   requestId: string,
   op: PreferenceOp,
+  acting?: Acting,
 ): Promise<Result<void>> {
-  const editor = await getPreferenceEditor(deps, user, requestId);
+  const editor = await getPreferenceEditor(deps, user, requestId, acting);
   const keys = editor.entries.map((e) => e.key);
   const max = editor.municipality.maxPreferences;
   const refused = (error: Errors[string]): Result<void> => ({ ok: false, errors: { preferences: error } });
@@ -106,6 +118,8 @@ export async function editPreferences(
     return refused('notAllowedNow');
   let key = op.key;
   if (op.kind === 'add') {
+    // Not an id at all (a tampered form): refused before the database sees it.
+    if (!parseId<ProviderLocationId>(op.key)) return refused('invalidChoice');
     if (editor.entries.some((e) => e.locationId === op.key)) return refused('duplicatePreference');
     const errors: Errors = {};
     await checkPreferences(deps.db, [op.key], 1, editor.municipality.regionId, errors);
@@ -125,7 +139,7 @@ export async function editPreferences(
   else
     await wq.insertDraft(deps.db, {
       userId: user.id,
-      familyId: editor.own.family.id,
+      familyId: editor.family.id,
       data: { list: outcome.list },
       step: `${wq.EDIT_STEP_PREFIX}${requestId}`,
       updatedAt: now,
@@ -133,8 +147,13 @@ export async function editPreferences(
   return { ok: true, value: undefined };
 }
 
-export async function cancelPreferenceEdit(deps: AppDeps, user: CurrentUser, requestId: string) {
-  const editor = await load(deps, user, requestId);
+export async function cancelPreferenceEdit(
+  deps: AppDeps,
+  user: CurrentUser,
+  requestId: string,
+  acting?: Acting,
+) {
+  const editor = await load(deps, user, requestId, acting);
   if (editor.draft) await wq.deleteDraft(deps.db, editor.draft.id);
 }
 
@@ -147,14 +166,16 @@ export async function savePreferences(
   deps: AppDeps,
   user: CurrentUser,
   requestId: string,
+  acting?: Acting,
 ): Promise<Result<void>> {
-  const editor = await getPreferenceEditor(deps, user, requestId);
+  const editor = await getPreferenceEditor(deps, user, requestId, acting);
   const list = editor.entries;
-  const actor = parentActor(user);
-  const result = await changeRequest(deps, user, requestId, {
+  // Staff acting for the family: the same change, with them as the events' actor.
+  const change = (c: Parameters<typeof changeRequest>[3]) => changeRequest(deps, user, requestId, c, acting);
+  const result = await change({
     action: 'parent.request.update',
     statuses: ['active', 'answered'],
-    apply: async (tx, { request }, now) => {
+    apply: async (tx, { request }, now, actor) => {
       const rows = await cq.getPreferenceRows(tx, requestId);
       const ranked = rows.filter((r) => r.rank !== null);
       const kept = new Set(list.filter((e) => !e.isNew).map((e) => e.key));
