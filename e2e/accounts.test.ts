@@ -5,7 +5,14 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { aFamilyFile } from '../src/modules/my-data/my-data.fixtures.ts';
 import { schema } from '../src/platform/db/index.ts';
 import { aScenario } from '../test/builders.ts';
-import { expectAccessible, launchBrowser, newContext, type RunningApp, startApp } from './browser.ts';
+import {
+  expectAccessible,
+  launchBrowser,
+  newContext,
+  type RunningApp,
+  STEP_TIMEOUT,
+  startApp,
+} from './browser.ts';
 
 /**
  * The account in a real browser: register, create the account through the mailed link, forget
@@ -13,7 +20,6 @@ import { expectAccessible, launchBrowser, newContext, type RunningApp, startApp 
  * JavaScript, the account page's changes and deleting the account. Every page is checked with axe.
  */
 
-const STEP_TIMEOUT = 15_000;
 const PASSWORD = 'een-lang-wachtwoord-42';
 const NEW_PASSWORD = 'een-nieuw-wachtwoord-43';
 

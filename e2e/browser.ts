@@ -421,8 +421,12 @@ export async function expectAccessible(page: Page, label = page.url()): Promise<
   }
 }
 
-/** How long one step (a click, a navigation) may take before the test fails. */
-export const STEP_TIMEOUT = 15_000;
+/**
+ * How long one step (a click, a navigation) may take before the test fails. Generous: in CI the
+ * browser tests share two cores with the fuzz suite and both databases' tests, and a page load
+ * once took longer than 15 s there.
+ */
+export const STEP_TIMEOUT = 30_000;
 
 /**
  * One browser tab on the running app, with the steps every browser test takes: open a path,

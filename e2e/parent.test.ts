@@ -6,7 +6,14 @@ import { schema } from '../src/platform/db/index.ts';
 import { TestClient } from '../test/app.ts';
 import { aScenario, aUser, TEST_PASSWORD } from '../test/builders.ts';
 import { anOffer, fileRequest, saveFamily } from '../test/parent-journey.ts';
-import { expectAccessible, launchBrowser, newContext, type RunningApp, startApp } from './browser.ts';
+import {
+  expectAccessible,
+  launchBrowser,
+  newContext,
+  type RunningApp,
+  STEP_TIMEOUT,
+  startApp,
+} from './browser.ts';
 
 /**
  * The parent journey in a real browser, without JavaScript (every form is a plain HTML form), and
@@ -15,8 +22,6 @@ import { expectAccessible, launchBrowser, newContext, type RunningApp, startApp 
  * completes the birth data after the reminder; a parent changes the preferences of a filed request
  * and accepts an offer while staying on a higher preference's list. Every page is checked with axe.
  */
-
-const STEP_TIMEOUT = 15_000;
 
 let browser: Browser;
 beforeAll(async () => {

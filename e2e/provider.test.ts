@@ -4,7 +4,14 @@ import type { Browser, BrowserContext, Locator, Page, Response } from 'playwrigh
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { schema } from '../src/platform/db/index.ts';
 import { aFamilyRequest, aScenario, TEST_PASSWORD } from '../test/builders.ts';
-import { expectAccessible, launchBrowser, newContext, type RunningApp, startApp } from './browser.ts';
+import {
+  expectAccessible,
+  launchBrowser,
+  newContext,
+  type RunningApp,
+  STEP_TIMEOUT,
+  startApp,
+} from './browser.ts';
 
 /**
  * The provider's standard package in a real browser: the waiting list (filter, sort, hide a column,
@@ -13,7 +20,6 @@ import { expectAccessible, launchBrowser, newContext, type RunningApp, startApp 
  * emergency list to a child whose parents did not choose this location. Once with JavaScript, once
  * without. Every page is checked with axe.
  */
-const STEP_TIMEOUT = 15_000;
 
 let browser: Browser;
 beforeAll(async () => {

@@ -5,7 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoRegion } from '../src/modules/demo/index.ts';
 import { schema } from '../src/platform/db/index.ts';
 import { aUser, TEST_PASSWORD } from '../test/builders.ts';
-import { expectAccessible, launchBrowser, newContext, type RunningApp, startApp } from './browser.ts';
+import {
+  expectAccessible,
+  launchBrowser,
+  newContext,
+  type RunningApp,
+  STEP_TIMEOUT,
+  startApp,
+} from './browser.ts';
 
 /**
  * The public site in a real browser, on the demo region: search with filters and distance from a
@@ -15,7 +22,6 @@ import { expectAccessible, launchBrowser, newContext, type RunningApp, startApp 
  */
 
 const NOW = '2026-11-22T09:00:00Z';
-const STEP_TIMEOUT = 15_000;
 const SCREENSHOT = 'test-results/search-map.png';
 
 type Run = {

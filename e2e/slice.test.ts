@@ -3,7 +3,14 @@ import type { Browser, BrowserContext, Locator, Page, Response } from 'playwrigh
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { schema } from '../src/platform/db/index.ts';
 import { aScenario, TEST_PASSWORD } from '../test/builders.ts';
-import { expectAccessible, launchBrowser, newContext, type RunningApp, startApp } from './browser.ts';
+import {
+  expectAccessible,
+  launchBrowser,
+  newContext,
+  type RunningApp,
+  STEP_TIMEOUT,
+  startApp,
+} from './browser.ts';
 
 /**
  * The request slice in a real browser, three times: a parent registers and files a request naming
@@ -85,7 +92,6 @@ const RUNS: Run[] = [
   },
 ];
 
-const STEP_TIMEOUT = 15_000;
 const PARENT_PASSWORD = 'een-lang-wachtwoord-42';
 
 let browser: Browser;
