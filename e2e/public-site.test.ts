@@ -179,6 +179,10 @@ describe.each(RUNS)('the public site in a browser: $lang, JavaScript $javaScript
       expect(Number(await map.getAttribute('data-marker-count'))).toBe(total);
       const markerIds = ((await map.getAttribute('data-marker-ids')) ?? '').split(' ');
       for (const id of listIds) expect(markerIds).toContain(id);
+      // The legend says what the symbols mean; home and work are drawn as the distances' origins.
+      expect(await qa('map-legend').isVisible()).toBe(true);
+      expect(await qa('map-legend').locator('li').count()).toBe(4);
+      expect(await page.locator('.ko-map-origin').count()).toBe(2);
       if (run.lang === 'nl') {
         await map.scrollIntoViewIfNeeded();
         await page.screenshot({ path: SCREENSHOT });
@@ -186,6 +190,7 @@ describe.each(RUNS)('the public site in a browser: $lang, JavaScript $javaScript
     } else {
       // Without JavaScript the map stays hidden; the list is the complete result.
       expect(await map.isVisible()).toBe(false);
+      expect(await qa('map-legend').isVisible()).toBe(false);
     }
 
     // The language switch keeps the page and its filters.
@@ -205,7 +210,8 @@ describe.each(RUNS)('the public site in a browser: $lang, JavaScript $javaScript
       await map.click({ position: { x: 14, y: box.height - 14 } });
       const near = await form.locator('#field-near').inputValue();
       expect(near).toMatch(/^5\d\.\d{5},[3-5]\.\d{5}$/);
-      expect(await page.locator('.ko-map-origin').count()).toBe(1);
+      // Home and work are drawn already; the chosen point is the third origin.
+      expect(await page.locator('.ko-map-origin').count()).toBe(3);
       expect(await page.locator('#result-map-status').textContent()).toContain(near.replace(',', ', '));
       await clickAndLoad(qa('search-submit'));
       expect(new URL(page.url()).searchParams.get('near')).toBe(near);
@@ -217,7 +223,8 @@ describe.each(RUNS)('the public site in a browser: $lang, JavaScript $javaScript
       expect(texts.length).toBe(ids.length);
       for (const text of texts)
         expect(text).toMatch(/km van thuis · .* km van het werk · .* km van het gekozen punt$/);
-      await page.locator('.ko-map-origin').waitFor();
+      await page.locator('.ko-map-origin').first().waitFor();
+      expect(await page.locator('.ko-map-origin').count()).toBe(3);
       expect(Number(await map.getAttribute('data-marker-count'))).toBe(withPoint);
       const markerIds = ((await map.getAttribute('data-marker-ids')) ?? '').split(' ');
       for (const id of ids) expect(markerIds).toContain(id);

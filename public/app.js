@@ -12,6 +12,19 @@ const modules = {
       }, 0);
     });
   },
+  // On a phone the header's navigation folds behind a "Menu" button (closed at first); on a
+  // wider screen the style sheet hides the button and ignores the folding.
+  'header-menu': (button) => {
+    const header = button.closest('header');
+    if (!header) return;
+    const show = (open) => {
+      header.classList.toggle('ko-header--folded', !open);
+      button.setAttribute('aria-expanded', String(open));
+    };
+    show(false);
+    button.hidden = false;
+    button.addEventListener('click', () => show(button.getAttribute('aria-expanded') !== 'true'));
+  },
   // Moves focus to the error summary after a failed submit, so screen readers announce it.
   'error-summary': (element) => {
     const heading = element.querySelector('[tabindex="-1"]') || element;

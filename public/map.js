@@ -6,8 +6,8 @@
   const L = window.L;
   if (!L || !('querySelectorAll' in document)) return;
 
-  function readMarkers(element) {
-    const source = document.getElementById(element.getAttribute('data-markers') || '');
+  function readMarkers(element, attribute = 'data-markers') {
+    const source = document.getElementById(element.getAttribute(attribute) || '');
     if (!source) return [];
     try {
       const data = JSON.parse(source.textContent || '[]');
@@ -88,6 +88,17 @@
     const bounds = L.latLngBounds(markers.map((m) => [m.lat, m.lng]));
     const originMarker = startOrigin(element, map);
     if (originMarker) bounds.extend(originMarker.getLatLng());
+    // The home and work postcodes the distances are measured from.
+    for (const o of readMarkers(element, 'data-fixed-origins')) {
+      L.marker([o.lat, o.lng], {
+        icon: originIcon(),
+        title: o.label,
+        keyboard: false,
+        interactive: false,
+        zIndexOffset: 1000,
+      }).addTo(map);
+      bounds.extend([o.lat, o.lng]);
+    }
     map.fitBounds(bounds.pad(0.1), { maxZoom: 15 });
     // For tests and for anyone checking that the map and the list agree.
     element.setAttribute('data-marker-count', String(markers.length));
@@ -109,9 +120,13 @@
     const place = (latlng) => {
       if (marker) marker.setLatLng(latlng);
       else
-        marker = L.marker(latlng, { icon: originIcon(), title, keyboard: false, interactive: false }).addTo(
-          map,
-        );
+        marker = L.marker(latlng, {
+          icon: originIcon(),
+          title,
+          keyboard: false,
+          interactive: false,
+          zIndexOffset: 1000,
+        }).addTo(map);
       return marker;
     };
     if (current.length === 2 && current.every(Number.isFinite)) place(L.latLng(current[0], current[1]));

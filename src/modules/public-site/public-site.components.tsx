@@ -299,6 +299,8 @@ export function MapEnhancement(props: {
    * as its own marker. `message` has "{point}" where the chosen point goes.
    */
   origin?: { field: string; point: { lat: number; lng: number } | undefined; label: string; message: string };
+  /** Distance origins the visitor typed (home, work postcode), drawn as origin markers. */
+  fixedOrigins?: { label: string; lat: number; lng: number }[];
 }) {
   const dataId = `${props.id}-markers`;
   const origin = props.origin;
@@ -320,6 +322,7 @@ export function MapEnhancement(props: {
         data-origin-label={origin?.label}
         data-origin-message={origin?.message}
         data-origin-status={origin ? `${props.id}-status` : undefined}
+        data-fixed-origins={props.fixedOrigins?.length ? `${props.id}-origins` : undefined}
         data-qa="map"
         hidden
       />
@@ -330,6 +333,14 @@ export function MapEnhancement(props: {
         // JSON escaped by jsonForScript (no "<" can close the element); a data block is never executed.
         dangerouslySetInnerHTML={{ __html: jsonForScript(props.markers) }}
       />
+      {props.fixedOrigins?.length ? (
+        <script
+          type="application/json"
+          id={`${props.id}-origins`}
+          // Escaped like the markers: postcode labels come from open data, not from the visitor.
+          dangerouslySetInnerHTML={{ __html: jsonForScript(props.fixedOrigins) }}
+        />
+      ) : null}
       <script defer src="/assets/vendor/leaflet/leaflet.js" />
       <script defer src="/assets/vendor/leaflet/leaflet.markercluster.js" />
       <script defer src="/assets/map.js" />

@@ -67,6 +67,9 @@ export const searchMessages = defineMessages({
     mapTitle: 'Kaart van de resultaten',
     mapHint: 'De lijst onder de kaart bevat alle resultaten.',
     mapCapped: (n: number) => `De kaart toont de eerste ${n} resultaten.`,
+    mapLegend: 'Legende van de kaart',
+    legendCluster: 'Meerdere opvanglocaties dicht bij elkaar: klik om in te zoomen',
+    legendOrigin: 'Vertrekpunt van de afstanden (thuis, werk of het gekozen punt)',
     profileLink: 'Bekijk de fiche',
     lastMinuteTitle: 'Last-minuteplaatsen',
     lastMinuteIntro:
@@ -148,6 +151,9 @@ export const searchMessages = defineMessages({
     mapTitle: 'Carte des résultats',
     mapHint: 'La liste sous la carte contient tous les résultats.',
     mapCapped: (n: number) => `La carte montre les ${n} premiers résultats.`,
+    mapLegend: 'Légende de la carte',
+    legendCluster: 'Plusieurs lieux d’accueil proches : cliquez pour zoomer',
+    legendOrigin: 'Point de départ des distances (domicile, travail ou point choisi)',
     profileLink: 'Voir la fiche',
     lastMinuteTitle: 'Places de dernière minute',
     lastMinuteIntro:
@@ -227,6 +233,9 @@ export const searchMessages = defineMessages({
     mapTitle: 'Map of the results',
     mapHint: 'The list below the map has every result.',
     mapCapped: (n: number) => `The map shows the first ${n} results.`,
+    mapLegend: 'Map legend',
+    legendCluster: 'Several childcare locations close together: click to zoom in',
+    legendOrigin: 'Starting point of the distances (home, work or the chosen point)',
     profileLink: 'See the profile',
     lastMinuteTitle: 'Last-minute places',
     lastMinuteIntro:

@@ -470,7 +470,9 @@ export function SearchPage(props: {
                       label: s.near,
                       message: s.pointSet('{point}'),
                     }}
+                    fixedOrigins={[ok.home, ok.work].filter((o) => o !== undefined)}
                   />
+                  <MapLegend lang={lang} />
                   <p class="utrecht-paragraph ko-map-hint" data-map-hint hidden>
                     {ok.total > MAX_MARKERS ? `${s.mapCapped(MAX_MARKERS)} ` : ''}
                     {s.mapHint}
@@ -498,5 +500,32 @@ export function SearchPage(props: {
         </section>
       </div>
     </PublicLayout>
+  );
+}
+
+/** What the map's symbols mean; shown with the map (public/map.js), like the map hint. */
+function MapLegend(props: { lang: Language }) {
+  const t = messages[props.lang];
+  const s = searchMessages[props.lang];
+  const items = [
+    { key: 'group', label: t.careTypes.group, symbol: '' },
+    { key: 'family', label: t.careTypes.family, symbol: '' },
+    { key: 'cluster', label: s.legendCluster, symbol: '3' },
+    { key: 'origin', label: s.legendOrigin, symbol: '' },
+  ];
+  return (
+    <div class="ko-map-legend" data-map-hint data-qa="map-legend" hidden>
+      <p class="utrecht-paragraph ko-map-legend__title">{s.mapLegend}</p>
+      <ul class="ko-map-legend__list">
+        {items.map((item) => (
+          <li key={item.key}>
+            <span class={`ko-map-key ko-map-key--${item.key}`} aria-hidden="true">
+              {item.symbol}
+            </span>
+            {item.label}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

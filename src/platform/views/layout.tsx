@@ -53,70 +53,93 @@ export function Layout(props: {
               <span>{t.siteName}</span>
               {brand && !brand.logoUrl && <span class="ko-header__municipality">{brand.name}</span>}
             </a>
-            <nav aria-label={t.mainNavigation} class="ko-header__nav">
-              <ul class="ko-inline-list">
-                {ctx.user ? (
-                  <>
+            {/* On a phone, public/app.js folds the navigation behind this button; without
+                JavaScript the button stays hidden and the navigation stays open. */}
+            <button
+              type="button"
+              class="utrecht-button utrecht-button--subtle ko-header__menu-toggle"
+              aria-controls={props.siteNav ? 'ko-header-menu ko-header-site-nav' : 'ko-header-menu'}
+              aria-expanded="true"
+              data-module="header-menu"
+              data-qa="header-menu-toggle"
+              hidden
+            >
+              {t.menu}
+            </button>
+            <div id="ko-header-menu" class="ko-header__menu">
+              <nav aria-label={t.mainNavigation} class="ko-header__nav">
+                <ul class="ko-inline-list">
+                  {ctx.user ? (
+                    <>
+                      <li>
+                        <a class="utrecht-link" href={ctx.user.homePath} data-qa="nav-home">
+                          {t.loggedInAs(ctx.user.displayName)}
+                        </a>
+                      </li>
+                      <li>
+                        <a class="utrecht-link" href="/account" data-qa="nav-account">
+                          {t.myAccount}
+                        </a>
+                      </li>
+                      <li>
+                        <form method="post" action="/logout" class="ko-inline-form">
+                          <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                          <button
+                            type="submit"
+                            class="utrecht-button utrecht-button--subtle"
+                            data-qa="logout"
+                          >
+                            {t.logout}
+                          </button>
+                        </form>
+                      </li>
+                    </>
+                  ) : (
                     <li>
-                      <a class="utrecht-link" href={ctx.user.homePath} data-qa="nav-home">
-                        {t.loggedInAs(ctx.user.displayName)}
+                      <a class="utrecht-link" href="/login" data-qa="nav-login">
+                        {t.login}
                       </a>
                     </li>
+                  )}
+                  {ctx.devTools && (
                     <li>
-                      <a class="utrecht-link" href="/account" data-qa="nav-account">
-                        {t.myAccount}
+                      <a class="utrecht-link" href="/dev/mail">
+                        /dev/mail
                       </a>
                     </li>
-                    <li>
-                      <form method="post" action="/logout" class="ko-inline-form">
-                        <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-                        <button type="submit" class="utrecht-button utrecht-button--subtle" data-qa="logout">
-                          {t.logout}
-                        </button>
-                      </form>
+                  )}
+                </ul>
+              </nav>
+              <nav aria-label={t.languageSwitcher} class="ko-header__lang">
+                <ul class="ko-inline-list">
+                  {LANGUAGES.map((l) => (
+                    <li key={l}>
+                      {l === ctx.lang ? (
+                        <span aria-current="true" lang={l} class="ko-lang-current">
+                          {t.languageNames[l]}
+                        </span>
+                      ) : (
+                        <a
+                          class="utrecht-link"
+                          lang={l}
+                          hreflang={l}
+                          href={`/lang/${l}?back=${encodeURIComponent(ctx.path)}`}
+                          data-qa={`lang-${l}`}
+                        >
+                          {t.languageNames[l]}
+                        </a>
+                      )}
                     </li>
-                  </>
-                ) : (
-                  <li>
-                    <a class="utrecht-link" href="/login" data-qa="nav-login">
-                      {t.login}
-                    </a>
-                  </li>
-                )}
-                {ctx.devTools && (
-                  <li>
-                    <a class="utrecht-link" href="/dev/mail">
-                      /dev/mail
-                    </a>
-                  </li>
-                )}
-              </ul>
-            </nav>
-            <nav aria-label={t.languageSwitcher} class="ko-header__lang">
-              <ul class="ko-inline-list">
-                {LANGUAGES.map((l) => (
-                  <li key={l}>
-                    {l === ctx.lang ? (
-                      <span aria-current="true" lang={l} class="ko-lang-current">
-                        {t.languageNames[l]}
-                      </span>
-                    ) : (
-                      <a
-                        class="utrecht-link"
-                        lang={l}
-                        hreflang={l}
-                        href={`/lang/${l}?back=${encodeURIComponent(ctx.path)}`}
-                        data-qa={`lang-${l}`}
-                      >
-                        {t.languageNames[l]}
-                      </a>
-                    )}
-                  </li>
-                ))}
-              </ul>
-            </nav>
+                  ))}
+                </ul>
+              </nav>
+            </div>
           </div>
-          {props.siteNav && <div class="ko-container ko-header__site-nav">{props.siteNav}</div>}
+          {props.siteNav && (
+            <div id="ko-header-site-nav" class="ko-container ko-header__site-nav">
+              {props.siteNav}
+            </div>
+          )}
         </header>
         <main id="main" tabIndex={-1} class="ko-container ko-main">
           {props.children}
