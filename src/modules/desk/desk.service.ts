@@ -9,7 +9,7 @@ import {
   type NationalNumber,
   parseNationalNumber,
 } from '../../shared/national-number.ts';
-import { countPossibleDuplicates } from '../duplicates/index.ts';
+import { countPossibleDuplicates, getMergeHistory } from '../duplicates/index.ts';
 import { deskActor, deskMunicipalityOf } from '../families/index.ts';
 import { getEventsOfRequest, getPreferencesOfRequest } from '../requests/index.ts';
 import { SECTIONS, type Section } from './desk.messages.ts';
@@ -188,13 +188,14 @@ async function loadFile(
   family: NonNullable<Awaited<ReturnType<typeof q.getFamilyInMunicipality>>>,
 ) {
   const familyId = family.family.id;
-  const [parents, children, requests, offers, notes, tasks] = await Promise.all([
+  const [parents, children, requests, offers, notes, tasks, merges] = await Promise.all([
     q.getParentsOf(deps.db, [familyId]),
     q.getChildrenOf(deps.db, [familyId]),
     q.getRequestsOfFamily(deps.db, familyId),
     q.getOffersOfFamily(deps.db, familyId),
     q.getNotesOfFamily(deps.db, familyId),
     q.getOpenTasksOfFamily(deps.db, familyId),
+    getMergeHistory(deps.db, familyId),
   ]);
   const addresses = parents.flatMap((p) => (p.email ? [p.email.toLowerCase()] : []));
   const mails = await q.getMailsOfFamily(deps.db, familyId, addresses);
@@ -206,7 +207,7 @@ async function loadFile(
       offers: offers.filter((o) => o.requestId === r.request.id),
     })),
   );
-  return { ...family, parents, children, requests: perRequest, notes, tasks, mails };
+  return { ...family, parents, children, requests: perRequest, notes, tasks, mails, merges };
 }
 
 /**

@@ -9,6 +9,7 @@ import {
 import type { PageContext } from '../../platform/views/context.ts';
 import { CsrfField, ErrorSummary, type FormState, SelectField } from '../../platform/views/forms.tsx';
 import { TableScroll } from '../../platform/views/table-scroll.tsx';
+import { MergeHistory } from '../duplicates/index.ts';
 import { maskedNationalNumber } from '../families/index.ts';
 import { TextArea } from '../provider-locations/index.ts';
 import { PreferencesTable, Timeline } from '../request-journey/index.ts';
@@ -414,7 +415,10 @@ function Mails(props: { lang: Language; file: DeskFile }) {
   );
 }
 
-/** The file: who (identity and key facts) first, then requests, tasks, notes, mails. */
+/**
+ * The file: who (identity and key facts) first, then requests, tasks, notes, mails, and last the
+ * files merged into this one (what moved).
+ */
 export function FilePage(props: {
   ctx: PageContext;
   file: DeskFile;
@@ -484,6 +488,7 @@ export function FilePage(props: {
       <Notes ctx={ctx} file={file} form={noteForm} />
       <h2 class="utrecht-heading-2">{t.mails}</h2>
       <Mails lang={lang} file={file} />
+      <MergeHistory lang={lang} merges={file.merges} />
     </DeskLayout>
   );
 }

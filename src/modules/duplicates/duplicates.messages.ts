@@ -72,6 +72,9 @@ export const messages = defineMessages({
     conflictTitle: 'Deze dossiers zijn al samengevoegd',
     conflictBody:
       'Een van deze dossiers werd intussen samengevoegd, door u of een collega. Er is niets gewijzigd. Bekijk de lijst opnieuw.',
+    conflictBodyKept: (merged: string, kept: string) =>
+      `Dossier ${merged} werd intussen samengevoegd met dossier ${kept}, door u of een collega. Uw samenvoeging is niet uitgevoerd: er is niets gewijzigd. Alles staat nu in dossier ${kept}.`,
+    openKeptFile: (kept: string) => `Naar dossier ${kept}`,
   },
   fr: {
     listTitle: 'Dossiers en double possibles',
@@ -143,6 +146,9 @@ export const messages = defineMessages({
     conflictTitle: 'Ces dossiers ont déjà été fusionnés',
     conflictBody:
       'Un de ces dossiers a été fusionné entre-temps, par vous ou par un collègue. Rien n’a été modifié. Consultez à nouveau la liste.',
+    conflictBodyKept: (merged: string, kept: string) =>
+      `Le dossier ${merged} a été fusionné entre-temps avec le dossier ${kept}, par vous ou par un collègue. Votre fusion n’a pas été effectuée : rien n’a été modifié. Tout se trouve maintenant dans le dossier ${kept}.`,
+    openKeptFile: (kept: string) => `Ouvrir le dossier ${kept}`,
   },
   en: {
     listTitle: 'Possible duplicate files',
@@ -213,5 +219,8 @@ export const messages = defineMessages({
     conflictTitle: 'These files were already merged',
     conflictBody:
       'One of these files was merged in the meantime, by you or a colleague. Nothing was changed. Look at the list again.',
+    conflictBodyKept: (merged: string, kept: string) =>
+      `File ${merged} was merged with file ${kept} in the meantime, by you or a colleague. Your merge was not carried out: nothing was changed. Everything is now on file ${kept}.`,
+    openKeptFile: (kept: string) => `Open file ${kept}`,
   },
 });

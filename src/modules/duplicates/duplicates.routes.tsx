@@ -62,11 +62,15 @@ export function registerDuplicateRoutes(app: FastifyInstance, deps: AppDeps): vo
       const ctx = pageContext(request, reply, deps);
       if ('conflict' in outcome) {
         const t = messages[ctx.lang];
+        // Say where everything went and lead there: the list no longer shows the pair.
+        const kept = outcome.kept;
         const page = MessagePage({
           ctx,
           title: t.conflictTitle,
-          body: t.conflictBody,
-          link: { href: '/desk/duplicates', label: t.backToList },
+          body: kept ? t.conflictBodyKept(kept.mergedFileNumber, kept.fileNumber) : t.conflictBody,
+          link: kept
+            ? { href: `/desk/families/${kept.id}`, label: t.openKeptFile(kept.fileNumber) }
+            : { href: '/desk/duplicates', label: t.backToList },
         });
         return sendPage(reply, page, 409);
       }

@@ -288,6 +288,22 @@ describe.each(BACKENDS)('duplicate family files on %s', (backend) => {
     expect(
       await db.select().from(schema.parents).where(eq(schema.parents.familyId, a.family.id)),
     ).toHaveLength(2);
+    // The kept file's page shows what moved: the merge itself, the merged file's note and task,
+    // and the merge in each moved request's history.
+    const file = await desk.get(`/desk/families/${a.family.id}`);
+    expect(file.statusCode).toBe(200);
+    const merges = /<ol[^>]*data-qa="merges"[^>]*>([\s\S]*?)<\/ol>/.exec(file.body)?.[1] ?? '';
+    expect(merges).toContain(
+      `Dossier ${b.family.fileNumber} samengevoegd met dossier ${a.family.fileNumber}`,
+    );
+    expect(merges).toContain('2 aanvragen');
+    expect(merges).toContain('1 notitie,');
+    expect(merges).toContain('1 opvolgtaak');
+    expect(merges).toContain('1 voorstel');
+    expect(merges).toContain('1 dubbele aanvraag ingetrokken');
+    expect(file.body).toContain('Belde');
+    expect(file.body).toContain('data-qa="file-tasks"');
+    expect(file.body.split('Samengevoegd met een dubbel dossier')).toHaveLength(3);
     // History readers include the merged file; the list no longer shows the pair.
     expect((await familyIdsOfFile(db, a.family.id)).sort()).toEqual([a.family.id, b.family.id].sort());
     expect((await desk.get('/desk/duplicates')).body).toContain('data-qa="no-duplicates"');
@@ -370,6 +386,17 @@ describe.each(BACKENDS)('duplicate family files on %s', (backend) => {
     const won = results.find((r) => r.statusCode === 303);
     const [merge] = await db.select().from(schema.familyMerges);
     expect(won?.headers.location).toBe(`/desk/families/${merge?.keptFamilyId}?merged=1`);
+    // The second officer learns where everything went, and gets there in one click.
+    const [kept, gone] = merge?.keptFamilyId === a.family.id ? [a, b] : [b, a];
+    expect(lost?.body).toContain(
+      `Dossier ${gone.family.fileNumber} werd intussen samengevoegd met dossier ${kept.family.fileNumber}`,
+    );
+    expect(lost?.body).toContain(`<a class="utrecht-link" href="/desk/families/${kept.family.id}">`);
+    // Sent again later (a second tab, the back button): the same answer, still one merge.
+    const again = await desk.post(`${url}/merge`, { keep: gone.family.id });
+    expect(again.statusCode).toBe(409);
+    expect(again.body).toContain(`href="/desk/families/${kept.family.id}"`);
+    expect(await db.select().from(schema.familyMerges)).toHaveLength(1);
   });
 
   it('answers 404 to the desk of another municipality on every route, and changes nothing', async () => {

@@ -4,3 +4,4 @@
  */
 export { countPossibleDuplicates, familyIdsOfFile } from './detection.queries.ts';
 export { registerDuplicateRoutes } from './duplicates.routes.tsx';
+export { getMergeHistory, MergeHistory, type MergeHistoryEntry } from './merge-history.tsx';

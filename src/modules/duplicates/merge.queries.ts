@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { type Database, schema } from '../../platform/db/index.ts';
 import { normalisedName } from './detection.queries.ts';
 
@@ -7,7 +8,11 @@ const { families, parents, children, requests, preferences, offers } = schema;
 /** The files of a municipality among these ids, merged or not. */
 export function getFilesOfMunicipality(db: Database, municipalityId: string, ids: string[]) {
   return db
-    .select({ id: families.id, mergedIntoFamilyId: families.mergedIntoFamilyId })
+    .select({
+      id: families.id,
+      fileNumber: families.fileNumber,
+      mergedIntoFamilyId: families.mergedIntoFamilyId,
+    })
     .from(families)
     .where(and(inArray(families.id, ids), eq(families.municipalityId, municipalityId)));
 }
@@ -260,4 +265,28 @@ export async function getRequestIdsOfFamily(db: Database, familyId: string): Pro
     .from(schema.requests)
     .where(eq(schema.requests.familyId, familyId));
   return rows.map((r) => r.id);
+}
+
+/**
+ * The merges that brought other files into this file, also through earlier merges (a file merged
+ * into one that was merged in turn), oldest first: when, by whom, which files, and what moved.
+ */
+export async function getMergesIntoFile(db: Database, familyIds: string[]) {
+  const kept = alias(families, 'kept');
+  const merged = alias(families, 'merged');
+  return db
+    .select({
+      id: schema.familyMerges.id,
+      mergedAt: schema.familyMerges.mergedAt,
+      keptFileNumber: kept.fileNumber,
+      mergedFileNumber: merged.fileNumber,
+      mergedBy: schema.users.displayName,
+      details: schema.familyMerges.details,
+    })
+    .from(schema.familyMerges)
+    .innerJoin(kept, eq(kept.id, schema.familyMerges.keptFamilyId))
+    .innerJoin(merged, eq(merged.id, schema.familyMerges.mergedFamilyId))
+    .leftJoin(schema.users, eq(schema.users.id, schema.familyMerges.mergedByUserId))
+    .where(inArray(schema.familyMerges.keptFamilyId, familyIds))
+    .orderBy(asc(schema.familyMerges.mergedAt), asc(schema.familyMerges.id));
 }

@@ -24,8 +24,14 @@ import { planMerge, type RequestConflict } from './merge-plan.ts';
 export type MergeOutcome =
   | { ok: true; keptFamilyId: string }
   | { ok: false; errors: Errors }
-  /** The pair changed since the page was shown: one of the files was merged already. */
-  | { ok: false; conflict: true };
+  /**
+   * The pair changed since the page was shown: one of the files was merged already (by a
+   * colleague, or by the same officer in another tab). `kept` is the file it now belongs to.
+   */
+  | { ok: false; conflict: true; kept: KeptFile | undefined };
+
+/** The file a merged file now belongs to, and the merged file's own number. */
+export type KeptFile = { id: string; fileNumber: string; mergedFileNumber: string };
 
 /** The event each moved request gets, and the one of a request closed because of the merge. */
 export const MERGE_EVENT = 'request.family_merged';
@@ -97,7 +103,7 @@ export async function mergeFiles(
   const municipalityId = deskMunicipalityOf(user);
   const files = await q.getFilesOfMunicipality(deps.db, municipalityId, pair);
   if (files.length !== 2) throw new NotFoundError('family');
-  if (files.some((f) => f.mergedIntoFamilyId !== null)) return { ok: false, conflict: true };
+  if (files.some((f) => f.mergedIntoFamilyId !== null)) return alreadyMerged(deps, municipalityId, pair);
   const keep = form.keep;
   if (typeof keep !== 'string' || !pair.includes(keep))
     return { ok: false, errors: { keep: 'invalidChoice' } };
@@ -210,9 +216,37 @@ export async function mergeFiles(
   } catch (error) {
     // Locked out by the first merge, or (as a last guard) the unique merged file of family_merges.
     if (error instanceof MergeConflict || isUniqueViolation(error, 'family_merges_merged_uq'))
-      return { ok: false, conflict: true };
+      return alreadyMerged(deps, municipalityId, pair);
     throw error;
   }
+}
+
+/**
+ * The answer to a merge that came second: which file the pair now belongs to, read after the
+ * first merge committed. A file merged into a third file (merged in turn) leads to the last one.
+ */
+async function alreadyMerged(
+  deps: AppDeps,
+  municipalityId: string,
+  pair: [string, string],
+): Promise<MergeOutcome> {
+  const files = await q.getFilesOfMunicipality(deps.db, municipalityId, pair);
+  const merged = files.find((f) => f.mergedIntoFamilyId !== null);
+  let keptId = merged?.mergedIntoFamilyId ?? null;
+  let kept: (typeof files)[number] | undefined;
+  // A chain of merges is short; the bound only guards against a cycle the schema does not forbid.
+  for (let hop = 0; keptId && hop < 10; hop++) {
+    [kept] = await q.getFilesOfMunicipality(deps.db, municipalityId, [keptId]);
+    keptId = kept?.mergedIntoFamilyId ?? null;
+  }
+  return {
+    ok: false,
+    conflict: true,
+    kept:
+      merged && kept && !kept.mergedIntoFamilyId
+        ? { id: kept.id, fileNumber: kept.fileNumber, mergedFileNumber: merged.fileNumber }
+        : undefined,
+  };
 }
 
 /** "These are two different families": the pair leaves the list for good. */

@@ -58,6 +58,7 @@ export const followUpMessages = defineMessages({
       reordered: 'Volgorde van de voorkeuren gewijzigd',
       removed: 'Van de lijst van voorkeuren gehaald',
       born: 'Geboortegegevens aangevuld',
+      merged: 'Samengevoegd met een dubbel dossier',
     },
   },
   fr: {
@@ -116,6 +117,7 @@ export const followUpMessages = defineMessages({
       reordered: 'Ordre des préférences modifié',
       removed: 'Retiré de la liste des préférences',
       born: 'Données de naissance complétées',
+      merged: 'Fusionné avec un dossier en double',
     },
   },
   en: {
@@ -173,6 +175,7 @@ export const followUpMessages = defineMessages({
       reordered: 'Order of the preferences changed',
       removed: 'Removed from the list of preferences',
       born: 'Birth details completed',
+      merged: 'Merged with a duplicate file',
     },
   },
 });

@@ -8,7 +8,8 @@ type TimelineEvent = { id: number; eventType: string; occurredAt: Date; location
  * Words for a status event. Event types follow one convention: `request.<status>` and
  * `preference.<status>` for changes of those records (offer events are covered by the preference
  * change they cause); a few other events name a change that is not a status (dates, care plan,
- * order, confirmation, birth data). Returns undefined for events the timeline does not show.
+ * order, confirmation, birth data, a merge of two files). Returns undefined for events the
+ * timeline does not show.
  */
 export function eventLabel(lang: Language, eventType: string): string | undefined {
   const t = messages[lang];
@@ -24,6 +25,8 @@ export function eventLabel(lang: Language, eventType: string): string | undefine
     'preference.reordered': changes.reordered,
     'preference.removed': changes.removed,
     'child.born': changes.born,
+    // The desk merged two files of the family: the request now belongs to the kept one.
+    'request.family_merged': changes.merged,
   };
   if (Object.hasOwn(change, eventType)) return change[eventType];
   if (record === 'request' && what in t.requestStatuses)
