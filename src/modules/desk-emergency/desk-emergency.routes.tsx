@@ -9,6 +9,7 @@ import { deskEmergencyMessages } from './desk-emergency.messages.ts';
 import { ContactForm, FlagForm, ForwardForm } from './desk-emergency.schemas.ts';
 import {
   addContact,
+  assertDeskRequest,
   forwardRequest,
   getEmergencyPage,
   liftSocialEmergency,
@@ -106,8 +107,12 @@ export function registerDeskEmergencyRoutes(app: FastifyInstance, deps: AppDeps)
   app.post<Route>(`${base}/lift`, ACTION, async (request, reply) => {
     const user = requireUser(request.user);
     const requestId = requestIdOf(request.params);
-    // Not from the confirmation page: nothing happens yet, the user is sent there.
-    if (!isConfirmed(request.body)) return reply.redirect(`${emergencyPath(requestId)}/lift`, 303);
+    // Not from the confirmation page: nothing happens yet, the user is sent there (for a request
+    // of their own municipality; another's is not found, as everywhere).
+    if (!isConfirmed(request.body)) {
+      await assertDeskRequest(deps, user, requestId);
+      return reply.redirect(`${emergencyPath(requestId)}/lift`, 303);
+    }
     const result = await liftSocialEmergency(deps, user, requestId);
     if (!result.ok)
       return failed(request, reply, user, requestId, {

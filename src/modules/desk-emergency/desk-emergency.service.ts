@@ -132,6 +132,11 @@ export async function markSocialEmergency(
 }
 
 /** Lifts the flag; the notes and contact log stay. Refused when the request is not marked. */
+/** Whether the desk user may manage this request (its municipality); a NotFoundError otherwise. */
+export async function assertDeskRequest(deps: AppDeps, user: CurrentUser, requestId: string): Promise<void> {
+  await requireDeskRequest(deps.db, user, requestId);
+}
+
 export async function liftSocialEmergency(
   deps: AppDeps,
   user: CurrentUser,

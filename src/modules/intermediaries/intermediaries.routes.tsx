@@ -26,6 +26,7 @@ import {
   getRequestFollowUp,
   getTaskList,
   handOver,
+  requireClientOffer,
   requireClientRequest,
 } from './intermediaries.service.ts';
 import { type FormChoices, HomePage, OnBehalfPage, TasksPage } from './intermediaries.views.tsx';
@@ -184,6 +185,8 @@ export function registerIntermediaryStaffRoutes(app: FastifyInstance, deps: AppD
       const requestId = parseId<RequestId>(request.params.requestId);
       const offerId = parseId<OfferId>(request.params.offerId);
       if (!requestId || !offerId) throw new NotFoundError();
+      // Another organisation's family, or an offer of another request: 404 before the form is read.
+      await requireClientOffer(deps, user, familyId, requestId, offerId);
       const parsed = parseForm(OfferAnswerForm, request.body);
       const page = `/intermediary/families/${familyId}/requests/${requestId}`;
       // Declining cannot be taken back: without the confirmation page's `confirmed=yes`, go there.
@@ -214,6 +217,7 @@ export function registerIntermediaryStaffRoutes(app: FastifyInstance, deps: AppD
       const requestId = parseId<RequestId>(request.params.requestId);
       const offerId = parseId<OfferId>(request.params.offerId);
       if (!requestId || !offerId) throw new NotFoundError();
+      await requireClientOffer(deps, requireUser(request.user), familyId, requestId, offerId);
       const detail = await getRequestFollowUp(deps, requireUser(request.user), familyId, requestId);
       const offered = detail.preferences.find((p) => p.offerId === offerId && p.status === 'offer_made');
       // Answered or expired meanwhile: the request's page shows how things stand.

@@ -13,6 +13,7 @@ import {
   getFamilyRequests,
   getPreferencesOfRequest,
   getRequestWithChild,
+  requireOfferOfRequest,
 } from '../requests/index.ts';
 import { takeOverInvitationMail } from './intermediaries.mails.ts';
 import * as q from './intermediaries.queries.ts';
@@ -45,6 +46,18 @@ export async function requireClientRequest(
   await requireClient(deps, user, familyId);
   const detail = await getRequestWithChild(deps.db, requestId);
   if (!detail || detail.family.id !== familyId) throw new NotFoundError('request');
+}
+
+/** An offer made on a request of a family this organisation follows; 404 otherwise. */
+export async function requireClientOffer(
+  deps: AppDeps,
+  user: CurrentUser,
+  familyId: string,
+  requestId: string,
+  offerId: string,
+): Promise<void> {
+  await requireClientRequest(deps, user, familyId, requestId);
+  await requireOfferOfRequest(deps.db, requestId, offerId);
 }
 
 export type ClientFamily = {

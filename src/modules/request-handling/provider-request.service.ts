@@ -25,6 +25,20 @@ export type Reach =
   | { kind: 'none' };
 
 /**
+ * Whether the request names the location and the user may handle it there; a NotFoundError
+ * otherwise. Reads nothing else and records nothing: for a step that does not act (yet).
+ */
+export async function assertRequestOfLocation(
+  deps: AppDeps,
+  user: CurrentUser,
+  locationId: string,
+  requestId: string,
+): Promise<void> {
+  await locationInScope(deps, user, 'provider.preference.handle', locationId);
+  if (!(await q.getPreferenceOfLocation(deps.db, requestId, locationId))) throw new NotFoundError('request');
+}
+
+/**
  * A request as one location sees it: only when the request names the location. Opening a new
  * request marks it "seen" (no mail: the parent sees it on the follow-up page).
  */

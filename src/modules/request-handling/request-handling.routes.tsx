@@ -12,7 +12,11 @@ import type { Notified } from '../families/index.ts';
 import { getLocationsByIds } from '../provider-locations/index.ts';
 import { addNote, saveCustomValues } from './annotations.service.ts';
 import { NoPlaceConfirmPage, WithdrawOfferConfirmPage } from './provider-request.confirm.tsx';
-import { getRequestForLocation, type RequestForLocation } from './provider-request.service.ts';
+import {
+  assertRequestOfLocation,
+  getRequestForLocation,
+  type RequestForLocation,
+} from './provider-request.service.ts';
 import { handlingMessages } from './request-handling.messages.ts';
 import { NoPlaceForm, NoteForm, OfferForm } from './request-handling.schemas.ts';
 import {
@@ -131,8 +135,12 @@ export function registerRequestHandlingRoutes(app: FastifyInstance, deps: AppDep
         const user = requireUser(request.user);
         const ids = locationAndRequest(request.params);
         const stepPath = `${pagePath(ids.locationId, ids.requestId)}/${path}`;
-        // Not from the confirmation page (an old form, a crafted request): nothing happens yet.
-        if (confirm && !isConfirmed(request.body)) return reply.redirect(stepPath, 303);
+        // Not from the confirmation page (an old form, a crafted request): nothing happens yet,
+        // but a request of another location is still not found (the access matrix checks this).
+        if (confirm && !isConfirmed(request.body)) {
+          await assertRequestOfLocation(deps, user, ids.locationId, ids.requestId);
+          return reply.redirect(stepPath, 303);
+        }
         const failed = async (state: FailedForm['state']) => {
           if (!confirm) return showFailed(request, reply, user, ids, { form, state });
           const detail = await getRequestForLocation(deps, user, ids.locationId, ids.requestId);

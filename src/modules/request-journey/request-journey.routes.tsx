@@ -21,6 +21,7 @@ import {
   editPreferences,
   getPreferenceEditor,
   parsePreferenceOp,
+  requireOfferOfRequest,
   requireOwnRequest,
   savePreferences,
   WhenForm,
@@ -90,6 +91,7 @@ export function registerParentRequestRoutes(app: FastifyInstance, deps: AppDeps)
         const offerId = parseId<OfferId>(request.params.offerId);
         if (!offerId) throw new NotFoundError();
         const detail = await ownRequest(deps, user, requestId);
+        await requireOfferOfRequest(deps.db, requestId, offerId);
         // Declining cannot be taken back: without the confirmation page's `confirmed=yes`, go there.
         if (answer === 'decline' && !isConfirmed(request.body))
           return reply.redirect(`/parent/requests/${requestId}/offers/${offerId}/decline`, 303);
@@ -115,8 +117,9 @@ export function registerParentRequestRoutes(app: FastifyInstance, deps: AppDeps)
       const offerId = parseId<OfferId>(request.params.offerId);
       if (!offerId) throw new NotFoundError();
       const detail = await getRequestForParent(deps, requireUser(request.user), requestId);
+      await requireOfferOfRequest(deps.db, requestId, offerId);
       const offered = detail.preferences.find((p) => p.offerId === offerId && p.status === 'offer_made');
-      // Answered or expired meanwhile (or never this request's): the follow-up page says what is so.
+      // Answered or expired meanwhile: the follow-up page says what is so.
       if (!offered) return reply.redirect(`/parent/requests/${requestId}`, 303);
       return sendPage(
         reply,

@@ -84,6 +84,7 @@ export {
   isOpenPreference,
   isOpenRequest,
   type OnBehalf,
+  requireOfferOfRequest,
   requireOwnRequest,
 } from './requests.service.ts';
 export { fileWithGuarantees, insertRequest, type RequestValues } from './submit.service.ts';

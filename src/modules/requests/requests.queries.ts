@@ -208,6 +208,16 @@ export async function lockRequest(db: Database, requestId: string) {
 }
 
 /** Locks and returns a pending offer of a request (so two answers cannot both win). */
+/** Whether the offer was made on one of the request's preferences. */
+export async function isOfferOfRequest(db: Database, requestId: string, offerId: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: offers.id })
+    .from(offers)
+    .innerJoin(preferences, eq(preferences.id, offers.preferenceId))
+    .where(and(eq(offers.id, offerId), eq(preferences.requestId, requestId)));
+  return rows.length > 0;
+}
+
 export async function lockPendingOffer(db: Database, requestId: string, offerId: string) {
   const rows = await db
     .select({ offer: offers, preference: preferences, locationName: providerLocations.name })

@@ -27,6 +27,14 @@ export async function requireOwnRequest(db: Database, familyId: string, requestI
   return detail;
 }
 
+/**
+ * An offer made on this request (whatever its status now); 404 otherwise, so that an offer of
+ * another request is as unknown as a missing one, before any form is read.
+ */
+export async function requireOfferOfRequest(db: Database, requestId: string, offerId: string): Promise<void> {
+  if (!(await q.isOfferOfRequest(db, requestId, offerId))) throw new NotFoundError('offer');
+}
+
 /** Staff answering for the family (it asked by phone): who acted, and the audited action. */
 export type OnBehalf = { role: 'intermediary' | 'desk'; action: Action };
 
