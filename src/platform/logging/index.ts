@@ -34,6 +34,28 @@ export const PERSONAL_LOG_KEYS = [
 
 export const REDACTED = '[redacted]';
 
+/** A path segment as our own links write it: a UUID, or a lowercase slug, file name or date. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const PLAIN_SEGMENT = /^[a-z0-9][a-z0-9._-]{0,99}$/;
+/** Nine digits or more outside a UUID may be a phone or national number, however punctuated. */
+const MAX_DIGITS = 8;
+
+const plain = (segment: string) =>
+  UUID.test(segment) || (PLAIN_SEGMENT.test(segment) && (segment.match(/\d/g) ?? []).length <= MAX_DIGITS);
+
+/**
+ * The request's path as the log may hold it: without the query string, and with every segment
+ * that is not shaped like one of our own (UUIDs, lowercase slugs, dates) replaced, since a visitor
+ * can put anything in a path — an e-mail address, a name, a national number.
+ */
+export function loggablePath(url: string): string {
+  const path = url.split('?')[0] ?? '';
+  return path
+    .split('/')
+    .map((segment) => (segment === '' || plain(segment) ? segment : REDACTED))
+    .join('/');
+}
+
 type LogStream = { write(line: string): void };
 
 /** The logger options of the app (production and tests alike); `stream` replaces stdout. */
@@ -45,7 +67,7 @@ export function loggerOptions(options: {
     level: options.level,
     serializers: {
       // Never log query strings or bodies: they may carry personal data.
-      req: (req) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }),
+      req: (req) => ({ method: req.method, url: loggablePath(req.url), id: req.id }),
       err: (error) => {
         const logged = loggableError(error);
         // A database error keeps no message (it quotes values): say what it is instead.
