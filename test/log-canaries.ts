@@ -13,7 +13,6 @@ export type LogHit = { source: string; value: string; line: number; excerpt: str
 
 /** Shapes that name a personal or secret value whatever the test data. */
 const PATTERNS: { source: string; pattern: RegExp }[] = [
-  { source: 'an e-mail address', pattern: /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu },
   { source: 'an argon2 hash', pattern: /\$argon2(?:id|i|d)\$[^\s"]*/g },
   // v1.<12-byte IV>.<ciphertext>.<16-byte tag>, base64url (platform/crypto/national-number-vault.ts).
   {
@@ -51,33 +50,46 @@ function searchable(value: string): string | undefined {
   return trimmed;
 }
 
-/** Escapes %xx sequences, so that a value sent in a path (`Jos%C3%A9`) is found as well. */
-function percentDecoded(text: string): string {
-  return text.replace(/(?:%[0-9A-Fa-f]{2})+/g, (m) => {
-    try {
-      return decodeURIComponent(m);
-    } catch {
-      return m;
-    }
-  });
+/**
+ * The lines holding %xx sequences decoded, the others empty (so line numbers stay), so that a
+ * value sent in a path (`Jos%C3%A9`) is found as well; undefined when no line has one.
+ */
+function percentDecoded(text: string): string | undefined {
+  if (!/%[0-9A-Fa-f]{2}/.test(text)) return undefined;
+  return text
+    .split('\n')
+    .map((line) =>
+      /%[0-9A-Fa-f]{2}/.test(line)
+        ? line.replace(/(?:%[0-9A-Fa-f]{2})+/g, (m) => {
+            try {
+              return decodeURIComponent(m);
+            } catch {
+              return m;
+            }
+          })
+        : '',
+    )
+    .join('\n');
 }
 
 /** Every place in `log` where a canary or a forbidden shape occurs. */
 export function findCanaries(log: string, canaries: Iterable<Canary>): LogHit[] {
   const byKey = new Map<string, { value: string; source: string }[]>();
+  const values = new Set<string>();
   for (const canary of canaries) {
     const value = searchable(canary.value);
-    if (!value) continue;
+    if (!value || values.has(value)) continue;
+    values.add(value);
     const key = value.slice(0, KEY);
     const list = byKey.get(key) ?? [];
-    if (!list.some((c) => c.value === value)) list.push({ value, source: canary.source });
+    list.push({ value, source: canary.source });
     byKey.set(key, list);
   }
   const hits: LogHit[] = [];
   const seen = new Set<string>();
   const texts = [log];
   const decoded = percentDecoded(log);
-  if (decoded !== log) texts.push(decoded);
+  if (decoded) texts.push(decoded);
   for (const text of texts) {
     let lineStarts: number[] | undefined;
     const report = (source: string, value: string, index: number) => {
@@ -104,8 +116,28 @@ export function findCanaries(log: string, canaries: Iterable<Canary>): LogHit[] 
     for (const { source, pattern } of PATTERNS) {
       for (const m of text.matchAll(pattern)) report(source, m[0], m.index);
     }
+    for (const { value, index } of emailAddresses(text)) report('an e-mail address', value, index);
   }
   return hits.sort((a, b) => a.line - b.line);
+}
+
+const LOCAL_PART = /[\p{L}\p{N}._%+-]/u;
+const DOMAIN_PART = /[\p{L}\p{N}.-]/u;
+
+/**
+ * The e-mail addresses in `text`: found from each "@" outwards (a regular expression that tries
+ * every position takes seconds on a fuzz run's log, whose overlong values are long runs of letters).
+ */
+function* emailAddresses(text: string): Generator<{ value: string; index: number }> {
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > 0 && at - start < 64 && LOCAL_PART.test(text[start - 1] as string)) start--;
+    let end = at + 1;
+    while (end < text.length && end - at < 255 && DOMAIN_PART.test(text[end] as string)) end++;
+    const domain = text.slice(at + 1, end).replace(/\.+$/, '');
+    if (start === at || !/^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+$/u.test(domain)) continue;
+    yield { value: text.slice(start, at + 1 + domain.length), index: start };
+  }
 }
 
 function startsOfLines(text: string): number[] {
