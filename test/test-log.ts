@@ -32,9 +32,11 @@ export function openTestLog(): TestLog {
   const path = join(folder, `${testFileName()}.${process.pid}.${++opened}.log`);
   const file = createWriteStream(path);
   const lines: string[] = [];
+  let closed = false;
   const write = (line: string) => {
     lines.push(line);
-    file.write(line);
+    // A request still running when its test timed out may log after the app was closed.
+    if (!closed) file.write(line);
   };
   return {
     path,
@@ -43,6 +45,7 @@ export function openTestLog(): TestLog {
     text: () => lines.join(''),
     close: () =>
       new Promise<void>((resolve, reject) => {
+        closed = true;
         file.end((error?: Error | null) => (error ? reject(error) : resolve()));
       }),
   };
