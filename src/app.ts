@@ -19,6 +19,7 @@ import { registerRequestJourneyRoutes } from './modules/request-journey/index.ts
 import { registerWaitingListRoutes } from './modules/waiting-list/index.ts';
 import type { AppDeps } from './platform/deps.ts';
 import { registerPlatform } from './platform/http/setup.ts';
+import { loggerOptions } from './platform/logging/index.ts';
 
 /**
  * The composition root: platform plugins in one explicit order, then every module. Services get
@@ -26,18 +27,15 @@ import { registerPlatform } from './platform/http/setup.ts';
  */
 export async function buildApp(
   deps: AppDeps,
-  options: { logger?: boolean; logStream?: { write(line: string): void } } = {},
+  options: { logger?: boolean; logLevel?: string; logStream?: { write(line: string): void } } = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
+    // Ids and error kinds only, never a personal value (platform/logging).
     logger: options.logger
-      ? {
-          level: deps.config.logLevel,
-          // Never log query strings or bodies: they may carry personal data.
-          serializers: {
-            req: (req) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }),
-          },
+      ? loggerOptions({
+          level: options.logLevel ?? deps.config.logLevel,
           ...(options.logStream ? { stream: options.logStream } : {}),
-        }
+        })
       : false,
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1_000_000,

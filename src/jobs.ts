@@ -1,3 +1,4 @@
+import { accountJobs } from './modules/accounts/index.ts';
 import { intermediaryJobs } from './modules/intermediaries/index.ts';
 import { retentionJob } from './modules/my-data/index.ts';
 import { providerReportJobs } from './modules/provider-reports/index.ts';
@@ -14,5 +15,6 @@ export function scheduledJobs(deps: AppDeps): ScheduledJob[] {
     mailRetentionJob(deps),
     ...providerReportJobs(deps),
     retentionJob(deps),
+    ...accountJobs(deps),
   ];
 }

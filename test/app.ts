@@ -5,6 +5,8 @@ import { FixedClock } from '../src/platform/clock.ts';
 import { createNationalNumberVault } from '../src/platform/crypto/national-number-vault.ts';
 import type { AppDeps } from '../src/platform/deps.ts';
 import { type Backend, createTestDatabase } from './db.ts';
+import { type Canary, describeHits, findCanaries } from './log-canaries.ts';
+import { openTestLog, recordingVault, storedPersonalValues, type TestLog } from './test-log.ts';
 
 export const TEST_KEYS = {
   SESSION_SECRET: 'test-session-secret-test-session-secret-0123456789',
@@ -17,15 +19,34 @@ export type TestApp = {
   deps: AppDeps;
   clock: FixedClock;
   mailQueuedSignals: number;
+  /** The app's log, also written to a file under test-results/logs/ (see test/test-log.ts). */
+  log: TestLog;
+  /**
+   * Closes the app and its database, then fails when the app's log holds a personal value its
+   * database held at that moment, a national number its vault saw, or an e-mail address, argon2
+   * hash or national number cipher (test/log-canaries.ts).
+   */
   close(): Promise<void>;
 };
 
-/** The real app on a fresh database of the given engine, with a fixed clock and no background jobs. */
+/**
+ * Production logs at `info` (config.ts); the tests log one level more, so that a `debug` line
+ * with a personal value fails too.
+ */
+const TEST_LOG_LEVEL = 'debug';
+
+/**
+ * The real app on a fresh database of the given engine, with a fixed clock and no background jobs.
+ * It logs as in production (with the same policy, platform/logging) to its own file; `logStream`
+ * gets each line as well.
+ */
 export async function buildTestApp(
   backend: Backend,
   options: { now?: string; env?: Record<string, string>; logStream?: { write(line: string): void } } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(backend);
+  const log = openTestLog();
+  const seen: Canary[] = [];
   const config = loadConfig({
     NODE_ENV: 'test',
     JOBS: 'false',
@@ -39,9 +60,18 @@ export async function buildTestApp(
     deps: undefined as unknown as AppDeps,
     clock,
     mailQueuedSignals: 0,
+    log,
     close: async () => {
       await testApp.app.close();
+      // Read before the database goes; a database the test broke leaves the other canaries.
+      const stored = await storedPersonalValues(testApp.deps.db).catch((error: unknown) => {
+        log.note(`personal values not read from the database: ${String(error)}`);
+        return [];
+      });
       await database.close();
+      await log.close();
+      const hits = findCanaries(log.text(), [...stored, ...seen]);
+      if (hits.length > 0) throw new Error(describeHits(hits, `this test app (${log.path})`));
     },
   };
   testApp.deps = {
@@ -49,16 +79,26 @@ export async function buildTestApp(
     database,
     db: database.db,
     clock,
-    vault: createNationalNumberVault({
-      encryptionKey: config.secrets.nationalNumberEncryptionKey,
-      hashKey: config.secrets.nationalNumberHashKey,
-    }),
+    vault: recordingVault(
+      createNationalNumberVault({
+        encryptionKey: config.secrets.nationalNumberEncryptionKey,
+        hashKey: config.secrets.nationalNumberHashKey,
+      }),
+      (canary) => seen.push(canary),
+    ),
     jobs: { mailQueued: () => void testApp.mailQueuedSignals++ },
   };
-  testApp.app = await buildApp(
-    testApp.deps,
-    options.logStream ? { logger: true, logStream: options.logStream } : {},
-  );
+  const extra = options.logStream;
+  testApp.app = await buildApp(testApp.deps, {
+    logger: true,
+    logLevel: TEST_LOG_LEVEL,
+    logStream: {
+      write: (line: string) => {
+        log.write(line);
+        extra?.write(line);
+      },
+    },
+  });
   await testApp.app.ready();
   return testApp;
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import { type Database, schema } from '../../platform/db/index.ts';
 import type { TokenPurpose } from './tokens.ts';
 
@@ -176,7 +176,87 @@ export async function recentTokenTimes(
   return rows.map((r) => r.createdAt);
 }
 
+/**
+ * The "someone tried to register with your address" notices are counted in user_tokens too, under
+ * their own purpose: the row says when a notice went to the account. It is no link: its token is
+ * random and never sent, and it was expired and used when written.
+ */
+export const REGISTRATION_NOTICE = 'registration_notice';
+
+export async function insertRegistrationNotice(
+  db: Database,
+  values: { tokenHash: string; userId: string; email: string; now: Date },
+): Promise<void> {
+  const { now, ...rest } = values;
+  await db
+    .insert(userTokens)
+    .values({ ...rest, purpose: REGISTRATION_NOTICE, createdAt: now, expiresAt: now, usedAt: now });
+}
+
+/** Whether a registration notice went to the account after `since`. */
+export async function hasRegistrationNoticeSince(
+  db: Database,
+  userId: string,
+  since: Date,
+): Promise<boolean> {
+  const rows = await db
+    .select({ createdAt: userTokens.createdAt })
+    .from(userTokens)
+    .where(
+      and(
+        eq(userTokens.userId, userId),
+        eq(userTokens.purpose, REGISTRATION_NOTICE),
+        gt(userTokens.createdAt, since),
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}
+
+/** Deletes the notices written before `before` (they only count for an hour). */
+export async function deleteRegistrationNoticesBefore(db: Database, before: Date): Promise<number> {
+  const rows = await db
+    .delete(userTokens)
+    .where(and(eq(userTokens.purpose, REGISTRATION_NOTICE), lt(userTokens.createdAt, before)))
+    .returning({ tokenHash: userTokens.tokenHash });
+  return rows.length;
+}
+
 // ——— Registrations waiting for their address to be confirmed ———
+
+/**
+ * Serialises the registrations of one address until the transaction ends, so that parallel
+ * registrations cannot both find no recent mail and both send one.
+ */
+export async function lockRegistrationAddress(tx: Database, email: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(7402, hashtext(${email}))`);
+}
+
+/** Whether a registration of this address (confirmed or not) was made after `since`. */
+export async function hasPendingRegistrationSince(
+  db: Database,
+  email: string,
+  since: Date,
+): Promise<boolean> {
+  const rows = await db
+    .select({ createdAt: pendingRegistrations.createdAt })
+    .from(pendingRegistrations)
+    .where(and(eq(pendingRegistrations.email, email), gt(pendingRegistrations.createdAt, since)))
+    .limit(1);
+  return rows.length > 0;
+}
+
+/**
+ * Deletes the registrations whose link stopped working before `before`: expired then, or used
+ * (the account exists and has its own copy of the password hash).
+ */
+export async function deletePendingRegistrationsEndedBefore(db: Database, before: Date): Promise<number> {
+  const rows = await db
+    .delete(pendingRegistrations)
+    .where(or(lt(pendingRegistrations.expiresAt, before), lt(pendingRegistrations.usedAt, before)))
+    .returning({ tokenHash: pendingRegistrations.tokenHash });
+  return rows.length;
+}
 
 export async function insertPendingRegistration(
   db: Database,

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { hashPassword, verifyPasswordInConstantTime } from '../../platform/auth/passwords.ts';
 import type { Database } from '../../platform/db/index.ts';
@@ -90,11 +91,27 @@ export async function queueVerificationMail(
 }
 
 /**
+ * At most one registration mail per address per hour, of either kind: a repeated registration
+ * (or a stranger trying addresses) cannot flood a mailbox. Counted in the database, so it holds
+ * over every process. A registration over the limit is answered like any other and mails nothing;
+ * the link of the first mail keeps working (with the password chosen then).
+ */
+export const REGISTRATION_MAIL_INTERVAL_MS = 60 * 60_000;
+
+/**
+ * The registration form answers after at least this long, whether or not the address has an
+ * account and whether or not a mail went: the work that differs (a row, a mail) takes a few
+ * milliseconds, and the floor hides it. Wall-clock time on purpose: this is about response timing.
+ */
+export const REGISTER_ANSWER_FLOOR_MS = 250;
+
+/**
  * A parent's registration. Whether or not the address already has an account, the visitor gets the
- * same answer after the same work (the password is hashed either way) and one mail goes to the
- * address: a link that creates the account for a new address, a "someone tried to register with
- * your address" notice with log-in and reset links for an address that has one. The account is
- * only created from the mailed link, so the form reveals nothing about which addresses exist.
+ * same answer after the same work (the password is hashed either way) and at most one mail an hour
+ * goes to the address: a link that creates the account for a new address, a "someone tried to
+ * register with your address" notice with log-in and reset links for an address that has one. The
+ * account is only created from the mailed link, so the form reveals nothing about which addresses
+ * exist, nor (through the limit) which were tried lately.
  */
 export async function registerParent(
   deps: AppDeps,
@@ -106,12 +123,25 @@ export async function registerParent(
     next?: string | undefined;
   },
 ): Promise<void> {
+  await Promise.all([registerAndMail(deps, input), sleep(REGISTER_ANSWER_FLOOR_MS)]);
+}
+
+async function registerAndMail(deps: AppDeps, input: Parameters<typeof registerParent>[1]): Promise<void> {
   const { db, clock } = deps;
   const passwordHash = await hashPassword(input.password);
   const now = clock.now();
-  await db.transaction(async (tx) => {
+  const since = new Date(now.getTime() - REGISTRATION_MAIL_INTERVAL_MS);
+  const mailed = await db.transaction(async (tx) => {
+    await q.lockRegistrationAddress(tx, input.email);
     const existing = await q.getUserByEmail(tx, input.email);
     if (existing) {
+      if (await q.hasRegistrationNoticeSince(tx, existing.id, since)) return false;
+      await q.insertRegistrationNotice(tx, {
+        tokenHash: newToken().tokenHash,
+        userId: existing.id,
+        email: existing.email,
+        now,
+      });
       await enqueueMail(
         tx,
         clock,
@@ -120,8 +150,9 @@ export async function registerParent(
           { loginUrl: accountLink(deps, '/login'), forgotUrl: accountLink(deps, '/forgot-password') },
         ),
       );
-      return;
+      return true;
     }
+    if (await q.hasPendingRegistrationSince(tx, input.email, since)) return false;
     const { token, tokenHash } = newToken();
     await q.insertPendingRegistration(tx, {
       tokenHash,
@@ -141,8 +172,9 @@ export async function registerParent(
         accountLink(deps, '/register/confirm', token),
       ),
     );
+    return true;
   });
-  deps.jobs.mailQueued();
+  if (mailed) deps.jobs.mailQueued();
 }
 
 type Pending = NonNullable<Awaited<ReturnType<typeof q.getPendingRegistration>>>;

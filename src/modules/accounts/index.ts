@@ -6,6 +6,7 @@ import { registerRecoveryRoutes } from './recovery.routes.tsx';
 
 export { VerifyEmailNotice } from './account.views.tsx';
 export { NewPasswordFields } from './password-fields.tsx';
+export { accountJobs } from './registrations.job.ts';
 export { clearSessionCookie } from './session-cookie.http.ts';
 export { hashToken, newToken, tokenParam } from './tokens.ts';
 
