@@ -76,6 +76,9 @@ export const messages = defineMessages({
     done: {
       registered: 'Het gezin is geregistreerd.',
       filed: 'De aanvraag is ingediend.',
+      filedMailed: 'De aanvraag is ingediend. De ouders krijgen er een e-mail over.',
+      filedNoEmail:
+        'De aanvraag is ingediend. Het gezin heeft geen e-mailadres en krijgt dus geen e-mail: laat het telefonisch weten.',
       dates: 'De data van de aanvraag zijn gewijzigd.',
       carePlan: 'Het opvangplan van de aanvraag is gewijzigd.',
       preferences: 'De voorkeuren van de aanvraag zijn gewijzigd.',
@@ -160,6 +163,9 @@ export const messages = defineMessages({
     done: {
       registered: 'La famille a été enregistrée.',
       filed: 'La demande a été introduite.',
+      filedMailed: 'La demande a été introduite. Les parents en reçoivent un e-mail.',
+      filedNoEmail:
+        'La demande a été introduite. La famille n’a pas d’adresse e-mail et ne reçoit donc pas d’e-mail\u202f: prévenez-la par téléphone.',
       dates: 'Les dates de la demande ont été modifiées.',
       carePlan: "Le plan d'accueil de la demande a été modifié.",
       preferences: 'Les préférences de la demande ont été modifiées.',
@@ -242,6 +248,9 @@ export const messages = defineMessages({
     done: {
       registered: 'The family was registered.',
       filed: 'The request was filed.',
+      filedMailed: 'The request was filed. The parents get an e-mail about it.',
+      filedNoEmail:
+        'The request was filed. This family has no e-mail address, so it gets no e-mail: tell them by phone.',
       dates: 'The dates of the request were changed.',
       carePlan: 'The care plan of the request was changed.',
       preferences: 'The preferences of the request were changed.',
