@@ -168,3 +168,30 @@ export function eventsOf(t: TestApp, requestId: string) {
 export async function preferencesOf(t: TestApp, requestId: string) {
   return q.getPreferencesOfRequest(t.deps.db, requestId);
 }
+
+/**
+ * Goes through the wizard at `base` (the parent's, or one mounted for staff under a family's
+ * path) with any logged-in client, and submits; returns the answer to the submit.
+ */
+export async function walkWizard(
+  client: TestClient,
+  base: string,
+  preferences: string[],
+  input: WizardInput = {},
+) {
+  const start = await client.get(base);
+  expect(start.statusCode).toBe(303);
+  const post = async (name: string, form: Record<string, string | string[]>) => {
+    const res = await client.post(`${base}/${name}`, form, { formPage: `${base}/${name}` });
+    expect(res.statusCode, res.statusCode === 400 ? errorsOf(res.body).join(' | ') : '').toBe(303);
+  };
+  await post('child', { ...bornChild, ...input.child, nav: 'next' });
+  await post('when', { ...regularStart, ...input.when, nav: 'next' });
+  await post('plan', { ...fourDays, ...input.plan, nav: 'next' });
+  for (const id of preferences) await post('preferences', { op: `add:${id}` });
+  await post('preferences', { nav: 'next' });
+  const summary = await client.get(`${base}/summary`);
+  expect(summary.statusCode).toBe(200);
+  const key = /name="submissionKey" value="([^"]+)"/.exec(summary.body)?.[1] ?? '';
+  return client.post(`${base}/summary`, { submissionKey: key, nav: 'next' });
+}

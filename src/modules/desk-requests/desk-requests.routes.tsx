@@ -1,6 +1,4 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { recordAudit } from '../../platform/audit/index.ts';
 import type { CurrentUser } from '../../platform/auth/actions.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError, requireUser } from '../../platform/http/errors.ts';
@@ -9,20 +7,16 @@ import { pageContext, sendPage } from '../../platform/http/setup.ts';
 import type { FormState } from '../../platform/views/forms.tsx';
 import { type FamilyId, parseId, type RequestId } from '../../shared/ids.ts';
 import {
-  deskActor,
   deskMunicipalityOf,
-  getMunicipality,
   getSubMunicipalities,
   requireDeskFamily,
   requireDeskRequest,
 } from '../families/index.ts';
-import { getSelectableLocations, MAX_PREFERENCE_FIELDS } from '../requests/index.ts';
+import { type Filer, registerWizardRoutes } from '../request-journey/index.ts';
 import { registerActingRoutes } from './acting.routes.tsx';
-import { PhoneFamilyForm, PhoneRequestForm } from './filing.schemas.ts';
-import { filePhoneRequest, registerPhoneFamily } from './filing.service.ts';
-import { PhoneFamilyPage, PhoneRequestPage } from './filing.views.tsx';
-
-type FamilyRoute = { Params: { familyId: string } };
+import { PhoneFamilyForm } from './filing.schemas.ts';
+import { registerPhoneFamily } from './filing.service.ts';
+import { PhoneFamilyPage } from './filing.views.tsx';
 
 function familyIdOf(params: { familyId: string }): FamilyId {
   const id = parseId<FamilyId>(params.familyId);
@@ -31,10 +25,11 @@ function familyIdOf(params: { familyId: string }): FamilyId {
 }
 
 /**
- * Desk staff register a family that phones or comes by and file a request for it (channel
- * `desk`), and act for a family of their municipality: change, confirm,
- * withdraw, birth data and the answer to an offer, under /desk/requests/:requestId. A request of
- * another municipality answers 404. After each action: back to the family's desk page.
+ * Desk staff register a family that phones or comes by, file a request for a family of their
+ * municipality through the parent's own wizard (channel `desk`, under
+ * /desk/families/:familyId/requests/new), and act for it: change, confirm, withdraw, birth data
+ * and the answer to an offer, under /desk/requests/:requestId. Another municipality's family or
+ * request answers 404. After each action: back to the family's desk page.
  */
 export function registerDeskRequestRoutes(app: FastifyInstance, deps: AppDeps): void {
   registerActingRoutes(app, deps, {
@@ -84,72 +79,22 @@ export function registerDeskRequestRoutes(app: FastifyInstance, deps: AppDeps): 
     return familyPage(request, reply, form, 400);
   });
 
-  const requestPage = async (
-    request: FastifyRequest<FamilyRoute>,
-    reply: FastifyReply,
-    form: FormState,
-    status = 200,
-  ) => {
-    const user = requireUser(request.user);
-    const family = await requireDeskFamily(deps.db, user, familyIdOf(request.params));
-    const [municipality, locations] = await Promise.all([
-      getMunicipality(deps.db, family.municipalityId),
-      getSelectableLocations(deps.db),
-    ]);
-    await recordAudit(deps.db, deps.clock, {
-      ...deskActor(user),
-      action: 'desk.request.file',
-      subjectType: 'family',
-      subjectId: family.id,
-      familyId: family.id,
-      details: { read: true },
-    });
-    return sendPage(
-      reply,
-      <PhoneRequestPage
-        ctx={pageContext(request, reply, deps)}
-        familyId={family.id}
-        fileNumber={family.fileNumber}
-        form={form}
-        locations={locations.map((l) => ({ value: l.id, label: `${l.name} (${l.municipalityName})` }))}
-        maxPreferences={Math.min(
-          municipality?.maxPreferences ?? MAX_PREFERENCE_FIELDS,
-          MAX_PREFERENCE_FIELDS,
-        )}
-      />,
-      status,
-    );
-  };
-
-  app.get<FamilyRoute>(
-    '/desk/families/:familyId/requests/new',
-    { config: { action: 'desk.request.file' } },
-    (request, reply) =>
-      requestPage(request, reply, {
-        values: {
-          submissionKey: randomUUID(),
-          childBorn: 'yes',
-          kind: 'regular',
-          fixed: 'fixed',
-          careNeeds: 'no',
-        },
-        errors: {},
-      }),
-  );
-  app.post<FamilyRoute>(
-    '/desk/families/:familyId/requests/new',
-    { config: { action: 'desk.request.file' } },
-    async (request, reply) => {
-      const user = requireUser(request.user);
-      const familyId = familyIdOf(request.params);
-      await requireDeskFamily(deps.db, user, familyId);
-      const parsed = parseForm(PhoneRequestForm, request.body);
-      const result = parsed.ok ? await filePhoneRequest(deps, user, familyId, parsed.value) : undefined;
-      if (result?.ok) return reply.redirect(`/desk/families/${familyId}?done=filed`, 303);
-      const form = parsed.ok
-        ? failedForm(request.body, result?.ok === false ? result.errors : {})
-        : parsed.form;
-      return requestPage(request, reply, form, 400);
+  // Filing a request for a family of the municipality: the parent's own wizard, channel `desk`.
+  registerWizardRoutes(app, deps, {
+    action: 'desk.request.file',
+    path: '/desk/families/:familyId/requests/new',
+    filer: async (user, params) => {
+      const family = await requireDeskFamily(deps.db, user, familyIdOf({ familyId: params.familyId ?? '' }));
+      return {
+        user,
+        base: `/desk/families/${family.id}/requests/new`,
+        staff: { family, role: 'desk', action: 'desk.request.file' },
+      };
     },
-  );
+    requestUrl: (who) => familyPath(who),
+    filed: (who, _id, mailed) => `${familyPath(who)}?done=${mailed ? 'filedMailed' : 'filedNoEmail'}`,
+    back: (who) => familyPath(who),
+  });
 }
+
+const familyPath = (who: Filer) => `/desk/families/${who.staff?.family.id ?? ''}`;

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp, TestClient } from '../../../test/app.ts';
 import { aFamilyRequest, aMunicipality, aScenario, aUser, TEST_PASSWORD } from '../../../test/builders.ts';
 import { BACKENDS } from '../../../test/db.ts';
+import { bornChild, errorsOf, walkWizard } from '../../../test/parent-journey.ts';
 import { schema } from '../../platform/db/index.ts';
 import { errorText } from '../../platform/i18n/common.ts';
 import { requestJobs } from '../requests/index.ts';
@@ -379,54 +380,114 @@ describe.each(BACKENDS)('desk staff acting for a family on %s', (backend) => {
     const [parent] = await t.deps.db.select().from(schema.parents);
     expect(parent).toMatchObject({ firstName: 'Nadia', email: null, language: 'fr' });
 
-    const page = `/desk/families/${family?.id}/requests/new`;
-    const bad = await desk.post(
-      page,
-      { submissionKey: crypto.randomUUID(), childBorn: 'yes' },
-      { formPage: page },
-    );
+    // The request: the parent's own wizard, under the family's desk path.
+    const base = `/desk/families/${family?.id}/requests/new`;
+    expect((await desk.get(base)).headers.location).toBe(`${base}/child`);
+    const child = await desk.get(`${base}/child`);
+    expect(child.statusCode).toBe(200);
+    // About the family and its child, with the file number; not to "you".
+    expect(child.body).toContain('Voor welk kind vraagt het gezin opvang?');
+    expect(child.body).toContain(family?.fileNumber);
+    const bad = await desk.post(`${base}/child`, { childId: 'new', childBorn: 'yes', nav: 'next' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.body).toContain(errorText('nl', 'required'));
-    expect(await t.deps.db.select().from(schema.requests)).toHaveLength(0);
+    expect(errorsOf(bad.body)).toContain(errorText('nl', 'required'));
 
-    const filed = await desk.post(
-      page,
-      {
-        submissionKey: crypto.randomUUID(),
-        childFirstName: 'Yasmine',
-        childLastName: 'Benali',
-        childBorn: 'yes',
-        birthDate: '2026-08-01',
-        kind: 'regular',
-        desiredStart: '2027-03-01',
-        day_mon: 'full',
-        day_tue: 'full',
-        day_wed: 'none',
-        day_thu: 'none',
-        day_fri: 'none',
-        fixed: 'fixed',
-        careNeeds: 'no',
-        preference1: s.first.id,
-      },
-      { formPage: page },
-    );
+    const filed = await walkWizard(desk, base, [s.first.id], {
+      child: { childFirstName: 'Yasmine', childLastName: 'Benali' },
+      when: { desiredStart: '2027-03-01' },
+    });
     expect(filed.statusCode).toBe(303);
-    expect(filed.headers.location).toBe(`/desk/families/${family?.id}?done=filed`);
+    expect(filed.headers.location).toBe(`/desk/families/${family?.id}?done=filedNoEmail`);
     const [request] = await t.deps.db.select().from(schema.requests);
     expect(request).toMatchObject({ channel: 'desk', status: 'active', familyId: family?.id });
-    expect(await lastEvent(request?.id as string)).toMatchObject({
-      actorRole: 'desk',
-      actorUserId: deskUserId,
-    });
-    // No e-mail: no mail is queued for the family.
+    expect(request?.createdByUserId).toBe(deskUserId);
+    const events = await t.deps.db
+      .select()
+      .from(schema.statusEvents)
+      .where(eq(schema.statusEvents.requestId, request?.id as string));
+    expect(events.map((e) => [e.eventType, e.actorRole, e.actorUserId])).toEqual(
+      expect.arrayContaining([
+        ['request.submitted', 'desk', deskUserId],
+        ['preference.added', 'desk', deskUserId],
+      ]),
+    );
+    // Who acted for whom: the desk officer, for this family.
+    const audit = await t.deps.db
+      .select()
+      .from(schema.auditLog)
+      .where(
+        and(
+          eq(schema.auditLog.action, 'desk.request.file'),
+          eq(schema.auditLog.familyId, family?.id as string),
+        ),
+      );
+    expect(
+      audit.some(
+        (a) => a.subjectType === 'request' && a.subjectId === request?.id && a.actorUserId === deskUserId,
+      ),
+    ).toBe(true);
+    // Every page the officer saw is a read of the family's data, recorded naming the family.
+    expect(audit.filter((a) => a.details?.read === true).length).toBeGreaterThanOrEqual(2);
+    // No e-mail: no mail is queued, and the notice says so.
     expect(await t.deps.db.select().from(schema.outbox)).toHaveLength(0);
+    expect(await t.deps.db.$count(schema.requestDrafts)).toBe(0);
+    const notice = await desk.get(String(filed.headers.location));
+    expect(notice.body).toContain('Het gezin heeft geen e-mailadres en krijgt dus geen e-mail');
   });
 
-  it('answers 404 when filing for a family of another municipality', async () => {
+  it('files through the wizard for a family with e-mail: the parents get the mail, and the notice says so', async () => {
+    const { family, child } = await aFamilyRequest(t.deps.db, {
+      municipalityId: s.municipality.id,
+      locations: [s.first.id],
+    });
+    await t.deps.db.update(schema.requests).set({ status: 'withdrawn' });
+    const base = `/desk/families/${family.id}/requests/new`;
+    // The family's child without an open request can be chosen, like the parent would.
+    const filed = await walkWizard(desk, base, [s.second.id], { child: { childId: child.id } });
+    expect(filed.headers.location).toBe(`/desk/families/${family.id}?done=filedMailed`);
+    const mails = await t.deps.db.select().from(schema.outbox);
+    expect(mails.map((m) => m.template)).toEqual(['request.submitted']);
+    const notice = await desk.get(String(filed.headers.location));
+    expect(notice.body).toContain('De ouders krijgen er een e-mail over.');
+  });
+
+  it('keeps one draft per family for the officer, and discards it back to the family', async () => {
+    const a = await aFamilyRequest(t.deps.db, { municipalityId: s.municipality.id, locations: [] });
+    const b = await aFamilyRequest(t.deps.db, { municipalityId: s.municipality.id, locations: [] });
+    const baseA = `/desk/families/${a.family.id}/requests/new`;
+    const baseB = `/desk/families/${b.family.id}/requests/new`;
+    await desk.get(baseA);
+    await desk.post(`${baseA}/child`, { ...bornChild, nav: 'next' }, { formPage: `${baseA}/child` });
+    await desk.get(baseB);
+    // Family B's wizard starts empty; family A's draft is still at its second step.
+    expect((await desk.get(baseA)).headers.location).toBe(`${baseA}/when`);
+    expect((await desk.get(`${baseB}/when`)).headers.location).toBe(`${baseB}/child`);
+    const drafts = await t.deps.db.select().from(schema.requestDrafts);
+    expect(drafts.map((d) => d.familyId).sort()).toEqual([a.family.id, b.family.id].sort());
+    const discarded = await desk.post(`${baseA}/discard`, {}, { formPage: `${baseA}/when` });
+    expect(discarded.headers.location).toBe(`/desk/families/${a.family.id}`);
+    expect((await t.deps.db.select().from(schema.requestDrafts)).map((d) => d.familyId)).toEqual([
+      b.family.id,
+    ]);
+  });
+
+  it('answers 404 on every wizard page for a family of another municipality, writing nothing', async () => {
     const elsewhere = await aMunicipality(t.deps.db, { regionId: s.region.id, name: 'Elders' });
     const { family } = await aFamilyRequest(t.deps.db, { municipalityId: elsewhere.id, locations: [] });
-    const page = `/desk/families/${family.id}/requests/new`;
-    expect((await desk.get(page)).statusCode).toBe(404);
-    expect((await desk.post(page, { submissionKey: crypto.randomUUID() })).statusCode).toBe(404);
+    const base = `/desk/families/${family.id}/requests/new`;
+    await desk.get('/desk');
+    expect((await desk.get(base)).statusCode).toBe(404);
+    for (const step of ['child', 'when', 'plan', 'preferences', 'summary']) {
+      expect((await desk.get(`${base}/${step}`)).statusCode).toBe(404);
+      expect((await desk.post(`${base}/${step}`, { ...bornChild, nav: 'next' })).statusCode).toBe(404);
+    }
+    expect((await desk.post(`${base}/discard`, {})).statusCode).toBe(404);
+    expect(await t.deps.db.$count(schema.requestDrafts)).toBe(0);
+    expect(await t.deps.db.$count(schema.requests)).toBe(1);
+    const audit = await t.deps.db
+      .select()
+      .from(schema.auditLog)
+      .where(eq(schema.auditLog.action, 'desk.request.file'));
+    expect(audit).toHaveLength(0);
   });
 });

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { FamilyForm } from '../families/index.ts';
-import { CarePlanForm, MAX_PREFERENCE_FIELDS, NewChildForm, WhenForm } from '../requests/index.ts';
 
 const email = z
   .string()
@@ -31,20 +30,3 @@ export const PhoneFamilyForm = z.object({
   parent1Email: email,
 });
 export type PhoneFamilyInput = z.infer<typeof PhoneFamilyForm>;
-
-const preferenceFields = Object.fromEntries(
-  Array.from({ length: MAX_PREFERENCE_FIELDS }, (_, i) => [
-    `preference${i + 1}`,
-    z.string().trim().optional(),
-  ]),
-) as Record<`preference${1 | 2 | 3 | 4 | 5}`, z.ZodOptional<z.ZodString>>;
-
-/** The parent's wizard on one page: the child, the dates, the care plan and the preferences. */
-export const PhoneRequestForm = z.object({
-  submissionKey: z.string().uuid('notAllowedNow'),
-  ...NewChildForm.shape,
-  ...WhenForm.shape,
-  ...CarePlanForm.shape,
-  ...preferenceFields,
-});
-export type PhoneRequestInput = z.infer<typeof PhoneRequestForm>;

@@ -469,7 +469,7 @@ export function FilePage(props: {
       </dl>
       <ul class="ko-inline-list" data-qa="file-actions">
         <li>
-          <a class="utrecht-link" href={`/desk/families/${family.id}/requests/new`}>
+          <a class="utrecht-link" href={`/desk/families/${family.id}/requests/new`} data-qa="file-request">
             {t.fileRequest}
           </a>
         </li>

@@ -53,6 +53,11 @@ export function FamilyPage(props: { ctx: PageContext; file: FamilyFile; form: Fo
         ))}
       </ul>
       <h2 class="utrecht-heading-2">{t.requests}</h2>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={`${base}/requests/new`} data-qa="new-request">
+          {t.newRequest}
+        </a>
+      </p>
       <ul class="utrecht-unordered-list" data-qa="requests">
         {file.requests.map((r) => (
           <li key={r.id}>

@@ -11,6 +11,7 @@ import type { FormState } from '../../platform/views/forms.tsx';
 import { type Brand, type FamilyId, type OfferId, parseId, type RequestId } from '../../shared/ids.ts';
 import { actingNotice, registerActingRoutes } from '../desk-requests/index.ts';
 import { getSubMunicipalities, subMunicipalityOptions } from '../families/index.ts';
+import { type Filer, registerWizardRoutes } from '../request-journey/index.ts';
 import { getMunicipalities, getSelectableLocations, MAX_PREFERENCE_FIELDS } from '../requests/index.ts';
 import { DeclineForFamilyPage } from './decline.views.tsx';
 import { FamilyPage, RequestPage } from './family.views.tsx';
@@ -26,6 +27,7 @@ import {
   getRequestFollowUp,
   getTaskList,
   handOver,
+  requireClient,
   requireClientOffer,
   requireClientRequest,
 } from './intermediaries.service.ts';
@@ -245,6 +247,26 @@ export function registerIntermediaryStaffRoutes(app: FastifyInstance, deps: AppD
     base: (ids) => `/intermediary/families/${ids.familyId}/requests/${ids.requestId}`,
     back: (ids) => `/intermediary/families/${ids.familyId}`,
     offers: false,
+  });
+
+  // Staff file a request for a family their organisation follows through the parent's own wizard
+  // (channel `intermediary`); another organisation's family is 404.
+  const familyPath = (who: Filer) => `/intermediary/families/${who.staff?.family.id ?? ''}`;
+  registerWizardRoutes(app, deps, {
+    action: 'intermediary.request.file',
+    path: '/intermediary/families/:familyId/requests/new',
+    filer: async (user, params) => {
+      const familyId = familyIdOf({ familyId: params.familyId ?? '' });
+      const { family } = await requireClient(deps, user, familyId);
+      return {
+        user,
+        base: `/intermediary/families/${family.id}/requests/new`,
+        staff: { family, role: 'intermediary', action: 'intermediary.request.file' },
+      };
+    },
+    requestUrl: (who, id) => `${familyPath(who)}/requests/${id}`,
+    filed: (who, _id, mailed) => `${familyPath(who)}?done=${mailed ? 'filedMailed' : 'filedNoEmail'}`,
+    back: familyPath,
   });
 
   app.post<FamilyRoute>(

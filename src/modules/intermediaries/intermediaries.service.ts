@@ -30,7 +30,7 @@ async function requireOrganisation(deps: AppDeps, user: CurrentUser) {
 }
 
 /** A family of the user's organisation, or 404 (also for another organisation's family). */
-async function requireClient(deps: AppDeps, user: CurrentUser, familyId: string) {
+export async function requireClient(deps: AppDeps, user: CurrentUser, familyId: string) {
   const client = await q.getClientFamily(deps.db, organisationOf(user), familyId);
   if (!client) throw new NotFoundError('family');
   return client;

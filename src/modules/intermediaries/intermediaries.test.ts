@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp, TestClient } from '../../../test/app.ts';
 import { aFamilyRequest, aMunicipality, aScenario, aUser, TEST_PASSWORD } from '../../../test/builders.ts';
 import { BACKENDS } from '../../../test/db.ts';
+import { walkWizard } from '../../../test/parent-journey.ts';
 import { schema } from '../../platform/db/index.ts';
 import { errorText } from '../../platform/i18n/common.ts';
 import { localDate } from '../../shared/dates.ts';
@@ -734,6 +735,97 @@ describe.each(BACKENDS)('intermediaries on %s', (backend) => {
       expect((await otherClient.get(`${base}/offer`)).statusCode).toBe(404);
       const [request] = await t.deps.db.select().from(schema.requests);
       expect(request).toMatchObject({ status: 'active', desiredStart: '2027-03-01' });
+    });
+  });
+
+  describe('filing a request for a followed family through the wizard', () => {
+    /** A family the organisation follows, without e-mail, with one open request for its child. */
+    const followed = (organisationId = orgId) =>
+      aFamilyRequest(t.deps.db, {
+        municipalityId: s.municipality.id,
+        locations: [s.first.id],
+        parentEmail: null,
+        family: { intermediaryOrganisationId: organisationId },
+      });
+
+    it('files for a second child with channel intermediary, recorded as done by the staff for the family', async () => {
+      const { family } = await followed();
+      const page = await staff.get(`/intermediary/families/${family.id}`);
+      const base = `/intermediary/families/${family.id}/requests/new`;
+      expect(page.body).toContain(`href="${base}"`);
+      const start = await staff.get(base);
+      expect(start.headers.location).toBe(`${base}/child`);
+      const filed = await walkWizard(staff, base, [s.second.id, s.first.id], {
+        child: { childFirstName: 'Amal', childLastName: 'El Idrissi' },
+      });
+      expect(filed.headers.location).toBe(`/intermediary/families/${family.id}?done=filedNoEmail`);
+      const [request] = await t.deps.db
+        .select()
+        .from(schema.requests)
+        .where(eq(schema.requests.channel, 'intermediary'));
+      expect(request).toMatchObject({ familyId: family.id, status: 'active', createdByUserId: staffUserId });
+      const events = await t.deps.db
+        .select()
+        .from(schema.statusEvents)
+        .where(eq(schema.statusEvents.requestId, request?.id as string));
+      expect(events).toHaveLength(3);
+      expect(events.every((e) => e.actorRole === 'intermediary' && e.actorUserId === staffUserId)).toBe(true);
+      const audits = await t.deps.db
+        .select()
+        .from(schema.auditLog)
+        .where(eq(schema.auditLog.action, 'intermediary.request.file'));
+      expect(audits.every((a) => a.familyId === family.id && a.actorUserId === staffUserId)).toBe(true);
+      // The new child joined the family file, the request was filed, and each page shown was a read.
+      expect(audits.filter((a) => a.details?.childAdded)).toHaveLength(1);
+      expect(audits.filter((a) => a.subjectId === request?.id)).toHaveLength(1);
+      expect(audits.filter((a) => a.details?.read === true).length).toBeGreaterThanOrEqual(5);
+      // No e-mail address: no mail; and no task either, the staff filed it themselves.
+      expect(await mails()).toHaveLength(0);
+      expect(await tasks()).toHaveLength(0);
+      const notice = await staff.get(String(filed.headers.location));
+      expect(notice.body).toContain('Het gezin heeft geen e-mailadres en krijgt dus geen e-mail');
+      expect(notice.body).toContain('Amal El Idrissi');
+    });
+
+    it('points to the open request of a child that already has one, on the staff’s own page', async () => {
+      const { family, child, request } = await followed();
+      const base = `/intermediary/families/${family.id}/requests/new`;
+      const page = await staff.get(`${base}/child`);
+      expect(page.body).toContain(`href="/intermediary/families/${family.id}/requests/${request.id}"`);
+      const again = await staff.post(
+        `${base}/child`,
+        { childId: child.id, nav: 'next' },
+        { formPage: `${base}/child` },
+      );
+      expect(again.statusCode).toBe(400);
+      expect(again.body).toContain('data-qa="existing-request"');
+      expect(again.body).toContain(`href="/intermediary/families/${family.id}/requests/${request.id}"`);
+      expect(await t.deps.db.$count(schema.requests)).toBe(1);
+    });
+
+    it('answers 404 for a family of another organisation or of none, writing nothing', async () => {
+      const { family: theirs } = await followed(otherOrgId);
+      const { family: nobodys } = await aFamilyRequest(t.deps.db, {
+        municipalityId: s.municipality.id,
+        locations: [],
+      });
+      await staff.get('/intermediary');
+      for (const family of [theirs, nobodys]) {
+        const base = `/intermediary/families/${family.id}/requests/new`;
+        expect((await staff.get(base)).statusCode).toBe(404);
+        for (const step of ['child', 'when', 'plan', 'preferences', 'summary']) {
+          expect((await staff.get(`${base}/${step}`)).statusCode).toBe(404);
+          expect((await staff.post(`${base}/${step}`, { childId: 'new', nav: 'next' })).statusCode).toBe(404);
+        }
+        expect((await staff.post(`${base}/discard`, {})).statusCode).toBe(404);
+      }
+      expect(await t.deps.db.$count(schema.requestDrafts)).toBe(0);
+      expect(await t.deps.db.$count(schema.requests)).toBe(2);
+      const audits = await t.deps.db
+        .select()
+        .from(schema.auditLog)
+        .where(eq(schema.auditLog.action, 'intermediary.request.file'));
+      expect(audits).toHaveLength(0);
     });
   });
 });

@@ -20,7 +20,7 @@ import type { LocationSearch } from './location-search.ts';
 import { wizardMessages } from './wizard.messages.ts';
 
 /** A catalogue with the texts that speak to the parent replaced when the form is about a family. */
-function voiced<T extends object>(texts: T, lang: Language, voice: Voice = 'parent'): T {
+export function voiced<T extends object>(texts: T, lang: Language, voice: Voice = 'parent'): T {
   return voice === 'family' ? { ...texts, ...familyVoiceMessages[lang] } : texts;
 }
 

@@ -5,9 +5,14 @@
  * A new child is kept in the draft too and added to the family file only when the request is filed
  * (an abandoned wizard leaves no child behind); its national number only as the vault's cipher and
  * keyed hash, never as typed.
+ *
+ * The same steps serve staff filing for a family (the desk, an intermediary): a `Filer` says who
+ * files, for which family (resolved by the staff route's scope check) and where the pages are. A
+ * staff member keeps one draft per family; the request gets the staff's channel, and its history
+ * and audit name the staff member who acted for the family.
  */
 import { recordAudit } from '../../platform/audit/index.ts';
-import type { CurrentUser } from '../../platform/auth/actions.ts';
+import type { Action, CurrentUser } from '../../platform/auth/actions.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { type FormBody, parseForm } from '../../platform/http/forms.ts';
 import type { Errors, Result } from '../../platform/i18n/common.ts';
@@ -17,6 +22,7 @@ import {
   getChildrenOfFamily,
   getFamilyOfUser,
   getMunicipality,
+  getParentsOfFamily,
   insertChild,
   parentActor,
 } from '../families/index.ts';
@@ -44,6 +50,7 @@ import {
   updateDraft,
   WhenForm,
 } from '../requests/index.ts';
+import { getStaffWizardDraft } from './wizard.queries.ts';
 
 export const STEPS = ['child', 'when', 'plan', 'preferences', 'summary'] as const;
 export type Step = (typeof STEPS)[number];
@@ -78,8 +85,29 @@ const NEW_CHILD = 'new';
 
 export type Outcome = { redirect: string } | { invalid: FormState; existingRequestId?: string };
 
-const stepUrl = (step: Step, query = '') => `/parent/requests/new/${step}${query}`;
+/** Staff filing for a family: the family their scope check resolved, their role and action. */
+export type StaffFiling = {
+  family: { id: string; fileNumber: string; municipalityId: string };
+  /** Also the request's channel. */
+  role: 'desk' | 'intermediary';
+  action: Action;
+};
+
+/** Who files through the wizard, for which family, and where its pages are. */
+export type Filer = {
+  user: CurrentUser;
+  /** The wizard's address, e.g. `/parent/requests/new` or `/desk/families/<id>/requests/new`. */
+  base: string;
+  /** Staff filing for a family; absent when the parent files for their own. */
+  staff?: StaffFiling | undefined;
+};
+
+const stepUrl = (who: Filer, step: Step, query = '') => `${who.base}/${step}${query}`;
 const FAMILY_FIRST = '/parent/family';
+
+/** The actor of the history and audit rows: the parent, or the staff member acting for the family. */
+const actorOf = (who: Filer) =>
+  who.staff ? { actorUserId: who.user.id, actorRole: who.staff.role } : parentActor(who.user);
 
 /** Raw form values worth keeping in a draft: strings and string lists, never a national number. */
 function keep(body: FormBody): Raw {
@@ -92,19 +120,29 @@ function keep(body: FormBody): Raw {
   return out;
 }
 
-async function familyContext(deps: AppDeps, user: CurrentUser) {
-  const own = await getFamilyOfUser(deps.db, user.id);
-  if (!own) return undefined;
-  const municipality = await getMunicipality(deps.db, own.family.municipalityId);
+async function familyContext(deps: AppDeps, who: Filer) {
+  const family = who.staff ? who.staff.family : (await getFamilyOfUser(deps.db, who.user.id))?.family;
+  if (!family) return undefined;
+  const municipality = await getMunicipality(deps.db, family.municipalityId);
   if (!municipality) throw new Error('family without municipality');
-  return { family: own.family, municipality };
+  return {
+    family: { id: family.id, fileNumber: family.fileNumber, municipalityId: family.municipalityId },
+    municipality,
+  };
 }
 
-async function draftOf(deps: AppDeps, user: CurrentUser, familyId: string) {
-  const existing = await getWizardDraft(deps.db, user.id);
+/** The filer's draft: the parent's one, or this staff member's for this family. */
+function findDraft(deps: AppDeps, who: Filer) {
+  return who.staff
+    ? getStaffWizardDraft(deps.db, who.user.id, who.staff.family.id, STEPS)
+    : getWizardDraft(deps.db, who.user.id);
+}
+
+async function draftOf(deps: AppDeps, who: Filer, familyId: string) {
+  const existing = await findDraft(deps, who);
   if (existing) return existing;
   return insertDraft(deps.db, {
-    userId: user.id,
+    userId: who.user.id,
     familyId,
     data: {},
     step: 'child',
@@ -122,15 +160,15 @@ async function saveDraft(deps: AppDeps, draftId: string, data: DraftData, step: 
  */
 export async function startWizard(
   deps: AppDeps,
-  user: CurrentUser,
+  who: Filer,
   preference: string | undefined,
 ): Promise<string> {
-  const ctx = await familyContext(deps, user);
+  const ctx = await familyContext(deps, who);
   if (!ctx) {
-    const back = `/parent/requests/new${preference ? `?preference=${encodeURIComponent(preference)}` : ''}`;
+    const back = `${who.base}${preference ? `?preference=${encodeURIComponent(preference)}` : ''}`;
     return `${FAMILY_FIRST}?next=${encodeURIComponent(back)}`;
   }
-  const draft = await draftOf(deps, user, ctx.family.id);
+  const draft = await draftOf(deps, who, ctx.family.id);
   const data = draft.data as DraftData;
   if (preference) {
     const list = data.preferences ?? [];
@@ -141,11 +179,11 @@ export async function startWizard(
       : undefined;
     if (added?.ok) await saveDraft(deps, draft.id, { ...data, preferences: added.list }, draft.step as Step);
   }
-  return stepUrl(isStep(draft.step) ? draft.step : 'child');
+  return stepUrl(who, isStep(draft.step) ? draft.step : 'child');
 }
 
-export async function discardDraft(deps: AppDeps, user: CurrentUser): Promise<void> {
-  const draft = await getWizardDraft(deps.db, user.id);
+export async function discardDraft(deps: AppDeps, who: Filer): Promise<void> {
+  const draft = await findDraft(deps, who);
   if (draft) await deleteDraft(deps.db, draft.id);
 }
 
@@ -169,15 +207,15 @@ async function chosenChild(
 /** Everything a step's page shows. Steps after the first need a chosen child (else: back to step 1). */
 export async function getStep(
   deps: AppDeps,
-  user: CurrentUser,
+  who: Filer,
   step: Step,
 ): Promise<StepPage | { redirect: string }> {
-  const ctx = await familyContext(deps, user);
-  if (!ctx) return { redirect: `${FAMILY_FIRST}?next=${encodeURIComponent('/parent/requests/new')}` };
-  const draft = await draftOf(deps, user, ctx.family.id);
+  const ctx = await familyContext(deps, who);
+  if (!ctx) return { redirect: `${FAMILY_FIRST}?next=${encodeURIComponent(who.base)}` };
+  const draft = await draftOf(deps, who, ctx.family.id);
   const data = draft.data as DraftData;
   const child = await chosenChild(deps, ctx.family.id, data);
-  if (step !== 'child' && !child) return { redirect: stepUrl('child') };
+  if (step !== 'child' && !child) return { redirect: stepUrl(who, 'child') };
   if (draft.step !== step) await saveDraft(deps, draft.id, data, step);
   return buildStep(deps, ctx, draft.id, data, step, child);
 }
@@ -242,12 +280,12 @@ const following: Record<Step, Step> = {
  */
 export async function postStep(
   deps: AppDeps,
-  user: CurrentUser,
+  who: Filer,
   step: Step,
   body: FormBody,
   filterQuery: string,
 ): Promise<Outcome> {
-  const page = await getStep(deps, user, step);
+  const page = await getStep(deps, who, step);
   if ('redirect' in page) return page;
   const { data, draftId, family, municipality } = page;
   const nav = body.nav === 'back' ? 'back' : 'next';
@@ -268,13 +306,13 @@ export async function postStep(
       if (errors.preferences) return { invalid: { values: {}, errors } };
     }
     await saveDraft(deps, draftId, { ...data, preferences: outcome.list }, step);
-    return { redirect: stepUrl(step, filterQuery) };
+    return { redirect: stepUrl(who, step, filterQuery) };
   }
 
   if (nav === 'back') {
     if (step === 'when' || step === 'plan')
       await saveDraft(deps, draftId, { ...data, [step]: keep(body) }, previous[step]);
-    return { redirect: stepUrl(previous[step]) };
+    return { redirect: stepUrl(who, previous[step]) };
   }
 
   const errors: Errors = {};
@@ -314,7 +352,7 @@ export async function postStep(
     if (Object.keys(errors).length > 0) return { invalid: { values: {}, errors } };
     await saveDraft(deps, draftId, data, 'summary');
   }
-  return { redirect: stepUrl(following[step]) };
+  return { redirect: stepUrl(who, following[step]) };
 }
 
 function requireChild(page: StepPage) {
@@ -407,14 +445,14 @@ export async function checkDraft(deps: AppDeps, page: StepPage): Promise<Checked
  */
 export async function submitDraft(
   deps: AppDeps,
-  user: CurrentUser,
+  who: Filer,
   submissionKey: string | undefined,
 ): Promise<Result<string> | { step: Step; form: FormState; page: StepPage }> {
   if (submissionKey) {
     const done = await getRequestIdBySubmissionKey(deps.db, submissionKey);
     if (done) return { ok: true, value: done };
   }
-  const page = await getStep(deps, user, 'summary');
+  const page = await getStep(deps, who, 'summary');
   if ('redirect' in page) return { ok: false, errors: { form: 'notAllowedNow' } };
   if (submissionKey !== page.draftId) return { ok: false, errors: { form: 'notAllowedNow' } };
   const checked = await checkDraft(deps, page);
@@ -429,25 +467,36 @@ export async function submitDraft(
         // The new child joins the family file only now, with the request it is for.
         ({ id: childId } = await insertChild(tx, { familyId: page.family.id, ...newChild }));
         await recordAudit(tx, deps.clock, {
-          ...parentActor(user),
-          action: 'parent.request.create',
+          ...actorOf(who),
+          action: who.staff?.action ?? 'parent.request.create',
           subjectType: 'family',
           subjectId: page.family.id,
           familyId: page.family.id,
           details: { childAdded: childId },
         });
       }
-      const id = await insertRequest(tx, deps, user, {
+      const staff = who.staff;
+      const id = await insertRequest(tx, deps, who.user, {
         family: page.family,
         child,
         values: { ...checked.values, childId },
         submissionKey: page.draftId,
+        ...(staff ? { onBehalf: { channel: staff.role, role: staff.role, action: staff.action } } : {}),
       });
       await deleteDraft(tx, page.draftId);
       return id;
     }),
   );
   return result.ok ? result : { ok: false, errors: { form: 'notAllowedNow' } };
+}
+
+/**
+ * Whether the family's parents got the mail about the filed request: only parents with an e-mail
+ * address do (staff are told which, and phone a family without one).
+ */
+export async function familyHasEmail(deps: AppDeps, familyId: string): Promise<boolean> {
+  const parents = await getParentsOfFamily(deps.db, familyId);
+  return parents.some((p) => Boolean(p.email));
 }
 
 /** The chosen locations with their names, in the parent's order. */

@@ -14,8 +14,9 @@ import { Layout } from '../../platform/views/layout.tsx';
 import { WEEKDAYS } from '../../shared/dates.ts';
 import { childName, familyMessages } from '../families/index.ts';
 import { compactCarePlan, requestMessages as messages } from '../requests/index.ts';
+import { familyWizardVoiceMessages } from './family-voice.messages.ts';
 import type { LocationSearch } from './location-search.ts';
-import { CarePlanFields, Hidden, NewChildFields, PreferenceEditor } from './parent-fields.tsx';
+import { CarePlanFields, Hidden, NewChildFields, PreferenceEditor, voiced } from './parent-fields.tsx';
 import { wizardMessages } from './wizard.messages.ts';
 import type { Step, StepPage } from './wizard.service.ts';
 import { STEPS } from './wizard.service.ts';
@@ -31,9 +32,27 @@ export type WizardView = {
   locations: Location[];
   search?: LocationSearch;
   existingRequestId?: string | undefined;
+  links: WizardLinks;
 };
 
-const stepAction = (step: Step) => `/parent/requests/new/${step}`;
+/**
+ * Where the wizard's pages are and where its links go. `family` is set when staff file for a
+ * family: the pages then speak about the family and its child, show the file number and lead back.
+ */
+export type WizardLinks = {
+  base: string;
+  existing: (requestId: string) => string;
+  family?: { fileNumber: string; back: string } | undefined;
+};
+
+const stepAction = (links: WizardLinks, step: Step) => `${links.base}/${step}`;
+
+/** The wizard's texts, about the family when staff file for it. */
+const textsOf = (lang: PageContext['lang'], links: WizardLinks) =>
+  links.family
+    ? { ...voiced(wizardMessages[lang], lang, 'family'), ...familyWizardVoiceMessages[lang] }
+    : wizardMessages[lang];
+const voiceOf = (links: WizardLinks) => (links.family ? 'family' : 'parent');
 
 function Navigation(props: { lang: PageContext['lang']; step: Step }) {
   const w = wizardMessages[props.lang];
@@ -51,8 +70,8 @@ function Navigation(props: { lang: PageContext['lang']; step: Step }) {
   );
 }
 
-function Progress(props: { lang: PageContext['lang']; step: Step }) {
-  const w = wizardMessages[props.lang];
+function Progress(props: { lang: PageContext['lang']; step: Step; links: WizardLinks }) {
+  const w = textsOf(props.lang, props.links);
   return (
     <nav aria-label={w.progress}>
       <ol class="ko-steps">
@@ -71,9 +90,9 @@ function Progress(props: { lang: PageContext['lang']; step: Step }) {
 }
 
 export function WizardPage(props: WizardView) {
-  const { ctx, step, page } = props;
+  const { ctx, step, page, links } = props;
   const lang = ctx.lang;
-  const w = wizardMessages[lang];
+  const w = textsOf(lang, links);
   const n = STEPS.indexOf(step) + 1;
   const title = `${w.steps[step]} – ${w.title}`;
   // A failed form shows what was posted (an unticked box is absent from it); otherwise the draft.
@@ -81,44 +100,58 @@ export function WizardPage(props: WizardView) {
   const form: FormState = { ...props.form, values: posted ? props.form.values : page.values };
   return (
     <Layout ctx={ctx} title={title}>
-      <p class="ko-caption">
+      <p class="ko-caption" data-qa="wizard-caption">
+        {links.family ? `${links.family.fileNumber} · ` : ''}
         {w.title} · {w.stepOf(n, STEPS.length)}
       </p>
       <h1 class="utrecht-heading-1">{w.steps[step]}</h1>
-      <Progress lang={lang} step={step} />
+      <Progress lang={lang} step={step} links={links} />
       <ErrorSummary lang={lang} form={form} />
       {step === 'child' && <ChildStep {...props} form={form} />}
       {step === 'when' && <WhenStep {...props} form={form} />}
       {step === 'plan' && (
-        <form method="post" action={stepAction('plan')} novalidate class="ko-form" data-qa="wizard-form">
+        <form
+          method="post"
+          action={stepAction(links, 'plan')}
+          novalidate
+          class="ko-form"
+          data-qa="wizard-form"
+        >
           <CsrfField token={ctx.csrfToken} />
-          <CarePlanFields lang={lang} form={form} />
+          <CarePlanFields lang={lang} form={form} voice={voiceOf(links)} />
           <Navigation lang={lang} step={step} />
         </form>
       )}
       {step === 'preferences' && <PreferencesStep {...props} form={form} />}
       {step === 'summary' && <SummaryStep {...props} />}
+      {links.family && (
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href={links.family.back} data-qa="back-to-family">
+            {familyWizardVoiceMessages[lang].backToFamily}
+          </a>
+        </p>
+      )}
     </Layout>
   );
 }
 
 function ChildStep(props: WizardView) {
-  const { ctx, page, form } = props;
+  const { ctx, page, form, links } = props;
   const lang = ctx.lang;
-  const w = wizardMessages[lang];
+  const w = textsOf(lang, links);
   const f = familyMessages[lang];
   const free = page.children.filter((c) => !c.openRequestId);
   const busy = page.children.filter((c) => c.openRequestId);
   const describe = (c: (typeof page.children)[number]) =>
     `${childName(c)} (${c.birthDate ? f.bornOn(formatDate(lang, c.birthDate)) : f.expectedOn(formatDate(lang, c.expectedBirthDate ?? ''))})`;
   return (
-    <form method="post" action={stepAction('child')} novalidate class="ko-form" data-qa="wizard-form">
+    <form method="post" action={stepAction(links, 'child')} novalidate class="ko-form" data-qa="wizard-form">
       <CsrfField token={ctx.csrfToken} />
       {props.existingRequestId && (
         <div class="utrecht-alert utrecht-alert--warning ko-notice" data-qa="existing-request">
           <p class="utrecht-paragraph">{w.existingRequest}</p>
           <p class="utrecht-paragraph">
-            <a class="utrecht-link" href={`/parent/requests/${props.existingRequestId}`}>
+            <a class="utrecht-link" href={links.existing(props.existingRequestId)}>
               {w.openExisting}
             </a>
           </p>
@@ -129,7 +162,7 @@ function ChildStep(props: WizardView) {
           {busy.map((c) => (
             <li key={c.id}>
               {childName(c)} {w.hasRequest}:{' '}
-              <a class="utrecht-link" href={`/parent/requests/${c.openRequestId}`}>
+              <a class="utrecht-link" href={links.existing(c.openRequestId ?? '')}>
                 {f.viewRequest}
                 <Hidden> ({childName(c)})</Hidden>
               </a>
@@ -157,7 +190,7 @@ function ChildStep(props: WizardView) {
           {free.length > 0 ? w.newChildHeading : w.whichChild}
         </h2>
         {free.length > 0 && <p class="utrecht-paragraph">{w.newChildHint}</p>}
-        <NewChildFields lang={lang} form={form} />
+        <NewChildFields lang={lang} form={form} voice={voiceOf(links)} />
       </section>
       <Navigation lang={lang} step="child" />
     </form>
@@ -165,12 +198,12 @@ function ChildStep(props: WizardView) {
 }
 
 function WhenStep(props: WizardView) {
-  const { ctx, page, form } = props;
+  const { ctx, page, form, links } = props;
   const lang = ctx.lang;
   const t = messages[lang];
-  const w = wizardMessages[lang];
+  const w = textsOf(lang, links);
   return (
-    <form method="post" action={stepAction('when')} novalidate class="ko-form" data-qa="wizard-form">
+    <form method="post" action={stepAction(links, 'when')} novalidate class="ko-form" data-qa="wizard-form">
       <CsrfField token={ctx.csrfToken} />
       <ChoiceGroup
         lang={lang}
@@ -196,7 +229,7 @@ function WhenStep(props: WizardView) {
         hint={w.desiredStartHint}
         required
       />
-      {page.farAhead && <FarAhead lang={lang} months={page.municipality.maxMonthsAhead} />}
+      {page.farAhead && <FarAhead lang={lang} links={links} months={page.municipality.maxMonthsAhead} />}
       <TextField
         lang={lang}
         form={form}
@@ -210,16 +243,16 @@ function WhenStep(props: WizardView) {
   );
 }
 
-function FarAhead(props: { lang: PageContext['lang']; months: number }) {
+function FarAhead(props: { lang: PageContext['lang']; links: WizardLinks; months: number }) {
   return (
     <div class="utrecht-alert utrecht-alert--warning ko-notice" data-qa="far-ahead">
-      <p class="utrecht-paragraph">{wizardMessages[props.lang].farAhead(props.months)}</p>
+      <p class="utrecht-paragraph">{textsOf(props.lang, props.links).farAhead(props.months)}</p>
     </div>
   );
 }
 
 function PreferencesStep(props: WizardView) {
-  const { ctx, page, form, search } = props;
+  const { ctx, page, form, search, links } = props;
   const lang = ctx.lang;
   if (!search) throw new Error('preference step without search');
   return (
@@ -227,8 +260,8 @@ function PreferencesStep(props: WizardView) {
       <PreferenceEditor
         lang={lang}
         csrfToken={ctx.csrfToken}
-        action={stepAction('preferences')}
-        searchAction={stepAction('preferences')}
+        action={stepAction(links, 'preferences')}
+        searchAction={stepAction(links, 'preferences')}
         entries={props.locations.map((l) => ({
           key: l.id,
           name: l.name,
@@ -241,7 +274,7 @@ function PreferencesStep(props: WizardView) {
         search={search}
         form={form}
       />
-      <form method="post" action={stepAction('preferences')} class="ko-form" data-qa="wizard-form">
+      <form method="post" action={stepAction(links, 'preferences')} class="ko-form" data-qa="wizard-form">
         <CsrfField token={ctx.csrfToken} />
         <Navigation lang={lang} step="preferences" />
       </form>
@@ -250,10 +283,10 @@ function PreferencesStep(props: WizardView) {
 }
 
 function SummaryStep(props: WizardView) {
-  const { ctx, page } = props;
+  const { ctx, page, links } = props;
   const lang = ctx.lang;
   const t = messages[lang];
-  const w = wizardMessages[lang];
+  const w = textsOf(lang, links);
   const f = familyMessages[lang];
   const when = page.data.when ?? {};
   const plan = page.data.plan ?? {};
@@ -268,7 +301,7 @@ function SummaryStep(props: WizardView) {
   const kind = text(when, 'kind') === 'occasional' ? 'occasional' : 'regular';
   const end = text(when, 'desiredEnd');
   const ChangeLink = (p: { step: Step }) => (
-    <a class="utrecht-link" href={stepAction(p.step)} data-qa={`change-${p.step}`}>
+    <a class="utrecht-link" href={stepAction(links, p.step)} data-qa={`change-${p.step}`}>
       {w.change}
       <Hidden> – {w.steps[p.step]}</Hidden>
     </a>
@@ -276,7 +309,7 @@ function SummaryStep(props: WizardView) {
   return (
     <>
       <p class="utrecht-paragraph">{w.summaryIntro}</p>
-      {page.farAhead && <FarAhead lang={lang} months={page.municipality.maxMonthsAhead} />}
+      {page.farAhead && <FarAhead lang={lang} links={links} months={page.municipality.maxMonthsAhead} />}
       <dl class="ko-summary" data-qa="summary">
         <div>
           <dt>{w.steps.child}</dt>
@@ -355,7 +388,7 @@ function SummaryStep(props: WizardView) {
         </div>
       </dl>
       <p class="utrecht-paragraph">{w.consentNote}</p>
-      <form method="post" action={stepAction('summary')} class="ko-form" data-qa="wizard-form">
+      <form method="post" action={stepAction(links, 'summary')} class="ko-form" data-qa="wizard-form">
         <CsrfField token={ctx.csrfToken} />
         <input type="hidden" name="submissionKey" value={page.draftId} />
         <div class="ko-button-row">
@@ -367,7 +400,7 @@ function SummaryStep(props: WizardView) {
           </SubmitButton>
         </div>
       </form>
-      <form method="post" action="/parent/requests/new/discard" class="ko-form">
+      <form method="post" action={`${links.base}/discard`} class="ko-form">
         <CsrfField token={ctx.csrfToken} />
         <SubmitButton qa="discard-draft" secondary>
           {w.discard}

@@ -83,6 +83,12 @@ export const ACTIONS = {
   'intermediary.tasks.read': { roles: ['intermediary'], scope: 'intermediary', staffReadsFamilies: true },
   'intermediary.tasks.done': { roles: ['intermediary'], scope: 'intermediary' },
   'intermediary.request.act': { roles: ['intermediary'], scope: 'intermediary' },
+  /** File a request for a family the organisation follows (the parent's wizard, channel `intermediary`). */
+  'intermediary.request.file': {
+    roles: ['intermediary'],
+    scope: 'intermediary',
+    staffReadsFamilies: true,
+  },
   // Desk staff (loket): every family file of their municipality
   'desk.today': { roles: ['desk'], scope: 'municipality', staffReadsFamilies: true },
   'desk.search': { roles: ['desk'], scope: 'municipality', staffReadsFamilies: true },
