@@ -161,7 +161,7 @@ describe.each(BACKENDS)('handling a request as a provider on %s', (backend) => {
     const [mail] = await mails();
     expect(mail?.template).toBe('offer.made');
     expect(mail?.subject).toBe('Une place pour Lena Peeters : réponse demandée');
-    expect(mail?.textBody).toContain('à partir du 1 mars 2027');
+    expect(mail?.textBody).toContain('à partir du 1er mars 2027');
     expect(mail?.textBody).toContain('Welkom!');
     const after = await staff.get(page);
     expect(after.body).toContain('data-qa="pending-offer"');
@@ -266,7 +266,7 @@ describe.each(BACKENDS)('handling a request as a provider on %s', (backend) => {
     const last = (await mails()).at(-1);
     expect(last?.template).toBe('preference.enrolled');
     expect(last?.subject).toBe('Lena Peeters est inscrit·e chez KDV De Eerste Stap');
-    expect(last?.textBody).toContain('à partir du 1 février 2027');
+    expect(last?.textBody).toContain('à partir du 1er février 2027');
   });
 
   it('answers 404 for foreign ids and other locations, whatever the step', async () => {

@@ -84,7 +84,7 @@ describe.each(BACKENDS)('the request wizard on %s', (backend) => {
     const summary = await p.client.get('/parent/requests/new/summary');
     expect(summary.statusCode).toBe(200);
     expect(summary.body).toContain('Lena Peeters');
-    expect(summary.body).toContain('1 février 2027');
+    expect(summary.body).toContain('1er février 2027');
     expect(summary.body).toContain('Allergie aux noix');
     expect(summary.body).toMatch(/KDV De Eerste Stap[\s\S]*KDV Het Tweede Nest/);
     const key = /name="submissionKey" value="([^"]+)"/.exec(summary.body)?.[1] as string;

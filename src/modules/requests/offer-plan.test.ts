@@ -45,7 +45,7 @@ describe('an offer compared with its request', () => {
       'Vrijdag: volle dag in plaats van halve dag',
     ]);
     expect(differences.map((d) => describeDifference('fr', d))).toEqual([
-      'Début le 1 octobre 2026 au lieu du 1 septembre 2026',
+      'Début le 1er octobre 2026 au lieu du 1er septembre 2026',
       'Lundi : demi-journée au lieu d’une journée complète',
       'Accueil aussi le mercredi (journée complète)',
       'Pas d’accueil le jeudi',

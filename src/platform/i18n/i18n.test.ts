@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { type ErrorKey, errorText } from './common.ts';
-import { formatDate, negotiateLanguage, wordFor } from './index.ts';
+import { formatDate, formatDateTime, negotiateLanguage, plural, wordFor } from './index.ts';
 
 describe('language negotiation', () => {
   it('prefers an explicit choice, then Accept-Language by weight, then Dutch', () => {
@@ -13,8 +13,47 @@ describe('language negotiation', () => {
 
   it('formats dates the Belgian way in each language', () => {
     expect(formatDate('nl', '2027-02-01')).toBe('1 februari 2027');
-    expect(formatDate('fr', '2027-02-01')).toBe('1 février 2027');
+    expect(formatDate('fr', '2027-02-01')).toBe('1er février 2027');
     expect(formatDate('en', '2027-02-01')).toBe('1 February 2027');
+  });
+
+  it('writes the first day of a month as "1er" in French only', () => {
+    expect(formatDate('fr', '2026-09-01')).toBe('1er septembre 2026');
+    expect(formatDate('fr', '2026-09-11')).toBe('11 septembre 2026');
+    expect(formatDate('fr', '2026-09-21')).toBe('21 septembre 2026');
+    expect(formatDate('nl', '2026-09-01')).toBe('1 september 2026');
+    expect(formatDateTime('fr', new Date('2026-09-01T08:30:00Z'))).toMatch(/^1er sept\. 2026/);
+    expect(formatDateTime('fr', new Date('2026-09-10T08:30:00Z'))).toMatch(/^10 sept\. 2026/);
+  });
+});
+
+describe('plurals', () => {
+  const found = { one: '# lieu d’accueil trouvé', other: '# lieux d’accueil trouvés' };
+
+  it('takes the singular for 0 and 1 in French', () => {
+    expect(plural('fr', 0, found)).toBe('0 lieu d’accueil trouvé');
+    expect(plural('fr', 1, found)).toBe('1 lieu d’accueil trouvé');
+    expect(plural('fr', 2, found)).toBe('2 lieux d’accueil trouvés');
+  });
+
+  it('takes the plural for 0 in Dutch and English', () => {
+    const nl = { one: '# opvanglocatie gevonden', other: '# opvanglocaties gevonden' };
+    expect(plural('nl', 0, nl)).toBe('0 opvanglocaties gevonden');
+    expect(plural('nl', 1, nl)).toBe('1 opvanglocatie gevonden');
+    expect(plural('en', 0, { one: '# location', other: '# locations' })).toBe('0 locations');
+    expect(plural('en', 1, { one: '# location', other: '# locations' })).toBe('1 location');
+  });
+
+  it('writes the count in the language’s number format', () => {
+    expect(plural('nl', 1500, { one: '# aanvraag', other: '# aanvragen' })).toBe('1.500 aanvragen');
+    expect(plural('fr', 1500, { one: '# demande', other: '# demandes' })).toBe('1\u202f500 demandes');
+    expect(plural('en', 1500, { one: '# request', other: '# requests' })).toBe('1,500 requests');
+    expect(plural('fr', 1_000_000, { one: '# demande', other: '# demandes', many: '# de demandes' })).toBe(
+      '1\u202f000\u202f000 de demandes',
+    );
+    expect(plural('fr', 1_000_000, { one: '# demande', other: '# demandes' })).toBe(
+      '1\u202f000\u202f000 demandes',
+    );
   });
 });
 
