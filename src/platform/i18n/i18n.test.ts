@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { type ErrorKey, errorText } from './common.ts';
-import { formatDate, formatDateTime, negotiateLanguage, plural, wordFor } from './index.ts';
+import { formatDate, formatDateTime, negotiateLanguage, ordinal, plural, wordFor } from './index.ts';
 
 describe('language negotiation', () => {
   it('prefers an explicit choice, then Accept-Language by weight, then Dutch', () => {
@@ -54,6 +54,27 @@ describe('plurals', () => {
     expect(plural('fr', 1_000_000, { one: '# demande', other: '# demandes' })).toBe(
       '1\u202f000\u202f000 demandes',
     );
+  });
+});
+
+describe('ordinals', () => {
+  it('writes 1er and 2e in French', () => {
+    const choice = { one: '#er choix', other: '#e choix' };
+    expect([1, 2, 11, 21].map((n) => ordinal('fr', n, choice))).toEqual([
+      '1er choix',
+      '2e choix',
+      '11e choix',
+      '21e choix',
+    ]);
+    const en = { one: '#st', two: '#nd', few: '#rd', other: '#th' };
+    expect([1, 2, 3, 4, 11, 22].map((n) => ordinal('en', n, en))).toEqual([
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '11th',
+      '22nd',
+    ]);
   });
 });
 

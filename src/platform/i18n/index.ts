@@ -179,6 +179,25 @@ export function plural(lang: Language, n: number, forms: PluralForms): string {
   return form.includes('#') ? form.replaceAll('#', formatNumber(lang, n)) : form;
 }
 
+const ordinalRules = cached((lang) => new Intl.PluralRules(LOCALES[lang], { type: 'ordinal' }));
+
+/**
+ * The form for a rank ("1er choix", "2e choix" in French), chosen by the language's ordinal rules;
+ * `two` and `few` are English ("2nd", "3rd") and fall back to `other`. `#` becomes the rank.
+ */
+export function ordinal(
+  lang: Language,
+  n: number,
+  forms: { readonly one: string; readonly two?: string; readonly few?: string; readonly other: string },
+): string {
+  const category = ordinalRules(lang).select(n);
+  const form =
+    category === 'one' || category === 'two' || category === 'few'
+      ? (forms[category] ?? forms.other)
+      : forms.other;
+  return form.includes('#') ? form.replaceAll('#', formatNumber(lang, n)) : form;
+}
+
 /** '2027-02-01' → '01/02/2027' (for tables, where the long form is too wide). */
 export function formatShortDate(lang: Language, date: string | Date): string {
   const d = typeof date === 'string' ? new Date(`${date.slice(0, 10)}T12:00:00Z`) : date;
