@@ -160,7 +160,7 @@ describe.each(BACKENDS)('handling a request as a provider on %s', (backend) => {
     expect(offer?.carePlan.days).toEqual({ mon: 'full', tue: 'full', wed: 'none', thu: 'half', fri: 'none' });
     const [mail] = await mails();
     expect(mail?.template).toBe('offer.made');
-    expect(mail?.subject).toBe('Une place pour Lena Peeters : réponse demandée');
+    expect(mail?.subject).toBe('Une place pour Lena Peeters\u00a0: réponse demandée');
     expect(mail?.textBody).toContain('à partir du 1er mars 2027');
     expect(mail?.textBody).toContain('Welkom!');
     const after = await staff.get(page);
@@ -206,7 +206,7 @@ describe.each(BACKENDS)('handling a request as a provider on %s', (backend) => {
     const [mail] = await mails();
     expect(mail?.template).toBe('preference.no_place');
     expect(mail?.textBody).toContain(
-      'Raison : Le plan d’accueil ne convient pas – Wij zijn op vrijdag gesloten.',
+      'Raison\u00a0: Le plan d’accueil ne convient pas – Wij zijn op vrijdag gesloten.',
     );
     const event = (await events()).find((e) => e.eventType === 'preference.no_place');
     expect(event?.details).toEqual({ reason: 'care_plan_does_not_fit' });
