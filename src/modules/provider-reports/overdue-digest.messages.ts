@@ -22,7 +22,7 @@ export const digestMessages = defineMessages({
       `Ces demandes pour ${location} attendent depuis plus de ${days} jours une première réponse (situation au ${today})\u00a0:`,
     line: (file: string, child: string, waited: number, start: string) =>
       `${file} · ${child} · ${waited} jours sans réponse · début souhaité le ${start}`,
-    more: (n: number) => `Et ${n} autre(s).`,
+    more: (n: number) => plural('fr', n, { one: 'Et # autre.', other: 'Et # autres.' }),
     action: 'Ouvrir la liste d’attente avec ces demandes',
     signature: 'Cordialement,\nLe Guichet Accueil d’enfants',
   },
