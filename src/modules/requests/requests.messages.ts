@@ -1,4 +1,4 @@
-import { defineMessages } from '../../platform/i18n/index.ts';
+import { defineMessages, plural } from '../../platform/i18n/index.ts';
 import { familyMessages } from '../families/index.ts';
 
 /** Texts of the request pages (parent and provider) and the status words shared by both. */
@@ -110,7 +110,11 @@ export const messages = defineMessages({
     // Provider pages
     providerHomeTitle: 'Mijn opvanglocaties',
     waitingListTitle: (location: string) => `Wachtlijst – ${location}`,
-    waitingListCaption: (count: number) => `${count} aanvragen die deze opvanglocatie kozen`,
+    waitingListCaption: (count: number) =>
+      plural('nl', count, {
+        one: '# aanvraag die deze opvanglocatie koos',
+        other: '# aanvragen die deze opvanglocatie kozen',
+      }),
     emptyWaitingList: 'Er staan nog geen aanvragen op uw wachtlijst.',
     child: 'Kind',
     birth: 'Geboorte',
@@ -246,7 +250,11 @@ export const messages = defineMessages({
     requestSubmittedEvent: 'Demande introduite',
     providerHomeTitle: 'Mes lieux d’accueil',
     waitingListTitle: (location: string) => `Liste d’attente – ${location}`,
-    waitingListCaption: (count: number) => `${count} demandes qui ont choisi ce lieu d’accueil`,
+    waitingListCaption: (count: number) =>
+      plural('fr', count, {
+        one: '# demande qui a choisi ce lieu d’accueil',
+        other: '# demandes qui ont choisi ce lieu d’accueil',
+      }),
     emptyWaitingList: 'Il n’y a pas encore de demandes sur votre liste d’attente.',
     child: 'Enfant',
     birth: 'Naissance',
@@ -379,7 +387,11 @@ export const messages = defineMessages({
     requestSubmittedEvent: 'Request submitted',
     providerHomeTitle: 'My childcare locations',
     waitingListTitle: (location: string) => `Waiting list – ${location}`,
-    waitingListCaption: (count: number) => `${count} requests that chose this location`,
+    waitingListCaption: (count: number) =>
+      plural('en', count, {
+        one: '# request that chose this location',
+        other: '# requests that chose this location',
+      }),
     emptyWaitingList: 'There are no requests on your waiting list yet.',
     child: 'Child',
     birth: 'Birth',
