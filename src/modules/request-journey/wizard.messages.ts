@@ -1,4 +1,4 @@
-import { defineMessages } from '../../platform/i18n/index.ts';
+import { defineMessages, plural } from '../../platform/i18n/index.ts';
 
 /** Texts of the request wizard and of the shared editors (care plan, preferences). */
 export const wizardMessages = defineMessages({
@@ -61,7 +61,8 @@ export const wizardMessages = defineMessages({
     allMunicipalities: 'Alle gemeenten',
     name: 'Naam bevat',
     search: 'Zoeken',
-    resultsCaption: (n: number) => `${n} opvanglocaties gevonden`,
+    resultsCaption: (n: number) =>
+      plural('nl', n, { one: '# opvanglocatie gevonden', other: '# opvanglocaties gevonden' }),
     noResults: 'Geen opvanglocaties gevonden. Pas de zoekfilters aan.',
     moreResults: 'Er zijn meer opvanglocaties. Verfijn uw zoekopdracht om ze te zien.',
     add: 'Toevoegen',
@@ -136,7 +137,8 @@ export const wizardMessages = defineMessages({
     allMunicipalities: 'Toutes les communes',
     name: 'Le nom contient',
     search: 'Chercher',
-    resultsCaption: (n: number) => `${n} lieux d’accueil trouvés`,
+    resultsCaption: (n: number) =>
+      plural('fr', n, { one: '# lieu d’accueil trouvé', other: '# lieux d’accueil trouvés' }),
     noResults: 'Aucun lieu d’accueil trouvé. Modifiez les filtres.',
     moreResults: 'Il y a d’autres lieux d’accueil. Affinez votre recherche pour les voir.',
     add: 'Ajouter',
@@ -207,7 +209,8 @@ export const wizardMessages = defineMessages({
     allMunicipalities: 'All municipalities',
     name: 'Name contains',
     search: 'Search',
-    resultsCaption: (n: number) => `${n} childcare locations found`,
+    resultsCaption: (n: number) =>
+      plural('en', n, { one: '# childcare location found', other: '# childcare locations found' }),
     noResults: 'No childcare locations found. Change the filters.',
     moreResults: 'There are more childcare locations. Narrow your search to see them.',
     add: 'Add',
