@@ -1,4 +1,4 @@
-import { defineMessages } from '../../platform/i18n/index.ts';
+import { defineMessages, plural } from '../../platform/i18n/index.ts';
 
 /** Texts of the provider's profile, photo and last-minute pages. */
 export const messages = defineMessages({
@@ -162,7 +162,8 @@ export const messages = defineMessages({
     photosTitle: (name: string) => `Photos – ${name}`,
     photosIntro: (max: number, mb: number) =>
       `Vous pouvez montrer jusqu’à ${max} photos sur votre profil, en JPEG, PNG ou WebP, de ${mb} Mo au maximum chacune. La première photo apparaît aussi dans les résultats de recherche. Ne montrez pas d’enfants reconnaissables sans l’accord de leurs parents.`,
-    photosCount: (n: number, max: number) => `${n} photos sur ${max}`,
+    photosCount: (n: number, max: number) =>
+      `${plural('fr', n, { one: '# photo', other: '# photos' })} sur ${max}`,
     noPhotos: 'Il n’y a pas encore de photos.',
     uploadTitle: 'Ajouter une photo',
     photo: 'Photo',
