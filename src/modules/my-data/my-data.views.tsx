@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { common } from '../../platform/i18n/common.ts';
-import { formatDate, formatDateTime, type Language, wordFor } from '../../platform/i18n/index.ts';
+import { formatDate, formatDateTime, formatNumber, type Language, wordFor } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import {
   CsrfField,
@@ -129,7 +129,7 @@ export function MyDataPage(props: { ctx: PageContext; data: MyDataExport }) {
                 [t.phone, p.phone],
                 [t.language, common[lang].languageNames[p.language]],
                 [t.situation, labelFor(l.situations, p.situation, l.otherCode)],
-                [t.daysPerWeek, p.daysPerWeek === null ? null : String(p.daysPerWeek)],
+                [t.daysPerWeek, p.daysPerWeek === null ? null : formatNumber(lang, Number(p.daysPerWeek))],
               ]}
             />
           ))}

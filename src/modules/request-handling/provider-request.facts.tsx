@@ -2,6 +2,7 @@ import { common } from '../../platform/i18n/common.ts';
 import {
   formatDate,
   formatDateTime,
+  formatNumber,
   formatShortDate,
   type Language,
   locale,
@@ -134,7 +135,7 @@ export function FamilyFacts(props: { lang: Language; detail: RequestForLocation 
             {p.phone ? ` · ${t.phone}: ${p.phone}` : ''}
             {` · ${t.language}: ${common[lang].languageNames[p.language]}`}
             {p.situation ? ` · ${t.situations[p.situation]}` : ''}
-            {p.daysPerWeek ? ` (${t.daysWorked(p.daysPerWeek.replace('.', lang === 'en' ? '.' : ','))})` : ''}
+            {p.daysPerWeek ? ` (${t.daysWorked(formatNumber(lang, Number(p.daysPerWeek)))})` : ''}
           </li>
         ))}
       </ul>
