@@ -157,6 +157,14 @@ export function formatNumber(lang: Language, value: number): string {
   return numbers(lang).format(value);
 }
 
+/**
+ * A label followed by a colon, as each language writes it: "Statut\u00a0:" in French (a no-break
+ * space before the colon), "Status:" in Dutch and English.
+ */
+export function withColon(lang: Language, label: string): string {
+  return lang === 'fr' ? `${label}\u00a0:` : `${label}:`;
+}
+
 const pluralRules = cached((lang) => new Intl.PluralRules(LOCALES[lang]));
 
 /**
