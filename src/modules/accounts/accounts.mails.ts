@@ -1,6 +1,6 @@
 import { defineMessages, type Language } from '../../platform/i18n/index.ts';
 import type { OutgoingMail } from '../../platform/mail/outbox.ts';
-import { type MailContent, renderMail } from '../../platform/mail/render.tsx';
+import { inLanguage, type MailContent, renderMail } from '../../platform/mail/render.tsx';
 
 /** The e-mails about the account itself, in the account's language. */
 const texts = defineMessages({
@@ -229,7 +229,7 @@ export function registrationAttemptMail(
   const t = texts[to.language];
   return mail(to, 'account.registration_attempt', {
     subject: t.attemptSubject,
-    paragraphs: [t.attempt, t.attemptYou(p.forgotUrl), t.attemptNotYou],
+    paragraphs: [t.attempt, t.attemptYou(inLanguage(p.forgotUrl, to.language)), t.attemptNotYou],
     action: { label: t.loginAction, url: p.loginUrl },
   });
 }
