@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { type ErrorKey, errorText } from './common.ts';
 import { formatDate, formatDateTime, negotiateLanguage, ordinal, plural, wordFor } from './index.ts';
+import { homeLanguageName } from './spoken-languages.ts';
 
 describe('language negotiation', () => {
   it('prefers an explicit choice, then Accept-Language by weight, then Dutch', () => {
@@ -90,5 +91,20 @@ describe('lookups that cannot show a raw key', () => {
     );
     expect(warn).toHaveBeenCalledTimes(2);
     warn.mockRestore();
+  });
+});
+
+describe('home languages', () => {
+  it('name a stored code in the page’s language and keep what a family typed', () => {
+    expect(['ar', 'tr', 'pl', 'ber'].map((c) => homeLanguageName('nl', c))).toEqual([
+      'Arabisch',
+      'Turks',
+      'Pools',
+      'Berbers',
+    ]);
+    expect(['ar', 'tr', 'ber'].map((c) => homeLanguageName('fr', c))).toEqual(['arabe', 'turc', 'berbère']);
+    expect(homeLanguageName('en', 'ar')).toBe('Arabic');
+    expect(homeLanguageName('fr', 'Arabisch en Frans')).toBe('Arabisch en Frans');
+    expect(homeLanguageName('en', 'qqq')).toBe('qqq');
   });
 });
