@@ -7,6 +7,7 @@ import {
   type Language,
   locale,
 } from '../../platform/i18n/index.ts';
+import { homeLanguageName } from '../../platform/i18n/spoken-languages.ts';
 import { Fact } from '../../platform/views/facts.tsx';
 import { TableScroll } from '../../platform/views/table-scroll.tsx';
 import { WEEKDAYS } from '../../shared/dates.ts';
@@ -121,7 +122,7 @@ export function FamilyFacts(props: { lang: Language; detail: RequestForLocation 
       <dl class="ko-facts">
         <Fact label={t.address}>{address || t.notGiven}</Fact>
         {detail.subMunicipalityName && <Fact label={t.subMunicipality}>{detail.subMunicipalityName}</Fact>}
-        {f.homeLanguage && <Fact label={t.homeLanguage}>{f.homeLanguage}</Fact>}
+        {f.homeLanguage && <Fact label={t.homeLanguage}>{homeLanguageName(lang, f.homeLanguage)}</Fact>}
         <Fact label={t.priorityFacts}>
           {facts.length > 0 ? facts.map((k) => t.facts[k]).join(', ') : t.none}
         </Fact>
