@@ -122,7 +122,31 @@ function walk(
  */
 const HAND_MADE_PLURAL = /[\w.)\]]\s*[!=]==?\s*1\s*\?|\b1\s*[!=]==?\s*[\w.]+\s*\?/;
 
+/**
+ * A view that puts a colon after a catalogue text (`{t.status}: …`) writes "Statut: " in French;
+ * `withColon(lang, label)` from platform/i18n writes "Statut\u00a0:".
+ */
+const COLON_AFTER_TEXT = /(?<!\$)\{[a-z]+\.[A-Za-z.]+(\([^)]*\))?\}:|\$\{[a-z]+\.[A-Za-z.]+(\([^)]*\))?\}: /;
+
 describe('message catalogues', () => {
+  it('are followed by a colon only through withColon in views (French spacing)', () => {
+    expect(COLON_AFTER_TEXT.test('{t.requestStatus}: <strong>')).toBe(true);
+    const dollar = '$'; // a template placeholder as source text
+    expect(COLON_AFTER_TEXT.test(`label={\`${dollar}{t.offers}: ${dollar}{name}\`}`)).toBe(true);
+    expect(COLON_AFTER_TEXT.test('{withColon(lang, t.requestStatus)} <strong>')).toBe(false);
+    expect(COLON_AFTER_TEXT.test(`value={\`${dollar}{c.key}:up\`}`)).toBe(false);
+    const found = sourceFiles(ROOT)
+      .filter((f) => f.endsWith('.tsx'))
+      .flatMap((file) =>
+        readFileSync(file, 'utf8')
+          .split('\n')
+          .flatMap((line, i) =>
+            COLON_AFTER_TEXT.test(line) ? [`${relative(ROOT, file)}:${i + 1}: ${line.trim()}`] : [],
+          ),
+      );
+    expect(found).toEqual([]);
+  });
+
   it('choose plural forms by the language’s rules, never by comparing with 1', () => {
     expect(HAND_MADE_PLURAL.test("(n) => (n === 1 ? '1 plaats' : 'meer plaatsen')")).toBe(true);
     expect(HAND_MADE_PLURAL.test("count !== 1\n        ? 'x' : 'y'")).toBe(true);
