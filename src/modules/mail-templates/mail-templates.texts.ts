@@ -232,7 +232,11 @@ export function renderTemplateMail(
   extra: { greetingName: string; url: string; message?: string | null },
 ): RenderedMail {
   const values = valuesFor(lang, facts);
-  const subject = fillTemplate(template.subject, values).replace(/\s+/g, ' ').trim().slice(0, 200);
+  // One line (no header injection), keeping the no-break spaces of French typography.
+  const subject = fillTemplate(template.subject, values)
+    .replace(/[^\S\u00a0\u202f]+/g, ' ')
+    .trim()
+    .slice(0, 200);
   const paragraphs = fillTemplate(template.body, values)
     .split(/\r?\n\s*\r?\n/)
     .map((p) => p.trim())
