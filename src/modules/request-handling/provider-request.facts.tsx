@@ -6,6 +6,7 @@ import {
   formatShortDate,
   type Language,
   locale,
+  withColon,
 } from '../../platform/i18n/index.ts';
 import { homeLanguageName } from '../../platform/i18n/spoken-languages.ts';
 import { Fact } from '../../platform/views/facts.tsx';
@@ -68,7 +69,7 @@ export function CareFacts(props: { lang: Language; detail: RequestForLocation })
       <TableScroll label={t.carePlan}>
         <table class="utrecht-table ko-table ko-table--compact" data-qa="care-plan">
           <caption class="utrecht-table__caption">
-            {t.carePlan}: {r.carePlan.fixed ? t.planFixed : t.planVariable}
+            {withColon(lang, t.carePlan)} {r.carePlan.fixed ? t.planFixed : t.planVariable}
             {r.carePlan.early ? ` · ${t.early}` : ''}
             {r.carePlan.late ? ` · ${t.late}` : ''}
           </caption>
@@ -132,9 +133,9 @@ export function FamilyFacts(props: { lang: Language; detail: RequestForLocation 
         {detail.parents.map((p) => (
           <li key={p.id}>
             {p.firstName} {p.lastName}
-            {p.email ? ` · ${t.email}: ${p.email}` : ''}
-            {p.phone ? ` · ${t.phone}: ${p.phone}` : ''}
-            {` · ${t.language}: ${common[lang].languageNames[p.language]}`}
+            {p.email ? ` · ${withColon(lang, t.email)} ${p.email}` : ''}
+            {p.phone ? ` · ${withColon(lang, t.phone)} ${p.phone}` : ''}
+            {` · ${withColon(lang, t.language)} ${common[lang].languageNames[p.language]}`}
             {p.situation ? ` · ${t.situations[p.situation]}` : ''}
             {p.daysPerWeek ? ` (${t.daysWorked(formatNumber(lang, Number(p.daysPerWeek)))})` : ''}
           </li>
