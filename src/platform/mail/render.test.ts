@@ -25,11 +25,14 @@ describe('mail links', () => {
         rows: [['Lundi', 'Journée', 'Demi-journée']],
       },
       action: { label: 'Voir la proposition', url: 'https://loket.example/parent/requests/1' },
-      signature: 'Cordialement',
+      signature: 'Cordialement,\nLe Guichet Accueil d’enfants',
     });
     expect(mail.text).toContain('Plan\u00a0:');
     expect(mail.text).toContain('- Lundi — Demandé\u00a0: Journée\u202f; Proposé\u00a0: Demi-journée');
     expect(mail.text).toContain('Voir la proposition\u00a0: https://loket.example/parent/requests/1?lang=fr');
     expect(mail.html).toContain('href="https://loket.example/parent/requests/1?lang=fr"');
+    // The sign-off once: no site name after a signature that already names the desk.
+    expect(mail.text.endsWith('Cordialement,\nLe Guichet Accueil d’enfants')).toBe(true);
+    expect(mail.html).toContain('Cordialement,<br/>Le Guichet Accueil d’enfants</p>');
   });
 });

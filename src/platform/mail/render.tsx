@@ -1,5 +1,4 @@
 import { renderToString } from 'preact-render-to-string';
-import { common } from '../i18n/common.ts';
 import { type Language, withColon } from '../i18n/index.ts';
 
 /** A small table after the paragraphs (e.g. an offer's plan next to the request's). */
@@ -29,7 +28,6 @@ export function renderMail(
     ...(content.table ? [...textTable(lang, content.table), ''] : []),
     ...(content.action ? [`${withColon(lang, content.action.label)} ${content.action.url}`, ''] : []),
     content.signature,
-    `— ${common[lang].siteName}`,
   ].join('\n');
   const html = `<!doctype html>${renderToString(
     <html lang={lang}>
@@ -79,8 +77,7 @@ export function renderMail(
           </p>
         )}
         <p>
-          {content.signature}
-          <br />— {common[lang].siteName}
+          {content.signature.split('\n').flatMap((line, i) => (i === 0 ? [line] : [<br key={i} />, line]))}
         </p>
       </body>
     </html>,
