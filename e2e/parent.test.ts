@@ -151,7 +151,7 @@ describe('the parent journey in a browser', () => {
       expect.stringContaining('Onthaalouder Derde'),
     ]);
     await follow(qa('wizard-next'), /^\/parent\/requests\/new\/summary$/);
-    expect(await qa('summary-start').textContent()).toBe('1 juin 2027');
+    expect(await qa('summary-start').textContent()).toBe('1er juin 2027');
     await follow(qa('submit-request'), /^\/parent\/requests\/[0-9a-f-]{36}$/);
     const followUp = pathOf();
     expect(await h1()).toBe('Demande pour Dubois');
@@ -180,7 +180,7 @@ describe('the parent journey in a browser', () => {
     expect(await h1()).toBe('Demande pour Lina Dubois');
     expect(await qa('child-born-link').count()).toBe(0);
     expect(await qa('submitted-on').textContent()).toBe('22 novembre 2026');
-    expect(await qa('start-date').textContent()).toBe('1 juin 2027');
+    expect(await qa('start-date').textContent()).toBe('1er juin 2027');
     expect(await qa('timeline').textContent()).toContain('Données de naissance complétées');
 
     const mails = await t.deps.db.select().from(schema.outbox).orderBy(asc(schema.outbox.id));

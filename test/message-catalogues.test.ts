@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { definedCatalogues, LANGUAGES } from '../src/platform/i18n/index.ts';
+import { definedCatalogues, LANGUAGES, type Language } from '../src/platform/i18n/index.ts';
 
 /**
  * Every text of every message catalogue (each `defineMessages` in src), in Dutch, French and
@@ -55,13 +55,37 @@ const SAMPLES: { args: (n: number) => unknown[]; mustRender: boolean }[] = [
   ...[0, 1, 2].map((v) => ({ args: (n: number) => Array(n).fill(v), mustRender: false })),
 ];
 
+/**
+ * French typography: a narrow no-break space (U+202F) before ; ! ? and a no-break space (U+00A0)
+ * before : and inside « » — never a plain space, which lets the sign wrap to the next line alone.
+ */
+const FRENCH_SPACING: [string, RegExp][] = [
+  ['a plain space before ; ! ? (use U+202F)', /[ \u00a0][;!?]/],
+  ['a plain space before : (use U+00A0)', / :/],
+  ['a plain space inside « » (use U+00A0)', /« | »/],
+];
+
+function frenchProblems(text: string): string[] {
+  const plain = text.replace(NOT_KEYS, '');
+  return FRENCH_SPACING.filter(([, re]) => re.test(plain)).map(([name]) => name);
+}
+
 type Found = { where: string; text: string; problem: string };
 
-function walk(value: unknown, path: string, placeholdersAllowed: boolean, found: Found[]): number {
+function walk(
+  value: unknown,
+  path: string,
+  lang: Language,
+  placeholdersAllowed: boolean,
+  found: Found[],
+): number {
+  const check = (text: string) => [
+    ...problems(text, placeholdersAllowed),
+    ...(lang === 'fr' ? frenchProblems(text) : []),
+  ];
   if (typeof value === 'string') {
     if (value.trim() === '') found.push({ where: path, text: value, problem: 'empty' });
-    for (const problem of problems(value, placeholdersAllowed))
-      found.push({ where: path, text: value, problem });
+    for (const problem of check(value)) found.push({ where: path, text: value, problem });
     return 1;
   }
   if (typeof value === 'function') {
@@ -77,21 +101,71 @@ function walk(value: unknown, path: string, placeholdersAllowed: boolean, found:
         found.push({ where: path, text: String(out), problem: 'no text' });
         continue;
       }
-      for (const problem of problems(out, placeholdersAllowed))
-        found.push({ where: path, text: out, problem });
+      for (const problem of check(out)) found.push({ where: path, text: out, problem });
     }
     return 1;
   }
   if (value && typeof value === 'object') {
     let n = 0;
-    for (const [k, v] of Object.entries(value)) n += walk(v, `${path}.${k}`, placeholdersAllowed, found);
+    for (const [k, v] of Object.entries(value))
+      n += walk(v, `${path}.${k}`, lang, placeholdersAllowed, found);
     return n;
   }
   found.push({ where: path, text: String(value), problem: 'not a text' });
   return 0;
 }
 
+/**
+ * A count compared with 1 in a catalogue picks the form by hand, which is wrong for French 0
+ * ("0 lieu d’accueil trouvé" is singular): `plural` and `ordinal` from platform/i18n choose it by
+ * the language's rules.
+ */
+const HAND_MADE_PLURAL = /[\w.)\]]\s*[!=]==?\s*1\s*\?|\b1\s*[!=]==?\s*[\w.]+\s*\?/;
+
+/**
+ * A view that puts a colon after a catalogue text (`{t.status}: …`) writes "Statut: " in French;
+ * `withColon(lang, label)` from platform/i18n writes "Statut\u00a0:".
+ */
+const COLON_AFTER_TEXT = /(?<!\$)\{[a-z]+\.[A-Za-z.]+(\([^)]*\))?\}:|\$\{[a-z]+\.[A-Za-z.]+(\([^)]*\))?\}: /;
+
 describe('message catalogues', () => {
+  it('are followed by a colon only through withColon in views (French spacing)', () => {
+    expect(COLON_AFTER_TEXT.test('{t.requestStatus}: <strong>')).toBe(true);
+    const dollar = '$'; // a template placeholder as source text
+    expect(COLON_AFTER_TEXT.test(`label={\`${dollar}{t.offers}: ${dollar}{name}\`}`)).toBe(true);
+    expect(COLON_AFTER_TEXT.test('{withColon(lang, t.requestStatus)} <strong>')).toBe(false);
+    expect(COLON_AFTER_TEXT.test(`value={\`${dollar}{c.key}:up\`}`)).toBe(false);
+    const found = sourceFiles(ROOT)
+      .filter((f) => f.endsWith('.tsx'))
+      .flatMap((file) =>
+        readFileSync(file, 'utf8')
+          .split('\n')
+          .flatMap((line, i) =>
+            COLON_AFTER_TEXT.test(line) ? [`${relative(ROOT, file)}:${i + 1}: ${line.trim()}`] : [],
+          ),
+      );
+    expect(found).toEqual([]);
+  });
+
+  it('choose plural forms by the language’s rules, never by comparing with 1', () => {
+    expect(HAND_MADE_PLURAL.test("(n) => (n === 1 ? '1 plaats' : 'meer plaatsen')")).toBe(true);
+    expect(HAND_MADE_PLURAL.test("count !== 1\n        ? 'x' : 'y'")).toBe(true);
+    expect(HAND_MADE_PLURAL.test("plural('fr', n, { one: '# place', other: '# places' })")).toBe(false);
+    const files = sourceFiles(ROOT).filter((f) => /\.(messages[\w.]*|mails|texts|labels)\.ts$/.test(f));
+    expect(files.length).toBeGreaterThan(20);
+    const found = files.flatMap((file) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .map((line, i, lines) => ({
+          where: `${relative(ROOT, file)}:${i + 1}`,
+          text: `${line}\n${lines[i + 1] ?? ''}`,
+        }))
+        .filter(({ text }) => HAND_MADE_PLURAL.test(text))
+        .map(({ where, text }) => `${where}: ${text.trim()}`),
+    );
+    expect(found).toEqual([]);
+  });
+
   it('recognises what must not be shown', () => {
     expect(problems('Geboorte: child.born', false)).toEqual(['a raw key']);
     expect(problems('Status: preference.noPlace', false)).toEqual(['a raw key']);
@@ -122,7 +196,7 @@ describe('message catalogues', () => {
         if (seen.has(catalogue)) continue;
         seen.add(catalogue);
         catalogues++;
-        for (const lang of LANGUAGES) texts += walk(catalogue[lang], `${name} ${lang}`, allowed, found);
+        for (const lang of LANGUAGES) texts += walk(catalogue[lang], `${name} ${lang}`, lang, allowed, found);
       }
     }
     expect(catalogues).toBeGreaterThanOrEqual(files.length);

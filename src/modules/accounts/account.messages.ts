@@ -88,20 +88,20 @@ export const messages = defineMessages({
     },
     changeEmailTitle: 'Modifier l’adresse e-mail',
     changeEmailIntro: (email: string) =>
-      `Votre adresse e-mail est actuellement ${email}. Nous envoyons un lien à la nouvelle adresse ; l’adresse ne change qu’après confirmation de ce lien. Votre ancienne adresse reçoit un message.`,
+      `Votre adresse e-mail est actuellement ${email}. Nous envoyons un lien à la nouvelle adresse\u202f; l’adresse ne change qu’après confirmation de ce lien. Votre ancienne adresse reçoit un message.`,
     newEmail: 'Nouvelle adresse e-mail',
     currentPassword: 'Votre mot de passe actuel',
     currentPasswordHint: 'Pour être sûrs que c’est bien vous.',
     changeEmailButton: 'Envoyer le lien de confirmation',
     confirmEmailTitle: 'Confirmer la nouvelle adresse e-mail',
-    confirmEmailIntro: (email: string) => `Voulez-vous désormais utiliser ${email} pour votre compte ?`,
+    confirmEmailIntro: (email: string) => `Voulez-vous désormais utiliser ${email} pour votre compte\u202f?`,
     confirmEmailButton: 'Oui, utiliser cette adresse',
     emailTakenTitle: 'Cette adresse est déjà utilisée',
     emailTakenBody:
       'Un autre compte utilise entre-temps cette adresse e-mail. Votre adresse e-mail n’a pas été modifiée.',
     changePasswordTitle: 'Modifier le mot de passe',
     changePasswordIntro:
-      'Après la modification, vos autres appareils sont déconnectés ; ici, vous restez connecté·e.',
+      'Après la modification, vos autres appareils sont déconnectés\u202f; ici, vous restez connecté·e.',
     newPassword: 'Nouveau mot de passe',
     newPasswordRepeat: 'Répétez le nouveau mot de passe',
     changePasswordButton: 'Modifier le mot de passe',

@@ -1,6 +1,6 @@
 import { defineMessages, type Language } from '../../platform/i18n/index.ts';
 import type { OutgoingMail } from '../../platform/mail/outbox.ts';
-import { type MailContent, renderMail } from '../../platform/mail/render.tsx';
+import { inLanguage, type MailContent, renderMail } from '../../platform/mail/render.tsx';
 
 /** The e-mails about the account itself, in the account's language. */
 const texts = defineMessages({
@@ -50,38 +50,39 @@ const texts = defineMessages({
     signature: 'Cordialement,\nLe Guichet Accueil d’enfants',
     registerSubject: 'Confirmez votre nouveau compte',
     register:
-      'Vous avez demandé un compte au Guichet Accueil d’enfants avec cette adresse e-mail. Ouvrez le lien ci-dessous et saisissez le mot de passe choisi : votre compte sera alors créé. Le lien est valable 48 heures.',
+      'Vous avez demandé un compte au Guichet Accueil d’enfants avec cette adresse e-mail. Ouvrez le lien ci-dessous et saisissez le mot de passe choisi\u00a0: votre compte sera alors créé. Le lien est valable 48 heures.',
     registerIgnore:
-      'Vous n’avez pas demandé de compte ? Vous pouvez ignorer cet e-mail : aucun compte ne sera créé.',
+      'Vous n’avez pas demandé de compte\u202f? Vous pouvez ignorer cet e-mail\u00a0: aucun compte ne sera créé.',
     registerAction: 'Confirmer le compte',
     attemptSubject: 'Quelqu’un a essayé de créer un compte avec votre adresse e-mail',
     attempt:
-      'Quelqu’un vient d’essayer de créer un nouveau compte au Guichet Accueil d’enfants avec cette adresse e-mail. Un compte existe déjà avec cette adresse : rien n’a changé.',
+      'Quelqu’un vient d’essayer de créer un nouveau compte au Guichet Accueil d’enfants avec cette adresse e-mail. Un compte existe déjà avec cette adresse\u00a0: rien n’a changé.',
     attemptYou: (forgotUrl: string) =>
-      `C’était vous ? Connectez-vous avec votre compte existant via le lien ci-dessous. Mot de passe oublié ? Choisissez-en un nouveau via ${forgotUrl}`,
-    attemptNotYou: 'Ce n’était pas vous ? Vous n’avez rien à faire.',
+      `C’était vous\u202f? Connectez-vous avec votre compte existant via le lien ci-dessous. Mot de passe oublié\u202f? Choisissez-en un nouveau via ${forgotUrl}`,
+    attemptNotYou: 'Ce n’était pas vous\u202f? Vous n’avez rien à faire.',
     loginAction: 'Se connecter',
     verifySubject: 'Confirmez votre adresse e-mail',
     verify:
       'Vous avez créé un compte au Guichet Accueil d’enfants. Confirmez votre adresse e-mail avec le lien ci-dessous. Le lien est valable 48 heures.',
-    verifyIgnore: 'Vous n’avez pas créé de compte ? Vous pouvez ignorer cet e-mail.',
+    verifyIgnore: 'Vous n’avez pas créé de compte\u202f? Vous pouvez ignorer cet e-mail.',
     verifyAction: 'Confirmer l’adresse e-mail',
     resetSubject: 'Choisissez un nouveau mot de passe',
     reset:
       'Vous avez demandé un nouveau mot de passe. Choisissez-le avec le lien ci-dessous. Le lien est valable 1 heure et ne fonctionne qu’une fois.',
     resetIgnore:
-      'Vous n’avez pas demandé de nouveau mot de passe ? Vous pouvez ignorer cet e-mail : votre mot de passe ne change pas.',
+      'Vous n’avez pas demandé de nouveau mot de passe\u202f? Vous pouvez ignorer cet e-mail\u00a0: votre mot de passe ne change pas.',
     resetAction: 'Choisir un nouveau mot de passe',
     changeEmailSubject: 'Confirmez votre nouvelle adresse e-mail',
     changeEmail: (email: string) =>
-      `Vous avez demandé d’utiliser désormais ${email} pour votre compte au Guichet Accueil d’enfants. Confirmez-le avec le lien ci-dessous ; connectez-vous si cela vous est demandé. Le lien est valable 24 heures.`,
-    changeEmailIgnore: 'Vous n’avez rien demandé ? Vous pouvez ignorer cet e-mail ; rien ne change.',
+      `Vous avez demandé d’utiliser désormais ${email} pour votre compte au Guichet Accueil d’enfants. Confirmez-le avec le lien ci-dessous\u202f; connectez-vous si cela vous est demandé. Le lien est valable 24 heures.`,
+    changeEmailIgnore:
+      'Vous n’avez rien demandé\u202f? Vous pouvez ignorer cet e-mail\u202f; rien ne change.',
     changeEmailAction: 'Confirmer la nouvelle adresse',
     changeEmailNoticeSubject: 'Votre adresse e-mail va changer',
     changeEmailNotice: (email: string) =>
       `Une personne connectée à votre compte a demandé de remplacer l’adresse e-mail du compte par ${email}. L’adresse ne change qu’une fois la modification confirmée depuis la nouvelle boîte mail.`,
     notYou:
-      'Ce n’était pas vous ? Choisissez immédiatement un nouveau mot de passe via « Mot de passe oublié » et contactez le guichet.',
+      'Ce n’était pas vous\u202f? Choisissez immédiatement un nouveau mot de passe via «\u00a0Mot de passe oublié\u00a0» et contactez le guichet.',
     forgotAction: 'Mot de passe oublié',
     passwordChangedSubject: 'Votre mot de passe a été modifié',
     passwordChanged:
@@ -228,7 +229,7 @@ export function registrationAttemptMail(
   const t = texts[to.language];
   return mail(to, 'account.registration_attempt', {
     subject: t.attemptSubject,
-    paragraphs: [t.attempt, t.attemptYou(p.forgotUrl), t.attemptNotYou],
+    paragraphs: [t.attempt, t.attemptYou(inLanguage(p.forgotUrl, to.language)), t.attemptNotYou],
     action: { label: t.loginAction, url: p.loginUrl },
   });
 }

@@ -51,8 +51,8 @@ export const messages = defineMessages({
     passwordRepeat: 'Répétez le mot de passe',
     passwordHint: 'Au moins 10 caractères.',
     loginButton: 'Se connecter',
-    forgotPasswordLink: 'Mot de passe oublié ?',
-    noAccount: 'Pas encore de compte ?',
+    forgotPasswordLink: 'Mot de passe oublié\u202f?',
+    noAccount: 'Pas encore de compte\u202f?',
     registerLink: 'Créer un compte parent',
     registerTitle: 'Créer un compte',
     registerIntro:
@@ -62,7 +62,7 @@ export const messages = defineMessages({
     registerButton: 'Créer le compte',
     registerSentTitle: 'Consultez votre boîte mail',
     registerSentBody:
-      'Si cette adresse e-mail peut être utilisée, nous lui avons envoyé un e-mail. Ouvrez le lien de cet e-mail pour confirmer votre compte ; le lien est valable 48 heures. Rien reçu ? Regardez aussi dans les courriers indésirables.',
+      'Si cette adresse e-mail peut être utilisée, nous lui avons envoyé un e-mail. Ouvrez le lien de cet e-mail pour confirmer votre compte\u202f; le lien est valable 48 heures. Rien reçu\u202f? Regardez aussi dans les courriers indésirables.',
     confirmTitle: 'Confirmer votre compte',
     confirmIntro: (email: string) =>
       `Saisissez le mot de passe choisi lors de l’inscription. Nous créerons alors votre compte pour ${email}.`,
@@ -70,7 +70,7 @@ export const messages = defineMessages({
     confirmButton: 'Créer le compte',
     takenTitle: 'Cette adresse e-mail a déjà un compte',
     takenBody: 'Un compte existe déjà avec cette adresse e-mail. Connectez-vous avec celui-ci.',
-    haveAccount: 'Vous avez déjà un compte ?',
+    haveAccount: 'Vous avez déjà un compte\u202f?',
     accountTitle: 'Mon compte',
     accountRoles: 'Vos rôles',
     roleNames: {
@@ -83,7 +83,7 @@ export const messages = defineMessages({
       platform_admin: 'Administrateur de la plateforme',
     },
     accountComingSoon:
-      'L’espace de travail pour ce rôle est encore en construction. Vous pouvez déjà vous connecter ; vos droits sont indiqués ci-dessous.',
+      'L’espace de travail pour ce rôle est encore en construction. Vous pouvez déjà vous connecter\u202f; vos droits sont indiqués ci-dessous.',
   },
   en: {
     loginTitle: 'Log in',

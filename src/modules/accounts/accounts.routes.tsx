@@ -17,7 +17,6 @@ import {
   registrationLinkState,
 } from './accounts.service.ts';
 import { ConfirmRegistrationPage, LoginPage, RegisterPage, RegisterSentPage } from './accounts.views.tsx';
-import { changeLanguage } from './credentials.service.ts';
 import { LinkProblemPage, linkProblemStatus } from './recovery.views.tsx';
 import { clearSessionCookie, startSession } from './session-cookie.http.ts';
 import { tokenParam } from './tokens.ts';
@@ -208,7 +207,11 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AppDeps): void {
     return reply.redirect(user ? homePathFor(user) : '/', 303);
   });
 
-  /** The language switch: a plain link, so it works without JavaScript; keeps the page. */
+  /**
+   * The language switch: a plain link, so it works without JavaScript; keeps the page. It changes
+   * the pages only (the cookie): the language of the account's e-mails changes on the account page,
+   * where the person says so.
+   */
   app.get<{ Params: { lang: string }; Querystring: { back?: unknown } }>(
     '/lang/:lang',
     { config: { action: 'public.language' } },
@@ -217,7 +220,6 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AppDeps): void {
       const back = safeRedirectPath(request.query.back) ?? '/';
       if (!isLanguage(lang)) return reply.redirect(back, 303);
       reply.setCookie(LANGUAGE_COOKIE, lang, { path: '/', sameSite: 'lax', secure, maxAge: 31_536_000 });
-      if (request.user) await changeLanguage(deps, request.user, lang);
       return reply.redirect(back, 303);
     },
   );

@@ -276,15 +276,16 @@ describe.each(BACKENDS)('accounts and sessions on %s', (backend) => {
     expect(evil.headers.location).toBe('/account/home');
   });
 
-  it('switches language with a plain link, keeps the page, and stores it on the account', async () => {
-    const user = await aUser(t.deps.db, { role: 'parent' });
+  it('switches the pages’ language with a plain link, keeps the page, and leaves the mail language alone', async () => {
+    const user = await aUser(t.deps.db, { role: 'parent', language: 'nl' });
     const client = new TestClient(t.app);
     await client.login(user.email, TEST_PASSWORD);
     const res = await client.get('/lang/fr?back=%2Fparent');
     expect(res.headers.location).toBe('/parent');
     expect((await client.get('/parent')).body).toContain('Mes demandes');
+    // The account's e-mails stay Dutch: that changes on the account page only.
     const [row] = await t.deps.db.select().from(schema.users).where(eq(schema.users.id, user.id));
-    expect(row?.language).toBe('fr');
+    expect(row?.language).toBe('nl');
     expect((await client.get('/lang/xx?back=https://evil.example')).headers.location).toBe('/');
   });
 

@@ -46,6 +46,28 @@ describe.each(BACKENDS)('password reset on %s', (backend) => {
     expect(mails[0]?.subject).toBe('Choisissez un nouveau mot de passe');
   });
 
+  it('opens the link of a French mail in French, whatever the browser says, and the next pages too', async () => {
+    const user = await aUser(t.deps.db, { role: 'parent', language: 'fr' });
+    await askForReset(new TestClient(t.app), user.email);
+    const mail = (await mailsTo(t.deps.db, user.email))[0];
+    const link = linkIn(mail, '/reset-password');
+    expect(mail?.textBody).toContain(`${link}&lang=fr`);
+    expect(mail?.textBody).toContain('Choisir un nouveau mot de passe\u00a0: http');
+    expect(mail?.htmlBody).toContain(`${link}&amp;lang=fr`);
+
+    const browser = new TestClient(t.app, { 'accept-language': 'nl-BE,nl;q=0.9' });
+    const form = await browser.get(`${link}&lang=fr`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('<html lang="fr"');
+    expect(form.body).toContain('Choisir un nouveau mot de passe');
+    // Without the parameter the next page stays French; a made-up language changes nothing.
+    expect((await browser.get('/forgot-password')).body).toContain('<html lang="fr"');
+    expect((await browser.get('/forgot-password?lang=xx')).body).toContain('<html lang="fr"');
+    expect((await new TestClient(t.app, { 'accept-language': 'nl-BE' }).get(link)).body).toContain(
+      '<html lang="nl"',
+    );
+  });
+
   it('validates the address with an error summary and keeps the value', async () => {
     const res = await new TestClient(t.app).post(
       '/forgot-password',

@@ -66,7 +66,7 @@ export const messages = defineMessages({
       'Ce lien pour choisir un nouveau mot de passe a déjà été utilisé. Demandez un nouveau lien si nécessaire.',
     resetExpiredBody:
       'Un lien pour choisir un nouveau mot de passe est valable 1 heure, et ne fonctionne plus dès qu’un lien plus récent existe. Demandez un nouveau lien.',
-    registerUsedBody: 'Ce lien a déjà été utilisé : le compte existe. Connectez-vous.',
+    registerUsedBody: 'Ce lien a déjà été utilisé\u00a0: le compte existe. Connectez-vous.',
     registerExpiredBody:
       'Un lien pour confirmer un nouveau compte est valable 48 heures. Créez à nouveau le compte.',
     changeUsedBody: 'Ce lien pour confirmer votre nouvelle adresse e-mail a déjà été utilisé.',
@@ -85,7 +85,7 @@ export const messages = defineMessages({
     forgotSentBody: (email: string) =>
       `Si un compte existe avec l’adresse ${email}, nous y envoyons maintenant un lien pour choisir un nouveau mot de passe. Le lien est valable 1 heure.`,
     forgotSentHint:
-      'Pas reçu d’e-mail ? Vérifiez vos courriers indésirables et l’adresse, ou réessayez dans quelques minutes.',
+      'Pas reçu d’e-mail\u202f? Vérifiez vos courriers indésirables et l’adresse, ou réessayez dans quelques minutes.',
     resetTitle: 'Choisir un nouveau mot de passe',
     resetIntro:
       'Choisissez un nouveau mot de passe. Vous serez ensuite déconnecté·e partout et vous vous reconnecterez.',

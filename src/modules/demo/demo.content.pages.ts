@@ -10,7 +10,7 @@ export const DEMO_INFO_PAGES: { slug: string; title: Translated; body: Translate
     slug: 'hoe-werkt-kinderopvang',
     title: {
       nl: 'Hoe werkt kinderopvang hier?',
-      fr: 'Comment fonctionne l’accueil d’enfants ici ?',
+      fr: 'Comment fonctionne l’accueil d’enfants ici\u202f?',
       en: 'How does childcare work here?',
     },
     body: {
@@ -35,9 +35,9 @@ Heeft een opvang een plaats, dan krijgt u een voorstel per e-mail. U beslist zel
 
 Vous remplissez une seule demande et choisissez jusqu’à cinq lieux d’accueil, par ordre de préférence. Chaque lieu d’accueil voit votre demande sur sa liste d’attente et décide selon sa propre politique d’admission.
 
-## Quand commencer ?
+## Quand commencer\u202f?
 
-- Commencez le plus tôt possible : beaucoup de familles font la demande pendant la grossesse.
+- Commencez le plus tôt possible\u00a0: beaucoup de familles font la demande pendant la grossesse.
 - Indiquez une date de début réaliste, le plus souvent après le congé de maternité.
 - Confirmez votre demande tous les trois mois, sinon elle expire.
 
@@ -65,7 +65,7 @@ When a location has a place, you get an offer by e-mail. You decide yourself whe
     slug: 'inkomenstarief-of-vaste-prijs',
     title: {
       nl: 'Inkomenstarief of vaste prijs?',
-      fr: 'Tarif selon les revenus ou prix fixe ?',
+      fr: 'Tarif selon les revenus ou prix fixe\u202f?',
       en: 'Income-related tariff or fixed price?',
     },
     body: {
@@ -98,7 +98,7 @@ Vous payez un prix par jour qui dépend des revenus de votre ménage. Vous deman
 - Une journée complète compte 5 heures ou plus.
 - Une demi-journée (moins de 5 heures) coûte 60 % de votre prix journalier.
 - Un tiers de journée (moins de 3 heures) coûte 40 %.
-- Vous avez au moins 18 jours d’absence justifiée par an pour un accueil à temps plein : des jours d’absence où vous ne payez rien.
+- Vous avez au moins 18 jours d’absence justifiée par an pour un accueil à temps plein\u00a0: des jours d’absence où vous ne payez rien.
 
 Sans attestation, le lieu d’accueil ne peut pas vous donner une place au tarif selon les revenus.
 
@@ -108,7 +108,7 @@ Le lieu d’accueil fixe lui-même son prix journalier, quels que soient vos rev
 
 ## Avantage fiscal
 
-Dans les deux cas, vous recevez chaque année une attestation fiscale (281.86) : vous déduisez une partie de ce que vous avez payé de vos impôts.`,
+Dans les deux cas, vous recevez chaque année une attestation fiscale (281.86)\u00a0: vous déduisez une partie de ce que vous avez payé de vos impôts.`,
       en: `There are two kinds of price in childcare. Each location’s profile tells you which one it charges.
 
 ## Income-related tariff
@@ -156,7 +156,7 @@ Voor 20% van de plaatsen krijgen kwetsbare gezinnen voorrang: gezinnen met minst
 Het loket en de opvang vragen deze gegevens alleen om de voorrang te bepalen. Twijfelt u? Het loket helpt u graag.`,
       fr: `Depuis le 1er avril 2024, les lieux d’accueil au tarif selon les revenus doivent donner la priorité à certaines familles. Les autres lieux d’accueil choisissent leur propre politique d’admission.
 
-## Qui est prioritaire ?
+## Qui est prioritaire\u202f?
 
 - Les familles dont les parents travaillent en moyenne au moins à 4/5 ou suivent une formation vers l’emploi.
 - Les frères et sœurs d’enfants présents au même moment dans le même lieu d’accueil.
@@ -164,15 +164,15 @@ Het loket en de opvang vragen deze gegevens alleen om de voorrang te bepalen. Tw
 
 ## Les 20 % pour les familles vulnérables
 
-Pour 20 % des places, les familles vulnérables sont prioritaires : les familles présentant au moins deux de ces caractéristiques, dont au moins une des trois premières :
+Pour 20 % des places, les familles vulnérables sont prioritaires\u00a0: les familles présentant au moins deux de ces caractéristiques, dont au moins une des trois premières\u00a0:
 
-- avoir besoin d’accueil pour trouver ou garder un emploi, ou suivre une formation ;
-- parent seul ;
-- faibles revenus ;
-- un membre de la famille en situation de handicap ou d’autonomie réduite, ou des raisons sociales ou pédagogiques ;
+- avoir besoin d’accueil pour trouver ou garder un emploi, ou suivre une formation\u202f;
+- parent seul\u202f;
+- faibles revenus\u202f;
+- un membre de la famille en situation de handicap ou d’autonomie réduite, ou des raisons sociales ou pédagogiques\u202f;
 - pas de diplôme de l’enseignement secondaire.
 
-Le guichet et le lieu d’accueil ne demandent ces données que pour déterminer la priorité. Un doute ? Le guichet vous aide volontiers.`,
+Le guichet et le lieu d’accueil ne demandent ces données que pour déterminer la priorité. Un doute\u202f? Le guichet vous aide volontiers.`,
       en: `Since 1 April 2024, locations with an income-related tariff must give priority to certain families. Other locations choose their own admission policy.
 
 ## Who gets priority?
@@ -217,7 +217,7 @@ Heeft u binnen 30 dagen opvang nodig en nog geen plaats, dan zien alle opvangloc
 ## Wat als mijn kind ziek is?
 
 Een ziek kind kan meestal niet naar de opvang. Op de pagina Opvang ziek kind vindt u diensten die thuis komen oppassen.`,
-      fr: `## Mon enfant n’est pas encore né. Puis-je déjà faire une demande ?
+      fr: `## Mon enfant n’est pas encore né. Puis-je déjà faire une demande\u202f?
 
 Oui. Vous indiquez la date de naissance prévue et complétez les données de naissance plus tard.
 
@@ -225,15 +225,15 @@ Oui. Vous indiquez la date de naissance prévue et complétez les données de na
 
 Le guichet ou un service social (CPAS, CAW, Huis van het Kind) remplit la demande avec vous et la suit pour vous.
 
-## Est-ce que je perds ma place sur les autres listes d’attente si j’accepte une proposition ?
+## Est-ce que je perds ma place sur les autres listes d’attente si j’accepte une proposition\u202f?
 
 Non, si vous ne le souhaitez pas. Vous choisissez vous-même de rester sur la liste d’attente des lieux d’accueil que vous préfériez.
 
-## Qu’est-ce que la liste d’urgence ?
+## Qu’est-ce que la liste d’urgence\u202f?
 
 Si vous avez besoin d’un accueil dans les 30 jours et n’avez pas encore de place, tous les lieux d’accueil de votre commune voient votre demande, pour que celui qui a une place libre puisse vous aider.
 
-## Et si mon enfant est malade ?
+## Et si mon enfant est malade\u202f?
 
 Un enfant malade ne peut généralement pas aller à la crèche. La page Accueil d’un enfant malade présente des services qui viennent garder votre enfant à domicile.`,
       en: `## My child is not born yet. Can I already apply?

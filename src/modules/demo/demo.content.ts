@@ -28,7 +28,7 @@ function priceInfo(r: Random, location: LocationRow): Translated {
   if (location.subsidyLevel >= 2) {
     return {
       nl: 'U betaalt een inkomenstarief: vraag uw attest aan bij Kind en Gezin en bezorg het ons vóór de start. Luiers, voeding en verzorgingsproducten zijn inbegrepen.',
-      fr: 'Vous payez un tarif selon vos revenus : demandez votre attestation à Kind en Gezin et remettez-la-nous avant le début. Langes, repas et produits de soin sont compris.',
+      fr: 'Vous payez un tarif selon vos revenus\u00a0: demandez votre attestation à Kind en Gezin et remettez-la-nous avant le début. Langes, repas et produits de soin sont compris.',
       en: 'You pay an income-related tariff: ask Kind en Gezin for your certificate and give it to us before the start. Nappies, meals and care products are included.',
     };
   }
@@ -36,7 +36,7 @@ function priceInfo(r: Random, location: LocationRow): Translated {
   const half = Math.round(day * 0.6);
   return {
     nl: `Volle dag: € ${day}. Halve dag (minder dan 5 uur): € ${half}. Maaltijden inbegrepen; luiers brengt u zelf mee.`,
-    fr: `Journée complète : ${day} €. Demi-journée (moins de 5 heures) : ${half} €. Repas compris ; vous apportez les langes.`,
+    fr: `Journée complète\u00a0: ${day} €. Demi-journée (moins de 5 heures)\u00a0: ${half} €. Repas compris\u202f; vous apportez les langes.`,
     en: `Full day: €${day}. Half day (less than 5 hours): €${half}. Meals included; please bring your own nappies.`,
   };
 }
@@ -92,7 +92,7 @@ const NEWS: { daysAgo: number; leuvenOnly: boolean; title: Translated; body: Tra
     leuvenOnly: false,
     title: {
       nl: 'Infoavond: kinderopvang zoeken voor uw eerste kindje',
-      fr: 'Soirée d’information : trouver un accueil pour votre premier enfant',
+      fr: 'Soirée d’information\u00a0: trouver un accueil pour votre premier enfant',
       en: 'Information evening: finding childcare for your first baby',
     },
     body: {
@@ -157,12 +157,12 @@ const SICK_CHILD_SERVICES: Omit<typeof schema.sickChildServices.$inferInsert, 'r
     },
     conditions: {
       nl: 'Kinderen van 0 tot 12 jaar. U betaalt volgens uw inkomen; veel ziekenfondsen betalen een deel terug.',
-      fr: 'Enfants de 0 à 12 ans. Vous payez selon vos revenus ; de nombreuses mutualités remboursent une partie.',
+      fr: 'Enfants de 0 à 12 ans. Vous payez selon vos revenus\u202f; de nombreuses mutualités remboursent une partie.',
       en: 'Children aged 0 to 12. You pay according to your income; many health insurance funds pay part back.',
     },
     hours: {
       nl: 'Bellen op werkdagen van 7 tot 9 uur en van 16 tot 18 uur; opvang van 7 tot 19 uur.',
-      fr: 'Appeler en semaine de 7 h à 9 h et de 16 h à 18 h ; garde de 7 h à 19 h.',
+      fr: 'Appeler en semaine de 7 h à 9 h et de 16 h à 18 h\u202f; garde de 7 h à 19 h.',
       en: 'Call on working days 7–9 am and 4–6 pm; care from 7 am to 7 pm.',
     },
     sortOrder: 1,
@@ -174,7 +174,7 @@ const SICK_CHILD_SERVICES: Omit<typeof schema.sickChildServices.$inferInsert, 'r
     area: { nl: 'Heel Vlaams-Brabant', fr: 'Tout le Brabant flamand', en: 'All of Flemish Brabant' },
     conditions: {
       nl: 'Voor leden van het ziekenfonds: kinderen tot 14 jaar, maximaal 10 dagen per jaar per kind.',
-      fr: 'Pour les membres de la mutualité : enfants jusqu’à 14 ans, au maximum 10 jours par an et par enfant.',
+      fr: 'Pour les membres de la mutualité\u00a0: enfants jusqu’à 14 ans, au maximum 10 jours par an et par enfant.',
       en: 'For members of the health insurance fund: children up to 14, at most 10 days a year per child.',
     },
     hours: {
@@ -195,7 +195,7 @@ const SICK_CHILD_SERVICES: Omit<typeof schema.sickChildServices.$inferInsert, 'r
     },
     conditions: {
       nl: 'Voor leden van de Gezinsbond; vrijwillige oppassers met een vaste vergoeding per uur.',
-      fr: 'Pour les membres de la Gezinsbond ; gardes bénévoles avec une indemnité horaire fixe.',
+      fr: 'Pour les membres de la Gezinsbond\u202f; gardes bénévoles avec une indemnité horaire fixe.',
       en: 'For members of the Gezinsbond; volunteer sitters with a fixed hourly fee.',
     },
     hours: {
@@ -212,7 +212,7 @@ const SICK_CHILD_SERVICES: Omit<typeof schema.sickChildServices.$inferInsert, 'r
     area: { nl: 'Stad Leuven', fr: 'Ville de Louvain', en: 'City of Leuven' },
     conditions: {
       nl: 'Voor gezinnen die het financieel moeilijk hebben; gratis of aan een verminderd tarief. Het loket helpt u bij de aanvraag.',
-      fr: 'Pour les familles en difficulté financière ; gratuit ou à tarif réduit. Le guichet vous aide à faire la demande.',
+      fr: 'Pour les familles en difficulté financière\u202f; gratuit ou à tarif réduit. Le guichet vous aide à faire la demande.',
       en: 'For families with financial difficulties; free or at a reduced rate. The desk helps you apply.',
     },
     hours: {
@@ -227,7 +227,7 @@ const SICK_CHILD_SERVICES: Omit<typeof schema.sickChildServices.$inferInsert, 'r
 const LAST_MINUTE_NOTES: Translated[] = [
   {
     nl: 'Een kindje verhuist: deze plaats is vrij tot het einde van de periode.',
-    fr: 'Un enfant déménage : cette place est libre jusqu’à la fin de la période.',
+    fr: 'Un enfant déménage\u00a0: cette place est libre jusqu’à la fin de la période.',
     en: 'A child is moving away: this place is free until the end of the period.',
   },
   {

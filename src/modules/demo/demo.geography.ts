@@ -57,7 +57,7 @@ function sub(
 
 const STANDARD_HOURS: Translated = {
   nl: 'Maandag tot vrijdag van 9 tot 12 uur; woensdag ook van 14 tot 16 uur.',
-  fr: 'Du lundi au vendredi de 9 h à 12 h ; le mercredi aussi de 14 h à 16 h.',
+  fr: 'Du lundi au vendredi de 9 h à 12 h\u202f; le mercredi aussi de 14 h à 16 h.',
   en: 'Monday to Friday 9 am – 12 noon; Wednesdays also 2 pm – 4 pm.',
 };
 
@@ -139,7 +139,7 @@ const LEUVEN: MunicipalitySpec = {
     address: 'Professor Van Overstraetenplein 1, 3000 Leuven',
     openingHours: {
       nl: 'Maandag tot vrijdag van 9 tot 12.30 uur; donderdag ook van 14 tot 19 uur. Ook op afspraak.',
-      fr: 'Du lundi au vendredi de 9 h à 12 h 30 ; le jeudi aussi de 14 h à 19 h. Aussi sur rendez-vous.',
+      fr: 'Du lundi au vendredi de 9 h à 12 h 30\u202f; le jeudi aussi de 14 h à 19 h. Aussi sur rendez-vous.',
       en: 'Monday to Friday 9 am – 12.30 pm; Thursdays also 2 pm – 7 pm. Or by appointment.',
     },
   },

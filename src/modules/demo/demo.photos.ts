@@ -150,7 +150,7 @@ const DRAWINGS: { bytes: () => Buffer; alt: Translated }[] = [
     bytes: playroom,
     alt: {
       nl: 'Tekening van de speelruimte: gestapelde blokken en een bal bij het raam.',
-      fr: 'Dessin de la salle de jeux : des blocs empilés et un ballon près de la fenêtre.',
+      fr: 'Dessin de la salle de jeux\u00a0: des blocs empilés et un ballon près de la fenêtre.',
       en: 'Drawing of the playroom: stacked blocks and a ball by the window.',
     },
   },
@@ -158,7 +158,7 @@ const DRAWINGS: { bytes: () => Buffer; alt: Translated }[] = [
     bytes: garden,
     alt: {
       nl: 'Tekening van de tuin: een glijbaan, een boom en de zon.',
-      fr: 'Dessin du jardin : un toboggan, un arbre et le soleil.',
+      fr: 'Dessin du jardin\u00a0: un toboggan, un arbre et le soleil.',
       en: 'Drawing of the garden: a slide, a tree and the sun.',
     },
   },

@@ -4,6 +4,7 @@ import {
   formatShortDate,
   type Language,
   locale,
+  withColon,
   wordFor,
 } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
@@ -292,7 +293,7 @@ function Requests(props: { lang: Language; file: DeskFile }) {
             {offers.length === 0 ? (
               <p class="utrecht-paragraph">{t.noOffers}</p>
             ) : (
-              <TableScroll label={`${t.offers}: ${name}`}>
+              <TableScroll label={`${withColon(lang, t.offers)} ${name}`}>
                 <table class="utrecht-table ko-table" data-qa="offers">
                   <thead class="utrecht-table__header">
                     <tr class="utrecht-table__row">

@@ -1,4 +1,4 @@
-import { defineMessages } from '../../platform/i18n/index.ts';
+import { defineMessages, plural } from '../../platform/i18n/index.ts';
 
 export const messages = defineMessages({
   nl: {
@@ -19,7 +19,7 @@ export const messages = defineMessages({
     sent: 'Verzonden',
     sentAt: (when: string) => `Verzonden op ${when}`,
     waiting: 'Wacht op verzending',
-    failed: (times: number) => (times === 1 ? '1 keer mislukt' : `${times} keer mislukt`),
+    failed: (times: number) => plural('nl', times, { one: '# keer mislukt', other: '# keer mislukt' }),
     nextAttempt: 'Volgende poging',
     lastError: 'Laatste fout',
     headers: 'Kopregels',
@@ -31,7 +31,7 @@ export const messages = defineMessages({
     title: 'Boîte mail de développement',
     intro: 'Tous les e-mails que l’application veut envoyer, les plus récents d’abord (200 au maximum).',
     localOnly:
-      'Uniquement pour des démonstrations locales : toute personne qui peut ouvrir cette page lit chaque e-mail, y compris les liens pour choisir un mot de passe. Elle n’existe que sans serveur SMTP sur une adresse de bouclage (localhost), ou avec DEV_MAILBOX=on, et jamais en production.',
+      'Uniquement pour des démonstrations locales\u00a0: toute personne qui peut ouvrir cette page lit chaque e-mail, y compris les liens pour choisir un mot de passe. Elle n’existe que sans serveur SMTP sur une adresse de bouclage (localhost), ou avec DEV_MAILBOX=on, et jamais en production.',
     noSmtp: 'Sans SMTP_URL, les e-mails restent ici et ne sont pas envoyés.',
     empty: 'Il n’y a pas encore d’e-mails.',
     caption: 'E-mails dans la file d’envoi',
@@ -45,7 +45,7 @@ export const messages = defineMessages({
     sent: 'Envoyé',
     sentAt: (when: string) => `Envoyé le ${when}`,
     waiting: 'En attente d’envoi',
-    failed: (times: number) => (times === 1 ? 'Échec 1 fois' : `Échec ${times} fois`),
+    failed: (times: number) => plural('fr', times, { one: 'Échec # fois', other: 'Échec # fois' }),
     nextAttempt: 'Prochaine tentative',
     lastError: 'Dernière erreur',
     headers: 'En-têtes',
@@ -71,7 +71,7 @@ export const messages = defineMessages({
     sent: 'Sent',
     sentAt: (when: string) => `Sent on ${when}`,
     waiting: 'Waiting to be sent',
-    failed: (times: number) => (times === 1 ? 'Failed once' : `Failed ${times} times`),
+    failed: (times: number) => plural('en', times, { one: 'Failed once', other: 'Failed # times' }),
     nextAttempt: 'Next attempt',
     lastError: 'Last error',
     headers: 'Headers',

@@ -1,4 +1,4 @@
-import { defineMessages } from '../../platform/i18n/index.ts';
+import { defineMessages, plural } from '../../platform/i18n/index.ts';
 
 /** Texts of the desk's duplicate files: the list of possible pairs, the comparison and the merge. */
 export const messages = defineMessages({
@@ -58,9 +58,10 @@ export const messages = defineMessages({
     keepLegend: 'Welk dossier houdt u?',
     keepOption: (fileNumber: string) => `Dossier ${fileNumber} houden`,
     joinedChildren: (n: number) =>
-      n === 1
-        ? 'Eén kind staat in beide dossiers: het wordt één kind met alle aanvragen.'
-        : `${n} kinderen staan in beide dossiers: elk wordt één kind met alle aanvragen.`,
+      plural('nl', n, {
+        one: 'Eén kind staat in beide dossiers: het wordt één kind met alle aanvragen.',
+        other: '# kinderen staan in beide dossiers: elk wordt één kind met alle aanvragen.',
+      }),
     conflictLegend: (child: string) =>
       `${child} heeft in beide dossiers een lopende aanvraag. Welke aanvraag blijft lopen? De andere wordt ingetrokken.`,
     conflictOption: (fileNumber: string, start: string, status: string) =>
@@ -132,9 +133,11 @@ export const messages = defineMessages({
     keepLegend: 'Quel dossier gardez-vous ?',
     keepOption: (fileNumber: string) => `Garder le dossier ${fileNumber}`,
     joinedChildren: (n: number) =>
-      n === 1
-        ? 'Un enfant figure dans les deux dossiers : il devient un seul enfant avec toutes les demandes.'
-        : `${n} enfants figurent dans les deux dossiers : chacun devient un seul enfant avec toutes les demandes.`,
+      plural('fr', n, {
+        one: 'Un enfant figure dans les deux dossiers : il devient un seul enfant avec toutes les demandes.',
+        other:
+          '# enfants figurent dans les deux dossiers : chacun devient un seul enfant avec toutes les demandes.',
+      }),
     conflictLegend: (child: string) =>
       `${child} a une demande en cours dans les deux dossiers. Quelle demande reste en cours ? L’autre est retirée.`,
     conflictOption: (fileNumber: string, start: string, status: string) =>
@@ -205,9 +208,10 @@ export const messages = defineMessages({
     keepLegend: 'Which file do you keep?',
     keepOption: (fileNumber: string) => `Keep file ${fileNumber}`,
     joinedChildren: (n: number) =>
-      n === 1
-        ? 'One child is on both files: it becomes one child with all the requests.'
-        : `${n} children are on both files: each becomes one child with all the requests.`,
+      plural('en', n, {
+        one: 'One child is on both files: it becomes one child with all the requests.',
+        other: '# children are on both files: each becomes one child with all the requests.',
+      }),
     conflictLegend: (child: string) =>
       `${child} has an active request on both files. Which request stays active? The other is withdrawn.`,
     conflictOption: (fileNumber: string, start: string, status: string) =>

@@ -1,4 +1,4 @@
-import { formatShortDate, type Language } from '../../platform/i18n/index.ts';
+import { formatShortDate, type Language, withColon } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { Fact } from '../../platform/views/facts.tsx';
 import {
@@ -134,8 +134,8 @@ function FileColumn(props: { lang: Language; file: FileForComparison; qa: string
           <li key={p.id}>
             {fullName(p.firstName, p.lastName)}
             {[
-              p.email ? `${t.email}: ${p.email}` : '',
-              p.phone ? `${t.phone}: ${p.phone}` : '',
+              p.email ? `${withColon(lang, t.email)} ${p.email}` : '',
+              p.phone ? `${withColon(lang, t.phone)} ${p.phone}` : '',
               p.hasNationalNumber ? t.nationalNumberKnown : '',
               p.hasAccount ? t.account : '',
             ]
@@ -216,7 +216,7 @@ export function ComparisonPage(props: { ctx: PageContext; comparison: Comparison
       <h2 class="utrecht-heading-2">{t.mergeHeading}</h2>
       <div class="utrecht-alert utrecht-alert--warning ko-notice" data-qa="merge-warning">
         <p class="utrecht-paragraph">
-          <strong>{t.mergeWarningLabel}: </strong>
+          <strong>{withColon(lang, t.mergeWarningLabel)} </strong>
           {t.mergeWarning}
         </p>
       </div>

@@ -1,4 +1,4 @@
-import { defineMessages } from '../../platform/i18n/index.ts';
+import { defineMessages, plural } from '../../platform/i18n/index.ts';
 
 /** Texts of the shared emergency list of a municipality. */
 export const messages = defineMessages({
@@ -6,7 +6,8 @@ export const messages = defineMessages({
     title: (municipality: string) => `Noodlijst – ${municipality}`,
     intro: (days: number, municipality: string) =>
       `Aanvragen zonder plaats waarvan de gewenste start binnen ${days} dagen valt (of al voorbij is). Alle opvanglocaties van ${municipality} zien deze lijst, ook als de ouders hen niet kozen. Aanvragen die het loket naar u doorstuurde, staan bovenaan, ook met een latere start. Namen ziet u pas wanneer u een plaats voorstelt.`,
-    caption: (count: number) => `${count} ${count === 1 ? 'aanvraag' : 'aanvragen'} op de noodlijst`,
+    caption: (count: number) =>
+      `${plural('nl', count, { one: '# aanvraag', other: '# aanvragen' })} op de noodlijst`,
     empty: 'Er staan nu geen aanvragen op de noodlijst.',
     emergency: 'Noodsituatie',
     socialFlag: 'Sociale reden',
@@ -39,7 +40,8 @@ export const messages = defineMessages({
     title: (municipality: string) => `Liste d’urgence – ${municipality}`,
     intro: (days: number, municipality: string) =>
       `Demandes sans place dont le début souhaité tombe dans les ${days} jours (ou est déjà passé). Tous les lieux d’accueil de ${municipality} voient cette liste, même si les parents ne les ont pas choisis. Les demandes que le guichet vous a transmises figurent en tête, même avec un début plus lointain. Vous ne voyez les noms qu’après avoir proposé une place.`,
-    caption: (count: number) => `${count} ${count === 1 ? 'demande' : 'demandes'} sur la liste d’urgence`,
+    caption: (count: number) =>
+      `${plural('fr', count, { one: '# demande', other: '# demandes' })} sur la liste d’urgence`,
     empty: 'Il n’y a pas de demandes sur la liste d’urgence pour l’instant.',
     emergency: 'Urgence',
     socialFlag: 'Raison sociale',
@@ -61,7 +63,7 @@ export const messages = defineMessages({
     offerIntro:
       'En proposant une place, votre lieu d’accueil rejoint les préférences de cette demande et vous voyez le dossier complet, y compris la façon dont les parents apprennent votre proposition. Ils décident eux-mêmes.',
     offerIntroAfterNoPlace:
-      'Votre lieu d’accueil a signalé plus tôt « pas de place » pour cette demande. Cette proposition remplace cette réponse. Vous verrez ensuite sur la demande comment les parents l’apprennent. Ils décident eux-mêmes.',
+      'Votre lieu d’accueil a signalé plus tôt «\u00a0pas de place\u00a0» pour cette demande. Cette proposition remplace cette réponse. Vous verrez ensuite sur la demande comment les parents l’apprennent. Ils décident eux-mêmes.',
     backToList: 'Retour à la liste d’urgence',
     pagination: 'Pagination',
     previous: 'Précédente',
@@ -73,7 +75,8 @@ export const messages = defineMessages({
     title: (municipality: string) => `Emergency list – ${municipality}`,
     intro: (days: number, municipality: string) =>
       `Requests without a place whose desired start is within ${days} days (or already passed). Every provider of ${municipality} sees this list, also those the parents did not choose. Requests the desk put forward to you are on top, also with a later start. You see names only once you offer a place.`,
-    caption: (count: number) => `${count} ${count === 1 ? 'request' : 'requests'} on the emergency list`,
+    caption: (count: number) =>
+      `${plural('en', count, { one: '# request', other: '# requests' })} on the emergency list`,
     empty: 'There are no requests on the emergency list now.',
     emergency: 'Emergency',
     socialFlag: 'Social reason',

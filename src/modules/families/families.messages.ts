@@ -158,12 +158,12 @@ export const familyMessages = defineMessages({
     viewRequest: 'Voir la demande',
     birthTitle: 'Mon enfant est né',
     birthIntro:
-      'Félicitations ! Complétez le nom et la date de naissance de votre enfant. Votre demande garde sa date d’origine, et donc sa place sur les listes d’attente.',
-    expectedWas: (date: string) => `Date de naissance prévue : ${date}.`,
+      'Félicitations\u202f! Complétez le nom et la date de naissance de votre enfant. Votre demande garde sa date d’origine, et donc sa place sur les listes d’attente.',
+    expectedWas: (date: string) => `Date de naissance prévue\u00a0: ${date}.`,
     saveBirth: 'Enregistrer les données de naissance',
     homeFamily: 'Votre dossier familial',
     homeFamilyNone:
-      'Vous n’avez pas encore de dossier familial. Remplissez-le d’abord ; ensuite, vous demandez une place.',
+      'Vous n’avez pas encore de dossier familial. Remplissez-le d’abord\u202f; ensuite, vous demandez une place.',
     startFamily: 'Remplir le dossier familial',
     editFamily: 'Voir ou modifier le dossier familial',
     draftHeading: 'Demande en cours de rédaction',

@@ -1,4 +1,4 @@
-import { formatDate, formatShortDate } from '../../platform/i18n/index.ts';
+import { formatDate, formatShortDate, withColon } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import {
   ChoiceGroup,
@@ -186,7 +186,8 @@ export function RequestPage(props: {
       <Notice text={props.notice} />
       <ErrorSummary lang={lang} form={form} />
       <p class="utrecht-paragraph" data-qa="request-status">
-        {t.status}: {t.requestStatuses[detail.request.status as RequestStatus]} ({detail.family.fileNumber})
+        {withColon(lang, t.status)} {t.requestStatuses[detail.request.status as RequestStatus]} (
+        {detail.family.fileNumber})
       </p>
       <h2 class="utrecht-heading-2">{t.preferencesHeading}</h2>
       <PreferencesTable lang={lang} preferences={detail.preferences} showNextStep />

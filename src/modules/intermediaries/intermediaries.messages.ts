@@ -1,4 +1,4 @@
-import { defineMessages } from '../../platform/i18n/index.ts';
+import { defineMessages, plural } from '../../platform/i18n/index.ts';
 
 /** Texts of the intermediary's pages, of the take-over invitation and of the follow-up tasks. */
 export const messages = defineMessages({
@@ -7,7 +7,7 @@ export const messages = defineMessages({
     homeIntro: (organisation: string) =>
       `De gezinnen die ${organisation} begeleidt, met hun aanvragen. U ziet alleen de gezinnen van uw organisatie.`,
     newFamily: 'Gezin en aanvraag registreren',
-    tasksLink: (n: number) => (n === 1 ? '1 open opvolgtaak' : `${n} open opvolgtaken`),
+    tasksLink: (n: number) => plural('nl', n, { one: '# open opvolgtaak', other: '# open opvolgtaken' }),
     noFamilies: 'Uw organisatie begeleidt nog geen gezinnen op het loket.',
     familiesCaption: 'Gezinnen van uw organisatie',
     file: 'Dossier',
@@ -155,7 +155,8 @@ export const messages = defineMessages({
     homeIntro: (organisation: string) =>
       `Les familles accompagnées par ${organisation}, avec leurs demandes. Vous ne voyez que les familles de votre organisation.`,
     newFamily: 'Enregistrer une famille et une demande',
-    tasksLink: (n: number) => (n === 1 ? '1 tâche de suivi ouverte' : `${n} tâches de suivi ouvertes`),
+    tasksLink: (n: number) =>
+      plural('fr', n, { one: '# tâche de suivi ouverte', other: '# tâches de suivi ouvertes' }),
     noFamilies: 'Votre organisation n’accompagne encore aucune famille au guichet.',
     familiesCaption: 'Familles de votre organisation',
     file: 'Dossier',
@@ -167,7 +168,7 @@ export const messages = defineMessages({
     startLabel: 'début',
     formTitle: 'Enregistrer une famille et une demande au nom de la famille',
     formIntro:
-      'Indiquez ce que la famille vous a dit. Si la famille n’a pas d’adresse e-mail, indiquez un numéro de téléphone : chaque message que la famille recevrait par e-mail devient une tâche de suivi pour votre organisation.',
+      'Indiquez ce que la famille vous a dit. Si la famille n’a pas d’adresse e-mail, indiquez un numéro de téléphone\u00a0: chaque message que la famille recevrait par e-mail devient une tâche de suivi pour votre organisation.',
     sectionParent: '1. Le parent',
     sectionSecondParent: '2. Second parent (si la famille en a un)',
     secondParentHint: 'Laissez vide s’il n’y a pas de second parent.',
@@ -192,7 +193,7 @@ export const messages = defineMessages({
     municipality: 'Commune du guichet',
     subMunicipality: 'Section de commune',
     chooseSubMunicipality: '— choisir —',
-    facts: 'Qu’est-ce qui s’applique à la famille ?',
+    facts: 'Qu’est-ce qui s’applique à la famille\u202f?',
     factLabels: {
       singleParent: 'Parent seul',
       lowIncome: 'Revenu sous le plafond',
@@ -225,7 +226,7 @@ export const messages = defineMessages({
     open: 'Suivre',
     handOverTitle: 'Transmettre le dossier à la famille',
     handOverIntro:
-      'La famille a maintenant une adresse e-mail ? Elle reçoit alors une invitation à reprendre le dossier avec son propre compte. Vous pouvez continuer à la suivre. Si vous voulez garder le suivi vous-même, ne faites rien.',
+      'La famille a maintenant une adresse e-mail\u202f? Elle reçoit alors une invitation à reprendre le dossier avec son propre compte. Vous pouvez continuer à la suivre. Si vous voulez garder le suivi vous-même, ne faites rien.',
     handOverEmail: 'Adresse e-mail du parent',
     handOverLanguage: 'Langue de l’invitation',
     handOverSubmit: 'Envoyer l’invitation',
@@ -241,12 +242,13 @@ export const messages = defineMessages({
     preferencesHeading: 'Préférences et réponses',
     timeline: 'Historique',
     offerHeading: (provider: string) => `Proposition de ${provider}`,
-    offerFacts: (start: string, deadline: string) => `Début le ${start} ; répondre avant le ${deadline}.`,
-    offerIntro: 'La famille vous a demandé par téléphone de répondre ? Enregistrez ici sa réponse.',
-    answer: 'Que répond la famille ?',
+    offerFacts: (start: string, deadline: string) =>
+      `Début le ${start}\u202f; répondre avant le ${deadline}.`,
+    offerIntro: 'La famille vous a demandé par téléphone de répondre\u202f? Enregistrez ici sa réponse.',
+    answer: 'Que répond la famille\u202f?',
     accept: 'La famille accepte la place',
     decline: 'La famille refuse la place',
-    keepHigher: 'La famille reste-t-elle sur la liste d’attente des lieux qu’elle a classés plus haut ?',
+    keepHigher: 'La famille reste-t-elle sur la liste d’attente des lieux qu’elle a classés plus haut\u202f?',
     keepHigherYes: 'Oui, continuer à attendre une préférence plus haute',
     keepHigherNo: 'Non, clôturer ces préférences',
     answerSubmit: 'Enregistrer la réponse de la famille',
@@ -260,7 +262,7 @@ export const messages = defineMessages({
     },
     tasksTitle: 'Tâches de suivi',
     tasksIntro:
-      'Les familles sans adresse e-mail ne reçoivent pas d’e-mail : appelez-les, puis indiquez que la tâche est faite.',
+      'Les familles sans adresse e-mail ne reçoivent pas d’e-mail\u00a0: appelez-les, puis indiquez que la tâche est faite.',
     openTasks: 'À faire',
     noTasks: 'Il n’y a pas de tâche de suivi ouverte.',
     doneTasks: 'Faites récemment',
@@ -275,16 +277,17 @@ export const messages = defineMessages({
     taskDone: 'La tâche est marquée comme faite.',
     call: (who: string) => `Appeler ${who}`,
     taskOffer: (provider: string, child: string, start: string, deadline: string) =>
-      `proposition de ${provider} pour ${child} à partir du ${start} ; répondre avant le ${deadline}.`,
+      `proposition de ${provider} pour ${child} à partir du ${start}\u202f; répondre avant le ${deadline}.`,
     taskOfferReminder: (provider: string, deadline: string) =>
-      `rappeler la proposition de ${provider} ; répondre avant le ${deadline}.`,
-    taskGeneric: (subject: string) => `annoncer : « ${subject} ».`,
+      `rappeler la proposition de ${provider}\u202f; répondre avant le ${deadline}.`,
+    taskGeneric: (subject: string) => `annoncer\u00a0: «\u00a0${subject}\u00a0».`,
     takeOverTitle: 'Reprendre votre dossier familial',
     takeOverIntro: (file: string) =>
       `Une personne qui aide votre famille a enregistré votre dossier ${file} au Guichet Accueil d’enfants. Avec votre propre compte, vous suivez votre demande en ligne et recevez un e-mail à chaque étape.`,
-    takeOverLogin: 'Vous avez déjà un compte ? Connectez-vous ; vous reviendrez ensuite sur cette page.',
+    takeOverLogin:
+      'Vous avez déjà un compte\u202f? Connectez-vous\u202f; vous reviendrez ensuite sur cette page.',
     takeOverRegister:
-      'Pas encore de compte ? Créez-en un avec votre adresse e-mail, puis rouvrez le lien de l’e-mail.',
+      'Pas encore de compte\u202f? Créez-en un avec votre adresse e-mail, puis rouvrez le lien de l’e-mail.',
     loginLink: 'Se connecter',
     registerLink: 'Créer un compte',
     takeOverSubmit: 'Reprendre le dossier avec ce compte',
@@ -293,7 +296,7 @@ export const messages = defineMessages({
     inviteSubject: 'Reprenez votre dossier au Guichet Accueil d’enfants',
     inviteGreeting: 'Bonjour,',
     invite: (organisation: string, file: string) =>
-      `${organisation} a enregistré votre dossier familial ${file} et votre demande d’accueil. Vous pouvez maintenant reprendre le dossier avec votre propre compte : vous suivez tout en ligne et recevez un e-mail à chaque étape.`,
+      `${organisation} a enregistré votre dossier familial ${file} et votre demande d’accueil. Vous pouvez maintenant reprendre le dossier avec votre propre compte\u00a0: vous suivez tout en ligne et recevez un e-mail à chaque étape.`,
     inviteValid: 'Ce lien est valable 14 jours.',
     inviteAction: 'Reprendre le dossier',
     signature: 'Cordialement,\nLe Guichet Accueil d’enfants',
@@ -303,7 +306,8 @@ export const messages = defineMessages({
     homeIntro: (organisation: string) =>
       `The families ${organisation} supports, with their requests. You see only your organisation's families.`,
     newFamily: 'Register a family and a request',
-    tasksLink: (n: number) => (n === 1 ? '1 open follow-up task' : `${n} open follow-up tasks`),
+    tasksLink: (n: number) =>
+      plural('en', n, { one: '# open follow-up task', other: '# open follow-up tasks' }),
     noFamilies: 'Your organisation does not support any families at the desk yet.',
     familiesCaption: 'Families of your organisation',
     file: 'File',

@@ -1,6 +1,12 @@
 import type { ComponentChildren } from 'preact';
 
-import { formatDate, formatDateTime, formatShortDate, type Language } from '../../platform/i18n/index.ts';
+import {
+  formatDate,
+  formatDateTime,
+  formatShortDate,
+  type Language,
+  withColon,
+} from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import {
   ChoiceGroup,
@@ -328,7 +334,7 @@ export function TasksPage(props: { ctx: PageContext; tasks: Tasks; notice?: stri
                 </a>
                 {' – '}
                 {taskText(lang, task)}
-                {task.dueDate ? ` ${t.due}: ${formatDate(lang, task.dueDate)}.` : ''}
+                {task.dueDate ? ` ${withColon(lang, t.due)} ${formatDate(lang, task.dueDate)}.` : ''}
               </p>
               <form method="post" action={`/intermediary/tasks/${task.id}/done`} class="ko-inline-form">
                 <CsrfField token={ctx.csrfToken} />

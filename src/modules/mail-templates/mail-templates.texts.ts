@@ -93,7 +93,7 @@ export const BUILTIN_TEMPLATES: Record<Language, Record<TemplateEvent, MailTempl
   },
   fr: {
     'offer.made': {
-      subject: 'Une place pour {child} : réponse demandée',
+      subject: 'Une place pour {child}\u00a0: réponse demandée',
       body: '{provider} vous propose une place pour {child}, à partir du {startDate}.\n\nFaites-nous savoir avant le {deadline} si vous acceptez la proposition. Sans réponse, la proposition expire.',
     },
     'preference.waiting_list': {
@@ -102,11 +102,11 @@ export const BUILTIN_TEMPLATES: Record<Language, Record<TemplateEvent, MailTempl
     },
     'preference.no_place': {
       subject: 'Pas de place pour {child} chez {provider}',
-      body: '{provider} n’a malheureusement pas de place pour {child}. Raison : {reason}.\n\nVos autres préférences restent ouvertes. Le Guichet Accueil d’enfants vous aide volontiers à chercher.',
+      body: '{provider} n’a malheureusement pas de place pour {child}. Raison\u00a0: {reason}.\n\nVos autres préférences restent ouvertes. Le Guichet Accueil d’enfants vous aide volontiers à chercher.',
     },
     'preference.no_place_undone': {
-      subject: '{provider} annule le message « pas de place » pour {child}',
-      body: '{provider} vous avait indiqué ne pas avoir de place pour {child}. Ce message est annulé : votre demande est de nouveau ouverte chez {provider}.\n\nVous n’avez rien à faire.',
+      subject: '{provider} annule le message «\u00a0pas de place\u00a0» pour {child}',
+      body: '{provider} vous avait indiqué ne pas avoir de place pour {child}. Ce message est annulé\u00a0: votre demande est de nouveau ouverte chez {provider}.\n\nVous n’avez rien à faire.',
     },
     'offer.withdrawn': {
       subject: 'La proposition pour {child} a été retirée',
@@ -114,7 +114,7 @@ export const BUILTIN_TEMPLATES: Record<Language, Record<TemplateEvent, MailTempl
     },
     'preference.enrolled': {
       subject: '{child} est inscrit·e chez {provider}',
-      body: '{provider} confirme l’inscription de {child}, à partir du {startDate}. Bienvenue !',
+      body: '{provider} confirme l’inscription de {child}, à partir du {startDate}. Bienvenue\u202f!',
     },
   },
   en: {
@@ -232,7 +232,11 @@ export function renderTemplateMail(
   extra: { greetingName: string; url: string; message?: string | null },
 ): RenderedMail {
   const values = valuesFor(lang, facts);
-  const subject = fillTemplate(template.subject, values).replace(/\s+/g, ' ').trim().slice(0, 200);
+  // One line (no header injection), keeping the no-break spaces of French typography.
+  const subject = fillTemplate(template.subject, values)
+    .replace(/[^\S\u00a0\u202f]+/g, ' ')
+    .trim()
+    .slice(0, 200);
   const paragraphs = fillTemplate(template.body, values)
     .split(/\r?\n\s*\r?\n/)
     .map((p) => p.trim())

@@ -1,4 +1,4 @@
-import { LANGUAGES } from '../../platform/i18n/index.ts';
+import { LANGUAGES, withColon } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import {
   CsrfField,
@@ -99,7 +99,7 @@ export function MailTemplatePage(props: {
       <h1 class="utrecht-heading-1">{title}</h1>
       <ErrorSummary lang={lang} form={form} />
       <p class="utrecht-paragraph">
-        {t.templateSource}: {t.templateSources[data.template.source]}
+        {withColon(lang, t.templateSource)} {t.templateSources[data.template.source]}
       </p>
       {props.preview && (
         <section aria-labelledby="preview" class="ko-mail-preview" data-qa="template-preview">
@@ -109,7 +109,7 @@ export function MailTemplatePage(props: {
           <p class="utrecht-paragraph">{t.previewIntro}</p>
           <div class="ko-mail-preview__mail" lang={data.language}>
             <p class="utrecht-paragraph">
-              <strong>{t.previewSubject}:</strong>{' '}
+              <strong>{withColon(lang, t.previewSubject)}</strong>{' '}
               <span data-qa="preview-subject">{props.preview.subject}</span>
             </p>
             <div class="ko-pre-line" data-qa="preview-text">

@@ -222,7 +222,7 @@ export const labels = defineMessages({
       'request.submitted': 'Demande introduite',
       'request.dates_changed': 'Date de début ou de fin modifiée',
       'request.care_plan_changed': 'Plan d’accueil modifié',
-      'request.confirmed': 'Confirmé : toujours à la recherche d’un accueil',
+      'request.confirmed': 'Confirmé\u00a0: toujours à la recherche d’un accueil',
       'preference.added': 'Préférence ajoutée',
       'preference.reordered': 'Ordre des préférences modifié',
       'preference.removed': 'Retiré de la liste des préférences',

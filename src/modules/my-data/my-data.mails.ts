@@ -1,4 +1,4 @@
-import { defineMessages, type Language } from '../../platform/i18n/index.ts';
+import { defineMessages, type Language, plural } from '../../platform/i18n/index.ts';
 import type { OutgoingMail } from '../../platform/mail/outbox.ts';
 import { renderMail } from '../../platform/mail/render.tsx';
 
@@ -11,9 +11,10 @@ const texts = defineMessages({
     withdrawn: (n: number) =>
       n === 0
         ? 'U had geen lopende aanvragen.'
-        : n === 1
-          ? 'Uw lopende aanvraag is ingetrokken; de opvanglocaties zien dat.'
-          : `Uw ${n} lopende aanvragen zijn ingetrokken; de opvanglocaties zien dat.`,
+        : plural('nl', n, {
+            one: 'Uw lopende aanvraag is ingetrokken; de opvanglocaties zien dat.',
+            other: 'Uw # lopende aanvragen zijn ingetrokken; de opvanglocaties zien dat.',
+          }),
     anonymised:
       'De namen, rijksregisternummers, adres- en contactgegevens van uw gezin zijn gewist. Wat overblijft, zijn cijfers zonder naam voor de statistieken van de gemeente.',
     again: 'Wilt u later opnieuw opvang aanvragen? Dan maakt u gewoon een nieuw account aan.',
@@ -26,12 +27,13 @@ const texts = defineMessages({
     withdrawn: (n: number) =>
       n === 0
         ? 'Vous n’aviez pas de demande en cours.'
-        : n === 1
-          ? 'Votre demande en cours a été retirée ; les lieux d’accueil le voient.'
-          : `Vos ${n} demandes en cours ont été retirées ; les lieux d’accueil le voient.`,
+        : plural('fr', n, {
+            one: 'Votre demande en cours a été retirée\u202f; les lieux d’accueil le voient.',
+            other: 'Vos # demandes en cours ont été retirées\u202f; les lieux d’accueil le voient.',
+          }),
     anonymised:
       'Les noms, numéros de registre national, adresse et coordonnées de votre famille ont été effacés. Il ne reste que des chiffres sans nom pour les statistiques de la commune.',
-    again: 'Vous souhaitez redemander une place plus tard ? Créez simplement un nouveau compte.',
+    again: 'Vous souhaitez redemander une place plus tard\u202f? Créez simplement un nouveau compte.',
   },
   en: {
     greeting: (name: string) => `Dear ${name},`,
@@ -41,9 +43,10 @@ const texts = defineMessages({
     withdrawn: (n: number) =>
       n === 0
         ? 'You had no open requests.'
-        : n === 1
-          ? 'Your open request has been withdrawn; the childcare providers see that.'
-          : `Your ${n} open requests have been withdrawn; the childcare providers see that.`,
+        : plural('en', n, {
+            one: 'Your open request has been withdrawn; the childcare providers see that.',
+            other: 'Your # open requests have been withdrawn; the childcare providers see that.',
+          }),
     anonymised:
       'The names, national register numbers, address and contact details of your family have been erased. What remains are figures without names for the municipality’s statistics.',
     again: 'Want to request childcare again later? Simply create a new account.',

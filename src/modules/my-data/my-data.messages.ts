@@ -104,7 +104,7 @@ export const messages = defineMessages({
     downloadJson: 'Télécharger mes données (JSON)',
     accountHeading: 'Votre compte',
     familyHeading: 'Votre dossier familial',
-    noFamily: 'Il n’y a pas encore de dossier familial : vous n’avez pas encore demandé de place.',
+    noFamily: 'Il n’y a pas encore de dossier familial\u00a0: vous n’avez pas encore demandé de place.',
     parentsHeading: 'Parents',
     childrenHeading: 'Enfants',
     requestsHeading: 'Demandes',
@@ -115,7 +115,7 @@ export const messages = defineMessages({
     noAccess: 'Personne pour l’instant.',
     deleteHeading: 'Supprimer le compte',
     deleteIntro:
-      'Vous ne voulez plus utiliser le guichet ? Vous pouvez supprimer votre compte. Vos demandes en cours seront retirées et vos données effacées.',
+      'Vous ne voulez plus utiliser le guichet\u202f? Vous pouvez supprimer votre compte. Vos demandes en cours seront retirées et vos données effacées.',
     deleteLink: 'Supprimer mon compte',
     name: 'Nom',
     email: 'Adresse e-mail',
@@ -160,7 +160,7 @@ export const messages = defineMessages({
     since: 'Depuis',
     offers: 'Propositions',
     offer: (start: string, deadline: string, status: string) =>
-      `Place à partir du ${start}, réponse avant le ${deadline} : ${status}`,
+      `Place à partir du ${start}, réponse avant le ${deadline}\u00a0: ${status}`,
     history: 'Historique',
     when: 'Quand',
     what: 'Quoi',
@@ -171,7 +171,7 @@ export const messages = defineMessages({
     notSentYet: 'pas encore envoyé',
     mailText: 'Texte de l’e-mail',
     deleteTitle: 'Supprimer mon compte',
-    deleteWhat: 'Que se passe-t-il si vous supprimez votre compte ?',
+    deleteWhat: 'Que se passe-t-il si vous supprimez votre compte\u202f?',
     deleteConsequence1:
       'Vos demandes en cours sont retirées. Les lieux d’accueil voient que vous n’êtes plus sur leur liste d’attente.',
     deleteConsequence2:

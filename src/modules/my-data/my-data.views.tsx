@@ -1,6 +1,13 @@
 import type { ComponentChildren } from 'preact';
 import { common } from '../../platform/i18n/common.ts';
-import { formatDate, formatDateTime, type Language, wordFor } from '../../platform/i18n/index.ts';
+import {
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  type Language,
+  wordFor,
+} from '../../platform/i18n/index.ts';
+import { homeLanguageName } from '../../platform/i18n/spoken-languages.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import {
   CsrfField,
@@ -106,7 +113,10 @@ export function MyDataPage(props: { ctx: PageContext; data: MyDataExport }) {
             [t.noSecondaryDiploma, yesNo(family.household.noSecondaryDiploma)],
             [t.needsCareForWork, yesNo(family.household.needsCareForWork)],
             [t.siblingsInCare, yesNo(family.household.siblingsInCare)],
-            [t.homeLanguage, family.household.homeLanguage],
+            [
+              t.homeLanguage,
+              family.household.homeLanguage && homeLanguageName(lang, family.household.homeLanguage),
+            ],
             [t.consentAt, instant(lang, family.consentAt)],
             [t.intermediary, family.intermediaryOrganisation],
           ]}
@@ -129,7 +139,7 @@ export function MyDataPage(props: { ctx: PageContext; data: MyDataExport }) {
                 [t.phone, p.phone],
                 [t.language, common[lang].languageNames[p.language]],
                 [t.situation, labelFor(l.situations, p.situation, l.otherCode)],
-                [t.daysPerWeek, p.daysPerWeek === null ? null : String(p.daysPerWeek)],
+                [t.daysPerWeek, p.daysPerWeek === null ? null : formatNumber(lang, Number(p.daysPerWeek))],
               ]}
             />
           ))}

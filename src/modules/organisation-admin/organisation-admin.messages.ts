@@ -112,7 +112,7 @@ export const messages = defineMessages({
     languages: { nl: 'néerlandais', fr: 'français', en: 'anglais' },
     inviteTitle: 'Inviter un membre du personnel',
     inviteIntro:
-      'La personne reçoit un e-mail avec un lien pour accepter ou refuser l’invitation (valable 7 jours). L’accès ne commence qu’une fois l’invitation acceptée ; un nouveau compte choisit alors son mot de passe.',
+      'La personne reçoit un e-mail avec un lien pour accepter ou refuser l’invitation (valable 7 jours). L’accès ne commence qu’une fois l’invitation acceptée\u202f; un nouveau compte choisit alors son mot de passe.',
     invite: 'Inviter',
     memberTitle: (name: string) => `Accès de ${name}`,
     save: 'Enregistrer l’accès',
@@ -140,9 +140,10 @@ export const messages = defineMessages({
     inviteBody: (inviter: string, organisation: string, locations: string, role: string) =>
       `${inviter} vous invite à travailler via le Guichet Accueil d’enfants pour ${organisation} (${locations}) en tant que ${role}. Acceptez ou refusez l’invitation avec le lien ci-dessous. Le lien est valable 7 jours.`,
     inviteNewAccount:
-      'Il n’existe pas encore de compte avec cette adresse e-mail : vous choisirez votre mot de passe en acceptant.',
+      'Il n’existe pas encore de compte avec cette adresse e-mail\u00a0: vous choisirez votre mot de passe en acceptant.',
     inviteExisting: 'Connectez-vous avec votre compte existant pour répondre.',
-    inviteIgnore: 'Vous n’attendiez pas cette invitation ? Vous pouvez ignorer cet e-mail : rien ne change.',
+    inviteIgnore:
+      'Vous n’attendiez pas cette invitation\u202f? Vous pouvez ignorer cet e-mail\u00a0: rien ne change.',
     inviteAction: 'Voir l’invitation',
     pendingCaption: 'Invitations en attente',
     invitedBy: 'Invité·e par',
@@ -155,7 +156,7 @@ export const messages = defineMessages({
       `${inviter} vous invite à travailler chez ${organisation} en tant que ${role}.`,
     invitationLocations: 'Lieux d’accueil',
     invitationValidUntil: (date: string) => `L’invitation est valable jusqu’au ${date}.`,
-    invitationAccount: (email: string) => `Votre compte : ${email}`,
+    invitationAccount: (email: string) => `Votre compte\u00a0: ${email}`,
     invitationNewAccount: 'Si vous acceptez, vous choisissez ici le mot de passe de votre nouveau compte.',
     newPassword: 'Choisissez un mot de passe',
     newPasswordHint: 'Au moins 10 caractères.',

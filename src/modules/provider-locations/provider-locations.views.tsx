@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
-
 import { common, errorText } from '../../platform/i18n/common.ts';
 import type { Language } from '../../platform/i18n/index.ts';
+import { withColon } from '../../platform/i18n/index.ts';
 import { type FormState, value } from '../../platform/views/forms.tsx';
 import { locationMessages } from './provider-locations.messages.ts';
 
@@ -31,7 +31,7 @@ export function LocationNav(props: {
     { key: 'lastMinute', href: `${base}/last-minute`, label: t.navLastMinute },
   ];
   return (
-    <nav class="ko-subnav" aria-label={`${t.locationNav}: ${props.location.name}`}>
+    <nav class="ko-subnav" aria-label={`${withColon(props.lang, t.locationNav)} ${props.location.name}`}>
       <ul class="ko-inline-list">
         {tabs.map((tab) => (
           <li key={tab.key}>

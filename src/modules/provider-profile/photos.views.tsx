@@ -1,4 +1,5 @@
 import { errorText } from '../../platform/i18n/common.ts';
+import { withColon } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import {
   CsrfField,
@@ -63,7 +64,7 @@ export function PhotosPage(props: {
                     <button
                       type="submit"
                       class="utrecht-button utrecht-button--secondary-action ko-button--small"
-                      aria-label={`${t.photoActions(i + 1)}: ${t.moveUp}`}
+                      aria-label={`${withColon(lang, t.photoActions(i + 1))} ${t.moveUp}`}
                     >
                       {t.moveUp}
                     </button>
@@ -76,7 +77,7 @@ export function PhotosPage(props: {
                     <button
                       type="submit"
                       class="utrecht-button utrecht-button--secondary-action ko-button--small"
-                      aria-label={`${t.photoActions(i + 1)}: ${t.moveDown}`}
+                      aria-label={`${withColon(lang, t.photoActions(i + 1))} ${t.moveDown}`}
                     >
                       {t.moveDown}
                     </button>
@@ -88,7 +89,7 @@ export function PhotosPage(props: {
                     type="submit"
                     class="utrecht-button utrecht-button--secondary-action ko-button--small"
                     data-qa="delete-photo"
-                    aria-label={`${t.photoActions(i + 1)}: ${t.deletePhoto}`}
+                    aria-label={`${withColon(lang, t.photoActions(i + 1))} ${t.deletePhoto}`}
                   >
                     {t.deletePhoto}
                   </button>

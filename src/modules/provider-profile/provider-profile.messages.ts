@@ -1,4 +1,4 @@
-import { defineMessages } from '../../platform/i18n/index.ts';
+import { defineMessages, plural } from '../../platform/i18n/index.ts';
 
 /** Texts of the provider's profile, photo and last-minute pages. */
 export const messages = defineMessages({
@@ -107,7 +107,7 @@ export const messages = defineMessages({
   fr: {
     profileTitle: (name: string) => `Profil – ${name}`,
     profileIntro:
-      'Voici ce que les parents voient sur votre page de profil publique. Écrivez chaque texte au moins en néerlandais ; les traductions française et anglaise sont facultatives (sans traduction, le site montre le texte néerlandais).',
+      'Voici ce que les parents voient sur votre page de profil publique. Écrivez chaque texte au moins en néerlandais\u202f; les traductions française et anglaise sont facultatives (sans traduction, le site montre le texte néerlandais).',
     viewPublic: 'Voir la page de profil publique',
     manageStaff: 'Gérer le personnel et les accès',
     navProfile: 'Profil',
@@ -138,7 +138,7 @@ export const messages = defineMessages({
       '2': 'tarif lié aux revenus',
       '3': 'tarif lié aux revenus plus',
     },
-    subsidyHint: 'Le niveau de subvention vient d’Opgroeien ; le guichet le modifie.',
+    subsidyHint: 'Le niveau de subvention vient d’Opgroeien\u202f; le guichet le modifie.',
     priceInfo: 'Informations sur le prix',
     sectionContact: 'Contact',
     phone: 'Téléphone',
@@ -162,13 +162,15 @@ export const messages = defineMessages({
     photosTitle: (name: string) => `Photos – ${name}`,
     photosIntro: (max: number, mb: number) =>
       `Vous pouvez montrer jusqu’à ${max} photos sur votre profil, en JPEG, PNG ou WebP, de ${mb} Mo au maximum chacune. La première photo apparaît aussi dans les résultats de recherche. Ne montrez pas d’enfants reconnaissables sans l’accord de leurs parents.`,
-    photosCount: (n: number, max: number) => `${n} photos sur ${max}`,
+    photosCount: (n: number, max: number) =>
+      `${plural('fr', n, { one: '# photo', other: '# photos' })} sur ${max}`,
     noPhotos: 'Il n’y a pas encore de photos.',
     uploadTitle: 'Ajouter une photo',
     photo: 'Photo',
     photoHint: 'JPEG, PNG ou WebP, 2 Mo au maximum.',
     alt: 'Description de la photo',
-    altHint: 'Pour qui ne peut pas voir la photo, p. ex. « Coin de jeu avec des blocs chez les grands ».',
+    altHint:
+      'Pour qui ne peut pas voir la photo, p. ex. «\u00a0Coin de jeu avec des blocs chez les grands\u00a0».',
     upload: 'Ajouter la photo',
     uploaded: 'La photo est ajoutée.',
     photoDeleted: 'La photo est supprimée.',
@@ -179,7 +181,7 @@ export const messages = defineMessages({
     deletePhoto: 'Supprimer',
     lastMinuteTitle: (name: string) => `Places de dernière minute – ${name}`,
     lastMinuteIntro:
-      'Vous avez une place libre à court terme ou pour une courte période ? Publiez-la ici : elle apparaît aussitôt sur le site public et disparaît d’elle-même après le dernier jour.',
+      'Vous avez une place libre à court terme ou pour une courte période\u202f? Publiez-la ici\u00a0: elle apparaît aussitôt sur le site public et disparaît d’elle-même après le dernier jour.',
     currentPlaces: 'Vos places publiées',
     noPlaces: 'Vous n’avez publié aucune place de dernière minute pour l’instant.',
     period: 'Période',

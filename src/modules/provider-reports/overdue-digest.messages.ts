@@ -1,10 +1,10 @@
-import { defineMessages } from '../../platform/i18n/index.ts';
+import { defineMessages, plural } from '../../platform/i18n/index.ts';
 
 /** The weekly mail to a location's staff about requests overdue for a first answer. */
 export const digestMessages = defineMessages({
   nl: {
     subject: (n: number, location: string) =>
-      `${n} ${n === 1 ? 'aanvraag wacht' : 'aanvragen wachten'} te lang op een antwoord – ${location}`,
+      `${plural('nl', n, { one: '# aanvraag wacht', other: '# aanvragen wachten' })} te lang op een antwoord – ${location}`,
     greeting: (name: string) => `Beste ${name},`,
     intro: (location: string, days: number, today: string) =>
       `Deze aanvragen voor ${location} wachten langer dan ${days} dagen op een eerste antwoord (toestand op ${today}):`,
@@ -16,19 +16,19 @@ export const digestMessages = defineMessages({
   },
   fr: {
     subject: (n: number, location: string) =>
-      `${n} ${n === 1 ? 'demande attend' : 'demandes attendent'} trop longtemps une réponse – ${location}`,
+      `${plural('fr', n, { one: '# demande attend', other: '# demandes attendent' })} trop longtemps une réponse – ${location}`,
     greeting: (name: string) => `Bonjour ${name},`,
     intro: (location: string, days: number, today: string) =>
-      `Ces demandes pour ${location} attendent depuis plus de ${days} jours une première réponse (situation au ${today}) :`,
+      `Ces demandes pour ${location} attendent depuis plus de ${days} jours une première réponse (situation au ${today})\u00a0:`,
     line: (file: string, child: string, waited: number, start: string) =>
       `${file} · ${child} · ${waited} jours sans réponse · début souhaité le ${start}`,
-    more: (n: number) => `Et ${n} autre(s).`,
+    more: (n: number) => plural('fr', n, { one: 'Et # autre.', other: 'Et # autres.' }),
     action: 'Ouvrir la liste d’attente avec ces demandes',
     signature: 'Cordialement,\nLe Guichet Accueil d’enfants',
   },
   en: {
     subject: (n: number, location: string) =>
-      `${n} ${n === 1 ? 'request is' : 'requests are'} waiting too long for an answer – ${location}`,
+      `${plural('en', n, { one: '# request is', other: '# requests are' })} waiting too long for an answer – ${location}`,
     greeting: (name: string) => `Dear ${name},`,
     intro: (location: string, days: number, today: string) =>
       `These requests for ${location} have waited more than ${days} days for a first answer (as of ${today}):`,

@@ -1,4 +1,4 @@
-import { defineMessages } from '../../platform/i18n/index.ts';
+import { defineMessages, ordinal } from '../../platform/i18n/index.ts';
 
 /** Texts of a location's reports (on screen and in the CSV/XLSX files). */
 export const messages = defineMessages({
@@ -93,14 +93,14 @@ export const messages = defineMessages({
       byRank: 'Demandes reçues selon la préférence donnée par les parents à votre lieu',
       byChannel: 'Demandes reçues selon qui les a introduites',
       answers: 'Réponses données',
-      noPlaceReasons: 'Motifs de « pas de place »',
+      noPlaceReasons: 'Motifs de «\u00a0pas de place\u00a0»',
       offers: 'Propositions faites pendant la période, et leur suite',
-      responseTimes: 'Délai de réponse : jours jusqu’à la première réponse',
+      responseTimes: 'Délai de réponse\u00a0: jours jusqu’à la première réponse',
       waitingByMonth: 'Liste d’attente aujourd’hui, par mois de début souhaité',
       waitingByAge: 'Liste d’attente aujourd’hui, par âge de l’enfant au début souhaité',
       emergency: 'Enfants placés depuis la liste d’urgence',
     },
-    rank: (n: number) => (n === 1 ? '1er choix' : `${n}e choix`),
+    rank: (n: number) => ordinal('fr', n, { one: '#er choix', other: '#e choix' }),
     rankNone: 'Depuis la liste d’urgence (sans préférence)',
     channels: {
       parent: 'Les parents eux-mêmes',
@@ -124,7 +124,7 @@ export const messages = defineMessages({
       received: 'Demandes reçues',
       answered: 'Avec une première réponse',
       unanswered: 'Encore sans réponse',
-      median: 'Médiane : jours jusqu’à la première réponse',
+      median: 'Médiane\u00a0: jours jusqu’à la première réponse',
       within: (days: number) => `Répondues dans les ${days} jours`,
       withinShare: (days: number) => `Part répondue dans les ${days} jours`,
     },
@@ -138,7 +138,7 @@ export const messages = defineMessages({
     },
     emergencyRows: {
       offers: 'Propositions depuis la liste d’urgence',
-      placed: 'Acceptées : enfants placés',
+      placed: 'Acceptées\u00a0: enfants placés',
     },
     days: (n: string) => `${n} j`,
   },

@@ -260,15 +260,15 @@ describe.each(BACKENDS)('a location’s reports on %s', (backend) => {
     expect(csv.body.startsWith('\uFEFF')).toBe(true);
     const lines = csv.body.split('\r\n');
     expect(lines).toContain(
-      'Délai de réponse : jours jusqu’à la première réponse;Médiane : jours jusqu’à la première réponse;3,5',
+      'Délai de réponse\u00a0: jours jusqu’à la première réponse;Médiane\u00a0: jours jusqu’à la première réponse;3,5',
     );
     expect(lines).toContain(
-      'Délai de réponse : jours jusqu’à la première réponse;Part répondue dans les 21 jours;75%',
+      'Délai de réponse\u00a0: jours jusqu’à la première réponse;Part répondue dans les 21 jours;75%',
     );
     expect(lines).toContain(
       'Demandes reçues selon la préférence donnée par les parents à votre lieu;1er choix;3',
     );
-    expect(lines).toContain('Enfants placés depuis la liste d’urgence;Acceptées : enfants placés;1');
+    expect(lines).toContain('Enfants placés depuis la liste d’urgence;Acceptées\u00a0: enfants placés;1');
   });
 
   it('defaults to the last twelve months, refuses a wrong period with 400, and is the location’s own', async () => {

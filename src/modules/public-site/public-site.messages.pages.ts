@@ -114,7 +114,7 @@ export const pageMessages = defineMessages({
   fr: {
     homeTitle: 'Accueil des bébés et des jeunes enfants',
     intro:
-      'Vous cherchez un accueil pour votre bébé ou votre jeune enfant ? Via le Guichet Accueil d’enfants, vous introduisez une seule demande auprès des lieux d’accueil de votre choix dans toute la région et vous la suivez en ligne. Le guichet vous aide aussi par téléphone ou sur place.',
+      'Vous cherchez un accueil pour votre bébé ou votre jeune enfant\u202f? Via le Guichet Accueil d’enfants, vous introduisez une seule demande auprès des lieux d’accueil de votre choix dans toute la région et vous la suivez en ligne. Le guichet vous aide aussi par téléphone ou sur place.',
     stepsTitle: 'Comment demander une place',
     steps: {
       step1: 'Cherchez les lieux d’accueil qui vous conviennent et consultez leur fiche.',
@@ -125,9 +125,9 @@ export const pageMessages = defineMessages({
     },
     start: 'Demander une place',
     searchCta: 'Chercher un accueil',
-    haveAccount: 'Déjà un compte ? Connectez-vous.',
+    haveAccount: 'Déjà un compte\u202f? Connectez-vous.',
     moreTitle: 'Également utile',
-    moreLastMinute: 'Places de dernière minute : places libres à court terme',
+    moreLastMinute: 'Places de dernière minute\u00a0: places libres à court terme',
     moreSickChild: 'Accueil d’un enfant malade à domicile',
     newsTitle: 'Actualités',
     newsArchive: 'Toutes les actualités',
@@ -135,7 +135,7 @@ export const pageMessages = defineMessages({
     newsArchiveTitle: 'Actualités',
     publishedOn: (date: string) => `Publié le ${date}`,
     desksTitle: 'Contacter le guichet',
-    desksIntro: 'Des questions ? Le guichet accueil d’enfants de votre commune vous aide.',
+    desksIntro: 'Des questions\u202f? Le guichet accueil d’enfants de votre commune vous aide.',
     deskOf: (name: string) => `Guichet de ${name}`,
     allDesks: (n: number) => `Les guichets des ${n} communes`,
     deskAddress: 'Adresse',
@@ -169,12 +169,12 @@ export const pageMessages = defineMessages({
     website: 'Site web',
     addToRequest: 'Ajouter à ma demande',
     addToRequestHint:
-      'Vous choisissez jusqu’à cinq lieux d’accueil dans une seule demande. Il vous faut un compte ; le guichet peut aussi vous aider.',
+      'Vous choisissez jusqu’à cinq lieux d’accueil dans une seule demande. Il vous faut un compte\u202f; le guichet peut aussi vous aider.',
     lastMinuteHere: 'Places de dernière minute dans ce lieu d’accueil',
     backToSearch: 'Retour à la recherche',
     sickTitle: 'Accueil d’un enfant malade',
     sickIntro:
-      'Votre enfant est malade et ne peut pas aller à la crèche ? Ces services envoient une garde à votre domicile. Appelez de préférence la veille au soir ou tôt le matin. Votre mutualité ou votre employeur rembourse souvent une partie.',
+      'Votre enfant est malade et ne peut pas aller à la crèche\u202f? Ces services envoient une garde à votre domicile. Appelez de préférence la veille au soir ou tôt le matin. Votre mutualité ou votre employeur rembourse souvent une partie.',
     sickArea: 'Zone desservie',
     sickConditions: 'Conditions',
     sickHours: 'Joignable',
@@ -187,7 +187,7 @@ export const pageMessages = defineMessages({
     a11yTitle: 'Déclaration d’accessibilité',
     a11y: {
       intro:
-        'Les communes qui proposent ensemble ce Guichet Accueil d’enfants s’engagent à rendre le site accessible conformément au décret flamand sur l’administration (Bestuursdecreet) du 7 décembre 2018, qui transpose la directive européenne (UE) 2016/2102. La présente déclaration s’applique au site public du Guichet : l’accueil, la recherche d’un accueil, les fiches des lieux d’accueil, les places de dernière minute, l’accueil d’un enfant malade, les pages d’information et les actualités.',
+        'Les communes qui proposent ensemble ce Guichet Accueil d’enfants s’engagent à rendre le site accessible conformément au décret flamand sur l’administration (Bestuursdecreet) du 7 décembre 2018, qui transpose la directive européenne (UE) 2016/2102. La présente déclaration s’applique au site public du Guichet\u00a0: l’accueil, la recherche d’un accueil, les fiches des lieux d’accueil, les places de dernière minute, l’accueil d’un enfant malade, les pages d’information et les actualités.',
       statusTitle: 'État de conformité',
       status:
         'Ce site est partiellement conforme à la norme EN 301 549 et aux règles WCAG 2.2 niveau AA, en raison des non-conformités et de l’exemption énumérées ci-dessous.',
@@ -195,9 +195,9 @@ export const pageMessages = defineMessages({
       nonCompliantTitle: 'Non-conformité à la réglementation',
       nonCompliant: {
         item1:
-          'Les photos des fiches sont chargées par les lieux d’accueil eux-mêmes, avec une description qu’ils rédigent. Nous ne pouvons pas vérifier que cette description rend bien la photo ; en français et en anglais elle manque parfois et nous affichons la description néerlandaise (WCAG 1.1.1 Contenu non textuel).',
+          'Les photos des fiches sont chargées par les lieux d’accueil eux-mêmes, avec une description qu’ils rédigent. Nous ne pouvons pas vérifier que cette description rend bien la photo\u202f; en français et en anglais elle manque parfois et nous affichons la description néerlandaise (WCAG 1.1.1 Contenu non textuel).',
         item2:
-          'Les descriptions et les informations sur les prix sont rédigées par les lieux d’accueil. Il manque parfois une traduction française ou anglaise ; nous affichons alors le texte néerlandais, marqué comme tel.',
+          'Les descriptions et les informations sur les prix sont rédigées par les lieux d’accueil. Il manque parfois une traduction française ou anglaise\u202f; nous affichons alors le texte néerlandais, marqué comme tel.',
       },
       exemptTitle: 'Contenu non soumis à la réglementation',
       exempt: {
@@ -207,10 +207,10 @@ export const pageMessages = defineMessages({
       burden: 'Nous n’invoquons aucune charge disproportionnée.',
       preparationTitle: 'Établissement de la présente déclaration',
       preparation:
-        'Cette déclaration a été établie le 22 novembre 2026 et revue pour la dernière fois le 5 décembre 2026. Elle repose sur une auto-évaluation de l’équipe de développement : à chaque modification, des tests automatisés dans le navigateur contrôlent chaque page avec axe (WCAG 2.2 AA), sans JavaScript et sur une largeur de 390 pixels, en néerlandais, en français et en anglais.',
+        'Cette déclaration a été établie le 22 novembre 2026 et revue pour la dernière fois le 5 décembre 2026. Elle repose sur une auto-évaluation de l’équipe de développement\u00a0: à chaque modification, des tests automatisés dans le navigateur contrôlent chaque page avec axe (WCAG 2.2 AA), sans JavaScript et sur une largeur de 390 pixels, en néerlandais, en français et en anglais.',
       feedbackTitle: 'Retour d’information et coordonnées',
       feedback:
-        'Vous rencontrez un problème d’accessibilité sur ce site, ou vous avez besoin d’une information sous une autre forme ? Signalez-le au guichet accueil d’enfants de votre commune. Nous répondons dans les 10 jours ouvrables.',
+        'Vous rencontrez un problème d’accessibilité sur ce site, ou vous avez besoin d’une information sous une autre forme\u202f? Signalez-le au guichet accueil d’enfants de votre commune. Nous répondons dans les 10 jours ouvrables.',
       enforcementTitle: 'Procédure de mise en œuvre',
       enforcement:
         'Si notre réponse ne vous satisfait pas, vous pouvez porter plainte auprès du Vlaamse Ombudsdienst, le médiateur flamand (www.vlaamseombudsdienst.be). C’est gratuit.',

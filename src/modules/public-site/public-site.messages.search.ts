@@ -1,4 +1,4 @@
-import { defineMessages } from '../../platform/i18n/index.ts';
+import { defineMessages, plural } from '../../platform/i18n/index.ts';
 
 /** Texts of the search page and the last-minute places page. */
 export const searchMessages = defineMessages({
@@ -55,7 +55,8 @@ export const searchMessages = defineMessages({
     text: 'Naam van de opvang',
     search: 'Zoeken',
     clear: 'Alle filters wissen',
-    results: (n: number) => (n === 1 ? '1 opvanglocatie gevonden' : `${n} opvanglocaties gevonden`),
+    results: (n: number) =>
+      plural('nl', n, { one: '# opvanglocatie gevonden', other: '# opvanglocaties gevonden' }),
     noResults:
       'Geen opvanglocaties gevonden met deze filters. Probeer minder filters of een grotere afstand.',
     sortBy: 'Sorteren op',
@@ -83,7 +84,7 @@ export const searchMessages = defineMessages({
     period: (from: string, until: string) => `van ${from} tot en met ${until}`,
     contact: 'Contact',
     noPlaces: 'Er zijn nu geen last-minuteplaatsen die aan uw filters voldoen.',
-    placesFound: (n: number) => (n === 1 ? '1 vrije plaats' : `${n} vrije plaatsen`),
+    placesFound: (n: number) => plural('nl', n, { one: '# vrije plaats', other: '# vrije plaatsen' }),
   },
   fr: {
     title: 'Chercher un accueil d’enfants',
@@ -91,17 +92,19 @@ export const searchMessages = defineMessages({
       'Cherchez dans toute la région une crèche ou un·e accueillant·e qui convient à votre enfant et à votre famille. Aucun filtre n’est obligatoire.',
     skipToResults: 'Aller aux résultats',
     filtersToggle: (n: number) =>
-      n === 0 ? 'Filtres' : `Modifier les filtres (${n} ${n === 1 ? 'choisi' : 'choisis'})`,
+      n === 0
+        ? 'Filtres'
+        : `Modifier les filtres (${plural('fr', n, { one: '# choisi', other: '# choisis' })})`,
     chosenFilters: 'Filtres choisis',
     chosen: {
-      text: (q: string) => `nom contenant « ${q} »`,
+      text: (q: string) => `nom contenant «\u00a0${q}\u00a0»`,
       bornOn: (date: string) => `né·e le ${date}`,
       opensBefore: (time: string) => `ouvert avant ${time}`,
       closesAfter: (time: string) => `ouvert jusqu’à ${time}`,
       inclusive: 'accueil inclusif',
       occasional: 'accueil occasionnel',
-      home: (place: string) => `domicile : ${place}`,
-      work: (place: string) => `travail : ${place}`,
+      home: (place: string) => `domicile\u00a0: ${place}`,
+      work: (place: string) => `travail\u00a0: ${place}`,
       near: 'un point sur la carte',
       distance: (km: string) => `jusqu’à ${km} km`,
     },
@@ -110,9 +113,9 @@ export const searchMessages = defineMessages({
     any: 'Peu importe',
     age: 'Âge de votre enfant',
     ageAny: 'Tous les âges',
-    birthDate: 'Ou : date de naissance de votre enfant',
+    birthDate: 'Ou\u00a0: date de naissance de votre enfant',
     birthDateHint: 'Par exemple 2026-03-15. Si vous attendez un enfant, laissez vide.',
-    daysLegend: 'Quels jours avez-vous besoin d’accueil ?',
+    daysLegend: 'Quels jours avez-vous besoin d’accueil\u202f?',
     tariffLegend: 'Prix',
     tariffIncome: 'Tarif selon les revenus',
     tariffFixed: 'Prix fixe',
@@ -133,13 +136,15 @@ export const searchMessages = defineMessages({
     near: 'Point sur la carte (latitude, longitude)',
     nearHint: 'Cliquez sur la carte ou tapez un point, par exemple 50.88, 4.70.',
     pointLabel: (point: string) => `le point choisi (${point})`,
-    pointSet: (point: string) => `Point choisi : ${point}. Cliquez sur « Chercher » pour voir les distances.`,
+    pointSet: (point: string) =>
+      `Point choisi\u00a0: ${point}. Cliquez sur «\u00a0Chercher\u00a0» pour voir les distances.`,
     anyDistance: 'Pas de maximum',
     km: (n: string) => `${n} km`,
     text: 'Nom du lieu d’accueil',
     search: 'Chercher',
     clear: 'Effacer tous les filtres',
-    results: (n: number) => (n === 1 ? '1 lieu d’accueil trouvé' : `${n} lieux d’accueil trouvés`),
+    results: (n: number) =>
+      plural('fr', n, { one: '# lieu d’accueil trouvé', other: '# lieux d’accueil trouvés' }),
     noResults:
       'Aucun lieu d’accueil ne correspond à ces filtres. Essayez avec moins de filtres ou une plus grande distance.',
     sortBy: 'Trier par',
@@ -167,7 +172,7 @@ export const searchMessages = defineMessages({
     period: (from: string, until: string) => `du ${from} au ${until} inclus`,
     contact: 'Contact',
     noPlaces: 'Il n’y a actuellement aucune place de dernière minute correspondant à vos filtres.',
-    placesFound: (n: number) => (n === 1 ? '1 place libre' : `${n} places libres`),
+    placesFound: (n: number) => plural('fr', n, { one: '# place libre', other: '# places libres' }),
   },
   en: {
     title: 'Find childcare',
@@ -222,7 +227,8 @@ export const searchMessages = defineMessages({
     text: 'Name of the location',
     search: 'Search',
     clear: 'Clear all filters',
-    results: (n: number) => (n === 1 ? '1 childcare location found' : `${n} childcare locations found`),
+    results: (n: number) =>
+      plural('en', n, { one: '# childcare location found', other: '# childcare locations found' }),
     noResults: 'No childcare locations match these filters. Try fewer filters or a larger distance.',
     sortBy: 'Sort by',
     sortDistance: 'distance',
@@ -249,6 +255,6 @@ export const searchMessages = defineMessages({
     period: (from: string, until: string) => `from ${from} to ${until} inclusive`,
     contact: 'Contact',
     noPlaces: 'There are no last-minute places matching your filters at the moment.',
-    placesFound: (n: number) => (n === 1 ? '1 free place' : `${n} free places`),
+    placesFound: (n: number) => plural('en', n, { one: '# free place', other: '# free places' }),
   },
 });

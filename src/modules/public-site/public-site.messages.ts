@@ -1,4 +1,4 @@
-import { defineMessages } from '../../platform/i18n/index.ts';
+import { defineMessages, plural } from '../../platform/i18n/index.ts';
 
 /** Texts shared by the public pages: navigation, the facts of a location, pagination. */
 export const messages = defineMessages({
@@ -40,10 +40,10 @@ export const messages = defineMessages({
     inclusive: 'Inclusieve opvang (kinderen met een specifieke zorgbehoefte)',
     occasional: 'Occasionele opvang (korte tijd of af en toe)',
     lastMinuteBadge: 'Last-minuteplaats',
-    months: (n: number) => (n === 1 ? '1 maand' : `${n} maanden`),
-    years: (n: number) => (n === 1 ? '1 jaar' : `${n} jaar`),
+    months: (n: number) => plural('nl', n, { one: '# maand', other: '# maanden' }),
+    years: (n: number) => plural('nl', n, { one: '# jaar', other: '# jaar' }),
     ageRange: (from: string, until: string) => `van ${from} tot ${until}`,
-    places: (n: number) => (n === 1 ? '1 plaats' : `${n} plaatsen`),
+    places: (n: number) => plural('nl', n, { one: '# plaats', other: '# plaatsen' }),
     kmFromHome: (km: string) => `${km} km van thuis`,
     kmFromWork: (km: string) => `${km} km van het werk`,
     kmFromPoint: (km: string) => `${km} km van het gekozen punt`,
@@ -88,7 +88,7 @@ export const messages = defineMessages({
     subsidyExplained: {
       0: 'Ce lieu d’accueil ne reçoit pas de subvention et fixe lui-même son prix. Vous payez un prix journalier fixe, quels que soient vos revenus. Le lieu d’accueil vous indique le prix.',
       1: 'Ce lieu d’accueil reçoit une subvention de base des pouvoirs publics, mais fixe lui-même son prix. Vous payez un prix journalier fixe, quels que soient vos revenus.',
-      2: 'Vous payez un prix par jour qui dépend de vos revenus : qui gagne moins paie moins. Demandez pour cela une attestation de tarif selon les revenus à Kind en Gezin (Opgroeien). Une demi-journée (moins de 5 heures) coûte 60 % de votre prix journalier.',
+      2: 'Vous payez un prix par jour qui dépend de vos revenus\u00a0: qui gagne moins paie moins. Demandez pour cela une attestation de tarif selon les revenus à Kind en Gezin (Opgroeien). Une demi-journée (moins de 5 heures) coûte 60 % de votre prix journalier.',
       3: 'Vous payez un prix par jour qui dépend de vos revenus, avec une attestation de tarif selon les revenus de Kind en Gezin (Opgroeien). Ce lieu d’accueil reçoit une aide supplémentaire et réserve des places aux familles en difficulté, comme les parents seuls et les familles à faibles revenus.',
     },
     incomeRelated: 'Tarif selon les revenus',
@@ -97,9 +97,9 @@ export const messages = defineMessages({
     occasional: 'Accueil occasionnel (courte durée ou de temps en temps)',
     lastMinuteBadge: 'Place de dernière minute',
     months: (n: number) => `${n} mois`,
-    years: (n: number) => (n === 1 ? '1 an' : `${n} ans`),
+    years: (n: number) => plural('fr', n, { one: '# an', other: '# ans' }),
     ageRange: (from: string, until: string) => `de ${from} à ${until}`,
-    places: (n: number) => (n === 1 ? '1 place' : `${n} places`),
+    places: (n: number) => plural('fr', n, { one: '# place', other: '# places' }),
     kmFromHome: (km: string) => `${km} km du domicile`,
     kmFromWork: (km: string) => `${km} km du travail`,
     kmFromPoint: (km: string) => `${km} km du point choisi`,
@@ -152,10 +152,10 @@ export const messages = defineMessages({
     inclusive: 'Inclusive care (children with specific care needs)',
     occasional: 'Occasional care (for a short time or now and then)',
     lastMinuteBadge: 'Last-minute place',
-    months: (n: number) => (n === 1 ? '1 month' : `${n} months`),
-    years: (n: number) => (n === 1 ? '1 year' : `${n} years`),
+    months: (n: number) => plural('en', n, { one: '# month', other: '# months' }),
+    years: (n: number) => plural('en', n, { one: '# year', other: '# years' }),
     ageRange: (from: string, until: string) => `from ${from} to ${until}`,
-    places: (n: number) => (n === 1 ? '1 place' : `${n} places`),
+    places: (n: number) => plural('en', n, { one: '# place', other: '# places' }),
     kmFromHome: (km: string) => `${km} km from home`,
     kmFromWork: (km: string) => `${km} km from work`,
     kmFromPoint: (km: string) => `${km} km from the chosen point`,

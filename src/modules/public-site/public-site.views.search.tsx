@@ -1,6 +1,6 @@
 /** The search page: filters in a GET form, the results as a list (complete) and on a map (extra). */
 import { common } from '../../platform/i18n/common.ts';
-import { formatDate, type Language } from '../../platform/i18n/index.ts';
+import { formatDate, type Language, withColon } from '../../platform/i18n/index.ts';
 import { spokenLanguageName, spokenLanguageNames } from '../../platform/i18n/spoken-languages.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import {
@@ -146,7 +146,7 @@ function FilterPanel(props: { ctx: PageContext; form: FormState; municipalities:
     <div class="ko-search__panel">
       {chosen.length > 0 && (
         <p class="utrecht-paragraph ko-search__chosen" data-qa="filter-summary">
-          <span class="ko-search__chosen-label">{s.chosenFilters}:</span> {chosen.join(' · ')}
+          <span class="ko-search__chosen-label">{withColon(lang, s.chosenFilters)}</span> {chosen.join(' · ')}
         </p>
       )}
       <details class="ko-search__details" open={open} data-qa="filter-details">
@@ -381,7 +381,7 @@ function SortLinks(props: {
     );
   return (
     <p class="utrecht-paragraph ko-sort">
-      {s.sortBy}: {link('distance', s.sortDistance)} · {link('name', s.sortName)}
+      {withColon(props.lang, s.sortBy)} {link('distance', s.sortDistance)} · {link('name', s.sortName)}
     </p>
   );
 }

@@ -2,10 +2,13 @@ import { common } from '../../platform/i18n/common.ts';
 import {
   formatDate,
   formatDateTime,
+  formatNumber,
   formatShortDate,
   type Language,
   locale,
+  withColon,
 } from '../../platform/i18n/index.ts';
+import { homeLanguageName } from '../../platform/i18n/spoken-languages.ts';
 import { Fact } from '../../platform/views/facts.tsx';
 import { TableScroll } from '../../platform/views/table-scroll.tsx';
 import { WEEKDAYS } from '../../shared/dates.ts';
@@ -66,7 +69,7 @@ export function CareFacts(props: { lang: Language; detail: RequestForLocation })
       <TableScroll label={t.carePlan}>
         <table class="utrecht-table ko-table ko-table--compact" data-qa="care-plan">
           <caption class="utrecht-table__caption">
-            {t.carePlan}: {r.carePlan.fixed ? t.planFixed : t.planVariable}
+            {withColon(lang, t.carePlan)} {r.carePlan.fixed ? t.planFixed : t.planVariable}
             {r.carePlan.early ? ` · ${t.early}` : ''}
             {r.carePlan.late ? ` · ${t.late}` : ''}
           </caption>
@@ -120,7 +123,7 @@ export function FamilyFacts(props: { lang: Language; detail: RequestForLocation 
       <dl class="ko-facts">
         <Fact label={t.address}>{address || t.notGiven}</Fact>
         {detail.subMunicipalityName && <Fact label={t.subMunicipality}>{detail.subMunicipalityName}</Fact>}
-        {f.homeLanguage && <Fact label={t.homeLanguage}>{f.homeLanguage}</Fact>}
+        {f.homeLanguage && <Fact label={t.homeLanguage}>{homeLanguageName(lang, f.homeLanguage)}</Fact>}
         <Fact label={t.priorityFacts}>
           {facts.length > 0 ? facts.map((k) => t.facts[k]).join(', ') : t.none}
         </Fact>
@@ -130,11 +133,11 @@ export function FamilyFacts(props: { lang: Language; detail: RequestForLocation 
         {detail.parents.map((p) => (
           <li key={p.id}>
             {p.firstName} {p.lastName}
-            {p.email ? ` · ${t.email}: ${p.email}` : ''}
-            {p.phone ? ` · ${t.phone}: ${p.phone}` : ''}
-            {` · ${t.language}: ${common[lang].languageNames[p.language]}`}
+            {p.email ? ` · ${withColon(lang, t.email)} ${p.email}` : ''}
+            {p.phone ? ` · ${withColon(lang, t.phone)} ${p.phone}` : ''}
+            {` · ${withColon(lang, t.language)} ${common[lang].languageNames[p.language]}`}
             {p.situation ? ` · ${t.situations[p.situation]}` : ''}
-            {p.daysPerWeek ? ` (${t.daysWorked(p.daysPerWeek.replace('.', lang === 'en' ? '.' : ','))})` : ''}
+            {p.daysPerWeek ? ` (${t.daysWorked(formatNumber(lang, Number(p.daysPerWeek)))})` : ''}
           </li>
         ))}
       </ul>

@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime } from '../../platform/i18n/index.ts';
+import { formatDate, formatDateTime, withColon } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import {
   CsrfField,
@@ -59,7 +59,7 @@ export function Actions(props: {
           <h3 class="utrecht-heading-3">{t.yourOffer}</h3>
           <p class="utrecht-paragraph">{t.offerPending(formatDate(lang, detail.pendingOffer.deadline))}</p>
           <p class="utrecht-paragraph">
-            {t.offerStart}: {formatDate(lang, detail.pendingOffer.start)}
+            {withColon(lang, t.offerStart)} {formatDate(lang, detail.pendingOffer.start)}
           </p>
           {a.withdraw && (
             // A GET form: the button leads to the confirmation page, which does the step.

@@ -1,4 +1,4 @@
-import { defineMessages } from '../../platform/i18n/index.ts';
+import { defineMessages, plural } from '../../platform/i18n/index.ts';
 import { requestMessages } from '../requests/index.ts';
 
 /**
@@ -28,7 +28,7 @@ export const handlingMessages = defineMessages({
     birthDate: 'Geboortedatum',
     expectedBirthDate: 'Verwachte geboortedatum',
     age: 'Leeftijd',
-    ageMonths: (n: number) => (n === 1 ? '1 maand' : `${n} maanden`),
+    ageMonths: (n: number) => plural('nl', n, { one: '# maand', other: '# maanden' }),
     unborn: 'Nog niet geboren',
     nationalNumber: 'Rijksregisternummer',
     nationalNumberOnFile: (masked: string) =>
@@ -156,9 +156,10 @@ export const handlingMessages = defineMessages({
     noPlaceHappens: (location: string) =>
       `Het antwoord van ${location} op deze aanvraag wordt “geen plaats”, met de reden die u hieronder kiest.`,
     othersOpen: (n: number) =>
-      n === 1
-        ? 'De aanvraag loopt verder bij 1 andere opvanglocatie van het gezin.'
-        : `De aanvraag loopt verder bij ${n} andere opvanglocaties van het gezin.`,
+      plural('nl', n, {
+        one: 'De aanvraag loopt verder bij # andere opvanglocatie van het gezin.',
+        other: 'De aanvraag loopt verder bij # andere opvanglocaties van het gezin.',
+      }),
     noOthersOpen: 'Geen andere opvanglocatie behandelt deze aanvraag nog.',
     noPlaceUndoable: 'U kunt deze melding intrekken zolang er daarna niets anders gebeurt met deze aanvraag.',
     noPlaceConfirm: 'Ja, geen plaats melden',
@@ -234,7 +235,8 @@ export const handlingMessages = defineMessages({
     ageMonths: (n: number) => `${n} mois`,
     unborn: 'Pas encore né·e',
     nationalNumber: 'Numéro de registre national',
-    nationalNumberOnFile: (masked: string) => `${masked} (connu ; seul le guichet voit le numéro complet)`,
+    nationalNumberOnFile: (masked: string) =>
+      `${masked} (connu\u202f; seul le guichet voit le numéro complet)`,
     nationalNumberNone: 'Non communiqué',
     address: 'Adresse',
     subMunicipality: 'Section',
@@ -320,12 +322,12 @@ export const handlingMessages = defineMessages({
     sendOffer: 'Envoyer la proposition',
     noPlaceHeading: 'Pas de place',
     noPlaceReasonLabel: 'Raison',
-    noPlaceTextLabel: 'Explication pour les parents (obligatoire pour « autre raison »)',
+    noPlaceTextLabel: 'Explication pour les parents (obligatoire pour «\u00a0autre raison\u00a0»)',
     sendNoPlace: 'Signaler qu’il n’y a pas de place',
     yourOffer: 'Votre proposition',
     offerStart: 'Date de début',
     offerDeadline: 'Réponse avant le',
-    offerPending: (date: string) => `Proposition faite ; les parents répondent avant le ${date}.`,
+    offerPending: (date: string) => `Proposition faite\u202f; les parents répondent avant le ${date}.`,
     withdrawOffer: 'Retirer la proposition',
     withdrawOfferHint:
       'La demande revient sur votre liste d’attente. Vous confirmez d’abord à la page suivante.',
@@ -333,12 +335,13 @@ export const handlingMessages = defineMessages({
     markEnrolledHint:
       'Les parents ont accepté votre proposition. Confirmez l’inscription une fois finalisée.',
     noActions: 'Il n’y a pas d’étape à franchir pour cette demande maintenant.',
-    noPlaceGiven: (reason: string) => `Vous avez signalé qu’il n’y a pas de place : ${reason}`,
+    noPlaceGiven: (reason: string) => `Vous avez signalé qu’il n’y a pas de place\u00a0: ${reason}`,
     done: {
       waitingList: 'La demande est sur votre liste d’attente.',
       offer: 'Vous avez fait la proposition.',
       noPlace: 'Vous avez signalé qu’il n’y a pas de place.',
-      noPlaceUndone: 'Votre message « pas de place » est annulé. La demande est de nouveau comme avant.',
+      noPlaceUndone:
+        'Votre message «\u00a0pas de place\u00a0» est annulé. La demande est de nouveau comme avant.',
       withdrawn: 'La proposition a été retirée.',
       enrolled: 'L’inscription est confirmée.',
       note: 'La note a été enregistrée.',
@@ -347,8 +350,8 @@ export const handlingMessages = defineMessages({
     told: {
       mailed: (addresses: string) => `Les parents reçoivent un e-mail (${addresses}).`,
       task: (organisation: string) =>
-        `La famille n’a pas d’adresse e-mail : ${organisation} reçoit une tâche pour l’appeler.`,
-      none: 'La famille n’a pas d’adresse e-mail ni d’organisation qui la suit : appelez-la vous-même.',
+        `La famille n’a pas d’adresse e-mail\u00a0: ${organisation} reçoit une tâche pour l’appeler.`,
+      none: 'La famille n’a pas d’adresse e-mail ni d’organisation qui la suit\u00a0: appelez-la vous-même.',
     },
     confirmWarning: 'Attention',
     cancelBackToRequest: 'Annuler et revenir à la demande',
@@ -356,11 +359,12 @@ export const handlingMessages = defineMessages({
     noPlaceStartHint: 'Vous choisissez une raison et voyez ce qui se passe avant de confirmer.',
     noPlaceConfirmTitle: (child: string) => `Signaler qu’il n’y a pas de place pour ${child}`,
     noPlaceHappens: (location: string) =>
-      `La réponse de ${location} à cette demande devient « pas de place », avec la raison que vous choisissez ci-dessous.`,
+      `La réponse de ${location} à cette demande devient «\u00a0pas de place\u00a0», avec la raison que vous choisissez ci-dessous.`,
     othersOpen: (n: number) =>
-      n === 1
-        ? 'La demande reste ouverte chez 1 autre lieu d’accueil de la famille.'
-        : `La demande reste ouverte chez ${n} autres lieux d’accueil de la famille.`,
+      plural('fr', n, {
+        one: 'La demande reste ouverte chez # autre lieu d’accueil de la famille.',
+        other: 'La demande reste ouverte chez # autres lieux d’accueil de la famille.',
+      }),
     noOthersOpen: 'Aucun autre lieu d’accueil ne traite encore cette demande.',
     noPlaceUndoable:
       'Vous pouvez annuler ce message tant que rien d’autre ne se passe ensuite pour cette demande.',
@@ -368,16 +372,17 @@ export const handlingMessages = defineMessages({
     withdrawStart: 'Retirer la proposition…',
     withdrawConfirmTitle: (child: string) => `Retirer la proposition pour ${child}`,
     withdrawHappens: (start: string) =>
-      `Votre proposition d’une place à partir du ${start} tombe : les parents ne peuvent plus l’accepter.`,
+      `Votre proposition d’une place à partir du ${start} tombe\u00a0: les parents ne peuvent plus l’accepter.`,
     withdrawBackOnList: 'La demande revient sur votre liste d’attente.',
     withdrawFinal:
       'Vous ne pouvez pas l’annuler. Si vous avez une place plus tard, faites une nouvelle proposition.',
     withdrawConfirm: 'Oui, retirer la proposition',
-    undoNoPlace: 'Annuler le message « pas de place »',
+    undoNoPlace: 'Annuler le message «\u00a0pas de place\u00a0»',
     undoNoPlaceHint:
-      'Rien d’autre ne s’est passé pour cette demande depuis : vous pouvez encore annuler votre message. La demande retrouve le statut qu’elle avait.',
-    eventNoPlaceUndone: 'Message « pas de place » annulé',
-    stillOfferFromEmergencyList: 'Vous avez finalement une place ? Cette demande est sur la liste d’urgence.',
+      'Rien d’autre ne s’est passé pour cette demande depuis\u00a0: vous pouvez encore annuler votre message. La demande retrouve le statut qu’elle avait.',
+    eventNoPlaceUndone: 'Message «\u00a0pas de place\u00a0» annulé',
+    stillOfferFromEmergencyList:
+      'Vous avez finalement une place\u202f? Cette demande est sur la liste d’urgence.',
     offerFromEmergencyListLink: 'Proposer une place depuis la liste d’urgence',
     notesHint: 'Visibles uniquement par le personnel de votre lieu d’accueil, jamais par les parents.',
     notesNone: 'Pas encore de notes.',
@@ -432,7 +437,7 @@ export const handlingMessages = defineMessages({
     birthDate: 'Date of birth',
     expectedBirthDate: 'Expected date of birth',
     age: 'Age',
-    ageMonths: (n: number) => (n === 1 ? '1 month' : `${n} months`),
+    ageMonths: (n: number) => plural('en', n, { one: '# month', other: '# months' }),
     unborn: 'Not born yet',
     nationalNumber: 'National register number',
     nationalNumberOnFile: (masked: string) => `${masked} (on file; only the desk sees the full number)`,
@@ -556,9 +561,10 @@ export const handlingMessages = defineMessages({
     noPlaceHappens: (location: string) =>
       `The answer of ${location} to this request becomes “no place”, with the reason you choose below.`,
     othersOpen: (n: number) =>
-      n === 1
-        ? 'The request goes on at 1 other location of the family.'
-        : `The request goes on at ${n} other locations of the family.`,
+      plural('en', n, {
+        one: 'The request goes on at # other location of the family.',
+        other: 'The request goes on at # other locations of the family.',
+      }),
     noOthersOpen: 'No other location is handling this request any more.',
     noPlaceUndoable: 'You can take this back as long as nothing else happens on this request afterwards.',
     noPlaceConfirm: 'Yes, report no place',

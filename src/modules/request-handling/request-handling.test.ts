@@ -160,8 +160,8 @@ describe.each(BACKENDS)('handling a request as a provider on %s', (backend) => {
     expect(offer?.carePlan.days).toEqual({ mon: 'full', tue: 'full', wed: 'none', thu: 'half', fri: 'none' });
     const [mail] = await mails();
     expect(mail?.template).toBe('offer.made');
-    expect(mail?.subject).toBe('Une place pour Lena Peeters : réponse demandée');
-    expect(mail?.textBody).toContain('à partir du 1 mars 2027');
+    expect(mail?.subject).toBe('Une place pour Lena Peeters\u00a0: réponse demandée');
+    expect(mail?.textBody).toContain('à partir du 1er mars 2027');
     expect(mail?.textBody).toContain('Welkom!');
     const after = await staff.get(page);
     expect(after.body).toContain('data-qa="pending-offer"');
@@ -206,7 +206,7 @@ describe.each(BACKENDS)('handling a request as a provider on %s', (backend) => {
     const [mail] = await mails();
     expect(mail?.template).toBe('preference.no_place');
     expect(mail?.textBody).toContain(
-      'Raison : Le plan d’accueil ne convient pas – Wij zijn op vrijdag gesloten.',
+      'Raison\u00a0: Le plan d’accueil ne convient pas – Wij zijn op vrijdag gesloten.',
     );
     const event = (await events()).find((e) => e.eventType === 'preference.no_place');
     expect(event?.details).toEqual({ reason: 'care_plan_does_not_fit' });
@@ -266,7 +266,7 @@ describe.each(BACKENDS)('handling a request as a provider on %s', (backend) => {
     const last = (await mails()).at(-1);
     expect(last?.template).toBe('preference.enrolled');
     expect(last?.subject).toBe('Lena Peeters est inscrit·e chez KDV De Eerste Stap');
-    expect(last?.textBody).toContain('à partir du 1 février 2027');
+    expect(last?.textBody).toContain('à partir du 1er février 2027');
   });
 
   it('answers 404 for foreign ids and other locations, whatever the step', async () => {

@@ -1,4 +1,4 @@
-import { formatDate } from '../../platform/i18n/index.ts';
+import { formatDate, withColon } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { Fact } from '../../platform/views/facts.tsx';
 import { ErrorSummary, emptyForm } from '../../platform/views/forms.tsx';
@@ -70,7 +70,7 @@ export function ProviderRequestPage(props: {
       <ErrorSummary lang={lang} form={summary} />
       {detail.request.socialReason && (
         <p class="ko-flag ko-flag--social" data-qa="social-emergency">
-          {t.socialEmergency}: {t.socialReasons[detail.request.socialReason]}
+          {withColon(lang, t.socialEmergency)} {t.socialReasons[detail.request.socialReason]}
         </p>
       )}
       {detail.acceptedElsewhere && (

@@ -33,13 +33,13 @@ export const confirmMessages = defineMessages({
     keepRequest: 'Nee, terug naar de aanvraag',
   },
   fr: {
-    declineTitle: (provider: string) => `Refuser la proposition de ${provider} ?`,
+    declineTitle: (provider: string) => `Refuser la proposition de ${provider}\u202f?`,
     declinePlace: (provider: string, start: string) =>
       `Vous refusez la place chez ${provider} à partir du ${start}. ${provider} pourra alors donner cette place à un autre enfant.`,
     declinePlaceStaff: (provider: string, start: string) =>
       `La famille refuse la place chez ${provider} à partir du ${start}. ${provider} pourra alors donner cette place à un autre enfant.`,
-    staysOn: 'Votre demande reste sur la liste d’attente de :',
-    staysOnStaff: 'La demande reste sur la liste d’attente de :',
+    staysOn: 'Votre demande reste sur la liste d’attente de\u00a0:',
+    staysOnStaff: 'La demande reste sur la liste d’attente de\u00a0:',
     noOtherOpen: 'Votre demande ne sera alors plus ouverte auprès d’aucun autre lieu d’accueil.',
     canAddLocations: 'Vous pouvez ajouter des lieux d’accueil à votre demande.',
     noOtherOpenStaff: 'La demande ne sera alors plus ouverte auprès d’aucun autre lieu d’accueil.',
@@ -50,13 +50,13 @@ export const confirmMessages = defineMessages({
     declineConfirm: 'Oui, refuser la proposition',
     declineConfirmStaff: 'Oui, la famille refuse la proposition',
     keepOffer: 'Non, retour à la demande',
-    withdrawLeaves: 'Votre demande disparaît de la liste d’attente de :',
+    withdrawLeaves: 'Votre demande disparaît de la liste d’attente de\u00a0:',
     withdrawOfferLapses: (provider: string) =>
       `La proposition de ${provider}, à laquelle vous n’avez pas encore répondu, expire.`,
     withdrawGivesUpPlace: (provider: string) =>
       `Vous renoncez aussi à la place que vous avez acceptée chez ${provider}.`,
     withdrawNewRequest:
-      'Vous cherchez à nouveau un accueil plus tard ? Introduisez alors une nouvelle demande.',
+      'Vous cherchez à nouveau un accueil plus tard\u202f? Introduisez alors une nouvelle demande.',
     keepRequest: 'Non, retour à la demande',
   },
   en: {

@@ -18,13 +18,13 @@ export const familyVoiceMessages = defineMessages({
   },
   fr: {
     childFirstNameHint: 'Laissez vide si l’enfant n’est pas encore né et n’a pas encore de prénom.',
-    childBorn: 'L’enfant est-il déjà né ?',
+    childBorn: 'L’enfant est-il déjà né\u202f?',
     ifBorn: 'Si l’enfant est déjà né',
     ifUnborn: 'Si l’enfant n’est pas encore né',
-    carePlan: 'Plan d’accueil : quels jours la famille a-t-elle besoin d’accueil ?',
-    hours: 'La famille a-t-elle besoin d’accueil en dehors des heures habituelles ?',
-    careNeeds: 'L’enfant a-t-il des besoins de soins spécifiques ?',
-    careNeedsText: 'De quoi l’enfant a-t-il besoin ?',
+    carePlan: 'Plan d’accueil\u00a0: quels jours la famille a-t-elle besoin d’accueil\u202f?',
+    hours: 'La famille a-t-elle besoin d’accueil en dehors des heures habituelles\u202f?',
+    careNeeds: 'L’enfant a-t-il des besoins de soins spécifiques\u202f?',
+    careNeedsText: 'De quoi l’enfant a-t-il besoin\u202f?',
     careNeedsHint: 'Seuls les lieux d’accueil choisis par la famille voient ce texte.',
   },
   en: {

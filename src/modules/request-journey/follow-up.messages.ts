@@ -1,4 +1,4 @@
-import { defineMessages } from '../../platform/i18n/index.ts';
+import { defineMessages, plural } from '../../platform/i18n/index.ts';
 
 /** Texts of the follow-up page, the change pages and the history words for changes. */
 export const followUpMessages = defineMessages({
@@ -12,9 +12,10 @@ export const followUpMessages = defineMessages({
       closed: 'Deze aanvraag is afgesloten.',
     },
     higherStillOpen: (n: number) =>
-      n === 1
-        ? 'De voorkeur die u hoger rangschikte en openhield, loopt verder.'
-        : `De ${n} voorkeuren die u hoger rangschikte en openhield, lopen verder.`,
+      plural('nl', n, {
+        one: 'De voorkeur die u hoger rangschikte en openhield, loopt verder.',
+        other: 'De # voorkeuren die u hoger rangschikte en openhield, lopen verder.',
+      }),
     requestHeading: 'Uw aanvraag',
     kind: 'Soort opvang',
     kinds: { regular: 'Gewone opvang', occasional: 'Occasionele opvang' },
@@ -66,14 +67,16 @@ export const followUpMessages = defineMessages({
       active: 'Votre demande figure sur la liste d’attente des lieux d’accueil que vous avez choisis.',
       answered: 'Vous avez accepté une place.',
       expired:
-        'Vous n’avez pas confirmé à temps que vous cherchez toujours un accueil. Vous cherchez encore ? Introduisez une nouvelle demande.',
-      withdrawn: 'Vous avez retiré cette demande. Vous cherchez encore ? Introduisez une nouvelle demande.',
+        'Vous n’avez pas confirmé à temps que vous cherchez toujours un accueil. Vous cherchez encore\u202f? Introduisez une nouvelle demande.',
+      withdrawn:
+        'Vous avez retiré cette demande. Vous cherchez encore\u202f? Introduisez une nouvelle demande.',
       closed: 'Cette demande est clôturée.',
     },
     higherStillOpen: (n: number) =>
-      n === 1
-        ? 'La préférence mieux classée que vous avez gardée reste ouverte.'
-        : `Les ${n} préférences mieux classées que vous avez gardées restent ouvertes.`,
+      plural('fr', n, {
+        one: 'La préférence mieux classée que vous avez gardée reste ouverte.',
+        other: 'Les # préférences mieux classées que vous avez gardées restent ouvertes.',
+      }),
     requestHeading: 'Votre demande',
     kind: 'Type d’accueil',
     kinds: { regular: 'Accueil régulier', occasional: 'Accueil occasionnel' },
@@ -91,7 +94,7 @@ export const followUpMessages = defineMessages({
     changeCarePlan: 'Modifier le plan d’accueil',
     changePreferences: 'Modifier les préférences',
     withdraw: 'Retirer la demande',
-    confirmHeading: 'Cherchez-vous toujours un accueil ?',
+    confirmHeading: 'Cherchez-vous toujours un accueil\u202f?',
     confirmText: (date: string) =>
       `Confirmez avant le ${date} que votre demande est toujours d’actualité. Sans confirmation, elle expire. Vous recevrez un rappel.`,
     confirmButton: 'Oui, je cherche toujours',
@@ -112,7 +115,7 @@ export const followUpMessages = defineMessages({
     events: {
       datesChanged: 'Date de début ou de fin modifiée',
       carePlanChanged: 'Plan d’accueil modifié',
-      confirmed: 'Confirmé : toujours à la recherche d’un accueil',
+      confirmed: 'Confirmé\u00a0: toujours à la recherche d’un accueil',
       added: 'Préférence ajoutée',
       reordered: 'Ordre des préférences modifié',
       removed: 'Retiré de la liste des préférences',
@@ -130,9 +133,10 @@ export const followUpMessages = defineMessages({
       closed: 'This request is closed.',
     },
     higherStillOpen: (n: number) =>
-      n === 1
-        ? 'The higher-ranked preference you kept open stays open.'
-        : `The ${n} higher-ranked preferences you kept open stay open.`,
+      plural('en', n, {
+        one: 'The higher-ranked preference you kept open stays open.',
+        other: 'The # higher-ranked preferences you kept open stay open.',
+      }),
     requestHeading: 'Your request',
     kind: 'Type of care',
     kinds: { regular: 'Regular care', occasional: 'Occasional care' },

@@ -1,4 +1,4 @@
-import { formatDate, formatShortDate } from '../../platform/i18n/index.ts';
+import { formatDate, formatShortDate, withColon } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import {
   ChoiceGroup,
@@ -73,8 +73,8 @@ export function ParentHomePage(props: {
                     </a>
                   </h2>
                   <p class="utrecht-paragraph">
-                    {t.requestStatus}: <strong>{t.requestStatuses[r.status]}</strong> · {t.startDate}:{' '}
-                    {formatDate(lang, r.desiredStart)}
+                    {withColon(lang, t.requestStatus)} <strong>{t.requestStatuses[r.status]}</strong> ·{' '}
+                    {withColon(lang, t.startDate)} {formatDate(lang, r.desiredStart)}
                   </p>
                   {r.answerDueBy && (
                     <p class="utrecht-paragraph" data-qa="answer-due">
@@ -93,7 +93,7 @@ export function ParentHomePage(props: {
           <ChildrenList lang={lang} children={overview.children} />
           <h2 class="utrecht-heading-2">{f.homeFamily}</h2>
           <p class="utrecht-paragraph">
-            {t.fileNumber}: {overview.family.family.fileNumber}
+            {withColon(lang, t.fileNumber)} {overview.family.family.fileNumber}
           </p>
           <p class="utrecht-paragraph">
             <a class="utrecht-link" href="/parent/family" data-qa="edit-family">
@@ -152,7 +152,7 @@ function OfferBox(props: {
         )}
         {p.offerMessage && (
           <p class="utrecht-paragraph">
-            <strong>{t.offerMessage}:</strong> {p.offerMessage}
+            <strong>{withColon(lang, t.offerMessage)}</strong> {p.offerMessage}
           </p>
         )}
         <form
@@ -208,7 +208,8 @@ export function FollowUpPage(props: { ctx: PageContext; detail: Detail; form: Fo
       <ErrorSummary lang={lang} form={form} />
       <div class="ko-status-box">
         <p class="utrecht-paragraph ko-lead">
-          {t.requestStatus}: <strong data-qa="request-status">{t.requestStatuses[request.status]}</strong>
+          {withColon(lang, t.requestStatus)}{' '}
+          <strong data-qa="request-status">{t.requestStatuses[request.status]}</strong>
         </p>
         <p class="utrecht-paragraph">{u.statusExplained[request.status]}</p>
         {/* Only when such preferences remain: never a line about higher ones that are not there. */}

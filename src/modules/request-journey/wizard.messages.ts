@@ -1,4 +1,4 @@
-import { defineMessages } from '../../platform/i18n/index.ts';
+import { defineMessages, plural } from '../../platform/i18n/index.ts';
 
 /** Texts of the request wizard and of the shared editors (care plan, preferences). */
 export const wizardMessages = defineMessages({
@@ -61,7 +61,8 @@ export const wizardMessages = defineMessages({
     allMunicipalities: 'Alle gemeenten',
     name: 'Naam bevat',
     search: 'Zoeken',
-    resultsCaption: (n: number) => `${n} opvanglocaties gevonden`,
+    resultsCaption: (n: number) =>
+      plural('nl', n, { one: '# opvanglocatie gevonden', other: '# opvanglocaties gevonden' }),
     noResults: 'Geen opvanglocaties gevonden. Pas de zoekfilters aan.',
     moreResults: 'Er zijn meer opvanglocaties. Verfijn uw zoekopdracht om ze te zien.',
     add: 'Toevoegen',
@@ -89,10 +90,10 @@ export const wizardMessages = defineMessages({
     },
     next: 'Suivant',
     back: 'Précédent',
-    whichChild: 'Pour quel enfant demandez-vous une place ?',
+    whichChild: 'Pour quel enfant demandez-vous une place\u202f?',
     newChild: 'Un autre enfant',
     newChildHeading: 'Un autre enfant',
-    newChildHint: 'Remplissez ceci si vous choisissez « Un autre enfant » ci-dessus.',
+    newChildHint: 'Remplissez ceci si vous choisissez «\u00a0Un autre enfant\u00a0» ci-dessus.',
     ifBorn: 'Si votre enfant est déjà né',
     ifUnborn: 'Si votre enfant n’est pas encore né',
     hasRequest: 'a déjà une demande',
@@ -101,30 +102,31 @@ export const wizardMessages = defineMessages({
     openExisting: 'Vers la demande en cours',
     kind: 'Type d’accueil',
     kinds: {
-      regular: 'Accueil régulier : chaque semaine, en général jusqu’à l’entrée à l’école',
-      occasional: 'Accueil occasionnel : pour une durée limitée, par exemple pendant une formation',
+      regular: 'Accueil régulier\u00a0: chaque semaine, en général jusqu’à l’entrée à l’école',
+      occasional: 'Accueil occasionnel\u00a0: pour une durée limitée, par exemple pendant une formation',
     },
-    occasionalReason: 'Pourquoi avez-vous besoin d’un accueil occasionnel ?',
+    occasionalReason: 'Pourquoi avez-vous besoin d’un accueil occasionnel\u202f?',
     occasionalReasonHint:
-      'Par exemple : formation chez VDAB de mars à juin. L’accueil occasionnel se termine dans les 12 mois.',
+      'Par exemple\u00a0: formation chez VDAB de mars à juin. L’accueil occasionnel se termine dans les 12 mois.',
     desiredStartHint: 'Pas avant la date de naissance (prévue). Par exemple 2027-09-01.',
     desiredEndHint: (date: string) =>
-      `Proposé : ${date}, le 1er du mois qui suit les 2 ans et demi de votre enfant (l’âge d’entrée à l’école maternelle). Modifiez ou laissez vide.`,
+      `Proposé\u00a0: ${date}, le 1er du mois qui suit les 2 ans et demi de votre enfant (l’âge d’entrée à l’école maternelle). Modifiez ou laissez vide.`,
     farAhead: (months: number) =>
       `Votre date de début est à plus de ${months} mois. Les lieux d’accueil ne planifient en général pas aussi loin. Votre demande est toutefois enregistrée.`,
-    fixed: 'Les mêmes jours chaque semaine ?',
+    fixed: 'Les mêmes jours chaque semaine\u202f?',
     fixedOptions: {
       fixed: 'Oui, des jours fixes',
       variable: 'Non, des jours variables (par exemple selon un horaire)',
     },
-    hours: 'Avez-vous besoin d’accueil en dehors des heures habituelles ?',
-    hoursOptions: { early: 'Tôt : avant 7 h 30', late: 'Tard : après 18 h' },
-    careNeeds: 'Votre enfant a-t-il des besoins de soins spécifiques ?',
-    careNeedsText: 'De quoi votre enfant a-t-il besoin ?',
+    hours: 'Avez-vous besoin d’accueil en dehors des heures habituelles\u202f?',
+    hoursOptions: { early: 'Tôt\u00a0: avant 7 h 30', late: 'Tard\u00a0: après 18 h' },
+    careNeeds: 'Votre enfant a-t-il des besoins de soins spécifiques\u202f?',
+    careNeedsText: 'De quoi votre enfant a-t-il besoin\u202f?',
     careNeedsHint: 'Seuls les lieux d’accueil que vous choisissez voient ce texte.',
     chosen: (n: number, max: number) => `Vos choix (${n} sur ${max} au maximum)`,
     noneChosen: 'Vous n’avez pas encore choisi de lieu d’accueil. Cherchez ci-dessous et ajoutez.',
-    orderHint: 'Votre premier choix est en haut. « Monter » et « Descendre » changent l’ordre.',
+    orderHint:
+      'Votre premier choix est en haut. «\u00a0Monter\u00a0» et «\u00a0Descendre\u00a0» changent l’ordre.',
     moveUp: 'Monter',
     moveDown: 'Descendre',
     remove: 'Retirer',
@@ -135,11 +137,12 @@ export const wizardMessages = defineMessages({
     allMunicipalities: 'Toutes les communes',
     name: 'Le nom contient',
     search: 'Chercher',
-    resultsCaption: (n: number) => `${n} lieux d’accueil trouvés`,
+    resultsCaption: (n: number) =>
+      plural('fr', n, { one: '# lieu d’accueil trouvé', other: '# lieux d’accueil trouvés' }),
     noResults: 'Aucun lieu d’accueil trouvé. Modifiez les filtres.',
     moreResults: 'Il y a d’autres lieux d’accueil. Affinez votre recherche pour les voir.',
     add: 'Ajouter',
-    summaryIntro: 'Vérifiez votre demande. Tout est correct ? Introduisez-la.',
+    summaryIntro: 'Vérifiez votre demande. Tout est correct\u202f? Introduisez-la.',
     change: 'Modifier',
     noEnd: 'Pas de date de fin',
     none: 'Aucun',
@@ -206,7 +209,8 @@ export const wizardMessages = defineMessages({
     allMunicipalities: 'All municipalities',
     name: 'Name contains',
     search: 'Search',
-    resultsCaption: (n: number) => `${n} childcare locations found`,
+    resultsCaption: (n: number) =>
+      plural('en', n, { one: '# childcare location found', other: '# childcare locations found' }),
     noResults: 'No childcare locations found. Change the filters.',
     moreResults: 'There are more childcare locations. Narrow your search to see them.',
     add: 'Add',

@@ -84,7 +84,7 @@ describe.each(BACKENDS)('the request wizard on %s', (backend) => {
     const summary = await p.client.get('/parent/requests/new/summary');
     expect(summary.statusCode).toBe(200);
     expect(summary.body).toContain('Lena Peeters');
-    expect(summary.body).toContain('1 février 2027');
+    expect(summary.body).toContain('1er février 2027');
     expect(summary.body).toContain('Allergie aux noix');
     expect(summary.body).toMatch(/KDV De Eerste Stap[\s\S]*KDV Het Tweede Nest/);
     const key = /name="submissionKey" value="([^"]+)"/.exec(summary.body)?.[1] as string;
@@ -255,7 +255,7 @@ describe.each(BACKENDS)('the request wizard on %s', (backend) => {
     });
     expect(again.statusCode).toBe(400);
     expect(errorsOf(again.body)).toEqual([
-      'Une demande est déjà en cours pour cet enfant. Vous la trouverez sous « Mes demandes ».',
+      'Une demande est déjà en cours pour cet enfant. Vous la trouverez sous «\u00a0Mes demandes\u00a0».',
     ]);
     expect(again.body).toContain(`href="/parent/requests/${first}"`);
     expect(await p.t.deps.db.$count(schema.children)).toBe(1);

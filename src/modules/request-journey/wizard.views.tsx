@@ -1,4 +1,4 @@
-import { formatDate } from '../../platform/i18n/index.ts';
+import { formatDate, withColon } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import {
   ChoiceGroup,
@@ -161,7 +161,7 @@ function ChildStep(props: WizardView) {
         <ul class="utrecht-unordered-list">
           {busy.map((c) => (
             <li key={c.id}>
-              {childName(c)} {w.hasRequest}:{' '}
+              {childName(c)} {withColon(lang, w.hasRequest)}{' '}
               <a class="utrecht-link" href={links.existing(c.openRequestId ?? '')}>
                 {f.viewRequest}
                 <Hidden> ({childName(c)})</Hidden>

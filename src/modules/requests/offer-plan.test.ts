@@ -45,11 +45,11 @@ describe('an offer compared with its request', () => {
       'Vrijdag: volle dag in plaats van halve dag',
     ]);
     expect(differences.map((d) => describeDifference('fr', d))).toEqual([
-      'Début le 1 octobre 2026 au lieu du 1 septembre 2026',
-      'Lundi : demi-journée au lieu d’une journée complète',
+      'Début le 1er octobre 2026 au lieu du 1er septembre 2026',
+      'Lundi\u00a0: demi-journée au lieu d’une journée complète',
       'Accueil aussi le mercredi (journée complète)',
       'Pas d’accueil le jeudi',
-      'Vendredi : journée complète au lieu d’une demi-journée',
+      'Vendredi\u00a0: journée complète au lieu d’une demi-journée',
     ]);
     expect(differences.map((d) => describeDifference('en', d))).toEqual([
       'Starts on 1 October 2026 instead of 1 September 2026',

@@ -48,29 +48,29 @@ const texts = defineMessages({
     endChanged: (date: string) => `La date de fin souhaitée est maintenant le ${date}.`,
     endCleared: 'Vous n’indiquez plus de date de fin.',
     carePlanChanged: 'Votre plan d’accueil a été modifié. Les lieux d’accueil voient le nouveau plan.',
-    preferencesChanged: 'Vos préférences ont été modifiées. Voici votre ordre actuel :',
-    preferencesWithdrawn: (names: string) => `Vous avez retiré ces préférences : ${names}.`,
+    preferencesChanged: 'Vos préférences ont été modifiées. Voici votre ordre actuel\u00a0:',
+    preferencesWithdrawn: (names: string) => `Vous avez retiré ces préférences\u00a0: ${names}.`,
     withdrawnSubject: (child: string) => `Vous avez retiré votre demande pour ${child}`,
     withdrawn:
       'Votre demande est retirée. Les lieux d’accueil voient que vous ne cherchez plus de place. Vous pouvez toujours introduire une nouvelle demande.',
     confirmedSubject: (child: string) => `Votre demande pour ${child} reste ouverte`,
     confirmed: (due: string) =>
-      `Merci : vous avez confirmé que vous cherchez toujours un accueil. Nous vous le redemanderons avant le ${due}.`,
+      `Merci\u00a0: vous avez confirmé que vous cherchez toujours un accueil. Nous vous le redemanderons avant le ${due}.`,
     confirmReminderSubject: (child: string) =>
-      `Cherchez-vous toujours un accueil pour ${child} ? Confirmez votre demande`,
+      `Cherchez-vous toujours un accueil pour ${child}\u202f? Confirmez votre demande`,
     confirmReminder: (deadline: string) =>
       `Confirmez avant le ${deadline} que vous cherchez toujours un accueil. Sans confirmation, votre demande expire et disparaît des listes d’attente.`,
     expiredSubject: (child: string) => `Votre demande pour ${child} a expiré`,
     expired:
-      'Vous n’avez pas confirmé à temps que vous cherchez toujours un accueil. Votre demande a expiré et ne figure plus sur les listes d’attente. Vous cherchez encore une place ? Introduisez une nouvelle demande.',
+      'Vous n’avez pas confirmé à temps que vous cherchez toujours un accueil. Votre demande a expiré et ne figure plus sur les listes d’attente. Vous cherchez encore une place\u202f? Introduisez une nouvelle demande.',
     bornSubject: (child: string) => `Les données de naissance de ${child} ont été complétées`,
     born: (submitted: string) =>
       `Merci. Les lieux d’accueil voient maintenant les données de naissance. Votre demande garde sa date d’origine (${submitted}).`,
-    birthReminderSubject: 'Votre enfant est-il né ? Complétez les données de naissance',
+    birthReminderSubject: 'Votre enfant est-il né\u202f? Complétez les données de naissance',
     birthReminder: (expected: string) =>
-      `Votre enfant était attendu le ${expected}. Félicitations s’il est déjà né ! Complétez le prénom et la date de naissance pour que les lieux d’accueil puissent continuer à traiter votre demande. Votre demande garde sa date.`,
+      `Votre enfant était attendu le ${expected}. Félicitations s’il est déjà né\u202f! Complétez le prénom et la date de naissance pour que les lieux d’accueil puissent continuer à traiter votre demande. Votre demande garde sa date.`,
     birthReminderAction: 'Compléter les données de naissance',
-    offerReminderSubject: (child: string) => `Rappel : répondez à la proposition pour ${child}`,
+    offerReminderSubject: (child: string) => `Rappel\u00a0: répondez à la proposition pour ${child}`,
     offerReminder: (provider: string, deadline: string) =>
       `${provider} attend votre réponse à sa proposition. Répondez avant le ${deadline}, sinon la proposition expire.`,
     offerExpiredSubject: (child: string) => `La proposition pour ${child} a expiré`,
@@ -230,10 +230,10 @@ const providerTexts = defineMessages({
     signature: 'Met vriendelijke groeten,\nHet Loket Kinderopvang',
   },
   fr: {
-    subject: (child: string, file: string) => `Proposition expirée : ${child} (${file})`,
+    subject: (child: string, file: string) => `Proposition expirée\u00a0: ${child} (${file})`,
     greeting: (location: string) => `Bonjour à l’équipe de ${location},`,
     body: (child: string, file: string, deadline: string) =>
-      `Les parents de ${child} (dossier ${file}) n’ont pas répondu à votre proposition avant le ${deadline}. La proposition a expiré ; la place est de nouveau libre pour une autre demande.`,
+      `Les parents de ${child} (dossier ${file}) n’ont pas répondu à votre proposition avant le ${deadline}. La proposition a expiré\u202f; la place est de nouveau libre pour une autre demande.`,
     action: 'Voir la demande',
     signature: 'Cordialement,\nLe Guichet Accueil d’enfants',
   },

@@ -1,4 +1,4 @@
-import { defineMessages, formatDate } from '../../platform/i18n/index.ts';
+import { defineMessages, formatDate, plural } from '../../platform/i18n/index.ts';
 import type { OutgoingMail } from '../../platform/mail/outbox.ts';
 import { type MailContent, renderMail } from '../../platform/mail/render.tsx';
 import type { Recipient } from '../families/index.ts';
@@ -11,7 +11,7 @@ const texts = defineMessages({
     follow: 'Uw aanvraag opvolgen',
     submittedSubject: (child: string) => `Uw aanvraag voor ${child} is ontvangen`,
     submitted: (child: string, file: string, n: number) =>
-      `We ontvingen uw aanvraag voor kinderopvang voor ${child} (dossier ${file}). ${n === 1 ? 'De opvanglocatie die u koos, ziet' : `De ${n} opvanglocaties die u koos, zien`} uw aanvraag nu op hun wachtlijst.`,
+      `We ontvingen uw aanvraag voor kinderopvang voor ${child} (dossier ${file}). ${plural('nl', n, { one: 'De opvanglocatie die u koos, ziet', other: 'De # opvanglocaties die u koos, zien' })} uw aanvraag nu op hun wachtlijst.`,
     submittedNext: 'U krijgt een e-mail bij elke stap. U kunt de aanvraag altijd online opvolgen.',
     offerSubject: (child: string) => `Een plaats voor ${child}: antwoord gevraagd`,
     offer: (provider: string, child: string, start: string) =>
@@ -33,10 +33,10 @@ const texts = defineMessages({
     follow: 'Suivre votre demande',
     submittedSubject: (child: string) => `Votre demande pour ${child} a été reçue`,
     submitted: (child: string, file: string, n: number) =>
-      `Nous avons reçu votre demande d’accueil pour ${child} (dossier ${file}). ${n === 1 ? 'Le lieu d’accueil que vous avez choisi voit' : `Les ${n} lieux d’accueil que vous avez choisis voient`} maintenant votre demande sur leur liste d’attente.`,
+      `Nous avons reçu votre demande d’accueil pour ${child} (dossier ${file}). ${plural('fr', n, { one: 'Le lieu d’accueil que vous avez choisi voit', other: 'Les # lieux d’accueil que vous avez choisis voient' })} maintenant votre demande sur leur liste d’attente.`,
     submittedNext:
       'Vous recevrez un e-mail à chaque étape. Vous pouvez suivre la demande en ligne à tout moment.',
-    offerSubject: (child: string) => `Une place pour ${child} : réponse demandée`,
+    offerSubject: (child: string) => `Une place pour ${child}\u00a0: réponse demandée`,
     offer: (provider: string, child: string, start: string) =>
       `${provider} vous propose une place pour ${child}, à partir du ${start}.`,
     offerDeadline: (deadline: string) =>
@@ -56,7 +56,7 @@ const texts = defineMessages({
     follow: 'Follow your request',
     submittedSubject: (child: string) => `Your request for ${child} has been received`,
     submitted: (child: string, file: string, n: number) =>
-      `We received your childcare request for ${child} (file ${file}). ${n === 1 ? 'The location you chose now sees' : `The ${n} locations you chose now see`} your request on their waiting list.`,
+      `We received your childcare request for ${child} (file ${file}). ${plural('en', n, { one: 'The location you chose now sees', other: 'The # locations you chose now see' })} your request on their waiting list.`,
     submittedNext: 'You will get an e-mail at every step. You can follow the request online at any time.',
     offerSubject: (child: string) => `A place for ${child}: please answer`,
     offer: (provider: string, child: string, start: string) =>

@@ -1,4 +1,4 @@
-import { defineMessages } from '../../platform/i18n/index.ts';
+import { defineMessages, plural } from '../../platform/i18n/index.ts';
 import { familyMessages } from '../families/index.ts';
 
 /** Texts of the request pages (parent and provider) and the status words shared by both. */
@@ -110,7 +110,11 @@ export const messages = defineMessages({
     // Provider pages
     providerHomeTitle: 'Mijn opvanglocaties',
     waitingListTitle: (location: string) => `Wachtlijst – ${location}`,
-    waitingListCaption: (count: number) => `${count} aanvragen die deze opvanglocatie kozen`,
+    waitingListCaption: (count: number) =>
+      plural('nl', count, {
+        one: '# aanvraag die deze opvanglocatie koos',
+        other: '# aanvragen die deze opvanglocatie kozen',
+      }),
     emptyWaitingList: 'Er staan nog geen aanvragen op uw wachtlijst.',
     child: 'Kind',
     birth: 'Geboorte',
@@ -155,7 +159,7 @@ export const messages = defineMessages({
     childFirstName: familyMessages.fr.childFirstName,
     childFirstNameHint: 'Laissez vide si votre enfant n’est pas encore né et n’a pas encore de prénom.',
     childLastName: familyMessages.fr.childLastName,
-    childBorn: 'Votre enfant est-il déjà né ?',
+    childBorn: 'Votre enfant est-il déjà né\u202f?',
     yes: 'Oui',
     no: 'Non',
     birthDate: familyMessages.fr.birthDate,
@@ -166,7 +170,7 @@ export const messages = defineMessages({
     desiredStart: 'Date de début souhaitée',
     desiredEnd: 'Date de fin souhaitée',
     desiredEndHint: 'Facultatif. En général jusqu’à l’entrée à l’école (2,5 à 3 ans).',
-    carePlan: 'Plan d’accueil : quels jours avez-vous besoin d’accueil ?',
+    carePlan: 'Plan d’accueil\u00a0: quels jours avez-vous besoin d’accueil\u202f?',
     dayNames: { mon: 'Lundi', tue: 'Mardi', wed: 'Mercredi', thu: 'Jeudi', fri: 'Vendredi' },
     dayShort: { mon: 'lu', tue: 'ma', wed: 'me', thu: 'je', fri: 've' },
     dayParts: { none: 'Pas d’accueil', half: 'Demi-journée', full: 'Journée complète' },
@@ -186,12 +190,13 @@ export const messages = defineMessages({
     location: 'Lieu d’accueil',
     status: 'Statut',
     since: 'Depuis',
-    nextStep: 'Et maintenant ?',
+    nextStep: 'Et maintenant\u202f?',
     offerHeading: (provider: string) => `Proposition de ${provider}`,
     offerStart: 'Date de début',
     offerDeadline: 'Répondre avant le',
     offerMessage: 'Message du lieu d’accueil',
-    keepHigher: 'Voulez-vous rester sur la liste d’attente des lieux d’accueil que vous avez mieux classés ?',
+    keepHigher:
+      'Voulez-vous rester sur la liste d’attente des lieux d’accueil que vous avez mieux classés\u202f?',
     keepHigherYes: 'Oui, je reste sur ces listes d’attente',
     keepHigherNo: 'Non, clôturez aussi ces préférences',
     accept: 'Accepter la proposition',
@@ -245,7 +250,11 @@ export const messages = defineMessages({
     requestSubmittedEvent: 'Demande introduite',
     providerHomeTitle: 'Mes lieux d’accueil',
     waitingListTitle: (location: string) => `Liste d’attente – ${location}`,
-    waitingListCaption: (count: number) => `${count} demandes qui ont choisi ce lieu d’accueil`,
+    waitingListCaption: (count: number) =>
+      plural('fr', count, {
+        one: '# demande qui a choisi ce lieu d’accueil',
+        other: '# demandes qui ont choisi ce lieu d’accueil',
+      }),
     emptyWaitingList: 'Il n’y a pas encore de demandes sur votre liste d’attente.',
     child: 'Enfant',
     birth: 'Naissance',
@@ -267,7 +276,7 @@ export const messages = defineMessages({
     offerDeadlineLabel: 'Délai de réponse pour les parents',
     offerMessageLabel: 'Message aux parents (facultatif)',
     sendOffer: 'Envoyer la proposition',
-    offerPending: (date: string) => `Proposition envoyée ; les parents répondent avant le ${date}.`,
+    offerPending: (date: string) => `Proposition envoyée\u202f; les parents répondent avant le ${date}.`,
     history: 'Historique',
     backToWaitingList: 'Retour à la liste d’attente',
   },
@@ -378,7 +387,11 @@ export const messages = defineMessages({
     requestSubmittedEvent: 'Request submitted',
     providerHomeTitle: 'My childcare locations',
     waitingListTitle: (location: string) => `Waiting list – ${location}`,
-    waitingListCaption: (count: number) => `${count} requests that chose this location`,
+    waitingListCaption: (count: number) =>
+      plural('en', count, {
+        one: '# request that chose this location',
+        other: '# requests that chose this location',
+      }),
     emptyWaitingList: 'There are no requests on your waiting list yet.',
     child: 'Child',
     birth: 'Birth',

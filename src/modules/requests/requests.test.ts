@@ -103,7 +103,7 @@ describe.each(BACKENDS)('requests and offers on %s', (backend) => {
     );
     expect(again.statusCode).toBe(400);
     expect(errorsOf(again.body)).toEqual([
-      'Une demande est déjà en cours pour cet enfant. Vous la trouverez sous « Mes demandes ».',
+      'Une demande est déjà en cours pour cet enfant. Vous la trouverez sous «\u00a0Mes demandes\u00a0».',
     ]);
     expect(await p.t.deps.db.$count(schema.requests)).toBe(1);
   });

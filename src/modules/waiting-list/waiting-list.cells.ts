@@ -1,4 +1,4 @@
-import { formatShortDate, type Language, locale } from '../../platform/i18n/index.ts';
+import { formatNumber, formatShortDate, type Language, locale } from '../../platform/i18n/index.ts';
 import { dayInBrussels } from '../../shared/dates.ts';
 import { childName } from '../families/index.ts';
 import { handlingMessages } from '../request-handling/index.ts';
@@ -74,9 +74,9 @@ export function cellValue(lang: Language, key: ColumnKey, row: ListRow, custom: 
   }
 }
 
-/** A value as text for the page (days written the local way). */
+/** A value as text for the page (days and numbers written the local way). */
 export function cellText(lang: Language, value: CellValue): string {
   if (value === null) return '';
   if (typeof value === 'object') return formatShortDate(lang, value.date);
-  return String(value);
+  return typeof value === 'number' ? formatNumber(lang, value) : value;
 }

@@ -1,11 +1,11 @@
-import { defineMessages } from '../../platform/i18n/index.ts';
+import { defineMessages, plural } from '../../platform/i18n/index.ts';
 
 /** Texts of the waiting list, its filters, its column settings and its export. */
 export const messages = defineMessages({
   nl: {
     title: (location: string) => `Wachtlijst – ${location}`,
     caption: (count: number, page: number, pages: number) =>
-      `${count} ${count === 1 ? 'aanvraag' : 'aanvragen'}${pages > 1 ? ` – pagina ${page} van ${pages}` : ''}`,
+      `${plural('nl', count, { one: '# aanvraag', other: '# aanvragen' })}${pages > 1 ? ` – pagina ${page} van ${pages}` : ''}`,
     empty: 'Geen aanvragen die aan deze filters voldoen.',
     columns: {
       fileNumber: 'Dossier',
@@ -109,7 +109,7 @@ export const messages = defineMessages({
   fr: {
     title: (location: string) => `Liste d’attente – ${location}`,
     caption: (count: number, page: number, pages: number) =>
-      `${count} ${count === 1 ? 'demande' : 'demandes'}${pages > 1 ? ` – page ${page} sur ${pages}` : ''}`,
+      `${plural('fr', count, { one: '# demande', other: '# demandes' })}${pages > 1 ? ` – page ${page} sur ${pages}` : ''}`,
     empty: 'Aucune demande ne correspond à ces filtres.',
     columns: {
       fileNumber: 'Dossier',
@@ -134,7 +134,9 @@ export const messages = defineMessages({
     sortBy: (column: string) => `Trier par ${column}`,
     filters: 'Filtres',
     moreFilters: (n: number) =>
-      n > 0 ? `Plus de filtres (${n} ${n === 1 ? 'choisi' : 'choisis'})` : 'Plus de filtres',
+      n > 0
+        ? `Plus de filtres (${plural('fr', n, { one: '# choisi', other: '# choisis' })})`
+        : 'Plus de filtres',
     search: 'Nom ou numéro de dossier',
     statusFilter: 'Statut',
     statusGroups: {
@@ -165,7 +167,7 @@ export const messages = defineMessages({
     viewSaved: 'Votre vue par défaut a été enregistrée.',
     columnSettings: 'Adapter les colonnes',
     exportCsv: 'Exporter en CSV',
-    exportLabel: 'Exporter :',
+    exportLabel: 'Exporter\u00a0:',
     exportXlsx: 'Exporter vers Excel',
     pagination: 'Pagination',
     previous: 'Précédente',
@@ -176,7 +178,7 @@ export const messages = defineMessages({
     daysPerWeek: (n: string) => `${n} j`,
     columnsTitle: (location: string) => `Colonnes de la liste d’attente – ${location}`,
     columnsIntro:
-      'Choisissez les colonnes que vous voyez et leur ordre. Ce choix ne vaut que pour vous ; l’export suit le même choix.',
+      'Choisissez les colonnes que vous voyez et leur ordre. Ce choix ne vaut que pour vous\u202f; l’export suit le même choix.',
     show: 'Afficher',
     column: 'Colonne',
     order: 'Ordre',
@@ -196,7 +198,7 @@ export const messages = defineMessages({
     customKind: 'Type de valeur',
     customKinds: { text: 'Texte', yes_no: 'Oui ou non', date: 'Date' },
     addCustom: 'Ajouter la colonne',
-    deleteCustom: (name: string) => `Supprimer la colonne « ${name} »`,
+    deleteCustom: (name: string) => `Supprimer la colonne «\u00a0${name}\u00a0»`,
     delete: 'Supprimer',
     customAdded: 'La colonne a été ajoutée.',
     customDeleted: 'La colonne a été supprimée.',
@@ -213,7 +215,7 @@ export const messages = defineMessages({
   en: {
     title: (location: string) => `Waiting list – ${location}`,
     caption: (count: number, page: number, pages: number) =>
-      `${count} ${count === 1 ? 'request' : 'requests'}${pages > 1 ? ` – page ${page} of ${pages}` : ''}`,
+      `${plural('en', count, { one: '# request', other: '# requests' })}${pages > 1 ? ` – page ${page} of ${pages}` : ''}`,
     empty: 'No requests match these filters.',
     columns: {
       fileNumber: 'File',

@@ -11,7 +11,7 @@ import { loadSession } from '../auth/sessions.ts';
 import { isDatabaseUnavailable, isInvalidInputError, loggableError, sqlState } from '../db/errors.ts';
 import type { AppDeps } from '../deps.ts';
 import { common } from '../i18n/common.ts';
-import { negotiateLanguage } from '../i18n/index.ts';
+import { isLanguage, type Language, negotiateLanguage } from '../i18n/index.ts';
 import type { PageContext } from '../views/context.ts';
 import { MessagePage } from '../views/message-page.tsx';
 import { renderPage } from '../views/render.tsx';
@@ -112,8 +112,17 @@ export async function registerPlatform(app: FastifyInstance, deps: AppDeps): Pro
   app.decorateRequest('csrfBinding', undefined);
 
   app.addHook('onRequest', async (request, reply) => {
+    // A link from a mail carries the mail's language (`?lang=fr`): the page opens in it, and the
+    // pages after it too (the language cookie), whatever the browser or the account says.
+    const linked = linkedLanguage(request.method, request.query);
+    if (linked && linked !== request.cookies[LANGUAGE_COOKIE]) {
+      reply.setCookie(LANGUAGE_COOKIE, linked, { path: '/', sameSite: 'lax', secure, maxAge: 31_536_000 });
+    }
     // The browser's language first, so that even a failure to read the session answers in it.
-    request.lang = negotiateLanguage(request.cookies[LANGUAGE_COOKIE], request.headers['accept-language']);
+    request.lang = negotiateLanguage(
+      linked ?? request.cookies[LANGUAGE_COOKIE],
+      request.headers['accept-language'],
+    );
     const raw = request.cookies[sessionCookieName(secure)];
     const unsigned = raw ? request.unsignCookie(raw) : undefined;
     if (unsigned?.valid && unsigned.value) {
@@ -122,7 +131,7 @@ export async function registerPlatform(app: FastifyInstance, deps: AppDeps): Pro
     }
     request.csrfBinding = csrf.bindingOf(request);
     request.lang = negotiateLanguage(
-      request.cookies[LANGUAGE_COOKIE] ?? request.user?.language,
+      linked ?? request.cookies[LANGUAGE_COOKIE] ?? request.user?.language,
       request.headers['accept-language'],
     );
     const action = request.routeOptions.config?.action;
@@ -262,4 +271,11 @@ export async function registerPlatform(app: FastifyInstance, deps: AppDeps): Pro
     request.log.error({ err: loggableError(error) }, 'request failed');
     return sendPage(reply, MessagePage({ ctx: ctx(), title: t.errorTitle, body: t.errorBody }), 500);
   });
+}
+
+/** The language a GET link asks for (`?lang=fr`, added to the links in mails), if it is one. */
+function linkedLanguage(method: string, query: unknown): Language | undefined {
+  if (method !== 'GET' || !query || typeof query !== 'object') return undefined;
+  const lang = (query as Record<string, unknown>).lang;
+  return isLanguage(lang) ? lang : undefined;
 }

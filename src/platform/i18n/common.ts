@@ -179,7 +179,7 @@ export const common = defineMessages({
       tooManyPreferences: (max: number) => `Vous pouvez choisir au maximum ${max} lieux d’accueil.`,
       duplicatePreference: 'Vous avez choisi deux fois le même lieu d’accueil.',
       childHasOpenRequest:
-        'Une demande est déjà en cours pour cet enfant. Vous la trouverez sous « Mes demandes ».',
+        'Une demande est déjà en cours pour cet enfant. Vous la trouverez sous «\u00a0Mes demandes\u00a0».',
       deadlineInPast: 'Le délai de réponse doit être dans le futur.',
       offerNoLongerOpen: 'Il n’est plus possible de répondre à cette proposition.',
       notAllowedNow: 'Cette étape n’est pas possible maintenant.',
@@ -214,7 +214,7 @@ export const common = defineMessages({
       invalidPhone:
         'Indiquez un numéro de téléphone avec des chiffres, des espaces et éventuellement + / . -',
       photoType: 'Choisissez une photo au format JPEG, PNG ou WebP.',
-      photoTooBig: 'Cette photo est trop grande : 2 Mo au maximum.',
+      photoTooBig: 'Cette photo est trop grande\u00a0: 2 Mo au maximum.',
       tooManyPhotos: 'Vous montrez déjà le maximum de 8 photos. Supprimez d’abord une photo.',
       noLocationChosen: 'Choisissez au moins un lieu d’accueil.',
       staffHasAccess: 'Cette personne a déjà accès. Modifiez les lieux dans la liste ci-dessous.',
@@ -227,15 +227,15 @@ export const common = defineMessages({
       phoneNotValid:
         'Ce numéro de téléphone n’est pas valable. Tapez par exemple 0470 12 34 56, ou un numéro étranger avec l’indicatif du pays, par exemple +31 6 12345678.',
       childTooOld:
-        'Cet enfant est plus âgé que l’âge maximum accepté par les lieux d’accueil d’ici. Vérifiez la date de naissance ; pour les enfants scolarisés, il existe l’accueil extrascolaire.',
+        'Cet enfant est plus âgé que l’âge maximum accepté par les lieux d’accueil d’ici. Vérifiez la date de naissance\u202f; pour les enfants scolarisés, il existe l’accueil extrascolaire.',
       expectedDateTooFar:
         'Une date de naissance prévue se situe au plus 10 mois après aujourd’hui. Vérifiez la date.',
       subMunicipalityElsewhere:
         'Cette section ne fait pas partie de la commune choisie. Choisissez une section de cette commune.',
       startTooFarAhead:
-        'Cette date de début est trop éloignée : l’enfant aurait alors dépassé l’âge maximum accepté par les lieux d’accueil d’ici. Vérifiez la date.',
+        'Cette date de début est trop éloignée\u00a0: l’enfant aurait alors dépassé l’âge maximum accepté par les lieux d’accueil d’ici. Vérifiez la date.',
       deadlineAfterStart:
-        'Le délai de réponse ne peut pas dépasser la date de début de la proposition : les parents répondent avant le début de l’accueil.',
+        'Le délai de réponse ne peut pas dépasser la date de début de la proposition\u00a0: les parents répondent avant le début de l’accueil.',
       lastMinuteTooLong:
         'Une place de dernière minute dure au plus 3 mois. Choisissez une date de fin plus proche.',
       lastMinuteClosedDay:

@@ -131,18 +131,79 @@ const shortDate = cached(
     }),
 );
 
-/** '2026-11-22' → '22 november 2026' (nl), '22 novembre 2026' (fr), '22 November 2026' (en). */
+/**
+ * A date through a formatter, with the French ordinal for the first day of a month: "1er
+ * septembre 2026" (Intl writes "1 septembre"). The other languages write 1 as the others.
+ */
+function withFirstDay(lang: Language, formatter: Intl.DateTimeFormat, date: Date): string {
+  if (lang !== 'fr') return formatter.format(date);
+  return formatter
+    .formatToParts(date)
+    .map((part) => (part.type === 'day' && Number(part.value) === 1 ? '1er' : part.value))
+    .join('');
+}
+
+/** '2026-11-22' → '22 november 2026' (nl), '22 novembre 2026' (fr), '22 November 2026' (en); '1er' in French. */
 export function formatDate(lang: Language, date: string | Date): string {
   const d = typeof date === 'string' ? new Date(`${date.slice(0, 10)}T12:00:00Z`) : date;
-  return longDate(lang).format(d);
+  return withFirstDay(lang, longDate(lang), d);
 }
 
 export function formatDateTime(lang: Language, instant: Date): string {
-  return dateTime(lang).format(instant);
+  return withFirstDay(lang, dateTime(lang), instant);
 }
 
 export function formatNumber(lang: Language, value: number): string {
   return numbers(lang).format(value);
+}
+
+/**
+ * A label followed by a colon, as each language writes it: "Statut\u00a0:" in French (a no-break
+ * space before the colon), "Status:" in Dutch and English.
+ */
+export function withColon(lang: Language, label: string): string {
+  return lang === 'fr' ? `${label}\u00a0:` : `${label}:`;
+}
+
+const pluralRules = cached((lang) => new Intl.PluralRules(LOCALES[lang]));
+
+/**
+ * The forms of a text that depends on a count. `one` is the singular, `other` the plural; `many`
+ * is French for round millions ("1 000 000 de demandes") and falls back to `other`. A `#` in a form
+ * becomes the count, written in the language's number format ("1.500" in Dutch).
+ */
+export type PluralForms = { readonly one: string; readonly other: string; readonly many?: string };
+
+/**
+ * The form for a count, chosen by the language's plural rules (Intl.PluralRules), never by
+ * `n === 1`: French 0 and 1 take the singular ("0 lieu d’accueil trouvé"), Dutch and English 0
+ * the plural ("0 opvanglocaties gevonden"). Values other than the count (names, places) belong
+ * outside the forms, so a `#` in them is never replaced.
+ */
+export function plural(lang: Language, n: number, forms: PluralForms): string {
+  const category = pluralRules(lang).select(n);
+  const form =
+    category === 'one' ? forms.one : category === 'many' ? (forms.many ?? forms.other) : forms.other;
+  return form.includes('#') ? form.replaceAll('#', formatNumber(lang, n)) : form;
+}
+
+const ordinalRules = cached((lang) => new Intl.PluralRules(LOCALES[lang], { type: 'ordinal' }));
+
+/**
+ * The form for a rank ("1er choix", "2e choix" in French), chosen by the language's ordinal rules;
+ * `two` and `few` are English ("2nd", "3rd") and fall back to `other`. `#` becomes the rank.
+ */
+export function ordinal(
+  lang: Language,
+  n: number,
+  forms: { readonly one: string; readonly two?: string; readonly few?: string; readonly other: string },
+): string {
+  const category = ordinalRules(lang).select(n);
+  const form =
+    category === 'one' || category === 'two' || category === 'few'
+      ? (forms[category] ?? forms.other)
+      : forms.other;
+  return form.includes('#') ? form.replaceAll('#', formatNumber(lang, n)) : form;
 }
 
 /** '2027-02-01' → '01/02/2027' (for tables, where the long form is too wide). */

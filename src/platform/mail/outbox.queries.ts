@@ -27,6 +27,7 @@ export async function claimDueMails(db: Database, now: Date, leaseUntil: Date, b
     .returning({
       id: outbox.id,
       toAddress: outbox.toAddress,
+      language: outbox.language,
       subject: outbox.subject,
       textBody: outbox.textBody,
       htmlBody: outbox.htmlBody,

@@ -1,6 +1,5 @@
 import { renderToString } from 'preact-render-to-string';
-import { common } from '../i18n/common.ts';
-import type { Language } from '../i18n/index.ts';
+import { type Language, withColon } from '../i18n/index.ts';
 
 /** A small table after the paragraphs (e.g. an offer's plan next to the request's). */
 export type MailTable = { caption: string; head: string[]; rows: string[][] };
@@ -17,16 +16,18 @@ export type MailContent = {
 /** Turns mail content into a plain-text and an HTML body with the same words. */
 export function renderMail(
   lang: Language,
-  content: MailContent,
+  mail: MailContent,
 ): { subject: string; text: string; html: string } {
+  const content = mail.action
+    ? { ...mail, action: { ...mail.action, url: inLanguage(mail.action.url, lang) } }
+    : mail;
   const text = [
     content.greeting,
     '',
     ...content.paragraphs.flatMap((p) => [p, '']),
-    ...(content.table ? [...textTable(content.table), ''] : []),
-    ...(content.action ? [`${content.action.label}: ${content.action.url}`, ''] : []),
+    ...(content.table ? [...textTable(lang, content.table), ''] : []),
+    ...(content.action ? [`${withColon(lang, content.action.label)} ${content.action.url}`, ''] : []),
     content.signature,
-    `— ${common[lang].siteName}`,
   ].join('\n');
   const html = `<!doctype html>${renderToString(
     <html lang={lang}>
@@ -76,8 +77,7 @@ export function renderMail(
           </p>
         )}
         <p>
-          {content.signature}
-          <br />— {common[lang].siteName}
+          {content.signature.split('\n').flatMap((line, i) => (i === 0 ? [line] : [<br key={i} />, line]))}
         </p>
       </body>
     </html>,
@@ -88,15 +88,27 @@ export function renderMail(
 const CELL = 'text-align: left; padding: 4px 8px; border-bottom: 1px solid #b1b4b6;';
 
 /** The table as plain-text lines: the caption, then per row "Monday — Requested: Full day; Offered: Half day". */
-function textTable(table: MailTable): string[] {
+function textTable(lang: Language, table: MailTable): string[] {
   return [
-    `${table.caption}:`,
+    withColon(lang, table.caption),
     ...table.rows.map(
       (row) =>
         `- ${row[0] ?? ''} — ${row
           .slice(1)
-          .map((cell, i) => `${table.head[i + 1] ?? ''}: ${cell}`)
-          .join('; ')}`,
+          .map((cell, i) => `${withColon(lang, table.head[i + 1] ?? '')} ${cell}`)
+          .join(lang === 'fr' ? '\u202f; ' : '; ')}`,
     ),
   ];
+}
+
+/**
+ * The mail's link with the mail's language (`lang=fr`): the page it opens speaks the language the
+ * mail was written in, not the browser's (the language negotiation honours it). A link that
+ * already names a language, or is not a web address, stays as it is.
+ */
+export function inLanguage(url: string, lang: Language): string {
+  if (!/^https?:\/\//.test(url) || /[?&]lang=/.test(url)) return url;
+  const [path = '', fragment] = url.split('#', 2);
+  const withLang = `${path}${path.includes('?') ? '&' : '?'}lang=${lang}`;
+  return fragment === undefined ? withLang : `${withLang}#${fragment}`;
 }

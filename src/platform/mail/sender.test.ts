@@ -5,7 +5,7 @@ import { startSmtp, type TestSmtp } from '../../../test/smtp.ts';
 import { FixedClock } from '../clock.ts';
 import { type DatabaseHandle, schema } from '../db/index.ts';
 import { enqueueMail, type OutgoingMail } from './outbox.ts';
-import { createMailTransport, deliverOutbox, retryDelayMs } from './sender.ts';
+import { createMailTransport, deliverOutbox, retryDelayMs, senderIn } from './sender.ts';
 
 const FROM = 'Loket Kinderopvang <noreply@kinderopvang.example>';
 
@@ -25,6 +25,20 @@ const mailToParent: OutgoingMail = {
   text: 'Dear parent,\n\nWe received your request.',
   html: '<p>We received your request.</p>',
 };
+
+describe('the sender', () => {
+  it('is named in the mail’s language, at the configured address', () => {
+    expect(senderIn(FROM, 'fr')).toEqual({
+      name: 'Guichet Accueil d’enfants',
+      address: 'noreply@kinderopvang.example',
+    });
+    expect(senderIn('noreply@loket.example', 'en')).toEqual({
+      name: 'Childcare Desk',
+      address: 'noreply@loket.example',
+    });
+    expect(senderIn(FROM, 'xx').name).toBe('Loket Kinderopvang');
+  });
+});
 
 describe.each(BACKENDS)('deliverOutbox (%s)', (backend) => {
   let database: DatabaseHandle;
@@ -92,6 +106,13 @@ describe.each(BACKENDS)('deliverOutbox (%s)', (backend) => {
     expect(first?.html).toContain('Er is een plaats voor Léa in “Het Nest”.');
     expect(second?.to).toMatchObject({ text: 'parent@example.be' });
     expect(second?.subject).toBe('Your request was received');
+    // The sender's name is the site's name in the mail's language.
+    expect(first?.from?.value).toEqual([
+      { name: 'Loket Kinderopvang', address: 'noreply@kinderopvang.example' },
+    ]);
+    expect(second?.from?.value).toEqual([
+      { name: 'Childcare Desk', address: 'noreply@kinderopvang.example' },
+    ]);
 
     const stored = await rows();
     expect(stored.map((r) => r.sentAt)).toEqual([clock.now(), clock.now()]);

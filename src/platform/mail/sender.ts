@@ -2,6 +2,8 @@ import nodemailer, { type SendMailOptions } from 'nodemailer';
 import type { Config } from '../../config.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/index.ts';
+import { common } from '../i18n/common.ts';
+import { DEFAULT_LANGUAGE, isLanguage } from '../i18n/index.ts';
 import { claimDueMails, markFailed, markSent } from './outbox.queries.ts';
 
 export { ERASED_BODY } from './outbox.queries.ts';
@@ -59,7 +61,7 @@ export async function deliverOutbox(
     for (const mail of batch) {
       try {
         await transport.sendMail({
-          from: options.from,
+          from: senderIn(options.from, mail.language),
           to: mail.toAddress,
           subject: mail.subject,
           text: mail.textBody,
@@ -97,4 +99,13 @@ export function messageIdOf(mail: { id: number; createdAt: Date }, from: string)
 function errorSummary(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.replace(/\s+/g, ' ').trim().slice(0, MAX_ERROR_LENGTH) || 'unknown error';
+}
+
+/**
+ * The configured sender (MAIL_FROM, "Name <address>" or an address) with the site's name in the
+ * mail's language as its display name: "Guichet Accueil d’enfants" for a French mail.
+ */
+export function senderIn(from: string, language: string): { name: string; address: string } {
+  const address = /<([^>]+)>\s*$/.exec(from)?.[1] ?? from.trim();
+  return { name: common[isLanguage(language) ? language : DEFAULT_LANGUAGE].siteName, address };
 }

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { CONFIRM_FIELD, CONFIRM_VALUE } from '../http/forms.ts';
+import { withColon } from '../i18n/index.ts';
 import type { PageContext } from './context.ts';
 import { CsrfField, ErrorSummary, emptyForm, type FormState, SubmitButton } from './forms.tsx';
 import { Layout } from './layout.tsx';
@@ -37,7 +38,7 @@ export function ConfirmPage(props: {
       {props.warning && (
         <div class="utrecht-alert utrecht-alert--warning ko-notice" data-qa="confirm-warning">
           <p class="utrecht-paragraph">
-            <strong>{props.warningLabel}: </strong>
+            <strong>{withColon(ctx.lang, props.warningLabel)} </strong>
             {props.warning}
           </p>
         </div>
