@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { isDatabaseUnavailable } from './errors.ts';
 import * as schema from './schema/index.ts';
 
 export { isUniqueViolation } from './errors.ts';
@@ -44,7 +45,12 @@ export function openPostgres(
     'error',
     options.onIdleError ?? ((error) => console.error(`database connection lost: ${error.message}`)),
   );
+  // A connection lent out (a transaction between two statements) has no listener of the pool's:
+  // the server ending its session then threw an uncaught error, which ended the process. The
+  // error also fails the connection's next statement, which is where it is answered (503).
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = drizzlePg(pool, { schema, casing }) as unknown as Database;
+  db.transaction = transactionsOn(pool) as Database['transaction'];
   return {
     kind: 'postgres',
     url,
@@ -55,6 +61,38 @@ export function openPostgres(
       return Array.isArray(result) ? result : [result];
     },
     close: () => pool.end(),
+  };
+}
+
+/**
+ * Transactions that give their connection back to the pool whatever happens. Drizzle's own, over
+ * a pool, sends `begin` before its try block: when the server had just ended that connection
+ * (`pg_terminate_backend`, a restart, a failover), `begin` failed and the connection was never
+ * released, so that after a few such failures every request waited forever for a connection. A
+ * connection that failed is destroyed rather than reused. Drizzle over one connection opens the
+ * transaction on it; one such instance per connection (building it costs about a millisecond).
+ */
+function transactionsOn(pool: pg.Pool) {
+  const onConnection = new WeakMap<pg.PoolClient, Database>();
+  return async <T>(
+    run: (tx: Parameters<Parameters<Database['transaction']>[0]>[0]) => Promise<T>,
+    config?: Parameters<Database['transaction']>[1],
+  ): Promise<T> => {
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      let db = onConnection.get(client);
+      if (!db) {
+        db = drizzlePg(client, { schema, casing }) as unknown as Database;
+        onConnection.set(client, db);
+      }
+      return await db.transaction(run, config);
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) broken = error as Error;
+      throw error;
+    } finally {
+      client.release(broken);
+    }
   };
 }
 
