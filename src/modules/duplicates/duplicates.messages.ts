@@ -150,7 +150,7 @@ export const messages = defineMessages({
     conflictBody:
       'Un de ces dossiers a été fusionné entre-temps, par vous ou par un collègue. Rien n’a été modifié. Consultez à nouveau la liste.',
     conflictBodyKept: (merged: string, kept: string) =>
-      `Le dossier ${merged} a été fusionné entre-temps avec le dossier ${kept}, par vous ou par un collègue. Votre fusion n’a pas été effectuée : rien n’a été modifié. Tout se trouve maintenant dans le dossier ${kept}.`,
+      `Le dossier ${merged} a été fusionné entre-temps avec le dossier ${kept}, par vous ou par un collègue. Votre fusion n’a pas été effectuée : rien n’a été modifié. Tout se trouve maintenant dans le dossier ${kept}.`,
     openKeptFile: (kept: string) => `Ouvrir le dossier ${kept}`,
   },
   en: {

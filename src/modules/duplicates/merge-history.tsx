@@ -1,5 +1,5 @@
 import type { Database } from '../../platform/db/index.ts';
-import { formatDateTime, formatNumber, type Language } from '../../platform/i18n/index.ts';
+import { formatDateTime, type Language } from '../../platform/i18n/index.ts';
 import { familyIdsOfFile } from './detection.queries.ts';
 import { getMergesIntoFile } from './merge.queries.ts';
 import { historyMessages } from './merge-history.messages.ts';
@@ -35,14 +35,14 @@ function movedParts(lang: Language, details: Record<string, unknown>): string[] 
   const moved = (details.moved ?? {}) as Record<string, unknown>;
   const parts = MOVED.flatMap((kind) => {
     const n = count(moved[kind]);
-    return n ? [t.moved[kind](n, formatNumber(lang, n))] : [];
+    return n ? [t.moved[kind](n)] : [];
   });
   const joined = Array.isArray(details.childrenJoined) ? details.childrenJoined.length : 0;
-  if (joined) parts.push(t.childrenJoined(joined, formatNumber(lang, joined)));
+  if (joined) parts.push(t.childrenJoined(joined));
   const parents = count(details.parentsJoined);
-  if (parents) parts.push(t.parentsJoined(parents, formatNumber(lang, parents)));
+  if (parents) parts.push(t.parentsJoined(parents));
   const closed = Array.isArray(details.requestsClosed) ? details.requestsClosed.length : 0;
-  if (closed) parts.push(t.requestsClosed(closed, formatNumber(lang, closed)));
+  if (closed) parts.push(t.requestsClosed(closed));
   return parts;
 }
 

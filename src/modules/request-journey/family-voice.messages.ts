@@ -89,7 +89,7 @@ export const familyWizardVoiceMessages = defineMessages({
       summary: 'Vérifier et introduire',
     },
     whichChild: 'Pour quel enfant la famille demande-t-elle une place\u202f?',
-    newChildHint: 'Remplissez ceci si vous choisissez « Un autre enfant » ci-dessus.',
+    newChildHint: 'Remplissez ceci si vous choisissez « Un autre enfant » ci-dessus.',
     existingRequest:
       'Une demande est déjà en cours pour cet enfant. Modifiez cette demande pour la famille au lieu d’en introduire une nouvelle.',
     kinds: {
