@@ -468,7 +468,7 @@ describe('bad input on every route', () => {
       count: 0,
     });
     expect(Math.min(...perRoute)).toBeGreaterThanOrEqual(CASES_PER_ROUTE);
-  }, 900_000);
+  }, 1_500_000);
 
   it('logs no personal value of the family, its account or its national number while doing so', async () => {
     const [parent] = await p.t.deps.db.select().from(schema.parents);
