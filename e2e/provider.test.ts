@@ -273,7 +273,7 @@ describe('the provider package in a browser', () => {
     expect((await qa('own-status').innerText()).trim()).toBe('Geen plaats');
     const [mail] = await t.deps.db.select().from(schema.outbox);
     expect(mail?.subject).toBe('Pas de place pour Léa Dubois chez KDV De Eerste Stap');
-    expect(mail?.textBody).toContain('Raison : Wij verhuizen in maart.');
+    expect(mail?.textBody).toContain('Raison\u00a0: Wij verhuizen in maart.');
     // Nothing else happened since: the "no place" can be taken back.
     await follow(qa('undo-no-place'), /\/requests\/[0-9a-f-]{36}$/);
     expect((await qa('notice').innerText()).trim()).toContain('Uw melding “geen plaats” is ingetrokken.');

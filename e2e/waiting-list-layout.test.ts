@@ -115,7 +115,7 @@ describe('the waiting list of a large location in a browser', () => {
     timeout: 120_000,
   }, async () => {
     await open(1366, 768);
-    expect(await qa('waiting-list-caption').innerText()).toContain('1500 aanvragen');
+    expect(await qa('waiting-list-caption').innerText()).toContain('1.500 aanvragen');
     await page.screenshot({ path: `${SHOTS}/waiting-list-1366.png` });
     const rows = await rowsInFirstView();
     expect(rows).toBeGreaterThanOrEqual(15);
