@@ -6,14 +6,7 @@ import { recordAudit } from '../../platform/audit/index.ts';
 import type { CurrentUser } from '../../platform/auth/actions.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import type { Errors, Result } from '../../platform/i18n/common.ts';
-import {
-  checkParents,
-  checkSubMunicipality,
-  deskActor,
-  deskMunicipalityOf,
-  insertFamilyFile,
-  insertParent,
-} from '../families/index.ts';
+import { checkStaffFamily, deskActor, deskMunicipalityOf, insertStaffFamily } from '../families/index.ts';
 import type { PhoneFamilyInput } from './filing.schemas.ts';
 
 /** A new family file of the desk's municipality, reachable by phone (an e-mail address is optional). */
@@ -25,35 +18,10 @@ export async function registerPhoneFamily(
   const { db, clock } = deps;
   const municipalityId = deskMunicipalityOf(user);
   const errors: Errors = {};
-  const sub = await checkSubMunicipality(db, municipalityId, input.subMunicipalityId, errors, {
-    required: true,
-  });
-  const parents = checkParents(deps, input, errors);
-  if (!input.parent1Phone && !input.parent1Email) errors.parent1Phone = 'phoneOrEmailRequired';
+  const checked = await checkStaffFamily(deps, municipalityId, input, errors);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const familyId = await db.transaction(async (tx) => {
-    const family = await insertFamilyFile(tx, {
-      municipalityId,
-      subMunicipalityId: sub?.id ?? null,
-      street: input.street || null,
-      houseNumber: input.houseNumber || null,
-      postcode: input.postcode || null,
-      city: input.city || null,
-      createdByUserId: user.id,
-    });
-    await insertParent(tx, {
-      familyId: family.id,
-      ...parents.parent(1),
-      email: input.parent1Email || null,
-      position: 1,
-    });
-    if (parents.hasSecond)
-      await insertParent(tx, {
-        familyId: family.id,
-        ...parents.parent(2),
-        email: input.parent2Email || null,
-        position: 2,
-      });
+    const family = await insertStaffFamily(tx, input, checked, { municipalityId, createdByUserId: user.id });
     await recordAudit(tx, clock, {
       ...deskActor(user),
       action: 'desk.family.register',

@@ -64,6 +64,45 @@ export const FamilyForm = z.object({
 });
 export type FamilyInput = z.infer<typeof FamilyForm>;
 
+// '' (nothing chosen) is "not given".
+const situation = z.preprocess(
+  (v) => (v === '' ? undefined : v),
+  z.enum(SITUATIONS, 'invalidChoice').optional(),
+);
+
+/**
+ * A family that staff register (the desk, an intermediary): its parents as the parent's own form
+ * has them, but the first parent's e-mail address is optional (phone or e-mail, checked by
+ * `checkStaffFamily`), and the address with its sub-municipality. One schema for both forms, so
+ * they do not drift apart.
+ */
+export const StaffFamilyForm = z.object({
+  ...FamilyForm.pick({
+    parent1FirstName: true,
+    parent1LastName: true,
+    parent1NationalNumber: true,
+    parent1Phone: true,
+    parent1Language: true,
+    parent1DaysPerWeek: true,
+    parent2FirstName: true,
+    parent2LastName: true,
+    parent2NationalNumber: true,
+    parent2Email: true,
+    parent2Phone: true,
+    parent2Language: true,
+    parent2DaysPerWeek: true,
+    street: true,
+    houseNumber: true,
+    postcode: true,
+    city: true,
+    subMunicipalityId: true,
+  }).shape,
+  parent1Email: email,
+  parent1Situation: situation,
+  parent2Situation: situation,
+});
+export type StaffFamilyInput = z.infer<typeof StaffFamilyForm>;
+
 /** Where to go after saving the family file: only the parent's own pages. */
 export function parentNext(next: unknown): string | undefined {
   const path = safeRedirectPath(next);

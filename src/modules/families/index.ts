@@ -29,7 +29,13 @@ export {
   updateChild,
 } from './families.queries.ts';
 export { registerFamilyRoutes } from './families.routes.tsx';
-export { FAMILY_FACTS, FamilyForm, SITUATIONS } from './families.schemas.ts';
+export {
+  FAMILY_FACTS,
+  FamilyForm,
+  SITUATIONS,
+  StaffFamilyForm,
+  type StaffFamilyInput,
+} from './families.schemas.ts';
 export { checkParents, checkSubMunicipality, parentActor, requireFamily } from './families.service.ts';
 export { ChildrenList, ParentFields, subMunicipalityOptions } from './families.views.tsx';
 export {
@@ -39,3 +45,4 @@ export {
   notifyFamily,
   type Recipient,
 } from './notify-family.ts';
+export { checkStaffFamily, insertStaffFamily } from './staff-family.ts';

@@ -14,6 +14,7 @@ const {
   requestDrafts,
   users,
   municipalities,
+  auditLog,
 } = schema;
 
 export async function getOrganisation(db: Database, organisationId: string) {
@@ -77,6 +78,37 @@ export async function setIntermediary(db: Database, familyId: string, organisati
     .update(families)
     .set({ intermediaryOrganisationId: organisationId })
     .where(eq(families.id, familyId));
+}
+
+/** The audit action of a family registered by an intermediary; its details hold the form's key. */
+export const FAMILY_CREATE_ACTION = 'intermediary.family.create';
+
+/**
+ * Within a transaction: waits for any other transaction registering a family with the same
+ * submission key to end, then returns the family that key created, if any (found through the
+ * audit row that registration wrote, `details.submissionKey`, by the same staff member). A
+ * repeated or parallel post of the same form thus finds the first one's family before it writes.
+ */
+export async function claimFamilySubmissionKey(
+  tx: Database,
+  userId: string,
+  key: string,
+): Promise<string | undefined> {
+  await tx.execute(sql`select pg_advisory_xact_lock(7403, hashtext(${key}))`);
+  const rows = await tx
+    .select({ familyId: auditLog.subjectId })
+    .from(auditLog)
+    .where(
+      and(
+        // The actor index narrows the search to this staff member's rows.
+        eq(auditLog.actorUserId, userId),
+        eq(auditLog.action, FAMILY_CREATE_ACTION),
+        eq(auditLog.subjectType, 'family'),
+        sql`${auditLog.details}->>'submissionKey' = ${key}`,
+      ),
+    )
+    .limit(1);
+  return rows[0]?.familyId ?? undefined;
 }
 
 // ——— Follow-up tasks ———

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
-import type { CurrentUser } from '../../platform/auth/actions.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError, requireUser } from '../../platform/http/errors.ts';
 import { failedForm, isConfirmed, parseForm } from '../../platform/http/forms.ts';
@@ -12,13 +11,12 @@ import { type Brand, type FamilyId, type OfferId, parseId, type RequestId } from
 import { actingNotice, registerActingRoutes } from '../desk-requests/index.ts';
 import { getSubMunicipalities, subMunicipalityOptions } from '../families/index.ts';
 import { type Filer, registerWizardRoutes } from '../request-journey/index.ts';
-import { getMunicipalities, getSelectableLocations, MAX_PREFERENCE_FIELDS } from '../requests/index.ts';
+import { getMunicipalities } from '../requests/index.ts';
 import { DeclineForFamilyPage } from './decline.views.tsx';
 import { FamilyPage, RequestPage } from './family.views.tsx';
-import { fileOnBehalf } from './filing.service.ts';
 import { messages } from './intermediaries.messages.ts';
 import * as q from './intermediaries.queries.ts';
-import { HandOverForm, OfferAnswerForm, OnBehalfForm } from './intermediaries.schemas.ts';
+import { HandOverForm, NewFamilyForm, OfferAnswerForm } from './intermediaries.schemas.ts';
 import {
   answerOfferForFamily,
   completeTask,
@@ -31,10 +29,12 @@ import {
   requireClientOffer,
   requireClientRequest,
 } from './intermediaries.service.ts';
-import { type FormChoices, HomePage, OnBehalfPage, TasksPage } from './intermediaries.views.tsx';
+import { HomePage, TasksPage } from './intermediaries.views.tsx';
+import { registerFamily } from './new-family.service.ts';
+import { type FormChoices, NewFamilyPage } from './new-family.views.tsx';
 import { organisationOf } from './scope.ts';
 
-type FamilyRoute = { Params: { familyId: string }; Querystring: { done?: string; ahead?: string } };
+type FamilyRoute = { Params: { familyId: string }; Querystring: { done?: string } };
 
 type RequestRoute = { Params: { familyId: string; requestId: string }; Querystring: { done?: string } };
 type OfferRoute = { Params: { familyId: string; requestId: string; offerId: string } };
@@ -46,19 +46,14 @@ function familyIdOf(params: { familyId: string }): FamilyId {
   return id;
 }
 
-async function formChoices(deps: AppDeps, user: CurrentUser, municipalityId?: string): Promise<FormChoices> {
-  const [municipalities, subMunicipalities, locations, organisation] = await Promise.all([
+async function formChoices(deps: AppDeps): Promise<FormChoices> {
+  const [municipalities, subMunicipalities] = await Promise.all([
     getMunicipalities(deps.db),
     getSubMunicipalities(deps.db),
-    getSelectableLocations(deps.db),
-    q.getOrganisation(deps.db, organisationOf(user)),
   ]);
-  const chosen = municipalities.find((m) => m.id === (municipalityId || organisation?.municipalityId));
   return {
     municipalities,
     subMunicipalities: subMunicipalityOptions({ municipalities, subMunicipalities }),
-    locations,
-    maxPreferences: Math.min(chosen?.maxPreferences ?? MAX_PREFERENCE_FIELDS, MAX_PREFERENCE_FIELDS),
   };
 }
 
@@ -82,43 +77,39 @@ export function registerIntermediaryStaffRoutes(app: FastifyInstance, deps: AppD
           consentDate: deps.clock.today(),
           parent1Language: request.lang,
           parent2Language: request.lang,
-          childBorn: 'yes',
-          kind: 'regular',
-          fixed: 'fixed',
-          careNeeds: 'no',
         },
         errors: {},
       };
-      const choices = await formChoices(deps, user);
       return sendPage(
         reply,
-        <OnBehalfPage ctx={pageContext(request, reply, deps)} form={form} choices={choices} />,
+        <NewFamilyPage
+          ctx={pageContext(request, reply, deps)}
+          form={form}
+          choices={await formChoices(deps)}
+        />,
       );
     },
   );
 
+  // The family file only; its first request is filed next, in the wizard for this family.
   app.post(
     '/intermediary/families',
     { config: { action: 'intermediary.family.create' } },
     async (request, reply) => {
       const user = requireUser(request.user);
-      const parsed = parseForm(OnBehalfForm, request.body);
-      const result = parsed.ok ? await fileOnBehalf(deps, user, parsed.value) : undefined;
-      if (result?.ok) {
-        const ahead = result.farAheadMonths ? `&ahead=${result.farAheadMonths}` : '';
-        return reply.redirect(`/intermediary/families/${result.value.familyId}?done=filed${ahead}`, 303);
-      }
-      const failed = result?.ok === false ? result : undefined;
-      const form = parsed.ok ? failedForm(request.body, failed?.errors ?? {}) : parsed.form;
-      const choices = await formChoices(deps, user, String(form.values.municipalityId ?? ''));
+      const parsed = parseForm(NewFamilyForm, request.body);
+      const result = parsed.ok ? await registerFamily(deps, user, parsed.value) : undefined;
+      if (result?.ok)
+        return reply.redirect(`/intermediary/families/${result.value}/requests/new?done=registered`, 303);
+      const form = parsed.ok
+        ? failedForm(request.body, result?.ok === false ? result.errors : {})
+        : parsed.form;
       return sendPage(
         reply,
-        <OnBehalfPage
+        <NewFamilyPage
           ctx={pageContext(request, reply, deps)}
           form={form}
-          choices={choices}
-          farAheadMonths={failed?.farAheadMonths}
-          existing={failed?.existing}
+          choices={await formChoices(deps)}
         />,
         400,
       );
@@ -145,13 +136,9 @@ export function registerIntermediaryStaffRoutes(app: FastifyInstance, deps: AppD
     '/intermediary/families/:familyId',
     { config: { action: 'intermediary.family.read' } },
     async (request, reply) => {
-      const t = messages[request.lang];
       const done = request.query.done;
-      // After filing, the far-ahead warning of the form (the municipality's maximum months).
-      const ahead = Number.parseInt(request.query.ahead ?? '', 10);
-      const filed = ahead > 0 && ahead < 1000 ? `${t.filed} ${t.farAhead(ahead)}` : t.filed;
       const notice =
-        done === 'filed' ? filed : done === 'handOver' ? t.handOverSent : actingNotice(request.lang, done);
+        done === 'handOver' ? messages[request.lang].handOverSent : actingNotice(request.lang, done);
       return familyPage(
         request,
         reply,

@@ -8,7 +8,7 @@ import { BACKENDS } from '../../../test/db.ts';
 import { walkWizard } from '../../../test/parent-journey.ts';
 import { schema } from '../../platform/db/index.ts';
 import { errorText } from '../../platform/i18n/common.ts';
-import { localDate } from '../../shared/dates.ts';
+import { addDays, localDate } from '../../shared/dates.ts';
 import { makeNationalNumber } from '../../shared/national-number.ts';
 import { registerAndConfirm } from '../accounts/accounts.test-support.ts';
 import { expireOffers, requestJobs } from '../requests/index.ts';
@@ -45,6 +45,7 @@ describe.each(BACKENDS)('intermediaries on %s', (backend) => {
   afterEach(async () => t.close());
 
   const childNumber = makeNationalNumber(localDate('2026-08-01'), 123);
+  /** The new-family form: the family file only, its request follows in the wizard. */
   const form = (overrides: Record<string, string | string[]> = {}) => ({
     submissionKey: crypto.randomUUID(),
     parent1FirstName: 'Fatima',
@@ -62,121 +63,193 @@ describe.each(BACKENDS)('intermediaries on %s', (backend) => {
     facts: ['singleParent', 'lowIncome'],
     consent: 'yes',
     consentDate: '2026-11-20',
-    childFirstName: 'Amal',
-    childLastName: 'El Idrissi',
-    childBorn: 'yes',
-    birthDate: '2026-08-01',
-    nationalNumber: childNumber,
-    kind: 'regular',
-    desiredStart: '2027-03-01',
-    day_mon: 'full',
-    day_tue: 'full',
-    day_wed: 'half',
-    preference1: s.first.id,
-    preference2: s.second.id,
     ...overrides,
   });
-  const file = async (overrides: Record<string, string | string[]> = {}) =>
-    staff.post('/intermediary/families', form(overrides), { formPage: '/intermediary/families/new' });
+  const register = async (overrides: Record<string, string | string[]> = {}, client = staff) =>
+    client.post('/intermediary/families', form(overrides), { formPage: '/intermediary/families/new' });
+  const wizardOf = (familyId: string) => `/intermediary/families/${familyId}/requests/new`;
+  /** The family's first request through the wizard: Amal, from 1 March 2027, Mon–Tue full, Wed half. */
+  const fileFirstRequest = (familyId: string) =>
+    walkWizard(staff, wizardOf(familyId), [s.first.id, s.second.id], {
+      child: { childFirstName: 'Amal', childLastName: 'El Idrissi', nationalNumber: childNumber },
+      when: { desiredStart: '2027-03-01' },
+      plan: { day_mon: 'full', day_tue: 'full', day_wed: 'half', day_thu: 'none', day_fri: 'none' },
+    });
+  /** Registers a family, then files its first request through the wizard; returns the family's id. */
+  const file = async (overrides: Record<string, string | string[]> = {}) => {
+    const registered = await register(overrides);
+    expect(registered.statusCode, registered.body.slice(0, 300)).toBe(303);
+    const familyId = /\/intermediary\/families\/([0-9a-f-]{36})\//.exec(
+      String(registered.headers.location),
+    )?.[1] as string;
+    const filed = await fileFirstRequest(familyId);
+    expect(filed.statusCode).toBe(303);
+    return familyId;
+  };
   const tasks = () =>
     t.deps.db.select().from(schema.followUpTasks).orderBy(asc(schema.followUpTasks.createdAt));
   const mails = () => t.deps.db.select().from(schema.outbox).orderBy(asc(schema.outbox.id));
 
-  it('files a family without e-mail and its request on its behalf, with consent and channel', async () => {
-    const res = await file();
+  it('registers a family without e-mail, then lands in the wizard, whose request gets channel intermediary', async () => {
+    const res = await register();
     expect(res.statusCode).toBe(303);
     const [family] = await t.deps.db.select().from(schema.families);
-    expect(res.headers.location).toBe(`/intermediary/families/${family?.id}?done=filed`);
+    const base = wizardOf(family?.id as string);
+    expect(res.headers.location).toBe(`${base}?done=registered`);
     expect(family?.intermediaryOrganisationId).toBe(orgId);
     expect(family?.consentAt?.toISOString().slice(0, 10)).toBe('2026-11-20');
     expect(family?.singleParent && family.lowIncome).toBe(true);
+    expect(family?.createdByUserId).toBe(staffUserId);
     const [parent] = await t.deps.db.select().from(schema.parents);
     expect(parent).toMatchObject({ email: null, phone: '0470 12 34 56', language: 'fr', userId: null });
+    // The family only: no child, no request yet.
+    expect(await t.deps.db.$count(schema.children)).toBe(0);
+    expect(await t.deps.db.$count(schema.requests)).toBe(0);
+    const audits = await t.deps.db
+      .select()
+      .from(schema.auditLog)
+      .where(eq(schema.auditLog.action, 'intermediary.family.create'));
+    expect(audits).toMatchObject([
+      {
+        actorUserId: staffUserId,
+        actorRole: 'intermediary',
+        subjectId: family?.id,
+        familyId: family?.id,
+        details: { consentAt: '2026-11-20' },
+      },
+    ]);
+
+    // Into the wizard's first step, which says the family was registered and asks for the child.
+    const start = await staff.get(res.headers.location as string);
+    expect(start.headers.location).toBe(`${base}/child?done=registered`);
+    const first = await staff.get(start.headers.location as string);
+    expect(first.statusCode).toBe(200);
+    expect(first.body).toContain('Het gezin is geregistreerd. Dien nu zijn aanvraag in.');
+    expect(first.body).toContain('name="childFirstName"');
+    expect(first.body).toContain('<input type="hidden" name="childId" value="new"');
+    expect(first.body).toContain(family?.fileNumber);
+    // Without the flag, the same step says nothing about registering.
+    expect((await staff.get(`${base}/child`)).body).not.toContain('Het gezin is geregistreerd.');
+
+    const filed = await fileFirstRequest(family?.id as string);
+    expect(filed.headers.location).toBe(`/intermediary/families/${family?.id}?done=filedNoEmail`);
     const [request] = await t.deps.db.select().from(schema.requests);
-    expect(request?.channel).toBe('intermediary');
+    expect(request).toMatchObject({
+      familyId: family?.id,
+      channel: 'intermediary',
+      createdByUserId: staffUserId,
+    });
     const events = await t.deps.db.select().from(schema.statusEvents);
     expect(events.find((e) => e.eventType === 'request.submitted')?.actorRole).toBe('intermediary');
     // No e-mail address: no mail; and no task either, the staff filed it themselves.
     expect(await mails()).toHaveLength(0);
     expect(await tasks()).toHaveLength(0);
 
-    const page = await staff.get(res.headers.location as string);
+    const page = await staff.get(filed.headers.location as string);
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Het gezin en de aanvraag zijn geregistreerd.');
+    expect(page.body).toContain('Het gezin heeft geen e-mailadres en krijgt dus geen e-mail');
     expect(page.body).toContain('Toestemming van het gezin gegeven op 20 november 2026');
+    expect(page.body).toContain(`href="/intermediary/families/${family?.id}/requests/${request?.id}"`);
+    expect(page.body).toContain('Amal El Idrissi');
     const home = await staff.get('/intermediary');
     expect(home.body).toContain(family?.fileNumber);
     expect(home.body).toContain('Amal El Idrissi');
     expect(home.body).toContain('0 open opvolgtaken');
-    const audits = await t.deps.db
-      .select()
-      .from(schema.auditLog)
-      .where(eq(schema.auditLog.action, 'intermediary.family.create'));
-    expect(audits.length).toBeGreaterThanOrEqual(1);
   });
 
-  it('files once for one submission key: 20 parallel posts end with one family, one request, one answer', async () => {
+  it('registers once for one submission key: 20 parallel posts and a late repeat end with one family', async () => {
     await staff.get('/intermediary/families/new');
     const same = form();
     const answers = await Promise.all(
       Array.from({ length: 20 }, () => staff.post('/intermediary/families', same)),
     );
     expect(new Set(answers.map((a) => a.statusCode))).toEqual(new Set([303]));
-    expect(new Set(answers.map((a) => String(a.headers.location).replace(/\?.*$/, ''))).size).toBe(1);
-    expect(await t.deps.db.select().from(schema.families)).toHaveLength(1);
-    expect(await t.deps.db.select().from(schema.children)).toHaveLength(1);
-    expect(await t.deps.db.select().from(schema.parents)).toHaveLength(1);
-    expect(await t.deps.db.select().from(schema.requests)).toHaveLength(1);
+    const locations = new Set(answers.map((a) => String(a.headers.location)));
+    expect(locations.size).toBe(1);
+    const again = await staff.post('/intermediary/families', same);
+    expect(again.headers.location).toBe([...locations][0]);
+    expect(await t.deps.db.$count(schema.families)).toBe(1);
+    expect(await t.deps.db.$count(schema.parents)).toBe(1);
+    expect(
+      await t.deps.db.$count(schema.auditLog, eq(schema.auditLog.action, 'intermediary.family.create')),
+    ).toBe(1);
+    // Another form (a new key) is another family.
+    expect((await register()).statusCode).toBe(303);
+    expect(await t.deps.db.$count(schema.families)).toBe(2);
   });
 
   it('never sends a national number back into the form after an error', async () => {
     const parentNumber = makeNationalNumber(localDate('1991-05-02'), 311);
-    const res = await file({ consent: '', parent1NationalNumber: parentNumber });
+    const res = await register({ consent: '', parent1NationalNumber: parentNumber });
     expect(res.statusCode).toBe(400);
-    expect(res.body).toContain('name="nationalNumber"');
-    for (const number of [childNumber, parentNumber]) {
-      expect(res.body).not.toContain(number);
-      expect(res.body).not.toContain(number.replace(/\D/g, ''));
-    }
+    expect(res.body).toContain('name="parent1NationalNumber"');
+    expect(res.body).not.toContain(parentNumber);
+    expect(res.body).not.toContain(parentNumber.replace(/\D/g, ''));
     // The other fields are kept.
     expect(res.body).toContain('value="Fatima"');
   });
 
-  it('keeps the parent journey’s rules: consent, contact, start after birth, maximum, same child', async () => {
-    await t.deps.db
-      .update(schema.municipalities)
-      .set({ maxPreferences: 1 })
-      .where(eq(schema.municipalities.id, s.municipality.id));
-    const noConsent = await file({ consent: [] });
+  it('refuses without consent, with a consent date in the future, or without phone and e-mail: 400, nothing stored', async () => {
+    const noConsent = await register({ consent: [] });
     expect(noConsent.statusCode).toBe(400);
-    expect(noConsent.body).toContain('Leg vast dat het gezin toestemming gaf.');
-    const bad = await file({ parent1Phone: '', desiredStart: '2026-07-01' });
-    expect(bad.statusCode).toBe(400);
-    expect(bad.body).toContain('Vul een telefoonnummer of een e-mailadres in.');
-    expect(bad.body).toContain('De startdatum kan niet in het verleden liggen.');
-    expect(bad.body).toContain('U kunt hoogstens 1 opvanglocaties kiezen.');
-    expect(bad.body).toContain('value="Fatima"');
+    expect(noConsent.body).toContain(errorText('nl', 'familyConsentRequired'));
+    expect(noConsent.body).toContain('value="Fatima"');
+    const future = await register({ consentDate: addDays(t.clock.today(), 1) });
+    expect(future.statusCode).toBe(400);
+    expect(future.body).toContain('id="error-consentDate"');
+    expect(future.body).toContain(errorText('nl', 'consentDateInFuture'));
+    // Today is fine, a day that does not exist is not.
+    const notADate = await register({ consentDate: '2026-02-30' });
+    expect(notADate.statusCode).toBe(400);
+    expect(notADate.body).toContain(errorText('nl', 'invalidDate'));
+    const unreachable = await register({ parent1Phone: '', parent1Email: '' });
+    expect(unreachable.statusCode).toBe(400);
+    expect(unreachable.body).toContain(errorText('nl', 'phoneOrEmailRequired'));
+    expect(unreachable.body).toContain('id="error-parent1Phone"');
+    const missing = await register({ parent1FirstName: '', municipalityId: '' });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body).toContain('id="error-parent1FirstName"');
+    expect(missing.body).toContain('id="error-municipalityId"');
     expect(await t.deps.db.$count(schema.families)).toBe(0);
-
-    // The same child (by national number) already has a file elsewhere: found, not filed twice.
-    await aFamilyRequest(t.deps.db, {
-      municipalityId: s.municipality.id,
-      locations: [s.first.id],
-      family: {},
-    });
-    await t.deps.db
-      .update(schema.children)
-      .set({ nationalNumberHash: t.deps.vault.protect(childNumber).hash });
-    const dup = await file({ preference2: '' });
-    expect(dup.statusCode).toBe(400);
-    expect(dup.body).toContain('Dit kind heeft al een dossier bij het loket');
-    expect(await t.deps.db.$count(schema.requests)).toBe(1);
+    expect(await t.deps.db.$count(schema.parents)).toBe(0);
+    // An e-mail address alone is enough to reach the family.
+    expect((await register({ parent1Phone: '', parent1Email: 'Fatima@Example.be' })).statusCode).toBe(303);
+    const [parent] = await t.deps.db.select().from(schema.parents);
+    expect(parent).toMatchObject({ email: 'fatima@example.be', phone: null });
   });
 
-  it('files a second parent, the parents’ national numbers only as cipher and hash, and the sub-municipality', async () => {
+  it('answers a bad form in the staff member’s own language', async () => {
+    for (const language of ['fr', 'en'] as const) {
+      const user = await aUser(t.deps.db, {
+        role: 'intermediary',
+        intermediaryOrganisationId: orgId,
+        language,
+      });
+      const client = new TestClient(t.app);
+      await client.login(user.email, TEST_PASSWORD);
+      // Consent is checked with the form's fields; contact and date with the rules after it.
+      for (const [overrides, key] of [
+        [{ consent: [] }, 'familyConsentRequired'],
+        [{ parent1Phone: '' }, 'phoneOrEmailRequired'],
+        [{ consentDate: addDays(t.clock.today(), 3) }, 'consentDateInFuture'],
+      ] as const) {
+        const bad = await register(overrides, client);
+        expect(bad.statusCode).toBe(400);
+        expect(bad.body).toContain(`<html lang="${language}"`);
+        const text = bad.body
+          .replace(/&#x27;|&#39;/g, "'")
+          .replace(/&quot;/g, '"')
+          .replace(/&amp;/g, '&');
+        expect(text).toContain(errorText(language, key));
+      }
+    }
+    expect(await t.deps.db.$count(schema.families)).toBe(0);
+  });
+
+  it('registers a second parent, the parents’ national numbers only as cipher and hash, and the sub-municipality', async () => {
     const number1 = makeNationalNumber(localDate('1990-05-12'), 45);
     const number2 = makeNationalNumber(localDate('1988-11-03'), 67);
-    const res = await file({
+    const res = await register({
       parent1NationalNumber: number1,
       parent1Situation: 'job_seeking',
       parent2FirstName: 'Youssef',
@@ -214,13 +287,13 @@ describe.each(BACKENDS)('intermediaries on %s', (backend) => {
     const stored = JSON.stringify([parents, await t.deps.db.select().from(schema.auditLog)]);
     for (const n of [number1, number2]) expect(stored).not.toContain(n);
 
-    const page = await staff.get(res.headers.location as string);
+    const page = await staff.get(`/intermediary/families/${family?.id}`);
     expect(page.body).toContain('Youssef El Idrissi');
   });
 
   it('checks the second parent, the national numbers and the sub-municipality, and never echoes a number', async () => {
     const number1 = makeNationalNumber(localDate('1990-05-12'), 45);
-    const bad = await file({
+    const bad = await register({
       parent1NationalNumber: number1,
       parent2NationalNumber: '12345678901',
       parent2FirstName: 'Youssef',
@@ -242,7 +315,7 @@ describe.each(BACKENDS)('intermediaries on %s', (backend) => {
         postcode: '9999',
       })
       .returning();
-    const wrongSub = await file({ subMunicipalityId: otherSub[0]?.id as string });
+    const wrongSub = await register({ subMunicipalityId: otherSub[0]?.id as string });
     expect(wrongSub.statusCode).toBe(400);
     expect(wrongSub.body).toContain('id="error-subMunicipalityId"');
     expect(wrongSub.body).toContain(errorText('nl', 'subMunicipalityElsewhere'));
@@ -250,83 +323,28 @@ describe.each(BACKENDS)('intermediaries on %s', (backend) => {
     expect(await t.deps.db.$count(schema.parents)).toBe(0);
   });
 
-  it('speaks about the family and its child, not to “you”, in the fields it shares with the parent’s wizard', async () => {
+  it('asks only about the family: the child, dates and care plan come in the wizard, about the family', async () => {
     const page = await staff.get('/intermediary/families/new');
     expect(page.statusCode).toBe(200);
-    const main = page.body.slice(page.body.indexOf('data-qa="on-behalf-form"'));
-    for (const text of [
-      'Is het kind al geboren?',
-      'Als het kind al geboren is',
-      'Opvangplan: op welke dagen heeft het gezin opvang nodig?',
-      'Heeft het kind specifieke zorgnoden?',
-    ])
-      expect(main).toContain(text);
-    expect(main).not.toMatch(/\buw kind\b|\bhebt u\b|\bdie u kiest\b/i);
+    const main = page.body.slice(page.body.indexOf('data-qa="new-family-form"'));
+    for (const field of ['childFirstName', 'desiredStart', 'day_mon', 'preference1'])
+      expect(main).not.toContain(`name="${field}"`);
+    expect(main).toMatch(/name="submissionKey" value="[0-9a-f-]{36}"/);
+    const res = await register();
+    const child = await staff.get(`${res.headers.location?.toString().split('?')[0]}/child`);
+    for (const text of ['Is het kind al geboren?', 'Als het kind al geboren is'])
+      expect(child.body).toContain(text);
+    expect(child.body).not.toMatch(/\buw kind\b|\bhebt u\b|\bdie u kiest\b/i);
   });
 
   it('checks the parent’s phone number and keeps it formatted', async () => {
-    const bad = await file({ parent1Phone: '0470 12' });
+    const bad = await register({ parent1Phone: '0470 12' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain(errorText('nl', 'phoneNotValid'));
     expect(await t.deps.db.$count(schema.families)).toBe(0);
-    expect((await file({ parent1Phone: '+32470123456' })).statusCode).toBe(303);
+    expect((await register({ parent1Phone: '+32470123456' })).statusCode).toBe(303);
     const [parent] = await t.deps.db.select().from(schema.parents);
     expect(parent?.phone).toBe('0470 12 34 56');
-  });
-
-  it('warns when the start lies further ahead than the municipality’s maximum, and still files', async () => {
-    await t.deps.db
-      .update(schema.municipalities)
-      .set({ maxMonthsAhead: 3 })
-      .where(eq(schema.municipalities.id, s.municipality.id));
-    const warning = 'De gewenste startdatum ligt meer dan 3 maanden ver.';
-    const failed = await file({ parent1Phone: '' });
-    expect(failed.statusCode).toBe(400);
-    expect(failed.body).toContain(warning);
-    const res = await file({ desiredStart: '2027-06-01' });
-    expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toContain('ahead=3');
-    const page = await staff.get(res.headers.location as string);
-    expect(page.body).toContain('Het gezin en de aanvraag zijn geregistreerd.');
-    expect(page.body).toContain(warning);
-    expect(await t.deps.db.$count(schema.requests)).toBe(1);
-    // Within the maximum: no warning.
-    const near = await file({ childFirstName: 'Nour', nationalNumber: '', desiredStart: '2026-12-15' });
-    expect(near.headers.location).not.toContain('ahead');
-    expect((await staff.get(near.headers.location as string)).body).not.toContain(warning);
-  });
-
-  it('points to the same child’s open request only when the organisation follows its family', async () => {
-    const first = await file();
-    expect(first.statusCode).toBe(303);
-    const [request] = await t.deps.db.select().from(schema.requests);
-    const again = await file();
-    expect(again.statusCode).toBe(400);
-    expect(again.body).toContain(
-      'Voor dit kind loopt al een aanvraag, in een gezin dat uw organisatie opvolgt.',
-    );
-    expect(again.body).toContain(
-      `href="/intermediary/families/${request?.familyId}/requests/${request?.id}"`,
-    );
-    expect(await t.deps.db.$count(schema.requests)).toBe(1);
-
-    // The same kind of duplicate in a family another organisation follows: the generic message.
-    const otherNumber = makeNationalNumber(localDate('2026-08-01'), 321);
-    const theirs = await aFamilyRequest(t.deps.db, {
-      municipalityId: s.municipality.id,
-      locations: [s.first.id],
-      family: { intermediaryOrganisationId: otherOrgId },
-    });
-    await t.deps.db
-      .update(schema.children)
-      .set({ nationalNumberHash: t.deps.vault.protect(otherNumber).hash })
-      .where(eq(schema.children.id, theirs.request.childId));
-    const elsewhere = await file({ nationalNumber: otherNumber });
-    expect(elsewhere.statusCode).toBe(400);
-    expect(elsewhere.body).toContain('Dit kind heeft al een dossier bij het loket');
-    expect(elsewhere.body).not.toContain(theirs.family.id);
-    expect(elsewhere.body).not.toContain(theirs.request.id);
-    expect(elsewhere.body).not.toContain('data-qa="existing-request"');
   });
 
   it('shows staff only their organisation’s families: another one’s answers 404', async () => {

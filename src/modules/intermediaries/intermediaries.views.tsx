@@ -1,5 +1,3 @@
-import type { ComponentChildren } from 'preact';
-
 import {
   formatDate,
   formatDateTime,
@@ -8,20 +6,9 @@ import {
   withColon,
 } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
-import {
-  ChoiceGroup,
-  CsrfField,
-  ErrorSummary,
-  type FormState,
-  SelectField,
-  SubmitButton,
-  TextField,
-} from '../../platform/views/forms.tsx';
+import { CsrfField } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { TableScroll } from '../../platform/views/table-scroll.tsx';
-import { FAMILY_FACTS, ParentFields } from '../families/index.ts';
-import { CarePlanFields, NewChildFields } from '../request-journey/index.ts';
-import type { ExistingRequest } from './filing.service.ts';
 import { messages } from './intermediaries.messages.ts';
 import type { getHome, getTaskList } from './intermediaries.service.ts';
 
@@ -121,167 +108,6 @@ export function HomePage(props: { ctx: PageContext; home: Home }) {
           </table>
         </TableScroll>
       )}
-    </Layout>
-  );
-}
-
-export type FormChoices = {
-  municipalities: { id: string; name: string; maxPreferences: number }[];
-  subMunicipalities: { value: string; label: string }[];
-  locations: { id: string; name: string; municipalityName: string }[];
-  maxPreferences: number;
-};
-
-function Section(props: { legend: string; children: ComponentChildren }) {
-  return (
-    <fieldset class="utrecht-form-fieldset ko-fieldset">
-      <legend class="utrecht-form-fieldset__legend utrecht-heading-2">{props.legend}</legend>
-      {props.children}
-    </fieldset>
-  );
-}
-
-/** The one-page form for staff: family file, consent, child, dates, care plan, preferences. */
-export function OnBehalfPage(props: {
-  ctx: PageContext;
-  form: FormState;
-  choices: FormChoices;
-  /** The municipality's maximum months ahead, when the desired start lies further. */
-  farAheadMonths?: number | undefined;
-  /** The same child's open request in a family this organisation follows. */
-  existing?: ExistingRequest | undefined;
-}) {
-  const { ctx, form, choices, existing } = props;
-  const lang = ctx.lang;
-  const t = messages[lang];
-  return (
-    <Layout ctx={ctx} title={t.formTitle}>
-      <h1 class="utrecht-heading-1">{t.formTitle}</h1>
-      <ErrorSummary lang={lang} form={form} />
-      {existing && (
-        <div class="utrecht-alert utrecht-alert--warning ko-notice" data-qa="existing-request">
-          <p class="utrecht-paragraph">{t.existingRequest}</p>
-          <p class="utrecht-paragraph">
-            <a
-              class="utrecht-link"
-              href={`/intermediary/families/${existing.familyId}/requests/${existing.requestId}`}
-            >
-              {t.openExisting}
-            </a>
-          </p>
-        </div>
-      )}
-      <p class="utrecht-paragraph">{t.formIntro}</p>
-      <form method="post" action="/intermediary/families" novalidate data-qa="on-behalf-form">
-        <CsrfField token={ctx.csrfToken} />
-        <input type="hidden" name="submissionKey" value={String(form.values.submissionKey ?? '')} />
-        <Section legend={t.sectionParent}>
-          <ParentFields lang={lang} form={form} n={1} emailHint={t.emailHint} numberKept={false} />
-        </Section>
-        <Section legend={t.sectionSecondParent}>
-          <p class="utrecht-paragraph">{t.secondParentHint}</p>
-          <ParentFields lang={lang} form={form} n={2} emailHint={t.emailHint} numberKept={false} />
-        </Section>
-        <Section legend={t.sectionAddress}>
-          <TextField lang={lang} form={form} name="street" label={t.street} />
-          <TextField lang={lang} form={form} name="houseNumber" label={t.houseNumber} />
-          <TextField lang={lang} form={form} name="postcode" label={t.postcode} />
-          <TextField lang={lang} form={form} name="city" label={t.city} />
-          <SelectField
-            lang={lang}
-            form={form}
-            name="municipalityId"
-            label={t.municipality}
-            options={choices.municipalities.map((m) => ({ value: m.id, label: m.name }))}
-            required
-          />
-          {choices.subMunicipalities.length > 0 && (
-            <SelectField
-              lang={lang}
-              form={form}
-              name="subMunicipalityId"
-              label={t.subMunicipality}
-              emptyLabel={t.chooseSubMunicipality}
-              options={choices.subMunicipalities}
-            />
-          )}
-        </Section>
-        <Section legend={t.sectionFacts}>
-          <ChoiceGroup
-            lang={lang}
-            form={form}
-            name="facts"
-            legend={t.facts}
-            multiple
-            options={FAMILY_FACTS.map((f) => ({ value: f, label: t.factLabels[f] }))}
-          />
-          <TextField lang={lang} form={form} name="homeLanguage" label={t.homeLanguage} />
-        </Section>
-        <Section legend={t.sectionConsent}>
-          <ChoiceGroup
-            lang={lang}
-            form={form}
-            name="consent"
-            legend={t.consent}
-            multiple
-            options={[{ value: 'yes', label: t.consentYes }]}
-            required
-          />
-          <TextField lang={lang} form={form} name="consentDate" label={t.consentDate} type="date" required />
-        </Section>
-        <Section legend={t.sectionChild}>
-          <NewChildFields lang={lang} form={form} voice="family" />
-        </Section>
-        <Section legend={t.sectionWhen}>
-          <ChoiceGroup
-            lang={lang}
-            form={form}
-            name="kind"
-            legend={t.kind}
-            options={[
-              { value: 'regular', label: t.kindRegular },
-              { value: 'occasional', label: t.kindOccasional },
-            ]}
-          />
-          <TextField lang={lang} form={form} name="occasionalReason" label={t.occasionalReason} />
-          <TextField
-            lang={lang}
-            form={form}
-            name="desiredStart"
-            label={t.desiredStart}
-            type="date"
-            required
-          />
-          {props.farAheadMonths !== undefined && (
-            <div class="utrecht-alert utrecht-alert--warning ko-notice" data-qa="far-ahead">
-              <p class="utrecht-paragraph">{t.farAhead(props.farAheadMonths)}</p>
-            </div>
-          )}
-          <TextField lang={lang} form={form} name="desiredEnd" label={t.desiredEnd} type="date" />
-        </Section>
-        <Section legend={t.sectionPlan}>
-          <CarePlanFields lang={lang} form={form} voice="family" />
-        </Section>
-        <Section legend={t.sectionPreferences}>
-          <p class="utrecht-paragraph">{t.preferencesHint(choices.maxPreferences)}</p>
-          {Array.from({ length: choices.maxPreferences }, (_, i) => (
-            <SelectField
-              key={i}
-              lang={lang}
-              form={form}
-              name={`preference${i + 1}`}
-              label={t.preference(i + 1)}
-              emptyLabel={t.noChoice}
-              options={choices.locations.map((l) => ({
-                value: l.id,
-                label: `${l.name} (${l.municipalityName})`,
-              }))}
-              required={i === 0}
-            />
-          ))}
-        </Section>
-        <SubmitButton qa="file-on-behalf">{t.submit}</SubmitButton>
-      </form>
     </Layout>
   );
 }

@@ -2,7 +2,7 @@ import { defineMessages } from '../../platform/i18n/index.ts';
 
 /**
  * The shared child and care-plan fields as staff see them when they fill in a form for a family
- * (an intermediary's on-behalf form): about the family and its child, never to "you".
+ * (the wizard for the desk and intermediaries): about the family and its child, never to "you".
  */
 export const familyVoiceMessages = defineMessages({
   nl: {
@@ -77,6 +77,7 @@ export const familyWizardVoiceMessages = defineMessages({
       'Na het indienen zien de gekozen opvanglocaties de aanvraag en het gezinsdossier. De aanvraag staat op naam van het gezin; u staat in de geschiedenis als wie ze indiende.',
     discard: 'Aanvraag in opmaak verwijderen',
     backToFamily: 'Terug naar het gezin',
+    registered: 'Het gezin is geregistreerd. Dien nu zijn aanvraag in.',
   },
   fr: {
     title: 'Introduire une demande pour la famille',
@@ -106,6 +107,7 @@ export const familyWizardVoiceMessages = defineMessages({
       'Une fois la demande introduite, les lieux d’accueil choisis voient la demande et le dossier familial. La demande est au nom de la famille\u202f; l’historique indique que vous l’avez introduite.',
     discard: 'Supprimer la demande en cours de rédaction',
     backToFamily: 'Retour à la famille',
+    registered: 'La famille est enregistrée. Introduisez maintenant sa demande.',
   },
   en: {
     title: 'File a request for the family',
@@ -135,5 +137,6 @@ export const familyWizardVoiceMessages = defineMessages({
       'Once submitted, the chosen childcare locations see the request and the family file. The request is in the family’s name; its history shows that you filed it.',
     discard: 'Delete the request in progress',
     backToFamily: 'Back to the family',
+    registered: 'The family is registered. Now file its request.',
   },
 });

@@ -24,6 +24,9 @@ import {
 import { type WizardLinks, WizardPage } from './wizard.views.tsx';
 
 type Params = Record<string, string>;
+
+/** `?done=registered`: staff come from registering the family (its first request comes next). */
+const REGISTERED = 'registered';
 type Route = { Params: Params; Querystring: Record<string, string> };
 
 /**
@@ -92,6 +95,7 @@ export function registerWizardRoutes(app: FastifyInstance, deps: AppDeps, scope:
     form: FormState,
     status: number,
     existingRequestId?: string,
+    registered = false,
   ) {
     const withLocations = step === 'preferences' || step === 'summary';
     const [locations, search] = await Promise.all([
@@ -111,6 +115,7 @@ export function registerWizardRoutes(app: FastifyInstance, deps: AppDeps, scope:
         locations={locations}
         search={search}
         existingRequestId={existingRequestId}
+        registered={registered}
         links={linksOf(who)}
       />,
       status,
@@ -120,7 +125,9 @@ export function registerWizardRoutes(app: FastifyInstance, deps: AppDeps, scope:
   app.get<Route>(scope.path, { config }, async (request, reply) => {
     const who = await filerOf(request);
     const preference = typeof request.query.preference === 'string' ? request.query.preference : undefined;
-    return reply.redirect(await startWizard(deps, who, preference), 303);
+    // Staff who just registered the family: its first step says so.
+    const registered = who.staff && request.query.done === REGISTERED ? `?done=${REGISTERED}` : '';
+    return reply.redirect(`${await startWizard(deps, who, preference)}${registered}`, 303);
   });
 
   app.post<Route>(`${scope.path}/discard`, { config }, async (request, reply) => {
@@ -135,7 +142,8 @@ export function registerWizardRoutes(app: FastifyInstance, deps: AppDeps, scope:
     const who = await filerOf(request);
     const page = await getStep(deps, who, step);
     if ('redirect' in page) return reply.redirect(page.redirect, 303);
-    return render(request, reply, who, step, page, emptyForm, 200);
+    const registered = Boolean(who.staff) && request.query.done === REGISTERED;
+    return render(request, reply, who, step, page, emptyForm, 200, undefined, registered);
   });
 
   app.post<Route>(`${scope.path}/:step`, { config }, async (request, reply) => {

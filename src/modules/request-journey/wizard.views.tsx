@@ -32,6 +32,8 @@ export type WizardView = {
   locations: Location[];
   search?: LocationSearch;
   existingRequestId?: string | undefined;
+  /** Staff just registered the family: said above the step. */
+  registered?: boolean;
   links: WizardLinks;
 };
 
@@ -106,6 +108,11 @@ export function WizardPage(props: WizardView) {
       </p>
       <h1 class="utrecht-heading-1">{w.steps[step]}</h1>
       <Progress lang={lang} step={step} links={links} />
+      {props.registered && links.family && (
+        <div class="utrecht-alert utrecht-alert--ok ko-notice" role="status" data-qa="notice">
+          <p class="utrecht-paragraph">{familyWizardVoiceMessages[lang].registered}</p>
+        </div>
+      )}
       <ErrorSummary lang={lang} form={form} />
       {step === 'child' && <ChildStep {...props} form={form} />}
       {step === 'when' && <WhenStep {...props} form={form} />}

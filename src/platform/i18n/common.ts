@@ -50,6 +50,7 @@ export const common = defineMessages({
       invalidNationalNumber: 'Dit is geen geldig rijksregisternummer (11 cijfers, bv. 24.03.15-123.45).',
       nationalNumberBirthDate: 'Het rijksregisternummer past niet bij de geboortedatum.',
       birthDateInFuture: 'Een geboortedatum kan niet in de toekomst liggen.',
+      consentDateInFuture: 'De datum van de toestemming kan niet in de toekomst liggen.',
       expectedDateInPast: 'De verwachte geboortedatum moet in de toekomst liggen.',
       startBeforeBirth: 'De startdatum kan niet vóór de (verwachte) geboortedatum liggen.',
       startInPast: 'De startdatum kan niet in het verleden liggen.',
@@ -63,7 +64,6 @@ export const common = defineMessages({
       offerNoLongerOpen: 'Dit voorstel kan niet meer beantwoord worden.',
       notAllowedNow: 'Deze stap is nu niet mogelijk.',
       consentRequired: 'Geef uw toestemming om uw aanvraag te kunnen indienen.',
-      childFollowedByYou: 'Voor dit kind loopt al een aanvraag, in een gezin dat uw organisatie opvolgt.',
       childKnownElsewhere:
         'Dit kind heeft al een dossier bij het loket, in een ander gezin. Neem contact op met het loket.',
       occasionalTooLong: 'Occasionele opvang eindigt binnen 12 maanden na de start.',
@@ -170,6 +170,7 @@ export const common = defineMessages({
         'Ce n’est pas un numéro de registre national valide (11 chiffres, p. ex. 24.03.15-123.45).',
       nationalNumberBirthDate: 'Le numéro de registre national ne correspond pas à la date de naissance.',
       birthDateInFuture: 'Une date de naissance ne peut pas être dans le futur.',
+      consentDateInFuture: 'La date de l’accord ne peut pas être dans le futur.',
       expectedDateInPast: 'La date de naissance prévue doit être dans le futur.',
       startBeforeBirth: 'La date de début ne peut pas précéder la date de naissance (prévue).',
       startInPast: 'La date de début ne peut pas être dans le passé.',
@@ -184,8 +185,6 @@ export const common = defineMessages({
       offerNoLongerOpen: 'Il n’est plus possible de répondre à cette proposition.',
       notAllowedNow: 'Cette étape n’est pas possible maintenant.',
       consentRequired: 'Donnez votre accord pour pouvoir introduire votre demande.',
-      childFollowedByYou:
-        'Une demande est déjà en cours pour cet enfant, dans une famille que votre organisation suit.',
       childKnownElsewhere:
         'Cet enfant a déjà un dossier au guichet, dans une autre famille. Contactez le guichet.',
       occasionalTooLong: 'L’accueil occasionnel se termine dans les 12 mois qui suivent le début.',
@@ -295,6 +294,7 @@ export const common = defineMessages({
         'This is not a valid national register number (11 digits, e.g. 24.03.15-123.45).',
       nationalNumberBirthDate: 'The national register number does not match the date of birth.',
       birthDateInFuture: 'A date of birth cannot be in the future.',
+      consentDateInFuture: 'The date of consent cannot be in the future.',
       expectedDateInPast: 'The expected date of birth must be in the future.',
       startBeforeBirth: 'The start date cannot be before the (expected) date of birth.',
       startInPast: 'The start date cannot be in the past.',
@@ -308,7 +308,6 @@ export const common = defineMessages({
       offerNoLongerOpen: 'This offer can no longer be answered.',
       notAllowedNow: 'This step is not possible now.',
       consentRequired: 'Give your consent to be able to file your request.',
-      childFollowedByYou: 'There is already a request for this child, in a family your organisation follows.',
       childKnownElsewhere:
         'This child already has a file at the desk, in another family. Please contact the desk.',
       occasionalTooLong: 'Occasional care ends within 12 months of its start.',
