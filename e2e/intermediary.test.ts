@@ -6,15 +6,17 @@ import { localDate } from '../src/shared/dates.ts';
 import { makeNationalNumber } from '../src/shared/national-number.ts';
 import { TestClient } from '../test/app.ts';
 import { aScenario, aUser, TEST_PASSWORD } from '../test/builders.ts';
-import { launchBrowser, type RunningApp, startApp, Tab } from './browser.ts';
+import { expectNoSidewaysScroll, launchBrowser, type RunningApp, startApp, Tab } from './browser.ts';
 
 /**
- * A social worker (toeleider) in a real browser: files a family without e-mail and its request,
- * then — after a provider offered a place — finds the phone task and marks it done. Once with
- * JavaScript, once without (the form with an error first). Every page is checked with axe.
+ * A social worker (toeleider) in a real browser: registers a family without e-mail, lands in the
+ * request wizard for it and files its first request, then — after a provider offered a place —
+ * finds the phone task and marks it done. Once with JavaScript, once without (the family form with
+ * an error first). Every page is checked with axe and at 390 px; the family form at 1366 px too.
  */
 
 const PARENT_NUMBER = makeNationalNumber(localDate('1990-05-12'), 45);
+const SHOTS = process.env.SCREENSHOT_DIR;
 
 let browser: Browser;
 
@@ -77,15 +79,53 @@ describe('an intermediary in a browser', () => {
     await page.selectOption('#field-subMunicipalityId', s.subMunicipality?.id as string);
     await page.check('#field-facts-first');
     if (options.consent) await page.check('#field-consent-first');
-    await page.fill('#field-childFirstName', 'Amal');
-    await page.fill('#field-childLastName', 'El Idrissi');
-    await page.check('#field-childBorn-first');
-    await page.fill('#field-birthDate', '2026-08-01');
-    await page.fill('#field-desiredStart', '2027-03-01');
-    await page.selectOption('#field-day_mon', 'full');
-    await page.selectOption('#field-day_tue', 'full');
-    await page.selectOption('#field-preference1', s.first.id);
-    await page.selectOption('#field-preference2', s.second.id);
+  }
+
+  /** The family form fits a phone and a laptop without scrolling sideways (screenshots on request). */
+  async function checkFormWidths(name: string) {
+    for (const width of [390, 1366]) {
+      await expectNoSidewaysScroll(page, `the new-family form at ${width} px`, width);
+      if (!SHOTS) continue;
+      const original = page.viewportSize();
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+      if (original) await page.setViewportSize(original);
+    }
+  }
+
+  /**
+   * After registering: the wizard's first step for the family (it says the family was registered),
+   * then the child, dates, care plan and two locations found with the search; filed at the end.
+   */
+  async function fileFirstRequest() {
+    const base = /^\/intermediary\/families\/[0-9a-f-]{36}\/requests\/new/;
+    const at = (step: string) => new RegExp(`${base.source}/${step}$`);
+    expect(tab.path()).toMatch(at('child'));
+    expect(await qa('notice').textContent()).toContain(
+      'Het gezin is geregistreerd. Dien nu zijn aanvraag in.',
+    );
+    expect(await page.locator('h1').textContent()).toBe('Het kind');
+    const form = () => qa('wizard-form');
+    await form().locator('#field-childFirstName').fill('Amal');
+    await form().locator('#field-childLastName').fill('El Idrissi');
+    await form().locator('input[name="childBorn"][value="yes"]').check();
+    await form().locator('#field-birthDate').fill('2026-08-01');
+    await follow(qa('wizard-next'), at('when'));
+    await form().locator('#field-desiredStart').fill('2027-03-01');
+    await follow(qa('wizard-next'), at('plan'));
+    for (const day of ['mon', 'tue']) await form().locator(`#field-day_${day}`).selectOption('full');
+    await follow(qa('wizard-next'), at('preferences'));
+    await follow(qa('search-locations'), at('preferences'));
+    for (const name of ['KDV De Eerste Stap', 'KDV Het Tweede Nest'])
+      await follow(
+        qa('location-result').filter({ hasText: name }).locator('[data-qa="add-location"]'),
+        at('preferences'),
+      );
+    expect(await qa('chosen-preference').count()).toBe(2);
+    await follow(qa('wizard-next'), at('summary'));
+    expect(await qa('summary').textContent()).toContain('Amal El Idrissi');
+    await follow(qa('submit-request'), /^\/intermediary\/families\/[0-9a-f-]{36}$/);
+    expect(await qa('notice').textContent()).toContain('Het gezin heeft geen e-mailadres');
   }
 
   /** The provider offers a place (over HTTP, as its own staff would). */
@@ -125,13 +165,16 @@ describe('an intermediary in a browser', () => {
     expect(done?.doneAt).not.toBeNull();
   }
 
-  it('files for a family without e-mail and works the phone task (JavaScript on)', async () => {
+  it('registers a family without e-mail, files its request in the wizard and works the phone task (JavaScript on)', async () => {
     await open(true);
     await logIn();
     await follow(qa('new-family'), /^\/intermediary\/families\/new$/);
+    await checkFormWidths('intermediary-new-family');
     await fillFamilyForm({ consent: true });
-    await follow(qa('file-on-behalf'), /^\/intermediary\/families\/[0-9a-f-]+$/);
-    expect(await qa('notice').textContent()).toContain('Het gezin en de aanvraag zijn geregistreerd.');
+    await follow(qa('register-family'), /^\/intermediary\/families\/[0-9a-f-]+\/requests\/new\/child$/);
+    expect(await t.deps.db.$count(schema.families)).toBe(1);
+    expect(await t.deps.db.$count(schema.requests)).toBe(0);
+    await fileFirstRequest();
     expect(await qa('parents').textContent()).toContain('geen e-mail');
     expect(await qa('parents').textContent()).toContain('Youssef El Idrissi');
     const [request] = await t.deps.db.select().from(schema.requests);
@@ -153,12 +196,13 @@ describe('an intermediary in a browser', () => {
     expect(await qa('request-status').textContent()).toContain('Beantwoord');
   }, 120_000);
 
-  it('files and works the task without JavaScript, the form kept after an error', async () => {
+  it('registers, files and works the task without JavaScript, the family form kept after an error', async () => {
     await open(false);
     await logIn();
     await follow(qa('new-family'), /^\/intermediary\/families\/new$/);
     await fillFamilyForm({ consent: false });
-    await follow(qa('file-on-behalf'), /^\/intermediary\/families$/, 400);
+    await follow(qa('register-family'), /^\/intermediary\/families$/, 400);
+    await checkFormWidths('intermediary-new-family-error');
     expect(await page.locator('.ko-error-summary').textContent()).toContain(
       'Leg vast dat het gezin toestemming gaf.',
     );
@@ -167,7 +211,9 @@ describe('an intermediary in a browser', () => {
     expect(await page.inputValue('#field-parent1NationalNumber')).toBe('');
     await page.fill('#field-parent1NationalNumber', PARENT_NUMBER);
     await page.check('#field-consent-first');
-    await follow(qa('file-on-behalf'), /^\/intermediary\/families\/[0-9a-f-]+$/);
+    await follow(qa('register-family'), /^\/intermediary\/families\/[0-9a-f-]+\/requests\/new\/child$/);
+    expect(await t.deps.db.$count(schema.families)).toBe(1);
+    await fileFirstRequest();
     expect(await t.deps.db.$count(schema.requests)).toBe(1);
 
     await providerOffers();

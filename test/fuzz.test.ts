@@ -18,7 +18,7 @@ import { makeNationalNumber } from '../src/shared/national-number.ts';
 import { TestClient } from './app.ts';
 import { aUser, TEST_PASSWORD } from './builders.ts';
 import { fuzzValues, XSS_MARKERS } from './fuzz-corpus.ts';
-import { anOffer, aParent, fileRequest, type Parent, saveFamily } from './parent-journey.ts';
+import { anOffer, aParent, fileRequest, type Parent, saveFamily, walkWizard } from './parent-journey.ts';
 
 /**
  * Bad input on every route of the route registry: for each route, the forms and links that lead
@@ -155,7 +155,8 @@ describe('bad input on every route', () => {
       clients.set(role, client);
       languages.set(role, user.language as Language);
     }
-    // A family the intermediary's organisation follows, filed through its form.
+    // A family the intermediary's organisation follows: registered through its form, its request
+    // filed through the wizard for it.
     const intermediary = clients.get('intermediary') as TestClient;
     const filed = await intermediary.post(
       '/intermediary/families',
@@ -173,19 +174,16 @@ describe('bad input on every route', () => {
         subMunicipalityId: s.subMunicipality?.id as string,
         consent: 'yes',
         consentDate: '2026-11-20',
-        childFirstName: 'Nour',
-        childLastName: 'Haddouchi',
-        childBorn: 'yes',
-        birthDate: '2026-07-01',
-        kind: 'regular',
-        desiredStart: '2027-03-01',
-        day_mon: 'full',
-        day_tue: 'full',
-        preference1: s.second.id,
       },
       { formPage: '/intermediary/families/new' },
     );
     expect(filed.statusCode).toBe(303);
+    const wizard = String(filed.headers.location).split('?')[0] as string;
+    const request = await walkWizard(intermediary, wizard, [s.second.id], {
+      child: { childFirstName: 'Nour', childLastName: 'Haddouchi', birthDate: '2026-07-01' },
+      when: { desiredStart: '2027-03-01' },
+    });
+    expect(request.statusCode).toBe(303);
     Object.assign(known, {
       familyId: /\/intermediary\/families\/([0-9a-f-]{36})/.exec(String(filed.headers.location))?.[1],
       requestId,

@@ -7,7 +7,7 @@ import { aFamilyRequest, aMunicipality, aScenario, aUser, TEST_PASSWORD } from '
 import { BACKENDS } from '../../../test/db.ts';
 import { walkWizard } from '../../../test/parent-journey.ts';
 import { schema } from '../../platform/db/index.ts';
-import { errorText } from '../../platform/i18n/common.ts';
+import { type ErrorKey, errorText } from '../../platform/i18n/common.ts';
 import { addDays, localDate } from '../../shared/dates.ts';
 import { makeNationalNumber } from '../../shared/national-number.ts';
 import { registerAndConfirm } from '../accounts/accounts.test-support.ts';
@@ -228,11 +228,12 @@ describe.each(BACKENDS)('intermediaries on %s', (backend) => {
       const client = new TestClient(t.app);
       await client.login(user.email, TEST_PASSWORD);
       // Consent is checked with the form's fields; contact and date with the rules after it.
-      for (const [overrides, key] of [
+      const cases: [Record<string, string | string[]>, ErrorKey][] = [
         [{ consent: [] }, 'familyConsentRequired'],
         [{ parent1Phone: '' }, 'phoneOrEmailRequired'],
         [{ consentDate: addDays(t.clock.today(), 3) }, 'consentDateInFuture'],
-      ] as const) {
+      ];
+      for (const [overrides, key] of cases) {
         const bad = await register(overrides, client);
         expect(bad.statusCode).toBe(400);
         expect(bad.body).toContain(`<html lang="${language}"`);
