@@ -155,7 +155,7 @@ export const messages = defineMessages({
     unknownRole: 'rôle inconnu',
     outboxTitle: 'E-mails sortants',
     outboxIntro:
-      'Les e-mails sont enregistrés avec la modification puis envoyés. Le système réessaie lui-même un e-mail en échec, de plus en plus tard\u00a0; ici, vous pouvez le remettre tout de suite dans la file.',
+      'Les e-mails sont enregistrés avec la modification puis envoyés. Le système réessaie lui-même un e-mail en échec, de plus en plus tard\u202f; ici, vous pouvez le remettre tout de suite dans la file.',
     countPending: 'En attente',
     countFailed: 'En échec',
     countSent: 'Envoyés',
