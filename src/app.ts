@@ -11,6 +11,7 @@ import { registerIntermediaryRoutes } from './modules/intermediaries/index.ts';
 import { registerMailTemplateRoutes } from './modules/mail-templates/index.ts';
 import { registerMyDataRoutes } from './modules/my-data/index.ts';
 import { registerOrganisationAdminRoutes } from './modules/organisation-admin/index.ts';
+import { registerPlatformAdminRoutes } from './modules/platform-admin/index.ts';
 import { registerProviderProfileRoutes } from './modules/provider-profile/index.ts';
 import { registerProviderReportRoutes } from './modules/provider-reports/index.ts';
 import { registerPublicSite } from './modules/public-site/index.ts';
@@ -58,6 +59,7 @@ export async function buildApp(
   registerProviderReportRoutes(app, deps);
   registerDuplicateRoutes(app, deps);
   registerDeskEmergencyRoutes(app, deps);
+  registerPlatformAdminRoutes(app, deps);
   // Only for a local demo (config.ts, devMailboxEnabled): it shows every mail to anyone.
   if (deps.config.devMailbox) registerDevMailboxRoutes(app, deps);
   return app;

@@ -249,7 +249,7 @@ describe('bad input on every route', () => {
         '/account',
       ],
       policy: ['/account/home', '/account'],
-      platform_admin: ['/account/home', '/account'],
+      platform_admin: ['/account/home', '/admin', '/admin/audit', '/admin/outbox', '/admin/jobs', '/account'],
     };
     for (const [who, client] of clients) {
       const queue = [...starts[who]];

@@ -106,6 +106,18 @@ export const ACTIONS = {
   'desk.emergency.manage': { roles: ['desk'], scope: 'municipality', staffReadsFamilies: true },
   'desk.duplicates.read': { roles: ['desk'], scope: 'municipality', staffReadsFamilies: true },
   'desk.duplicates.merge': { roles: ['desk'], scope: 'municipality', staffReadsFamilies: true },
+  // ── Platform admin (region operator) ─────────────────────────────────────────────────────────
+  // Kept in one block for merging. Scope 'none': a deployment serves one region and the operator
+  // sees its whole audit log, outbox and job queues; no family pages (file numbers only).
+  'admin.home': { roles: ['platform_admin'], scope: 'none' },
+  /** The audit log, filtered; each view is itself audited, naming the filters. */
+  'admin.audit.read': { roles: ['platform_admin'], scope: 'none' },
+  'admin.audit.export': { roles: ['platform_admin'], scope: 'none' },
+  /** The outbox's counts and undelivered mails (never a body), and putting a failed mail back. */
+  'admin.outbox.read': { roles: ['platform_admin'], scope: 'none' },
+  'admin.outbox.retry': { roles: ['platform_admin'], scope: 'none' },
+  'admin.jobs.read': { roles: ['platform_admin'], scope: 'none' },
+  // ── end platform admin ───────────────────────────────────────────────────────────────────────
   // A parent (or someone about to become one) takes over a file an intermediary handed over
   'family.takeOver.view': { roles: 'public', scope: 'none' },
   'family.takeOver': { roles: 'authenticated', scope: 'none' },
@@ -206,5 +218,6 @@ export function homePathFor(user: CurrentUser): string {
   if (hasRole(user, 'provider_staff') || hasRole(user, 'provider_admin')) return '/provider';
   if (hasRole(user, 'intermediary')) return '/intermediary';
   if (hasRole(user, 'desk')) return '/desk';
+  if (hasRole(user, 'platform_admin')) return '/admin';
   return '/account';
 }

@@ -60,5 +60,10 @@ export const auditLog = pgTable(
   (t) => [
     index('audit_log_family_idx').on(t.familyId, t.occurredAt),
     index('audit_log_actor_idx').on(t.actorUserId, t.occurredAt),
+    // The platform admin's audit page (modules/platform-admin): newest first over the whole log or
+    // a period, by action, and a family named in a list's or export's `details.families`.
+    index('audit_log_occurred_idx').on(t.occurredAt, t.id),
+    index('audit_log_action_idx').on(t.action, t.occurredAt),
+    index('audit_log_details_families_idx').using('gin', sql`(${t.details} -> 'families') jsonb_path_ops`),
   ],
 );

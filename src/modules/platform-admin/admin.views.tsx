@@ -1,0 +1,95 @@
+import type { ComponentChildren } from 'preact';
+import { type Language, plural } from '../../platform/i18n/index.ts';
+import type { PageContext } from '../../platform/views/context.ts';
+import { Layout } from '../../platform/views/layout.tsx';
+import { messages } from './platform-admin.messages.ts';
+
+export type AdminTab = 'home' | 'audit' | 'outbox' | 'jobs';
+
+/** The platform admin's own navigation (the sub navigation pattern, as the desk has). */
+export function AdminNav(props: { lang: Language; current?: AdminTab }) {
+  const t = messages[props.lang];
+  const tabs: { key: AdminTab; href: string; label: string }[] = [
+    { key: 'home', href: '/admin', label: t.navHome },
+    { key: 'audit', href: '/admin/audit', label: t.navAudit },
+    { key: 'outbox', href: '/admin/outbox', label: t.navOutbox },
+    { key: 'jobs', href: '/admin/jobs', label: t.navJobs },
+  ];
+  return (
+    <nav class="ko-subnav" aria-label={t.adminNav} data-qa="admin-nav">
+      <ul class="ko-inline-list">
+        {tabs.map((tab) => (
+          <li key={tab.key}>
+            <a
+              class="utrecht-link ko-subnav__link"
+              href={tab.href}
+              aria-current={tab.key === props.current ? 'page' : undefined}
+              data-qa={`admin-nav-${tab.key}`}
+            >
+              {tab.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export function AdminLayout(props: {
+  ctx: PageContext;
+  title: string;
+  current: AdminTab;
+  children: ComponentChildren;
+}) {
+  return (
+    <Layout ctx={props.ctx} title={props.title}>
+      <AdminNav lang={props.ctx.lang} current={props.current} />
+      {props.children}
+    </Layout>
+  );
+}
+
+export function Notice(props: { text: string | undefined }) {
+  if (!props.text) return null;
+  return (
+    <div class="utrecht-alert utrecht-alert--ok ko-notice" role="status" data-qa="notice">
+      <p class="utrecht-paragraph">{props.text}</p>
+    </div>
+  );
+}
+
+/** "12 minutes", "3 hours", "2 days": how long ago, in the page's language, rounded down. */
+export function ageText(lang: Language, from: Date, now: Date): string {
+  const t = messages[lang];
+  const minutes = Math.max(0, Math.floor((now.getTime() - from.getTime()) / 60_000));
+  if (minutes < 120) return plural(lang, minutes, t.minutes);
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return plural(lang, hours, t.hours);
+  return plural(lang, Math.floor(hours / 24), t.days);
+}
+
+/** The admin's landing page: what each page is for. */
+export function AdminHomePage(props: { ctx: PageContext }) {
+  const t = messages[props.ctx.lang];
+  const links = [
+    { href: '/admin/audit', label: t.navAudit, text: t.homeAudit, qa: 'home-audit' },
+    { href: '/admin/outbox', label: t.navOutbox, text: t.homeOutbox, qa: 'home-outbox' },
+    { href: '/admin/jobs', label: t.navJobs, text: t.homeJobs, qa: 'home-jobs' },
+  ];
+  return (
+    <AdminLayout ctx={props.ctx} title={t.homeTitle} current="home">
+      <h1 class="utrecht-heading-1">{t.homeTitle}</h1>
+      <p class="utrecht-paragraph">{t.homeIntro}</p>
+      <ul class="ko-link-list">
+        {links.map((l) => (
+          <li key={l.href}>
+            <a class="utrecht-link" href={l.href} data-qa={l.qa}>
+              {l.label}
+            </a>
+            <p class="utrecht-paragraph ko-muted">{l.text}</p>
+          </li>
+        ))}
+      </ul>
+    </AdminLayout>
+  );
+}
