@@ -7,7 +7,15 @@ export type AuditEntry = {
   actorRole: Role | undefined;
   /** The catalogue action performed, e.g. 'provider.request.read'. */
   action: string;
-  subjectType: 'family' | 'request' | 'preference' | 'offer' | 'waiting_list' | 'user' | 'provider_location';
+  subjectType:
+    | 'family'
+    | 'request'
+    | 'preference'
+    | 'offer'
+    | 'waiting_list'
+    | 'user'
+    | 'provider_location'
+    | 'municipality';
   subjectId?: string;
   /** Whose data: the family file concerned. */
   familyId?: string;

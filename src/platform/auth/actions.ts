@@ -106,6 +106,9 @@ export const ACTIONS = {
   'desk.emergency.manage': { roles: ['desk'], scope: 'municipality', staffReadsFamilies: true },
   'desk.duplicates.read': { roles: ['desk'], scope: 'municipality', staffReadsFamilies: true },
   'desk.duplicates.merge': { roles: ['desk'], scope: 'municipality', staffReadsFamilies: true },
+  /** The municipality's own settings (rules, desk contact, look, children 0–3): no family's data. */
+  'desk.settings.read': { roles: ['desk'], scope: 'municipality' },
+  'desk.settings.edit': { roles: ['desk'], scope: 'municipality' },
   // A parent (or someone about to become one) takes over a file an intermediary handed over
   'family.takeOver.view': { roles: 'public', scope: 'none' },
   'family.takeOver': { roles: 'authenticated', scope: 'none' },
