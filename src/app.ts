@@ -3,6 +3,7 @@ import { registerAccountRoutes } from './modules/accounts/index.ts';
 import { registerDeskRoutes } from './modules/desk/index.ts';
 import { registerDeskEmergencyRoutes } from './modules/desk-emergency/index.ts';
 import { registerDeskRequestsRoutes } from './modules/desk-requests/index.ts';
+import { registerDeskSettingsRoutes } from './modules/desk-settings/index.ts';
 import { registerDevMailboxRoutes } from './modules/dev-mailbox/index.ts';
 import { registerDuplicateRoutes } from './modules/duplicates/index.ts';
 import { registerEmergencyListRoutes } from './modules/emergency-list/index.ts';
@@ -60,6 +61,7 @@ export async function buildApp(
   registerDuplicateRoutes(app, deps);
   registerDeskEmergencyRoutes(app, deps);
   registerPlatformAdminRoutes(app, deps);
+  registerDeskSettingsRoutes(app, deps);
   // Only for a local demo (config.ts, devMailboxEnabled): it shows every mail to anyone.
   if (deps.config.devMailbox) registerDevMailboxRoutes(app, deps);
   return app;

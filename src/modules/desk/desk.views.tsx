@@ -8,7 +8,7 @@ import { messages, type Section } from './desk.messages.ts';
 import type { TodayRow } from './desk.queries.ts';
 import type { TodaySection } from './desk.service.ts';
 
-export type DeskTab = 'today' | 'search' | 'duplicates';
+export type DeskTab = 'today' | 'search' | 'duplicates' | 'settings';
 
 /** The desk's own navigation, as the provider pages have theirs (the sub navigation pattern). */
 export function DeskNav(props: { lang: Language; current?: DeskTab }) {
@@ -17,6 +17,7 @@ export function DeskNav(props: { lang: Language; current?: DeskTab }) {
     { key: 'today', href: '/desk', label: t.navToday },
     { key: 'search', href: '/desk/search', label: t.navSearch },
     { key: 'duplicates', href: '/desk/duplicates', label: t.navDuplicates },
+    { key: 'settings', href: '/desk/settings', label: t.navSettings },
   ];
   return (
     <nav class="ko-subnav" aria-label={t.deskNav} data-qa="desk-nav">

@@ -5,4 +5,4 @@
  * phone tasks; a national number shown only with a reason, and audited).
  */
 export { registerDeskRoutes } from './desk.routes.tsx';
-export { DeskNav, type DeskTab } from './desk.views.tsx';
+export { DeskLayout, DeskNav, type DeskTab } from './desk.views.tsx';

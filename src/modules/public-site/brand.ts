@@ -44,6 +44,14 @@ export function usableBrandColour(colour: string | null | undefined): string | u
   return hex && contrastRatio(hex, WHITE) >= AA_NORMAL_TEXT ? hex : undefined;
 }
 
+/**
+ * Whether the public site can show this logo: the CSP allows images from this site only, so a path
+ * on it or a data: image (an address on another site is stored but not shown).
+ */
+export function isOwnLogo(url: string | null | undefined): url is string {
+  return Boolean(url && (/^\/[^/\\]/.test(url) || url.startsWith('data:image/')));
+}
+
 /** A darker shade for hover states and outlines (30% towards black). */
 export function darker(hex: string): string {
   return `#${channels(hex)

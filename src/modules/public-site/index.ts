@@ -6,6 +6,7 @@ import { type Geocoder, postcodeGeocoder } from './geocoding.ts';
 import { upsertPostcodes } from './public-site.queries.ts';
 import { registerPublicSiteRoutes } from './public-site.routes.tsx';
 
+export { AA_NORMAL_TEXT, contrastRatio, isOwnLogo, normaliseHex, WHITE } from './brand.ts';
 export { FLEMISH_BRABANT_POSTCODES } from './data/postcodes-flemish-brabant.ts';
 export { type Geocoder, type GeoPoint, postcodeGeocoder } from './geocoding.ts';
 

@@ -10,7 +10,7 @@ import { homePathFor } from '../../platform/auth/actions.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { sendPage } from '../../platform/http/setup.ts';
 import type { PageContext } from '../../platform/views/context.ts';
-import { usableBrandColour } from './brand.ts';
+import { isOwnLogo, usableBrandColour } from './brand.ts';
 import * as q from './public-site.queries.ts';
 
 export const PUBLIC_MAX_AGE_SECONDS = 60;
@@ -49,7 +49,7 @@ async function brandRow(request: FastifyRequest, deps: AppDeps): Promise<BrandRo
 
 /** Logos come from this site (the CSP allows images from 'self' only): a path, or a data: image. */
 function ownLogo(url: string | null): string | undefined {
-  return url && (/^\/[^/\\]/.test(url) || url.startsWith('data:image/')) ? url : undefined;
+  return isOwnLogo(url) ? url : undefined;
 }
 
 export async function pageBrand(request: FastifyRequest, deps: AppDeps): Promise<PageContext['brand']> {

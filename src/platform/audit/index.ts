@@ -16,7 +16,8 @@ export type AuditEntry = {
     | 'user'
     | 'provider_location'
     | 'audit_log'
-    | 'outbox';
+    | 'outbox'
+    | 'municipality';
   subjectId?: string;
   /** Whose data: the family file concerned. */
   familyId?: string;

@@ -118,6 +118,9 @@ export const ACTIONS = {
   'admin.outbox.retry': { roles: ['platform_admin'], scope: 'none' },
   'admin.jobs.read': { roles: ['platform_admin'], scope: 'none' },
   // ── end platform admin ───────────────────────────────────────────────────────────────────────
+  /** The municipality's own settings (rules, desk contact, look, children 0–3): no family's data. */
+  'desk.settings.read': { roles: ['desk'], scope: 'municipality' },
+  'desk.settings.edit': { roles: ['desk'], scope: 'municipality' },
   // A parent (or someone about to become one) takes over a file an intermediary handed over
   'family.takeOver.view': { roles: 'public', scope: 'none' },
   'family.takeOver': { roles: 'authenticated', scope: 'none' },

@@ -1,4 +1,4 @@
-import { defineMessages } from './index.ts';
+import { defineMessages, locale } from './index.ts';
 
 /** Texts every page needs: layout, navigation, generic errors and validation messages. */
 export const common = defineMessages({
@@ -119,6 +119,13 @@ export const common = defineMessages({
         'Elke openende accolade heeft een sluitende nodig, en omgekeerd. Zet alleen de velden van de lijst hieronder tussen accolades.',
       pointOutsideBelgium:
         'Dit punt ligt niet in België. Kies een punt op de kaart of typ bijvoorbeeld 50.88, 4.70.',
+      // The desk's settings (desk-settings)
+      numberBetween: (min: number, max: number) => `Vul een geheel getal in van ${min} tot en met ${max}.`,
+      invalidColour: 'Vul een kleur in als # met zes tekens 0–9 of a–f, bijvoorbeeld #af162a.',
+      contrastTooLow: (ratio: string, required: string) =>
+        `Witte tekst op deze kleur heeft een contrast van ${ratio}:1; nodig is minstens ${required}:1. Kies een donkerdere kleur.`,
+      dateInFuture: 'Deze datum ligt in de toekomst. Vul de datum van het cijfer in.',
+      dutchTextRequired: 'Vul ook de Nederlandse tekst in: die verschijnt waar een vertaling ontbreekt.',
     },
   },
   fr: {
@@ -246,6 +253,15 @@ export const common = defineMessages({
         'Chaque accolade ouvrante doit avoir sa fermante, et inversement. Ne mettez entre accolades que les champs de la liste ci-dessous.',
       pointOutsideBelgium:
         'Ce point n’est pas en Belgique. Choisissez un point sur la carte ou tapez par exemple 50.88, 4.70.',
+      // The desk's settings (desk-settings)
+      numberBetween: (min: number, max: number) => `Indiquez un nombre entier de ${min} à ${max}.`,
+      invalidColour:
+        'Indiquez une couleur sous la forme # suivi de six caractères 0–9 ou a–f, par exemple #af162a.',
+      contrastTooLow: (ratio: string, required: string) =>
+        `Un texte blanc sur cette couleur a un contraste de ${ratio}:1\u202f; il faut au moins ${required}:1. Choisissez une couleur plus foncée.`,
+      dateInFuture: 'Cette date est dans le futur. Indiquez la date du chiffre.',
+      dutchTextRequired:
+        'Indiquez aussi le texte néerlandais\u00a0: il apparaît là où une traduction manque.',
     },
   },
   en: {
@@ -364,6 +380,13 @@ export const common = defineMessages({
         'Every opening brace needs a closing one, and the other way round. Put only the fields listed below between braces.',
       pointOutsideBelgium:
         'This point is not in Belgium. Choose a point on the map or type, for example, 50.88, 4.70.',
+      // The desk's settings (desk-settings)
+      numberBetween: (min: number, max: number) => `Enter a whole number from ${min} to ${max}.`,
+      invalidColour: 'Enter a colour as # and six characters 0–9 or a–f, for example #af162a.',
+      contrastTooLow: (ratio: string, required: string) =>
+        `White text on this colour has a contrast of ${ratio}:1; at least ${required}:1 is needed. Choose a darker colour.`,
+      dateInFuture: 'This date is in the future. Enter the date of the figure.',
+      dutchTextRequired: 'Enter the Dutch text too: it is shown where a translation is missing.',
     },
   },
 });
@@ -374,11 +397,23 @@ export type ErrorKey = {
   [K in keyof ErrorMessages]: ErrorMessages[K] extends string ? K : never;
 }[keyof ErrorMessages];
 /** A validation error: a message key, with its parameter where the message takes one. */
-export type FieldError = ErrorKey | { key: 'tooManyPreferences'; max: number };
+export type FieldError =
+  | ErrorKey
+  | { key: 'tooManyPreferences'; max: number }
+  | { key: 'numberBetween'; min: number; max: number }
+  /** `ratio` as measured; shown rounded down, so 4.499 never reads as 4.5. */
+  | { key: 'contrastTooLow'; ratio: number; required: number };
 /** A form's errors by field name; `form` for the form as a whole. */
 export type Errors = Record<string, FieldError>;
 /** What a service step that can refuse its input returns. */
 export type Result<T> = { ok: true; value: T } | { ok: false; errors: Errors };
+
+/** A contrast ratio in the language's number format, rounded down to two decimals (4.49, never 4.5). */
+export function ratioText(lang: keyof typeof common, ratio: number): string {
+  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 2 }).format(
+    Math.floor(ratio * 100 + 1e-9) / 100,
+  );
+}
 
 /**
  * The text of a validation error. The compiler allows only known keys, and a message with a
@@ -388,7 +423,16 @@ export type Result<T> = { ok: true; value: T } | { ok: false; errors: Errors };
  */
 export function errorText(lang: keyof typeof common, error: FieldError): string {
   const errors = common[lang].errors;
-  if (typeof error === 'object') return errors.tooManyPreferences(error.max);
+  if (typeof error === 'object') {
+    switch (error.key) {
+      case 'tooManyPreferences':
+        return errors.tooManyPreferences(error.max);
+      case 'numberBetween':
+        return errors.numberBetween(error.min, error.max);
+      case 'contrastTooLow':
+        return errors.contrastTooLow(ratioText(lang, error.ratio), ratioText(lang, error.required));
+    }
+  }
   const message: unknown = Object.hasOwn(errors, error) ? errors[error] : undefined;
   if (typeof message === 'string') return message;
   console.warn(`i18n: no error text for "${String(error)}"`);
