@@ -69,29 +69,40 @@ export function openPostgres(
  * a pool, sends `begin` before its try block: when the server had just ended that connection
  * (`pg_terminate_backend`, a restart, a failover), `begin` failed and the connection was never
  * released, so that after a few such failures every request waited forever for a connection. A
- * connection that failed is destroyed rather than reused. Drizzle over one connection opens the
- * transaction on it; one such instance per connection (building it costs about a millisecond).
+ * connection that failed is destroyed rather than reused. A transaction whose `begin` met such a
+ * dead connection ran nothing yet: it starts again on another connection (at most once per
+ * connection the pool may hold), so that the idle connections a restart left behind cost no
+ * request a 503. Drizzle over one connection opens the transaction on it; one such instance per
+ * connection (building it costs about a millisecond).
  */
 function transactionsOn(pool: pg.Pool) {
   const onConnection = new WeakMap<pg.PoolClient, Database>();
+  const attempts = (pool.options.max ?? 10) + 1;
   return async <T>(
     run: (tx: Parameters<Parameters<Database['transaction']>[0]>[0]) => Promise<T>,
     config?: Parameters<Database['transaction']>[1],
   ): Promise<T> => {
-    const client = await pool.connect();
-    let broken: Error | undefined;
-    try {
-      let db = onConnection.get(client);
-      if (!db) {
-        db = drizzlePg(client, { schema, casing }) as unknown as Database;
-        onConnection.set(client, db);
+    for (let attempt = 1; ; attempt++) {
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      let began = false;
+      try {
+        let db = onConnection.get(client);
+        if (!db) {
+          db = drizzlePg(client, { schema, casing }) as unknown as Database;
+          onConnection.set(client, db);
+        }
+        return await db.transaction((tx) => {
+          began = true;
+          return run(tx);
+        }, config);
+      } catch (error) {
+        if (isDatabaseUnavailable(error)) broken = error as Error;
+        if (broken && !began && attempt < attempts) continue;
+        throw error;
+      } finally {
+        client.release(broken);
       }
-      return await db.transaction(run, config);
-    } catch (error) {
-      if (isDatabaseUnavailable(error)) broken = error as Error;
-      throw error;
-    } finally {
-      client.release(broken);
     }
   };
 }
