@@ -6,6 +6,7 @@
 
 export {
   describePriority,
+  priorityLevelText,
   priorityMessages,
   priorityReasons,
 } from './priority-rules.messages.ts';

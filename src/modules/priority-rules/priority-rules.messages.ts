@@ -1,5 +1,5 @@
 import { defineMessages, type Language, withColon } from '../../platform/i18n/index.ts';
-import type { PriorityVerdict } from './priority-rules.ts';
+import type { PriorityLevel, PriorityVerdict } from './priority-rules.ts';
 
 /** Why a family has priority, in the words staff read on a request page and in lists. */
 export const priorityMessages = defineMessages({
@@ -20,6 +20,7 @@ export const priorityMessages = defineMessages({
     none: 'Geen voorrang',
     noRuleSet: 'Geen voorrangsregels geldig op deze dag',
     underRules: (name: string) => `Volgens: ${name}`,
+    source: 'bron',
   },
   fr: {
     criteria: {
@@ -38,6 +39,7 @@ export const priorityMessages = defineMessages({
     none: 'Pas de priorité',
     noRuleSet: 'Aucune règle de priorité en vigueur ce jour',
     underRules: (name: string) => `Selon\u00a0: ${name}`,
+    source: 'source',
   },
   en: {
     criteria: {
@@ -56,6 +58,7 @@ export const priorityMessages = defineMessages({
     none: 'No priority',
     noRuleSet: 'No priority rules valid on this day',
     underRules: (name: string) => `Under: ${name}`,
+    source: 'source',
   },
 });
 
@@ -71,14 +74,20 @@ export function priorityReasons(
   return parts.join(' · ');
 }
 
+/** A list's cell: "Absolute priority", "Priority" or "No priority". */
+export function priorityLevelText(lang: Language, level: number): string {
+  const t = priorityMessages[lang];
+  const words: Record<PriorityLevel, string> = { 2: t.absolute, 1: t.priority, 0: t.none };
+  return words[level as PriorityLevel] ?? t.none;
+}
+
 /** The verdict in one line: "Absolute priority: works ≥ 4/5 · sibling present". */
 export function describePriority(
   lang: Language,
   verdict: PriorityVerdict,
   reservedSharePercent: number,
 ): string {
-  const t = priorityMessages[lang];
-  const head = verdict.level === 2 ? t.absolute : verdict.level === 1 ? t.priority : t.none;
+  const head = priorityLevelText(lang, verdict.level);
   const why = priorityReasons(lang, verdict, reservedSharePercent);
   return why ? `${withColon(lang, head)} ${why}` : head;
 }
