@@ -1,7 +1,7 @@
 import { and, count, eq, type SQL, sql } from 'drizzle-orm';
 import { type Database, schema } from '../../platform/db/index.ts';
 import { addDays, type LocalDate } from '../../shared/dates.ts';
-import { priorityGroupSql } from '../requests/index.ts';
+import { priorityLevelSql, type Rules } from '../priority-rules/index.ts';
 
 /**
  * The emergency list in SQL: active requests of one municipality without a place whose desired
@@ -32,6 +32,8 @@ export type EmergencyScope = {
   windowDays: number;
   /** The location looking: marks requests it is already among the preferences of (and how). */
   locationId: string;
+  /** The priority rule set valid today (undefined when none is). */
+  rules: Rules | undefined;
 };
 
 /** The day (in Belgium) the desk put the request forward to the looking location, or null. */
@@ -75,7 +77,7 @@ function selectRows(db: Database, scope: EmergencyScope) {
       birthDate: children.birthDate,
       expectedBirthDate: children.expectedBirthDate,
       subMunicipality: subMunicipalities.name,
-      priorityGroup: priorityGroupSql,
+      priorityLevel: sql<number>`${priorityLevelSql(scope.rules)}::int`,
       ownStatus: ownStatusSql(scope.locationId),
       pendingOffers: pendingOffersSql,
       forwardedOn: forwardedAtSql(scope.locationId),

@@ -5,6 +5,7 @@ import { NotFoundError } from '../../platform/http/errors.ts';
 import type { Result } from '../../platform/i18n/common.ts';
 import { addDays } from '../../shared/dates.ts';
 import type { Notified } from '../families/index.ts';
+import { getRuleSetValidOn } from '../priority-rules/index.ts';
 import { type Location, staffRole } from '../provider-locations/index.ts';
 import { emergencyOffer, type OfferInput, validateOffer } from '../request-handling/index.ts';
 import * as q from './emergency-list.queries.ts';
@@ -24,11 +25,14 @@ async function scopeOf(
   if (!providerLocationsReaching(user, action).includes(locationId)) throw new NotFoundError('location');
   const location = await q.getLocationWithSettings(deps.db, locationId);
   if (!location) throw new NotFoundError('location');
+  const today = deps.clock.today();
   const scope: q.EmergencyScope = {
     municipalityId: location.municipalityId,
-    today: deps.clock.today(),
+    today,
     windowDays: location.emergencyWindowDays,
     locationId,
+    // Priority by the set valid today, as on the waiting list (ADR 0018).
+    rules: await getRuleSetValidOn(deps.db, today),
   };
   return { location, scope };
 }

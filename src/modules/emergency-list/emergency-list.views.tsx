@@ -12,6 +12,7 @@ import { Layout } from '../../platform/views/layout.tsx';
 import { TableScroll } from '../../platform/views/table-scroll.tsx';
 import { daysBetween, type LocalDate, WEEKDAYS } from '../../shared/dates.ts';
 import { ageInMonths } from '../families/index.ts';
+import { priorityLevelText } from '../priority-rules/index.ts';
 import { LocationNav, TextArea } from '../provider-locations/index.ts';
 import { handlingMessages } from '../request-handling/index.ts';
 import { compactCarePlan } from '../requests/index.ts';
@@ -112,7 +113,7 @@ export function EmergencyListPage(props: { ctx: PageContext; list: EmergencyList
                     </td>
                     <td class="utrecht-table__cell">{planText(lang, row)}</td>
                     <td class="utrecht-table__cell">{row.subMunicipality ?? h.none}</td>
-                    <td class="utrecht-table__cell">{row.priorityGroup ? h.yes : h.no}</td>
+                    <td class="utrecht-table__cell">{priorityLevelText(lang, row.priorityLevel)}</td>
                     <td class="utrecht-table__cell">{row.pendingOffers}</td>
                     <td class="utrecht-table__cell">
                       {!offersFromList(row) ? (
@@ -222,7 +223,7 @@ export function EmergencyOfferPage(props: { ctx: PageContext; data: EmergencyReq
         </div>
         <div>
           <dt>{t.priorityGroup}</dt>
-          <dd>{row.priorityGroup ? h.yes : h.no}</dd>
+          <dd>{priorityLevelText(lang, row.priorityLevel)}</dd>
         </div>
         <div>
           <dt>{t.pendingOffers}</dt>

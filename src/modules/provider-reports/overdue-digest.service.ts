@@ -15,6 +15,7 @@ import { enqueueMail } from '../../platform/mail/outbox.ts';
 import { renderMail } from '../../platform/mail/render.tsx';
 import { addDays, dayInBrussels, type LocalDate } from '../../shared/dates.ts';
 import { childName } from '../families/index.ts';
+import { getRuleSetValidOn } from '../priority-rules/index.ts';
 import { DEFAULT_VIEW, getWaitingListPage } from '../waiting-list/index.ts';
 import { digestMessages } from './overdue-digest.messages.ts';
 import * as q from './provider-reports.queries.ts';
@@ -31,10 +32,15 @@ export function weekOf(day: LocalDate): LocalDate {
 
 type Location = { id: string; name: string; firstAnswerDays: number };
 
-function overdueOf(tx: Database, location: Location, today: LocalDate) {
+async function overdueOf(tx: Database, location: Location, today: LocalDate) {
   return getWaitingListPage(
     tx,
-    { locationId: location.id, today, firstAnswerDays: location.firstAnswerDays },
+    {
+      locationId: location.id,
+      today,
+      firstAnswerDays: location.firstAnswerDays,
+      rules: await getRuleSetValidOn(tx, today),
+    },
     { filters: { ...DEFAULT_VIEW.filters, overdue: true }, sort: { column: 'waitingDays', dir: 'desc' } },
     { limit: FETCHED, offset: 0 },
   );

@@ -13,6 +13,7 @@ import { Fact } from '../../platform/views/facts.tsx';
 import { TableScroll } from '../../platform/views/table-scroll.tsx';
 import { WEEKDAYS } from '../../shared/dates.ts';
 import { ageInMonths, childName, maskedNationalNumber } from '../families/index.ts';
+import { describePriority, priorityMessages } from '../priority-rules/index.ts';
 import { compactCarePlan } from '../requests/index.ts';
 import type { RequestForLocation } from './provider-request.service.ts';
 import { handlingMessages } from './request-handling.messages.ts';
@@ -227,5 +228,37 @@ export function History(props: { lang: Language; detail: RequestForLocation }) {
         </li>
       ))}
     </ol>
+  );
+}
+
+/**
+ * Whether the request has priority and why ("Absolute priority: works ≥ 4/5 · sibling present"),
+ * under the rule set valid today, named with a link to its source.
+ */
+export function PriorityFact(props: { lang: Language; detail: RequestForLocation }) {
+  const { lang, detail } = props;
+  const { verdict, ruleSet } = detail.priority;
+  const p = priorityMessages[lang];
+  return (
+    <Fact label={handlingMessages[lang].priorityGroup} qa="priority">
+      {ruleSet ? describePriority(lang, verdict, ruleSet.reservedSharePercent) : p.noRuleSet}
+      {ruleSet && (
+        <>
+          <br />
+          <small data-qa="priority-rule-set">
+            {p.underRules(ruleSet.name[lang] ?? ruleSet.name.nl)}
+            {ruleSet.sourceUrl && (
+              <>
+                {' ('}
+                <a href={ruleSet.sourceUrl} rel="noopener noreferrer" title={ruleSet.sourceReference}>
+                  {p.source}
+                </a>
+                {')'}
+              </>
+            )}
+          </small>
+        </>
+      )}
+    </Fact>
   );
 }

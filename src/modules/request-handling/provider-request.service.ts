@@ -4,13 +4,9 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import { addDays } from '../../shared/dates.ts';
 import { getParentsOfFamily } from '../families/index.ts';
+import { evaluatePriority, getRuleSetValidOn } from '../priority-rules/index.ts';
 import { locationInScope, staffRole } from '../provider-locations/index.ts';
-import {
-  getEventsOfRequest,
-  getPreferencesOfRequest,
-  isOpenPreference,
-  isPriorityGroup,
-} from '../requests/index.ts';
+import { getEventsOfRequest, getPreferencesOfRequest, isOpenPreference } from '../requests/index.ts';
 import { CAN_NO_PLACE, CAN_WAITING_LIST, mayOffer, mayUndoNoPlace, OPEN_REQUEST } from './handling-rules.ts';
 import * as q from './request-handling.queries.ts';
 
@@ -74,17 +70,19 @@ export async function getRequestForLocation(
     preference.status = 'seen';
     preference.statusChangedAt = now;
   }
-  const [parents, preferences, events, notes, columns, settings, followedBy, lastEvent] = await Promise.all([
-    getParentsOfFamily(db, detail.family.id),
-    getPreferencesOfRequest(db, requestId),
-    getEventsOfRequest(db, requestId),
-    q.getNotes(db, locationId, requestId),
-    q.getCustomColumns(db, locationId),
-    q.getLocationWithSettings(db, locationId),
-    q.getIntermediaryOrganisationName(db, detail.family.intermediaryOrganisationId),
-    q.getLastStatusEvent(db, requestId),
-  ]);
   const today = clock.today();
+  const [parents, preferences, events, notes, columns, settings, followedBy, lastEvent, ruleSet] =
+    await Promise.all([
+      getParentsOfFamily(db, detail.family.id),
+      getPreferencesOfRequest(db, requestId),
+      getEventsOfRequest(db, requestId),
+      q.getNotes(db, locationId, requestId),
+      q.getCustomColumns(db, locationId),
+      q.getLocationWithSettings(db, locationId),
+      q.getIntermediaryOrganisationName(db, detail.family.intermediaryOrganisationId),
+      q.getLastStatusEvent(db, requestId),
+      getRuleSetValidOn(db, today),
+    ]);
   const windowEnd = addDays(today, settings?.emergencyWindowDays ?? 30);
   // The emergency list's own rule (emergency-list.queries onList), for a link from this page.
   const onEmergencyList =
@@ -121,7 +119,11 @@ export async function getRequestForLocation(
     preference,
     ...detail,
     parents,
-    priorityGroup: isPriorityGroup(detail.family),
+    /** Priority under the rule set valid today, as the waiting list ranks it (ADR 0018). */
+    priority: {
+      verdict: evaluatePriority(ruleSet, { ...detail.family, parents }),
+      ruleSet,
+    },
     preferences,
     events,
     notes,

@@ -8,7 +8,14 @@ import { childName } from '../families/index.ts';
 import { LocationNav, Notice } from '../provider-locations/index.ts';
 import { isOpenPreference } from '../requests/index.ts';
 import { toldText } from './provider-request.confirm.tsx';
-import { CareFacts, ChildFacts, FamilyFacts, History, Preferences } from './provider-request.facts.tsx';
+import {
+  CareFacts,
+  ChildFacts,
+  FamilyFacts,
+  History,
+  Preferences,
+  PriorityFact,
+} from './provider-request.facts.tsx';
 import { Actions, CustomColumnsForm, type FailedForm, Notes } from './provider-request.forms.tsx';
 import type { RequestForLocation } from './provider-request.service.ts';
 import { type HandlingMessages, handlingMessages } from './request-handling.messages.ts';
@@ -95,7 +102,7 @@ export function ProviderRequestPage(props: {
           <Fact label={t.rank}>{detail.preference.rank ?? t.viaEmergencyList}</Fact>
           <Fact label={t.fileNumber}>{detail.family.fileNumber}</Fact>
           <Fact label={t.submittedOn}>{formatDate(lang, detail.request.submittedAt)}</Fact>
-          <Fact label={t.priorityGroup}>{detail.priorityGroup ? t.yes : t.no}</Fact>
+          <PriorityFact lang={lang} detail={detail} />
         </dl>
         <div class="ko-request-top__grid">
           <section aria-labelledby="child">

@@ -35,8 +35,6 @@ export {
   type PreferenceEditor,
   savePreferences,
 } from './preferences-edit.service.ts';
-export { priorityGroupSql } from './priority.queries.ts';
-export { hasWorkPriority, isPriorityGroup } from './priority.ts';
 export { expireOffers, requestJobs, sendBirthDataReminders } from './reminders.service.ts';
 export { confirmationDueDate, isFarAhead, schoolEntryDate } from './request-dates.ts';
 export {

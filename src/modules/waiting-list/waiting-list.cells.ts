@@ -1,6 +1,7 @@
 import { formatNumber, formatShortDate, type Language, locale } from '../../platform/i18n/index.ts';
 import { dayInBrussels } from '../../shared/dates.ts';
 import { childName } from '../families/index.ts';
+import { priorityLevelText } from '../priority-rules/index.ts';
 import { handlingMessages } from '../request-handling/index.ts';
 import { compactCarePlan } from '../requests/index.ts';
 import { messages } from './waiting-list.messages.ts';
@@ -56,7 +57,8 @@ export function cellValue(lang: Language, key: ColumnKey, row: ListRow, custom: 
     case 'carePlan':
       return compactCarePlan(row.carePlan, t.dayShort, t.daysPerWeek, locale(lang));
     case 'priorityGroup':
-      return yesNo(row.priorityGroup);
+      // Under the rule set valid today (ADR 0018): absolute priority, priority, or none.
+      return priorityLevelText(lang, row.priorityLevel);
     case 'rank':
       return row.rank ?? t.viaEmergencyList;
     case 'received':

@@ -2,7 +2,7 @@ import { and, asc, count, eq, inArray, max, ne, type SQL, sql } from 'drizzle-or
 import { alias } from 'drizzle-orm/pg-core';
 import { type Database, schema } from '../../platform/db/index.ts';
 import { addMonths, type LocalDate, localDate, WEEKDAYS } from '../../shared/dates.ts';
-import { priorityGroupSql } from '../requests/index.ts';
+import { priorityLevelSql, type Rules } from '../priority-rules/index.ts';
 import { customIdOf, type Filters, type Sort, type StandardColumn } from './waiting-list.view.ts';
 
 /**
@@ -49,7 +49,13 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export type ListScope = { locationId: string; today: LocalDate; firstAnswerDays: number };
+/** `rules`: the priority rule set valid today (undefined when none is): the list ranks by it. */
+export type ListScope = {
+  locationId: string;
+  today: LocalDate;
+  firstAnswerDays: number;
+  rules: Rules | undefined;
+};
 
 /** The filters on the preference itself (its status and rank). */
 function preferenceConditions(f: Filters): SQL[] {
@@ -103,14 +109,16 @@ function conditions(scope: ListScope, f: Filters): SQL[] {
   }
   if (f.minDays !== undefined) where.push(sql`${daysPerWeekSql} >= ${f.minDays}`);
   if (f.maxDays !== undefined) where.push(sql`${daysPerWeekSql} <= ${f.maxDays}`);
-  if (f.priority) where.push(f.priority === 'yes' ? priorityGroupSql : sql`not ${priorityGroupSql}`);
+  if (f.priority)
+    where.push(sql`${priorityLevelSql(scope.rules)} ${sql.raw(f.priority === 'yes' ? '>' : '=')} 0`);
   if (f.occasional) where.push(eq(requests.kind, f.occasional === 'yes' ? 'occasional' : 'regular'));
   if (f.careNeeds) where.push(eq(requests.careNeeds, f.careNeeds === 'yes'));
   if (f.overdue) where.push(sql`${waitingDaysSql(scope.today)} > ${scope.firstAnswerDays}`);
   return where;
 }
 
-function sortExpressions(column: StandardColumn, today: LocalDate): SQL[] {
+function sortExpressions(column: StandardColumn, scope: ListScope): SQL[] {
+  const { today } = scope;
   switch (column) {
     case 'fileNumber':
       return [sql`length(${families.fileNumber})`, sql`${families.fileNumber}`];
@@ -130,7 +138,7 @@ function sortExpressions(column: StandardColumn, today: LocalDate): SQL[] {
     case 'carePlan':
       return [daysPerWeekSql];
     case 'priorityGroup':
-      return [priorityGroupSql];
+      return [priorityLevelSql(scope.rules)];
     case 'rank':
       return [sql`${preferences.rank}`];
     case 'received':
@@ -165,7 +173,8 @@ function listQuery(db: Database, scope: ListScope, filters: Filters, sort: Sort)
       desiredStart: requests.desiredStart,
       desiredEnd: requests.desiredEnd,
       carePlan: requests.carePlan,
-      priorityGroup: priorityGroupSql,
+      /** 2 absolute priority, 1 priority, 0 none, under the set valid today. */
+      priorityLevel: sql<number>`${priorityLevelSql(scope.rules)}::int`,
       rank: preferences.rank,
       addedFromEmergencyList: preferences.addedFromEmergencyList,
       submittedAt: requests.submittedAt,
@@ -181,7 +190,7 @@ function listQuery(db: Database, scope: ListScope, filters: Filters, sort: Sort)
     .$dynamic();
   const expressions = customId
     ? [sql`lower(${sortValue.value})`]
-    : sortExpressions(sort.column as StandardColumn, scope.today);
+    : sortExpressions(sort.column as StandardColumn, scope);
   const withJoin = customId
     ? base.leftJoin(sortValue, and(eq(sortValue.requestId, requests.id), eq(sortValue.columnId, customId)))
     : base;

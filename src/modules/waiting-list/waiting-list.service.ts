@@ -3,6 +3,7 @@ import { type CurrentUser, locationsFor } from '../../platform/auth/actions.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import type { ErrorKey } from '../../platform/i18n/common.ts';
+import { getRuleSetValidOn } from '../priority-rules/index.ts';
 import { locationInScope, staffRole } from '../provider-locations/index.ts';
 import * as q from './waiting-list.queries.ts';
 import {
@@ -45,17 +46,29 @@ function viewOf(query: Query, saved: Record<string, string> | undefined, customI
   return { view: parseView(saved, customIds).view, errors: {} };
 }
 
+/**
+ * What the list is read against: today by the clock, and the priority rule set valid today — the
+ * date that decides a request's priority on the waiting list (ADR 0018).
+ */
+async function scopeOf(deps: AppDeps, ctx: Awaited<ReturnType<typeof context>>) {
+  const today = deps.clock.today();
+  const ruleSet = await getRuleSetValidOn(deps.db, today);
+  const scope: q.ListScope = {
+    locationId: ctx.location.id,
+    today,
+    firstAnswerDays: ctx.location.firstAnswerDays,
+    rules: ruleSet,
+  };
+  return { scope, ruleSet };
+}
+
 async function rows(
   deps: AppDeps,
   ctx: Awaited<ReturnType<typeof context>>,
+  scope: q.ListScope,
   view: View,
   page: { limit: number; offset: number },
 ) {
-  const scope = {
-    locationId: ctx.location.id,
-    today: deps.clock.today(),
-    firstAnswerDays: ctx.location.firstAnswerDays,
-  };
   const list = await q.getWaitingListPage(deps.db, scope, view, page);
   const values = await q.getCustomValues(
     deps.db,
@@ -80,11 +93,17 @@ export async function getWaitingList(deps: AppDeps, user: CurrentUser, locationI
     ctx.settings?.filters,
     ctx.customColumns.map((c) => c.id),
   );
-  const scope = { locationId, today: deps.clock.today(), firstAnswerDays: ctx.location.firstAnswerDays };
+  const { scope, ruleSet } = await scopeOf(deps, ctx);
   const total = await q.countWaitingList(deps.db, scope, view.filters);
   const pages = Math.max(1, Math.ceil(total / view.size));
   const page = Math.min(view.page, pages);
-  const list = await rows(deps, ctx, { ...view, page }, { limit: view.size, offset: (page - 1) * view.size });
+  const list = await rows(
+    deps,
+    ctx,
+    scope,
+    { ...view, page },
+    { limit: view.size, offset: (page - 1) * view.size },
+  );
   await recordAudit(deps.db, deps.clock, {
     actorUserId: user.id,
     actorRole: staffRole(user, locationId),
@@ -103,7 +122,9 @@ export async function getWaitingList(deps: AppDeps, user: CurrentUser, locationI
     total,
     pages,
     rows: list,
-    today: deps.clock.today(),
+    today: scope.today,
+    /** The priority rule set the list ranks by (none when no set is valid today). */
+    ruleSet,
   };
 }
 
@@ -140,7 +161,8 @@ export async function getExport(
     ctx.settings?.filters,
     ctx.customColumns.map((c) => c.id),
   );
-  const list = await rows(deps, ctx, view, { limit: EXPORT_LIMIT, offset: 0 });
+  const { scope } = await scopeOf(deps, ctx);
+  const list = await rows(deps, ctx, scope, view, { limit: EXPORT_LIMIT, offset: 0 });
   const contacts = mayContactFamilies(user, locationId)
     ? await q.getParentContacts(
         deps.db,

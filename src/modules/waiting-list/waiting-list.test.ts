@@ -1,11 +1,10 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp, TestClient } from '../../../test/app.ts';
 import { aFamilyRequest, aScenario, aUser, TEST_PASSWORD } from '../../../test/builders.ts';
 import { BACKENDS } from '../../../test/db.ts';
 import { schema } from '../../platform/db/index.ts';
-import { isPriorityGroup, priorityGroupSql } from '../requests/index.ts';
 import { mayContactFamilies } from './waiting-list.service.ts';
 
 /** The names in the list body, in order (the child column links to the request page). */
@@ -442,7 +441,7 @@ describe.each(BACKENDS)('the waiting list on %s', (backend) => {
     const anna = sheet.getRow(2);
     expect(anna.getCell(1).value).toBe('Anna Aerts');
     expect(anna.getCell(7).value).toEqual(new Date('2027-01-10T00:00:00Z'));
-    expect(anna.getCell(10).value).toBe('Ja');
+    expect(anna.getCell(10).value).toBe('Voorrang');
     expect(sheet.getRow(4).getCell(1).value).toBe('=HYPERLINK("x") Bosmans');
     expect(sheet.getRow(4).getCell(1).formula).toBeUndefined();
 
@@ -602,27 +601,50 @@ describe.each(BACKENDS)('the waiting list on %s', (backend) => {
     expect((await client.get(list)).statusCode).toBe(403);
   });
 
-  it('computes the priority group in SQL exactly as isPriorityGroup does', async () => {
-    const keys = [
-      'needsCareForWork',
-      'singleParent',
-      'lowIncome',
-      'disabilityOrSocialReason',
-      'noSecondaryDiploma',
-    ] as const;
-    for (let mask = 0; mask < 32; mask++) {
-      const facts = Object.fromEntries(keys.map((k, i) => [k, Boolean(mask & (1 << i))]));
-      await t.deps.db.insert(schema.families).values({
-        fileNumber: `P-${mask}`,
-        municipalityId: s.municipality.id,
-        ...facts,
+  it("ranks and flags by the priority rule set valid on the clock's day", async () => {
+    const m = s.municipality.id;
+    const db = t.deps.db;
+    const family = async (name: string, n: number, facts: Partial<typeof schema.families.$inferInsert>) =>
+      aFamilyRequest(db, {
+        municipalityId: m,
+        locations: [s.first.id],
+        childFirstName: name,
+        desiredStart: `2027-0${n}-01`,
+        family: facts,
+        submittedAt: `2024-01-0${n}T10:00:00Z`,
       });
-    }
-    const rows = await t.deps.db
-      .select({ family: schema.families, inGroup: priorityGroupSql })
-      .from(schema.families)
-      .where(and(sql`${schema.families.fileNumber} like 'P-%'`));
-    expect(rows).toHaveLength(32);
-    for (const r of rows) expect(r.inGroup).toBe(isPriorityGroup(r.family));
+    // Works full time, nothing else ticked: absolute priority only under the annulled 4/5 rule.
+    const wout = await family('Wout', 1, {});
+    await db
+      .update(schema.parents)
+      .set({ situation: 'working', daysPerWeek: '5' })
+      .where(eq(schema.parents.familyId, wout.family.id));
+    // Needs care for work: absolute priority under the rules before (and again after) April 2024.
+    await family('Nora', 2, { needsCareForWork: true });
+    // Single parent with a low income: vulnerable under both readings.
+    await family('Lien', 3, { singleParent: true, lowIncome: true });
+    // Handicap and no secondary diploma: vulnerable only when one of characteristics 3-5 must be there.
+    await family('Mats', 4, { disabilityOrSocialReason: true, noSecondaryDiploma: true });
+
+    t.clock.set('2024-06-01T09:00:00Z');
+    expect(await names('sort=priorityGroup&dir=desc')).toEqual(['Wout', 'Lien', 'Nora', 'Mats']);
+    expect(await names('priority=yes')).toEqual(['Wout', 'Lien']);
+    expect(await names('priority=no')).toEqual(['Nora', 'Mats']);
+    const page = await staff.get(`${list}?sort=start`);
+    expect(page.body).toContain('Absolute voorrang');
+    const request = `/provider/locations/${s.first.id}/requests/${wout.request.id}`;
+    expect((await staff.get(request)).body).toContain('Absolute voorrang: werkt ≥ 4/5');
+    expect((await staff.get(request)).body).toContain('Voorrangsregels van 1 april 2024 (vernietigd)');
+
+    t.clock.set('2026-01-01T09:00:00Z');
+    expect(await names('sort=priorityGroup&dir=desc')).toEqual(['Nora', 'Lien', 'Mats', 'Wout']);
+    expect(await names('priority=yes')).toEqual(['Nora', 'Lien', 'Mats']);
+    const csv = await staff.get(`${list}/export.csv?status=all&sort=child`);
+    expect(csv.body).toMatch(/Nora[^\n]*Absolute voorrang/);
+    const page2 = (await staff.get(request)).body;
+    expect(page2).toContain('Geen voorrang');
+    expect(page2).toContain('Voorrangsregels van vóór 1 april 2024');
+    const lien = await staff.get(`${list}?sort=start&q=Lien`);
+    expect(lien.body).toContain('Voorrang');
   });
 });

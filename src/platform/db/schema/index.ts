@@ -6,6 +6,7 @@ export * from './families.ts';
 export * from './follow-up.ts';
 export * from './geography.ts';
 export * from './platform.ts';
+export * from './priority.ts';
 export * from './provider-tools.ts';
 export * from './providers.ts';
 export * from './requests.ts';

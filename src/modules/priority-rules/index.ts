@@ -1,0 +1,31 @@
+/**
+ * Priority rules as dated data (ADR 0018): the rule sets with their sources and validity, the set
+ * valid on a day, and the one evaluator — evaluatePriority for a single file, priorityLevelSql for
+ * lists — with the words that say why a family has priority. Depends on no other business module.
+ */
+
+export {
+  describePriority,
+  priorityLevelText,
+  priorityMessages,
+  priorityReasons,
+} from './priority-rules.messages.ts';
+export {
+  getRuleSets,
+  getRuleSetValidOn,
+  insertRuleSet,
+  priorityLevelSql,
+  type RuleSetInsert,
+  vulnerableSql,
+} from './priority-rules.queries.ts';
+export {
+  evaluatePriority,
+  type FamilyPriorityFacts,
+  isValidOn,
+  PRIORITY_CRITERIA,
+  type PriorityCriterion,
+  type PriorityLevel,
+  type PriorityVerdict,
+  type RuleSet,
+  type Rules,
+} from './priority-rules.ts';
