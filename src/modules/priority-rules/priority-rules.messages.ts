@@ -19,7 +19,7 @@ export const priorityMessages = defineMessages({
     priority: 'Voorrang',
     none: 'Geen voorrang',
     noRuleSet: 'Geen voorrangsregels geldig op deze dag',
-    underRules: (name: string) => `Volgens: ${name}`,
+    underRules: (name: string) => `Voorrang beoordeeld volgens: ${name}`,
     source: 'bron',
   },
   fr: {
@@ -38,7 +38,7 @@ export const priorityMessages = defineMessages({
     priority: 'Priorité',
     none: 'Pas de priorité',
     noRuleSet: 'Aucune règle de priorité en vigueur ce jour',
-    underRules: (name: string) => `Selon\u00a0: ${name}`,
+    underRules: (name: string) => `Priorité jugée selon\u00a0: ${name}`,
     source: 'source',
   },
   en: {
@@ -57,7 +57,7 @@ export const priorityMessages = defineMessages({
     priority: 'Priority',
     none: 'No priority',
     noRuleSet: 'No priority rules valid on this day',
-    underRules: (name: string) => `Under: ${name}`,
+    underRules: (name: string) => `Priority judged by: ${name}`,
     source: 'source',
   },
 });

@@ -233,7 +233,7 @@ export function History(props: { lang: Language; detail: RequestForLocation }) {
 
 /**
  * Whether the request has priority and why ("Absolute priority: works ≥ 4/5 · sibling present"),
- * under the rule set valid today, named with a link to its source.
+ * under the rule set valid today (named by PriorityRuleSet, below the facts).
  */
 export function PriorityFact(props: { lang: Language; detail: RequestForLocation }) {
   const { lang, detail } = props;
@@ -242,23 +242,35 @@ export function PriorityFact(props: { lang: Language; detail: RequestForLocation
   return (
     <Fact label={handlingMessages[lang].priorityGroup} qa="priority">
       {ruleSet ? describePriority(lang, verdict, ruleSet.reservedSharePercent) : p.noRuleSet}
-      {ruleSet && (
-        <>
-          <br />
-          <small data-qa="priority-rule-set">
-            {p.underRules(ruleSet.name[lang] ?? ruleSet.name.nl)}
-            {ruleSet.sourceUrl && (
-              <>
-                {' ('}
-                <a href={ruleSet.sourceUrl} rel="noopener noreferrer" title={ruleSet.sourceReference}>
-                  {p.source}
-                </a>
-                {')'}
-              </>
-            )}
-          </small>
-        </>
-      )}
     </Fact>
+  );
+}
+
+/** The rule set that judged the priority, with a link to its source: one line under the facts. */
+export function PriorityRuleSet(props: { lang: Language; detail: RequestForLocation }) {
+  const { lang, detail } = props;
+  const { ruleSet } = detail.priority;
+  if (!ruleSet) return null;
+  const p = priorityMessages[lang];
+  return (
+    <p class="ko-facts-note">
+      <small data-qa="priority-rule-set">
+        {p.underRules(ruleSet.name[lang] ?? ruleSet.name.nl)}
+        {ruleSet.sourceUrl && (
+          <>
+            {' ('}
+            <a
+              class="utrecht-link"
+              href={ruleSet.sourceUrl}
+              rel="noopener noreferrer"
+              title={ruleSet.sourceReference}
+            >
+              {p.source}
+            </a>
+            {')'}
+          </>
+        )}
+      </small>
+    </p>
   );
 }

@@ -73,7 +73,7 @@ describe.each(BACKENDS)('handling a request as a provider on %s', (backend) => {
     expect(res.body).not.toContain(nrn.slice(6));
     expect(res.body).toContain('alleenstaande ouder, laag inkomen');
     expect(res.body).toContain('Voorrang: alleenstaande ouder · laag inkomen · kwetsbaar gezin (20%)');
-    expect(res.body).toContain('Volgens: Voorrangsregels van vóór 1 april 2024');
+    expect(res.body).toContain('Voorrang beoordeeld volgens: Voorrangsregels van vóór 1 april 2024');
     expect(res.body).toContain('Specifieke zorgnoden');
     expect(res.body).toContain('Centrum');
     expect(res.body).toContain(fixture.parent.email as string);

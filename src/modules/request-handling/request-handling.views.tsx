@@ -15,6 +15,7 @@ import {
   History,
   Preferences,
   PriorityFact,
+  PriorityRuleSet,
 } from './provider-request.facts.tsx';
 import { Actions, CustomColumnsForm, type FailedForm, Notes } from './provider-request.forms.tsx';
 import type { RequestForLocation } from './provider-request.service.ts';
@@ -104,6 +105,7 @@ export function ProviderRequestPage(props: {
           <Fact label={t.submittedOn}>{formatDate(lang, detail.request.submittedAt)}</Fact>
           <PriorityFact lang={lang} detail={detail} />
         </dl>
+        <PriorityRuleSet lang={lang} detail={detail} />
         <div class="ko-request-top__grid">
           <section aria-labelledby="child">
             <h2 class="utrecht-heading-2" id="child">
