@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAccountRoutes } from './modules/accounts/index.ts';
 import { registerDeskRoutes } from './modules/desk/index.ts';
 import { registerDeskEmergencyRoutes } from './modules/desk-emergency/index.ts';
+import { registerDeskOrganisationRoutes } from './modules/desk-organisations/index.ts';
 import { registerDeskRequestsRoutes } from './modules/desk-requests/index.ts';
 import { registerDeskSettingsRoutes } from './modules/desk-settings/index.ts';
 import { registerDevMailboxRoutes } from './modules/dev-mailbox/index.ts';
@@ -62,6 +63,7 @@ export async function buildApp(
   registerDeskEmergencyRoutes(app, deps);
   registerPlatformAdminRoutes(app, deps);
   registerDeskSettingsRoutes(app, deps);
+  registerDeskOrganisationRoutes(app, deps);
   // Only for a local demo (config.ts, devMailboxEnabled): it shows every mail to anyone.
   if (deps.config.devMailbox) registerDevMailboxRoutes(app, deps);
   return app;

@@ -8,7 +8,7 @@ import { messages, type Section } from './desk.messages.ts';
 import type { TodayRow } from './desk.queries.ts';
 import type { TodaySection } from './desk.service.ts';
 
-export type DeskTab = 'today' | 'search' | 'duplicates' | 'settings';
+export type DeskTab = 'today' | 'search' | 'duplicates' | 'settings' | 'organisations';
 
 /** The desk's own navigation, as the provider pages have theirs (the sub navigation pattern). */
 export function DeskNav(props: { lang: Language; current?: DeskTab }) {
@@ -18,6 +18,8 @@ export function DeskNav(props: { lang: Language; current?: DeskTab }) {
     { key: 'search', href: '/desk/search', label: t.navSearch },
     { key: 'duplicates', href: '/desk/duplicates', label: t.navDuplicates },
     { key: 'settings', href: '/desk/settings', label: t.navSettings },
+    // The municipality's intermediary organisations (desk-organisations)
+    { key: 'organisations', href: '/desk/organisations', label: t.navOrganisations },
   ];
   return (
     <nav class="ko-subnav" aria-label={t.deskNav} data-qa="desk-nav">

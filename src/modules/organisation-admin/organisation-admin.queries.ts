@@ -2,7 +2,14 @@ import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { type Database, schema } from '../../platform/db/index.ts';
 
 /** SQL of an organisation's staff accounts and their location grants. */
-const { providerLocations, providerOrganisations, roleGrants, staffInvitations, users } = schema;
+const {
+  intermediaryOrganisations,
+  providerLocations,
+  providerOrganisations,
+  roleGrants,
+  staffInvitations,
+  users,
+} = schema;
 
 export type StaffRole = 'provider_staff' | 'provider_admin';
 
@@ -128,12 +135,16 @@ export async function getUserNames(db: Database, ids: string[]) {
   return new Map(rows.map((r) => [r.id, r.displayName]));
 }
 
-/** An invitation by its token's hash, with the invited account and the organisation's name. */
+/**
+ * An invitation by its token's hash, with the invited account and the organisation's name (a
+ * provider organisation's, or an intermediary organisation's for the desk's invitations).
+ */
 export async function getInvitationByTokenHash(db: Database, tokenHash: string) {
   const [row] = await db
     .select({
       invitation: staffInvitations,
-      organisationName: providerOrganisations.name,
+      providerOrganisationName: providerOrganisations.name,
+      intermediaryOrganisationName: intermediaryOrganisations.name,
       user: {
         id: users.id,
         email: users.email,
@@ -145,9 +156,39 @@ export async function getInvitationByTokenHash(db: Database, tokenHash: string) 
     })
     .from(staffInvitations)
     .innerJoin(users, eq(users.id, staffInvitations.userId))
-    .innerJoin(providerOrganisations, eq(providerOrganisations.id, staffInvitations.organisationId))
+    .leftJoin(providerOrganisations, eq(providerOrganisations.id, staffInvitations.organisationId))
+    .leftJoin(
+      intermediaryOrganisations,
+      eq(intermediaryOrganisations.id, staffInvitations.intermediaryOrganisationId),
+    )
     .where(eq(staffInvitations.tokenHash, tokenHash));
-  return row;
+  if (!row) return undefined;
+  const { providerOrganisationName, intermediaryOrganisationName, ...rest } = row;
+  const organisationName = providerOrganisationName ?? intermediaryOrganisationName;
+  return organisationName === null ? undefined : { ...rest, organisationName };
+}
+
+/**
+ * Grants the intermediary role for the organisation (an accepted desk invitation); an existing
+ * grant for the same organisation is kept, not doubled.
+ */
+export async function insertIntermediaryGrant(
+  db: Database,
+  userId: string,
+  intermediaryOrganisationId: string,
+) {
+  const existing = await db
+    .select({ id: roleGrants.id })
+    .from(roleGrants)
+    .where(
+      and(
+        eq(roleGrants.userId, userId),
+        eq(roleGrants.role, 'intermediary'),
+        eq(roleGrants.intermediaryOrganisationId, intermediaryOrganisationId),
+      ),
+    );
+  if (existing.length > 0) return;
+  await db.insert(roleGrants).values({ userId, role: 'intermediary', intermediaryOrganisationId });
 }
 
 /** Closes an open invitation with an answer; false when it was not open (any more). */

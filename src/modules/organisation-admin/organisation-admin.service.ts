@@ -212,7 +212,8 @@ export type InvitationView = {
   token: string;
   organisation: string;
   inviter: string;
-  role: q.StaffRole;
+  /** A provider role, or 'intermediary' for the desk's invitation to an intermediary organisation. */
+  role: q.StaffRole | 'intermediary';
   locations: string[];
   expiresAt: Date;
   account: { id: string; email: string; hasPassword: boolean };
@@ -229,9 +230,9 @@ export async function findInvitation(deps: AppDeps, token: string | undefined): 
   const now = deps.clock.now();
   if (inv.acceptedAt || inv.declinedAt || inv.withdrawnAt || inv.expiresAt.getTime() <= now.getTime())
     return { state: 'gone' };
-  const locations = (await q.getLocations(deps.db, inv.locationIds)).filter(
-    (l) => l.organisationId === inv.organisationId,
-  );
+  const locations = inv.organisationId
+    ? (await q.getLocations(deps.db, inv.locationIds)).filter((l) => l.organisationId === inv.organisationId)
+    : [];
   const names = await q.getUserNames(deps.db, inv.invitedBy ? [inv.invitedBy] : []);
   return {
     state: 'open',
@@ -239,7 +240,7 @@ export async function findInvitation(deps: AppDeps, token: string | undefined): 
       token,
       organisation: row.organisationName,
       inviter: (inv.invitedBy && names.get(inv.invitedBy)) || row.organisationName,
-      role: inv.role as q.StaffRole,
+      role: inv.intermediaryOrganisationId ? 'intermediary' : (inv.role as q.StaffRole),
       locations: locations.map((l) => l.name),
       expiresAt: inv.expiresAt,
       account: { id: row.user.id, email: row.user.email, hasPassword: row.user.passwordHash !== null },
@@ -254,7 +255,8 @@ export type InvitationAnswer =
 /**
  * Accepts or declines an invitation. An existing account answers only when logged in as itself; a
  * new account (no password yet) accepts by choosing its password, proven by the link. Accepting
- * creates the grants, in one transaction with closing the invitation; declining creates none.
+ * creates the grants, in one transaction with closing the invitation; declining creates none. The
+ * desk's invitation to an intermediary organisation grants the intermediary role for it.
  */
 export async function answerInvitation(
   deps: AppDeps,
@@ -282,12 +284,16 @@ export async function answerInvitation(
         if (!passwordHash || !(await q.setFirstPassword(tx, account.id, passwordHash, now)))
           throw new Error('an invitation of a new account is accepted with its first password');
       }
-      const locations = (await q.getLocations(tx, inv.locationIds)).filter(
-        (l) => l.organisationId === inv.organisationId,
-      );
-      const ids = locations.map((l) => l.id);
-      await q.deleteGrants(tx, account.id, ids);
-      await q.insertGrants(tx, account.id, inv.role as q.StaffRole, ids);
+      if (inv.intermediaryOrganisationId) {
+        await q.insertIntermediaryGrant(tx, account.id, inv.intermediaryOrganisationId);
+      } else {
+        const locations = (await q.getLocations(tx, inv.locationIds)).filter(
+          (l) => l.organisationId === inv.organisationId,
+        );
+        const ids = locations.map((l) => l.id);
+        await q.deleteGrants(tx, account.id, ids);
+        await q.insertGrants(tx, account.id, inv.role as q.StaffRole, ids);
+      }
     }
     await recordAudit(tx, deps.clock, {
       actorUserId: account.id,
@@ -295,7 +301,13 @@ export async function answerInvitation(
       action: 'staff.invitation.respond',
       subjectType: 'user',
       subjectId: account.id,
-      details: { organisationId: inv.organisationId, invitationId: inv.id, answer },
+      details: {
+        ...(inv.intermediaryOrganisationId
+          ? { intermediaryOrganisationId: inv.intermediaryOrganisationId }
+          : { organisationId: inv.organisationId }),
+        invitationId: inv.id,
+        answer,
+      },
     });
     return true;
   });

@@ -275,14 +275,18 @@ export function InvitationPage(props: { ctx: PageContext; invitation: Invitation
       <p class="utrecht-paragraph ko-lead" data-qa="invitation-lead">
         {t.invitationLead(inv.inviter, inv.organisation, t.roles[inv.role])}
       </p>
-      <h2 class="utrecht-heading-3">{t.invitationLocations}</h2>
-      <ul class="utrecht-unordered-list" data-qa="invitation-locations">
-        {inv.locations.map((name) => (
-          <li class="utrecht-unordered-list__item" key={name}>
-            {name}
-          </li>
-        ))}
-      </ul>
+      {inv.locations.length > 0 && (
+        <>
+          <h2 class="utrecht-heading-3">{t.invitationLocations}</h2>
+          <ul class="utrecht-unordered-list" data-qa="invitation-locations">
+            {inv.locations.map((name) => (
+              <li class="utrecht-unordered-list__item" key={name}>
+                {name}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <p class="utrecht-paragraph">{t.invitationAccount(inv.account.email)}</p>
       <p class="utrecht-paragraph">{t.invitationValidUntil(formatDate(lang, inv.expiresAt))}</p>
       <form method="post" action="/invitation" class="ko-form" novalidate data-qa="accept-invitation">

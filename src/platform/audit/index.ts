@@ -17,7 +17,8 @@ export type AuditEntry = {
     | 'provider_location'
     | 'audit_log'
     | 'outbox'
-    | 'municipality';
+    | 'municipality'
+    | 'intermediary_organisation';
   subjectId?: string;
   /** Whose data: the family file concerned. */
   familyId?: string;

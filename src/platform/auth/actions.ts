@@ -121,6 +121,12 @@ export const ACTIONS = {
   /** The municipality's own settings (rules, desk contact, look, children 0–3): no family's data. */
   'desk.settings.read': { roles: ['desk'], scope: 'municipality' },
   'desk.settings.edit': { roles: ['desk'], scope: 'municipality' },
+  // ── Desk: intermediary organisations (desk-organisations) ───────────────────────────────────
+  /** The municipality's intermediary organisations, their staff and open invitations: no family's data. */
+  'desk.organisations.read': { roles: ['desk'], scope: 'municipality' },
+  /** Create an organisation, invite its staff, withdraw an invitation, remove a staff member. */
+  'desk.organisations.manage': { roles: ['desk'], scope: 'municipality' },
+  // ── end desk organisations ──────────────────────────────────────────────────────────────────
   // A parent (or someone about to become one) takes over a file an intermediary handed over
   'family.takeOver.view': { roles: 'public', scope: 'none' },
   'family.takeOver': { roles: 'authenticated', scope: 'none' },

@@ -126,6 +126,10 @@ export const common = defineMessages({
         `Witte tekst op deze kleur heeft een contrast van ${ratio}:1; nodig is minstens ${required}:1. Kies een donkerdere kleur.`,
       dateInFuture: 'Deze datum ligt in de toekomst. Vul de datum van het cijfer in.',
       dutchTextRequired: 'Vul ook de Nederlandse tekst in: die verschijnt waar een vertaling ontbreekt.',
+      // The desk's intermediary organisations (desk-organisations)
+      organisationNameTaken: 'Er is al een organisatie met deze naam in uw gemeente. Kies een andere naam.',
+      intermediaryHasAccess:
+        'Deze persoon werkt al voor deze organisatie: ze staat in de lijst van medewerkers.',
     },
   },
   fr: {
@@ -262,6 +266,10 @@ export const common = defineMessages({
       dateInFuture: 'Cette date est dans le futur. Indiquez la date du chiffre.',
       dutchTextRequired:
         'Indiquez aussi le texte néerlandais\u00a0: il apparaît là où une traduction manque.',
+      // The desk's intermediary organisations (desk-organisations)
+      organisationNameTaken: 'Votre commune a déjà une organisation de ce nom. Choisissez un autre nom.',
+      intermediaryHasAccess:
+        'Cette personne travaille déjà pour cette organisation\u00a0: elle figure dans la liste du personnel.',
     },
   },
   en: {
@@ -387,6 +395,11 @@ export const common = defineMessages({
         `White text on this colour has a contrast of ${ratio}:1; at least ${required}:1 is needed. Choose a darker colour.`,
       dateInFuture: 'This date is in the future. Enter the date of the figure.',
       dutchTextRequired: 'Enter the Dutch text too: it is shown where a translation is missing.',
+      // The desk's intermediary organisations (desk-organisations)
+      organisationNameTaken:
+        'Your municipality already has an organisation with this name. Choose another name.',
+      intermediaryHasAccess:
+        'This person already works for this organisation: they are in the list of staff.',
     },
   },
 });

@@ -127,9 +127,11 @@ export const pendingRegistrations = pgTable(
 );
 
 /**
- * An organisation admin's invitation of an account to work at some of the organisation's
- * locations: the grants exist only once the invited person accepts. Only the SHA-256 of the mailed
- * link's token is stored.
+ * An invitation of an account to work for an organisation: a provider organisation admin's (some of
+ * the organisation's locations; `organisation_id`, `location_ids`), or the desk's for an intermediary
+ * organisation of its municipality (`intermediary_organisation_id`, no locations). Exactly one of the
+ * two organisations is set. The grants exist only once the invited person accepts. Only the SHA-256
+ * of the mailed link's token is stored.
  */
 export const staffInvitations = pgTable(
   'staff_invitations',
@@ -139,9 +141,8 @@ export const staffInvitations = pgTable(
     userId: uuid()
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    organisationId: uuid()
-      .notNull()
-      .references(() => providerOrganisations.id),
+    organisationId: uuid().references(() => providerOrganisations.id),
+    intermediaryOrganisationId: uuid().references(() => intermediaryOrganisations.id),
     role: roleEnum().notNull(),
     locationIds: uuid().array().notNull(),
     invitedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
@@ -155,5 +156,10 @@ export const staffInvitations = pgTable(
     uniqueIndex('staff_invitations_token_uq').on(t.tokenHash),
     index('staff_invitations_user_idx').on(t.userId),
     index('staff_invitations_organisation_idx').on(t.organisationId),
+    index('staff_invitations_intermediary_idx').on(t.intermediaryOrganisationId),
+    check(
+      'staff_invitations_organisation_ck',
+      sql`(${t.organisationId} is null) <> (${t.intermediaryOrganisationId} is null)`,
+    ),
   ],
 );

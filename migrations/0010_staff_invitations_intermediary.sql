@@ -1,0 +1,5 @@
+ALTER TABLE "staff_invitations" ALTER COLUMN "organisation_id" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "staff_invitations" ADD COLUMN "intermediary_organisation_id" uuid;--> statement-breakpoint
+ALTER TABLE "staff_invitations" ADD CONSTRAINT "staff_invitations_intermediary_organisation_id_intermediary_organisations_id_fk" FOREIGN KEY ("intermediary_organisation_id") REFERENCES "public"."intermediary_organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "staff_invitations_intermediary_idx" ON "staff_invitations" USING btree ("intermediary_organisation_id");--> statement-breakpoint
+ALTER TABLE "staff_invitations" ADD CONSTRAINT "staff_invitations_organisation_ck" CHECK (("staff_invitations"."organisation_id" is null) <> ("staff_invitations"."intermediary_organisation_id" is null));
