@@ -33,6 +33,9 @@ export type Side = {
   columnId: string;
   staffUserId: string;
   invitationId: string;
+  /** A staff member of the intermediary organisation and an open invitation to it (the desk's pages). */
+  intermediaryStaffUserId: string;
+  intermediaryInvitationId: string;
 };
 export type World = {
   own: Side;
@@ -155,8 +158,30 @@ async function aSide(db: Database, regionId: string): Promise<Side> {
       expiresAt: new Date('2027-01-01T00:00:00Z'),
     })
     .returning();
+  const intermediaryStaff = await aUser(db, { role: 'intermediary', intermediaryOrganisationId: io.id });
+  const [intermediaryInvitation] = await db
+    .insert(schema.staffInvitations)
+    .values({
+      tokenHash: `matrix-intermediary-invitation-${n}`,
+      userId: invited.id,
+      intermediaryOrganisationId: io.id,
+      role: 'intermediary',
+      locationIds: [],
+      createdAt: created,
+      expiresAt: new Date('2027-01-01T00:00:00Z'),
+    })
+    .returning();
   const [intermediaryTask, deskTask] = tasks;
-  if (!offer || !photo || !lastMinute || !column || !invitation || !intermediaryTask || !deskTask)
+  if (
+    !offer ||
+    !photo ||
+    !lastMinute ||
+    !column ||
+    !invitation ||
+    !intermediaryInvitation ||
+    !intermediaryTask ||
+    !deskTask
+  )
     throw new Error('insert failed');
   return {
     municipalityId: municipality.id,
@@ -177,6 +202,8 @@ async function aSide(db: Database, regionId: string): Promise<Side> {
     columnId: column.id,
     staffUserId: staff.id,
     invitationId: invitation.id,
+    intermediaryStaffUserId: intermediaryStaff.id,
+    intermediaryInvitationId: intermediaryInvitation.id,
   };
 }
 
@@ -258,11 +285,13 @@ export async function aWorld(db: Database): Promise<World> {
 export function paramValue(route: string, name: string, world: World, scope: Scope): string {
   const side = scope === 'foreign' ? world.foreign : world.own;
   const shared = scope === 'shared' ? world.shared : undefined;
+  // The desk's pages for intermediary organisations name one, its staff and its invitations.
+  const intermediary = route.startsWith('/desk/organisations/');
   switch (name) {
     case 'locationId':
       return side.locationId;
     case 'organisationId':
-      return side.organisationId;
+      return intermediary ? side.intermediaryOrganisationId : side.organisationId;
     case 'requestId':
       if (shared) return shared.requestId;
       return route.includes('/emergency-list/') ? side.emergencyRequestId : side.requestId;
@@ -285,9 +314,9 @@ export function paramValue(route: string, name: string, world: World, scope: Sco
     case 'columnId':
       return side.columnId;
     case 'userId':
-      return side.staffUserId;
+      return intermediary ? side.intermediaryStaffUserId : side.staffUserId;
     case 'invitationId':
-      return side.invitationId;
+      return intermediary ? side.intermediaryInvitationId : side.invitationId;
     case 'newsId':
       return world.newsId;
     case 'slug':
