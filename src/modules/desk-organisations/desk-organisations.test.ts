@@ -51,12 +51,11 @@ describe.each(BACKENDS)('the desk’s intermediary organisations on %s', (backen
 
   it('lists the municipality’s organisations, linked from the desk’s navigation, and adds one', async () => {
     expect((await desk.get('/desk')).body).toContain(`href="${LIST}"`);
-    const worker = await aUser(db(), { role: 'intermediary', intermediaryOrganisationId: ocmw.id });
+    await aUser(db(), { role: 'intermediary', intermediaryOrganisationId: ocmw.id });
     const list = await desk.get(LIST);
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain('Doorverwijzende organisaties');
     expect(list.body).toMatch(/OCMW Test<\/a>[\s\S]*?OCMW<\/td>[\s\S]*?data-qa="organisation-staff">1</);
-    expect(worker.id).toBeTruthy();
 
     const created = await desk.post(LIST, { name: '  CAW Oost  ', kind: 'caw' });
     expect(created.statusCode).toBe(303);
@@ -176,6 +175,50 @@ describe.each(BACKENDS)('the desk’s intermediary organisations on %s', (backen
         })
       ).body,
     ).toContain('Deze persoon werkt al voor deze organisatie');
+  });
+
+  it('invites an existing account, which answers only once logged in as itself; declining grants nothing', async () => {
+    const parent = await aUser(db(), { role: 'parent', email: 'ouder@example.be' });
+    const invite = async () => {
+      await desk.get(page());
+      const res = await desk.post(`${page()}/invitations`, {
+        email: 'ouder@example.be',
+        displayName: 'Ignored For An Existing Account',
+        language: 'en',
+      });
+      expect(res.statusCode).toBe(303);
+      return invitationLink('ouder@example.be');
+    };
+    const first = await invite();
+    expect(first.mail?.textBody).toContain('Meld u aan met uw bestaande account');
+    const anonymous = await new TestClient(t.app).get(first.link);
+    expect(anonymous.statusCode).toBe(303);
+    expect(anonymous.headers.location).toMatch(/^\/login\?next=/);
+
+    const client = new TestClient(t.app);
+    await client.login(parent.email, TEST_PASSWORD);
+    expect((await client.get(first.link)).statusCode).toBe(200);
+    const declined = await client.post('/invitation', { token: first.token, answer: 'decline' });
+    expect(declined.headers.location).toBe('/invitation/done?answer=declined');
+    expect(await grantsOf(parent.id)).toEqual([{ role: 'parent', org: null }]);
+
+    const second = await invite();
+    await client.get(second.link);
+    const accepted = await client.post('/invitation', { token: second.token, answer: 'accept' });
+    expect(accepted.headers.location).toBe('/invitation/done?answer=accepted');
+    expect(await grantsOf(parent.id)).toEqual(
+      expect.arrayContaining([
+        { role: 'parent', org: null },
+        { role: 'intermediary', org: ocmw.id },
+      ]),
+    );
+    expect((await client.get('/intermediary')).statusCode).toBe(200);
+    const responses = await db()
+      .select()
+      .from(schema.auditLog)
+      .where(eq(schema.auditLog.action, 'staff.invitation.respond'));
+    expect(responses.map((r) => (r.details as { answer: string }).answer)).toEqual(['decline', 'accept']);
+    expect(responses[1]?.details).toMatchObject({ intermediaryOrganisationId: ocmw.id });
   });
 
   it('withdraws an open invitation: its link no longer works', async () => {
