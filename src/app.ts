@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAccountRoutes } from './modules/accounts/index.ts';
 import { registerDeskRoutes } from './modules/desk/index.ts';
+import { registerDeskContentRoutes } from './modules/desk-content/index.ts';
 import { registerDeskEmergencyRoutes } from './modules/desk-emergency/index.ts';
 import { registerDeskOrganisationRoutes } from './modules/desk-organisations/index.ts';
 import { registerDeskRequestsRoutes } from './modules/desk-requests/index.ts';
@@ -64,6 +65,7 @@ export async function buildApp(
   registerPlatformAdminRoutes(app, deps);
   registerDeskSettingsRoutes(app, deps);
   registerDeskOrganisationRoutes(app, deps);
+  registerDeskContentRoutes(app, deps);
   // Only for a local demo (config.ts, devMailboxEnabled): it shows every mail to anyone.
   if (deps.config.devMailbox) registerDevMailboxRoutes(app, deps);
   return app;

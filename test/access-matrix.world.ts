@@ -36,6 +36,8 @@ export type Side = {
   /** A staff member of the intermediary organisation and an open invitation to it (the desk's pages). */
   intermediaryStaffUserId: string;
   intermediaryInvitationId: string;
+  /** A news item of the side's municipality (desk-content). */
+  newsItemId: string;
 };
 export type World = {
   own: Side;
@@ -172,6 +174,16 @@ async function aSide(db: Database, regionId: string): Promise<Side> {
     })
     .returning();
   const [intermediaryTask, deskTask] = tasks;
+  const [newsItem] = await db
+    .insert(schema.newsItems)
+    .values({
+      regionId,
+      municipalityId: municipality.id,
+      publishedAt: created,
+      title: { nl: `Nieuws ${n}` },
+      body: { nl: 'Tekst' },
+    })
+    .returning();
   if (
     !offer ||
     !photo ||
@@ -180,7 +192,8 @@ async function aSide(db: Database, regionId: string): Promise<Side> {
     !invitation ||
     !intermediaryInvitation ||
     !intermediaryTask ||
-    !deskTask
+    !deskTask ||
+    !newsItem
   )
     throw new Error('insert failed');
   return {
@@ -204,6 +217,7 @@ async function aSide(db: Database, regionId: string): Promise<Side> {
     invitationId: invitation.id,
     intermediaryStaffUserId: intermediaryStaff.id,
     intermediaryInvitationId: intermediaryInvitation.id,
+    newsItemId: newsItem.id,
   };
 }
 
@@ -319,6 +333,8 @@ export function paramValue(route: string, name: string, world: World, scope: Sco
       return intermediary ? side.intermediaryInvitationId : side.invitationId;
     case 'newsId':
       return world.newsId;
+    case 'newsItemId':
+      return side.newsItemId;
     case 'slug':
       return world.infoSlug;
     case 'lang':
@@ -354,6 +370,7 @@ export const SCOPED_PARAMS = new Set([
   'columnId',
   'userId',
   'invitationId',
+  'newsItemId',
 ]);
 /** Parameters whose value differs between own and shared. */
 export const SHARED_PARAMS = new Set(['requestId', 'offerId', 'childId', 'familyId', 'familyA']);

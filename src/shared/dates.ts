@@ -72,3 +72,16 @@ export function dayInBrussels(instant: Date): LocalDate {
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
+
+/**
+ * The first instant of a calendar day in Belgium (midnight, 23:00 or 22:00 UTC the day before,
+ * depending on summer time): the UTC midnight moved back by whichever offset lands on that day.
+ */
+export function startOfDayInBrussels(date: LocalDate): Date {
+  const utcMidnight = new Date(`${date}T00:00:00Z`).getTime();
+  for (const hours of [2, 1, 0]) {
+    const candidate = new Date(utcMidnight - hours * 3_600_000);
+    if (dayInBrussels(candidate) === date) return candidate;
+  }
+  return new Date(utcMidnight);
+}

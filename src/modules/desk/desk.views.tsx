@@ -8,7 +8,7 @@ import { messages, type Section } from './desk.messages.ts';
 import type { TodayRow } from './desk.queries.ts';
 import type { TodaySection } from './desk.service.ts';
 
-export type DeskTab = 'today' | 'search' | 'duplicates' | 'settings' | 'organisations';
+export type DeskTab = 'today' | 'search' | 'duplicates' | 'settings' | 'organisations' | 'news';
 
 /** The desk's own navigation, as the provider pages have theirs (the sub navigation pattern). */
 export function DeskNav(props: { lang: Language; current?: DeskTab }) {
@@ -20,6 +20,7 @@ export function DeskNav(props: { lang: Language; current?: DeskTab }) {
     { key: 'settings', href: '/desk/settings', label: t.navSettings },
     // The municipality's intermediary organisations (desk-organisations)
     { key: 'organisations', href: '/desk/organisations', label: t.navOrganisations },
+    { key: 'news', href: '/desk/news', label: t.navNews },
   ];
   return (
     <nav class="ko-subnav" aria-label={t.deskNav} data-qa="desk-nav">

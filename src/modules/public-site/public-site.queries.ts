@@ -3,7 +3,7 @@
  * page with its total, one for the map markers, one for the page's last-minute badges), so its
  * cost does not grow with what a visitor does not see.
  */
-import { and, asc, desc, eq, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import { type Database, schema } from '../../platform/db/index.ts';
 import type { LocalDate, Weekday } from '../../shared/dates.ts';
 
@@ -371,8 +371,21 @@ export async function getLastMinutePlaces(
 
 // ——— Content maintained by the desk ———
 
-/** News published by `now` (from the clock, so tests and the demo agree on what is "published"). */
-export function getPublishedNews(db: Database, now: Date, page: { limit: number; offset: number }) {
+/** The moment a news item is asked for: from the clock, so tests and the demo agree. */
+export type NewsMoment = { now: Date; today: LocalDate };
+
+/**
+ * News shown at that moment: published by `now`, and `today` not after its last day (a desk's
+ * item may end; a region-wide one from the seed has no end).
+ */
+function shownAt(at: NewsMoment) {
+  return and(
+    lte(newsItems.publishedAt, at.now),
+    or(isNull(newsItems.publishUntil), gte(newsItems.publishUntil, at.today)),
+  );
+}
+
+export function getPublishedNews(db: Database, at: NewsMoment, page: { limit: number; offset: number }) {
   return db
     .select({
       id: newsItems.id,
@@ -384,13 +397,13 @@ export function getPublishedNews(db: Database, now: Date, page: { limit: number;
     })
     .from(newsItems)
     .leftJoin(municipalities, eq(municipalities.id, newsItems.municipalityId))
-    .where(lte(newsItems.publishedAt, now))
+    .where(shownAt(at))
     .orderBy(desc(newsItems.publishedAt), desc(newsItems.id))
     .limit(page.limit)
     .offset(page.offset);
 }
 
-export async function getNewsItem(db: Database, id: string, now: Date) {
+export async function getNewsItem(db: Database, id: string, at: NewsMoment) {
   const [row] = await db
     .select({
       id: newsItems.id,
@@ -401,7 +414,7 @@ export async function getNewsItem(db: Database, id: string, now: Date) {
     })
     .from(newsItems)
     .leftJoin(municipalities, eq(municipalities.id, newsItems.municipalityId))
-    .where(and(eq(newsItems.id, id), lte(newsItems.publishedAt, now)));
+    .where(and(eq(newsItems.id, id), shownAt(at)));
   return row;
 }
 

@@ -25,6 +25,9 @@ import { ProfilePage } from './public-site.views.profile.tsx';
 import { type MapConfig, SearchPage } from './public-site.views.search.tsx';
 
 const HOME_NEWS = 3;
+
+/** When the news is asked for, from the app's clock (never the machine's: tests move it). */
+const newsMoment = (deps: AppDeps) => ({ now: deps.clock.now(), today: deps.clock.today() });
 const PHOTO_MAX_AGE_SECONDS = 86_400;
 const BRAND_CSS_MAX_AGE_SECONDS = 86_400;
 const LEAFLET_DIR = fileURLToPath(new URL('../../../node_modules/leaflet/dist', import.meta.url));
@@ -60,7 +63,7 @@ export function registerPublicSiteRoutes(app: FastifyInstance, deps: AppDeps, ge
   const map: MapConfig = { tileUrl: deps.config.mapTileUrl, tileAttribution: deps.config.mapTileAttribution };
 
   app.get('/', { config: { action: 'public.page' } }, async (request, reply) => {
-    const news = await q.getPublishedNews(deps.db, deps.clock.now(), { limit: HOME_NEWS, offset: 0 });
+    const news = await q.getPublishedNews(deps.db, newsMoment(deps), { limit: HOME_NEWS, offset: 0 });
     const desks = await q.getDesks(deps.db);
     const infoPages = await q.getInfoPageList(deps.db);
     const ctx = await context(request, reply, deps);
@@ -172,7 +175,7 @@ export function registerPublicSiteRoutes(app: FastifyInstance, deps: AppDeps, ge
   app.get('/news', { config: { action: 'public.page' } }, async (request, reply) => {
     const parsed = parseForm(ListQuery, request.query);
     const page = parsed.ok ? parsed.value.page : 1;
-    const items = await q.getPublishedNews(deps.db, deps.clock.now(), {
+    const items = await q.getPublishedNews(deps.db, newsMoment(deps), {
       limit: PAGE_SIZE,
       offset: (page - 1) * PAGE_SIZE,
     });
@@ -194,7 +197,7 @@ export function registerPublicSiteRoutes(app: FastifyInstance, deps: AppDeps, ge
     { config: { action: 'public.page' } },
     async (request, reply) => {
       const id = parseId(request.params.newsId);
-      const item = id ? await q.getNewsItem(deps.db, id, deps.clock.now()) : undefined;
+      const item = id ? await q.getNewsItem(deps.db, id, newsMoment(deps)) : undefined;
       if (!item) throw new NotFoundError('news item');
       return send(request, reply, <NewsItemPage ctx={await context(request, reply, deps)} item={item} />);
     },

@@ -18,7 +18,8 @@ export type AuditEntry = {
     | 'audit_log'
     | 'outbox'
     | 'municipality'
-    | 'intermediary_organisation';
+    | 'intermediary_organisation'
+    | 'news_item';
   subjectId?: string;
   /** Whose data: the family file concerned. */
   familyId?: string;

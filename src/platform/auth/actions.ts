@@ -127,6 +127,11 @@ export const ACTIONS = {
   /** Create an organisation, invite its staff, withdraw an invitation, remove a staff member. */
   'desk.organisations.manage': { roles: ['desk'], scope: 'municipality' },
   // ── end desk organisations ──────────────────────────────────────────────────────────────────
+  // ── desk content (news) ──────────────────────────────────────────────────────────────────────
+  /** The municipality's news items for the public site: no family's data. */
+  'desk.content.read': { roles: ['desk'], scope: 'municipality' },
+  'desk.content.manage': { roles: ['desk'], scope: 'municipality' },
+  // ── end desk content ─────────────────────────────────────────────────────────────────────────
   // A parent (or someone about to become one) takes over a file an intermediary handed over
   'family.takeOver.view': { roles: 'public', scope: 'none' },
   'family.takeOver': { roles: 'authenticated', scope: 'none' },

@@ -18,7 +18,11 @@ import { providerLocations } from './providers.ts';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
-/** News on the public home page: region-wide, or for one municipality. */
+/**
+ * News on the public home page: region-wide, or for one municipality. Shown from `publishedAt`
+ * (the desk picks a day: the start of that day in Brussels) through `publishUntil` (a last day,
+ * inclusive; none = until removed).
+ */
 export const newsItems = pgTable(
   'news_items',
   {
@@ -28,12 +32,17 @@ export const newsItems = pgTable(
       .references(() => regions.id),
     municipalityId: uuid().references(() => municipalities.id),
     publishedAt: timestamp({ withTimezone: true }).notNull(),
+    publishUntil: date({ mode: 'string' }),
     title: jsonb().$type<Translated>().notNull(),
     body: jsonb().$type<Translated>().notNull(),
     createdByUserId: uuid().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index('news_items_region_published_idx').on(t.regionId, t.publishedAt)],
+  (t) => [
+    index('news_items_region_published_idx').on(t.regionId, t.publishedAt),
+    index('news_items_municipality_published_idx').on(t.municipalityId, t.publishedAt),
+  ],
 );
 
 /** Information pages maintained by the desk (how childcare works, prices, priority rules, FAQ…). */
