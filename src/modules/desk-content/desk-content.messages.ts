@@ -42,8 +42,9 @@ export const contentMessages = defineMessages({
     delete: 'Nieuwsbericht verwijderen',
     done: {
       created:
-        'Het nieuwsbericht is opgeslagen. De publieke site toont het vanaf de begindatum; bezoekers zien het binnen een minuut.',
-      saved: 'De wijzigingen zijn opgeslagen. Bezoekers van de publieke site zien ze binnen een minuut.',
+        'Het nieuwsbericht is opgeslagen. Het staat op de publieke site vanaf de eerste dag die u koos.',
+      saved:
+        'De wijzigingen zijn opgeslagen. De publieke site toont ze binnen een minuut, op de dagen die u koos.',
       unchanged: 'Er was niets gewijzigd; er is niets opgeslagen.',
       deleted: 'Het nieuwsbericht is verwijderd. Binnen een minuut staat het niet meer op de publieke site.',
     },
@@ -94,9 +95,9 @@ export const contentMessages = defineMessages({
     backToList: 'Retour aux actualités',
     delete: 'Supprimer l’actualité',
     done: {
-      created:
-        'L’actualité est enregistrée. Le site public l’affiche à partir de la date de début, les visiteurs la voient dans la minute.',
-      saved: 'Les modifications sont enregistrées. Les visiteurs du site public les voient dans la minute.',
+      created: 'L’actualité est enregistrée. Elle figure sur le site public à partir du premier jour choisi.',
+      saved:
+        'Les modifications sont enregistrées. Le site public les affiche dans la minute, aux jours choisis.',
       unchanged: 'Rien n’avait changé, rien n’a été enregistré.',
       deleted: 'L’actualité est supprimée. Dans la minute, elle ne figure plus sur le site public.',
     },
@@ -148,9 +149,8 @@ export const contentMessages = defineMessages({
     backToList: 'Back to the news',
     delete: 'Delete news item',
     done: {
-      created:
-        'The news item is saved. The public site shows it from its start date; visitors see it within a minute.',
-      saved: 'The changes are saved. Visitors of the public site see them within a minute.',
+      created: 'The news item is saved. It is on the public site from the first day you chose.',
+      saved: 'The changes are saved. The public site shows them within a minute, on the days you chose.',
       unchanged: 'Nothing had changed; nothing was saved.',
       deleted: 'The news item is deleted. Within a minute it is no longer on the public site.',
     },

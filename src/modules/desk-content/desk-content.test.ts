@@ -265,15 +265,17 @@ describe.each(BACKENDS)('the desk’s news on %s', (backend) => {
     expect(res.body).toContain('Erreur\u00a0: Ajouter une actualité');
   });
 
-  it('shows the text as typed, never as HTML', async () => {
+  it('shows the text as typed, never as HTML, and every block as a paragraph', async () => {
     const id = await create({
-      body_nl: 'Zie <script>alert(1)</script> & <b>vet</b>',
+      body_nl: 'Zie <script>alert(1)</script> & <b>vet</b>\n\n## Geen kop\n\n- geen lijst',
       title_fr: '',
       body_fr: '',
     });
     const page = await visitor('nl').get(`/news/${id}`);
     expect(page.body).not.toContain('<script>alert(1)');
     expect(page.body).toContain('Zie &lt;script>alert(1)&lt;/script> &amp; &lt;b>vet&lt;/b>');
+    expect(page.body).toContain('<p class="utrecht-paragraph">## Geen kop</p>');
+    expect(page.body).toContain('<p class="utrecht-paragraph">- geen lijst</p>');
   });
 
   it('answers 404 for another municipality’s item and 403 for other roles', async () => {

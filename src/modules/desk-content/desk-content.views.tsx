@@ -76,7 +76,7 @@ export function NewsListPage(props: {
         </p>
       ) : (
         <TableScroll label={t.title}>
-          <table class="utrecht-table ko-table" data-qa="news-items">
+          <table class="utrecht-table ko-table ko-table--compact" data-qa="news-items">
             <caption class="utrecht-table__caption">{t.count(items.length)}</caption>
             <thead class="utrecht-table__header">
               <tr class="utrecht-table__row">

@@ -93,11 +93,13 @@ export function LocalText(props: { text: Translated | null | undefined; lang: La
 /**
  * A longer text written by the desk: paragraphs separated by a blank line, "## " starts a
  * sub-heading, lines starting with "- " form a list. Everything else is plain text (escaped).
+ * `paragraphsOnly` (news items, whose form promises plain text): every block is a paragraph.
  */
 export function RichText(props: {
   text: Translated | null | undefined;
   lang: Language;
   headingLevel?: 2 | 3;
+  paragraphsOnly?: boolean;
 }) {
   const tr = translated(props.text, props.lang);
   if (!tr) return null;
@@ -109,7 +111,7 @@ export function RichText(props: {
   return (
     <div class="ko-rich-text" lang={tr.fallback ? 'nl' : undefined}>
       {blocks.map((block, i) => {
-        if (block.startsWith('## ')) {
+        if (!props.paragraphsOnly && block.startsWith('## ')) {
           return (
             <H key={i} class={props.headingLevel === 3 ? 'utrecht-heading-3' : 'utrecht-heading-2'}>
               {block.slice(3)}
@@ -117,7 +119,7 @@ export function RichText(props: {
           );
         }
         const lines = block.split('\n').map((line) => line.trim());
-        if (lines.every((line) => line.startsWith('- '))) {
+        if (!props.paragraphsOnly && lines.every((line) => line.startsWith('- '))) {
           return (
             <ul key={i} class="utrecht-unordered-list">
               {lines.map((line) => (

@@ -47,7 +47,7 @@ function NewsArticle(props: { lang: Language; item: NewsItem; level: 2 | 3; link
         </time>
         {item.municipalityName ? ` · ${item.municipalityName}` : ''}
       </p>
-      <RichText text={item.body} lang={lang} headingLevel={props.level === 2 ? 3 : 3} />
+      <RichText text={item.body} lang={lang} paragraphsOnly />
     </article>
   );
 }
@@ -243,7 +243,7 @@ export function NewsItemPage(props: { ctx: PageContext; item: NewsItem }) {
           </time>
           {item.municipalityName ? ` · ${item.municipalityName}` : ''}
         </p>
-        <RichText text={item.body} lang={lang} />
+        <RichText text={item.body} lang={lang} paragraphsOnly />
       </article>
       <p class="utrecht-paragraph">
         <a class="utrecht-link" href="/news">
