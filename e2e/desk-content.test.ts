@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { aScenario, aUser, TEST_PASSWORD } from '../test/builders.ts';
@@ -6,13 +7,17 @@ import { expectAccessible, launchBrowser, type RunningApp, startApp, Tab } from 
 /**
  * A desk officer (without JavaScript) publishes a news item in Dutch, French and English — after
  * a first try whose end date lies before its start — and a visitor who chose French reads it on
- * the public site's home page and its own page. Every page is checked with axe and at 390 px.
+ * the public site's home page and its own page. Every page is checked with axe and at 390 px;
+ * screenshots at 390 and 1366 px go to SHOTS for a look at the layout.
  */
+
+const SHOTS = '/tmp/desk-content-shots';
 
 let browser: Browser;
 
 beforeAll(async () => {
   browser = await launchBrowser();
+  await mkdir(SHOTS, { recursive: true });
 }, 60_000);
 
 afterAll(async () => {
@@ -41,6 +46,13 @@ describe('the desk’s news in a browser', () => {
     const tab = await Tab.open(browser, t, { javaScriptEnabled, viewport: { width: 1366, height: 900 } });
     tabs.push(tab);
     return tab;
+  }
+
+  async function shoot(tab: Tab, name: string) {
+    await tab.page.screenshot({ path: `${SHOTS}/${name}-1366.png`, fullPage: true });
+    await tab.page.setViewportSize({ width: 390, height: 844 });
+    await tab.page.screenshot({ path: `${SHOTS}/${name}-390.png`, fullPage: true });
+    await tab.page.setViewportSize({ width: 1366, height: 900 });
   }
 
   it('publishes an item in three languages that a visitor reads in French', async () => {
@@ -76,12 +88,14 @@ describe('the desk’s news in a browser', () => {
     await expect(page.inputValue('#field-title_fr')).resolves.toBe('Soirée d’information sur l’accueil');
     await page.locator('.ko-error-summary a[href="#field-publishUntil"]').click();
     expect(page.url()).toContain('#field-publishUntil');
+    await shoot(desk, 'news-refused');
 
     await page.fill('#field-publishUntil', '2026-12-10');
     await desk.follow(desk.qa('news-save'), '/desk/news');
     await expect(desk.qa('notice').textContent()).resolves.toContain('Het nieuwsbericht is opgeslagen.');
     await expect(desk.qa('news-state').textContent()).resolves.toBe('Gepubliceerd');
     expect(await desk.page.locator('[data-qa^="news-missing-"]').count()).toBe(0);
+    await shoot(desk, 'news-list');
 
     // The edit page and the confirmation before deleting (left without deleting).
     await desk.follow(desk.qa('news-edit'), /^\/desk\/news\/[0-9a-f-]{36}$/);
