@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { formatNumber, formatShortDate, type Language, wordFor } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { Layout } from '../../platform/views/layout.tsx';
+import { SubNav } from '../../platform/views/sub-nav.tsx';
 import { TableScroll } from '../../platform/views/table-scroll.tsx';
 import { requestMessages } from '../requests/index.ts';
 import { messages, type Section } from './desk.messages.ts';
@@ -22,24 +23,7 @@ export function DeskNav(props: { lang: Language; current?: DeskTab }) {
     { key: 'organisations', href: '/desk/organisations', label: t.navOrganisations },
     { key: 'news', href: '/desk/news', label: t.navNews },
   ];
-  return (
-    <nav class="ko-subnav" aria-label={t.deskNav} data-qa="desk-nav">
-      <ul class="ko-inline-list">
-        {tabs.map((tab) => (
-          <li key={tab.key}>
-            <a
-              class="utrecht-link ko-subnav__link"
-              href={tab.href}
-              aria-current={tab.key === props.current ? 'page' : undefined}
-              data-qa={`desk-nav-${tab.key}`}
-            >
-              {tab.label}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <SubNav label={t.deskNav} navQa="desk-nav" qa="desk-nav" tabs={tabs} current={props.current} />;
 }
 
 /** The frame of every desk page: the layout with the desk navigation first. */

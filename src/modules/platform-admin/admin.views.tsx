@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { type Language, plural } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { Layout } from '../../platform/views/layout.tsx';
+import { SubNav } from '../../platform/views/sub-nav.tsx';
 import { messages } from './platform-admin.messages.ts';
 
 export type AdminTab = 'home' | 'audit' | 'outbox' | 'jobs';
@@ -15,24 +16,7 @@ export function AdminNav(props: { lang: Language; current?: AdminTab }) {
     { key: 'outbox', href: '/admin/outbox', label: t.navOutbox },
     { key: 'jobs', href: '/admin/jobs', label: t.navJobs },
   ];
-  return (
-    <nav class="ko-subnav" aria-label={t.adminNav} data-qa="admin-nav">
-      <ul class="ko-inline-list">
-        {tabs.map((tab) => (
-          <li key={tab.key}>
-            <a
-              class="utrecht-link ko-subnav__link"
-              href={tab.href}
-              aria-current={tab.key === props.current ? 'page' : undefined}
-              data-qa={`admin-nav-${tab.key}`}
-            >
-              {tab.label}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <SubNav label={t.adminNav} navQa="admin-nav" qa="admin-nav" tabs={tabs} current={props.current} />;
 }
 
 export function AdminLayout(props: {

@@ -3,6 +3,7 @@ import { common, errorText } from '../../platform/i18n/common.ts';
 import type { Language } from '../../platform/i18n/index.ts';
 import { withColon } from '../../platform/i18n/index.ts';
 import { type FormState, value } from '../../platform/views/forms.tsx';
+import { SubNav } from '../../platform/views/sub-nav.tsx';
 import { locationMessages } from './provider-locations.messages.ts';
 
 /** Pieces every provider page shares: the location navigation, a notice, a text area. */
@@ -31,22 +32,12 @@ export function LocationNav(props: {
     { key: 'lastMinute', href: `${base}/last-minute`, label: t.navLastMinute },
   ];
   return (
-    <nav class="ko-subnav" aria-label={`${withColon(props.lang, t.locationNav)} ${props.location.name}`}>
-      <ul class="ko-inline-list">
-        {tabs.map((tab) => (
-          <li key={tab.key}>
-            <a
-              class="utrecht-link ko-subnav__link"
-              href={tab.href}
-              aria-current={tab.key === props.current ? 'page' : undefined}
-              data-qa={`nav-${tab.key}`}
-            >
-              {tab.label}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <SubNav
+      label={`${withColon(props.lang, t.locationNav)} ${props.location.name}`}
+      qa="nav"
+      tabs={tabs}
+      current={props.current}
+    />
   );
 }
 

@@ -1,6 +1,7 @@
 import { errorText } from '../../platform/i18n/common.ts';
 import type { Language } from '../../platform/i18n/index.ts';
 import { type FormState, TextField, value } from '../../platform/views/forms.tsx';
+import { SubNav } from '../../platform/views/sub-nav.tsx';
 import { LocationNav, Notice } from '../provider-locations/index.ts';
 import { messages } from './provider-profile.messages.ts';
 
@@ -28,24 +29,12 @@ export function ProfileNav(props: {
         current={props.current === 'lastMinute' ? 'lastMinute' : 'profile'}
       />
       {props.current !== 'lastMinute' && (
-        <nav class="ko-subnav" aria-label={t.navProfile}>
-          <ul class="ko-inline-list">
-            {tabs
-              .filter((tab) => tab.key !== 'lastMinute')
-              .map((tab) => (
-                <li key={tab.key}>
-                  <a
-                    class="utrecht-link ko-subnav__link"
-                    href={tab.href}
-                    aria-current={tab.key === props.current ? 'page' : undefined}
-                    data-qa={`profile-nav-${tab.key}`}
-                  >
-                    {tab.label}
-                  </a>
-                </li>
-              ))}
-          </ul>
-        </nav>
+        <SubNav
+          label={t.navProfile}
+          qa="profile-nav"
+          tabs={tabs.filter((tab) => tab.key !== 'lastMinute')}
+          current={props.current}
+        />
       )}
     </>
   );
