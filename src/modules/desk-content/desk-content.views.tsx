@@ -9,7 +9,7 @@ import {
   SubmitButton,
   TextField,
 } from '../../platform/views/forms.tsx';
-import { TableScroll } from '../../platform/views/table-scroll.tsx';
+import { TableHead, TableScroll } from '../../platform/views/table-scroll.tsx';
 import { DeskLayout, DeskNav } from '../desk/index.ts';
 import { Notice, TextArea } from '../provider-locations/index.ts';
 import { contentMessages } from './desk-content.messages.ts';
@@ -78,15 +78,7 @@ export function NewsListPage(props: {
         <TableScroll label={t.title}>
           <table class="utrecht-table ko-table ko-table--compact" data-qa="news-items">
             <caption class="utrecht-table__caption">{t.count(items.length)}</caption>
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                {[t.colTitle, t.colFrom, t.colUntil, t.colState].map((head) => (
-                  <th scope="col" class="utrecht-table__header-cell" key={head}>
-                    {head}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead heads={[t.colTitle, t.colFrom, t.colUntil, t.colState]} />
             <tbody class="utrecht-table__body">
               {items.map((item) => {
                 const missing = NEWS_LANGUAGES.filter((l) => !item.title[l] || !item.body[l]);

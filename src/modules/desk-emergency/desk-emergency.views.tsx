@@ -12,7 +12,7 @@ import {
   SubmitButton,
 } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
-import { TableScroll } from '../../platform/views/table-scroll.tsx';
+import { TableHead, TableScroll } from '../../platform/views/table-scroll.tsx';
 import { childName } from '../families/index.ts';
 import { Notice, TextArea } from '../provider-locations/index.ts';
 import { handlingMessages } from '../request-handling/index.ts';
@@ -242,15 +242,7 @@ function ForwardSection(props: { ctx: PageContext; data: EmergencyPageData; form
       ) : (
         <TableScroll label={t.forwardsHeading}>
           <table class="utrecht-table ko-table ko-table--compact" data-qa="forwards">
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                {[t.location, t.forwardedOn, t.forwardedBy, t.didSince].map((head) => (
-                  <th scope="col" class="utrecht-table__header-cell" key={head}>
-                    {head}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead heads={[t.location, t.forwardedOn, t.forwardedBy, t.didSince]} />
             <tbody class="utrecht-table__body">
               {data.forwards.map((f) => (
                 <tr class="utrecht-table__row" key={f.locationId} data-qa="forward-row">

@@ -9,7 +9,7 @@ import {
   TextField,
   value,
 } from '../../platform/views/forms.tsx';
-import { TableScroll } from '../../platform/views/table-scroll.tsx';
+import { TableHead, TableScroll } from '../../platform/views/table-scroll.tsx';
 import { DeskLayout } from '../desk/index.ts';
 import { Notice, TextArea } from '../provider-locations/index.ts';
 import { contrastRatio, isOwnLogo, normaliseHex, WHITE } from '../public-site/index.ts';
@@ -199,15 +199,7 @@ function FiguresSection(props: { lang: Language; form: FormState; figures: SubMu
           <p class="utrecht-paragraph">{t.figuresIntro}</p>
           <TableScroll label={t.figuresHeading}>
             <table class="utrecht-table ko-table ko-table--compact" data-qa="figures">
-              <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
-                  {[t.colSubMunicipality, t.colPostcode, t.colChildren, t.colDate].map((head) => (
-                    <th scope="col" class="utrecht-table__header-cell" key={head}>
-                      {head}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
+              <TableHead heads={[t.colSubMunicipality, t.colPostcode, t.colChildren, t.colDate]} />
               <tbody class="utrecht-table__body">
                 {figures.map((f) => (
                   <tr class="utrecht-table__row" key={f.id} data-qa="figure-row">

@@ -41,14 +41,9 @@ export function DeskLayout(props: {
   );
 }
 
-export function Notice(props: { text: string | undefined }) {
-  if (!props.text) return null;
-  return (
-    <div class="utrecht-alert utrecht-alert--ok ko-notice" role="status" data-qa="notice">
-      <p class="utrecht-paragraph">{props.text}</p>
-    </div>
-  );
-}
+import { TextNotice as Notice } from '../../platform/views/notice.tsx';
+
+export { Notice };
 
 const childOf = (r: { childFirstName: string | null; childLastName: string | null }) =>
   [r.childFirstName, r.childLastName].filter(Boolean).join(' ');

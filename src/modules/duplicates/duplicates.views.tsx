@@ -10,7 +10,7 @@ import {
   SubmitButton,
 } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
-import { TableScroll } from '../../platform/views/table-scroll.tsx';
+import { TableHead, TableScroll } from '../../platform/views/table-scroll.tsx';
 import type { FileForComparison, FileSummary } from './compare.queries.ts';
 import { messages } from './duplicates.messages.ts';
 import type { Comparison, DuplicateList } from './duplicates.service.ts';
@@ -71,15 +71,7 @@ export function DuplicateListPage(props: { ctx: PageContext; list: DuplicateList
         <TableScroll label={t.caption}>
           <table class="utrecht-table ko-table" data-qa="duplicate-list">
             <caption class="utrecht-table__caption ko-visually-hidden">{t.caption}</caption>
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                {[t.action, t.fileA, t.fileB, t.why].map((head) => (
-                  <th scope="col" class="utrecht-table__header-cell" key={head}>
-                    {head}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead heads={[t.action, t.fileA, t.fileB, t.why]} />
             <tbody class="utrecht-table__body">
               {list.map((pair) => (
                 <tr class="utrecht-table__row" key={`${pair.a.id}-${pair.b.id}`} data-qa="duplicate-pair">

@@ -9,7 +9,7 @@ import {
   TextField,
 } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
-import { TableScroll } from '../../platform/views/table-scroll.tsx';
+import { TableHead, TableScroll } from '../../platform/views/table-scroll.tsx';
 import { daysBetween, type LocalDate, WEEKDAYS } from '../../shared/dates.ts';
 import { ageInMonths } from '../families/index.ts';
 import { priorityLevelText } from '../priority-rules/index.ts';
@@ -76,24 +76,18 @@ export function EmergencyListPage(props: { ctx: PageContext; list: EmergencyList
         <TableScroll label={t.caption(list.total)}>
           <table class="utrecht-table ko-table" data-qa="emergency-list">
             <caption class="utrecht-table__caption">{t.caption(list.total)}</caption>
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                {[
-                  t.emergency,
-                  t.age,
-                  t.start,
-                  t.carePlan,
-                  t.subMunicipality,
-                  t.priorityGroup,
-                  t.pendingOffers,
-                  t.action,
-                ].map((head) => (
-                  <th scope="col" class="utrecht-table__header-cell" key={head}>
-                    {head}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead
+              heads={[
+                t.emergency,
+                t.age,
+                t.start,
+                t.carePlan,
+                t.subMunicipality,
+                t.priorityGroup,
+                t.pendingOffers,
+                t.action,
+              ]}
+            />
             <tbody class="utrecht-table__body">
               {list.rows.map((row) => {
                 const start = formatShortDate(lang, row.desiredStart);

@@ -17,14 +17,9 @@ type Home = Awaited<ReturnType<typeof getHome>>;
 type Tasks = Awaited<ReturnType<typeof getTaskList>>;
 type RequestStatus = keyof (typeof messages)['nl']['requestStatuses'];
 
-export function Notice(props: { text: string | undefined }) {
-  if (!props.text) return null;
-  return (
-    <div class="utrecht-alert utrecht-alert--ok ko-notice" role="status" data-qa="notice">
-      <p class="utrecht-paragraph">{props.text}</p>
-    </div>
-  );
-}
+import { TextNotice as Notice } from '../../platform/views/notice.tsx';
+
+export { Notice };
 
 const statusText = (lang: Language, status: string) =>
   messages[lang].requestStatuses[status as RequestStatus] ?? status;

@@ -33,14 +33,9 @@ export function AdminLayout(props: {
   );
 }
 
-export function Notice(props: { text: string | undefined }) {
-  if (!props.text) return null;
-  return (
-    <div class="utrecht-alert utrecht-alert--ok ko-notice" role="status" data-qa="notice">
-      <p class="utrecht-paragraph">{props.text}</p>
-    </div>
-  );
-}
+import { TextNotice as Notice } from '../../platform/views/notice.tsx';
+
+export { Notice };
 
 /** "12 minutes", "3 hours", "2 days": how long ago, in the page's language, rounded down. */
 export function ageText(lang: Language, from: Date, now: Date): string {

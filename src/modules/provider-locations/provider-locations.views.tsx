@@ -1,4 +1,3 @@
-import type { ComponentChildren } from 'preact';
 import { common, errorText } from '../../platform/i18n/common.ts';
 import type { Language } from '../../platform/i18n/index.ts';
 import { withColon } from '../../platform/i18n/index.ts';
@@ -41,14 +40,7 @@ export function LocationNav(props: {
   );
 }
 
-/** A confirmation after a step (POST-redirect-GET brings the page back with `?done=`). */
-export function Notice(props: { children: ComponentChildren }) {
-  return (
-    <div class="utrecht-alert utrecht-alert--ok ko-notice" role="status" data-qa="notice">
-      <p class="utrecht-paragraph">{props.children}</p>
-    </div>
-  );
-}
+export { Notice } from '../../platform/views/notice.tsx';
 
 export function TextArea(props: {
   lang: Language;

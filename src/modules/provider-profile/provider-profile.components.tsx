@@ -2,7 +2,7 @@ import { errorText } from '../../platform/i18n/common.ts';
 import type { Language } from '../../platform/i18n/index.ts';
 import { type FormState, TextField, value } from '../../platform/views/forms.tsx';
 import { SubNav } from '../../platform/views/sub-nav.tsx';
-import { LocationNav, Notice } from '../provider-locations/index.ts';
+import { LocationNav } from '../provider-locations/index.ts';
 import { messages } from './provider-profile.messages.ts';
 
 /** Pieces the profile pages share: the navigation between them and a small time input. */
@@ -40,9 +40,7 @@ export function ProfileNav(props: {
   );
 }
 
-export function DoneNotice(props: { text: string | undefined }) {
-  return props.text ? <Notice>{props.text}</Notice> : null;
-}
+export { TextNotice as DoneNotice } from '../../platform/views/notice.tsx';
 
 /** A HH:MM field inside a table cell; its label is read by screen readers only. */
 export function TimeInput(props: { lang: Language; form: FormState; name: string; label: string }) {

@@ -16,3 +16,18 @@ export function TableScroll(props: { label: string; children: ComponentChildren 
     </section>
   );
 }
+
+/** A table's head: one row of column headers. */
+export function TableHead(props: { heads: string[] }) {
+  return (
+    <thead class="utrecht-table__header">
+      <tr class="utrecht-table__row">
+        {props.heads.map((head) => (
+          <th scope="col" class="utrecht-table__header-cell" key={head}>
+            {head}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
