@@ -1,8 +1,8 @@
-import { and, asc, count, countDistinct, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, countDistinct, eq, isNull, sql } from 'drizzle-orm';
 import { type Database, schema } from '../../platform/db/index.ts';
 
-/** SQL of a municipality's intermediary organisations, their staff grants and invitations. */
-const { families, intermediaryOrganisations, municipalities, roleGrants, staffInvitations, users } = schema;
+/** SQL of a municipality's intermediary organisations and their staff grants (invitations: organisation-admin). */
+const { families, intermediaryOrganisations, municipalities, roleGrants, users } = schema;
 
 export async function getMunicipalityName(db: Database, municipalityId: string) {
   const [row] = await db
@@ -114,20 +114,6 @@ export function getStaff(db: Database, organisationId: string) {
     .orderBy(asc(users.displayName), asc(users.email));
 }
 
-export async function hasGrant(db: Database, userId: string, organisationId: string) {
-  const rows = await db
-    .select({ id: roleGrants.id })
-    .from(roleGrants)
-    .where(
-      and(
-        eq(roleGrants.userId, userId),
-        eq(roleGrants.role, 'intermediary'),
-        eq(roleGrants.intermediaryOrganisationId, organisationId),
-      ),
-    );
-  return rows.length > 0;
-}
-
 /** Removes the user's intermediary grant(s) for this organisation only; how many went. */
 export async function deleteGrant(db: Database, userId: string, organisationId: string) {
   const rows = await db
@@ -141,98 +127,4 @@ export async function deleteGrant(db: Database, userId: string, organisationId: 
     )
     .returning({ id: roleGrants.id });
   return rows.length;
-}
-
-export async function getUserByEmail(db: Database, email: string) {
-  const [row] = await db.select().from(users).where(eq(users.email, email));
-  return row;
-}
-
-/** An account without a password: the invited person chooses it when accepting. */
-export async function insertInvitedUser(
-  db: Database,
-  values: { email: string; displayName: string; language: 'nl' | 'fr' | 'en'; createdAt: Date },
-) {
-  const [row] = await db
-    .insert(users)
-    .values({ ...values, passwordHash: null })
-    .returning({ id: users.id });
-  if (!row) throw new Error('user insert failed');
-  return row.id;
-}
-
-// ——— Invitations ———
-
-const open = (now: Date) =>
-  and(
-    isNull(staffInvitations.acceptedAt),
-    isNull(staffInvitations.declinedAt),
-    isNull(staffInvitations.withdrawnAt),
-    gt(staffInvitations.expiresAt, now),
-  );
-
-export async function insertInvitation(
-  db: Database,
-  values: {
-    tokenHash: string;
-    userId: string;
-    intermediaryOrganisationId: string;
-    invitedBy: string;
-    createdAt: Date;
-    expiresAt: Date;
-  },
-) {
-  const [row] = await db
-    .insert(staffInvitations)
-    .values({ ...values, role: 'intermediary', locationIds: [] })
-    .returning({ id: staffInvitations.id });
-  if (!row) throw new Error('invitation insert failed');
-  return row.id;
-}
-
-/** The organisation's invitations nobody answered yet, that still work. */
-export function getOpenInvitations(db: Database, organisationId: string, now: Date) {
-  return db
-    .select({
-      id: staffInvitations.id,
-      userId: staffInvitations.userId,
-      email: users.email,
-      displayName: users.displayName,
-      createdAt: staffInvitations.createdAt,
-      expiresAt: staffInvitations.expiresAt,
-    })
-    .from(staffInvitations)
-    .innerJoin(users, eq(users.id, staffInvitations.userId))
-    .where(and(eq(staffInvitations.intermediaryOrganisationId, organisationId), open(now)))
-    .orderBy(asc(users.displayName), asc(users.email));
-}
-
-export async function hasOpenInvitation(db: Database, userId: string, organisationId: string, now: Date) {
-  const rows = await db
-    .select({ id: staffInvitations.id })
-    .from(staffInvitations)
-    .where(
-      and(
-        eq(staffInvitations.userId, userId),
-        eq(staffInvitations.intermediaryOrganisationId, organisationId),
-        open(now),
-      ),
-    );
-  return rows.length > 0;
-}
-
-/** Withdraws an open invitation of the organisation; false when it was not open (any more). */
-export async function withdrawInvitation(db: Database, organisationId: string, id: string, now: Date) {
-  const rows = await db
-    .update(staffInvitations)
-    .set({ withdrawnAt: now })
-    .where(
-      and(
-        eq(staffInvitations.id, id),
-        eq(staffInvitations.intermediaryOrganisationId, organisationId),
-        open(now),
-      ),
-    )
-    .returning({ id: staffInvitations.id, userId: staffInvitations.userId });
-  return rows[0];
 }

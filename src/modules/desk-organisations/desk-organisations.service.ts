@@ -4,9 +4,13 @@ import { destroyUserSessions } from '../../platform/auth/sessions.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import type { Result } from '../../platform/i18n/common.ts';
-import { enqueueMail } from '../../platform/mail/outbox.ts';
-import { newToken } from '../accounts/index.ts';
 import { deskActor, deskMunicipalityOf } from '../families/index.ts';
+import {
+  hasIntermediaryGrant,
+  inviteToOrganisation,
+  openInvitations,
+  withdrawFromOrganisation,
+} from '../organisation-admin/index.ts';
 import { intermediaryInvitationMail } from './desk-organisations.mails.ts';
 import * as q from './desk-organisations.queries.ts';
 import type { InviteInput, OrganisationInput } from './desk-organisations.schemas.ts';
@@ -17,7 +21,6 @@ import type { InviteInput, OrganisationInput } from './desk-organisations.schema
  * is one transaction with its audit row; staff get access only by accepting a mailed invitation.
  */
 const MANAGE = 'desk.organisations.manage';
-const INVITATION_DAYS = 7;
 
 export async function listOrganisations(deps: AppDeps, user: CurrentUser) {
   const municipalityId = deskMunicipalityOf(user);
@@ -68,7 +71,7 @@ export async function getOrganisation(deps: AppDeps, user: CurrentUser, organisa
   const organisation = await organisationOf(deps, user, organisationId);
   const [staff, invitations, counts] = await Promise.all([
     q.getStaff(deps.db, organisationId),
-    q.getOpenInvitations(deps.db, organisationId, deps.clock.now()),
+    openInvitations(deps, { intermediaryOrganisationId: organisationId }),
     q.listOrganisations(deps.db, deskMunicipalityOf(user)),
   ]);
   const families = counts.find((o) => o.id === organisationId)?.families ?? 0;
@@ -97,64 +100,32 @@ export async function inviteStaff(
 ): Promise<Result<string>> {
   const organisation = await organisationOf(deps, user, organisationId);
   const municipality = await q.getMunicipalityName(deps.db, deskMunicipalityOf(user));
-  const now = deps.clock.now();
-  const outcome = await deps.db.transaction(async (tx): Promise<Result<string>> => {
-    const existing = await q.getUserByEmail(tx, input.email);
-    if (existing) {
-      if (existing.disabledAt) return { ok: false, errors: { email: 'notAllowedNow' } };
-      if (await q.hasGrant(tx, existing.id, organisationId))
-        return { ok: false, errors: { email: 'intermediaryHasAccess' } };
-      if (await q.hasOpenInvitation(tx, existing.id, organisationId, now))
-        return { ok: false, errors: { email: 'staffInvitationPending' } };
-    }
-    const invitee = existing
-      ? { id: existing.id, email: existing.email, name: existing.displayName, language: existing.language }
-      : {
-          id: await q.insertInvitedUser(tx, {
-            email: input.email,
-            displayName: input.displayName,
-            language: input.language,
-            createdAt: now,
-          }),
-          email: input.email,
-          name: input.displayName,
-          language: input.language,
-        };
-    const { token, tokenHash } = newToken();
-    const invitationId = await q.insertInvitation(tx, {
-      tokenHash,
-      userId: invitee.id,
-      intermediaryOrganisationId: organisationId,
-      invitedBy: user.id,
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000),
-    });
-    await enqueueMail(
-      tx,
-      deps.clock,
+  return inviteToOrganisation(deps, user, input, {
+    organisation: { intermediaryOrganisationId: organisationId },
+    role: 'intermediary',
+    locationIds: [],
+    refuse: async (tx, existing) => {
+      if (existing.disabledAt) return { email: 'notAllowedNow' };
+      if (await hasIntermediaryGrant(tx, existing.id, organisationId))
+        return { email: 'intermediaryHasAccess' };
+      return undefined;
+    },
+    mail: (invitee, url, newAccount) =>
       intermediaryInvitationMail(
         invitee,
         { inviter: user.displayName, municipality: municipality ?? '', organisation: organisation.name },
-        `${deps.config.publicUrl}/invitation?token=${encodeURIComponent(token)}`,
-        !existing?.passwordHash,
+        url,
+        newAccount,
       ),
-    );
-    await recordAudit(tx, deps.clock, {
-      ...deskActor(user),
-      action: MANAGE,
-      subjectType: 'user',
-      subjectId: invitee.id,
-      details: {
-        intermediaryOrganisationId: organisationId,
-        change: 'invited',
-        invitationId,
-        newAccount: !existing,
-      },
-    });
-    return { ok: true, value: invitationId };
+    audit: (tx, invitee, { invitationId, newAccount }) =>
+      recordAudit(tx, deps.clock, {
+        ...deskActor(user),
+        action: MANAGE,
+        subjectType: 'user',
+        subjectId: invitee.id,
+        details: { intermediaryOrganisationId: organisationId, change: 'invited', invitationId, newAccount },
+      }),
   });
-  if (outcome.ok) deps.jobs.mailQueued();
-  return outcome;
 }
 
 /** Withdraws an open invitation of the organisation: its link no longer works. Else 404. */
@@ -165,20 +136,19 @@ export async function withdrawInvitation(
   invitationId: string,
 ): Promise<void> {
   await organisationOf(deps, user, organisationId);
-  const now = deps.clock.now();
-  const done = await deps.db.transaction(async (tx) => {
-    const withdrawn = await q.withdrawInvitation(tx, organisationId, invitationId, now);
-    if (withdrawn)
-      await recordAudit(tx, deps.clock, {
+  await withdrawFromOrganisation(
+    deps,
+    { intermediaryOrganisationId: organisationId },
+    invitationId,
+    (tx, userId) =>
+      recordAudit(tx, deps.clock, {
         ...deskActor(user),
         action: MANAGE,
         subjectType: 'user',
-        subjectId: withdrawn.userId,
+        subjectId: userId,
         details: { intermediaryOrganisationId: organisationId, change: 'withdrawn', invitationId },
-      });
-    return withdrawn !== undefined;
-  });
-  if (!done) throw new NotFoundError('invitation');
+      }),
+  );
 }
 
 /** A staff member of the organisation (for the confirmation page); 404 when not one. */

@@ -18,6 +18,7 @@ import {
 } from '../../platform/views/forms.tsx';
 import { TableScroll } from '../../platform/views/table-scroll.tsx';
 import { DeskLayout, DeskNav } from '../desk/index.ts';
+import { InviteSection, PendingInvitations, PeopleSection } from '../organisation-admin/index.ts';
 import { Notice } from '../provider-locations/index.ts';
 import { organisationMessages } from './desk-organisations.messages.ts';
 import { INTERMEDIARY_KINDS } from './desk-organisations.schemas.ts';
@@ -133,142 +134,41 @@ export function OrganisationPage(props: {
       <p class="utrecht-paragraph" data-qa="organisation-summary">
         {`${withColon(lang, t.kind)} ${kindLabel(lang, data.organisation.kind)}. ${plural(lang, data.staff.length, t.staffCount)}, ${plural(lang, data.families, t.familyCount)}.`}
       </p>
-      <h2 class="utrecht-heading-2">{t.staffCaption}</h2>
-      {data.staff.length === 0 ? (
-        <p class="utrecht-paragraph" data-qa="no-staff">
-          {t.noStaff}
-        </p>
-      ) : (
-        <TableScroll label={t.staffCaption}>
-          <table class="utrecht-table ko-table" data-qa="staff">
-            <caption class="ko-caption ko-visually-hidden">{t.staffCaption}</caption>
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="col">
-                  {t.colName}
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  {t.colEmail}
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  {t.colSince}
-                </th>
-                <td class="utrecht-table__header-cell" />
-              </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
-              {data.staff.map((m) => (
-                <tr class="utrecht-table__row" key={m.userId} data-qa="staff-member">
-                  <th class="utrecht-table__header-cell" scope="row">
-                    {m.displayName}
-                  </th>
-                  <td class="utrecht-table__cell ko-wrap">{m.email}</td>
-                  <td class="utrecht-table__cell">{formatDate(lang, m.since)}</td>
-                  <td class="utrecht-table__cell">
-                    <a
-                      class="utrecht-link"
-                      href={`${base}/staff/${m.userId}/remove`}
-                      aria-label={t.removeFor(m.displayName)}
-                      data-qa="remove-staff"
-                    >
-                      {t.remove}
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
-      <h2 class="utrecht-heading-2">{t.pendingCaption}</h2>
-      {data.invitations.length === 0 ? (
-        <p class="utrecht-paragraph" data-qa="no-invitations">
-          {t.noPending}
-        </p>
-      ) : (
-        <TableScroll label={t.pendingCaption}>
-          <table class="utrecht-table ko-table" data-qa="invitations">
-            <caption class="ko-caption ko-visually-hidden">{t.pendingCaption}</caption>
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="col">
-                  {t.colName}
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  {t.colEmail}
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  {t.colInvited}
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  {t.colValidUntil}
-                </th>
-                <td class="utrecht-table__header-cell" />
-              </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
-              {data.invitations.map((i) => (
-                <tr class="utrecht-table__row" key={i.id} data-qa="invitation">
-                  <th class="utrecht-table__header-cell" scope="row">
-                    {i.displayName}
-                  </th>
-                  <td class="utrecht-table__cell ko-wrap">{i.email}</td>
-                  <td class="utrecht-table__cell">{formatDate(lang, i.createdAt)}</td>
-                  <td class="utrecht-table__cell">{formatDate(lang, i.expiresAt)}</td>
-                  <td class="utrecht-table__cell">
-                    <form
-                      method="post"
-                      action={`${base}/invitations/${i.id}/withdraw`}
-                      class="ko-inline-form"
-                    >
-                      <CsrfField token={ctx.csrfToken} />
-                      <button
-                        type="submit"
-                        class="utrecht-button utrecht-button--secondary-action"
-                        aria-label={t.withdrawFor(i.displayName)}
-                        data-qa="withdraw-invitation"
-                      >
-                        {t.withdraw}
-                      </button>
-                    </form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
-      <h2 class="utrecht-heading-2">{t.inviteTitle}</h2>
-      <p class="utrecht-paragraph">{t.inviteIntro}</p>
-      <ErrorSummary lang={lang} form={form} />
-      <form method="post" action={`${base}/invitations`} class="ko-form" novalidate data-qa="invite-form">
-        <CsrfField token={ctx.csrfToken} />
-        <TextField
-          lang={lang}
-          form={form}
-          name="email"
-          label={t.email}
-          type="email"
-          autocomplete="off"
-          required
-        />
-        <TextField
-          lang={lang}
-          form={form}
-          name="displayName"
-          label={t.displayName}
-          autocomplete="off"
-          required
-        />
-        <SelectField
-          lang={lang}
-          form={form}
-          name="language"
-          label={t.language}
-          options={(['nl', 'fr', 'en'] as const).map((l) => ({ value: l, label: t.languages[l] }))}
-        />
-        <SubmitButton qa="invite">{t.invite}</SubmitButton>
-      </form>
+      <PeopleSection
+        caption={t.staffCaption}
+        empty={{ text: t.noStaff, qa: 'no-staff' }}
+        nameHeader={t.colName}
+        columns={[
+          { header: t.colEmail, cell: (m) => m.email, wrap: true },
+          { header: t.colSince, cell: (m) => formatDate(lang, m.since) },
+        ]}
+        rows={data.staff}
+        rowKey={(m) => m.userId}
+        qa="staff"
+        rowQa="staff-member"
+        action={(m) => (
+          <a
+            class="utrecht-link"
+            href={`${base}/staff/${m.userId}/remove`}
+            aria-label={t.removeFor(m.displayName)}
+            data-qa="remove-staff"
+          >
+            {t.remove}
+          </a>
+        )}
+      />
+      <PendingInvitations
+        lang={lang}
+        csrfToken={ctx.csrfToken}
+        base={base}
+        invitations={data.invitations}
+        columns={[
+          { header: t.colEmail, cell: (i) => i.email, wrap: true },
+          { header: t.colInvited, cell: (i) => formatDate(lang, i.createdAt) },
+        ]}
+        t={{ ...t, name: t.colName, validUntil: t.colValidUntil }}
+      />
+      <InviteSection lang={lang} form={form} csrfToken={ctx.csrfToken} action={`${base}/invitations`} t={t} />
     </DeskLayout>
   );
 }

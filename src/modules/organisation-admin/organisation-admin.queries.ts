@@ -1,5 +1,6 @@
-import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { type Database, schema } from '../../platform/db/index.ts';
+import { hasIntermediaryGrant } from './invitations.queries.ts';
 
 /** SQL of an organisation's staff accounts and their location grants. */
 const {
@@ -54,23 +55,6 @@ export function getGrants(db: Database, locationIds: string[]) {
     .orderBy(asc(users.displayName), asc(users.email));
 }
 
-export async function getUserByEmail(db: Database, email: string) {
-  const rows = await db.select().from(users).where(eq(users.email, email));
-  return rows[0];
-}
-
-export async function insertStaffUser(
-  db: Database,
-  values: { email: string; displayName: string; language: 'nl' | 'fr' | 'en'; createdAt: Date },
-) {
-  const [row] = await db
-    .insert(users)
-    .values({ ...values, passwordHash: null })
-    .returning({ id: users.id });
-  if (!row) throw new Error('user insert failed');
-  return row.id;
-}
-
 export async function insertGrants(db: Database, userId: string, role: StaffRole, locationIds: string[]) {
   if (locationIds.length === 0) return;
   await db
@@ -92,39 +76,6 @@ export async function deleteGrants(db: Database, userId: string, locationIds: st
 }
 
 // ——— Invitations ———
-
-const open = (now: Date) =>
-  and(
-    isNull(staffInvitations.acceptedAt),
-    isNull(staffInvitations.declinedAt),
-    isNull(staffInvitations.withdrawnAt),
-    gt(staffInvitations.expiresAt, now),
-  );
-
-export async function insertInvitation(db: Database, values: typeof staffInvitations.$inferInsert) {
-  const [row] = await db.insert(staffInvitations).values(values).returning({ id: staffInvitations.id });
-  if (!row) throw new Error('invitation insert failed');
-  return row.id;
-}
-
-/** The organisation's invitations nobody answered yet, that still work. */
-export function getOpenInvitations(db: Database, organisationId: string, now: Date) {
-  return db
-    .select({
-      id: staffInvitations.id,
-      userId: staffInvitations.userId,
-      email: users.email,
-      displayName: users.displayName,
-      role: staffInvitations.role,
-      locationIds: staffInvitations.locationIds,
-      invitedBy: staffInvitations.invitedBy,
-      expiresAt: staffInvitations.expiresAt,
-    })
-    .from(staffInvitations)
-    .innerJoin(users, eq(users.id, staffInvitations.userId))
-    .where(and(eq(staffInvitations.organisationId, organisationId), open(now)))
-    .orderBy(asc(users.displayName), asc(users.email));
-}
 
 export async function getUserNames(db: Database, ids: string[]) {
   if (ids.length === 0) return new Map<string, string>();
@@ -177,53 +128,8 @@ export async function insertIntermediaryGrant(
   userId: string,
   intermediaryOrganisationId: string,
 ) {
-  const existing = await db
-    .select({ id: roleGrants.id })
-    .from(roleGrants)
-    .where(
-      and(
-        eq(roleGrants.userId, userId),
-        eq(roleGrants.role, 'intermediary'),
-        eq(roleGrants.intermediaryOrganisationId, intermediaryOrganisationId),
-      ),
-    );
-  if (existing.length > 0) return;
+  if (await hasIntermediaryGrant(db, userId, intermediaryOrganisationId)) return;
   await db.insert(roleGrants).values({ userId, role: 'intermediary', intermediaryOrganisationId });
-}
-
-/** Closes an open invitation with an answer; false when it was not open (any more). */
-export async function closeInvitation(
-  db: Database,
-  where: { id: string; organisationId?: string },
-  set: { acceptedAt: Date } | { declinedAt: Date } | { withdrawnAt: Date },
-  now: Date,
-): Promise<boolean> {
-  const rows = await db
-    .update(staffInvitations)
-    .set(set)
-    .where(
-      and(
-        eq(staffInvitations.id, where.id),
-        where.organisationId ? eq(staffInvitations.organisationId, where.organisationId) : undefined,
-        open(now),
-      ),
-    )
-    .returning({ id: staffInvitations.id });
-  return rows.length > 0;
-}
-
-export async function hasOpenInvitation(db: Database, userId: string, organisationId: string, now: Date) {
-  const rows = await db
-    .select({ id: staffInvitations.id })
-    .from(staffInvitations)
-    .where(
-      and(
-        eq(staffInvitations.userId, userId),
-        eq(staffInvitations.organisationId, organisationId),
-        open(now),
-      ),
-    );
-  return rows.length > 0;
 }
 
 /** Sets the password of an invited account that has none yet (its address is proven by the link). */

@@ -4,8 +4,9 @@ import { hashPassword } from '../../platform/auth/passwords.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import type { Result } from '../../platform/i18n/common.ts';
-import { enqueueMail } from '../../platform/mail/outbox.ts';
-import { hashToken, newToken } from '../accounts/index.ts';
+import { hashToken } from '../accounts/index.ts';
+import { closeInvitation } from './invitations.queries.ts';
+import { inviteToOrganisation, openInvitations, withdrawFromOrganisation } from './invitations.service.ts';
 import { invitationMail } from './organisation-admin.mails.ts';
 import * as q from './organisation-admin.queries.ts';
 import type { AccessInput, InviteInput } from './organisation-admin.schemas.ts';
@@ -16,7 +17,6 @@ import type { AccessInput, InviteInput } from './organisation-admin.schemas.ts';
  * organisations (and their staff) answer 404, and grants elsewhere are never touched.
  */
 const ACTION = 'provider.organisation.manage';
-const INVITATION_DAYS = 7;
 
 async function scopeOf(deps: AppDeps, user: CurrentUser, organisationId: string) {
   const all = await q.getLocations(deps.db, locationsFor(user, ACTION));
@@ -64,7 +64,7 @@ export async function getStaff(deps: AppDeps, user: CurrentUser, organisationId:
   const scope = await scopeOf(deps, user, organisationId);
   const ids = scope.locations.map((l) => l.id);
   const staff = members(await q.getGrants(deps.db, ids), scope.locations);
-  const open = await q.getOpenInvitations(deps.db, organisationId, deps.clock.now());
+  const open = await openInvitations(deps, { providerOrganisationId: organisationId });
   const inviters = await q.getUserNames(
     deps.db,
     open.flatMap((i) => (i.invitedBy ? [i.invitedBy] : [])),
@@ -124,43 +124,15 @@ export async function inviteStaff(
   const chosen = chosenLocations(scope, input.locations);
   if (!chosen) return { ok: false, errors: { locations: 'invalidChoice' } };
   const ids = scope.locations.map((l) => l.id);
-  const now = deps.clock.now();
-  const outcome = await deps.db.transaction(async (tx): Promise<Result<'invited'>> => {
-    const existing = await q.getUserByEmail(tx, input.email);
-    if (existing) {
+  const outcome = await inviteToOrganisation(deps, user, input, {
+    organisation: { providerOrganisationId: organisationId },
+    role: input.role,
+    locationIds: chosen.map((l) => l.id),
+    refuse: async (tx, existing) => {
       const grants = await q.getGrants(tx, ids);
-      if (grants.some((g) => g.userId === existing.id))
-        return { ok: false, errors: { email: 'staffHasAccess' } };
-      if (await q.hasOpenInvitation(tx, existing.id, organisationId, now))
-        return { ok: false, errors: { email: 'staffInvitationPending' } };
-    }
-    const invitee = existing
-      ? { id: existing.id, email: existing.email, name: existing.displayName, language: existing.language }
-      : {
-          id: await q.insertStaffUser(tx, {
-            email: input.email,
-            displayName: input.displayName,
-            language: input.language,
-            createdAt: now,
-          }),
-          email: input.email,
-          name: input.displayName,
-          language: input.language,
-        };
-    const { token, tokenHash } = newToken();
-    const invitationId = await q.insertInvitation(tx, {
-      tokenHash,
-      userId: invitee.id,
-      organisationId,
-      role: input.role,
-      locationIds: chosen.map((l) => l.id),
-      invitedBy: user.id,
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000),
-    });
-    await enqueueMail(
-      tx,
-      deps.clock,
+      return grants.some((g) => g.userId === existing.id) ? { email: 'staffHasAccess' } : undefined;
+    },
+    mail: (invitee, url, newAccount) =>
       invitationMail(
         invitee,
         {
@@ -169,21 +141,19 @@ export async function inviteStaff(
           locations: chosen.map((l) => l.name),
           role: input.role,
         },
-        `${deps.config.publicUrl}/invitation?token=${encodeURIComponent(token)}`,
-        !existing?.passwordHash,
+        url,
+        newAccount,
       ),
-    );
-    await audit(tx, deps, user, invitee.id, {
-      organisationId,
-      change: 'invited',
-      invitationId,
-      newAccount: !existing,
-      locations: chosen.length,
-    });
-    return { ok: true, value: 'invited' };
+    audit: (tx, invitee, { invitationId, newAccount }) =>
+      audit(tx, deps, user, invitee.id, {
+        organisationId,
+        change: 'invited',
+        invitationId,
+        newAccount,
+        locations: chosen.length,
+      }),
   });
-  if (outcome.ok) deps.jobs.mailQueued();
-  return outcome;
+  return outcome.ok ? { ok: true, value: 'invited' } : outcome;
 }
 
 /** Withdraws an open invitation of the organisation: it can no longer be accepted. */
@@ -194,18 +164,9 @@ export async function withdrawInvitation(
   invitationId: string,
 ): Promise<void> {
   await scopeOf(deps, user, organisationId);
-  const now = deps.clock.now();
-  const done = await deps.db.transaction(async (tx) => {
-    const closed = await q.closeInvitation(
-      tx,
-      { id: invitationId, organisationId },
-      { withdrawnAt: now },
-      now,
-    );
-    if (closed) await audit(tx, deps, user, undefined, { organisationId, change: 'withdrawn', invitationId });
-    return closed;
-  });
-  if (!done) throw new NotFoundError('invitation');
+  await withdrawFromOrganisation(deps, { providerOrganisationId: organisationId }, invitationId, (tx) =>
+    audit(tx, deps, user, undefined, { organisationId, change: 'withdrawn', invitationId }),
+  );
 }
 
 export type InvitationView = {
@@ -278,7 +239,7 @@ export async function answerInvitation(
   const now = deps.clock.now();
   const closed = await deps.db.transaction(async (tx) => {
     const set = answer === 'accept' ? { acceptedAt: now } : { declinedAt: now };
-    if (!(await q.closeInvitation(tx, { id: inv.id }, set, now))) return false;
+    if (!(await closeInvitation(tx, { id: inv.id }, set, now))) return false;
     if (answer === 'accept') {
       if (!account.hasPassword) {
         if (!passwordHash || !(await q.setFirstPassword(tx, account.id, passwordHash, now)))

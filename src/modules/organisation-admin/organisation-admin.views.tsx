@@ -6,14 +6,12 @@ import {
   CsrfField,
   ErrorSummary,
   type FormState,
-  SelectField,
   SubmitButton,
-  TextField,
 } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
-import { TableScroll } from '../../platform/views/table-scroll.tsx';
 import { NewPasswordFields } from '../accounts/index.ts';
 import { Notice } from '../provider-locations/index.ts';
+import { InviteSection, PendingInvitations, PeopleTable } from './invitations.views.tsx';
 import { messages } from './organisation-admin.messages.ts';
 import type { InvitationView, MemberData, StaffData } from './organisation-admin.service.ts';
 
@@ -58,138 +56,55 @@ export function StaffPage(props: { ctx: PageContext; data: StaffData; form: Form
       <h1 class="utrecht-heading-1">{t.title(data.organisation.name)}</h1>
       {props.done && <Notice>{t.done[props.done]}</Notice>}
       <p class="utrecht-paragraph">{t.intro}</p>
-      <TableScroll label={t.staffCaption}>
-        <table class="utrecht-table ko-table" data-qa="staff">
-          <caption class="ko-caption">{t.staffCaption}</caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col">
-                {t.name}
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                {t.email}
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                {t.access}
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                {t.status}
-              </th>
-              <td class="utrecht-table__header-cell" />
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
-            {data.staff.map((m) => (
-              <tr class="utrecht-table__row" key={m.id} data-qa="staff-member">
-                <th class="utrecht-table__header-cell" scope="row">
-                  {m.displayName}
-                </th>
-                <td class="utrecht-table__cell">{m.email}</td>
-                <td class="utrecht-table__cell ko-wrap">
-                  {m.grants.map((g) => `${g.locationName} (${t.roles[g.role]})`).join(', ')}
-                </td>
-                <td class="utrecht-table__cell">{m.invited ? t.invited : t.active}</td>
-                <td class="utrecht-table__cell">
-                  {m.id !== data.self && (
-                    <a class="utrecht-link" href={`${base}/${m.id}`} aria-label={t.changeFor(m.displayName)}>
-                      {t.change}
-                    </a>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
-      <h2 class="utrecht-heading-2">{t.pendingCaption}</h2>
-      {data.invitations.length === 0 ? (
-        <p class="utrecht-paragraph" data-qa="no-invitations">
-          {t.noPending}
-        </p>
-      ) : (
-        <TableScroll label={t.pendingCaption}>
-          <table class="utrecht-table ko-table" data-qa="invitations">
-            <caption class="ko-caption ko-visually-hidden">{t.pendingCaption}</caption>
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="col">
-                  {t.name}
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  {t.email}
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  {t.access}
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  {t.invitedBy}
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  {t.validUntil}
-                </th>
-                <td class="utrecht-table__header-cell" />
-              </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
-              {data.invitations.map((i) => (
-                <tr class="utrecht-table__row" key={i.id} data-qa="invitation">
-                  <th class="utrecht-table__header-cell" scope="row">
-                    {i.displayName}
-                  </th>
-                  <td class="utrecht-table__cell">{i.email}</td>
-                  <td class="utrecht-table__cell ko-wrap">
-                    {i.locations.map((l) => `${l} (${t.roles[i.role]})`).join(', ')}
-                  </td>
-                  <td class="utrecht-table__cell">{i.invitedBy}</td>
-                  <td class="utrecht-table__cell">{formatDate(lang, i.expiresAt)}</td>
-                  <td class="utrecht-table__cell">
-                    <form
-                      method="post"
-                      action={`${base}/invitations/${i.id}/withdraw`}
-                      class="ko-inline-form"
-                    >
-                      <CsrfField token={ctx.csrfToken} />
-                      <button
-                        type="submit"
-                        class="utrecht-button utrecht-button--secondary-action"
-                        aria-label={t.withdrawFor(i.displayName)}
-                        data-qa="withdraw-invitation"
-                      >
-                        {t.withdraw}
-                      </button>
-                    </form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
-      <h2 class="utrecht-heading-2">{t.inviteTitle}</h2>
-      <p class="utrecht-paragraph">{t.inviteIntro}</p>
-      <ErrorSummary lang={lang} form={form} />
-      <form method="post" action={base} class="ko-form" novalidate data-qa="invite-form">
-        <CsrfField token={ctx.csrfToken} />
-        <TextField
-          lang={lang}
-          form={form}
-          name="email"
-          label={t.email}
-          type="email"
-          autocomplete="off"
-          required
-        />
-        <TextField lang={lang} form={form} name="displayName" label={t.name} autocomplete="off" required />
-        <SelectField
-          lang={lang}
-          form={form}
-          name="language"
-          label={t.language}
-          options={(['nl', 'fr', 'en'] as const).map((l) => ({ value: l, label: t.languages[l] }))}
-        />
+      <PeopleTable
+        caption={t.staffCaption}
+        nameHeader={t.name}
+        columns={[
+          { header: t.email, cell: (m) => m.email },
+          {
+            header: t.access,
+            cell: (m) => m.grants.map((g) => `${g.locationName} (${t.roles[g.role]})`).join(', '),
+            wrap: true,
+          },
+          { header: t.status, cell: (m) => (m.invited ? t.invited : t.active) },
+        ]}
+        rows={data.staff}
+        rowKey={(m) => m.id}
+        qa="staff"
+        rowQa="staff-member"
+        action={(m) =>
+          m.id !== data.self && (
+            <a class="utrecht-link" href={`${base}/${m.id}`} aria-label={t.changeFor(m.displayName)}>
+              {t.change}
+            </a>
+          )
+        }
+      />
+      <PendingInvitations
+        lang={lang}
+        csrfToken={ctx.csrfToken}
+        base={base}
+        invitations={data.invitations}
+        columns={[
+          { header: t.email, cell: (i) => i.email },
+          {
+            header: t.access,
+            cell: (i) => i.locations.map((l) => `${l} (${t.roles[i.role]})`).join(', '),
+            wrap: true,
+          },
+          { header: t.invitedBy, cell: (i) => i.invitedBy },
+        ]}
+        t={t}
+      />
+      <InviteSection
+        lang={lang}
+        form={form}
+        csrfToken={ctx.csrfToken}
+        action={base}
+        t={{ ...t, displayName: t.name }}
+      >
         <AccessFields lang={lang} form={form} locations={data.locations} />
-        <SubmitButton qa="invite">{t.invite}</SubmitButton>
-      </form>
+      </InviteSection>
     </Layout>
   );
 }
