@@ -514,14 +514,14 @@ export type BrowserTests<Seed> = {
 
 /**
  * The set-up the browser tests share, as vitest hooks of the calling file or `describe`: one
- * Chromium and the shots folder for the file; for each test a fresh app that `seed` fills (within
- * `seedTimeout` ms), then closed with every tab `open` made.
+ * Chromium and the `shots` folder for the file; for each test a fresh app that `seed` fills (within
+ * `seedTimeout` ms, as `beforeEach` takes it), then closed with every tab `open` made.
  */
-export function browserTests<Seed>(options: {
-  shots: string;
-  seed: (app: RunningApp) => Promise<Seed>;
-  seedTimeout?: number;
-}): BrowserTests<Seed> {
+export function browserTests<Seed>(
+  shots: string,
+  seed: (app: RunningApp) => Promise<Seed>,
+  seedTimeout = 180_000,
+): BrowserTests<Seed> {
   let browser: Browser | undefined;
   let running: { app: RunningApp; seed: Seed } | undefined;
   let tabs: Tab[] = [];
@@ -532,7 +532,7 @@ export function browserTests<Seed>(options: {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    await mkdir(options.shots, { recursive: true });
+    await mkdir(shots, { recursive: true });
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
@@ -540,8 +540,8 @@ export function browserTests<Seed>(options: {
   beforeEach(async () => {
     const app = await startApp();
     running = { app, seed: undefined as Seed };
-    running.seed = await options.seed(app);
-  }, options.seedTimeout ?? 180_000);
+    running.seed = await seed(app);
+  }, seedTimeout);
   afterEach(async () => {
     for (const tab of tabs) await tab.close();
     tabs = [];
@@ -569,9 +569,9 @@ export function browserTests<Seed>(options: {
       return tab;
     },
     async shoot(tab, name) {
-      await tab.page.screenshot({ path: `${options.shots}/${name}-1366.png`, fullPage: true });
+      await tab.page.screenshot({ path: `${shots}/${name}-1366.png`, fullPage: true });
       await tab.page.setViewportSize(PHONE_VIEWPORT);
-      await tab.page.screenshot({ path: `${options.shots}/${name}-390.png`, fullPage: true });
+      await tab.page.screenshot({ path: `${shots}/${name}-390.png`, fullPage: true });
       await tab.page.setViewportSize(LAPTOP_VIEWPORT);
     },
   };

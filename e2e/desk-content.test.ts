@@ -13,12 +13,9 @@ const SHOTS = '/tmp/desk-content-shots';
 
 describe('the desk’s news in a browser', () => {
   // Today is 22 November 2026.
-  const run = browserTests({
-    shots: SHOTS,
-    seed: async (t) => {
-      const s = await aScenario(t.deps.db);
-      return { officer: await aUser(t.deps.db, { role: 'desk', municipalityId: s.municipality.id }) };
-    },
+  const run = browserTests(SHOTS, async (t) => {
+    const s = await aScenario(t.deps.db);
+    return { officer: await aUser(t.deps.db, { role: 'desk', municipalityId: s.municipality.id }) };
   });
   const { open, shoot } = run;
 

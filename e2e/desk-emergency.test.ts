@@ -13,27 +13,24 @@ const SHOTS = '/tmp/desk-emergency-shots';
 const NOTE = 'Vader opgenomen in het ziekenhuis; moeder alleen met drie kinderen';
 
 describe('the desk’s emergency follow-up in a browser', () => {
-  const run = browserTests({
-    shots: SHOTS,
-    seed: async (t) => {
-      const s = await aScenario(t.deps.db);
-      const officer = await aUser(t.deps.db, { role: 'desk', municipalityId: s.municipality.id });
-      await aUser(t.deps.db, { role: 'provider_staff', providerLocationId: s.third.id, language: 'fr' });
-      // Another flagged request that starts sooner: without the forward it would be first.
-      await aFamilyRequest(t.deps.db, {
-        municipalityId: s.municipality.id,
-        locations: [s.first.id],
-        desiredStart: '2026-12-01',
-        socialReason: 'medical',
-      });
-      const made = await aFamilyRequest(t.deps.db, {
-        municipalityId: s.municipality.id,
-        locations: [s.first.id],
-        childFirstName: 'Nora',
-        desiredStart: '2026-12-15',
-      });
-      return { s, officer, requestId: made.request.id };
-    },
+  const run = browserTests(SHOTS, async (t) => {
+    const s = await aScenario(t.deps.db);
+    const officer = await aUser(t.deps.db, { role: 'desk', municipalityId: s.municipality.id });
+    await aUser(t.deps.db, { role: 'provider_staff', providerLocationId: s.third.id, language: 'fr' });
+    // Another flagged request that starts sooner: without the forward it would be first.
+    await aFamilyRequest(t.deps.db, {
+      municipalityId: s.municipality.id,
+      locations: [s.first.id],
+      desiredStart: '2026-12-01',
+      socialReason: 'medical',
+    });
+    const made = await aFamilyRequest(t.deps.db, {
+      municipalityId: s.municipality.id,
+      locations: [s.first.id],
+      childFirstName: 'Nora',
+      desiredStart: '2026-12-15',
+    });
+    return { s, officer, requestId: made.request.id };
   });
   const { open, shoot } = run;
 

@@ -15,12 +15,9 @@ import { browserTests, expectAccessible } from './browser.ts';
 const SHOTS = '/tmp/desk-organisations-shots';
 
 describe('the desk’s intermediary organisations in a browser', () => {
-  const run = browserTests({
-    shots: SHOTS,
-    seed: async (t) => {
-      const s = await aScenario(t.deps.db);
-      return { officer: await aUser(t.deps.db, { role: 'desk', municipalityId: s.municipality.id }) };
-    },
+  const run = browserTests(SHOTS, async (t) => {
+    const s = await aScenario(t.deps.db);
+    return { officer: await aUser(t.deps.db, { role: 'desk', municipalityId: s.municipality.id }) };
   });
   const { open } = run;
 

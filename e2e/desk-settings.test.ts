@@ -13,21 +13,18 @@ import { browserTests, expectAccessible, expectNoSidewaysScroll, type Tab } from
 const SHOTS = '/tmp/desk-settings-shots';
 
 describe('the desk’s settings in a browser', () => {
-  const run = browserTests({
-    shots: SHOTS,
-    seed: async (t) => {
-      // Today is 22 November 2026; the window is 30 days. This request starts in 38 days.
-      const s = await aScenario(t.deps.db);
-      const officer = await aUser(t.deps.db, { role: 'desk', municipalityId: s.municipality.id });
-      await aFamilyRequest(t.deps.db, {
-        municipalityId: s.municipality.id,
-        locations: [s.first.id],
-        childFirstName: 'Lena',
-        desiredStart: '2026-12-30',
-        submittedAt: '2026-11-20T10:00:00Z',
-      });
-      return { s, officer };
-    },
+  const run = browserTests(SHOTS, async (t) => {
+    // Today is 22 November 2026; the window is 30 days. This request starts in 38 days.
+    const s = await aScenario(t.deps.db);
+    const officer = await aUser(t.deps.db, { role: 'desk', municipalityId: s.municipality.id });
+    await aFamilyRequest(t.deps.db, {
+      municipalityId: s.municipality.id,
+      locations: [s.first.id],
+      childFirstName: 'Lena',
+      desiredStart: '2026-12-30',
+      submittedAt: '2026-11-20T10:00:00Z',
+    });
+    return { s, officer };
   });
   const { open } = run;
 

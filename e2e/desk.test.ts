@@ -17,9 +17,9 @@ const SHOTS = '/tmp/desk-shots';
 const CHILD_NUMBER = makeNationalNumber(localDate('2026-05-04'), 211);
 
 describe('a desk officer in a browser', () => {
-  const run = browserTests({
-    shots: SHOTS,
-    seed: async (t) => {
+  const run = browserTests(
+    SHOTS,
+    async (t) => {
       const s = await aScenario(t.deps.db);
       const desk = await aUser(t.deps.db, { role: 'desk', municipalityId: s.municipality.id });
       const base = { municipalityId: s.municipality.id, locations: [s.first.id, s.second.id, s.third.id] };
@@ -79,8 +79,8 @@ describe('a desk officer in a browser', () => {
       });
       return { deskEmail: desk.email, familyId: emilie.family.id, childId: emilie.child.id };
     },
-    seedTimeout: 120_000,
-  });
+    120_000,
+  );
   let tab: Tab;
   let page: Page;
 

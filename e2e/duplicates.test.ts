@@ -15,9 +15,9 @@ import { browserTests, expectAccessible, expectNoSidewaysScroll, Tab } from './b
 const SHOTS = '/tmp/duplicates-shots';
 
 describe('merging duplicate family files in a browser', () => {
-  const run = browserTests({
-    shots: SHOTS,
-    seed: async (t) => {
+  const run = browserTests(
+    SHOTS,
+    async (t) => {
       const s = await aScenario(t.deps.db);
       const desk = await aUser(t.deps.db, { role: 'desk', municipalityId: s.municipality.id });
       const base = { municipalityId: s.municipality.id, locations: [s.first.id, s.second.id] };
@@ -66,8 +66,8 @@ describe('merging duplicate family files in a browser', () => {
       });
       return { s, desk, files: { a, b } };
     },
-    seedTimeout: 120_000,
-  });
+    120_000,
+  );
 
   /** A request section of the file page: its heading and the lines of its history. */
   async function requestSections(tab: Tab) {

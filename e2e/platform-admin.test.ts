@@ -13,9 +13,9 @@ import { browserTests, expectAccessible, expectNoSidewaysScroll } from './browse
 const SHOTS = '/tmp/platform-admin-shots';
 
 describe('a platform admin in a browser', () => {
-  const run = browserTests({
-    shots: SHOTS,
-    seed: async (t) => {
+  const run = browserTests(
+    SHOTS,
+    async (t) => {
       const s = await aScenario(t.deps.db);
       const admin = await aUser(t.deps.db, { role: 'platform_admin' });
       const desk = await aUser(t.deps.db, { role: 'desk', municipalityId: s.municipality.id });
@@ -45,8 +45,8 @@ describe('a platform admin in a browser', () => {
       });
       return { adminEmail: admin.email, deskName: desk.displayName, fileNumber: file.family.fileNumber };
     },
-    seedTimeout: 120_000,
-  });
+    120_000,
+  );
 
   it('lands on the admin home, finds who opened a file in the audit log, and retries a failed mail', async () => {
     const { adminEmail, deskName, fileNumber } = run.seed;

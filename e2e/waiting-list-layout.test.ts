@@ -12,9 +12,9 @@ import { browserTests, expectAccessible, newContext, STEP_TIMEOUT } from './brow
 const SHOTS = '/tmp/director-shots';
 
 describe('the waiting list of a large location in a browser', () => {
-  const run = browserTests({
-    shots: SHOTS,
-    seed: async (t) => {
+  const run = browserTests(
+    SHOTS,
+    async (t) => {
       const s = await aScenario(t.deps.db);
       const made = await manyFamilyRequests(t.deps.db, {
         municipalityId: s.municipality.id,
@@ -25,8 +25,8 @@ describe('the waiting list of a large location in a browser', () => {
       expect(made.requests).toBe(1_500);
       return s;
     },
-    seedTimeout: 120_000,
-  });
+    120_000,
+  );
   let context: BrowserContext;
   let page: Page;
 
