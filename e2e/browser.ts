@@ -1,5 +1,5 @@
 import { accessSync, constants, statSync } from 'node:fs';
-import { lstat, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -14,7 +14,7 @@ import {
   type Page,
   type Response,
 } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { buildTestApp, type TestApp } from '../test/app.ts';
 
 /**
@@ -494,4 +494,85 @@ export class Tab {
   close(): Promise<void> {
     return this.context.close();
   }
+}
+
+/** A laptop's viewport, where the staff tests open their tabs unless told another width. */
+export const LAPTOP_VIEWPORT = { width: 1366, height: 900 } as const;
+
+/** What `browserTests` gives a test: read its fields inside the test, after the hooks ran. */
+export type BrowserTests<Seed> = {
+  readonly browser: Browser;
+  /** The app of the running test, on its own fresh database. */
+  readonly app: RunningApp;
+  /** What `seed` returned for the running test. */
+  readonly seed: Seed;
+  /** A tab at `width` × 900 px, closed after the test. */
+  open(javaScriptEnabled: boolean, width?: number): Promise<Tab>;
+  /** Screenshots of the tab into the shots folder at 1366 px and at 390 px, for a person to look at. */
+  shoot(tab: Tab, name: string): Promise<void>;
+};
+
+/**
+ * The set-up the browser tests share, as vitest hooks of the calling file or `describe`: one
+ * Chromium and the `shots` folder for the file; for each test a fresh app that `seed` fills (within
+ * `seedTimeout` ms, as `beforeEach` takes it), then closed with every tab `open` made.
+ */
+export function browserTests<Seed>(
+  shots: string,
+  seed: (app: RunningApp) => Promise<Seed>,
+  seedTimeout = 180_000,
+): BrowserTests<Seed> {
+  let browser: Browser | undefined;
+  let running: { app: RunningApp; seed: Seed } | undefined;
+  let tabs: Tab[] = [];
+  const ready = () => {
+    if (!browser || !running) throw new Error('browserTests: use it inside a test');
+    return { browser, ...running };
+  };
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    await mkdir(shots, { recursive: true });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    const app = await startApp();
+    running = { app, seed: undefined as Seed };
+    running.seed = await seed(app);
+  }, seedTimeout);
+  afterEach(async () => {
+    for (const tab of tabs) await tab.close();
+    tabs = [];
+    await running?.app.close();
+    running = undefined;
+  });
+
+  return {
+    get browser() {
+      return ready().browser;
+    },
+    get app() {
+      return ready().app;
+    },
+    get seed() {
+      return ready().seed;
+    },
+    async open(javaScriptEnabled, width = LAPTOP_VIEWPORT.width) {
+      const { browser, app } = ready();
+      const tab = await Tab.open(browser, app, {
+        javaScriptEnabled,
+        viewport: { width, height: LAPTOP_VIEWPORT.height },
+      });
+      tabs.push(tab);
+      return tab;
+    },
+    async shoot(tab, name) {
+      await tab.page.screenshot({ path: `${shots}/${name}-1366.png`, fullPage: true });
+      await tab.page.setViewportSize(PHONE_VIEWPORT);
+      await tab.page.screenshot({ path: `${shots}/${name}-390.png`, fullPage: true });
+      await tab.page.setViewportSize(LAPTOP_VIEWPORT);
+    },
+  };
 }

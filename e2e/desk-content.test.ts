@@ -1,8 +1,6 @@
-import { mkdir } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { aScenario, aUser, TEST_PASSWORD } from '../test/builders.ts';
-import { expectAccessible, launchBrowser, type RunningApp, startApp, Tab } from './browser.ts';
+import { browserTests, expectAccessible } from './browser.ts';
 
 /**
  * A desk officer (without JavaScript) publishes a news item in Dutch, French and English — after
@@ -13,49 +11,16 @@ import { expectAccessible, launchBrowser, type RunningApp, startApp, Tab } from 
 
 const SHOTS = '/tmp/desk-content-shots';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  await mkdir(SHOTS, { recursive: true });
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
 describe('the desk’s news in a browser', () => {
-  let t: RunningApp;
-  let officer: { email: string };
-  let tabs: Tab[] = [];
-
-  beforeEach(async () => {
-    // Today is 22 November 2026.
-    t = await startApp();
+  // Today is 22 November 2026.
+  const run = browserTests(SHOTS, async (t) => {
     const s = await aScenario(t.deps.db);
-    officer = await aUser(t.deps.db, { role: 'desk', municipalityId: s.municipality.id });
-  }, 180_000);
-
-  afterEach(async () => {
-    for (const tab of tabs) await tab.close();
-    tabs = [];
-    await t?.close();
+    return { officer: await aUser(t.deps.db, { role: 'desk', municipalityId: s.municipality.id }) };
   });
-
-  async function open(javaScriptEnabled: boolean) {
-    const tab = await Tab.open(browser, t, { javaScriptEnabled, viewport: { width: 1366, height: 900 } });
-    tabs.push(tab);
-    return tab;
-  }
-
-  async function shoot(tab: Tab, name: string) {
-    await tab.page.screenshot({ path: `${SHOTS}/${name}-1366.png`, fullPage: true });
-    await tab.page.setViewportSize({ width: 390, height: 844 });
-    await tab.page.screenshot({ path: `${SHOTS}/${name}-390.png`, fullPage: true });
-    await tab.page.setViewportSize({ width: 1366, height: 900 });
-  }
+  const { open, shoot } = run;
 
   it('publishes an item in three languages that a visitor reads in French', async () => {
+    const { officer } = run.seed;
     const desk = await open(false);
     await desk.logIn(officer.email, TEST_PASSWORD);
     await desk.page.goto(desk.url('/desk'));

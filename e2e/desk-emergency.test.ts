@@ -1,8 +1,6 @@
-import { mkdir } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { aFamilyRequest, aScenario, aUser, TEST_PASSWORD } from '../test/builders.ts';
-import { expectAccessible, launchBrowser, type RunningApp, startApp, Tab } from './browser.ts';
+import { browserTests, expectAccessible } from './browser.ts';
 
 /**
  * A desk officer (without JavaScript) marks a request as a social emergency with a confidential
@@ -14,28 +12,10 @@ import { expectAccessible, launchBrowser, type RunningApp, startApp, Tab } from 
 const SHOTS = '/tmp/desk-emergency-shots';
 const NOTE = 'Vader opgenomen in het ziekenhuis; moeder alleen met drie kinderen';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  await mkdir(SHOTS, { recursive: true });
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
 describe('the desk’s emergency follow-up in a browser', () => {
-  let t: RunningApp;
-  let s: Awaited<ReturnType<typeof aScenario>>;
-  let officer: { email: string };
-  let requestId: string;
-  let tabs: Tab[] = [];
-
-  beforeEach(async () => {
-    t = await startApp();
-    s = await aScenario(t.deps.db);
-    officer = await aUser(t.deps.db, { role: 'desk', municipalityId: s.municipality.id });
+  const run = browserTests(SHOTS, async (t) => {
+    const s = await aScenario(t.deps.db);
+    const officer = await aUser(t.deps.db, { role: 'desk', municipalityId: s.municipality.id });
     await aUser(t.deps.db, { role: 'provider_staff', providerLocationId: s.third.id, language: 'fr' });
     // Another flagged request that starts sooner: without the forward it would be first.
     await aFamilyRequest(t.deps.db, {
@@ -50,29 +30,15 @@ describe('the desk’s emergency follow-up in a browser', () => {
       childFirstName: 'Nora',
       desiredStart: '2026-12-15',
     });
-    requestId = made.request.id;
-  }, 180_000);
-
-  afterEach(async () => {
-    for (const tab of tabs) await tab.close();
-    tabs = [];
-    await t?.close();
+    return { s, officer, requestId: made.request.id };
   });
-
-  async function open(javaScriptEnabled: boolean, width = 1366) {
-    const tab = await Tab.open(browser, t, { javaScriptEnabled, viewport: { width, height: 900 } });
-    tabs.push(tab);
-    return tab;
-  }
-
-  async function shoot(tab: Tab, name: string) {
-    await tab.page.screenshot({ path: `${SHOTS}/${name}-1366.png`, fullPage: true });
-    await tab.page.setViewportSize({ width: 390, height: 844 });
-    await tab.page.screenshot({ path: `${SHOTS}/${name}-390.png`, fullPage: true });
-    await tab.page.setViewportSize({ width: 1366, height: 900 });
-  }
+  const { open, shoot } = run;
 
   it('flags and forwards a request; the provider sees the flag on top, never the note', async () => {
+    const {
+      app: t,
+      seed: { s, officer, requestId },
+    } = run;
     const desk = await open(false);
     await desk.logIn(officer.email, TEST_PASSWORD);
     const path = `/desk/requests/${requestId}/emergency`;

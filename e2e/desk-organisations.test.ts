@@ -1,10 +1,8 @@
-import { mkdir } from 'node:fs/promises';
 import { eq } from 'drizzle-orm';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { schema } from '../src/platform/db/index.ts';
 import { aScenario, aUser, TEST_PASSWORD } from '../test/builders.ts';
-import { expectAccessible, launchBrowser, type RunningApp, startApp, Tab } from './browser.ts';
+import { browserTests, expectAccessible } from './browser.ts';
 
 /**
  * A desk officer (without JavaScript) adds an intermediary organisation to her municipality and
@@ -16,41 +14,18 @@ import { expectAccessible, launchBrowser, type RunningApp, startApp, Tab } from 
 
 const SHOTS = '/tmp/desk-organisations-shots';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  await mkdir(SHOTS, { recursive: true });
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
 describe('the desk’s intermediary organisations in a browser', () => {
-  let t: RunningApp;
-  let officer: { email: string };
-  let tabs: Tab[] = [];
-
-  beforeEach(async () => {
-    t = await startApp();
+  const run = browserTests(SHOTS, async (t) => {
     const s = await aScenario(t.deps.db);
-    officer = await aUser(t.deps.db, { role: 'desk', municipalityId: s.municipality.id });
-  }, 180_000);
-
-  afterEach(async () => {
-    for (const tab of tabs) await tab.close();
-    tabs = [];
-    await t?.close();
+    return { officer: await aUser(t.deps.db, { role: 'desk', municipalityId: s.municipality.id }) };
   });
-
-  async function open(javaScriptEnabled: boolean) {
-    const tab = await Tab.open(browser, t, { javaScriptEnabled, viewport: { width: 1366, height: 900 } });
-    tabs.push(tab);
-    return tab;
-  }
+  const { open } = run;
 
   it('adds an organisation and invites a staff member, who accepts and lands on the intermediary home', async () => {
+    const {
+      app: t,
+      seed: { officer },
+    } = run;
     const desk = await open(false);
     await desk.logIn(officer.email, TEST_PASSWORD);
     await desk.page.goto(desk.url('/desk'));

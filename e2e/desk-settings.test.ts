@@ -1,15 +1,6 @@
-import { mkdir } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { aFamilyRequest, aScenario, aUser, TEST_PASSWORD } from '../test/builders.ts';
-import {
-  expectAccessible,
-  expectNoSidewaysScroll,
-  launchBrowser,
-  type RunningApp,
-  startApp,
-  Tab,
-} from './browser.ts';
+import { browserTests, expectAccessible, expectNoSidewaysScroll, type Tab } from './browser.ts';
 
 /**
  * A desk officer (without JavaScript) widens the emergency window on the settings page and sees
@@ -21,28 +12,11 @@ import {
 
 const SHOTS = '/tmp/desk-settings-shots';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  await mkdir(SHOTS, { recursive: true });
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
 describe('the desk’s settings in a browser', () => {
-  let t: RunningApp;
-  let s: Awaited<ReturnType<typeof aScenario>>;
-  let officer: { email: string };
-  let tabs: Tab[] = [];
-
-  beforeEach(async () => {
+  const run = browserTests(SHOTS, async (t) => {
     // Today is 22 November 2026; the window is 30 days. This request starts in 38 days.
-    t = await startApp();
-    s = await aScenario(t.deps.db);
-    officer = await aUser(t.deps.db, { role: 'desk', municipalityId: s.municipality.id });
+    const s = await aScenario(t.deps.db);
+    const officer = await aUser(t.deps.db, { role: 'desk', municipalityId: s.municipality.id });
     await aFamilyRequest(t.deps.db, {
       municipalityId: s.municipality.id,
       locations: [s.first.id],
@@ -50,29 +24,17 @@ describe('the desk’s settings in a browser', () => {
       desiredStart: '2026-12-30',
       submittedAt: '2026-11-20T10:00:00Z',
     });
-  }, 180_000);
-
-  afterEach(async () => {
-    for (const tab of tabs) await tab.close();
-    tabs = [];
-    await t?.close();
+    return { s, officer };
   });
-
-  async function open(javaScriptEnabled: boolean, width = 1366) {
-    const tab = await Tab.open(browser, t, { javaScriptEnabled, viewport: { width, height: 900 } });
-    tabs.push(tab);
-    return tab;
-  }
+  const { open } = run;
 
   async function shoot(tab: Tab, name: string) {
-    await tab.page.screenshot({ path: `${SHOTS}/${name}-1366.png`, fullPage: true });
     await expectNoSidewaysScroll(tab.page, `${name} at 1366 px`, 1366);
-    await tab.page.setViewportSize({ width: 390, height: 844 });
-    await tab.page.screenshot({ path: `${SHOTS}/${name}-390.png`, fullPage: true });
-    await tab.page.setViewportSize({ width: 1366, height: 900 });
+    await run.shoot(tab, name);
   }
 
   it('widens the emergency window and the lists follow; refuses a colour white text cannot be read on', async () => {
+    const { s, officer } = run.seed;
     const desk = await open(false);
     await desk.logIn(officer.email, TEST_PASSWORD);
     await desk.page.goto(desk.url('/desk?section=emergency'));

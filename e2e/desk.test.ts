@@ -1,12 +1,11 @@
-import { mkdir } from 'node:fs/promises';
 import { eq } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { schema } from '../src/platform/db/index.ts';
 import { localDate } from '../src/shared/dates.ts';
 import { formatNationalNumber, makeNationalNumber } from '../src/shared/national-number.ts';
 import { aFamilyRequest, aScenario, aUser, TEST_PASSWORD } from '../test/builders.ts';
-import { expectAccessible, launchBrowser, type RunningApp, startApp, Tab } from './browser.ts';
+import { browserTests, expectAccessible, type Tab } from './browser.ts';
 
 /**
  * The desk officer in a real browser: logs in and lands on Today, finds a family by a partial
@@ -17,108 +16,85 @@ import { expectAccessible, launchBrowser, type RunningApp, startApp, Tab } from 
 const SHOTS = '/tmp/desk-shots';
 const CHILD_NUMBER = makeNationalNumber(localDate('2026-05-04'), 211);
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  await mkdir(SHOTS, { recursive: true });
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
 describe('a desk officer in a browser', () => {
-  let t: RunningApp;
-  let deskEmail: string;
-  let familyId: string;
-  let childId: string;
+  const run = browserTests(
+    SHOTS,
+    async (t) => {
+      const s = await aScenario(t.deps.db);
+      const desk = await aUser(t.deps.db, { role: 'desk', municipalityId: s.municipality.id });
+      const base = { municipalityId: s.municipality.id, locations: [s.first.id, s.second.id, s.third.id] };
+      const emilie = await aFamilyRequest(t.deps.db, {
+        ...base,
+        childFirstName: 'Émilie',
+        childLastName: 'Dubois-Lefèvre',
+        birthDate: '2026-05-04',
+        desiredStart: '2026-12-10',
+        submittedAt: '2026-11-20T10:00:00Z',
+        parentEmail: 'mama.dubois@example.be',
+      });
+      const vaulted = t.deps.vault.protect(CHILD_NUMBER);
+      await t.deps.db
+        .update(schema.children)
+        .set({ nationalNumberCipher: vaulted.cipher, nationalNumberHash: vaulted.hash })
+        .where(eq(schema.children.id, emilie.child.id));
+      // More work of the day: a social emergency, an overdue first answer, an unborn child past
+      // its date, a request to confirm, and a phone task.
+      await aFamilyRequest(t.deps.db, {
+        ...base,
+        childFirstName: 'Noor',
+        childLastName: 'Van den Broeck-Vercammen',
+        desiredStart: '2027-05-01',
+        socialReason: 'child_protection',
+        submittedAt: '2026-11-18T10:00:00Z',
+      });
+      const late = await aFamilyRequest(t.deps.db, {
+        ...base,
+        childFirstName: 'Lucas',
+        childLastName: 'Peeters',
+        desiredStart: '2027-06-01',
+        submittedAt: '2026-10-15T10:00:00Z',
+      });
+      await aFamilyRequest(t.deps.db, {
+        ...base,
+        childFirstName: 'Baby',
+        childLastName: 'Janssens',
+        birthDate: null,
+        expectedBirthDate: '2026-11-10',
+        desiredStart: '2027-04-01',
+        submittedAt: '2026-11-01T10:00:00Z',
+      });
+      await aFamilyRequest(t.deps.db, {
+        ...base,
+        childFirstName: 'Mila',
+        childLastName: 'Claes',
+        desiredStart: '2027-08-01',
+        submittedAt: '2026-08-30T10:00:00Z',
+      });
+      await t.deps.db.insert(schema.followUpTasks).values({
+        municipalityId: s.municipality.id,
+        familyId: late.family.id,
+        requestId: late.request.id,
+        kind: 'offer.made',
+        createdAt: t.clock.now(),
+      });
+      return { deskEmail: desk.email, familyId: emilie.family.id, childId: emilie.child.id };
+    },
+    120_000,
+  );
   let tab: Tab;
   let page: Page;
 
-  beforeEach(async () => {
-    t = await startApp();
-    const s = await aScenario(t.deps.db);
-    deskEmail = (await aUser(t.deps.db, { role: 'desk', municipalityId: s.municipality.id })).email;
-    const base = { municipalityId: s.municipality.id, locations: [s.first.id, s.second.id, s.third.id] };
-    const emilie = await aFamilyRequest(t.deps.db, {
-      ...base,
-      childFirstName: 'Émilie',
-      childLastName: 'Dubois-Lefèvre',
-      birthDate: '2026-05-04',
-      desiredStart: '2026-12-10',
-      submittedAt: '2026-11-20T10:00:00Z',
-      parentEmail: 'mama.dubois@example.be',
-    });
-    familyId = emilie.family.id;
-    childId = emilie.child.id;
-    const vaulted = t.deps.vault.protect(CHILD_NUMBER);
-    await t.deps.db
-      .update(schema.children)
-      .set({ nationalNumberCipher: vaulted.cipher, nationalNumberHash: vaulted.hash })
-      .where(eq(schema.children.id, emilie.child.id));
-    // More work of the day: a social emergency, an overdue first answer, an unborn child past
-    // its date, a request to confirm, and a phone task.
-    await aFamilyRequest(t.deps.db, {
-      ...base,
-      childFirstName: 'Noor',
-      childLastName: 'Van den Broeck-Vercammen',
-      desiredStart: '2027-05-01',
-      socialReason: 'child_protection',
-      submittedAt: '2026-11-18T10:00:00Z',
-    });
-    const late = await aFamilyRequest(t.deps.db, {
-      ...base,
-      childFirstName: 'Lucas',
-      childLastName: 'Peeters',
-      desiredStart: '2027-06-01',
-      submittedAt: '2026-10-15T10:00:00Z',
-    });
-    await aFamilyRequest(t.deps.db, {
-      ...base,
-      childFirstName: 'Baby',
-      childLastName: 'Janssens',
-      birthDate: null,
-      expectedBirthDate: '2026-11-10',
-      desiredStart: '2027-04-01',
-      submittedAt: '2026-11-01T10:00:00Z',
-    });
-    await aFamilyRequest(t.deps.db, {
-      ...base,
-      childFirstName: 'Mila',
-      childLastName: 'Claes',
-      desiredStart: '2027-08-01',
-      submittedAt: '2026-08-30T10:00:00Z',
-    });
-    await t.deps.db.insert(schema.followUpTasks).values({
-      municipalityId: s.municipality.id,
-      familyId: late.family.id,
-      requestId: late.request.id,
-      kind: 'offer.made',
-      createdAt: t.clock.now(),
-    });
-  }, 120_000);
-
-  afterEach(async () => {
-    await tab?.close();
-    await t?.close();
-  });
-
   async function open(javaScriptEnabled: boolean) {
-    tab = await Tab.open(browser, t, { javaScriptEnabled, viewport: { width: 1366, height: 900 } });
+    tab = await run.open(javaScriptEnabled);
     page = tab.page;
   }
 
-  /** Screenshots at a laptop's and a phone's width, for a person to look at. */
-  async function shoot(name: string) {
-    await page.screenshot({ path: `${SHOTS}/${name}-1366.png`, fullPage: true });
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: `${SHOTS}/${name}-390.png`, fullPage: true });
-    await page.setViewportSize({ width: 1366, height: 900 });
+  function shoot(name: string) {
+    return run.shoot(tab, name);
   }
 
   async function landOnToday() {
-    await tab.logIn(deskEmail, TEST_PASSWORD);
+    await tab.logIn(run.seed.deskEmail, TEST_PASSWORD);
     expect(tab.path()).toBe('/desk');
     await expectAccessible(page, '/desk');
     for (const section of ['emergency', 'social', 'overdue', 'unborn', 'expiring', 'tasks']) {
@@ -144,6 +120,10 @@ describe('a desk officer in a browser', () => {
   }
 
   it('lands on Today, finds a family by name and by national number, opens the file (JavaScript on)', async () => {
+    const {
+      app: t,
+      seed: { familyId, childId },
+    } = run;
     await open(true);
     await landOnToday();
     await shoot('today');
@@ -166,6 +146,7 @@ describe('a desk officer in a browser', () => {
   }, 180_000);
 
   it('does the same without JavaScript, and adds a note to the file', async () => {
+    const { familyId } = run.seed;
     await open(false);
     await landOnToday();
     await findByName();

@@ -1,17 +1,8 @@
-import { mkdir } from 'node:fs/promises';
 import { eq } from 'drizzle-orm';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { schema } from '../src/platform/db/index.ts';
 import { aFamilyRequest, aScenario, aUser, TEST_PASSWORD } from '../test/builders.ts';
-import {
-  expectAccessible,
-  expectNoSidewaysScroll,
-  launchBrowser,
-  type RunningApp,
-  startApp,
-  Tab,
-} from './browser.ts';
+import { browserTests, expectAccessible, expectNoSidewaysScroll, Tab } from './browser.ts';
 
 /**
  * A desk officer finds two files of one family on the duplicates list, compares them and merges
@@ -23,75 +14,60 @@ import {
  */
 const SHOTS = '/tmp/duplicates-shots';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  await mkdir(SHOTS, { recursive: true });
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-});
-
 describe('merging duplicate family files in a browser', () => {
-  let t: RunningApp;
-  let s: Awaited<ReturnType<typeof aScenario>>;
-  let desk: { email: string };
-  let files: { a: Awaited<ReturnType<typeof aFamilyRequest>>; b: Awaited<ReturnType<typeof aFamilyRequest>> };
-
-  beforeEach(async () => {
-    t = await startApp();
-    s = await aScenario(t.deps.db);
-    desk = await aUser(t.deps.db, { role: 'desk', municipalityId: s.municipality.id });
-    const base = { municipalityId: s.municipality.id, locations: [s.first.id, s.second.id] };
-    const a = await aFamilyRequest(t.deps.db, {
-      ...base,
-      childFirstName: 'Amélie',
-      childLastName: 'De Smet-Vandenberghe',
-      birthDate: '2026-04-12',
-      parentEmail: 'familie.desmet@test.example',
-    });
-    const b = await aFamilyRequest(t.deps.db, {
-      ...base,
-      childFirstName: 'Amelie',
-      childLastName: 'de smet vandenberghe',
-      birthDate: '2026-04-12',
-      parentEmail: 'Familie.DeSmet@test.example',
-    });
-    // The second file's e-mail differs by one letter case only, then shares its phone too.
-    await t.deps.db
-      .update(schema.parents)
-      .set({ phone: '0470 99 88 77' })
-      .where(eq(schema.parents.id, a.parent.id));
-    await t.deps.db
-      .update(schema.parents)
-      .set({ phone: '+32470998877' })
-      .where(eq(schema.parents.id, b.parent.id));
-    // The second file's own history: a confirmation, a desk note and an open phone task.
-    await t.deps.db.insert(schema.statusEvents).values({
-      requestId: b.request.id,
-      eventType: 'request.confirmed',
-      occurredAt: new Date('2026-11-20T09:00:00Z'),
-      actorRole: 'parent',
-    });
-    await t.deps.db.insert(schema.deskNotes).values({
-      familyId: b.family.id,
-      kind: 'note',
-      body: 'Mama belde: verhuist in januari naar Kessel-Lo.',
-      createdAt: new Date('2026-11-21T10:00:00Z'),
-    });
-    await t.deps.db.insert(schema.followUpTasks).values({
-      familyId: b.family.id,
-      municipalityId: s.municipality.id,
-      requestId: b.request.id,
-      kind: 'request.confirmation_reminder',
-      createdAt: new Date('2026-11-22T10:00:00Z'),
-    });
-    files = { a, b };
-  }, 120_000);
-
-  afterEach(async () => {
-    await t?.close();
-  });
+  const run = browserTests(
+    SHOTS,
+    async (t) => {
+      const s = await aScenario(t.deps.db);
+      const desk = await aUser(t.deps.db, { role: 'desk', municipalityId: s.municipality.id });
+      const base = { municipalityId: s.municipality.id, locations: [s.first.id, s.second.id] };
+      const a = await aFamilyRequest(t.deps.db, {
+        ...base,
+        childFirstName: 'Amélie',
+        childLastName: 'De Smet-Vandenberghe',
+        birthDate: '2026-04-12',
+        parentEmail: 'familie.desmet@test.example',
+      });
+      const b = await aFamilyRequest(t.deps.db, {
+        ...base,
+        childFirstName: 'Amelie',
+        childLastName: 'de smet vandenberghe',
+        birthDate: '2026-04-12',
+        parentEmail: 'Familie.DeSmet@test.example',
+      });
+      // The second file's e-mail differs by one letter case only, then shares its phone too.
+      await t.deps.db
+        .update(schema.parents)
+        .set({ phone: '0470 99 88 77' })
+        .where(eq(schema.parents.id, a.parent.id));
+      await t.deps.db
+        .update(schema.parents)
+        .set({ phone: '+32470998877' })
+        .where(eq(schema.parents.id, b.parent.id));
+      // The second file's own history: a confirmation, a desk note and an open phone task.
+      await t.deps.db.insert(schema.statusEvents).values({
+        requestId: b.request.id,
+        eventType: 'request.confirmed',
+        occurredAt: new Date('2026-11-20T09:00:00Z'),
+        actorRole: 'parent',
+      });
+      await t.deps.db.insert(schema.deskNotes).values({
+        familyId: b.family.id,
+        kind: 'note',
+        body: 'Mama belde: verhuist in januari naar Kessel-Lo.',
+        createdAt: new Date('2026-11-21T10:00:00Z'),
+      });
+      await t.deps.db.insert(schema.followUpTasks).values({
+        familyId: b.family.id,
+        municipalityId: s.municipality.id,
+        requestId: b.request.id,
+        kind: 'request.confirmation_reminder',
+        createdAt: new Date('2026-11-22T10:00:00Z'),
+      });
+      return { s, desk, files: { a, b } };
+    },
+    120_000,
+  );
 
   /** A request section of the file page: its heading and the lines of its history. */
   async function requestSections(tab: Tab) {
@@ -113,6 +89,10 @@ describe('merging duplicate family files in a browser', () => {
    * came through the merge, the merge itself with what moved, and B's note and task.
    */
   async function expectEverythingOnKeptFile(tab: Tab) {
+    const {
+      app: t,
+      seed: { desk, files },
+    } = run;
     const { a, b } = files;
     expect(await tab.qa('notice').innerText()).toContain('Dit dossier werd samengevoegd.');
     const sections = await requestSections(tab);
@@ -157,6 +137,11 @@ describe('merging duplicate family files in a browser', () => {
 
   for (const width of [1366, 390]) {
     it(`lets a desk officer compare and merge two files at ${width} px`, { timeout: 120_000 }, async () => {
+      const {
+        app: t,
+        browser,
+        seed: { desk, files },
+      } = run;
       const tab = await Tab.open(browser, t, {
         javaScriptEnabled: false,
         viewport: { width, height: width === 390 ? 844 : 900 },
@@ -211,6 +196,11 @@ describe('merging duplicate family files in a browser', () => {
   }
 
   it('ends two officers merging the same pair at once with one merge', { timeout: 120_000 }, async () => {
+    const {
+      app: t,
+      browser,
+      seed: { s, desk, files },
+    } = run;
     const colleague = await aUser(t.deps.db, {
       role: 'desk',
       municipalityId: s.municipality.id,

@@ -1,17 +1,8 @@
-import { mkdir } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { schema } from '../src/platform/db/index.ts';
 import { TestClient } from '../test/app.ts';
 import { aFamilyRequest, aScenario, aUser, TEST_PASSWORD } from '../test/builders.ts';
-import {
-  expectAccessible,
-  expectNoSidewaysScroll,
-  launchBrowser,
-  type RunningApp,
-  startApp,
-  Tab,
-} from './browser.ts';
+import { browserTests, expectAccessible, expectNoSidewaysScroll } from './browser.ts';
 
 /**
  * The platform admin (region operator) in a real browser, without JavaScript: logs in and lands on
@@ -21,74 +12,46 @@ import {
 
 const SHOTS = '/tmp/platform-admin-shots';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  await mkdir(SHOTS, { recursive: true });
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
 describe('a platform admin in a browser', () => {
-  let t: RunningApp;
-  let adminEmail: string;
-  let deskName: string;
-  let fileNumber: string;
-  let tab: Tab;
-  let page: Page;
-
-  beforeEach(async () => {
-    t = await startApp();
-    const s = await aScenario(t.deps.db);
-    adminEmail = (await aUser(t.deps.db, { role: 'platform_admin' })).email;
-    const desk = await aUser(t.deps.db, { role: 'desk', municipalityId: s.municipality.id });
-    deskName = desk.displayName;
-    const base = { municipalityId: s.municipality.id, locations: [s.first.id] };
-    const file = await aFamilyRequest(t.deps.db, {
-      ...base,
-      childFirstName: 'Émilie',
-      childLastName: 'Dubois',
-    });
-    await aFamilyRequest(t.deps.db, { ...base, childFirstName: 'Noor', childLastName: 'Van den Broeck' });
-    fileNumber = file.family.fileNumber;
-    // The desk officer opens the file (the row the admin will look for).
-    const client = new TestClient(t.app);
-    await client.login(desk.email, TEST_PASSWORD);
-    expect((await client.get(`/desk/families/${file.family.id}`)).statusCode).toBe(200);
-    await t.deps.db.insert(schema.outbox).values({
-      toAddress: 'mama.dubois@example.be',
-      language: 'nl',
-      template: 'request.submitted',
-      subject: 'Aanvraag ontvangen',
-      textBody: 'Tekst',
-      htmlBody: '<p>Tekst</p>',
-      familyId: file.family.id,
-      createdAt: t.clock.now(),
-      nextAttemptAt: new Date(t.clock.now().getTime() + 3_600_000),
-      attempts: 2,
-      lastError: '450 Mailbox unavailable',
-    });
-  }, 120_000);
-
-  afterEach(async () => {
-    await tab?.close();
-    await t?.close();
-  });
-
-  /** Screenshots at a laptop's and a phone's width, for a person to look at. */
-  async function shoot(name: string) {
-    await page.screenshot({ path: `${SHOTS}/${name}-1366.png`, fullPage: true });
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: `${SHOTS}/${name}-390.png`, fullPage: true });
-    await page.setViewportSize({ width: 1366, height: 900 });
-  }
+  const run = browserTests(
+    SHOTS,
+    async (t) => {
+      const s = await aScenario(t.deps.db);
+      const admin = await aUser(t.deps.db, { role: 'platform_admin' });
+      const desk = await aUser(t.deps.db, { role: 'desk', municipalityId: s.municipality.id });
+      const base = { municipalityId: s.municipality.id, locations: [s.first.id] };
+      const file = await aFamilyRequest(t.deps.db, {
+        ...base,
+        childFirstName: 'Émilie',
+        childLastName: 'Dubois',
+      });
+      await aFamilyRequest(t.deps.db, { ...base, childFirstName: 'Noor', childLastName: 'Van den Broeck' });
+      // The desk officer opens the file (the row the admin will look for).
+      const client = new TestClient(t.app);
+      await client.login(desk.email, TEST_PASSWORD);
+      expect((await client.get(`/desk/families/${file.family.id}`)).statusCode).toBe(200);
+      await t.deps.db.insert(schema.outbox).values({
+        toAddress: 'mama.dubois@example.be',
+        language: 'nl',
+        template: 'request.submitted',
+        subject: 'Aanvraag ontvangen',
+        textBody: 'Tekst',
+        htmlBody: '<p>Tekst</p>',
+        familyId: file.family.id,
+        createdAt: t.clock.now(),
+        nextAttemptAt: new Date(t.clock.now().getTime() + 3_600_000),
+        attempts: 2,
+        lastError: '450 Mailbox unavailable',
+      });
+      return { adminEmail: admin.email, deskName: desk.displayName, fileNumber: file.family.fileNumber };
+    },
+    120_000,
+  );
 
   it('lands on the admin home, finds who opened a file in the audit log, and retries a failed mail', async () => {
-    tab = await Tab.open(browser, t, { javaScriptEnabled: false, viewport: { width: 1366, height: 900 } });
-    page = tab.page;
+    const { adminEmail, deskName, fileNumber } = run.seed;
+    const tab = await run.open(false);
+    const page = tab.page;
     await tab.logIn(adminEmail, TEST_PASSWORD);
     expect(tab.path()).toBe('/admin');
     await expectAccessible(page, '/admin');
@@ -102,12 +65,12 @@ describe('a platform admin in a browser', () => {
     expect(await rows.first().textContent()).toContain(deskName);
     expect(await tab.qa('audit-file').first().textContent()).toBe(fileNumber);
     await expectNoSidewaysScroll(page, '/admin/audit (390 px)');
-    await shoot('audit');
+    await run.shoot(tab, 'audit');
 
     await tab.follow(tab.qa('admin-nav-outbox'), '/admin/outbox');
     expect(await tab.qa('count-failed').textContent()).toBe('1');
     expect(await tab.qa('mail-error').first().textContent()).toContain('450 Mailbox unavailable');
-    await shoot('outbox');
+    await run.shoot(tab, 'outbox');
     await tab.follow(tab.qa('retry').first(), '/admin/outbox');
     expect(await tab.qa('notice').textContent()).toContain('opnieuw in de wachtrij');
     expect(await tab.qa('count-failed').textContent()).toBe('0');

@@ -1,15 +1,7 @@
-import { mkdir } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
 import { aScenario, manyFamilyRequests, TEST_PASSWORD } from '../test/builders.ts';
-import {
-  expectAccessible,
-  launchBrowser,
-  newContext,
-  type RunningApp,
-  STEP_TIMEOUT,
-  startApp,
-} from './browser.ts';
+import { browserTests, expectAccessible, newContext, STEP_TIMEOUT } from './browser.ts';
 
 /**
  * A director's real list in a real browser: a location with 1,500 open preferences, on a laptop
@@ -19,42 +11,34 @@ import {
  */
 const SHOTS = '/tmp/director-shots';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  await mkdir(SHOTS, { recursive: true });
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-});
-
 describe('the waiting list of a large location in a browser', () => {
-  let t: RunningApp;
-  let s: Awaited<ReturnType<typeof aScenario>>;
+  const run = browserTests(
+    SHOTS,
+    async (t) => {
+      const s = await aScenario(t.deps.db);
+      const made = await manyFamilyRequests(t.deps.db, {
+        municipalityId: s.municipality.id,
+        locationId: s.first.id,
+        otherLocationId: s.second.id,
+        count: 1_500,
+      });
+      expect(made.requests).toBe(1_500);
+      return s;
+    },
+    120_000,
+  );
   let context: BrowserContext;
   let page: Page;
 
-  beforeEach(async () => {
-    t = await startApp();
-    s = await aScenario(t.deps.db);
-    const made = await manyFamilyRequests(t.deps.db, {
-      municipalityId: s.municipality.id,
-      locationId: s.first.id,
-      otherLocationId: s.second.id,
-      count: 1_500,
-    });
-    expect(made.requests).toBe(1_500);
-  }, 120_000);
-
   afterEach(async () => {
     await context?.close();
-    await t?.close();
   });
 
-  const list = () => `/provider/locations/${s.first.id}/waiting-list`;
+  const list = () => `/provider/locations/${run.seed.first.id}/waiting-list`;
   const qa = (id: string) => page.locator(`[data-qa="${id}"]`);
 
   async function open(width: number, height: number): Promise<void> {
+    const { app: t, browser, seed: s } = run;
     context = await newContext(browser, {
       javaScriptEnabled: false,
       locale: 'nl-BE',
@@ -122,7 +106,7 @@ describe('the waiting list of a large location in a browser', () => {
     await expectAccessible(page, `${list()} (1366 px)`);
 
     // Every column shown (the widest table a user can choose): it scrolls sideways in its own area.
-    await page.goto(new URL(`${list()}/columns`, t.baseUrl).toString());
+    await page.goto(new URL(`${list()}/columns`, run.app.baseUrl).toString());
     for (const column of ['kind', 'careNeeds']) await qa(`show-${column}`).check();
     await Promise.all([page.waitForEvent('load'), qa('save-columns').click()]);
     expect(await rowsInFirstView()).toBeGreaterThanOrEqual(15);
