@@ -34,7 +34,8 @@ export const messages = defineMessages({
     removeStart: 'Toegang weghalen…',
     removeConfirmTitle: (name: string) => `Toegang van ${name} weghalen`,
     removeHappens: (name: string, locations: string) => `${name} verliest de toegang tot ${locations}.`,
-    removeAccountStays: 'Het account zelf blijft bestaan. Er gaat geen e-mail naar de persoon.',
+    removeAccountStays:
+      'Is de persoon aangemeld, dan wordt die meteen afgemeld. Het account zelf blijft bestaan. Er gaat geen e-mail naar de persoon.',
     removeFinal:
       'Dit kunt u niet ongedaan maken. Wilt u later opnieuw toegang geven, nodig de persoon dan opnieuw uit.',
     removeConfirm: 'Ja, toegang weghalen',
@@ -127,7 +128,8 @@ export const messages = defineMessages({
     removeStart: 'Retirer l’accès…',
     removeConfirmTitle: (name: string) => `Retirer l’accès de ${name}`,
     removeHappens: (name: string, locations: string) => `${name} perd l’accès à ${locations}.`,
-    removeAccountStays: 'Le compte lui-même reste. La personne ne reçoit pas d’e-mail.',
+    removeAccountStays:
+      'Si la personne est connectée, elle est déconnectée aussitôt. Le compte lui-même reste. La personne ne reçoit pas d’e-mail.',
     removeFinal:
       'Vous ne pouvez pas l’annuler. Pour redonner l’accès plus tard, invitez à nouveau la personne.',
     removeConfirm: 'Oui, retirer l’accès',
@@ -217,7 +219,8 @@ export const messages = defineMessages({
     removeStart: 'Remove access…',
     removeConfirmTitle: (name: string) => `Remove the access of ${name}`,
     removeHappens: (name: string, locations: string) => `${name} loses access to ${locations}.`,
-    removeAccountStays: 'The account itself remains. No e-mail goes to the person.',
+    removeAccountStays:
+      'If the person is logged in, they are logged out at once. The account itself remains. No e-mail goes to the person.',
     removeFinal: 'You cannot undo this. To give access again later, invite the person again.',
     removeConfirm: 'Yes, remove access',
     cancel: 'Cancel and go back',

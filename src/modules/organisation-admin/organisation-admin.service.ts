@@ -1,6 +1,7 @@
 import { recordAudit } from '../../platform/audit/index.ts';
 import { type CurrentUser, locationsFor } from '../../platform/auth/actions.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
+import { destroyUserSessions } from '../../platform/auth/sessions.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import type { Result } from '../../platform/i18n/common.ts';
@@ -332,13 +333,16 @@ export async function removeAccess(
 ): Promise<Result<null>> {
   const data = await getMember(deps, user, organisationId, userId);
   if (userId === user.id) return { ok: false, errors: { form: 'cannotChangeSelf' } };
+  // Removed from the organisation: the person's sessions end at once, in the same transaction (as
+  // when the desk removes an intermediary's staff member); the account itself stays.
   await deps.db.transaction(async (tx) => {
     await q.deleteGrants(
       tx,
       userId,
       data.locations.map((l) => l.id),
     );
-    await audit(tx, deps, user, userId, { organisationId, change: 'removed' });
+    await destroyUserSessions(tx, userId);
+    await audit(tx, deps, user, userId, { organisationId, change: 'removed', sessionsEnded: true });
   });
   return { ok: true, value: null };
 }

@@ -307,6 +307,11 @@ describe.each(BACKENDS)('organisation admin: staff and their locations on %s', (
     await admin.get(memberPage);
     expect((await admin.post(memberPage, { role: 'provider_staff' })).statusCode).toBe(400);
 
+    // The member is working when removed: their session ends with the removal.
+    const working = new TestClient(t.app);
+    await working.login(s.firstStaff.email, TEST_PASSWORD);
+    expect((await working.get(`/provider/locations/${s.first.id}/waiting-list`)).statusCode).toBe(200);
+
     // Removing asks first: the member page leads to a confirmation page that says what happens.
     expect((await admin.get(memberPage)).body).toContain(`action="${memberPage}/remove"`);
     const confirm = await admin.get(`${memberPage}/remove`);
@@ -330,6 +335,9 @@ describe.each(BACKENDS)('organisation admin: staff and their locations on %s', (
     expect(removedRes.headers.location).toBe(`${staffPage}?done=removed`);
     expect(await grants()).toEqual([]);
     expect(await t.deps.db.$count(schema.outbox)).toBe(0);
+    const ended = await working.get(`/provider/locations/${s.first.id}/waiting-list`);
+    expect(ended.statusCode).toBe(303);
+    expect(ended.headers.location).toMatch(/^\/login/);
     const removed = new TestClient(t.app);
     await removed.login(s.firstStaff.email, TEST_PASSWORD);
     expect((await removed.get(`/provider/locations/${s.first.id}/waiting-list`)).statusCode).toBe(403);
