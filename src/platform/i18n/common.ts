@@ -60,7 +60,7 @@ export const common = defineMessages({
       noPreferences: 'Kies minstens één opvanglocatie.',
       tooManyPreferences: (max: number) => `U kunt hoogstens ${max} opvanglocaties kiezen.`,
       duplicatePreference: 'U hebt dezelfde opvanglocatie twee keer gekozen.',
-      childHasOpenRequest: 'Voor dit kind loopt al een aanvraag. U vindt ze bij de aanvragen van het gezin.',
+      childHasOpenRequest: 'Voor dit kind loopt al een aanvraag. U vindt ze bij “Mijn aanvragen”.',
       deadlineInPast: 'De antwoordtermijn moet in de toekomst liggen.',
       offerNoLongerOpen: 'Dit voorstel kan niet meer beantwoord worden.',
       notAllowedNow: 'Deze stap is nu niet mogelijk.',
@@ -194,7 +194,7 @@ export const common = defineMessages({
       tooManyPreferences: (max: number) => `Vous pouvez choisir au maximum ${max} lieux d’accueil.`,
       duplicatePreference: 'Vous avez choisi deux fois le même lieu d’accueil.',
       childHasOpenRequest:
-        'Une demande est déjà en cours pour cet enfant. Vous la trouverez parmi les demandes de la famille.',
+        'Une demande est déjà en cours pour cet enfant. Vous la trouverez sous «\u00a0Mes demandes\u00a0».',
       deadlineInPast: 'Le délai de réponse doit être dans le futur.',
       offerNoLongerOpen: 'Il n’est plus possible de répondre à cette proposition.',
       notAllowedNow: 'Cette étape n’est pas possible maintenant.',
@@ -331,8 +331,7 @@ export const common = defineMessages({
       noPreferences: 'Choose at least one childcare location.',
       tooManyPreferences: (max: number) => `You can choose at most ${max} childcare locations.`,
       duplicatePreference: 'You chose the same childcare location twice.',
-      childHasOpenRequest:
-        'There is already a request for this child. You will find it among the family’s requests.',
+      childHasOpenRequest: 'There is already a request for this child. You will find it under “My requests”.',
       deadlineInPast: 'The answer deadline must be in the future.',
       offerNoLongerOpen: 'This offer can no longer be answered.',
       notAllowedNow: 'This step is not possible now.',
