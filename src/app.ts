@@ -15,6 +15,7 @@ import { registerMailTemplateRoutes } from './modules/mail-templates/index.ts';
 import { registerMyDataRoutes } from './modules/my-data/index.ts';
 import { registerOrganisationAdminRoutes } from './modules/organisation-admin/index.ts';
 import { registerPlatformAdminRoutes } from './modules/platform-admin/index.ts';
+import { registerPolicyFigureRoutes } from './modules/policy-figures/index.ts';
 import { registerProviderProfileRoutes } from './modules/provider-profile/index.ts';
 import { registerProviderReportRoutes } from './modules/provider-reports/index.ts';
 import { registerPublicSite } from './modules/public-site/index.ts';
@@ -61,6 +62,7 @@ export async function buildApp(
   registerOrganisationAdminRoutes(app, deps);
   registerProviderReportRoutes(app, deps);
   registerDuplicateRoutes(app, deps);
+  registerPolicyFigureRoutes(app, deps);
   registerDeskEmergencyRoutes(app, deps);
   registerPlatformAdminRoutes(app, deps);
   registerDeskSettingsRoutes(app, deps);

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Language } from '../../platform/i18n/index.ts';
+import { csvText } from '../../shared/csv.ts';
 import { messages } from './provider-reports.messages.ts';
 import type { ReportRow, ReportTable } from './provider-reports.tables.ts';
 
@@ -43,12 +44,6 @@ function csvNumber(lang: Language, row: ReportRow): string {
   const text = String(value);
   const local = lang === 'en' ? text : text.replace('.', ',');
   return row.format === 'share' ? `${local}%` : local;
-}
-
-/** A cell that a spreadsheet would read as a formula is prefixed with an apostrophe (CSV injection). */
-function csvText(text: string): string {
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[";\r\n,]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export function toCsv(file: ReportFile): string {

@@ -131,6 +131,8 @@ export const ACTIONS = {
   /** The municipality's news items for the public site: no family's data. */
   'desk.content.read': { roles: ['desk'], scope: 'municipality' },
   'desk.content.manage': { roles: ['desk'], scope: 'municipality' },
+  /** Figures for local policy: counts only, small counts suppressed; no family's data. */
+  'figures.read': { roles: ['desk', 'policy'], scope: 'municipality' },
   // ── end desk content ─────────────────────────────────────────────────────────────────────────
   // A parent (or someone about to become one) takes over a file an intermediary handed over
   'family.takeOver.view': { roles: 'public', scope: 'none' },
@@ -233,5 +235,6 @@ export function homePathFor(user: CurrentUser): string {
   if (hasRole(user, 'intermediary')) return '/intermediary';
   if (hasRole(user, 'desk')) return '/desk';
   if (hasRole(user, 'platform_admin')) return '/admin';
+  if (hasRole(user, 'policy')) return '/figures';
   return '/account';
 }

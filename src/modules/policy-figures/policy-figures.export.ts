@@ -1,0 +1,87 @@
+import ExcelJS from 'exceljs';
+import type { Language } from '../../platform/i18n/index.ts';
+import { csvText } from '../../shared/csv.ts';
+import { messages } from './policy-figures.messages.ts';
+import { type FigureTable, formatPublished, formatShare } from './policy-figures.tables.ts';
+
+/**
+ * The figures as a file: CSV (UTF-8 with BOM, semicolons; one line per figure: table, description,
+ * count, share) or XLSX (one sheet, each table under its caption). A suppressed count is written as
+ * on the page ("< 5", "×"), never as a number.
+ */
+export const CONTENT_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+export type FiguresFile = {
+  lang: Language;
+  municipality: string;
+  from: string;
+  to: string;
+  tables: FigureTable[];
+};
+
+function slug(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
+}
+
+export function figuresFileName(file: FiguresFile, format: 'csv' | 'xlsx'): string {
+  return `${messages[file.lang].fileName}-${slug(file.municipality) || 'gemeente'}-${file.from}-${file.to}.${format}`;
+}
+
+/** Every line of the file: [table, description, count, share]. */
+function lines(file: FiguresFile): string[][] {
+  const t = messages[file.lang];
+  const out = [[t.period, `${file.from} – ${file.to}`, '', '']];
+  for (const table of file.tables) {
+    for (const row of table.rows) {
+      const share = row.share === undefined ? '' : formatShare(file.lang, row.share);
+      out.push([table.caption, row.label, formatPublished(file.lang, row.value), share]);
+    }
+    if (table.total) out.push([table.caption, t.total, formatPublished(file.lang, table.total), '']);
+  }
+  return out;
+}
+
+export function toCsv(file: FiguresFile): string {
+  const t = messages[file.lang];
+  const rows = [[t.tableColumn, t.label, t.number, t.share], ...lines(file)];
+  return `\uFEFF${rows.map((r) => r.map(csvText).join(';')).join('\r\n')}\r\n`;
+}
+
+export async function toXlsx(file: FiguresFile): Promise<Buffer> {
+  const t = messages[file.lang];
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Loket Kinderopvang';
+  const sheet = workbook.addWorksheet(t.fileName);
+  sheet.columns = [
+    { key: 'label', width: 60 },
+    { key: 'count', width: 12 },
+    { key: 'share', width: 12 },
+  ];
+  sheet.addRow([t.title(file.municipality)]).font = { bold: true, size: 14 };
+  sheet.addRow([t.period, `${file.from} – ${file.to}`]);
+  for (const table of file.tables) {
+    sheet.addRow([]);
+    sheet.addRow([table.caption]).font = { bold: true };
+    sheet.addRow([t.label, t.number, t.share]).font = { italic: true };
+    const rows = [
+      ...table.rows.map((r) => ({ label: r.label, value: r.value, share: r.share })),
+      ...(table.total ? [{ label: t.total, value: table.total, share: undefined }] : []),
+    ];
+    for (const row of rows) {
+      const count = row.value.kind === 'count' ? row.value.value : formatPublished(file.lang, row.value);
+      const added = sheet.addRow([row.label, count, row.share ?? null]);
+      added.getCell(2).alignment = { horizontal: 'right' };
+      if (typeof row.share === 'number') added.getCell(3).numFmt = '0.0%';
+    }
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

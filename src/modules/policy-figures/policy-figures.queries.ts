@@ -1,0 +1,115 @@
+import { asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { type Database, schema } from '../../platform/db/index.ts';
+import type { LocalDate } from '../../shared/dates.ts';
+import { priorityLevelSql, type Rules, vulnerableSql } from '../priority-rules/index.ts';
+
+const { municipalities, subMunicipalities } = schema;
+
+export type Period = { from: LocalDate; to: LocalDate };
+
+/** The municipalities a policy or desk user may see figures of: by municipality grant, or all of a region's. */
+export function municipalitiesInScope(
+  db: Database,
+  scope: { municipalityIds: string[]; regionIds: string[] },
+) {
+  const conditions: SQL[] = [];
+  if (scope.municipalityIds.length > 0) conditions.push(inArray(municipalities.id, scope.municipalityIds));
+  if (scope.regionIds.length > 0) conditions.push(inArray(municipalities.regionId, scope.regionIds));
+  if (conditions.length === 0) return Promise.resolve([]);
+  return db
+    .select({ id: municipalities.id, name: municipalities.name })
+    .from(municipalities)
+    .where(sql.join(conditions, sql` or `))
+    .orderBy(asc(municipalities.name));
+}
+
+export function subMunicipalitiesOf(db: Database, municipalityId: string) {
+  return db
+    .select({
+      id: subMunicipalities.id,
+      name: subMunicipalities.name,
+      postcode: subMunicipalities.postcode,
+      children0to3: subMunicipalities.children0to3,
+      children0to3Date: subMunicipalities.children0to3Date,
+    })
+    .from(subMunicipalities)
+    .where(eq(subMunicipalities.municipalityId, municipalityId))
+    .orderBy(asc(subMunicipalities.postcode), asc(subMunicipalities.name));
+}
+
+/**
+ * One group of children counted alike, with how many: the unit of every figure. A child counts once,
+ * with its first request submitted in the period (its channel, its family's residence, its month);
+ * "solved" and "due" look at all of the child's requests. Only counts leave the database.
+ */
+export type ChildGroup = {
+  channel: 'parent' | 'intermediary' | 'desk';
+  /** A sub-municipality id, 'outside' (the family lives in another municipality) or 'unknown'. */
+  residence: string;
+  month: string;
+  /** The desired start plus the grace period has passed (by the clock's today). */
+  due: boolean;
+  /** One of the child's requests has an accepted offer or an enrolment. */
+  solved: boolean;
+  priorityLevel: number;
+  vulnerable: boolean;
+  socialEmergency: boolean;
+  careNeeds: boolean;
+  n: number;
+};
+
+export async function childGroups(
+  db: Database,
+  input: {
+    municipalityId: string;
+    period: Period;
+    today: LocalDate;
+    graceDays: number;
+    rules: Rules | undefined;
+  },
+): Promise<ChildGroup[]> {
+  const { municipalityId, period, today, graceDays, rules } = input;
+  const vulnerable = rules ? vulnerableSql(rules) : sql`false`;
+  const result = await db.execute(sql`
+    with firsts as (
+      select distinct on (r.child_id)
+             r.child_id, r.family_id, r.channel, r.desired_start, r.care_needs,
+             (r.social_emergency_at is not null) as social_emergency,
+             to_char((r.submitted_at at time zone 'Europe/Brussels')::date, 'YYYY-MM') as month
+        from requests r
+       where r.municipality_id = ${municipalityId}
+         and (r.submitted_at at time zone 'Europe/Brussels')::date between ${period.from}::date and ${period.to}::date
+       order by r.child_id, r.submitted_at, r.id
+    ), counted as (
+      select firsts.channel::text as channel,
+             case when families.municipality_id <> ${municipalityId} then 'outside'
+                  else coalesce(families.sub_municipality_id::text, 'unknown') end as residence,
+             firsts.month,
+             (firsts.desired_start + ${graceDays}::int <= ${today}::date) as due,
+             exists (select 1 from preferences p join requests r2 on r2.id = p.request_id
+                      where r2.child_id = firsts.child_id and p.status in ('offer_accepted', 'enrolled')) as solved,
+             (${priorityLevelSql(rules)})::int as priority_level,
+             coalesce(${vulnerable}, false) as vulnerable,
+             firsts.social_emergency,
+             firsts.care_needs
+        from firsts
+        join families on families.id = firsts.family_id
+    )
+    select channel, residence, month, due, solved, priority_level, vulnerable, social_emergency, care_needs,
+           count(*)::int as n
+      from counted
+     group by channel, residence, month, due, solved, priority_level, vulnerable, social_emergency, care_needs`);
+  const rows = (result as unknown as { rows: Record<string, unknown>[] }).rows;
+  return rows.map((r) => ({
+    channel: r.channel as ChildGroup['channel'],
+    residence: String(r.residence),
+    month: String(r.month),
+    due: r.due === true,
+    solved: r.solved === true,
+    priorityLevel: Number(r.priority_level),
+    vulnerable: r.vulnerable === true,
+    socialEmergency: r.social_emergency === true,
+    careNeeds: r.care_needs === true,
+    n: Number(r.n),
+  }));
+}

@@ -1,0 +1,58 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../platform/deps.ts';
+import { requireUser } from '../../platform/http/errors.ts';
+import { pageContext, sendPage } from '../../platform/http/setup.ts';
+import { CONTENT_TYPES, figuresFileName, toCsv, toXlsx } from './policy-figures.export.ts';
+import { getFigures } from './policy-figures.service.ts';
+import { figureTables } from './policy-figures.tables.ts';
+import { FIGURES_PATH, FiguresPage } from './policy-figures.views.tsx';
+
+type Query = Record<string, string | string[] | undefined>;
+
+/** The figures for local policy: a page for a municipality and period (in the URL), and its files. */
+export function registerPolicyFigureRoutes(app: FastifyInstance, deps: AppDeps): void {
+  app.get<{ Querystring: Query }>(
+    FIGURES_PATH,
+    { config: { action: 'figures.read' } },
+    async (request, reply) => {
+      const figures = await getFigures(deps, requireUser(request.user), request.query);
+      const status = figures.groups ? 200 : 400;
+      return sendPage(
+        reply,
+        <FiguresPage ctx={pageContext(request, reply, deps)} figures={figures} />,
+        status,
+      );
+    },
+  );
+
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get<{ Querystring: Query }>(
+      `${FIGURES_PATH}/export.${format}`,
+      { config: { action: 'figures.read' } },
+      async (request, reply) => {
+        const figures = await getFigures(deps, requireUser(request.user), request.query);
+        if (!figures.groups) {
+          // A wrong period: the page says what is wrong with it.
+          return reply.redirect(`${FIGURES_PATH}?${new URLSearchParams(figures.values).toString()}`, 303);
+        }
+        const file = {
+          lang: request.lang,
+          municipality: figures.municipality.name,
+          from: figures.period.from,
+          to: figures.period.to,
+          tables: figureTables(request.lang, {
+            groups: figures.groups,
+            subMunicipalities: figures.subMunicipalities,
+            period: figures.period,
+          }),
+        };
+        const body = format === 'csv' ? toCsv(file) : await toXlsx(file);
+        return reply
+          .header('content-disposition', `attachment; filename="${figuresFileName(file, format)}"`)
+          .header('cache-control', 'no-store')
+          .type(CONTENT_TYPES[format])
+          .send(body);
+      },
+    );
+  }
+}
