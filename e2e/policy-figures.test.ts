@@ -71,5 +71,9 @@ describe('the figures for local policy in a browser', () => {
     const csv = await tab.page.request.get(tab.url('/figures/export.csv?from=2026-10-01&to=2026-10-31'));
     expect(csv.status()).toBe(200);
     expect(await csv.text()).toContain('< 5');
+
+    await tab.follow(tab.qa('yearly-link'), '/figures/yearly');
+    await check(tab, 'figures-yearly');
+    await expect(tab.qa(`yearly-${run.seed.s.municipality.id}-unique`).textContent()).resolves.toBe('16');
   });
 });

@@ -3,6 +3,8 @@ import type { Language } from '../../platform/i18n/index.ts';
 import { csvText } from '../../shared/csv.ts';
 import { messages } from './policy-figures.messages.ts';
 import { type FigureTable, formatPublished, formatShare } from './policy-figures.tables.ts';
+import type { Published } from './suppression.ts';
+import { YEARLY_MEASURES, type YearlyMeasure } from './yearly.ts';
 
 /**
  * The figures as a file: CSV (UTF-8 with BOM, semicolons; one line per figure: table, description,
@@ -82,6 +84,64 @@ export async function toXlsx(file: FiguresFile): Promise<Buffer> {
       added.getCell(2).alignment = { horizontal: 'right' };
       if (typeof row.share === 'number') added.getCell(3).numFmt = '0.0%';
     }
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export type YearlyFile = {
+  lang: Language;
+  year: number;
+  scopeName: string;
+  rows: { name: string; values: Record<YearlyMeasure, Published> }[];
+  total?: Record<YearlyMeasure, Published>;
+};
+
+function yearlyLines(file: YearlyFile): string[][] {
+  const t = messages[file.lang];
+  const head = [t.municipality, ...YEARLY_MEASURES.map((m) => t.yearly.measures[m])];
+  const body = file.rows.map((r) => [
+    r.name,
+    ...YEARLY_MEASURES.map((m) => formatPublished(file.lang, r.values[m])),
+  ]);
+  const total = file.total
+    ? [
+        [
+          t.yearly.regionTotal,
+          ...YEARLY_MEASURES.map((m) =>
+            formatPublished(file.lang, (file.total as Record<YearlyMeasure, Published>)[m]),
+          ),
+        ],
+      ]
+    : [];
+  return [head, ...body, ...total];
+}
+
+export function yearlyFileName(file: YearlyFile, format: 'csv' | 'xlsx'): string {
+  return `${messages[file.lang].yearly.fileName}-${slug(file.scopeName) || 'gemeente'}-${file.year}.${format}`;
+}
+
+/** One line per municipality (and the region's total): the layout the desk hands in. */
+export function yearlyCsv(file: YearlyFile): string {
+  return `\uFEFF${yearlyLines(file)
+    .map((r) => r.map(csvText).join(';'))
+    .join('\r\n')}\r\n`;
+}
+
+export async function yearlyXlsx(file: YearlyFile): Promise<Buffer> {
+  const t = messages[file.lang];
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Loket Kinderopvang';
+  const sheet = workbook.addWorksheet(String(file.year));
+  sheet.columns = [{ width: 36 }, ...YEARLY_MEASURES.map(() => ({ width: 18 }))];
+  sheet.addRow([t.yearly.title(file.year)]).font = { bold: true, size: 14 };
+  sheet.addRow([]);
+  const [head, ...rest] = yearlyLines(file);
+  const header = sheet.addRow(head ?? []);
+  header.font = { bold: true };
+  header.alignment = { wrapText: true, vertical: 'top' };
+  for (const line of rest) {
+    const added = sheet.addRow(line.map((v, i) => (i > 0 && /^\d+$/.test(v) ? Number(v) : v)));
+    for (let i = 2; i <= line.length; i++) added.getCell(i).alignment = { horizontal: 'right' };
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

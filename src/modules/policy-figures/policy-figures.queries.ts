@@ -43,6 +43,7 @@ export function subMunicipalitiesOf(db: Database, municipalityId: string) {
  * "solved" and "due" look at all of the child's requests. Only counts leave the database.
  */
 export type ChildGroup = {
+  municipalityId: string;
   channel: 'parent' | 'intermediary' | 'desk';
   /** A sub-municipality id, 'outside' (the family lives in another municipality) or 'unknown'. */
   residence: string;
@@ -55,34 +56,43 @@ export type ChildGroup = {
   vulnerable: boolean;
   socialEmergency: boolean;
   careNeeds: boolean;
+  /** The care plan asks for care before or after the usual hours. */
+  extendedHours: boolean;
   n: number;
 };
 
 export async function childGroups(
   db: Database,
   input: {
-    municipalityId: string;
+    municipalityIds: string[];
     period: Period;
     today: LocalDate;
     graceDays: number;
     rules: Rules | undefined;
   },
 ): Promise<ChildGroup[]> {
-  const { municipalityId, period, today, graceDays, rules } = input;
+  const { municipalityIds, period, today, graceDays, rules } = input;
+  if (municipalityIds.length === 0) return [];
+  const ids = sql.join(
+    municipalityIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
   const vulnerable = rules ? vulnerableSql(rules) : sql`false`;
   const result = await db.execute(sql`
     with firsts as (
-      select distinct on (r.child_id)
-             r.child_id, r.family_id, r.channel, r.desired_start, r.care_needs,
+      select distinct on (r.municipality_id, r.child_id)
+             r.municipality_id, r.child_id, r.family_id, r.channel, r.desired_start, r.care_needs,
+             coalesce((r.care_plan->>'early')::boolean or (r.care_plan->>'late')::boolean, false) as extended_hours,
              (r.social_emergency_at is not null) as social_emergency,
              to_char((r.submitted_at at time zone 'Europe/Brussels')::date, 'YYYY-MM') as month
         from requests r
-       where r.municipality_id = ${municipalityId}
+       where r.municipality_id in (${ids})
          and (r.submitted_at at time zone 'Europe/Brussels')::date between ${period.from}::date and ${period.to}::date
-       order by r.child_id, r.submitted_at, r.id
+       order by r.municipality_id, r.child_id, r.submitted_at, r.id
     ), counted as (
-      select firsts.channel::text as channel,
-             case when families.municipality_id <> ${municipalityId} then 'outside'
+      select firsts.municipality_id::text as municipality_id,
+             firsts.channel::text as channel,
+             case when families.municipality_id <> firsts.municipality_id then 'outside'
                   else coalesce(families.sub_municipality_id::text, 'unknown') end as residence,
              firsts.month,
              (firsts.desired_start + ${graceDays}::int <= ${today}::date) as due,
@@ -91,16 +101,19 @@ export async function childGroups(
              (${priorityLevelSql(rules)})::int as priority_level,
              coalesce(${vulnerable}, false) as vulnerable,
              firsts.social_emergency,
-             firsts.care_needs
+             firsts.care_needs,
+             firsts.extended_hours
         from firsts
         join families on families.id = firsts.family_id
     )
-    select channel, residence, month, due, solved, priority_level, vulnerable, social_emergency, care_needs,
-           count(*)::int as n
+    select municipality_id, channel, residence, month, due, solved, priority_level, vulnerable, social_emergency,
+           care_needs, extended_hours, count(*)::int as n
       from counted
-     group by channel, residence, month, due, solved, priority_level, vulnerable, social_emergency, care_needs`);
+     group by municipality_id, channel, residence, month, due, solved, priority_level, vulnerable, social_emergency,
+           care_needs, extended_hours`);
   const rows = (result as unknown as { rows: Record<string, unknown>[] }).rows;
   return rows.map((r) => ({
+    municipalityId: String(r.municipality_id),
     channel: r.channel as ChildGroup['channel'],
     residence: String(r.residence),
     month: String(r.month),
@@ -110,6 +123,7 @@ export async function childGroups(
     vulnerable: r.vulnerable === true,
     socialEmergency: r.social_emergency === true,
     careNeeds: r.care_needs === true,
+    extendedHours: r.extended_hours === true,
     n: Number(r.n),
   }));
 }

@@ -68,7 +68,7 @@ export async function getFigures(deps: AppDeps, user: CurrentUser, query: Query)
   ]);
   const groups = ok
     ? await q.childGroups(deps.db, {
-        municipalityId: municipality.id,
+        municipalityIds: [municipality.id],
         period,
         today,
         graceDays: UNANSWERED_GRACE_DAYS,

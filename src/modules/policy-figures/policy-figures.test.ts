@@ -220,4 +220,41 @@ describe.each(BACKENDS)('figures for local policy on %s', (backend) => {
     const home = await client.get('/account/home');
     expect(home.headers.location).toBe('/figures');
   });
+
+  it('gives the yearly registration: a row per municipality of the region and their total, protected per measure', async () => {
+    const { other } = await fixtures();
+    // Two children of the neighbour ask for extended hours in 2026; one request is of 2025.
+    for (const at of ['2026-02-01T10:00:00Z', '2026-09-01T10:00:00Z', '2025-05-01T10:00:00Z']) {
+      const r = await aFamilyRequest(t.deps.db, { municipalityId: other.id, locations: [], submittedAt: at });
+      await t.deps.db.execute(
+        sql`update requests set care_plan = jsonb_set(care_plan, '{late}', 'true') where id = ${r.request.id}`,
+      );
+    }
+    const region = await policyUser({ regionId: s.region.id });
+    const page = await region.get('/figures/yearly?year=2026');
+    expect(page.statusCode).toBe(200);
+    const html = page.body;
+    const ours = s.municipality.id;
+    expect(cell(html, `yearly-${ours}-unique`)).toBe('22');
+    expect(cell(html, `yearly-${ours}-unanswered`)).toBe('5');
+    expect(cell(html, `yearly-${ours}-vulnerable`)).toBe('5');
+    expect(cell(html, `yearly-${ours}-priority`)).toBe('11');
+    expect(cell(html, `yearly-${ours}-extendedHours`)).toBe('0');
+    // The neighbour: 1 + 2 children in 2026, fewer than five; the region's total (25) is hidden,
+    // or it would give the neighbour's count away.
+    expect(cell(html, `yearly-${other.id}-unique`)).toBe('&lt; 5');
+    expect(cell(html, 'yearly-total-unique')).toBe('×');
+    expect(cell(html, 'yearly-total-vulnerable')).toBe('5');
+    expect(cell(html, `yearly-${other.id}-extendedHours`)).toBe('&lt; 5');
+    expect(cell(html, 'yearly-total-extendedHours')).toBe('&lt; 5');
+
+    const csv = await region.get('/figures/yearly/export.csv?year=2026');
+    expect(csv.statusCode).toBe(200);
+    const lines = csv.body.replace('\uFEFF', '').split('\r\n');
+    expect(lines[0]).toContain('Unieke aanvragen;Onbeantwoorde aanvragen');
+    expect(lines.find((l) => l.startsWith('Buurgemeente;'))).toMatch(/^Buurgemeente;< 5;/);
+    expect(lines.find((l) => l.startsWith('Totaal van de regio;'))).toBeDefined();
+    expect((await region.get('/figures/yearly?year=1999')).statusCode).toBe(400);
+    expect((await region.get('/figures/yearly/export.xlsx?year=2026')).statusCode).toBe(200);
+  });
 });

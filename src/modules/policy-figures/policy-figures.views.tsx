@@ -112,6 +112,11 @@ export function FiguresPage(props: { ctx: PageContext; figures: Figures }) {
     <Layout ctx={ctx} title={title}>
       <h1 class="utrecht-heading-1">{title}</h1>
       <p class="utrecht-paragraph">{t.intro}</p>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={`${FIGURES_PATH}/yearly`} data-qa="yearly-link">
+          {t.yearly.link}
+        </a>
+      </p>
       <ErrorSummary lang={lang} form={{ values: figures.values, errors: figures.errors }} />
       <PeriodForm lang={lang} figures={figures} />
       {figures.groups && (

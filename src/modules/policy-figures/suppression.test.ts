@@ -66,6 +66,29 @@ describe('suppression of small counts', () => {
     );
   });
 
+  it('can hide the total instead of other cells, and then gives nothing away either', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 1, maxLength: 5 }), (cells) => {
+        const { cells: published, total } = protectTable(cells, { rather: 'hideTotal' });
+        const values = possibleValues(
+          published,
+          total,
+          cells.reduce((a, b) => a + b, 0),
+        );
+        published.forEach((p, i) => {
+          if (p.kind === 'count') expect(p.value === 0 || p.value >= 5).toBe(true);
+          else expect(values[i]?.size).toBeGreaterThan(1);
+        });
+        if (total.kind === 'count') expect(total.value === 0 || total.value >= 5).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+    expect(protectTable([22, 3], { rather: 'hideTotal' })).toEqual({
+      cells: [{ kind: 'count', value: 22 }, { kind: 'fewerThanFive' }],
+      total: { kind: 'hidden' },
+    });
+  });
+
   it('hides the smallest other cell when one small count could be worked out from the total', () => {
     const { cells, total } = protectTable([3, 40, 12]);
     expect(cells).toEqual([{ kind: 'fewerThanFive' }, { kind: 'count', value: 40 }, { kind: 'hidden' }]);

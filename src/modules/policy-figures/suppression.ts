@@ -47,7 +47,10 @@ function givesAway(hidden: Hidden[], rest: number): boolean {
  * The published form of a table's cells and their total. The cells must partition the total (each
  * child counts in exactly one cell), which is what the reader is assumed to know.
  */
-export function protectTable(cells: readonly number[]): { cells: Published[]; total: Published } {
+export function protectTable(
+  cells: readonly number[],
+  options: { rather?: 'hideCells' | 'hideTotal' } = {},
+): { cells: Published[]; total: Published } {
   const total = cells.reduce((a, b) => a + b, 0);
   const count = (value: number): Published => ({ kind: 'count', value });
   const primary = cells.map(isSmall);
@@ -56,6 +59,14 @@ export function protectTable(cells: readonly number[]): { cells: Published[]; to
     return {
       cells: cells.map((v, i) => (primary[i] ? { kind: 'fewerThanFive' } : count(v))),
       total: isSmall(total) ? { kind: 'fewerThanFive' } : count(total),
+    };
+  }
+  // Where each cell matters more than the total (a municipality's own figure, which its own page
+  // shows too, in a region's table), the total is hidden instead: without it nothing can be worked out.
+  if (options.rather === 'hideTotal') {
+    return {
+      cells: cells.map((v, i) => (primary[i] ? { kind: 'fewerThanFive' } : count(v))),
+      total: { kind: 'hidden' },
     };
   }
   const hidden: Hidden[] = cells.flatMap((_, i) => (primary[i] ? [{ index: i, primary: true }] : []));
