@@ -15,6 +15,7 @@ import { registerMailTemplateRoutes } from './modules/mail-templates/index.ts';
 import { registerMyDataRoutes } from './modules/my-data/index.ts';
 import { registerOrganisationAdminRoutes } from './modules/organisation-admin/index.ts';
 import { registerPlatformAdminRoutes } from './modules/platform-admin/index.ts';
+import { registerPriorityRuleAdminRoutes } from './modules/priority-rule-admin/index.ts';
 import { registerProviderProfileRoutes } from './modules/provider-profile/index.ts';
 import { registerProviderReportRoutes } from './modules/provider-reports/index.ts';
 import { registerPublicSite } from './modules/public-site/index.ts';
@@ -63,6 +64,7 @@ export async function buildApp(
   registerDuplicateRoutes(app, deps);
   registerDeskEmergencyRoutes(app, deps);
   registerPlatformAdminRoutes(app, deps);
+  registerPriorityRuleAdminRoutes(app, deps);
   registerDeskSettingsRoutes(app, deps);
   registerDeskOrganisationRoutes(app, deps);
   registerDeskContentRoutes(app, deps);
