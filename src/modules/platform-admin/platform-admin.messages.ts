@@ -115,7 +115,7 @@ export const messages = defineMessages({
     homeOutbox: 'Les e-mails en attente ou en échec, et leur renvoi.',
     homeJobs: 'Les files des tâches de fond\u00a0: ce qui attend, tourne ou a échoué.',
     homePriorityRules:
-      'Les ensembles de règles de priorité, leurs sources et leur validité\u00a0; ajouter ou corriger un ensemble.',
+      'Les ensembles de règles de priorité, leurs sources et leur validité\u202f; ajouter ou corriger un ensemble.',
     auditTitle: 'Journal d’audit',
     auditIntro:
       'Chaque lecture ou modification de données personnelles, les plus récentes d’abord. Cette consultation est elle aussi journalisée.',

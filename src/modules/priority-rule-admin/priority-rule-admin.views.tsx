@@ -68,11 +68,20 @@ function Periods(props: { lang: Language; periods: StoredPeriod[] }) {
   );
 }
 
-function Source(props: { lang: Language; period: StoredPeriod }) {
+/** A list cell's reference: its first words; the whole text is on the set's page. */
+const LIST_REFERENCE = 90;
+function shortened(text: string): string {
+  if (text.length <= LIST_REFERENCE) return text;
+  const cut = text.slice(0, LIST_REFERENCE);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 40 ? cut.lastIndexOf(' ') : LIST_REFERENCE)}…`;
+}
+
+function Source(props: { lang: Language; period: StoredPeriod; short?: boolean }) {
   const t = ruleSetMessages[props.lang];
+  const reference = props.period.sourceReference;
   return (
     <>
-      <span lang="nl">{props.period.sourceReference}</span>
+      <span lang="nl">{props.short ? shortened(reference) : reference}</span>
       {props.period.sourceUrl && (
         <>
           {' '}
@@ -221,7 +230,7 @@ export function RuleSetListPage(props: {
                     <Periods lang={lang} periods={set.periods} />
                   </td>
                   <td class="utrecht-table__cell">
-                    <Source lang={lang} period={first} />
+                    <Source lang={lang} period={first} short />
                   </td>
                   <td class="utrecht-table__cell" data-qa="rule-set-today">
                     {valid && <span class="ko-badge">{t.validTodayBadge}</span>}
@@ -489,7 +498,7 @@ function HiddenValues(props: { values: FormBody }) {
 function EffectLine(props: { lang: Language; effect: DayEffect }) {
   const t = ruleSetMessages[props.lang];
   const { effect } = props;
-  const setName = (s: DayEffect['before']) => (s ? `${s.name} (${t.versionOf(s.version)})` : t.appliesNone);
+  const setName = (s: DayEffect['before']) => (s ? t.nameAndVersion(s.name, s.version) : t.appliesNone);
   return (
     <li data-qa="preview-day">
       <strong>{withColon(props.lang, t.previewDay(formatDate(props.lang, effect.day)))}</strong>{' '}
