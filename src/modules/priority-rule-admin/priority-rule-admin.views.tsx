@@ -73,7 +73,8 @@ const LIST_REFERENCE = 90;
 function shortened(text: string): string {
   if (text.length <= LIST_REFERENCE) return text;
   const cut = text.slice(0, LIST_REFERENCE);
-  return `${cut.slice(0, cut.lastIndexOf(' ') > 40 ? cut.lastIndexOf(' ') : LIST_REFERENCE)}…`;
+  const words = cut.slice(0, cut.lastIndexOf(' ') > 40 ? cut.lastIndexOf(' ') : LIST_REFERENCE);
+  return `${words.replace(/[\s,;:.]+$/, '')}…`;
 }
 
 function Source(props: { lang: Language; period: StoredPeriod; short?: boolean }) {
@@ -229,7 +230,7 @@ export function RuleSetListPage(props: {
                   <td class="utrecht-table__cell">
                     <Periods lang={lang} periods={set.periods} />
                   </td>
-                  <td class="utrecht-table__cell">
+                  <td class="utrecht-table__cell ko-wrap">
                     <Source lang={lang} period={first} short />
                   </td>
                   <td class="utrecht-table__cell" data-qa="rule-set-today">
