@@ -16,6 +16,7 @@ import { registerMyDataRoutes } from './modules/my-data/index.ts';
 import { registerOrganisationAdminRoutes } from './modules/organisation-admin/index.ts';
 import { registerPlatformAdminRoutes } from './modules/platform-admin/index.ts';
 import { registerPolicyFigureRoutes } from './modules/policy-figures/index.ts';
+import { registerPriorityRuleAdminRoutes } from './modules/priority-rule-admin/index.ts';
 import { registerProviderProfileRoutes } from './modules/provider-profile/index.ts';
 import { registerProviderReportRoutes } from './modules/provider-reports/index.ts';
 import { registerPublicSite } from './modules/public-site/index.ts';
@@ -65,6 +66,7 @@ export async function buildApp(
   registerPolicyFigureRoutes(app, deps);
   registerDeskEmergencyRoutes(app, deps);
   registerPlatformAdminRoutes(app, deps);
+  registerPriorityRuleAdminRoutes(app, deps);
   registerDeskSettingsRoutes(app, deps);
   registerDeskOrganisationRoutes(app, deps);
   registerDeskContentRoutes(app, deps);

@@ -347,6 +347,8 @@ export function paramValue(route: string, name: string, world: World, scope: Sco
       return 'fr';
     case 'number':
       return world.mailNumber;
+    case 'ruleSetCode':
+      return 'before-2024';
     default:
       throw new Error(
         `${route}: no value for the path parameter :${name}; add one to paramValue() in test/access-matrix.world.ts`,

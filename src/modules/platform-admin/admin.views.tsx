@@ -5,7 +5,7 @@ import { Layout } from '../../platform/views/layout.tsx';
 import { SubNav } from '../../platform/views/sub-nav.tsx';
 import { messages } from './platform-admin.messages.ts';
 
-export type AdminTab = 'home' | 'audit' | 'outbox' | 'jobs';
+export type AdminTab = 'home' | 'audit' | 'outbox' | 'jobs' | 'priorityRules';
 
 /** The platform admin's own navigation (the sub navigation pattern, as the desk has). */
 export function AdminNav(props: { lang: Language; current?: AdminTab }) {
@@ -15,6 +15,7 @@ export function AdminNav(props: { lang: Language; current?: AdminTab }) {
     { key: 'audit', href: '/admin/audit', label: t.navAudit },
     { key: 'outbox', href: '/admin/outbox', label: t.navOutbox },
     { key: 'jobs', href: '/admin/jobs', label: t.navJobs },
+    { key: 'priorityRules', href: '/admin/priority-rules', label: t.navPriorityRules },
   ];
   return <SubNav label={t.adminNav} navQa="admin-nav" qa="admin-nav" tabs={tabs} current={props.current} />;
 }
@@ -54,6 +55,12 @@ export function AdminHomePage(props: { ctx: PageContext }) {
     { href: '/admin/audit', label: t.navAudit, text: t.homeAudit, qa: 'home-audit' },
     { href: '/admin/outbox', label: t.navOutbox, text: t.homeOutbox, qa: 'home-outbox' },
     { href: '/admin/jobs', label: t.navJobs, text: t.homeJobs, qa: 'home-jobs' },
+    {
+      href: '/admin/priority-rules',
+      label: t.navPriorityRules,
+      text: t.homePriorityRules,
+      qa: 'home-priority-rules',
+    },
   ];
   return (
     <AdminLayout ctx={props.ctx} title={t.homeTitle} current="home">

@@ -16,7 +16,9 @@ export {
   insertRuleSet,
   priorityLevelSql,
   type RuleSetInsert,
+  toRuleSet,
   vulnerableSql,
+  type YearlyAmounts,
 } from './priority-rules.queries.ts';
 export {
   evaluatePriority,

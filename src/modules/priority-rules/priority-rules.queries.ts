@@ -125,7 +125,10 @@ export async function getRuleSets(db: Database): Promise<RuleSet[]> {
   return rows.map(toRuleSet);
 }
 
-export type RuleSetInsert = Omit<RuleSet, 'id'>;
+/** Yearly amounts a set refers to, by year: e.g. { "2025": { "incomeThreshold": 32000 } }. */
+export type YearlyAmounts = Record<string, Record<string, number>>;
+
+export type RuleSetInsert = Omit<RuleSet, 'id'> & { yearlyAmounts?: YearlyAmounts };
 
 /** Stores a new set or a new version of one (one row per validity period); never updates. */
 export async function insertRuleSet(db: Database, set: RuleSetInsert): Promise<void> {
@@ -144,5 +147,6 @@ export async function insertRuleSet(db: Database, set: RuleSetInsert): Promise<v
     vulnerableRequiredAmong: set.vulnerable.requiredAmong,
     reservedSharePercent: set.reservedSharePercent,
     deviationSharePercent: set.deviationSharePercent,
+    yearlyAmounts: set.yearlyAmounts ?? {},
   });
 }

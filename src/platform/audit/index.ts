@@ -19,7 +19,8 @@ export type AuditEntry = {
     | 'outbox'
     | 'municipality'
     | 'intermediary_organisation'
-    | 'news_item';
+    | 'news_item'
+    | 'priority_rule_set';
   subjectId?: string;
   /** Whose data: the family file concerned. */
   familyId?: string;

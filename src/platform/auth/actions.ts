@@ -117,6 +117,10 @@ export const ACTIONS = {
   'admin.outbox.read': { roles: ['platform_admin'], scope: 'none' },
   'admin.outbox.retry': { roles: ['platform_admin'], scope: 'none' },
   'admin.jobs.read': { roles: ['platform_admin'], scope: 'none' },
+  /** The priority rule sets (ADR 0018): no family's data; a save counts open requests, names none. */
+  'admin.priorityRules.read': { roles: ['platform_admin'], scope: 'none' },
+  /** Add a rule set or correct one with a new version, after a preview of what changes. */
+  'admin.priorityRules.manage': { roles: ['platform_admin'], scope: 'none' },
   // ── end platform admin ───────────────────────────────────────────────────────────────────────
   /** The municipality's own settings (rules, desk contact, look, children 0–3): no family's data. */
   'desk.settings.read': { roles: ['desk'], scope: 'municipality' },

@@ -130,6 +130,20 @@ export const common = defineMessages({
       organisationNameTaken: 'Er is al een organisatie met deze naam in uw gemeente. Kies een andere naam.',
       intermediaryHasAccess:
         'Deze persoon werkt al voor deze organisatie: ze staat in de lijst van medewerkers.',
+      // Priority rule sets (priority-rule-admin)
+      periodsOverlap:
+        'Deze periode overlapt met een andere periode van dezelfde regelset. Kies dagen die elkaar niet raken.',
+      noCriterion: 'Kies minstens één criterium dat voorrang geeft.',
+      absoluteNotCriterion:
+        'Een criterium met absolute voorrang moet ook aangevinkt zijn bij de criteria die voorrang geven.',
+      vulnerableMinimumTooHigh:
+        'Het aantal kenmerken is groter dan het aantal aangevinkte kenmerken. Kies een kleiner aantal of vink meer kenmerken aan.',
+      requiredNotCharacteristic:
+        'Een kenmerk waarvan er minstens één moet zijn, moet ook aangevinkt zijn bij de kenmerken van een kwetsbaar gezin.',
+      yearlyAmountsInvalid:
+        'Schrijf één regel per jaar: het jaar, een dubbelpunt en een bedrag in hele euro groter dan 0, bijvoorbeeld 2025: 32000. Elk jaar één keer.',
+      ruleSetChangedMeanwhile:
+        'Iemand anders heeft deze regelset intussen verbeterd. Open de regelset opnieuw en begin van de nieuwste versie.',
     },
   },
   fr: {
@@ -270,6 +284,20 @@ export const common = defineMessages({
       organisationNameTaken: 'Votre commune a déjà une organisation de ce nom. Choisissez un autre nom.',
       intermediaryHasAccess:
         'Cette personne travaille déjà pour cette organisation\u00a0: elle figure dans la liste du personnel.',
+      // Priority rule sets (priority-rule-admin)
+      periodsOverlap:
+        'Cette période chevauche une autre période du même ensemble de règles. Choisissez des jours qui ne se recouvrent pas.',
+      noCriterion: 'Choisissez au moins un critère qui donne la priorité.',
+      absoluteNotCriterion:
+        'Un critère de priorité absolue doit aussi être coché parmi les critères qui donnent la priorité.',
+      vulnerableMinimumTooHigh:
+        'Le nombre de caractéristiques dépasse le nombre de caractéristiques cochées. Choisissez un nombre plus petit ou cochez plus de caractéristiques.',
+      requiredNotCharacteristic:
+        'Une caractéristique dont il en faut au moins une doit aussi être cochée parmi les caractéristiques d’une famille vulnérable.',
+      yearlyAmountsInvalid:
+        'Écrivez une ligne par année\u00a0: l’année, deux-points et un montant en euros entiers supérieur à 0, par exemple 2025: 32000. Chaque année une seule fois.',
+      ruleSetChangedMeanwhile:
+        'Quelqu’un d’autre a corrigé cet ensemble de règles entre-temps. Rouvrez-le et partez de la version la plus récente.',
     },
   },
   en: {
@@ -400,6 +428,20 @@ export const common = defineMessages({
         'Your municipality already has an organisation with this name. Choose another name.',
       intermediaryHasAccess:
         'This person already works for this organisation: they are in the list of staff.',
+      // Priority rule sets (priority-rule-admin)
+      periodsOverlap:
+        'This period overlaps another period of the same rule set. Choose days that do not overlap.',
+      noCriterion: 'Choose at least one criterion that gives priority.',
+      absoluteNotCriterion:
+        'A criterion with absolute priority must also be ticked among the criteria that give priority.',
+      vulnerableMinimumTooHigh:
+        'The number of characteristics is larger than the number of ticked characteristics. Choose a smaller number or tick more characteristics.',
+      requiredNotCharacteristic:
+        'A characteristic of which at least one is needed must also be ticked among the characteristics of a vulnerable family.',
+      yearlyAmountsInvalid:
+        'Write one line per year: the year, a colon and an amount in whole euros above 0, for example 2025: 32000. Each year once.',
+      ruleSetChangedMeanwhile:
+        'Someone else corrected this rule set in the meantime. Open it again and start from the newest version.',
     },
   },
 });
