@@ -19,6 +19,7 @@ export type AuditEntry = {
     | 'outbox'
     | 'municipality'
     | 'intermediary_organisation'
+    | 'provider_organisation'
     | 'news_item';
   subjectId?: string;
   /** Whose data: the family file concerned. */

@@ -130,6 +130,15 @@ export const common = defineMessages({
       organisationNameTaken: 'Er is al een organisatie met deze naam in uw gemeente. Kies een andere naam.',
       intermediaryHasAccess:
         'Deze persoon werkt al voor deze organisatie: ze staat in de lijst van medewerkers.',
+      // The desk's provider organisations (desk-providers)
+      providerNameTaken:
+        'Er is al een organisator met deze naam in uw gemeente. Kies een andere naam of open die organisator.',
+      invalidEnterpriseNumber:
+        'Dit is geen geldig ondernemingsnummer. Typ de tien cijfers, bijvoorbeeld 0123.456.749.',
+      postcodeElsewhere: 'Deze postcode hoort niet bij uw gemeente. Vul de postcode van de opvanglocatie in.',
+      unknownPostcode: 'Deze postcode kennen we niet. Kijk de postcode en de gemeente na.',
+      providerStaffHasAccess:
+        'Deze persoon werkt al op een locatie van deze organisator: ze staat in de lijst van medewerkers.',
     },
   },
   fr: {
@@ -270,6 +279,15 @@ export const common = defineMessages({
       organisationNameTaken: 'Votre commune a déjà une organisation de ce nom. Choisissez un autre nom.',
       intermediaryHasAccess:
         'Cette personne travaille déjà pour cette organisation\u00a0: elle figure dans la liste du personnel.',
+      providerNameTaken:
+        'Votre commune a déjà un organisateur de ce nom. Choisissez un autre nom ou ouvrez cet organisateur.',
+      invalidEnterpriseNumber:
+        'Ce n’est pas un numéro d’entreprise valable. Tapez les dix chiffres, par exemple 0123.456.749.',
+      postcodeElsewhere:
+        'Ce code postal n’appartient pas à votre commune. Indiquez le code postal du lieu d’accueil.',
+      unknownPostcode: 'Nous ne connaissons pas ce code postal. Vérifiez le code postal et la localité.',
+      providerStaffHasAccess:
+        'Cette personne travaille déjà dans un lieu de cet organisateur\u00a0: elle figure dans la liste du personnel.',
     },
   },
   en: {
@@ -400,6 +418,15 @@ export const common = defineMessages({
         'Your municipality already has an organisation with this name. Choose another name.',
       intermediaryHasAccess:
         'This person already works for this organisation: they are in the list of staff.',
+      providerNameTaken:
+        'Your municipality already has a provider organisation with this name. Choose another name or open that organisation.',
+      invalidEnterpriseNumber:
+        'This is not a valid enterprise number. Type the ten digits, for example 0123.456.749.',
+      postcodeElsewhere:
+        'This postcode is not in your municipality. Enter the postcode of the childcare location.',
+      unknownPostcode: 'We do not know this postcode. Check the postcode and the town.',
+      providerStaffHasAccess:
+        'This person already works at a location of this organisation: they are in the list of staff.',
     },
   },
 });
