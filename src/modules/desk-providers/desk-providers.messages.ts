@@ -145,7 +145,7 @@ export const providerMessages = defineMessages({
   fr: {
     listTitle: 'Lieux d’accueil',
     listIntro: (municipality: string) =>
-      `Les organisateurs d’accueil d’enfants de ${municipality} et leurs lieux d’accueil. Un lieu désactivé n’apparaît plus dans les résultats de recherche\u00a0; ses demandes et propositions sont conservées.`,
+      `Les organisateurs d’accueil d’enfants de ${municipality} et leurs lieux d’accueil. Un lieu désactivé n’apparaît plus dans les résultats de recherche\u202f; ses demandes et propositions sont conservées.`,
     newOrganisation: 'Ajouter un organisateur',
     filterLabel: 'Chercher par nom',
     filterSubmit: 'Chercher',
@@ -243,7 +243,7 @@ export const providerMessages = defineMessages({
     modulesSave: 'Enregistrer les modules',
     deactivateTitle: 'Désactiver',
     deactivateIntro:
-      'Ce lieu ferme ou ne travaille plus via le guichet\u00a0? Désactivez-le\u00a0: son historique est conservé.',
+      'Ce lieu ferme ou ne travaille plus via le guichet\u202f? Désactivez-le\u00a0: son historique est conservé.',
     deactivate: 'Désactiver le lieu',
     reactivateIntro:
       'Ce lieu est désactivé. Réactivez-le pour qu’il apparaisse à nouveau dans les résultats de recherche.',

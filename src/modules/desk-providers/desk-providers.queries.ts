@@ -38,9 +38,9 @@ const inMunicipality = (municipalityId: string): SQL =>
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
- * One row per location of the municipality, with its organisation, ordered by organisation and
- * location; an organisation without a location here yet gets one row without location. The
- * filter matches the organisation's or the location's name.
+ * One row per location of the municipality, with its organisation, ordered by location name (the
+ * first column), then organisation; an organisation without a location here yet gets one row
+ * without location, at the end. The filter matches the organisation's or the location's name.
  */
 export function listLocations(db: Database, municipalityId: string, filter: string | undefined) {
   const pattern = filter ? likePattern(filter) : undefined;
@@ -72,7 +72,7 @@ export function listLocations(db: Database, municipalityId: string, filter: stri
           : undefined,
       ),
     )
-    .orderBy(asc(providerOrganisations.name), asc(providerLocations.name));
+    .orderBy(sql`${providerLocations.name} asc nulls last`, asc(providerOrganisations.name));
 }
 
 export async function getOrganisation(db: Database, municipalityId: string, id: string) {

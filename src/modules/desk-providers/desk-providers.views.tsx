@@ -56,13 +56,11 @@ export function ListPage(props: { ctx: PageContext; data: ListData }) {
     <DeskLayout ctx={ctx} title={t.listTitle} current="providers">
       <h1 class="utrecht-heading-1">{t.listTitle}</h1>
       <p class="utrecht-paragraph">{t.listIntro(data.municipality)}</p>
-      <ul class="ko-inline-list">
-        <li>
-          <a class="utrecht-link" href={`${PROVIDERS_PATH}/new`} data-qa="new-organisation">
-            {t.newOrganisation}
-          </a>
-        </li>
-      </ul>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={`${PROVIDERS_PATH}/new`} data-qa="new-organisation">
+          {t.newOrganisation}
+        </a>
+      </p>
       <form method="get" action={PROVIDERS_PATH} class="ko-filter-form" novalidate data-qa="provider-filter">
         <TextField
           lang={lang}
