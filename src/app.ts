@@ -4,6 +4,7 @@ import { registerDeskRoutes } from './modules/desk/index.ts';
 import { registerDeskContentRoutes } from './modules/desk-content/index.ts';
 import { registerDeskEmergencyRoutes } from './modules/desk-emergency/index.ts';
 import { registerDeskOrganisationRoutes } from './modules/desk-organisations/index.ts';
+import { registerDeskProviderRoutes } from './modules/desk-providers/index.ts';
 import { registerDeskRequestsRoutes } from './modules/desk-requests/index.ts';
 import { registerDeskSettingsRoutes } from './modules/desk-settings/index.ts';
 import { registerDevMailboxRoutes } from './modules/dev-mailbox/index.ts';
@@ -69,6 +70,7 @@ export async function buildApp(
   registerPriorityRuleAdminRoutes(app, deps);
   registerDeskSettingsRoutes(app, deps);
   registerDeskOrganisationRoutes(app, deps);
+  registerDeskProviderRoutes(app, deps);
   registerDeskContentRoutes(app, deps);
   // Only for a local demo (config.ts, devMailboxEnabled): it shows every mail to anyone.
   if (deps.config.devMailbox) registerDevMailboxRoutes(app, deps);

@@ -9,7 +9,7 @@ import { messages, type Section } from './desk.messages.ts';
 import type { TodayRow } from './desk.queries.ts';
 import type { TodaySection } from './desk.service.ts';
 
-export type DeskTab = 'today' | 'search' | 'duplicates' | 'settings' | 'organisations' | 'news';
+export type DeskTab = 'today' | 'search' | 'duplicates' | 'settings' | 'providers' | 'organisations' | 'news';
 
 /** The desk's own navigation, as the provider pages have theirs (the sub navigation pattern). */
 export function DeskNav(props: { lang: Language; current?: DeskTab }) {
@@ -19,6 +19,8 @@ export function DeskNav(props: { lang: Language; current?: DeskTab }) {
     { key: 'search', href: '/desk/search', label: t.navSearch },
     { key: 'duplicates', href: '/desk/duplicates', label: t.navDuplicates },
     { key: 'settings', href: '/desk/settings', label: t.navSettings },
+    // The municipality's childcare providers (desk-providers)
+    { key: 'providers', href: '/desk/providers', label: t.navProviders },
     // The municipality's intermediary organisations (desk-organisations)
     { key: 'organisations', href: '/desk/organisations', label: t.navOrganisations },
     { key: 'news', href: '/desk/news', label: t.navNews },

@@ -13,3 +13,8 @@ export {
 } from './invitations.service.ts';
 export { InviteSection, PendingInvitations, PeopleSection } from './invitations.views.tsx';
 export { registerOrganisationAdminRoutes } from './organisation-admin.routes.tsx';
+export {
+  InviteForm as StaffInviteForm,
+  type InviteInput as StaffInviteInput,
+  STAFF_ROLES,
+} from './organisation-admin.schemas.ts';

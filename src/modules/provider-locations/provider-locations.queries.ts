@@ -10,6 +10,8 @@ export function getLocationsByIds(db: Database, ids: string[]) {
       id: providerLocations.id,
       name: providerLocations.name,
       municipalityId: providerLocations.municipalityId,
+      /** False once the desk deactivated it (desk-providers): out of the lists of open locations. */
+      active: providerLocations.active,
     })
     .from(providerLocations)
     .where(inArray(providerLocations.id, ids))

@@ -43,7 +43,7 @@ export function translatedOrNull(nl: string | undefined, fr: string | undefined,
   return out;
 }
 
-function validateProfile(input: ProfileInput): Result<q.ProfileUpdate> {
+export function validateProfile(input: ProfileInput): Result<q.ProfileUpdate> {
   const errors: Errors = {};
   const openingHours: OpeningHours = {};
   for (const day of HOURS_DAYS) {

@@ -1,4 +1,5 @@
-import { formatDate } from '../../platform/i18n/index.ts';
+import type { ComponentChildren } from 'preact';
+import { formatDate, type Language } from '../../platform/i18n/index.ts';
 import { SPOKEN_LANGUAGES, spokenLanguageNames } from '../../platform/i18n/spoken-languages.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import {
@@ -85,120 +86,17 @@ export function ProfilePage(props: {
       <ErrorSummary lang={lang} form={form} />
       <form method="post" action={base} class="ko-form ko-form--wide" novalidate data-qa="profile-form">
         <CsrfField token={ctx.csrfToken} />
-        <h2 class="utrecht-heading-2">{t.sectionDescription}</h2>
-        {TEXT_LANGUAGES.map((l) => (
-          <TextArea
-            key={l}
-            lang={lang}
-            form={form}
-            name={`description_${l}`}
-            label={`${t.description} ${t.inLanguage[l]}`}
-            hint={l === 'nl' ? t.descriptionHint : undefined}
-            rows={6}
-          />
-        ))}
-        <h2 class="utrecht-heading-2">{t.sectionHours}</h2>
-        <p class="utrecht-paragraph" id="hours-hint">
-          {t.hoursHint}
-        </p>
-        <TableScroll label={t.sectionHours}>
-          <table class="utrecht-table ko-table ko-table--compact" aria-describedby="hours-hint">
-            <caption class="ko-visually-hidden">{t.sectionHours}</caption>
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                <td class="utrecht-table__header-cell" />
-                <th class="utrecht-table__header-cell" scope="col">
-                  {t.opens}
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  {t.closes}
-                </th>
-              </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
-              {HOURS_DAYS.map((day) => (
-                <tr class="utrecht-table__row" key={day}>
-                  <th class="utrecht-table__header-cell" scope="row">
-                    {t.days[day]}
-                  </th>
-                  <td class="utrecht-table__cell">
-                    <TimeInput
-                      lang={lang}
-                      form={form}
-                      name={`opens_${day}`}
-                      label={`${t.days[day]}: ${t.opens}`}
-                    />
-                  </td>
-                  <td class="utrecht-table__cell">
-                    <TimeInput
-                      lang={lang}
-                      form={form}
-                      name={`closes_${day}`}
-                      label={`${t.days[day]}: ${t.closes}`}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-        <h2 class="utrecht-heading-2">{t.sectionFacts}</h2>
-        <TextField
+        <ProfileFields
           lang={lang}
           form={form}
-          name="capacity"
-          label={t.capacity}
-          type="number"
-          inputMode="numeric"
-          required
-        />
-        <AgeRangeFields lang={lang} form={form} />
-        <ChoiceGroup
-          lang={lang}
-          form={form}
-          name="languages"
-          legend={t.languages}
-          multiple
-          options={SPOKEN_LANGUAGES.map((l) => ({ value: l, label: spokenLanguageNames[lang][l] }))}
-        />
-        <ChoiceGroup
-          lang={lang}
-          form={form}
-          name="care"
-          legend={t.careOptions}
-          multiple
-          options={[
-            { value: 'inclusiveCare', label: t.inclusiveCare },
-            { value: 'occasionalCare', label: t.occasionalCare },
-          ]}
-        />
-        <h2 class="utrecht-heading-2">{t.sectionPrice}</h2>
-        <dl class="ko-data-list">
-          <dt>{t.subsidyLevel}</dt>
-          <dd data-qa="subsidy-level">
-            {t.subsidyLevels[level]} <span class="ko-muted">({t.subsidyHint})</span>
-          </dd>
-        </dl>
-        {TEXT_LANGUAGES.map((l) => (
-          <TextArea
-            key={l}
-            lang={lang}
-            form={form}
-            name={`priceInfo_${l}`}
-            label={`${t.priceInfo} ${t.inLanguage[l]}`}
-            rows={3}
-          />
-        ))}
-        <h2 class="utrecht-heading-2">{t.sectionContact}</h2>
-        <TextField lang={lang} form={form} name="phone" label={t.phone} type="tel" autocomplete="off" />
-        <TextField lang={lang} form={form} name="email" label={t.email} type="email" autocomplete="off" />
-        <TextField
-          lang={lang}
-          form={form}
-          name="website"
-          label={t.website}
-          hint={t.websiteHint}
-          autocomplete="off"
+          subsidy={
+            <dl class="ko-data-list">
+              <dt>{t.subsidyLevel}</dt>
+              <dd data-qa="subsidy-level">
+                {t.subsidyLevels[level]} <span class="ko-muted">({t.subsidyHint})</span>
+              </dd>
+            </dl>
+          }
         />
         <SubmitButton qa="save-profile">{t.save}</SubmitButton>
       </form>
@@ -264,5 +162,129 @@ export function ProfilePage(props: {
         </SubmitButton>
       </form>
     </Layout>
+  );
+}
+
+/**
+ * The profile's fields (texts, hours per day, places, ages, languages, care, price, contact): the
+ * provider's own profile form, and the desk's form for a new location (desk-providers), which
+ * passes its own subsidy field; here the subsidy level is only shown.
+ */
+export function ProfileFields(props: { lang: Language; form: FormState; subsidy: ComponentChildren }) {
+  const { lang, form } = props;
+  const t = messages[lang];
+  return (
+    <>
+      <h2 class="utrecht-heading-2">{t.sectionDescription}</h2>
+      {TEXT_LANGUAGES.map((l) => (
+        <TextArea
+          key={l}
+          lang={lang}
+          form={form}
+          name={`description_${l}`}
+          label={`${t.description} ${t.inLanguage[l]}`}
+          hint={l === 'nl' ? t.descriptionHint : undefined}
+          rows={6}
+        />
+      ))}
+      <h2 class="utrecht-heading-2">{t.sectionHours}</h2>
+      <p class="utrecht-paragraph" id="hours-hint">
+        {t.hoursHint}
+      </p>
+      <TableScroll label={t.sectionHours}>
+        <table class="utrecht-table ko-table ko-table--compact" aria-describedby="hours-hint">
+          <caption class="ko-visually-hidden">{t.sectionHours}</caption>
+          <thead class="utrecht-table__header">
+            <tr class="utrecht-table__row">
+              <td class="utrecht-table__header-cell" />
+              <th class="utrecht-table__header-cell" scope="col">
+                {t.opens}
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                {t.closes}
+              </th>
+            </tr>
+          </thead>
+          <tbody class="utrecht-table__body">
+            {HOURS_DAYS.map((day) => (
+              <tr class="utrecht-table__row" key={day}>
+                <th class="utrecht-table__header-cell" scope="row">
+                  {t.days[day]}
+                </th>
+                <td class="utrecht-table__cell">
+                  <TimeInput
+                    lang={lang}
+                    form={form}
+                    name={`opens_${day}`}
+                    label={`${t.days[day]}: ${t.opens}`}
+                  />
+                </td>
+                <td class="utrecht-table__cell">
+                  <TimeInput
+                    lang={lang}
+                    form={form}
+                    name={`closes_${day}`}
+                    label={`${t.days[day]}: ${t.closes}`}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+      <h2 class="utrecht-heading-2">{t.sectionFacts}</h2>
+      <TextField
+        lang={lang}
+        form={form}
+        name="capacity"
+        label={t.capacity}
+        type="number"
+        inputMode="numeric"
+        required
+      />
+      <AgeRangeFields lang={lang} form={form} />
+      <ChoiceGroup
+        lang={lang}
+        form={form}
+        name="languages"
+        legend={t.languages}
+        multiple
+        options={SPOKEN_LANGUAGES.map((l) => ({ value: l, label: spokenLanguageNames[lang][l] }))}
+      />
+      <ChoiceGroup
+        lang={lang}
+        form={form}
+        name="care"
+        legend={t.careOptions}
+        multiple
+        options={[
+          { value: 'inclusiveCare', label: t.inclusiveCare },
+          { value: 'occasionalCare', label: t.occasionalCare },
+        ]}
+      />
+      <h2 class="utrecht-heading-2">{t.sectionPrice}</h2>
+      {props.subsidy}
+      {TEXT_LANGUAGES.map((l) => (
+        <TextArea
+          key={l}
+          lang={lang}
+          form={form}
+          name={`priceInfo_${l}`}
+          label={`${t.priceInfo} ${t.inLanguage[l]}`}
+          rows={3}
+        />
+      ))}
+      <h2 class="utrecht-heading-2">{t.sectionContact}</h2>
+      <TextField lang={lang} form={form} name="phone" label={t.phone} type="tel" autocomplete="off" />
+      <TextField lang={lang} form={form} name="email" label={t.email} type="email" autocomplete="off" />
+      <TextField
+        lang={lang}
+        form={form}
+        name="website"
+        label={t.website}
+        hint={t.websiteHint}
+        autocomplete="off"
+      />
+    </>
   );
 }

@@ -67,10 +67,10 @@ function doneKey(value: unknown): DoneKey | undefined {
  */
 export function registerRequestHandlingRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get('/provider', { config: { action: 'provider.home' } }, async (request, reply) => {
-    const locations = await getLocationsByIds(
-      deps.db,
-      locationsFor(requireUser(request.user), 'provider.waitingList.read'),
-    );
+    // A location the desk deactivated leaves the list of open locations; its pages stay reachable.
+    const locations = (
+      await getLocationsByIds(deps.db, locationsFor(requireUser(request.user), 'provider.waitingList.read'))
+    ).filter((l) => l.active);
     const [only] = locations;
     if (locations.length === 1 && only)
       return reply.redirect(`/provider/locations/${only.id}/waiting-list`, 303);

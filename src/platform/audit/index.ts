@@ -20,7 +20,8 @@ export type AuditEntry = {
     | 'municipality'
     | 'intermediary_organisation'
     | 'news_item'
-    | 'priority_rule_set';
+    | 'priority_rule_set'
+    | 'provider_organisation';
   subjectId?: string;
   /** Whose data: the family file concerned. */
   familyId?: string;

@@ -131,6 +131,12 @@ export const ACTIONS = {
   /** Create an organisation, invite its staff, withdraw an invitation, remove a staff member. */
   'desk.organisations.manage': { roles: ['desk'], scope: 'municipality' },
   // ── end desk organisations ──────────────────────────────────────────────────────────────────
+  // ── Desk: provider organisations and their locations (desk-providers) ─────────────────────────
+  /** The municipality's provider organisations, their locations and staff: no family's data. */
+  'desk.providers.read': { roles: ['desk'], scope: 'municipality' },
+  /** Create an organisation or a location, invite staff, switch modules, (re)activate a location. */
+  'desk.providers.manage': { roles: ['desk'], scope: 'municipality' },
+  // ── end desk providers ──────────────────────────────────────────────────────────────────────
   // ── desk content (news) ──────────────────────────────────────────────────────────────────────
   /** The municipality's news items for the public site: no family's data. */
   'desk.content.read': { roles: ['desk'], scope: 'municipality' },

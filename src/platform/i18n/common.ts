@@ -144,6 +144,15 @@ export const common = defineMessages({
         'Schrijf één regel per jaar: het jaar, een dubbelpunt en een bedrag in hele euro groter dan 0, bijvoorbeeld 2025: 32000. Elk jaar één keer.',
       ruleSetChangedMeanwhile:
         'Iemand anders heeft deze regelset intussen verbeterd. Open de regelset opnieuw en begin van de nieuwste versie.',
+      // The desk's provider organisations (desk-providers)
+      providerNameTaken:
+        'Er is al een organisator met deze naam in uw gemeente. Kies een andere naam of open die organisator.',
+      invalidEnterpriseNumber:
+        'Dit is geen geldig ondernemingsnummer. Typ de tien cijfers, bijvoorbeeld 0123.456.749.',
+      postcodeElsewhere: 'Deze postcode hoort niet bij uw gemeente. Vul de postcode van de opvanglocatie in.',
+      unknownPostcode: 'Deze postcode kennen we niet. Kijk de postcode en de gemeente na.',
+      providerStaffHasAccess:
+        'Deze persoon werkt al op een locatie van deze organisator: ze staat in de lijst van medewerkers.',
     },
   },
   fr: {
@@ -298,6 +307,15 @@ export const common = defineMessages({
         'Écrivez une ligne par année\u00a0: l’année, deux-points et un montant en euros entiers supérieur à 0, par exemple 2025: 32000. Chaque année une seule fois.',
       ruleSetChangedMeanwhile:
         'Quelqu’un d’autre a corrigé cet ensemble de règles entre-temps. Rouvrez-le et partez de la version la plus récente.',
+      providerNameTaken:
+        'Votre commune a déjà un organisateur de ce nom. Choisissez un autre nom ou ouvrez cet organisateur.',
+      invalidEnterpriseNumber:
+        'Ce n’est pas un numéro d’entreprise valable. Tapez les dix chiffres, par exemple 0123.456.749.',
+      postcodeElsewhere:
+        'Ce code postal n’appartient pas à votre commune. Indiquez le code postal du lieu d’accueil.',
+      unknownPostcode: 'Nous ne connaissons pas ce code postal. Vérifiez le code postal et la localité.',
+      providerStaffHasAccess:
+        'Cette personne travaille déjà dans un lieu de cet organisateur\u00a0: elle figure dans la liste du personnel.',
     },
   },
   en: {
@@ -442,6 +460,15 @@ export const common = defineMessages({
         'Write one line per year: the year, a colon and an amount in whole euros above 0, for example 2025: 32000. Each year once.',
       ruleSetChangedMeanwhile:
         'Someone else corrected this rule set in the meantime. Open it again and start from the newest version.',
+      providerNameTaken:
+        'Your municipality already has a provider organisation with this name. Choose another name or open that organisation.',
+      invalidEnterpriseNumber:
+        'This is not a valid enterprise number. Type the ten digits, for example 0123.456.749.',
+      postcodeElsewhere:
+        'This postcode is not in your municipality. Enter the postcode of the childcare location.',
+      unknownPostcode: 'We do not know this postcode. Check the postcode and the town.',
+      providerStaffHasAccess:
+        'This person already works at a location of this organisation: they are in the list of staff.',
     },
   },
 });

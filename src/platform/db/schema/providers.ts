@@ -20,6 +20,13 @@ export const providerOrganisations = pgTable('provider_organisations', {
   id: uuid().primaryKey().defaultRandom(),
   name: text().notNull(),
   enterpriseNumber: text(),
+  /** The municipality whose desk registered the organisation (null: seeded before the desk did this). */
+  municipalityId: uuid().references(() => municipalities.id),
+  /** Legal kind: local_authority · non_profit · company · self_employed (desk-providers). */
+  kind: text(),
+  contactName: text(),
+  email: text(),
+  phone: text(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -67,7 +74,12 @@ export const providerLocations = pgTable(
     email: text(),
     phone: text(),
     website: text(),
+    /** False once the desk deactivated it: out of the search and the lists of open locations; its history stays. */
     active: boolean().notNull().default(true),
+    /** Optional modules the desk switches on per location (read by later issues). */
+    planningEnabled: boolean().notNull().default(false),
+    attendanceEnabled: boolean().notNull().default(false),
+    invoicingEnabled: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

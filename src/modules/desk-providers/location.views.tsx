@@ -1,0 +1,218 @@
+import { formatNumber } from '../../platform/i18n/index.ts';
+import { ConfirmPage } from '../../platform/views/confirm.tsx';
+import type { PageContext } from '../../platform/views/context.ts';
+import { Fact } from '../../platform/views/facts.tsx';
+import {
+  ChoiceGroup,
+  CsrfField,
+  ErrorSummary,
+  type FormState,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from '../../platform/views/forms.tsx';
+import { DeskLayout, DeskNav } from '../desk/index.ts';
+import { Notice } from '../provider-locations/index.ts';
+import { ProfileFields, profileMessages } from '../provider-profile/index.ts';
+import { providerMessages } from './desk-providers.messages.ts';
+import { CARE_TYPES, MODULES, SUBSIDY_LEVELS } from './desk-providers.schemas.ts';
+import type { LocationData } from './desk-providers.service.ts';
+import { type Done, doneText, locationPath, organisationPath, StateBadge } from './desk-providers.views.tsx';
+
+/** The desk's pages for one location: the new-location form, the location's page, deactivating it. */
+
+/** What a new location's form starts with: open weekdays, Dutch, the usual age range. */
+export const newLocationForm: FormState = {
+  values: { careType: 'group', subsidyLevel: '0', languages: ['nl'], minAgeMonths: '0', maxAgeMonths: '36' },
+  errors: {},
+};
+
+export function NewLocationPage(props: {
+  ctx: PageContext;
+  organisation: { id: string; name: string };
+  form: FormState;
+}) {
+  const { ctx, organisation, form } = props;
+  const lang = ctx.lang;
+  const t = providerMessages[lang];
+  const p = profileMessages[lang];
+  const title = t.newLocationTitle(organisation.name);
+  return (
+    <DeskLayout ctx={ctx} title={title} current="providers">
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={organisationPath(organisation.id)}>
+          {t.backTo(organisation.name)}
+        </a>
+      </p>
+      <h1 class="utrecht-heading-1">{title}</h1>
+      <p class="utrecht-paragraph">{t.newLocationIntro}</p>
+      <ErrorSummary lang={lang} form={form} />
+      <form
+        method="post"
+        action={`${organisationPath(organisation.id)}/locations`}
+        class="ko-form ko-form--wide"
+        novalidate
+        data-qa="location-form"
+      >
+        <CsrfField token={ctx.csrfToken} />
+        <h2 class="utrecht-heading-2">{t.sectionLocation}</h2>
+        <TextField lang={lang} form={form} name="name" label={t.locationName} autocomplete="off" required />
+        <SelectField
+          lang={lang}
+          form={form}
+          name="careType"
+          label={t.careType}
+          required
+          options={CARE_TYPES.map((c) => ({ value: c, label: t.careTypes[c] }))}
+        />
+        <TextField lang={lang} form={form} name="street" label={t.street} autocomplete="off" required />
+        <TextField
+          lang={lang}
+          form={form}
+          name="houseNumber"
+          label={t.houseNumber}
+          autocomplete="off"
+          required
+        />
+        <TextField
+          lang={lang}
+          form={form}
+          name="postcode"
+          label={t.postcode}
+          inputMode="numeric"
+          autocomplete="off"
+          required
+        />
+        <TextField lang={lang} form={form} name="city" label={t.city} autocomplete="off" required />
+        <ProfileFields
+          lang={lang}
+          form={form}
+          subsidy={
+            <SelectField
+              lang={lang}
+              form={form}
+              name="subsidyLevel"
+              label={t.subsidyLevel}
+              required
+              options={SUBSIDY_LEVELS.map((l) => ({ value: l, label: p.subsidyLevels[l] }))}
+            />
+          }
+        />
+        <SubmitButton qa="create-location">{t.createLocation}</SubmitButton>
+      </form>
+    </DeskLayout>
+  );
+}
+
+export function LocationPage(props: { ctx: PageContext; data: LocationData; done?: Done | undefined }) {
+  const { ctx, data, done } = props;
+  const lang = ctx.lang;
+  const t = providerMessages[lang];
+  const loc = data.location;
+  const base = locationPath(loc.id);
+  const on = {
+    planning: loc.planningEnabled,
+    attendance: loc.attendanceEnabled,
+    invoicing: loc.invoicingEnabled,
+  };
+  const modulesForm: FormState = { values: { modules: MODULES.filter((m) => on[m]) }, errors: {} };
+  return (
+    <DeskLayout ctx={ctx} title={loc.name} current="providers">
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={organisationPath(loc.organisationId)}>
+          {t.backTo(data.organisationName)}
+        </a>
+      </p>
+      <h1 class="utrecht-heading-1">{loc.name}</h1>
+      {done && <Notice>{doneText(lang, done)}</Notice>}
+      <dl class="ko-facts" data-qa="location-facts">
+        <Fact label={t.organisation}>{data.organisationName}</Fact>
+        <Fact label={t.state}>
+          <StateBadge lang={lang} active={loc.active} />
+        </Fact>
+        <Fact label={t.careType}>{t.careTypes[loc.careType]}</Fact>
+        <Fact label={t.address}>{`${loc.street} ${loc.houseNumber}, ${loc.postcode} ${loc.city}`}</Fact>
+        <Fact label={t.capacity}>{formatNumber(lang, loc.capacity)}</Fact>
+        <Fact label={t.ages}>{t.months(loc.minAgeMonths, loc.maxAgeMonths)}</Fact>
+        <Fact label={t.subsidyLevel}>
+          {profileMessages[lang].subsidyLevels[String(loc.subsidyLevel) as '0' | '1' | '2' | '3']}
+        </Fact>
+        <Fact label={t.requests} qa="location-requests">
+          {formatNumber(lang, data.requests)}
+        </Fact>
+        <Fact label={t.modulesTitle} qa="location-modules">
+          {MODULES.map((m) => `${t.modules[m]}: ${on[m] ? t.moduleOn : t.moduleOff}`).join(' · ')}
+        </Fact>
+      </dl>
+      {loc.active && (
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href={`/providers/${loc.id}`} data-qa="view-public-profile">
+            {t.viewPublic}
+          </a>
+        </p>
+      )}
+      <h2 class="utrecht-heading-2">{t.modulesTitle}</h2>
+      <p class="utrecht-paragraph">{t.modulesIntro}</p>
+      <form method="post" action={`${base}/modules`} class="ko-form" novalidate data-qa="modules-form">
+        <CsrfField token={ctx.csrfToken} />
+        <ChoiceGroup
+          lang={lang}
+          form={modulesForm}
+          name="modules"
+          legend={t.modulesLegend}
+          multiple
+          options={MODULES.map((m) => ({ value: m, label: t.modules[m] }))}
+        />
+        <SubmitButton qa="save-modules" secondary>
+          {t.modulesSave}
+        </SubmitButton>
+      </form>
+      <h2 class="utrecht-heading-2">{t.deactivateTitle}</h2>
+      {loc.active ? (
+        <>
+          <p class="utrecht-paragraph">{t.deactivateIntro}</p>
+          <p class="utrecht-paragraph">
+            <a class="utrecht-link" href={`${base}/deactivate`} data-qa="deactivate">
+              {t.deactivate}
+            </a>
+          </p>
+        </>
+      ) : (
+        <form
+          method="post"
+          action={`${base}/reactivate`}
+          class="ko-form"
+          novalidate
+          data-qa="reactivate-form"
+        >
+          <CsrfField token={ctx.csrfToken} />
+          <p class="utrecht-paragraph">{t.reactivateIntro}</p>
+          <SubmitButton qa="reactivate" secondary>
+            {t.reactivate}
+          </SubmitButton>
+        </form>
+      )}
+    </DeskLayout>
+  );
+}
+
+/** What deactivating does, before it is done (UX.md rule 4). */
+export function DeactivateConfirmPage(props: { ctx: PageContext; data: LocationData }) {
+  const { ctx, data } = props;
+  const t = providerMessages[ctx.lang];
+  const base = locationPath(data.location.id);
+  return (
+    <ConfirmPage
+      ctx={ctx}
+      nav={<DeskNav lang={ctx.lang} current="providers" />}
+      title={t.deactivateConfirmTitle(data.location.name)}
+      happens={[t.deactivateSearch, t.deactivateLists, t.deactivateHistory]}
+      warning={t.deactivateUndo}
+      warningLabel={t.warning}
+      action={`${base}/deactivate`}
+      submitLabel={t.deactivateConfirm}
+      cancel={{ href: base, label: t.cancel }}
+      qa="confirm-deactivate"
+    />
+  );
+}
