@@ -6,9 +6,11 @@
 
 export {
   describePriority,
+  describeRecordedPriority,
   priorityLevelText,
   priorityMessages,
   priorityReasons,
+  type RecordedPriority,
 } from './priority-rules.messages.ts';
 export {
   getRuleSets,
