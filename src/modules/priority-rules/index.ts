@@ -4,6 +4,7 @@
  * lists — with the words that say why a family has priority. Depends on no other business module.
  */
 
+export { priorityParentMessages } from './priority-rules.messages.parents.ts';
 export {
   describePriority,
   describeRecordedPriority,
