@@ -116,8 +116,8 @@ export function describeRecordedPriority(lang: Language, r: RecordedPriority): s
   const t = priorityMessages[lang];
   if (!r.ruleSet) return t.noRuleSet;
   const verdict: PriorityVerdict = {
-    level: (r.level === 2 || r.level === 1 ? r.level : 0) as PriorityLevel,
-    absolute: r.level === 2,
+    level: Math.min(Math.max(Math.trunc(r.level), 0), 2) as PriorityLevel,
+    absolute: r.level >= 2,
     vulnerable: r.vulnerable,
     reasons: r.reasons.filter(isPriorityCriterion),
   };
