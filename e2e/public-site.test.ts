@@ -293,10 +293,15 @@ describe.each(RUNS)('the public site in a browser: $lang, JavaScript $javaScript
     expect(await textOf('h1')).toBe(run.texts.sickChild);
     expect(await qa('sick-child-service').count()).toBeGreaterThanOrEqual(3);
     await expectAccessible(page, label('/sick-child-care'));
-    if (run.lang === 'en') {
-      await visit('/info/voorrangsregels');
-      await visit('/accessibility');
-    }
+    // The priority rules valid today (the rules before 2024, again since 30 April 2025), generated
+    // from the rule set in the run's language, reached from the information pages.
+    await visit('/info', false);
+    await clickAndLoad(qa('priority-rules-link'));
+    expect(new URL(page.url()).pathname).toBe('/priority-rules');
+    await expectAccessible(page, label('/priority-rules'));
+    expect(await qa('priority-absolute').locator('li').count()).toBe(1);
+    expect(await qa('priority-criteria').locator('li').count()).toBe(4);
+    if (run.lang === 'en') await visit('/accessibility');
   });
 });
 

@@ -64,7 +64,14 @@ function report(summary: DemoSummary, seconds: number): void {
   line(
     'families',
     `${summary.families} (${summary.parents} parents, ${summary.children} children of whom ` +
-      `${summary.unbornChildren} unborn; ${summary.priorityGroupFamilies} in a priority group)`,
+      `${summary.unbornChildren} unborn)`,
+  );
+  line(
+    'priority',
+    summary.ruleSet
+      ? `${summary.priorityFamilies} families with priority, ${summary.vulnerableFamilies} vulnerable, under ` +
+          `"${summary.ruleSet.name}" (${summary.ruleSet.code} v${summary.ruleSet.version}; /priority-rules)`
+      : 'no priority rule set valid today: nobody has priority',
   );
   line('requests', `${summary.requests} (${statuses(summary.requestsByStatus)})`);
   line('preferences', `${summary.preferences} (${statuses(summary.preferencesByStatus)})`);

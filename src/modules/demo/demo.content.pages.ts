@@ -132,69 +132,6 @@ For both kinds you receive a tax certificate (281.86) every year: you deduct par
     },
   },
   {
-    slug: 'voorrangsregels',
-    title: { nl: 'Voorrangsregels', fr: 'Règles de priorité', en: 'Priority rules' },
-    body: {
-      nl: `Opvanglocaties met inkomenstarief moeten sinds 1 april 2024 bepaalde gezinnen voorrang geven. Andere opvanglocaties kiezen hun eigen opnamebeleid.
-
-## Wie krijgt voorrang?
-
-- Gezinnen waarin de ouders gemiddeld minstens 4/5 werken of een opleiding naar werk volgen.
-- Broers en zussen van kinderen die op hetzelfde moment in dezelfde opvang zijn.
-- Pleegkinderen.
-
-## De 20% voor kwetsbare gezinnen
-
-Voor 20% van de plaatsen krijgen kwetsbare gezinnen voorrang: gezinnen met minstens twee van deze kenmerken, waarvan minstens één van de eerste drie:
-
-- opvang nodig hebben om werk te vinden of te houden, of een opleiding te volgen;
-- alleenstaande ouder;
-- een laag inkomen;
-- een gezinslid met een handicap of verminderde zelfredzaamheid, of sociale of pedagogische redenen;
-- geen diploma secundair onderwijs.
-
-Het loket en de opvang vragen deze gegevens alleen om de voorrang te bepalen. Twijfelt u? Het loket helpt u graag.`,
-      fr: `Depuis le 1er avril 2024, les lieux d’accueil au tarif selon les revenus doivent donner la priorité à certaines familles. Les autres lieux d’accueil choisissent leur propre politique d’admission.
-
-## Qui est prioritaire\u202f?
-
-- Les familles dont les parents travaillent en moyenne au moins à 4/5 ou suivent une formation vers l’emploi.
-- Les frères et sœurs d’enfants présents au même moment dans le même lieu d’accueil.
-- Les enfants placés en famille d’accueil.
-
-## Les 20 % pour les familles vulnérables
-
-Pour 20 % des places, les familles vulnérables sont prioritaires\u00a0: les familles présentant au moins deux de ces caractéristiques, dont au moins une des trois premières\u00a0:
-
-- avoir besoin d’accueil pour trouver ou garder un emploi, ou suivre une formation\u202f;
-- parent seul\u202f;
-- faibles revenus\u202f;
-- un membre de la famille en situation de handicap ou d’autonomie réduite, ou des raisons sociales ou pédagogiques\u202f;
-- pas de diplôme de l’enseignement secondaire.
-
-Le guichet et le lieu d’accueil ne demandent ces données que pour déterminer la priorité. Un doute\u202f? Le guichet vous aide volontiers.`,
-      en: `Since 1 April 2024, locations with an income-related tariff must give priority to certain families. Other locations choose their own admission policy.
-
-## Who gets priority?
-
-- Families in which the parents on average work at least 4/5 or follow job-oriented training.
-- Brothers and sisters of children in the same location at the same time.
-- Foster children.
-
-## The 20% for vulnerable families
-
-For 20% of the places, vulnerable families get priority: families with at least two of these characteristics, at least one of them from the first three:
-
-- needing childcare to find or keep work, or to follow training;
-- single parent;
-- a low income;
-- a family member with a disability or reduced self-reliance, or social or educational reasons;
-- no secondary-school diploma.
-
-The desk and the location ask for these facts only to decide on priority. Not sure? The desk will gladly help you.`,
-    },
-  },
-  {
     slug: 'veelgestelde-vragen',
     title: { nl: 'Veelgestelde vragen', fr: 'Questions fréquentes', en: 'Frequently asked questions' },
     body: {

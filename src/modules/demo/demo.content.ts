@@ -119,14 +119,14 @@ const NEWS: { daysAgo: number; leuvenOnly: boolean; title: Translated; body: Tra
     daysAgo: 52,
     leuvenOnly: false,
     title: {
-      nl: 'Nieuwe voorrangsregels sinds 1 april 2024',
-      fr: 'Nouvelles règles de priorité depuis le 1er avril 2024',
-      en: 'New priority rules since 1 April 2024',
+      nl: 'Opnieuw de voorrangsregels van vóór 1 april 2024',
+      fr: 'Les règles de priorité d’avant le 1er avril 2024 s’appliquent à nouveau',
+      en: 'The priority rules from before 1 April 2024 apply again',
     },
     body: {
-      nl: 'Opvanglocaties met inkomenstarief geven voorrang aan gezinnen die werken of een opleiding volgen, aan broers en zussen en aan pleegkinderen. Lees er meer over bij de informatie over voorrangsregels.',
-      fr: 'Les lieux d’accueil au tarif selon les revenus donnent la priorité aux familles qui travaillent ou suivent une formation, aux frères et sœurs et aux enfants placés. Plus d’informations dans la page sur les règles de priorité.',
-      en: 'Locations with an income-related tariff give priority to families who work or follow training, to brothers and sisters, and to foster children. Read more in the information on priority rules.',
+      nl: 'Het Grondwettelijk Hof heeft de voorrangsregels van 1 april 2024 vernietigd (arrest nr. 72/2025 van 30 april 2025). Opvanglocaties met inkomenstarief passen opnieuw de regels van daarvoor toe. Op de pagina Voorrangsregels leest u welke regels vandaag gelden.',
+      fr: 'La Cour constitutionnelle a annulé les règles de priorité du 1er avril 2024 (arrêt n° 72/2025 du 30 avril 2025). Les lieux d’accueil au tarif selon les revenus appliquent à nouveau les règles d’avant. La page Règles de priorité indique les règles en vigueur aujourd’hui.',
+      en: 'The Constitutional Court annulled the priority rules of 1 April 2024 (judgment no. 72/2025 of 30 April 2025). Locations with an income-related tariff apply the earlier rules again. The Priority rules page shows the rules that apply today.',
     },
   },
   {

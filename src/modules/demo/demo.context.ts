@@ -1,5 +1,6 @@
 /** What the family generator carries from municipality to municipality. */
 import type { PeopleContext } from './demo.people.ts';
+import type { RuleSetOn } from './demo.priority.ts';
 import type { LocationRef, PlacedMunicipality } from './demo.providers.ts';
 import type { RequestPlan, SimulationContext } from './demo.requests.ts';
 import type { Rows } from './demo.rows.ts';
@@ -12,7 +13,10 @@ export type FamilyStats = {
   children: number;
   unbornChildren: number;
   parentAccounts: number;
-  priorityGroupFamilies: number;
+  /** Families with priority (level 1 or 2) under the set valid today, by the evaluator. */
+  priorityFamilies: number;
+  /** Families the evaluator calls vulnerable under the set valid today. */
+  vulnerableFamilies: number;
   requestsByStatus: Record<RequestStatus, number>;
   emergencyList: number;
   socialEmergencies: number;
@@ -25,7 +29,8 @@ export function emptyFamilyStats(): FamilyStats {
     children: 0,
     unbornChildren: 0,
     parentAccounts: 0,
-    priorityGroupFamilies: 0,
+    priorityFamilies: 0,
+    vulnerableFamilies: 0,
     requestsByStatus: { active: 0, answered: 0, expired: 0, withdrawn: 0, closed: 0 },
     emergencyList: 0,
     socialEmergencies: 0,
@@ -41,6 +46,8 @@ export type FamilyContext = PeopleContext & {
   emergencyWindowDays: number;
   maxPreferences: number;
   stats: FamilyStats;
+  /** The priority rule set valid on a day (priority-rules), for every judgement of priority. */
+  ruleSetOn: RuleSetOn;
 };
 
 export type IntermediaryRef = { id: string; kind: string; userId: string | null };

@@ -11,7 +11,6 @@ import {
   type HouseholdFacts,
   homeLanguage,
   householdFacts,
-  inPriorityGroup,
   NUMBER_CHANCE,
   type Person,
   parentFields,
@@ -29,6 +28,7 @@ import {
   sampleTimeline,
   type Timeline,
 } from './demo.plans.ts';
+import { type PriorityOn, priorityOf } from './demo.priority.ts';
 import type { LocationRef, PlacedMunicipality } from './demo.providers.ts';
 import { type ActiveTarget, type Actor, type RequestPlan, simulateRequest } from './demo.requests.ts';
 import type { FamilyRow, ParentRow, PreferenceRow } from './demo.rows.ts';
@@ -60,16 +60,20 @@ type FamilyShape = {
   }[];
 };
 
-/** Writes the family and its parents; returns the family id and who acts for the family. */
+/**
+ * Writes the family and its parents; returns the family id, who acts for the family, and its
+ * priority on any day as the evaluator judges it.
+ */
 function writeFamily(
   ctx: FamilyContext,
   mc: MunicipalityContext,
   shape: FamilyShape,
-): { familyId: string; self: Actor; filer: Actor } {
+): { familyId: string; self: Actor; filer: Actor; priorityOn: PriorityOn } {
   const { r, rows, stats } = ctx;
   const familyId = r.uuid();
   const created = new Date(shape.createdAt);
   let parentUserId: string | null = null;
+  const work: { situation: ParentRow['situation']; daysPerWeek: ParentRow['daysPerWeek'] }[] = [];
   shape.parents.forEach((p, i) => {
     const fields = parentFields(ctx, p.person, {
       language: p.language,
@@ -101,6 +105,7 @@ function writeFamily(
     }
     if (i === 0) parentUserId = userId;
     rows.parents.push({ id: r.uuid(), familyId, userId, ...fields, createdAt: created });
+    work.push({ situation: fields.situation, daysPerWeek: fields.daysPerWeek });
     stats.parents++;
   });
   const intermediaryActor: Actor = { role: 'intermediary', userId: shape.intermediary?.userId ?? null };
@@ -130,8 +135,14 @@ function writeFamily(
   };
   rows.families.push(family);
   stats.families++;
-  if (inPriorityGroup(shape.facts)) stats.priorityGroupFamilies++;
-  return { familyId, self: shape.channel === 'parent' ? parentActor : filer, filer };
+  const priorityOn = priorityOf(ctx.ruleSetOn, {
+    ...shape.facts,
+    parents: work.map((w) => ({ situation: w.situation ?? null, daysPerWeek: w.daysPerWeek ?? null })),
+  });
+  const { verdict } = priorityOn(ctx.today);
+  if (verdict.level > 0) stats.priorityFamilies++;
+  if (verdict.vulnerable) stats.vulnerableFamilies++;
+  return { familyId, self: shape.channel === 'parent' ? parentActor : filer, filer, priorityOn };
 }
 
 /**
@@ -150,13 +161,13 @@ function household(
     : pickOrigin(r);
   const sub =
     r.sampleWeighted(mc.m.subs, 1, (s) => s.spec.children0to3)[0] ?? (mc.m.subs[0] as FamilyShape['sub']);
-  const vulnerable = social || r.chance(0.23);
-  const facts = householdFacts(r, vulnerable);
+  const hardship = social || r.chance(0.23);
+  const facts = householdFacts(r, hardship);
   const channel: Channel = social
     ? r.chance(0.8)
       ? 'intermediary'
       : 'desk'
-    : vulnerable
+    : hardship
       ? r.weighted({ parent: 0.6, intermediary: 0.28, desk: 0.12 })
       : r.weighted({ parent: 0.93, intermediary: 0.02, desk: 0.05 });
   const intermediary =
@@ -198,7 +209,7 @@ function household(
   const mother = person(r, origin, 'female');
   const partnerOrigin = r.chance(0.85) ? origin : pickOrigin(r);
   const partner = two ? person(r, partnerOrigin, r.chance(0.02) ? 'female' : 'male') : null;
-  const { familyId, self, filer } = writeFamily(ctx, mc, {
+  const { familyId, self, filer, priorityOn } = writeFamily(ctx, mc, {
     origin,
     sub,
     facts,
@@ -246,6 +257,7 @@ function household(
       id: r.uuid(),
       childId,
       familyId,
+      priorityOn,
       municipalityId: mc.m.id,
       submittedAt: t.submittedAt,
       desiredStart: t.desiredStart,
@@ -379,7 +391,7 @@ export function generateDemoFamilies(
   });
 
   const submittedAt = at(addDays(today, -140), 20, 15);
-  const { familyId, self } = writeFamily(ctx, leuven, {
+  const { familyId, self, priorityOn } = writeFamily(ctx, leuven, {
     origin: 'international',
     sub: sub('Kessel-Lo'),
     facts: noFacts,
@@ -408,6 +420,7 @@ export function generateDemoFamilies(
     id: r.uuid(),
     childId,
     familyId,
+    priorityOn,
     municipalityId: leuven.m.id,
     submittedAt,
     desiredStart,
@@ -462,6 +475,7 @@ export function generateDemoFamilies(
     id: r.uuid(),
     childId: followedChild,
     familyId: followed.familyId,
+    priorityOn: followed.priorityOn,
     municipalityId: leuven.m.id,
     submittedAt: filedAt,
     desiredStart: followedStart,

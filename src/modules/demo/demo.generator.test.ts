@@ -100,7 +100,7 @@ describe('generateDemoRegion, demo scale', () => {
       first: number;
       later: number;
       plans: number;
-      priority: number;
+      single_or_low_income: number;
       months: number;
       soon: number;
       offers: number;
@@ -110,7 +110,7 @@ describe('generateDemoRegion, demo scale', () => {
               count(*) filter (where p.rank = 1)::int as first,
               count(*) filter (where p.rank > 1)::int as later,
               count(distinct r.care_plan->'days')::int as plans,
-              count(*) filter (where f.single_parent or f.low_income)::int as priority,
+              count(*) filter (where f.single_parent or f.low_income)::int as single_or_low_income,
               count(distinct date_trunc('month', r.desired_start))::int as months,
               count(*) filter (where r.desired_start <= $1::date + 30 and r.status = 'active')::int as soon,
               count(*) filter (where p.status = 'offer_made')::int as offers
@@ -127,7 +127,7 @@ describe('generateDemoRegion, demo scale', () => {
     expect(list?.first).toBeGreaterThan(600);
     expect(list?.later).toBeGreaterThan(400);
     expect(list?.plans).toBeGreaterThanOrEqual(5);
-    expect(list?.priority).toBeGreaterThan(150);
+    expect(list?.single_or_low_income).toBeGreaterThan(150);
     expect(list?.months).toBeGreaterThanOrEqual(15);
     expect(list?.offers).toBeGreaterThan(0);
     // Hardly any of them start within the emergency window: the emergency list stays its own size.
@@ -176,10 +176,29 @@ describe('generateDemoRegion, demo scale', () => {
     expect(channels.map((c) => c.channel).sort()).toEqual(['desk', 'intermediary', 'parent']);
   });
 
-  it('puts 20–25% of the families in a priority group', () => {
-    const share = summary.priorityGroupFamilies / summary.families;
-    expect(share).toBeGreaterThan(0.15);
-    expect(share).toBeLessThan(0.3);
+  it('judges priority only by the evaluator under the set valid today, and records on each offer the set of its day', async () => {
+    // 22 November 2026: the rules before 1 April 2024, again in force since 30 April 2025.
+    expect(summary.ruleSet).toEqual({
+      code: 'before-2024',
+      version: 1,
+      name: 'Voorrangsregels van vóór 1 april 2024',
+    });
+    const vulnerable = summary.vulnerableFamilies / summary.families;
+    expect(vulnerable).toBeGreaterThan(0.08);
+    expect(vulnerable).toBeLessThan(0.3);
+    // Work, single parents, low income, foster children and siblings all give priority in that set.
+    expect(summary.priorityFamilies).toBeGreaterThan(summary.vulnerableFamilies);
+    const offers = await rows<{ code: string | null; n: number; wrong: number }>(
+      `select s.code, count(*)::int as n,
+              count(*) filter (where o.priority_level is null
+                or not ((o.created_at at time zone 'Europe/Brussels')::date
+                        between s.valid_from and coalesce(s.valid_until, 'infinity')))::int as wrong
+         from offers o left join priority_rule_sets s on s.id = o.priority_rule_set_id
+        group by s.code order by s.code`,
+    );
+    // The demo's history reaches back into the annulled set's period: both sets are recorded.
+    expect(offers.map((o) => o.code)).toEqual(['april-2024', 'before-2024']);
+    expect(offers.map((o) => o.wrong)).toEqual([0, 0]);
   });
 
   it('has an emergency list of 10–40 requests, some with a social reason', async () => {

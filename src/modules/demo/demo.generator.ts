@@ -21,6 +21,7 @@ import { writeDemoDeskWork } from './demo.desk.ts';
 import { generateDemoFamilies, generateFamilies, generateWaitingFamilies } from './demo.families.ts';
 import { municipalitySpecs, nearestNeighbours } from './demo.geography.ts';
 import { writeDemoPhotos } from './demo.photos.ts';
+import { loadRuleSetOn } from './demo.priority.ts';
 import { apportion, generateProviders, type LocationRef, type PlacedMunicipality } from './demo.providers.ts';
 import { Random } from './demo.random.ts';
 import { emptyRows, type PreferenceRow, type RequestRow } from './demo.rows.ts';
@@ -54,8 +55,12 @@ export type DemoSummary = {
   parents: number;
   children: number;
   unbornChildren: number;
-  /** Families in the "20%" priority group (the rule since April 2024). */
-  priorityGroupFamilies: number;
+  /** The priority rule set valid today, which judged the two counts below (null: none valid). */
+  ruleSet: { code: string; version: number; name: string } | null;
+  /** Families with priority under that set, as the priority-rules evaluator judges them. */
+  priorityFamilies: number;
+  /** Families the evaluator calls vulnerable under that set. */
+  vulnerableFamilies: number;
   requests: number;
   requestsByStatus: Record<RequestStatus, number>;
   preferences: number;
@@ -230,6 +235,9 @@ export async function generateDemoRegion(
 
     const rows = emptyRows();
     const stats = emptyFamilyStats();
+    // Priority is judged only by the priority-rules module, with the set valid on each day.
+    const ruleSetOn = await loadRuleSetOn(tx);
+    const ruleSet = ruleSetOn(today);
     const staff = new Map<string, () => string>([
       [providers.speelvogel.id, () => (r.chance(0.8) ? accounts.kdv : accounts.kdvAdmin)],
       [providers.childminder.id, () => accounts.onthaalouder],
@@ -248,6 +256,7 @@ export async function generateDemoRegion(
       emergencyWindowDays: EMERGENCY_WINDOW_DAYS,
       maxPreferences: MAX_PREFERENCES,
       stats,
+      ruleSetOn,
       sim: {
         r,
         now,
@@ -334,7 +343,9 @@ export async function generateDemoRegion(
       parents: stats.parents,
       children: stats.children,
       unbornChildren: stats.unbornChildren,
-      priorityGroupFamilies: stats.priorityGroupFamilies,
+      ruleSet: ruleSet ? { code: ruleSet.code, version: ruleSet.version, name: ruleSet.name.nl } : null,
+      priorityFamilies: stats.priorityFamilies,
+      vulnerableFamilies: stats.vulnerableFamilies,
       requests,
       requestsByStatus: stats.requestsByStatus,
       preferences,

@@ -30,14 +30,12 @@ export type HouseholdFacts = {
   siblingsInCare: boolean;
 };
 
-/** The "20%" since April 2024: two characteristics, one of them among the first three. */
-export function inPriorityGroup(f: HouseholdFacts): boolean {
-  const core = [f.needsCareForWork, f.singleParent, f.lowIncome].filter(Boolean).length;
-  const other = [f.disabilityOrSocialReason, f.noSecondaryDiploma].filter(Boolean).length;
-  return core >= 1 && core + other >= 2;
-}
-
-export function householdFacts(r: Random, vulnerable: boolean): HouseholdFacts {
+/**
+ * Which facts a household has. `hardship` makes two or three of the five characteristics of a
+ * vulnerable family likely (making data, not judging it: whether the family has priority, or is
+ * vulnerable, is the priority-rules evaluator's answer under the set valid that day).
+ */
+export function householdFacts(r: Random, hardship: boolean): HouseholdFacts {
   const facts: HouseholdFacts = {
     singleParent: false,
     lowIncome: false,
@@ -49,7 +47,7 @@ export function householdFacts(r: Random, vulnerable: boolean): HouseholdFacts {
   };
   const core = ['needsCareForWork', 'singleParent', 'lowIncome'] as const;
   const all = [...core, 'disabilityOrSocialReason', 'noSecondaryDiploma'] as const;
-  if (vulnerable) {
+  if (hardship) {
     facts[r.pick(core)] = true;
     const more = r.chance(0.35) ? 2 : 1;
     for (const key of r.shuffle(all.filter((k) => !facts[k])).slice(0, more)) facts[key] = true;

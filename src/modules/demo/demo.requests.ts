@@ -4,6 +4,7 @@
  */
 import type { CarePlan } from '../../platform/db/schema/index.ts';
 import { addDays, compareDates, type LocalDate } from '../../shared/dates.ts';
+import type { PriorityOn } from './demo.priority.ts';
 import type { LocationRef } from './demo.providers.ts';
 import type { Random } from './demo.random.ts';
 import type { PreferenceRow, Rows, StatusEventRow } from './demo.rows.ts';
@@ -36,6 +37,8 @@ export type RequestInput = {
   id: string;
   childId: string;
   familyId: string;
+  /** The family's priority on a day, by the evaluator and the set valid that day (demo.priority). */
+  priorityOn: PriorityOn;
   municipalityId: string;
   submittedAt: number;
   desiredStart: LocalDate;
@@ -202,6 +205,8 @@ export function simulateRequest(ctx: SimulationContext, input: RequestInput): vo
     answeredAt: number | null,
   ): string => {
     const id = r.uuid();
+    // As the product does (ADR 0018): the offer records the set valid the day it was made.
+    const { ruleSet, verdict } = input.priorityOn(dayOf(when));
     const plan = r.chance(0.1)
       ? { ...input.carePlan, days: { ...input.carePlan.days, fri: 'none' as const } }
       : input.carePlan;
@@ -218,6 +223,10 @@ export function simulateRequest(ctx: SimulationContext, input: RequestInput): vo
       createdByUserId: ctx.staffFor(p.loc.id),
       createdAt: new Date(when),
       answeredAt: answeredAt === null ? null : new Date(answeredAt),
+      priorityRuleSetId: ruleSet?.id ?? null,
+      priorityLevel: verdict.level,
+      priorityVulnerable: verdict.vulnerable,
+      priorityReasons: verdict.reasons,
     });
     event(
       'offer.created',

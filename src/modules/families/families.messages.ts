@@ -46,6 +46,7 @@ export const familyMessages = defineMessages({
     chooseSubMunicipality: '— niet gekozen —',
     sectionHousehold: 'Uw gezin',
     householdHint: 'Deze gegevens bepalen mee of u voorrang krijgt. Kruis aan wat voor uw gezin klopt.',
+    priorityRulesLink: 'Lees welke gezinnen vandaag voorrang krijgen (opent in een nieuw tabblad)',
     facts: {
       singleParent: 'Ik voed mijn kind alleen op',
       lowIncome: 'Ons gezinsinkomen ligt onder de inkomensgrens',
@@ -133,6 +134,7 @@ export const familyMessages = defineMessages({
     sectionHousehold: 'Votre famille',
     householdHint:
       'Ces données déterminent en partie votre priorité. Cochez ce qui s’applique à votre famille.',
+    priorityRulesLink: 'Lire quelles familles sont prioritaires aujourd’hui (s’ouvre dans un nouvel onglet)',
     facts: {
       singleParent: 'J’élève mon enfant seul·e',
       lowIncome: 'Nos revenus sont inférieurs au plafond de revenus',
@@ -220,6 +222,7 @@ export const familyMessages = defineMessages({
     chooseSubMunicipality: '— not chosen —',
     sectionHousehold: 'Your household',
     householdHint: 'These details help decide whether you get priority. Tick what is true for your family.',
+    priorityRulesLink: 'Read which families get priority today (opens in a new tab)',
     facts: {
       singleParent: 'I raise my child on my own',
       lowIncome: 'Our household income is below the income threshold',

@@ -192,6 +192,18 @@ export function FamilyFilePage(props: {
           <h2 class="utrecht-heading-2" id="section-household">
             {f.sectionHousehold}
           </h2>
+          {/* The rules valid today in plain words; a new tab keeps what was typed in this form. */}
+          <p class="utrecht-paragraph">
+            <a
+              class="utrecht-link"
+              href="/priority-rules"
+              target="_blank"
+              rel="noopener"
+              data-qa="priority-rules-link"
+            >
+              {f.priorityRulesLink}
+            </a>
+          </p>
           <ChoiceGroup
             lang={lang}
             form={form}

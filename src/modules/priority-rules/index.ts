@@ -4,11 +4,14 @@
  * lists — with the words that say why a family has priority. Depends on no other business module.
  */
 
+export { priorityParentMessages } from './priority-rules.messages.parents.ts';
 export {
   describePriority,
+  describeRecordedPriority,
   priorityLevelText,
   priorityMessages,
   priorityReasons,
+  type RecordedPriority,
 } from './priority-rules.messages.ts';
 export {
   getRuleSets,

@@ -1,5 +1,10 @@
 import { defineMessages, type Language, withColon } from '../../platform/i18n/index.ts';
-import type { PriorityLevel, PriorityVerdict } from './priority-rules.ts';
+import {
+  isPriorityCriterion,
+  type PriorityLevel,
+  type PriorityVerdict,
+  type RuleSet,
+} from './priority-rules.ts';
 
 /** Why a family has priority, in the words staff read on a request page and in lists. */
 export const priorityMessages = defineMessages({
@@ -20,6 +25,7 @@ export const priorityMessages = defineMessages({
     none: 'Geen voorrang',
     noRuleSet: 'Geen voorrangsregels geldig op deze dag',
     underRules: (name: string) => `Voorrang beoordeeld volgens: ${name}`,
+    judgedBy: (name: string, version: number) => `voorrang beoordeeld volgens ${name} v${version}`,
     source: 'bron',
   },
   fr: {
@@ -39,6 +45,7 @@ export const priorityMessages = defineMessages({
     none: 'Pas de priorité',
     noRuleSet: 'Aucune règle de priorité en vigueur ce jour',
     underRules: (name: string) => `Priorité jugée selon\u00a0: ${name}`,
+    judgedBy: (name: string, version: number) => `priorité jugée selon ${name} v${version}`,
     source: 'source',
   },
   en: {
@@ -58,6 +65,7 @@ export const priorityMessages = defineMessages({
     none: 'No priority',
     noRuleSet: 'No priority rules valid on this day',
     underRules: (name: string) => `Priority judged by: ${name}`,
+    judgedBy: (name: string, version: number) => `priority judged by ${name} v${version}`,
     source: 'source',
   },
 });
@@ -90,4 +98,29 @@ export function describePriority(
   const head = priorityLevelText(lang, verdict.level);
   const why = priorityReasons(lang, verdict, reservedSharePercent);
   return why ? `${withColon(lang, head)} ${why}` : head;
+}
+
+/** A judgement recorded earlier (on an offer), with the set that made it; no set when none was valid. */
+export type RecordedPriority = {
+  level: number;
+  vulnerable: boolean;
+  reasons: string[];
+  ruleSet: Pick<RuleSet, 'name' | 'version' | 'reservedSharePercent'> | null;
+};
+
+/**
+ * "priority judged by Priority rules of 1 April 2024 (annulled) v1 — Absolute priority: works ≥ 4/5":
+ * how priority stood when something was decided, told in today's words.
+ */
+export function describeRecordedPriority(lang: Language, r: RecordedPriority): string {
+  const t = priorityMessages[lang];
+  if (!r.ruleSet) return t.noRuleSet;
+  const verdict: PriorityVerdict = {
+    level: Math.min(Math.max(Math.trunc(r.level), 0), 2) as PriorityLevel,
+    absolute: r.level >= 2,
+    vulnerable: r.vulnerable,
+    reasons: r.reasons.filter(isPriorityCriterion),
+  };
+  const set = t.judgedBy(r.ruleSet.name[lang] ?? r.ruleSet.name.nl, r.ruleSet.version);
+  return `${set} — ${describePriority(lang, verdict, r.ruleSet.reservedSharePercent)}`;
 }

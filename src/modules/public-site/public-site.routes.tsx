@@ -4,6 +4,7 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import { formValues, parseForm } from '../../platform/http/forms.ts';
 import { type ProviderLocationId, parseId } from '../../shared/ids.ts';
+import { getRuleSetValidOn } from '../priority-rules/index.ts';
 import { brandStylesheet } from './brand.ts';
 import type { Geocoder } from './geocoding.ts';
 import { withParam } from './public-site.components.tsx';
@@ -21,6 +22,7 @@ import {
   NewsItemPage,
   SickChildPage,
 } from './public-site.views.pages.tsx';
+import { PriorityRulesPage } from './public-site.views.priority.tsx';
 import { ProfilePage } from './public-site.views.profile.tsx';
 import { type MapConfig, SearchPage } from './public-site.views.search.tsx';
 
@@ -223,6 +225,16 @@ export function registerPublicSiteRoutes(app: FastifyInstance, deps: AppDeps, ge
       );
     },
   );
+
+  // The priority rules in plain words, from the set valid today by the app's clock (ADR 0018).
+  app.get('/priority-rules', { config: { action: 'public.page' } }, async (request, reply) => {
+    const ruleSet = await getRuleSetValidOn(deps.db, deps.clock.today());
+    return send(
+      request,
+      reply,
+      <PriorityRulesPage ctx={await context(request, reply, deps)} ruleSet={ruleSet} />,
+    );
+  });
 
   app.get('/accessibility', { config: { action: 'public.page' } }, async (request, reply) => {
     const desks = await q.getDesks(deps.db);

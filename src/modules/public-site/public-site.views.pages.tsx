@@ -7,6 +7,7 @@ import type { PageContext } from '../../platform/views/context.ts';
 import { Fact } from '../../platform/views/facts.tsx';
 import { LocalText, Pagination, PublicLayout, RichText, translated } from './public-site.components.tsx';
 import { pageMessages } from './public-site.messages.pages.ts';
+import { priorityPageMessages } from './public-site.messages.priority.ts';
 import type { getDesks } from './public-site.queries.ts';
 
 type NewsItem = {
@@ -162,6 +163,7 @@ export function HomePage(props: {
             {p.moreSickChild}
           </a>
         </li>
+        <PriorityRulesLink lang={lang} />
         {props.infoPages.map((page) => (
           <li key={page.slug}>
             <a class="utrecht-link" href={`/info/${page.slug}`}>
@@ -254,6 +256,17 @@ export function NewsItemPage(props: { ctx: PageContext; item: NewsItem }) {
   );
 }
 
+/** The page on the priority rules valid today, generated from the rule set (public-site.views.priority). */
+function PriorityRulesLink(props: { lang: Language }) {
+  return (
+    <li>
+      <a class="utrecht-link" href="/priority-rules" data-qa="priority-rules-link">
+        {priorityPageMessages[props.lang].link}
+      </a>
+    </li>
+  );
+}
+
 export function InfoIndexPage(props: { ctx: PageContext; pages: InfoLink[] }) {
   const lang = props.ctx.lang;
   const p = pageMessages[lang];
@@ -262,6 +275,7 @@ export function InfoIndexPage(props: { ctx: PageContext; pages: InfoLink[] }) {
       <h1 class="utrecht-heading-1">{p.infoIndexTitle}</h1>
       <p class="utrecht-paragraph ko-lead">{p.infoIndexIntro}</p>
       <ul class="utrecht-unordered-list" data-qa="info-pages">
+        <PriorityRulesLink lang={lang} />
         {props.pages.map((page) => (
           <li key={page.slug}>
             <a class="utrecht-link" href={`/info/${page.slug}`}>
@@ -292,24 +306,23 @@ export function InfoPage(props: {
         <RichText text={props.page.body} lang={lang} />
         <p class="utrecht-paragraph ko-hint">{p.updatedOn(formatDate(lang, props.page.updatedAt))}</p>
       </article>
-      {props.others.length > 1 && (
-        <nav aria-labelledby="more-info">
-          <h2 class="utrecht-heading-2" id="more-info">
-            {p.infoTitle}
-          </h2>
-          <ul class="utrecht-unordered-list">
-            {props.others
-              .filter((o) => o.slug !== props.slug)
-              .map((o) => (
-                <li key={o.slug}>
-                  <a class="utrecht-link" href={`/info/${o.slug}`}>
-                    <LocalText text={o.title} lang={lang} />
-                  </a>
-                </li>
-              ))}
-          </ul>
-        </nav>
-      )}
+      <nav aria-labelledby="more-info">
+        <h2 class="utrecht-heading-2" id="more-info">
+          {p.infoTitle}
+        </h2>
+        <ul class="utrecht-unordered-list">
+          <PriorityRulesLink lang={lang} />
+          {props.others
+            .filter((o) => o.slug !== props.slug)
+            .map((o) => (
+              <li key={o.slug}>
+                <a class="utrecht-link" href={`/info/${o.slug}`}>
+                  <LocalText text={o.title} lang={lang} />
+                </a>
+              </li>
+            ))}
+        </ul>
+      </nav>
     </PublicLayout>
   );
 }

@@ -13,7 +13,7 @@ import { Fact } from '../../platform/views/facts.tsx';
 import { TableScroll } from '../../platform/views/table-scroll.tsx';
 import { WEEKDAYS } from '../../shared/dates.ts';
 import { ageInMonths, childName, maskedNationalNumber } from '../families/index.ts';
-import { describePriority, priorityMessages } from '../priority-rules/index.ts';
+import { describePriority, describeRecordedPriority, priorityMessages } from '../priority-rules/index.ts';
 import { compactCarePlan } from '../requests/index.ts';
 import type { RequestForLocation } from './provider-request.service.ts';
 import { handlingMessages } from './request-handling.messages.ts';
@@ -220,13 +220,23 @@ export function History(props: { lang: Language; detail: RequestForLocation }) {
   });
   return (
     <ol class="utrecht-ordered-list ko-timeline" data-qa="timeline">
-      {items.map((e) => (
-        <li key={e.id}>
-          {formatDateTime(lang, e.occurredAt)} — {e.label}
-          {e.locationName ? ` (${e.locationName})` : ''}
-          {e.actorRole ? ` · ${t.actorRoles[e.actorRole]}` : ''}
-        </li>
-      ))}
+      {items.map((e) => {
+        // An offer says under which rules priority stood when it was made (ADR 0018).
+        const priority = detail.offerPriorities.get(e.id);
+        return (
+          <li key={e.id}>
+            {formatDateTime(lang, e.occurredAt)} — {e.label}
+            {e.locationName ? ` (${e.locationName})` : ''}
+            {e.actorRole ? ` · ${t.actorRoles[e.actorRole]}` : ''}
+            {priority && (
+              <>
+                <br />
+                <small data-qa="offer-priority">{describeRecordedPriority(lang, priority)}</small>
+              </>
+            )}
+          </li>
+        );
+      })}
     </ol>
   );
 }

@@ -4,7 +4,7 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import { addDays } from '../../shared/dates.ts';
 import { getParentsOfFamily } from '../families/index.ts';
-import { evaluatePriority, getRuleSetValidOn } from '../priority-rules/index.ts';
+import { evaluatePriority, getRuleSetValidOn, type RecordedPriority } from '../priority-rules/index.ts';
 import { locationInScope, staffRole } from '../provider-locations/index.ts';
 import { getEventsOfRequest, getPreferencesOfRequest, isOpenPreference } from '../requests/index.ts';
 import { CAN_NO_PLACE, CAN_WAITING_LIST, mayOffer, mayUndoNoPlace, OPEN_REQUEST } from './handling-rules.ts';
@@ -71,18 +71,29 @@ export async function getRequestForLocation(
     preference.statusChangedAt = now;
   }
   const today = clock.today();
-  const [parents, preferences, events, notes, columns, settings, followedBy, lastEvent, ruleSet] =
-    await Promise.all([
-      getParentsOfFamily(db, detail.family.id),
-      getPreferencesOfRequest(db, requestId),
-      getEventsOfRequest(db, requestId),
-      q.getNotes(db, locationId, requestId),
-      q.getCustomColumns(db, locationId),
-      q.getLocationWithSettings(db, locationId),
-      q.getIntermediaryOrganisationName(db, detail.family.intermediaryOrganisationId),
-      q.getLastStatusEvent(db, requestId),
-      getRuleSetValidOn(db, today),
-    ]);
+  const [
+    parents,
+    preferences,
+    events,
+    notes,
+    columns,
+    settings,
+    followedBy,
+    lastEvent,
+    ruleSet,
+    offerPriorities,
+  ] = await Promise.all([
+    getParentsOfFamily(db, detail.family.id),
+    getPreferencesOfRequest(db, requestId),
+    getEventsOfRequest(db, requestId),
+    q.getNotes(db, locationId, requestId),
+    q.getCustomColumns(db, locationId),
+    q.getLocationWithSettings(db, locationId),
+    q.getIntermediaryOrganisationName(db, detail.family.intermediaryOrganisationId),
+    q.getLastStatusEvent(db, requestId),
+    getRuleSetValidOn(db, today),
+    q.getOfferPriorityRecords(db, requestId),
+  ]);
   const windowEnd = addDays(today, settings?.emergencyWindowDays ?? 30);
   // The emergency list's own rule (emergency-list.queries onList), for a link from this page.
   const onEmergencyList =
@@ -126,6 +137,25 @@ export async function getRequestForLocation(
     },
     preferences,
     events,
+    /** How priority stood when each offer was made, by the event that made it (ADR 0018). */
+    offerPriorities: new Map(
+      offerPriorities.map((o): [number, RecordedPriority] => [
+        o.eventId,
+        {
+          level: o.level ?? 0,
+          vulnerable: o.vulnerable ?? false,
+          reasons: o.reasons ?? [],
+          ruleSet:
+            o.ruleSetName && o.ruleSetVersion !== null && o.reservedSharePercent !== null
+              ? {
+                  name: o.ruleSetName,
+                  version: o.ruleSetVersion,
+                  reservedSharePercent: o.reservedSharePercent,
+                }
+              : null,
+        },
+      ]),
+    ),
     notes,
     customColumns: columns.map((c) => ({
       ...c,

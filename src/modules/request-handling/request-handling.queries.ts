@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 
 import { type Database, schema } from '../../platform/db/index.ts';
 
@@ -32,6 +32,7 @@ const {
   users,
   statusEvents,
   intermediaryOrganisations,
+  priorityRuleSets,
 } = schema;
 
 export type PreferenceStatus = (typeof schema.preferenceStatusEnum.enumValues)[number];
@@ -202,3 +203,33 @@ export async function setCustomValue(
       set: { value, updatedAt: at },
     });
 }
+
+/**
+ * How priority was judged when each offer of the request was made (ADR 0018), keyed by the
+ * status event that made it: the recorded level, vulnerability and reasons, and the rule set with
+ * its version. Offers made before offers recorded this are left out.
+ */
+export async function getOfferPriorityRecords(db: Database, requestId: string) {
+  return db
+    .select({
+      eventId: statusEvents.id,
+      level: offers.priorityLevel,
+      vulnerable: offers.priorityVulnerable,
+      reasons: offers.priorityReasons,
+      ruleSetName: priorityRuleSets.name,
+      ruleSetVersion: priorityRuleSets.version,
+      reservedSharePercent: priorityRuleSets.reservedSharePercent,
+    })
+    .from(statusEvents)
+    .innerJoin(offers, eq(offers.id, statusEvents.offerId))
+    .leftJoin(priorityRuleSets, eq(priorityRuleSets.id, offers.priorityRuleSetId))
+    .where(
+      and(
+        eq(statusEvents.requestId, requestId),
+        eq(statusEvents.eventType, 'preference.offer_made'),
+        isNotNull(offers.priorityLevel),
+      ),
+    );
+}
+
+export type OfferPriorityRecord = Awaited<ReturnType<typeof getOfferPriorityRecords>>[number];

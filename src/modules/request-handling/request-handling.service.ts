@@ -7,8 +7,9 @@ import { NotFoundError } from '../../platform/http/errors.ts';
 import type { Errors, Result } from '../../platform/i18n/common.ts';
 import { LANGUAGES, type Language } from '../../platform/i18n/index.ts';
 import { compareDates, type LocalDate, localDate, WEEKDAYS } from '../../shared/dates.ts';
-import { childName, type Notified, notifyFamily } from '../families/index.ts';
+import { childName, getParentsOfFamily, type Notified, notifyFamily } from '../families/index.ts';
 import { type MailFacts, parentMail, type TemplateEvent, templatesOf } from '../mail-templates/index.ts';
+import { evaluatePriority, getRuleSetValidOn } from '../priority-rules/index.ts';
 import { type Location, locationInScope, staffRole } from '../provider-locations/index.ts';
 import { followUpUrl } from '../requests/index.ts';
 import { CAN_NO_PLACE, CAN_WAITING_LIST, mayOffer, mayUndoNoPlace, OPEN_REQUEST } from './handling-rules.ts';
@@ -209,8 +210,15 @@ export function validateOffer(input: OfferInput, today: LocalDate, requested: Ca
   };
 }
 
-/** The offer itself, inside a transaction that already holds the request and the preference. */
+/**
+ * The offer itself, inside a transaction that already holds the request and the preference. It
+ * records the rule set valid today and the priority it gave the family (ADR 0018), so that the
+ * offer's history can be explained after the rules change.
+ */
 async function createOffer(s: Step, deps: AppDeps, offer: ValidOffer): Promise<Result<Notified>> {
+  const ruleSet = await getRuleSetValidOn(s.tx, deps.clock.today());
+  const parents = await getParentsOfFamily(s.tx, s.detail.family.id);
+  const verdict = evaluatePriority(ruleSet, { ...s.detail.family, parents });
   const created = await q.insertOffer(s.tx, {
     preferenceId: s.preference.id,
     startDate: offer.start,
@@ -219,6 +227,10 @@ async function createOffer(s: Step, deps: AppDeps, offer: ValidOffer): Promise<R
     message: offer.message,
     createdByUserId: s.user.id,
     createdAt: s.now,
+    priorityRuleSetId: ruleSet?.id ?? null,
+    priorityLevel: verdict.level,
+    priorityVulnerable: verdict.vulnerable,
+    priorityReasons: verdict.reasons,
   });
   await q.updatePreferenceStatus(s.tx, s.preference.id, 'offer_made', s.now);
   return record(s, deps, {

@@ -25,6 +25,7 @@ import {
 } from './enums.ts';
 import { children, families } from './families.ts';
 import { municipalities } from './geography.ts';
+import { priorityRuleSets } from './priority.ts';
 import { providerLocations } from './providers.ts';
 
 export type DayPart = 'none' | 'half' | 'full';
@@ -138,6 +139,16 @@ export const offers = pgTable(
     answeredAt: timestamp({ withTimezone: true }),
     /** When the parent was reminded of the answer deadline. */
     reminderSentAt: timestamp({ withTimezone: true }),
+    /**
+     * How priority was judged when the offer was made (ADR 0018), so that history can be explained
+     * later: the rule set valid that day (its id names the code and version; null when no set was
+     * valid), the level (2 absolute, 1 priority, 0 none), whether the family counted as vulnerable
+     * and the set's criteria it met. A null level: made before offers recorded this.
+     */
+    priorityRuleSetId: uuid().references(() => priorityRuleSets.id),
+    priorityLevel: smallint(),
+    priorityVulnerable: boolean(),
+    priorityReasons: text().array(),
   },
   (t) => [
     index('offers_preference_idx').on(t.preferenceId),
