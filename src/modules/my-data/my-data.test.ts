@@ -50,7 +50,7 @@ describe.each(BACKENDS)('my data: viewing and downloading on %s', (backend) => {
       municipality: s.municipality.name,
       subMunicipality: 'Centrum',
       address: { street: 'El Idrissistraat', houseNumber: '77', postcode: '3000', city: 'Leuven' },
-      household: { lowIncome: true, singleParent: false, homeLanguage: 'Arabisch' },
+      household: { yearlyIncome: 24_500, singleParent: false, homeLanguage: 'Arabisch' },
     });
     expect(data.parents).toEqual([
       expect.objectContaining({

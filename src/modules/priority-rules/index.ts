@@ -27,5 +27,9 @@ export {
   type PriorityLevel,
   type PriorityVerdict,
   type RuleSet,
+  type RuleSetOn,
   type Rules,
+  rulesOn,
+  type YearlyAmounts,
+  yearlyAmountOn,
 } from './priority-rules.ts';
