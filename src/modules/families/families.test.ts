@@ -120,6 +120,7 @@ describe.each(BACKENDS)('the family file on %s', (backend) => {
     const [before] = await p.t.deps.db.select().from(schema.families);
     expect(before?.yearlyIncome).toBe(31_000);
     p.t.clock.advanceDays(2);
+    await p.client.login(p.user.email, TEST_PASSWORD);
     for (const [typed, message] of [
       ['abc', 'Indiquez le revenu en euros entiers, uniquement des chiffres, par exemple 28500.'],
       ['-5', 'Indiquez le revenu en euros entiers, uniquement des chiffres, par exemple 28500.'],
