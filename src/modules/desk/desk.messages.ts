@@ -313,8 +313,8 @@ export const messages = defineMessages({
     changeFacts: 'Modifier les données pour la priorité',
     factsTitle: (fileNumber: string) => `Données pour la priorité – dossier ${fileNumber}`,
     factsIntro:
-      "Notez ce que la famille indique. Les règles de priorité en vigueur aujourd'hui jugent ces données\u00a0; enregistrer leur donne la date d'aujourd'hui.",
-    factsLegend: "Qu'est-ce qui s'applique à la famille\u00a0?",
+      "Notez ce que la famille indique. Les règles de priorité en vigueur aujourd'hui jugent ces données\u202f; enregistrer leur donne la date d'aujourd'hui.",
+    factsLegend: "Qu'est-ce qui s'applique à la famille\u202f?",
     factLabels: {
       singleParent: 'Parent isolé',
       fosterChild: "Enfant placé en famille d'accueil",

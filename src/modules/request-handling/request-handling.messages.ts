@@ -261,7 +261,7 @@ export const handlingMessages = defineMessages({
     priorityFacts: 'Critères de priorité',
     yearlyIncome: 'Revenu du ménage',
     incomeGiven:
-      'indiqué (le montant n’est pas affiché ; la priorité ci-dessous le compare au plafond de revenus)',
+      'indiqué (le montant n’est pas affiché ; la priorité ci-dessous le compare au plafond de revenus)',
     incomeNotGiven: 'non indiqué',
     factsGivenOn: 'Données pour la priorité données le',
     factsGivenUnknown: 'inconnu',
