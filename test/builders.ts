@@ -299,7 +299,8 @@ export async function manyFamilyRequests(
       city: 'Leuven',
       consentAt: submittedAt,
       singleParent: i % 5 === 0,
-      lowIncome: i % 5 === 0 || i % 11 === 0,
+      // Whole euros a year; every seventh family gives none.
+      yearlyIncome: i % 7 === 0 ? null : i % 5 === 0 || i % 11 === 0 ? 21_000 + i : 48_000 + i,
     });
     parents.push({
       familyId,

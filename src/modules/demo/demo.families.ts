@@ -38,6 +38,17 @@ import { OPEN_STATUSES, placeAmong, waitingPlan, waitingTimeline } from './demo.
 type RequestStatus = RequestPlan['status'];
 type Channel = 'parent' | 'intermediary' | 'desk';
 
+/**
+ * A made-up yearly income in whole euros: a low-income household (the generator's notion) earns
+ * well below €30,000, which is not a rule, only the demo's; about one other household in eight
+ * gives no income.
+ */
+function demoYearlyIncome(r: FamilyContext['r'], lowIncome: boolean): number | null {
+  if (lowIncome) return r.int(14, 28) * 1000 + r.int(0, 9) * 100;
+  if (r.chance(0.12)) return null;
+  return r.int(36, 140) * 1000 + r.int(0, 9) * 100;
+}
+
 function situation(r: FamilyContext['r'], facts: HouseholdFacts): NonNullable<ParentRow['situation']> {
   if (facts.needsCareForWork) return r.chance(0.6) ? 'job_seeking' : 'training';
   return r.weighted({ working: 0.85, job_seeking: 0.05, training: 0.04, other: 0.06 });
@@ -117,6 +128,9 @@ function writeFamily(
       : shape.channel === 'intermediary'
         ? intermediaryActor
         : deskActor;
+  // The generator's own notion of a low-income household becomes an amount: the file holds the
+  // income, and the valid rule set's threshold judges it.
+  const { lowIncome, ...ticks } = shape.facts;
   const family: FamilyRow = {
     id: familyId,
     fileNumber: '', // filled in from family_file_number_seq just before writing
@@ -126,7 +140,9 @@ function writeFamily(
     houseNumber: String(r.int(1, 220)),
     postcode: shape.sub.spec.postcode,
     city: shape.sub.spec.name,
-    ...shape.facts,
+    ...ticks,
+    yearlyIncome: demoYearlyIncome(r, lowIncome),
+    priorityFactsGivenAt: created,
     homeLanguage: homeLanguage(r, shape.origin),
     consentAt: created,
     intermediaryOrganisationId: shape.intermediary?.id ?? null,
@@ -136,7 +152,8 @@ function writeFamily(
   rows.families.push(family);
   stats.families++;
   const priorityOn = priorityOf(ctx.ruleSetOn, {
-    ...shape.facts,
+    ...ticks,
+    yearlyIncome: family.yearlyIncome ?? null,
     parents: work.map((w) => ({ situation: w.situation ?? null, daysPerWeek: w.daysPerWeek ?? null })),
   });
   const { verdict } = priorityOn(ctx.today);

@@ -39,7 +39,7 @@ async function fingerprint(handle: DatabaseHandle): Promise<string> {
   const parts = await Promise.all(
     [
       'select id, name, care_type, capacity, latitude, longitude, subsidy_level from provider_locations order by id',
-      'select id, file_number, single_parent, low_income, intermediary_organisation_id from families order by id',
+      'select id, file_number, single_parent, yearly_income, priority_facts_given_at, intermediary_organisation_id from families order by id',
       'select id, first_name, last_name, national_number_hash, email from parents order by id',
       'select id, first_name, birth_date, expected_birth_date, national_number_hash from children order by id',
       'select id, desired_start, status, channel, submitted_at, social_reason from requests order by id',
@@ -110,7 +110,7 @@ describe('generateDemoRegion, demo scale', () => {
               count(*) filter (where p.rank = 1)::int as first,
               count(*) filter (where p.rank > 1)::int as later,
               count(distinct r.care_plan->'days')::int as plans,
-              count(*) filter (where f.single_parent or f.low_income)::int as single_or_low_income,
+              count(*) filter (where f.single_parent or f.yearly_income < 30000)::int as single_or_low_income,
               count(distinct date_trunc('month', r.desired_start))::int as months,
               count(*) filter (where r.desired_start <= $1::date + 30 and r.status = 'active')::int as soon,
               count(*) filter (where p.status = 'offer_made')::int as offers

@@ -12,6 +12,7 @@ import {
   getRuleSetValidOn,
   type PriorityVerdict,
   type RuleSet,
+  rulesOn,
 } from '../priority-rules/index.ts';
 
 export type RuleSetOn = (day: LocalDate) => RuleSet | undefined;
@@ -46,6 +47,6 @@ export async function loadRuleSetOn(db: Database): Promise<RuleSetOn> {
 export function priorityOf(ruleSetOn: RuleSetOn, facts: FamilyPriorityFacts): PriorityOn {
   return (day) => {
     const ruleSet = ruleSetOn(day);
-    return { ruleSet, verdict: evaluatePriority(ruleSet, facts) };
+    return { ruleSet, verdict: evaluatePriority(ruleSet ? rulesOn(ruleSet, day) : undefined, facts) };
   };
 }

@@ -7,21 +7,31 @@ import { pageContext, sendPage } from '../../platform/http/setup.ts';
 import { emptyForm, type FormState } from '../../platform/views/forms.tsx';
 import { type Brand, type FamilyId, parseId } from '../../shared/ids.ts';
 import { actingNotice } from '../desk-requests/index.ts';
+import { FAMILY_FACTS } from '../families/index.ts';
 import { messages, SECTIONS, type Section } from './desk.messages.ts';
-import { NationalNumberSearchForm, NoteForm, RevealForm, SearchQuery } from './desk.schemas.ts';
+import {
+  NationalNumberSearchForm,
+  NoteForm,
+  PriorityFactsForm,
+  RevealForm,
+  SearchQuery,
+} from './desk.schemas.ts';
 import {
   addNote,
   completeDeskTask,
   criteriaOf,
   getFile,
+  getPriorityFacts,
   getToday,
   recordEmptySearch,
   revealNationalNumber,
   SEARCH_LIMIT,
+  savePriorityFacts,
   searchByNationalNumber,
   searchFiles,
 } from './desk.service.ts';
 import { TodayPage } from './desk.views.tsx';
+import { PriorityFactsPage } from './facts.views.tsx';
 import { FilePage, type Revealed } from './file.views.tsx';
 import { type SearchOutcome, SearchPage } from './search.views.tsx';
 
@@ -150,9 +160,11 @@ export function registerDeskRoutes(app: FastifyInstance, deps: AppDeps): void {
           ? t.noteAdded
           : done === 'task'
             ? t.taskDone
-            : merged
-              ? t.mergedNotice
-              : actingNotice(request.lang, done);
+            : done === 'facts'
+              ? t.factsSaved
+              : merged
+                ? t.mergedNotice
+                : actingNotice(request.lang, done);
       return filePage(request, reply, familyIdOf(request.params), { notice });
     },
   );
@@ -178,6 +190,45 @@ export function registerDeskRoutes(app: FastifyInstance, deps: AppDeps): void {
       if (!parsed.ok) return filePage(request, reply, familyId, { noteForm: parsed.form }, 400);
       await addNote(deps, requireUser(request.user), familyId, parsed.value.body);
       return reply.redirect(`/desk/families/${familyId}?done=note`, 303);
+    },
+  );
+  app.get<FamilyRoute>(
+    '/desk/families/:familyId/priority-facts',
+    { config: { action: 'desk.family.facts' } },
+    async (request, reply) => {
+      const family = await getPriorityFacts(deps, requireUser(request.user), familyIdOf(request.params));
+      const values = {
+        facts: FAMILY_FACTS.filter((f) => family[f]),
+        yearlyIncome: family.yearlyIncome === null ? '' : String(family.yearlyIncome),
+      };
+      return sendPage(
+        reply,
+        <PriorityFactsPage
+          ctx={pageContext(request, reply, deps)}
+          family={family}
+          form={{ values, errors: {} }}
+        />,
+      );
+    },
+  );
+
+  app.post<FamilyRoute>(
+    '/desk/families/:familyId/priority-facts',
+    { config: { action: 'desk.family.facts.update' } },
+    async (request, reply) => {
+      const user = requireUser(request.user);
+      const familyId = familyIdOf(request.params);
+      const parsed = parseForm(PriorityFactsForm, request.body);
+      if (!parsed.ok) {
+        const family = await getPriorityFacts(deps, user, familyId);
+        return sendPage(
+          reply,
+          <PriorityFactsPage ctx={pageContext(request, reply, deps)} family={family} form={parsed.form} />,
+          400,
+        );
+      }
+      await savePriorityFacts(deps, user, familyId, parsed.value);
+      return reply.redirect(`/desk/families/${familyId}?done=facts`, 303);
     },
   );
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { optionalDate, requiredText, text } from '../../platform/http/fields.ts';
+import { FamilyForm } from '../families/index.ts';
 
 /** The search form (GET): every field optional; at least one is needed to search. */
 export const SearchQuery = z.object({
@@ -24,3 +25,7 @@ export const RevealForm = z.object({
 export type RevealInput = z.infer<typeof RevealForm>;
 
 export const NoteForm = z.object({ body: requiredText(4000) });
+
+/** The family's priority facts as the desk records them: the ticks and the yearly income. */
+export const PriorityFactsForm = FamilyForm.pick({ facts: true, yearlyIncome: true });
+export type PriorityFactsInput = z.infer<typeof PriorityFactsForm>;

@@ -10,11 +10,11 @@ import {
   parseNationalNumber,
 } from '../../shared/national-number.ts';
 import { countPossibleDuplicates, getMergeHistory } from '../duplicates/index.ts';
-import { deskActor, deskMunicipalityOf } from '../families/index.ts';
+import { deskActor, deskMunicipalityOf, priorityFactColumns, updateFamilyFile } from '../families/index.ts';
 import { getEventsOfRequest, getPreferencesOfRequest } from '../requests/index.ts';
 import { SECTIONS, type Section } from './desk.messages.ts';
 import * as q from './desk.queries.ts';
-import type { RevealInput, SearchInput } from './desk.schemas.ts';
+import type { PriorityFactsInput, RevealInput, SearchInput } from './desk.schemas.ts';
 
 /** Rows of a section on the Today page; all rows of one section are paged by this many. */
 export const TODAY_ROWS = 10;
@@ -285,6 +285,42 @@ export async function addNote(
     await recordAudit(tx, deps.clock, {
       ...deskActor(user),
       action: 'desk.family.note',
+      subjectType: 'family',
+      subjectId: familyId,
+      familyId,
+    });
+  });
+}
+
+/** The file's priority facts for the desk's form (a read of the family's data: audited). */
+export async function getPriorityFacts(deps: AppDeps, user: CurrentUser, familyId: string) {
+  const { family } = await requireOpenFile(deps, user, familyId);
+  await recordAudit(deps.db, deps.clock, {
+    ...deskActor(user),
+    action: 'desk.family.facts',
+    subjectType: 'family',
+    subjectId: familyId,
+    familyId,
+  });
+  return family;
+}
+
+/**
+ * The desk records the priority facts a family gives (by phone, at the desk): the ticks and the
+ * yearly income, dated now, as the parent's own form does. The waiting lists judge them at once.
+ */
+export async function savePriorityFacts(
+  deps: AppDeps,
+  user: CurrentUser,
+  familyId: string,
+  input: PriorityFactsInput,
+): Promise<void> {
+  await requireOpenFile(deps, user, familyId);
+  await deps.db.transaction(async (tx) => {
+    await updateFamilyFile(tx, familyId, priorityFactColumns(input, deps.clock.now()));
+    await recordAudit(tx, deps.clock, {
+      ...deskActor(user),
+      action: 'desk.family.facts.update',
       subjectType: 'family',
       subjectId: familyId,
       familyId,

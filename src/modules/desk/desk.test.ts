@@ -393,4 +393,59 @@ describe.each(BACKENDS)('desk on %s', (backend) => {
     const odd = await desk.get('/desk/search?name=%25_%5C');
     expect(odd.statusCode).toBe(200);
   });
+  it('records the priority facts a family gives, dated now; a bad income changes nothing', async () => {
+    const mine = await aFamilyRequest(t.deps.db, {
+      municipalityId: s.municipality.id,
+      locations: [s.first.id],
+      childFirstName: 'Feit',
+      desiredStart: '2027-03-01',
+      submittedAt: '2026-11-01T10:00:00Z',
+    });
+    const file = `/desk/families/${mine.family.id}`;
+    const form = `${file}/priority-facts`;
+    expect((await desk.get(file)).body).toContain('datum niet bekend');
+    const familyRow = async () =>
+      (await t.deps.db.select().from(schema.families).where(eq(schema.families.id, mine.family.id)))[0];
+    const before = await familyRow();
+    for (const [typed, error] of [
+      ['abc', 'invalidIncome'],
+      ['-1', 'invalidIncome'],
+      ['123456789012', 'incomeTooLarge'],
+    ] as const) {
+      const bad = await desk.post(form, { facts: 'singleParent', yearlyIncome: typed }, { formPage: form });
+      expect(bad.statusCode, typed).toBe(400);
+      expect(bad.body).toContain(errorText('nl', error));
+      expect(bad.body).toContain(`value="${typed}"`);
+    }
+    expect(await familyRow()).toEqual(before);
+
+    // Later that day (within the session's idle time): the facts get the moment they are saved.
+    t.clock.advanceMinutes(20);
+    const ok = await desk.post(
+      form,
+      { facts: ['singleParent', 'noSecondaryDiploma'], yearlyIncome: '27 400' },
+      { formPage: form },
+    );
+    expect(ok.statusCode).toBe(303);
+    expect(ok.headers.location).toBe(`${file}?done=facts`);
+    expect(await familyRow()).toMatchObject({
+      singleParent: true,
+      noSecondaryDiploma: true,
+      needsCareForWork: false,
+      yearlyIncome: 27_400,
+      priorityFactsGivenAt: t.clock.now(),
+    });
+    const page = (await desk.get(`${file}?done=facts`)).body;
+    expect(page).toContain('De gegevens voor voorrang zijn bewaard.');
+    expect(page).toContain('gegeven op 22 november 2026');
+    expect(page).not.toContain('datum niet bekend');
+    expect((await desk.get(form)).body).toContain('value="27400"');
+    const audits = await t.deps.db
+      .select()
+      .from(schema.auditLog)
+      .where(eq(schema.auditLog.action, 'desk.family.facts.update'));
+    expect(audits.map((a) => a.familyId)).toEqual([mine.family.id]);
+    // Another municipality's family: as if it did not exist.
+    expect((await desk.get(`/desk/families/${other.family.id}/priority-facts`)).statusCode).toBe(404);
+  });
 });

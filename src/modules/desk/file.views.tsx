@@ -467,6 +467,23 @@ export function FilePage(props: {
           <dt>{t.consent}</dt>
           <dd>{family.consentAt ? formatDate(lang, family.consentAt) : t.noConsent}</dd>
         </div>
+        <div>
+          <dt>{t.priorityFacts}</dt>
+          <dd data-qa="facts-given">
+            {family.priorityFactsGivenAt
+              ? t.factsGivenOn(formatDate(lang, family.priorityFactsGivenAt))
+              : t.factsNeverDated}{' '}
+            (
+            <a
+              class="utrecht-link"
+              href={`/desk/families/${family.id}/priority-facts`}
+              data-qa="change-facts"
+            >
+              {t.changeFacts}
+            </a>
+            )
+          </dd>
+        </div>
       </dl>
       <ul class="ko-inline-list" data-qa="file-actions">
         <li>

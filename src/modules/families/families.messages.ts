@@ -49,7 +49,6 @@ export const familyMessages = defineMessages({
     priorityRulesLink: 'Lees welke gezinnen vandaag voorrang krijgen (opent in een nieuw tabblad)',
     facts: {
       singleParent: 'Ik voed mijn kind alleen op',
-      lowIncome: 'Ons gezinsinkomen ligt onder de inkomensgrens',
       fosterChild: 'Het kind is een pleegkind',
       siblingsInCare: 'Een broer of zus gaat al naar een opvang die we kiezen',
       needsCareForWork: 'We hebben opvang nodig om werk te vinden of te houden, of voor een opleiding',
@@ -63,6 +62,11 @@ export const familyMessages = defineMessages({
     consent:
       'Ik geef toestemming dat het loket en de opvanglocaties die ik kies, dit dossier inkijken om mijn aanvraag te behandelen.',
     consentGiven: (date: string) => `Toestemming gegeven op ${date}.`,
+    yearlyIncome: 'Belastbaar gezinsinkomen per jaar (in euro)',
+    yearlyIncomeHint:
+      'Niet verplicht. Het bruto belastbaar inkomen van het gezin, zoals op uw aanslagbiljet, in hele euro: bijvoorbeeld 28500. De voorrangsregels vergelijken het met de inkomensgrens van het jaar. Vult u niets in, dan geeft het inkomen geen voorrang.',
+    factsGiven: (date: string) => `Gegevens voor voorrang gegeven op ${date}.`,
+    factsGivenUnknown: 'Wanneer de gegevens voor voorrang gegeven zijn, is niet bekend.',
     saveFamily: 'Gezinsdossier bewaren',
     sectionChildren: 'Uw kinderen',
     noChildren: 'U voegt een kind toe wanneer u opvang aanvraagt.',
@@ -137,7 +141,6 @@ export const familyMessages = defineMessages({
     priorityRulesLink: 'Lire quelles familles sont prioritaires aujourd’hui (s’ouvre dans un nouvel onglet)',
     facts: {
       singleParent: 'J’élève mon enfant seul·e',
-      lowIncome: 'Nos revenus sont inférieurs au plafond de revenus',
       fosterChild: 'L’enfant est un enfant placé en famille d’accueil',
       siblingsInCare: 'Un frère ou une sœur fréquente déjà un lieu d’accueil que nous choisissons',
       needsCareForWork: 'Nous avons besoin d’accueil pour trouver ou garder un emploi, ou pour une formation',
@@ -151,6 +154,11 @@ export const familyMessages = defineMessages({
     consent:
       'J’accepte que le guichet et les lieux d’accueil que je choisis consultent ce dossier pour traiter ma demande.',
     consentGiven: (date: string) => `Consentement donné le ${date}.`,
+    yearlyIncome: 'Revenu imposable du ménage par an (en euros)',
+    yearlyIncomeHint:
+      "Facultatif. Le revenu imposable brut du ménage, comme sur votre avertissement-extrait de rôle, en euros entiers : par exemple 28500. Les règles de priorité le comparent au plafond de revenus de l'année. Sans montant, le revenu ne donne pas de priorité.",
+    factsGiven: (date: string) => `Données pour la priorité données le ${date}.`,
+    factsGivenUnknown: 'La date à laquelle les données pour la priorité ont été données n’est pas connue.',
     saveFamily: 'Enregistrer le dossier familial',
     sectionChildren: 'Vos enfants',
     noChildren: 'Vous ajoutez un enfant quand vous demandez une place.',
@@ -225,7 +233,6 @@ export const familyMessages = defineMessages({
     priorityRulesLink: 'Read which families get priority today (opens in a new tab)',
     facts: {
       singleParent: 'I raise my child on my own',
-      lowIncome: 'Our household income is below the income threshold',
       fosterChild: 'The child is a foster child',
       siblingsInCare: 'A brother or sister already goes to a location we choose',
       needsCareForWork: 'We need childcare to find or keep work, or for training',
@@ -239,6 +246,11 @@ export const familyMessages = defineMessages({
     consent:
       'I agree that the desk and the childcare locations I choose may see this file to handle my request.',
     consentGiven: (date: string) => `Consent given on ${date}.`,
+    yearlyIncome: 'Household taxable income per year (in euros)',
+    yearlyIncomeHint:
+      "Optional. The household's gross taxable income, as on your tax assessment, in whole euros: for example 28500. The priority rules compare it with the year's income threshold. If you leave it empty, income gives no priority.",
+    factsGiven: (date: string) => `Priority facts given on ${date}.`,
+    factsGivenUnknown: 'When the priority facts were given is not known.',
     saveFamily: 'Save family file',
     sectionChildren: 'Your children',
     noChildren: 'You add a child when you request childcare.',

@@ -4,10 +4,13 @@ import { safeRedirectPath } from '../../platform/http/redirects.ts';
 import { LANGUAGES } from '../../platform/i18n/index.ts';
 
 export const SITUATIONS = ['working', 'job_seeking', 'training', 'other'] as const;
-/** The household facts a provider may use for priority (DOMAIN.md, "Priority rules"). */
+/**
+ * The household facts (ticks) a provider may use for priority (DOMAIN.md, "Priority rules"). The
+ * household's income is asked as an amount (yearlyIncome): the rule sets compare it with their
+ * threshold; the form never asks a set's conclusion.
+ */
 export const FAMILY_FACTS = [
   'singleParent',
-  'lowIncome',
   'fosterChild',
   'siblingsInCare',
   'needsCareForWork',
@@ -35,6 +38,29 @@ const daysPerWeek = z
   }, 'invalidDaysPerWeek')
   .optional();
 
+/** The highest yearly income the form takes: a larger amount is a typing error. */
+export const MAX_YEARLY_INCOME = 9_999_999;
+
+/**
+ * A yearly income in whole euros as typed: '28500', '28 500' or '28.500' (dots or spaces between
+ * thousands), a euro sign allowed. Undefined when it is not such an amount (cents, letters, a sign).
+ */
+export function parseYearlyIncome(input: string): number | undefined {
+  const v = input.replace(/[€\s\u00a0\u202f]/g, (c) => (c === '€' ? '' : ' ')).trim();
+  if (!/^(\d+|\d{1,3}([. ]\d{3})+)$/.test(v)) return undefined;
+  // Only digits remain: a finite number, however long (max 40 characters); the schema bounds it.
+  return Number(v.replace(/[. ]/g, ''));
+}
+
+/** The household's yearly income: empty (not given) or whole euros up to MAX_YEARLY_INCOME. */
+const yearlyIncome = z
+  .string()
+  .trim()
+  .max(40, 'invalidIncome')
+  .refine((v) => v === '' || parseYearlyIncome(v) !== undefined, 'invalidIncome')
+  .refine((v) => (parseYearlyIncome(v) ?? 0) <= MAX_YEARLY_INCOME, 'incomeTooLarge')
+  .optional();
+
 export const FamilyForm = z.object({
   parent1FirstName: requiredText(100),
   parent1LastName: requiredText(100),
@@ -58,11 +84,29 @@ export const FamilyForm = z.object({
   municipalityId: z.string('required').trim().min(1, 'required'),
   subMunicipalityId: z.string().trim().optional(),
   facts: checkboxes,
+  yearlyIncome,
   homeLanguage: text(100).optional(),
   consent: z.enum(['yes'], 'consentRequired'),
   next: z.string().optional(),
 });
 export type FamilyInput = z.infer<typeof FamilyForm>;
+
+/**
+ * The priority facts as the columns store them, from a checked form: the ticks, the income (null
+ * when not given) and the moment they were given. Every form that records the facts (the parent's
+ * file, an intermediary's new family, the desk) writes them through this.
+ */
+export function priorityFactColumns(input: Pick<FamilyInput, 'facts' | 'yearlyIncome'>, givenAt: Date) {
+  const ticks = Object.fromEntries(FAMILY_FACTS.map((f) => [f, input.facts.includes(f)])) as Record<
+    FamilyFact,
+    boolean
+  >;
+  return {
+    ...ticks,
+    yearlyIncome: input.yearlyIncome ? (parseYearlyIncome(input.yearlyIncome) ?? null) : null,
+    priorityFactsGivenAt: givenAt,
+  };
+}
 
 // '' (nothing chosen) is "not given".
 const situation = z.preprocess(

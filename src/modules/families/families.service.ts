@@ -6,7 +6,7 @@ import { NotFoundError } from '../../platform/http/errors.ts';
 import type { Errors, Result } from '../../platform/i18n/common.ts';
 import { parseNationalNumber } from '../../shared/national-number.ts';
 import * as q from './families.queries.ts';
-import { FAMILY_FACTS, type FamilyInput } from './families.schemas.ts';
+import { FAMILY_FACTS, type FamilyInput, priorityFactColumns } from './families.schemas.ts';
 import { normalisePhone } from './phone.ts';
 
 /** Who a parent's change is recorded as. */
@@ -71,6 +71,7 @@ export function familyFormValues(page: FamilyPage, user: CurrentUser): Record<st
     municipalityId: family.municipalityId,
     subMunicipalityId: family.subMunicipalityId ?? '',
     facts: FAMILY_FACTS.filter((f) => family[f]),
+    yearlyIncome: family.yearlyIncome === null ? '' : String(family.yearlyIncome),
     homeLanguage: family.homeLanguage ?? '',
     consent: family.consentAt ? 'yes' : '',
   };
@@ -187,7 +188,8 @@ export async function saveFamilyFile(
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
   const now = clock.now();
-  const facts = Object.fromEntries(FAMILY_FACTS.map((f) => [f, input.facts.includes(f)]));
+  // Saving the form gives the priority facts again: their date is now.
+  const facts = priorityFactColumns(input, now);
   const familyValues = {
     municipalityId: input.municipalityId,
     subMunicipalityId: sub?.id ?? null,

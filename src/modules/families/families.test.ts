@@ -60,18 +60,20 @@ describe.each(BACKENDS)('the family file on %s', (backend) => {
       parent2Language: 'nl',
       parent2Situation: 'job_seeking',
       subMunicipalityId: p.s.subMunicipality?.id as string,
-      facts: ['lowIncome', 'siblingsInCare'],
+      facts: ['siblingsInCare'],
+      yearlyIncome: '28 500',
       homeLanguage: 'Frans',
     });
     const [family] = await p.t.deps.db.select().from(schema.families);
     expect(family).toMatchObject({
       municipalityId: p.s.municipality.id,
       subMunicipalityId: p.s.subMunicipality?.id,
-      lowIncome: true,
+      yearlyIncome: 28_500,
       siblingsInCare: true,
       singleParent: false,
       homeLanguage: 'Frans',
       consentAt: p.t.clock.now(),
+      priorityFactsGivenAt: p.t.clock.now(),
     });
     const parents = await p.t.deps.db.select().from(schema.parents).orderBy(schema.parents.position);
     expect(parents.map((x) => [x.firstName, x.email, x.language, x.situation, x.daysPerWeek])).toEqual([
@@ -87,15 +89,22 @@ describe.each(BACKENDS)('the family file on %s', (backend) => {
     const page = await p.client.get('/parent/family');
     expect(page.body).toContain(family?.fileNumber);
     expect(page.body).toContain('Consentement donné le 22 novembre 2026.');
+    expect(page.body).toContain('Données pour la priorité données le 22 novembre 2026.');
+    expect(page.body).toContain('value="28500"');
     expect(page.body).not.toContain(nrn);
     await saveFamily(p, { facts: 'singleParent' });
     const [edited] = await p.t.deps.db.select().from(schema.families);
     expect(edited).toMatchObject({
       fileNumber: family?.fileNumber,
       singleParent: true,
-      lowIncome: false,
+      yearlyIncome: null,
       consentAt: family?.consentAt,
+      // Saving the form gives the facts again: the new date.
+      priorityFactsGivenAt: p.t.clock.now(),
     });
+    expect((await p.client.get('/parent/family')).body).toContain(
+      'Données pour la priorité données le 23 novembre 2026.',
+    );
     expect(await p.t.deps.db.$count(schema.parents)).toBe(1);
     const [kept] = await p.t.deps.db.select().from(schema.parents);
     expect(kept?.nationalNumberHash).toBe(parents[0]?.nationalNumberHash);
@@ -104,6 +113,34 @@ describe.each(BACKENDS)('the family file on %s', (backend) => {
       .from(schema.auditLog)
       .where(eq(schema.auditLog.action, 'parent.family.update'));
     expect(audits).toHaveLength(2);
+  });
+
+  it('refuses an income that is not an amount in whole euros, with a clear message, and changes nothing', async () => {
+    await saveFamily(p, { yearlyIncome: '31.000' });
+    const [before] = await p.t.deps.db.select().from(schema.families);
+    expect(before?.yearlyIncome).toBe(31_000);
+    p.t.clock.advanceDays(2);
+    await p.client.login(p.user.email, TEST_PASSWORD);
+    for (const [typed, message] of [
+      ['abc', 'Indiquez le revenu en euros entiers, uniquement des chiffres, par exemple 28500.'],
+      ['-5', 'Indiquez le revenu en euros entiers, uniquement des chiffres, par exemple 28500.'],
+      ['28500,50', 'Indiquez le revenu en euros entiers, uniquement des chiffres, par exemple 28500.'],
+      [
+        '1000000000000',
+        'Ce montant est trop élevé pour un revenu annuel. Indiquez le revenu par an en euros entiers.',
+      ],
+    ] as const) {
+      const res = await p.client.post(
+        '/parent/family',
+        familyForm(p.s.municipality.id, { yearlyIncome: typed, facts: 'singleParent' }),
+        { formPage: '/parent/family' },
+      );
+      expect(res.statusCode, typed).toBe(400);
+      expect(errorsOf(res.body)).toEqual([message]);
+      expect(res.body).toContain(`value="${typed}"`);
+    }
+    const [after] = await p.t.deps.db.select().from(schema.families);
+    expect(after).toEqual(before);
   });
 
   it('completes the birth data of an unborn child later; the request keeps its date', async () => {

@@ -215,6 +215,21 @@ export function FamilyFilePage(props: {
           <TextField
             lang={lang}
             form={form}
+            name="yearlyIncome"
+            label={f.yearlyIncome}
+            hint={f.yearlyIncomeHint}
+            inputMode="numeric"
+          />
+          {data.family && (
+            <p class="utrecht-paragraph" data-qa="facts-given">
+              {data.family.priorityFactsGivenAt
+                ? f.factsGiven(formatDate(lang, data.family.priorityFactsGivenAt))
+                : f.factsGivenUnknown}
+            </p>
+          )}
+          <TextField
+            lang={lang}
+            form={form}
             name="homeLanguage"
             label={f.homeLanguage}
             hint={f.homeLanguageHint}

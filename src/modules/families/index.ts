@@ -27,11 +27,15 @@ export {
   insertFamilyFile,
   insertParent,
   updateChild,
+  updateFamilyFile,
 } from './families.queries.ts';
 export { registerFamilyRoutes } from './families.routes.tsx';
 export {
   FAMILY_FACTS,
   FamilyForm,
+  MAX_YEARLY_INCOME,
+  parseYearlyIncome,
+  priorityFactColumns,
   SITUATIONS,
   StaffFamilyForm,
   type StaffFamilyInput,

@@ -37,13 +37,15 @@ export const messages = defineMessages({
     facts: 'Wat geldt voor het gezin?',
     factLabels: {
       singleParent: 'Alleenstaande ouder',
-      lowIncome: 'Inkomen onder de grens',
       fosterChild: 'Pleegkind',
       siblingsInCare: 'Broer of zus al in de opvang',
       needsCareForWork: 'Heeft opvang nodig om werk te vinden of te houden of voor een opleiding',
       disabilityOrSocialReason: 'Handicap, verminderde zelfredzaamheid of sociale/pedagogische reden',
       noSecondaryDiploma: 'Geen diploma secundair onderwijs',
     },
+    yearlyIncome: 'Belastbaar gezinsinkomen per jaar (in euro)',
+    yearlyIncomeHint:
+      'Niet verplicht. Het bruto belastbaar inkomen van het gezin (aanslagbiljet), in hele euro, bijvoorbeeld 28500. De voorrangsregels vergelijken het met de inkomensgrens van het jaar.',
     homeLanguage: 'Thuistaal',
     consent: 'Toestemming',
     consentYes:
@@ -168,13 +170,15 @@ export const messages = defineMessages({
     facts: 'Qu’est-ce qui s’applique à la famille\u202f?',
     factLabels: {
       singleParent: 'Parent seul',
-      lowIncome: 'Revenu sous le plafond',
       fosterChild: 'Enfant placé en famille d’accueil',
       siblingsInCare: 'Frère ou sœur déjà accueilli',
       needsCareForWork: 'A besoin d’accueil pour trouver ou garder un emploi ou suivre une formation',
       disabilityOrSocialReason: 'Handicap, autonomie réduite ou raison sociale/pédagogique',
       noSecondaryDiploma: 'Pas de diplôme de l’enseignement secondaire',
     },
+    yearlyIncome: 'Revenu imposable du ménage par an (en euros)',
+    yearlyIncomeHint:
+      "Facultatif. Le revenu imposable brut du ménage (avertissement-extrait de rôle), en euros entiers, par exemple 28500. Les règles de priorité le comparent au plafond de revenus de l'année.",
     homeLanguage: 'Langue parlée à la maison',
     consent: 'Accord',
     consentYes:
@@ -302,13 +306,15 @@ export const messages = defineMessages({
     facts: 'What applies to the family?',
     factLabels: {
       singleParent: 'Single parent',
-      lowIncome: 'Income below the threshold',
       fosterChild: 'Foster child',
       siblingsInCare: 'Brother or sister already in care',
       needsCareForWork: 'Needs care to find or keep work or to follow training',
       disabilityOrSocialReason: 'Disability, reduced self-reliance or a social/pedagogical reason',
       noSecondaryDiploma: 'No secondary-school diploma',
     },
+    yearlyIncome: 'Household taxable income per year (in euros)',
+    yearlyIncomeHint:
+      "Optional. The household's gross taxable income (tax assessment), in whole euros, for example 28500. The priority rules compare it with the year's income threshold.",
     homeLanguage: 'Home language',
     consent: 'Consent',
     consentYes:

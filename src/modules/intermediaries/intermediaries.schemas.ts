@@ -13,7 +13,7 @@ import { FamilyForm, StaffFamilyForm } from '../families/index.ts';
  */
 export const NewFamilyForm = StaffFamilyForm.extend({
   submissionKey: z.uuid('notAllowedNow'),
-  ...FamilyForm.pick({ municipalityId: true, facts: true, homeLanguage: true }).shape,
+  ...FamilyForm.pick({ municipalityId: true, facts: true, yearlyIncome: true, homeLanguage: true }).shape,
   consent: z.enum(['yes'], 'familyConsentRequired'),
   consentDate: z
     .string('required')

@@ -60,7 +60,8 @@ describe.each(BACKENDS)('intermediaries on %s', (backend) => {
     city: 'Leuven',
     municipalityId: s.municipality.id,
     subMunicipalityId: s.subMunicipality?.id as string,
-    facts: ['singleParent', 'lowIncome'],
+    facts: ['singleParent'],
+    yearlyIncome: '19500',
     consent: 'yes',
     consentDate: '2026-11-20',
     ...overrides,
@@ -98,7 +99,9 @@ describe.each(BACKENDS)('intermediaries on %s', (backend) => {
     expect(res.headers.location).toBe(`${base}?done=registered`);
     expect(family?.intermediaryOrganisationId).toBe(orgId);
     expect(family?.consentAt?.toISOString().slice(0, 10)).toBe('2026-11-20');
-    expect(family?.singleParent && family.lowIncome).toBe(true);
+    expect(family).toMatchObject({ singleParent: true, yearlyIncome: 19_500 });
+    // The facts are given at registration, whatever the day of consent.
+    expect(family?.priorityFactsGivenAt).toEqual(t.clock.now());
     expect(family?.createdByUserId).toBe(staffUserId);
     const [parent] = await t.deps.db.select().from(schema.parents);
     expect(parent).toMatchObject({ email: null, phone: '0470 12 34 56', language: 'fr', userId: null });

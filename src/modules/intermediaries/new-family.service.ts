@@ -7,7 +7,12 @@ import type { CurrentUser } from '../../platform/auth/actions.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import type { Errors, Result } from '../../platform/i18n/common.ts';
 import { compareDates, localDate } from '../../shared/dates.ts';
-import { checkStaffFamily, FAMILY_FACTS, getMunicipality, insertStaffFamily } from '../families/index.ts';
+import {
+  checkStaffFamily,
+  getMunicipality,
+  insertStaffFamily,
+  priorityFactColumns,
+} from '../families/index.ts';
 import * as q from './intermediaries.queries.ts';
 import type { NewFamilyInput } from './intermediaries.schemas.ts';
 import { organisationOf, staffActor } from './scope.ts';
@@ -36,7 +41,8 @@ export async function registerFamily(
 
   // Noon in Belgium's day of consent: the date stays the same in every time zone shown.
   const consentAt = new Date(`${consentDay}T11:00:00Z`);
-  const facts = Object.fromEntries(FAMILY_FACTS.map((f) => [f, input.facts.includes(f)]));
+  // The facts are given now, whatever day the family consented.
+  const facts = priorityFactColumns(input, clock.now());
   const familyId = await db.transaction(async (tx) => {
     const already = await q.claimFamilySubmissionKey(tx, user.id, input.submissionKey);
     if (already) return already;

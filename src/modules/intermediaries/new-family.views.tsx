@@ -84,6 +84,14 @@ export function NewFamilyPage(props: { ctx: PageContext; form: FormState; choice
             multiple
             options={FAMILY_FACTS.map((f) => ({ value: f, label: t.factLabels[f] }))}
           />
+          <TextField
+            lang={lang}
+            form={form}
+            name="yearlyIncome"
+            label={t.yearlyIncome}
+            hint={t.yearlyIncomeHint}
+            inputMode="numeric"
+          />
           <TextField lang={lang} form={form} name="homeLanguage" label={t.homeLanguage} />
         </Section>
         <Section legend={t.sectionConsent}>

@@ -139,7 +139,7 @@ describe.each(BACKENDS)('my data: deleting the account on %s', (backend) => {
       houseNumber: null,
       postcode: null,
       city: null,
-      lowIncome: true,
+      yearlyIncome: 24_500,
     });
     expect(family?.anonymisedAt).toEqual(t.clock.now());
     const parents = await t.deps.db

@@ -77,13 +77,15 @@ export async function buildMyDataExport(deps: AppDeps, user: CurrentUser, format
           },
           household: {
             singleParent: found.family.singleParent,
-            lowIncome: found.family.lowIncome,
+            /** Whole euros a year, as the family gave it; null when not given. */
+            yearlyIncome: found.family.yearlyIncome,
             fosterChild: found.family.fosterChild,
             disabilityOrSocialReason: found.family.disabilityOrSocialReason,
             noSecondaryDiploma: found.family.noSecondaryDiploma,
             needsCareForWork: found.family.needsCareForWork,
             siblingsInCare: found.family.siblingsInCare,
             homeLanguage: found.family.homeLanguage,
+            priorityFactsGivenAt: found.family.priorityFactsGivenAt,
           },
           consentAt: found.family.consentAt,
           intermediaryOrganisation: found.intermediaryName,

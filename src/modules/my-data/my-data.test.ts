@@ -50,7 +50,7 @@ describe.each(BACKENDS)('my data: viewing and downloading on %s', (backend) => {
       municipality: s.municipality.name,
       subMunicipality: 'Centrum',
       address: { street: 'El Idrissistraat', houseNumber: '77', postcode: '3000', city: 'Leuven' },
-      household: { lowIncome: true, singleParent: false, homeLanguage: 'Arabisch' },
+      household: { yearlyIncome: 24_500, singleParent: false, homeLanguage: 'Arabisch' },
     });
     expect(data.parents).toEqual([
       expect.objectContaining({
@@ -153,6 +153,9 @@ describe.each(BACKENDS)('my data: viewing and downloading on %s', (backend) => {
     expect(res.body).toContain('Proposition reçue');
     expect(res.body).toContain('Pas de place');
     expect(res.body).toContain('Collaborateur d’accueil, KDV De Eerste Stap');
+    // The priority facts: the income as given, and when they were given.
+    expect(res.body).toMatch(/Revenu imposable du ménage par an[\s\S]*?€ 24[\s\u00a0\u202f.]500/);
+    expect(res.body).toMatch(/Données pour la priorité données le[\s\S]*?\d{4}/);
     expect(res.body).toContain('href="/parent/my-data/export.json"');
     expect(res.body).toContain('href="/parent/my-data/delete"');
     expect(res.body).not.toMatch(/\b\d{11}\b/);

@@ -107,7 +107,12 @@ export function MyDataPage(props: { ctx: PageContext; data: MyDataExport }) {
                 .join(', '),
             ],
             [t.singleParent, yesNo(family.household.singleParent)],
-            [t.lowIncome, yesNo(family.household.lowIncome)],
+            [
+              t.yearlyIncome,
+              family.household.yearlyIncome === null
+                ? null
+                : `€ ${formatNumber(lang, family.household.yearlyIncome)}`,
+            ],
             [t.fosterChild, yesNo(family.household.fosterChild)],
             [t.disabilityOrSocialReason, yesNo(family.household.disabilityOrSocialReason)],
             [t.noSecondaryDiploma, yesNo(family.household.noSecondaryDiploma)],
@@ -117,6 +122,7 @@ export function MyDataPage(props: { ctx: PageContext; data: MyDataExport }) {
               t.homeLanguage,
               family.household.homeLanguage && homeLanguageName(lang, family.household.homeLanguage),
             ],
+            [t.priorityFactsGivenAt, instant(lang, family.household.priorityFactsGivenAt)],
             [t.consentAt, instant(lang, family.consentAt)],
             [t.intermediary, family.intermediaryOrganisation],
           ]}

@@ -66,13 +66,13 @@ describe.each(BACKENDS)('priority rule sets admin on %s', (backend) => {
     const file = (family: Partial<typeof schema.families.$inferInsert>, status?: 'expired') =>
       aFamilyRequest(t.deps.db, { ...base, family, ...(status ? { status } : {}) });
     // Changes: needs care for work, absolute (2) → nothing (0); foster child 1 → 2 (absolute now);
-    // low income + no diploma, a criterion and vulnerable (1) → 0.
+    // a handicap and no diploma, vulnerable (1) → 0.
     await file({ needsCareForWork: true });
     await file({ fosterChild: true });
-    await file({ lowIncome: true, noSecondaryDiploma: true });
+    await file({ disabilityOrSocialReason: true, noSecondaryDiploma: true });
     // Stays: single parent 1 → 1 (twice); nothing 0 → 0; one characteristic only, not vulnerable 0 → 0.
     await file({ singleParent: true });
-    await file({ singleParent: true, lowIncome: true });
+    await file({ singleParent: true, yearlyIncome: 20000 });
     await file({});
     await file({ disabilityOrSocialReason: true });
     // A closed request with a changing family: not open, never counted.

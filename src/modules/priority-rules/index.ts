@@ -21,7 +21,6 @@ export {
   type RuleSetInsert,
   toRuleSet,
   vulnerableSql,
-  type YearlyAmounts,
 } from './priority-rules.queries.ts';
 export {
   evaluatePriority,
@@ -32,5 +31,9 @@ export {
   type PriorityLevel,
   type PriorityVerdict,
   type RuleSet,
+  type RuleSetOn,
   type Rules,
+  rulesOn,
+  type YearlyAmounts,
+  yearlyAmountOn,
 } from './priority-rules.ts';

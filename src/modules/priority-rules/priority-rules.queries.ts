@@ -2,33 +2,48 @@ import { and, desc, eq, lte, max, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Database, schema } from '../../platform/db/index.ts';
 import type { LocalDate } from '../../shared/dates.ts';
-import { isPriorityCriterion, type PriorityCriterion, type RuleSet, type Rules } from './priority-rules.ts';
+import {
+  isPriorityCriterion,
+  type PriorityCriterion,
+  type RuleSet,
+  type RuleSetOn,
+  type Rules,
+  rulesOn,
+} from './priority-rules.ts';
 
 const { families, parents, priorityRuleSets } = schema;
 
 /**
- * What each criterion means, in SQL over the row's `families` (the same meanings as criteriaMet in
- * priority-rules.ts; the property test in priority-rules.test.ts keeps both equal).
+ * What each criterion means, in SQL over the row's `families`, under the rules' amounts (the same
+ * meanings as criteriaMet in priority-rules.ts; the property test in priority-rules.test.ts keeps
+ * both equal).
  */
-const CRITERION_SQL: Record<PriorityCriterion, SQL> = {
-  needsCareForWork: sql`${families.needsCareForWork}`,
-  // Work or job-oriented training, up to 5 days a parent, at least 4 on average over the parents:
-  // compared as a sum, so that no average is rounded.
-  worksFourFifths: sql`coalesce((select count(*) > 0 and sum(case when ${parents.situation} in ('working', 'training')
+function criterionSql(rules: Rules): Record<PriorityCriterion, SQL> {
+  return {
+    needsCareForWork: sql`${families.needsCareForWork}`,
+    // Work or job-oriented training, up to 5 days a parent, at least 4 on average over the parents:
+    // compared as a sum, so that no average is rounded.
+    worksFourFifths: sql`coalesce((select count(*) > 0 and sum(case when ${parents.situation} in ('working', 'training')
       then least(coalesce(${parents.daysPerWeek}, 0), 5) else 0 end) >= 4 * count(*)
     from ${parents} where ${parents.familyId} = ${families.id}), false)`,
-  singleParent: sql`${families.singleParent}`,
-  lowIncome: sql`${families.lowIncome}`,
-  fosterChild: sql`${families.fosterChild}`,
-  siblingsInCare: sql`${families.siblingsInCare}`,
-  disabilityOrSocialReason: sql`${families.disabilityOrSocialReason}`,
-  noSecondaryDiploma: sql`${families.noSecondaryDiploma}`,
-};
+    singleParent: sql`${families.singleParent}`,
+    // An income below the threshold of the judgement day (resolved in rulesOn); none given, or no
+    // threshold: false. The threshold is a checked finite number, written as a numeric literal.
+    lowIncome:
+      rules.incomeThreshold === null || !Number.isFinite(rules.incomeThreshold)
+        ? sql`false`
+        : sql`coalesce(${families.yearlyIncome} < (${sql.raw(String(rules.incomeThreshold))})::numeric, false)`,
+    fosterChild: sql`${families.fosterChild}`,
+    siblingsInCare: sql`${families.siblingsInCare}`,
+    disabilityOrSocialReason: sql`${families.disabilityOrSocialReason}`,
+    noSecondaryDiploma: sql`${families.noSecondaryDiploma}`,
+  };
+}
 
-function anyOf(criteria: PriorityCriterion[]): SQL {
+function anyOf(known: Record<PriorityCriterion, SQL>, criteria: PriorityCriterion[]): SQL {
   if (criteria.length === 0) return sql`false`;
   return sql`(${sql.join(
-    criteria.map((c) => CRITERION_SQL[c]),
+    criteria.map((c) => known[c]),
     sql` or `,
   )})`;
 }
@@ -36,14 +51,15 @@ function anyOf(criteria: PriorityCriterion[]): SQL {
 /** A vulnerable family under these rules, in SQL. */
 export function vulnerableSql(rules: Rules): SQL<boolean> {
   const { characteristics, minimum, requiredAmong } = rules.vulnerable;
+  const known = criterionSql(rules);
   const count =
     characteristics.length === 0
       ? sql`0`
       : sql.join(
-          characteristics.map((c) => sql`(${CRITERION_SQL[c]})::int`),
+          characteristics.map((c) => sql`(${known[c]})::int`),
           sql` + `,
         );
-  const required = requiredAmong.length === 0 ? sql`true` : anyOf(requiredAmong);
+  const required = requiredAmong.length === 0 ? sql`true` : anyOf(known, requiredAmong);
   return sql<boolean>`((${count}) >= ${sql.raw(String(Math.trunc(minimum)))} and ${required})`;
 }
 
@@ -54,8 +70,9 @@ export function vulnerableSql(rules: Rules): SQL<boolean> {
  */
 export function priorityLevelSql(rules: Rules | undefined): SQL<number> {
   if (!rules) return sql<number>`0`;
-  return sql<number>`(case when ${anyOf(rules.absoluteCriteria)} then 2
-    when ${anyOf(rules.criteria)} or ${vulnerableSql(rules)} then 1 else 0 end)`;
+  const known = criterionSql(rules);
+  return sql<number>`(case when ${anyOf(known, rules.absoluteCriteria)} then 2
+    when ${anyOf(known, rules.criteria)} or ${vulnerableSql(rules)} then 1 else 0 end)`;
 }
 
 type RuleSetRow = typeof priorityRuleSets.$inferSelect;
@@ -84,6 +101,7 @@ export function toRuleSet(row: RuleSetRow): RuleSet {
     },
     reservedSharePercent: row.reservedSharePercent,
     deviationSharePercent: row.deviationSharePercent,
+    yearlyAmounts: row.yearlyAmounts,
   };
 }
 
@@ -92,9 +110,10 @@ const newer = alias(priorityRuleSets, 'newer_version');
 /**
  * The rule set valid on a day: a period that holds the day, of the latest version of its set
  * (a correction replaces all of a set's periods). Should two sets overlap, the one that started
- * last applies. Undefined when no set is valid that day.
+ * last applies. Undefined when no set is valid that day. Its amounts are those of that day
+ * (rulesOn: the day's year, else the latest earlier year).
  */
-export async function getRuleSetValidOn(db: Database, day: LocalDate): Promise<RuleSet | undefined> {
+export async function getRuleSetValidOn(db: Database, day: LocalDate): Promise<RuleSetOn | undefined> {
   const rows = await db
     .select()
     .from(priorityRuleSets)
@@ -113,7 +132,7 @@ export async function getRuleSetValidOn(db: Database, day: LocalDate): Promise<R
     )
     .orderBy(desc(priorityRuleSets.validFrom), desc(priorityRuleSets.createdAt))
     .limit(1);
-  return rows[0] ? toRuleSet(rows[0]) : undefined;
+  return rows[0] ? rulesOn(toRuleSet(rows[0]), day) : undefined;
 }
 
 /** Every stored period of every version, newest first (for an overview and for tests). */
@@ -125,10 +144,9 @@ export async function getRuleSets(db: Database): Promise<RuleSet[]> {
   return rows.map(toRuleSet);
 }
 
-/** Yearly amounts a set refers to, by year: e.g. { "2025": { "incomeThreshold": 32000 } }. */
-export type YearlyAmounts = Record<string, Record<string, number>>;
-
-export type RuleSetInsert = Omit<RuleSet, 'id'> & { yearlyAmounts?: YearlyAmounts };
+export type RuleSetInsert = Omit<RuleSet, 'id' | 'yearlyAmounts'> & {
+  yearlyAmounts?: RuleSet['yearlyAmounts'];
+};
 
 /** Stores a new set or a new version of one (one row per validity period); never updates. */
 export async function insertRuleSet(db: Database, set: RuleSetInsert): Promise<void> {

@@ -13,12 +13,14 @@ import {
   type ParentWork,
   PRIORITY_CRITERIA,
   type Rules,
+  rulesOn,
+  yearlyAmountOn,
 } from './priority-rules.ts';
 
 const none: FamilyPriorityFacts = {
   needsCareForWork: false,
   singleParent: false,
-  lowIncome: false,
+  yearlyIncome: null,
   fosterChild: false,
   siblingsInCare: false,
   disabilityOrSocialReason: false,
@@ -28,6 +30,7 @@ const none: FamilyPriorityFacts = {
 
 const rules = (r: Partial<Rules> & Pick<Rules, 'criteria'>): Rules => ({
   absoluteCriteria: [],
+  incomeThreshold: 30000,
   vulnerable: { characteristics: [], minimum: 2, requiredAmong: [] },
   ...r,
 });
@@ -65,9 +68,38 @@ describe('the evaluator for one file', () => {
     expect(evaluatePriority(set, { ...none, needsCareForWork: true, singleParent: true }).vulnerable).toBe(
       false,
     );
-    const v = evaluatePriority(set, { ...none, needsCareForWork: true, lowIncome: true });
+    const v = evaluatePriority(set, { ...none, needsCareForWork: true, yearlyIncome: 29999 });
     expect(v).toEqual({ level: 1, absolute: false, vulnerable: true, reasons: [] });
     expect(describePriority('nl', v, 20)).toBe('Voorrang: kwetsbaar gezin (20%)');
+  });
+
+  it('judges low income as an income below the threshold, never without an income or a threshold', () => {
+    const low = (yearlyIncome: number | null, incomeThreshold: number | null) =>
+      evaluatePriority(
+        { ...rules({ criteria: ['lowIncome'] }), incomeThreshold },
+        { ...none, yearlyIncome },
+      ).reasons.includes('lowIncome');
+    expect(low(29999, 30000)).toBe(true);
+    expect(low(30000, 30000)).toBe(false);
+    expect(low(0, 30000)).toBe(true);
+    expect(low(null, 30000)).toBe(false);
+    expect(low(10000, null)).toBe(false);
+  });
+
+  it("takes the threshold of the judgement day's year, else of the latest earlier year, never a later one", () => {
+    const amounts = { '2024': { incomeThreshold: 31000 }, '2026': { incomeThreshold: 33000 } };
+    expect(yearlyAmountOn(amounts, 'incomeThreshold', localDate('2026-01-01'))).toBe(33000);
+    expect(yearlyAmountOn(amounts, 'incomeThreshold', localDate('2025-12-31'))).toBe(31000);
+    expect(yearlyAmountOn(amounts, 'incomeThreshold', localDate('2030-06-01'))).toBe(33000);
+    expect(yearlyAmountOn(amounts, 'incomeThreshold', localDate('2023-12-31'))).toBeNull();
+    expect(yearlyAmountOn({}, 'incomeThreshold', localDate('2026-01-01'))).toBeNull();
+    const set = {
+      criteria: [],
+      absoluteCriteria: [],
+      vulnerable: { characteristics: [], minimum: 2, requiredAmong: [] },
+      yearlyAmounts: amounts,
+    };
+    expect(rulesOn(set, localDate('2025-06-01')).incomeThreshold).toBe(31000);
   });
 
   it('takes the average of the parents for work of at least 4/5', () => {
@@ -102,8 +134,11 @@ const randomRules: fc.Arbitrary<Rules> = fc
     characteristics: criteriaList,
     minimum: fc.nat({ max: 4 }),
     requiredAmong: criteriaList,
+    // Thresholds in cents around the random incomes below, so that both sides of it are drawn.
+    incomeThreshold: fc.option(fc.integer({ min: 0, max: 6_000_000 }).map((cents) => cents / 100)),
   })
   .map((r) => ({
+    incomeThreshold: r.incomeThreshold,
     criteria: r.criteria,
     absoluteCriteria: r.criteria.slice(0, r.absoluteShare),
     vulnerable: { characteristics: r.characteristics, minimum: r.minimum, requiredAmong: r.requiredAmong },
@@ -115,7 +150,7 @@ const randomParent: fc.Arbitrary<ParentWork> = fc.record({
 const randomFamily: fc.Arbitrary<FamilyPriorityFacts> = fc.record({
   needsCareForWork: fc.boolean(),
   singleParent: fc.boolean(),
-  lowIncome: fc.boolean(),
+  yearlyIncome: fc.option(fc.integer({ min: 0, max: 60_000 })),
   fosterChild: fc.boolean(),
   siblingsInCare: fc.boolean(),
   disabilityOrSocialReason: fc.boolean(),
@@ -153,8 +188,16 @@ describe.each(BACKENDS)('rule sets in the database (%s)', (backend) => {
         const current = await getRuleSetValidOn(tx, localDate('2026-01-01'));
         if (!current) throw new Error('no set');
         const { id: _id, ...copy } = current;
-        await insertRuleSet(tx, { ...copy, version: 2, reservedSharePercent: 25 });
-        expect((await getRuleSetValidOn(tx, localDate('2026-01-01')))?.reservedSharePercent).toBe(25);
+        await insertRuleSet(tx, {
+          ...copy,
+          version: 2,
+          reservedSharePercent: 25,
+          yearlyAmounts: { '2025': { incomeThreshold: 31500.5 } },
+        });
+        const corrected = await getRuleSetValidOn(tx, localDate('2026-01-01'));
+        expect(corrected?.reservedSharePercent).toBe(25);
+        // No amount for 2026 yet: the latest earlier year's applies.
+        expect(corrected?.incomeThreshold).toBe(31500.5);
         // Version 2 has only the period since the judgment: the earlier period of version 1 is gone too.
         expect(await getRuleSetValidOn(tx, localDate('2020-01-01'))).toBeUndefined();
         await insertRuleSet(tx, { ...copy, code: 'future', version: 1, validFrom: localDate('2027-09-01') });

@@ -39,10 +39,47 @@ export type RuleSet = {
   vulnerable: { characteristics: PriorityCriterion[]; minimum: number; requiredAmong: PriorityCriterion[] };
   reservedSharePercent: number;
   deviationSharePercent: number | null;
+  /** Yearly amounts the set refers to, by calendar year: { "2025": { "incomeThreshold": 32000 } }. */
+  yearlyAmounts: YearlyAmounts;
 };
 
-/** The rules the evaluator reads: a rule set without its name, source and dates. */
-export type Rules = Pick<RuleSet, 'criteria' | 'absoluteCriteria' | 'vulnerable'>;
+export type YearlyAmounts = Record<string, Record<string, number>>;
+
+/**
+ * The rules the evaluator reads: a rule set without its name, source and dates, with the amounts
+ * of the judgement day resolved (rulesOn): the yearly income threshold in euros, null when the set
+ * has none for that day (then the income criterion holds for nobody).
+ */
+export type Rules = Pick<RuleSet, 'criteria' | 'absoluteCriteria' | 'vulnerable'> & {
+  incomeThreshold: number | null;
+};
+
+/** A rule set as it applies on a given day: its data and the amounts of that day. */
+export type RuleSetOn = RuleSet & Rules;
+
+/**
+ * A yearly amount on a day: the amount of the day's calendar year, or, when the set has none for
+ * that year (amounts are often published late), the latest earlier year's. Null when the set has
+ * no amount for that year or any earlier one — an amount is never taken from a later year.
+ */
+export function yearlyAmountOn(amounts: YearlyAmounts, key: string, day: LocalDate): number | null {
+  const year = Number(day.slice(0, 4));
+  let best: { year: number; amount: number } | undefined;
+  for (const [y, values] of Object.entries(amounts)) {
+    const amount = values[key];
+    const n = Number(y);
+    if (!Number.isInteger(n) || n > year || typeof amount !== 'number' || !Number.isFinite(amount)) continue;
+    if (!best || n > best.year) best = { year: n, amount };
+  }
+  return best?.amount ?? null;
+}
+
+/** The set with the amounts that apply on the judgement day. */
+export function rulesOn<
+  T extends Pick<RuleSet, 'criteria' | 'absoluteCriteria' | 'vulnerable' | 'yearlyAmounts'>,
+>(set: T, day: LocalDate): T & Rules {
+  return { ...set, incomeThreshold: yearlyAmountOn(set.yearlyAmounts, 'incomeThreshold', day) };
+}
 
 export type ParentWork = {
   situation: 'working' | 'job_seeking' | 'training' | 'other' | null;
@@ -54,7 +91,8 @@ export type ParentWork = {
 export type FamilyPriorityFacts = {
   needsCareForWork: boolean;
   singleParent: boolean;
-  lowIncome: boolean;
+  /** The household's yearly gross taxable income in whole euros; null when not given. */
+  yearlyIncome: number | null;
   fosterChild: boolean;
   siblingsInCare: boolean;
   disabilityOrSocialReason: boolean;
@@ -86,13 +124,24 @@ function worksFourFifths(parents: ParentWork[]): boolean {
   return days.reduce((a, b) => a + b, 0) >= 4 * parents.length;
 }
 
-/** Which facts of the vocabulary hold for this family. */
-export function criteriaMet(f: FamilyPriorityFacts): Set<PriorityCriterion> {
+/**
+ * Low income: an income was given and it is below the threshold of the judgement day (strictly:
+ * an income equal to the threshold is not below it). No income or no threshold: it does not hold.
+ */
+function lowIncome(income: number | null, threshold: number | null): boolean {
+  return income !== null && threshold !== null && income < threshold;
+}
+
+/** Which facts of the vocabulary hold for this family under the rules' amounts. */
+export function criteriaMet(
+  f: FamilyPriorityFacts,
+  rules: Pick<Rules, 'incomeThreshold'>,
+): Set<PriorityCriterion> {
   const held: Record<PriorityCriterion, boolean> = {
     needsCareForWork: f.needsCareForWork,
     worksFourFifths: worksFourFifths(f.parents),
     singleParent: f.singleParent,
-    lowIncome: f.lowIncome,
+    lowIncome: lowIncome(f.yearlyIncome, rules.incomeThreshold),
     fosterChild: f.fosterChild,
     siblingsInCare: f.siblingsInCare,
     disabilityOrSocialReason: f.disabilityOrSocialReason,
@@ -104,7 +153,7 @@ export function criteriaMet(f: FamilyPriorityFacts): Set<PriorityCriterion> {
 /** The one evaluator for a single file; priorityLevelSql is the same for lists. */
 export function evaluatePriority(rules: Rules | undefined, f: FamilyPriorityFacts): PriorityVerdict {
   if (!rules) return { level: 0, absolute: false, vulnerable: false, reasons: [] };
-  const met = criteriaMet(f);
+  const met = criteriaMet(f, rules);
   const absolute = rules.absoluteCriteria.some((c) => met.has(c));
   const characteristics = rules.vulnerable.characteristics.filter((c) => met.has(c)).length;
   const vulnerable =

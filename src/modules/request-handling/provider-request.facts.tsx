@@ -101,7 +101,6 @@ export function CareFacts(props: { lang: Language; detail: RequestForLocation })
 const FACT_KEYS = [
   'needsCareForWork',
   'singleParent',
-  'lowIncome',
   'disabilityOrSocialReason',
   'noSecondaryDiploma',
   'fosterChild',
@@ -127,6 +126,12 @@ export function FamilyFacts(props: { lang: Language; detail: RequestForLocation 
         {f.homeLanguage && <Fact label={t.homeLanguage}>{homeLanguageName(lang, f.homeLanguage)}</Fact>}
         <Fact label={t.priorityFacts}>
           {facts.length > 0 ? facts.map((k) => t.facts[k]).join(', ') : t.none}
+        </Fact>
+        <Fact label={t.yearlyIncome}>{f.yearlyIncome === null ? t.incomeNotGiven : t.incomeGiven}</Fact>
+        <Fact label={t.factsGivenOn}>
+          <span data-qa="facts-given">
+            {f.priorityFactsGivenAt ? formatDate(lang, f.priorityFactsGivenAt) : t.factsGivenUnknown}
+          </span>
         </Fact>
       </dl>
       <h3 class="utrecht-heading-3">{t.parents}</h3>

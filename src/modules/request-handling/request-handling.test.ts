@@ -9,6 +9,7 @@ import { schema } from '../../platform/db/index.ts';
 import { errorText } from '../../platform/i18n/common.ts';
 import { localDate } from '../../shared/dates.ts';
 import { makeNationalNumber } from '../../shared/national-number.ts';
+import { correctYearlyAmounts } from '../priority-rules/priority-rules.test-support.ts';
 
 /** The provider handles a request in a few clicks: every step writes its event, mail and audit row. */
 describe.each(BACKENDS)('handling a request as a provider on %s', (backend) => {
@@ -34,9 +35,15 @@ describe.each(BACKENDS)('handling a request as a provider on %s', (backend) => {
       desiredStart: '2027-02-01',
       days: { wed: 'none', fri: 'half' },
       careNeeds: true,
-      family: { singleParent: true, lowIncome: true },
+      family: {
+        singleParent: true,
+        yearlyIncome: 21_000,
+        priorityFactsGivenAt: new Date('2026-10-15T09:00:00Z'),
+      },
       parentLanguage: 'fr',
     });
+    // The seeded sets carry no income threshold: this one says what "low income" means here.
+    await correctYearlyAmounts(t.deps.db, 'before-2024', { '2026': { incomeThreshold: 30_000 } });
     page = `/provider/locations/${s.first.id}/requests/${fixture.request.id}`;
   });
   afterEach(async () => t.close());
@@ -71,7 +78,10 @@ describe.each(BACKENDS)('handling a request as a provider on %s', (backend) => {
     expect(res.body).toContain('26.08.01-***.**');
     expect(res.body).not.toContain(nrn);
     expect(res.body).not.toContain(nrn.slice(6));
-    expect(res.body).toContain('alleenstaande ouder, laag inkomen');
+    expect(res.body).toContain('alleenstaande ouder');
+    expect(res.body).toContain('opgegeven (het bedrag wordt niet getoond');
+    expect(res.body).not.toContain('21000');
+    expect(res.body).toMatch(/Gegevens voor voorrang gegeven op[\s\S]*?15 oktober 2026/);
     expect(res.body).toContain('Voorrang: alleenstaande ouder · laag inkomen · kwetsbaar gezin (20%)');
     expect(res.body).toContain('Voorrang beoordeeld volgens: Voorrangsregels van vóór 1 april 2024');
     expect(res.body).toContain('Specifieke zorgnoden');

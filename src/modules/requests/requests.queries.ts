@@ -283,7 +283,7 @@ export function getWaitingList(db: Database, locationId: string) {
         submittedAt: requests.submittedAt,
         family: {
           singleParent: families.singleParent,
-          lowIncome: families.lowIncome,
+          yearlyIncome: families.yearlyIncome,
           needsCareForWork: families.needsCareForWork,
           disabilityOrSocialReason: families.disabilityOrSocialReason,
           noSecondaryDiploma: families.noSecondaryDiploma,

@@ -5,6 +5,7 @@ import { buildTestApp, type TestApp, TestClient } from '../../../test/app.ts';
 import { aFamilyRequest, aScenario, aUser, TEST_PASSWORD } from '../../../test/builders.ts';
 import { BACKENDS } from '../../../test/db.ts';
 import { schema } from '../../platform/db/index.ts';
+import { correctYearlyAmounts } from '../priority-rules/priority-rules.test-support.ts';
 import { mayContactFamilies } from './waiting-list.service.ts';
 
 /** The names in the list body, in order (the child column links to the request page). */
@@ -43,7 +44,7 @@ describe.each(BACKENDS)('the waiting list on %s', (backend) => {
       desiredStart: '2027-01-10',
       birthDate: '2026-05-01',
       days: { wed: 'none', thu: 'none', fri: 'none' },
-      family: { singleParent: true, lowIncome: true },
+      family: { singleParent: true, yearlyIncome: 21_000 },
       submittedAt: '2026-10-01T10:00:00Z',
     });
     await aFamilyRequest(db, {
@@ -621,8 +622,10 @@ describe.each(BACKENDS)('the waiting list on %s', (backend) => {
       .where(eq(schema.parents.familyId, wout.family.id));
     // Needs care for work: absolute priority under the rules before (and again after) April 2024.
     await family('Nora', 2, { needsCareForWork: true });
-    // Single parent with a low income: vulnerable under both readings.
-    await family('Lien', 3, { singleParent: true, lowIncome: true });
+    // Single parent with a low income: vulnerable under both readings (the seeded sets carry no
+    // income threshold, so the annulled one gets one here).
+    await correctYearlyAmounts(db, 'april-2024', { '2024': { incomeThreshold: 30_000 } });
+    await family('Lien', 3, { singleParent: true, yearlyIncome: 21_000 });
     // Handicap and no secondary diploma: vulnerable only when one of characteristics 3-5 must be there.
     await family('Mats', 4, { disabilityOrSocialReason: true, noSecondaryDiploma: true });
 
@@ -646,5 +649,43 @@ describe.each(BACKENDS)('the waiting list on %s', (backend) => {
     expect(page2).toContain('Voorrangsregels van vóór 1 april 2024');
     const lien = await staff.get(`${list}?sort=start&q=Lien`);
     expect(lien.body).toContain('Voorrang');
+  });
+  it('flags a family by its income under the valid threshold, and a corrected threshold changes the flag at once', async () => {
+    const db = t.deps.db;
+    t.clock.set('2026-11-22T09:00:00Z');
+    const given = new Date('2026-10-03T08:00:00Z');
+    // Only an income, nothing ticked: priority under the rules before April 2024 only if it is low.
+    const eva = await aFamilyRequest(db, {
+      municipalityId: s.municipality.id,
+      locations: [s.first.id],
+      childFirstName: 'Eva',
+      desiredStart: '2027-05-01',
+      family: { yearlyIncome: 31_000, priorityFactsGivenAt: given },
+      submittedAt: '2026-09-01T10:00:00Z',
+    });
+    const request = `/provider/locations/${s.first.id}/requests/${eva.request.id}`;
+    // The seeded set has no threshold: income alone never gives priority.
+    expect(await names('priority=yes&q=Eva')).toEqual([]);
+
+    // A threshold for 2025 only: the latest year not after the day (2026) applies.
+    await correctYearlyAmounts(db, 'before-2024', { '2025': { incomeThreshold: 32_000 } });
+    expect(await names('priority=yes&q=Eva')).toEqual(['Eva']);
+    const page = (await staff.get(request)).body;
+    expect(page).toContain('Voorrang: laag inkomen');
+    expect(page).toMatch(/Gegevens voor voorrang gegeven op[\s\S]*?3 oktober 2026/);
+
+    // A correction of the threshold (a new version), same day: the flag changes at once.
+    await correctYearlyAmounts(db, 'before-2024', {
+      '2025': { incomeThreshold: 32_000 },
+      '2026': { incomeThreshold: 30_500 },
+    });
+    expect(await names('priority=yes&q=Eva')).toEqual([]);
+    expect(await names('priority=no&q=Eva')).toEqual(['Eva']);
+    expect((await staff.get(request)).body).toContain('Geen voorrang');
+    // An income equal to the threshold is not below it.
+    await correctYearlyAmounts(db, 'before-2024', { '2026': { incomeThreshold: 31_000 } });
+    expect(await names('priority=yes&q=Eva')).toEqual([]);
+    await correctYearlyAmounts(db, 'before-2024', { '2026': { incomeThreshold: 31_001 } });
+    expect(await names('priority=yes&q=Eva')).toEqual(['Eva']);
   });
 });

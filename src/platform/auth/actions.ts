@@ -95,6 +95,9 @@ export const ACTIONS = {
   'desk.family.read': { roles: ['desk'], scope: 'municipality', staffReadsFamilies: true },
   'desk.nationalNumber.reveal': { roles: ['desk'], scope: 'municipality', staffReadsFamilies: true },
   'desk.family.note': { roles: ['desk'], scope: 'municipality' },
+  /** The family's priority facts (ticks, yearly income): the form, and recording them dated now. */
+  'desk.family.facts': { roles: ['desk'], scope: 'municipality', staffReadsFamilies: true },
+  'desk.family.facts.update': { roles: ['desk'], scope: 'municipality', staffReadsFamilies: true },
   'desk.tasks.done': { roles: ['desk'], scope: 'municipality' },
   /** Register a new family by phone: a blank form, no one's data read. */
   'desk.family.register': { roles: ['desk'], scope: 'municipality' },

@@ -69,6 +69,9 @@ export const common = defineMessages({
         'Dit kind heeft al een dossier bij het loket, in een ander gezin. Neem contact op met het loket.',
       occasionalTooLong: 'Occasionele opvang eindigt binnen 12 maanden na de start.',
       invalidDaysPerWeek: 'Vul een aantal dagen in tussen 0,5 en 5, bijvoorbeeld 4 of 4,5.',
+      invalidIncome: 'Vul het inkomen in hele euro in, alleen cijfers, bijvoorbeeld 28500.',
+      incomeTooLarge:
+        'Dit bedrag is te groot voor een jaarinkomen. Vul het inkomen per jaar in hele euro in.',
       lastPreference: 'Houd minstens één opvanglocatie, of trek de hele aanvraag in.',
       unknownPlace: 'Deze postcode of gemeente kennen we niet. Typ een Belgische postcode, bv. 3000.',
       invalidMonth: 'Vul een maand in, bijvoorbeeld 2027-03.',
@@ -226,6 +229,9 @@ export const common = defineMessages({
         'Cet enfant a déjà un dossier au guichet, dans une autre famille. Contactez le guichet.',
       occasionalTooLong: 'L’accueil occasionnel se termine dans les 12 mois qui suivent le début.',
       invalidDaysPerWeek: 'Indiquez un nombre de jours entre 0,5 et 5, par exemple 4 ou 4,5.',
+      invalidIncome: 'Indiquez le revenu en euros entiers, uniquement des chiffres, par exemple 28500.',
+      incomeTooLarge:
+        'Ce montant est trop élevé pour un revenu annuel. Indiquez le revenu par an en euros entiers.',
       lastPreference: 'Gardez au moins un lieu d’accueil, ou retirez toute la demande.',
       unknownPlace:
         'Nous ne connaissons pas ce code postal ou cette commune. Tapez un code postal belge, p. ex. 3000.',
@@ -386,6 +392,9 @@ export const common = defineMessages({
         'This child already has a file at the desk, in another family. Please contact the desk.',
       occasionalTooLong: 'Occasional care ends within 12 months of its start.',
       invalidDaysPerWeek: 'Enter a number of days between 0.5 and 5, for example 4 or 4.5.',
+      invalidIncome: 'Enter the income in whole euros, digits only, for example 28500.',
+      incomeTooLarge:
+        'This amount is too large for a yearly income. Enter the income per year in whole euros.',
       lastPreference: 'Keep at least one childcare location, or withdraw the whole request.',
       unknownPlace: 'We do not know this postcode or place. Type a Belgian postcode, e.g. 3000.',
       invalidMonth: 'Enter a month, for example 2027-03.',

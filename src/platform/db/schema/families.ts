@@ -2,8 +2,10 @@ import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   boolean,
+  check,
   date,
   index,
+  integer,
   numeric,
   pgSequence,
   pgTable,
@@ -37,13 +39,19 @@ export const families = pgTable(
     postcode: text(),
     city: text(),
     singleParent: boolean().notNull().default(false),
-    lowIncome: boolean().notNull().default(false),
+    /**
+     * The household's yearly gross taxable income in whole euros, as the family gave it; null when
+     * not given (then no income criterion holds). Rule sets compare it with their threshold.
+     */
+    yearlyIncome: integer(),
     fosterChild: boolean().notNull().default(false),
     disabilityOrSocialReason: boolean().notNull().default(false),
     noSecondaryDiploma: boolean().notNull().default(false),
     needsCareForWork: boolean().notNull().default(false),
     homeLanguage: text(),
     siblingsInCare: boolean().notNull().default(false),
+    /** When the priority facts above were last given (saved by a parent, an intermediary or the desk). */
+    priorityFactsGivenAt: timestamp({ withTimezone: true }),
     /** When the family agreed that providers (and their intermediary) may see the file. */
     consentAt: timestamp({ withTimezone: true }),
     /** Set when a social organisation follows this family (with consent). */
@@ -57,6 +65,7 @@ export const families = pgTable(
   (t) => [
     uniqueIndex('families_file_number_uq').on(t.fileNumber),
     index('families_municipality_idx').on(t.municipalityId),
+    check('families_yearly_income_ck', sql`${t.yearlyIncome} is null or ${t.yearlyIncome} >= 0`),
   ],
 );
 
