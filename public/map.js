@@ -100,6 +100,20 @@
       bounds.extend([o.lat, o.lng]);
     }
     map.fitBounds(bounds.pad(0.1), { maxZoom: 15 });
+    // Without tiles: the names of the municipalities around, at their points (no borders: the
+    // bundled data has none). Text only, behind the markers, never a target.
+    if (!tileUrl) {
+      for (const p of readMarkers(element, 'data-places')) {
+        const label = document.createElement('span');
+        label.textContent = p.name;
+        L.marker([p.lat, p.lng], {
+          icon: L.divIcon({ className: 'ko-map-place', html: label, iconSize: null }),
+          keyboard: false,
+          interactive: false,
+          zIndexOffset: -1000,
+        }).addTo(map);
+      }
+    }
     // For tests and for anyone checking that the map and the list agree.
     element.setAttribute('data-marker-count', String(markers.length));
     element.setAttribute('data-marker-ids', markers.map((m) => m.id).join(' '));

@@ -14,6 +14,8 @@ import {
   values,
 } from '../../platform/views/forms.tsx';
 import { parseLocalDate, WEEKDAYS } from '../../shared/dates.ts';
+import { MUNICIPALITY_POINTS } from './data/postcodes-belgium.ts';
+import type { GeoPoint } from './geocoding.ts';
 import { formatPoint, type LatLng } from './point.ts';
 import {
   ageLabel,
@@ -392,6 +394,28 @@ function withoutPage(params: URLSearchParams): URLSearchParams {
   return next;
 }
 
+const MAX_PLACE_LABELS = 60;
+
+/**
+ * The municipalities around the points on the map (their box widened by about 5 km), nearest to
+ * its middle first, named in the page's language: written on a map that has no tiles.
+ */
+function placesAround(points: LatLng[], lang: Language): { name: string; lat: number; lng: number }[] {
+  if (points.length === 0) return [];
+  const lats = points.map((p) => p.lat);
+  const lngs = points.map((p) => p.lng);
+  const [south, north] = [Math.min(...lats) - 0.05, Math.max(...lats) + 0.05];
+  const [west, east] = [Math.min(...lngs) - 0.08, Math.max(...lngs) + 0.08];
+  const middle = { lat: (south + north) / 2, lng: (west + east) / 2 };
+  const far = (p: LatLng) => (p.lat - middle.lat) ** 2 + ((p.lng - middle.lng) * 0.63) ** 2;
+  return MUNICIPALITY_POINTS.filter(
+    ([, , , lat, lng]) => lat >= south && lat <= north && lng >= west && lng <= east,
+  )
+    .map(([, nl, fr, lat, lng]) => ({ name: lang === 'fr' ? fr || nl : nl || fr, lat, lng }))
+    .sort((a, b) => far(a) - far(b))
+    .slice(0, MAX_PLACE_LABELS);
+}
+
 /** "50.88000, 4.70000": the point as the visitor typed or clicked it, readable. */
 const pointText = (p: LatLng) => formatPoint(p).replace(',', ', ');
 
@@ -409,10 +433,23 @@ export function SearchPage(props: {
   const ok = result?.ok ? result : undefined;
   const markers: MapMarker[] =
     ok?.markers.map((m) => ({ id: m.id, name: m.name, type: m.careType, lat: m.lat, lng: m.lng })) ?? [];
+  const places = placesAround(
+    [...markers, ok?.home, ok?.work, ok?.point].filter((p): p is LatLng => p !== undefined),
+    lang,
+  );
+  // A street address is searched from its postcode's point: the page says so (fromPostcode).
+  const placeOrigin = (place: GeoPoint | undefined) =>
+    place
+      ? place.fromPostcode
+        ? s.distanceFromPostcode(place.label)
+        : s.distanceFrom(place.label)
+      : undefined;
   const origins = ok
-    ? [ok.home?.label, ok.work?.label, ok.point ? s.pointLabel(pointText(ok.point)) : undefined].filter(
-        (label): label is string => label !== undefined,
-      )
+    ? [
+        placeOrigin(ok.home),
+        placeOrigin(ok.work),
+        ok.point ? s.distanceFrom(s.pointLabel(pointText(ok.point))) : undefined,
+      ].filter((label): label is string => label !== undefined)
     : [];
   return (
     <PublicLayout
@@ -440,7 +477,7 @@ export function SearchPage(props: {
               </h2>
               {origins.length > 0 && (
                 <p class="utrecht-paragraph" data-qa="origins">
-                  {origins.map((label) => s.distanceFrom(label)).join(' · ')}
+                  {origins.join(' · ')}
                 </p>
               )}
               {ok.criteria.maxDistanceKm !== undefined && origins.length === 0 && (
@@ -471,8 +508,9 @@ export function SearchPage(props: {
                       message: s.pointSet('{point}'),
                     }}
                     fixedOrigins={[ok.home, ok.work].filter((o) => o !== undefined)}
+                    places={props.map.tileUrl ? undefined : places}
                   />
-                  <MapLegend lang={lang} />
+                  <MapLegend lang={lang} places={!props.map.tileUrl && places.length > 0} />
                   <p class="utrecht-paragraph ko-map-hint" data-map-hint hidden>
                     {ok.total > MAX_MARKERS ? `${s.mapCapped(MAX_MARKERS)} ` : ''}
                     {s.mapHint}
@@ -504,7 +542,7 @@ export function SearchPage(props: {
 }
 
 /** What the map's symbols mean; shown with the map (public/map.js), like the map hint. */
-function MapLegend(props: { lang: Language }) {
+function MapLegend(props: { lang: Language; places: boolean }) {
   const t = messages[props.lang];
   const s = searchMessages[props.lang];
   const items = [
@@ -512,6 +550,7 @@ function MapLegend(props: { lang: Language }) {
     { key: 'family', label: t.careTypes.family, symbol: '' },
     { key: 'cluster', label: s.legendCluster, symbol: '3' },
     { key: 'origin', label: s.legendOrigin, symbol: '' },
+    ...(props.places ? [{ key: 'place', label: s.legendPlace, symbol: 'Aa' }] : []),
   ];
   return (
     <div class="ko-map-legend" data-map-hint data-qa="map-legend" hidden>
