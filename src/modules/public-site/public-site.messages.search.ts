@@ -74,6 +74,7 @@ export const searchMessages = defineMessages({
     legendCluster: 'Meerdere opvanglocaties dicht bij elkaar: klik om in te zoomen',
     legendOrigin: 'Vertrekpunt van de afstanden (thuis, werk of het gekozen punt)',
     legendPlace: 'Naam van een gemeente, bij het midden ervan (de kaart toont geen grenzen)',
+    placeDataCredit: 'Postcodes en plaatsen: afgeleid van FOD BOSA BeST Address en GeoNames, CC BY 4.0.',
     profileLink: 'Bekijk de fiche',
     lastMinuteTitle: 'Last-minuteplaatsen',
     lastMinuteIntro:
@@ -165,6 +166,8 @@ export const searchMessages = defineMessages({
     legendCluster: 'Plusieurs lieux d’accueil proches : cliquez pour zoomer',
     legendOrigin: 'Point de départ des distances (domicile, travail ou point choisi)',
     legendPlace: 'Nom d’une commune, près de son centre (la carte ne montre pas les limites)',
+    placeDataCredit:
+      'Codes postaux et localités\u00a0: dérivés de SPF BOSA BeST Address et de GeoNames, CC BY 4.0.',
     profileLink: 'Voir la fiche',
     lastMinuteTitle: 'Places de dernière minute',
     lastMinuteIntro:
@@ -251,6 +254,7 @@ export const searchMessages = defineMessages({
     legendCluster: 'Several childcare locations close together: click to zoom in',
     legendOrigin: 'Starting point of the distances (home, work or the chosen point)',
     legendPlace: 'Name of a municipality, near its centre (the map shows no borders)',
+    placeDataCredit: 'Postcodes and places: derived from FPS BOSA BeST Address and GeoNames, CC BY 4.0.',
     profileLink: 'See the profile',
     lastMinuteTitle: 'Last-minute places',
     lastMinuteIntro:

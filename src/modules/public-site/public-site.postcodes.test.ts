@@ -131,6 +131,8 @@ describe.each(BACKENDS)('postcodes of all of Belgium (%s)', (backend) => {
     const res = await client.get('/search?work=1000+Brussel');
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Afstand vanaf 1000 Brussel');
+    // The open data is credited where it is used (CC BY 4.0).
+    expect(res.body).toContain('afgeleid van FOD BOSA BeST Address en GeoNames, CC BY 4.0');
     const distances = [...res.body.matchAll(/data-qa="distance">([\d,]+) km van het werk/g)].map((m) =>
       Number(m[1]?.replace(',', '.')),
     );

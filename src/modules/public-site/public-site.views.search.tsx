@@ -529,6 +529,10 @@ export function SearchPage(props: {
                 </ol>
               )}
               <Pagination lang={lang} path="/search" params={props.params} page={ok.page} pages={ok.pages} />
+              {/* CC BY 4.0 asks for the attribution where the data is used (docs/data-sources.md). */}
+              <p class="utrecht-paragraph ko-data-credit" data-qa="place-data-credit">
+                {s.placeDataCredit}
+              </p>
             </>
           ) : (
             <h2 class="utrecht-heading-2" id="results-title">
