@@ -397,8 +397,9 @@ function withoutPage(params: URLSearchParams): URLSearchParams {
 const MAX_PLACE_LABELS = 60;
 
 /**
- * The municipalities around the points on the map (their box widened by about 5 km), nearest to
- * its middle first, named in the page's language: written on a map that has no tiles.
+ * The municipalities around the points on the map (their box widened by about 5 km), largest
+ * first, named in the page's language: written on a map that has no tiles (public/map.js leaves out
+ * a name that would overlap one before it).
  */
 function placesAround(points: LatLng[], lang: Language): { name: string; lat: number; lng: number }[] {
   if (points.length === 0) return [];
@@ -406,14 +407,12 @@ function placesAround(points: LatLng[], lang: Language): { name: string; lat: nu
   const lngs = points.map((p) => p.lng);
   const [south, north] = [Math.min(...lats) - 0.05, Math.max(...lats) + 0.05];
   const [west, east] = [Math.min(...lngs) - 0.08, Math.max(...lngs) + 0.08];
-  const middle = { lat: (south + north) / 2, lng: (west + east) / 2 };
-  const far = (p: LatLng) => (p.lat - middle.lat) ** 2 + ((p.lng - middle.lng) * 0.63) ** 2;
   return MUNICIPALITY_POINTS.filter(
     ([, , , lat, lng]) => lat >= south && lat <= north && lng >= west && lng <= east,
   )
-    .map(([, nl, fr, lat, lng]) => ({ name: lang === 'fr' ? fr || nl : nl || fr, lat, lng }))
-    .sort((a, b) => far(a) - far(b))
-    .slice(0, MAX_PLACE_LABELS);
+    .sort((a, b) => b[5] - a[5])
+    .slice(0, MAX_PLACE_LABELS)
+    .map(([, nl, fr, lat, lng]) => ({ name: lang === 'fr' ? fr || nl : nl || fr, lat, lng }));
 }
 
 /** "50.88000, 4.70000": the point as the visitor typed or clicked it, readable. */

@@ -97,6 +97,10 @@ const bestCentres = new Map(
     { lat: Number(lat), lng: Number(lng) },
   ]),
 );
+/** How many addresses a municipality has (BeST): which names a crowded map keeps. */
+const addressCounts = new Map(
+  lines('best-municipality-centres.psv').map(([nis, , , count]) => [nis as string, Number(count)]),
+);
 const geonames = new Map<string, (LatLng & { province: string })[]>();
 for (const [name, lat, lng, admin2] of lines('geonames-be-places.psv')) {
   const key = foldName(name as string);
@@ -301,13 +305,16 @@ export const BELGIAN_POSTCODES: readonly BelgianPostcodeRow[] = [
 ${unique.map((r) => `  [${[r.postcode, r.nis, r.nl, r.fr, r.de].map(q).join(', ')}, ${r5(r.lat)}, ${r5(r.lng)}, '${r.src}'],`).join('\n')}
 ];
 
-/** Each municipality with its names and the point used for it (B or M above): [NIS, nl, fr, lat, lng]. */
-export const MUNICIPALITY_POINTS: readonly (readonly [nis: string, nl: string, fr: string, lat: number, lng: number])[] = [
+/**
+ * Each municipality with its names, the point used for it (B or M above) and its number of
+ * addresses in BeST (a measure of its size): [NIS, nl, fr, lat, lng, addresses].
+ */
+export const MUNICIPALITY_POINTS: readonly (readonly [nis: string, nl: string, fr: string, lat: number, lng: number, addresses: number])[] = [
 ${[...municipalities.entries()]
   .filter(([nis]) => municipalityPoint.has(nis))
   .map(([nis, m]) => {
     const p = municipalityPoint.get(nis) as LatLng;
-    return `  [${[nis, m.nl, m.fr].map(q).join(', ')}, ${r5(p.lat)}, ${r5(p.lng)}],`;
+    return `  [${[nis, m.nl, m.fr].map(q).join(', ')}, ${r5(p.lat)}, ${r5(p.lng)}, ${addressCounts.get(nis) ?? 0}],`;
   })
   .join('\n')}
 ];
