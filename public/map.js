@@ -100,6 +100,38 @@
       bounds.extend([o.lat, o.lng]);
     }
     map.fitBounds(bounds.pad(0.1), { maxZoom: 15 });
+    // Without tiles: the names of the municipalities around, at their points (no borders: the
+    // bundled data has none). Text only, behind the markers, never a target.
+    if (!tileUrl) {
+      const places = readMarkers(element, 'data-places');
+      const names = L.layerGroup().addTo(map);
+      // Largest first (the server's order); a name that would overlap one already written is left
+      // out, and the choice is made again at every zoom.
+      const writeNames = () => {
+        names.clearLayers();
+        const taken = [];
+        for (const p of places) {
+          const at = map.latLngToContainerPoint([p.lat, p.lng]);
+          const w = p.name.length * 7.2 + 8;
+          const box = { x: at.x - w / 2, y: at.y - 10, w, h: 20 };
+          const overlaps = taken.some(
+            (b) => box.x < b.x + b.w && b.x < box.x + box.w && box.y < b.y + b.h && b.y < box.y + box.h,
+          );
+          if (overlaps) continue;
+          taken.push(box);
+          const label = document.createElement('span');
+          label.textContent = p.name;
+          L.marker([p.lat, p.lng], {
+            icon: L.divIcon({ className: 'ko-map-place', html: label, iconSize: null }),
+            keyboard: false,
+            interactive: false,
+            zIndexOffset: -1000,
+          }).addTo(names);
+        }
+      };
+      writeNames();
+      map.on('zoomend', writeNames);
+    }
     // For tests and for anyone checking that the map and the list agree.
     element.setAttribute('data-marker-count', String(markers.length));
     element.setAttribute('data-marker-ids', markers.map((m) => m.id).join(' '));

@@ -303,6 +303,11 @@ export function MapEnhancement(props: {
   origin?: { field: string; point: { lat: number; lng: number } | undefined; label: string; message: string };
   /** Distance origins the visitor typed (home, work postcode), drawn as origin markers. */
   fixedOrigins?: { label: string; lat: number; lng: number }[];
+  /**
+   * Municipality names written at their points, so that a map without tiles can be read; drawn
+   * only when there is no tile layer (tiles have names of their own).
+   */
+  places?: { name: string; lat: number; lng: number }[];
 }) {
   const dataId = `${props.id}-markers`;
   const origin = props.origin;
@@ -325,6 +330,7 @@ export function MapEnhancement(props: {
         data-origin-message={origin?.message}
         data-origin-status={origin ? `${props.id}-status` : undefined}
         data-fixed-origins={props.fixedOrigins?.length ? `${props.id}-origins` : undefined}
+        data-places={props.places?.length && !props.tileUrl ? `${props.id}-places` : undefined}
         data-qa="map"
         hidden
       />
@@ -335,6 +341,14 @@ export function MapEnhancement(props: {
         // JSON escaped by jsonForScript (no "<" can close the element); a data block is never executed.
         dangerouslySetInnerHTML={{ __html: jsonForScript(props.markers) }}
       />
+      {props.places?.length && !props.tileUrl ? (
+        <script
+          type="application/json"
+          id={`${props.id}-places`}
+          // Escaped like the markers; the names come from the bundled open data.
+          dangerouslySetInnerHTML={{ __html: jsonForScript(props.places) }}
+        />
+      ) : null}
       {props.fixedOrigins?.length ? (
         <script
           type="application/json"

@@ -44,7 +44,7 @@ export const searchMessages = defineMessages({
     distanceLegend: 'Afstand',
     home: 'Postcode van uw woonplaats',
     work: 'Postcode van uw werk',
-    placeHint: 'Bijvoorbeeld 3001 of 3001 Heverlee.',
+    placeHint: 'Een Belgische postcode of gemeente, bijvoorbeeld 3001, 3001 Heverlee of Gent.',
     distance: 'Maximale afstand (van thuis, het werk of het punt)',
     near: 'Punt op de kaart (breedtegraad, lengtegraad)',
     nearHint: 'Klik op de kaart of typ een punt, bijvoorbeeld 50.88, 4.70.',
@@ -65,12 +65,16 @@ export const searchMessages = defineMessages({
     distanceWithoutOrigin:
       'U koos een maximale afstand, maar geen vertrekpunt. Vul de postcode van uw woonplaats of werk in, of kies een punt op de kaart. Nu tellen alle afstanden mee.',
     distanceFrom: (place: string) => `Afstand vanaf ${place}`,
+    distanceFromPostcode: (place: string) =>
+      `Afstand vanaf postcode ${place}: het adres zelf zoeken we niet op, alleen de postcode`,
     mapTitle: 'Kaart van de resultaten',
     mapHint: 'De lijst onder de kaart bevat alle resultaten.',
     mapCapped: (n: number) => `De kaart toont de eerste ${n} resultaten.`,
     mapLegend: 'Legende van de kaart',
     legendCluster: 'Meerdere opvanglocaties dicht bij elkaar: klik om in te zoomen',
     legendOrigin: 'Vertrekpunt van de afstanden (thuis, werk of het gekozen punt)',
+    legendPlace: 'Naam van een gemeente, bij het midden ervan (de kaart toont geen grenzen)',
+    placeDataCredit: 'Postcodes en plaatsen: afgeleid van FOD BOSA BeST Address en GeoNames, CC BY 4.0.',
     profileLink: 'Bekijk de fiche',
     lastMinuteTitle: 'Last-minuteplaatsen',
     lastMinuteIntro:
@@ -131,7 +135,7 @@ export const searchMessages = defineMessages({
     distanceLegend: 'Distance',
     home: 'Code postal de votre domicile',
     work: 'Code postal de votre travail',
-    placeHint: 'Par exemple 3001 ou 3001 Heverlee.',
+    placeHint: 'Un code postal ou une commune de Belgique, par exemple 3001, 3001 Heverlee ou Gand.',
     distance: 'Distance maximale (du domicile, du travail ou du point)',
     near: 'Point sur la carte (latitude, longitude)',
     nearHint: 'Cliquez sur la carte ou tapez un point, par exemple 50.88, 4.70.',
@@ -153,12 +157,17 @@ export const searchMessages = defineMessages({
     distanceWithoutOrigin:
       'Vous avez choisi une distance maximale, mais pas de point de départ. Indiquez le code postal de votre domicile ou de votre travail, ou choisissez un point sur la carte. Pour l’instant, toutes les distances sont prises en compte.',
     distanceFrom: (place: string) => `Distance depuis ${place}`,
+    distanceFromPostcode: (place: string) =>
+      `Distance depuis le code postal ${place}\u00a0: nous ne cherchons pas l’adresse elle-même, seulement le code postal`,
     mapTitle: 'Carte des résultats',
     mapHint: 'La liste sous la carte contient tous les résultats.',
     mapCapped: (n: number) => `La carte montre les ${n} premiers résultats.`,
     mapLegend: 'Légende de la carte',
     legendCluster: 'Plusieurs lieux d’accueil proches : cliquez pour zoomer',
     legendOrigin: 'Point de départ des distances (domicile, travail ou point choisi)',
+    legendPlace: 'Nom d’une commune, près de son centre (la carte ne montre pas les limites)',
+    placeDataCredit:
+      'Codes postaux et localités\u00a0: dérivés de SPF BOSA BeST Address et de GeoNames, CC BY 4.0.',
     profileLink: 'Voir la fiche',
     lastMinuteTitle: 'Places de dernière minute',
     lastMinuteIntro:
@@ -216,7 +225,7 @@ export const searchMessages = defineMessages({
     distanceLegend: 'Distance',
     home: 'Postcode of your home',
     work: 'Postcode of your work',
-    placeHint: 'For example 3001 or 3001 Heverlee.',
+    placeHint: 'A Belgian postcode or place, for example 3001, 3001 Heverlee or Ghent.',
     distance: 'Maximum distance (from home, work or the point)',
     near: 'Point on the map (latitude, longitude)',
     nearHint: 'Click on the map or type a point, for example 50.88, 4.70.',
@@ -236,12 +245,16 @@ export const searchMessages = defineMessages({
     distanceWithoutOrigin:
       'You chose a maximum distance but no starting point. Enter the postcode of your home or work, or choose a point on the map. For now, every distance is included.',
     distanceFrom: (place: string) => `Distance from ${place}`,
+    distanceFromPostcode: (place: string) =>
+      `Distance from postcode ${place}: the address itself is not looked up, only its postcode`,
     mapTitle: 'Map of the results',
     mapHint: 'The list below the map has every result.',
     mapCapped: (n: number) => `The map shows the first ${n} results.`,
     mapLegend: 'Map legend',
     legendCluster: 'Several childcare locations close together: click to zoom in',
     legendOrigin: 'Starting point of the distances (home, work or the chosen point)',
+    legendPlace: 'Name of a municipality, near its centre (the map shows no borders)',
+    placeDataCredit: 'Postcodes and places: derived from FPS BOSA BeST Address and GeoNames, CC BY 4.0.',
     profileLink: 'See the profile',
     lastMinuteTitle: 'Last-minute places',
     lastMinuteIntro:

@@ -447,14 +447,26 @@ export function getSickChildServices(db: Database) {
 
 // ——— Postcodes ———
 
-/** The centre of a postcode (the mean of its places) or of one named place. */
+/** Hyphens, apostrophes and runs of spaces: one space ("Sint Truiden" = "Sint-Truiden"). */
+const SEPARATORS = "[-'’\\s]+";
+
+/** A place name as compared: accents folded as in the name search, no case, separators as one space. */
+export function foldPlaceName(name: string): string {
+  return foldAccents(name).toLowerCase().replace(new RegExp(SEPARATORS, 'g'), ' ').trim();
+}
+
+/** The centre of a postcode (the mean of its places) or of one named place (accents and case ignored). */
 export async function findPostcode(
   db: Database,
   query: { postcode?: string; name?: string },
 ): Promise<{ lat: number; lng: number; label: string } | undefined> {
   const conditions: SQL[] = [];
   if (query.postcode) conditions.push(eq(postcodes.postcode, query.postcode));
-  if (query.name) conditions.push(sql`lower(${postcodes.name}) = lower(${query.name})`);
+  if (query.name) {
+    conditions.push(
+      sql`trim(regexp_replace(lower(translate(${postcodes.name}, ${ACCENTED}, ${PLAIN})), ${SEPARATORS}, ' ', 'g')) = ${foldPlaceName(query.name)}`,
+    );
+  }
   if (conditions.length === 0) return undefined;
   const [row] = await db
     .select({

@@ -14,6 +14,8 @@ import {
   values,
 } from '../../platform/views/forms.tsx';
 import { parseLocalDate, WEEKDAYS } from '../../shared/dates.ts';
+import { MUNICIPALITY_POINTS } from './data/postcodes-belgium.ts';
+import type { GeoPoint } from './geocoding.ts';
 import { formatPoint, type LatLng } from './point.ts';
 import {
   ageLabel,
@@ -392,6 +394,27 @@ function withoutPage(params: URLSearchParams): URLSearchParams {
   return next;
 }
 
+const MAX_PLACE_LABELS = 60;
+
+/**
+ * The municipalities around the points on the map (their box widened by about 5 km), largest
+ * first, named in the page's language: written on a map that has no tiles (public/map.js leaves out
+ * a name that would overlap one before it).
+ */
+function placesAround(points: LatLng[], lang: Language): { name: string; lat: number; lng: number }[] {
+  if (points.length === 0) return [];
+  const lats = points.map((p) => p.lat);
+  const lngs = points.map((p) => p.lng);
+  const [south, north] = [Math.min(...lats) - 0.05, Math.max(...lats) + 0.05];
+  const [west, east] = [Math.min(...lngs) - 0.08, Math.max(...lngs) + 0.08];
+  return MUNICIPALITY_POINTS.filter(
+    ([, , , lat, lng]) => lat >= south && lat <= north && lng >= west && lng <= east,
+  )
+    .sort((a, b) => b[5] - a[5])
+    .slice(0, MAX_PLACE_LABELS)
+    .map(([, nl, fr, lat, lng]) => ({ name: lang === 'fr' ? fr || nl : nl || fr, lat, lng }));
+}
+
 /** "50.88000, 4.70000": the point as the visitor typed or clicked it, readable. */
 const pointText = (p: LatLng) => formatPoint(p).replace(',', ', ');
 
@@ -409,10 +432,23 @@ export function SearchPage(props: {
   const ok = result?.ok ? result : undefined;
   const markers: MapMarker[] =
     ok?.markers.map((m) => ({ id: m.id, name: m.name, type: m.careType, lat: m.lat, lng: m.lng })) ?? [];
+  const places = placesAround(
+    [...markers, ok?.home, ok?.work, ok?.point].filter((p): p is LatLng => p !== undefined),
+    lang,
+  );
+  // A street address is searched from its postcode's point: the page says so (fromPostcode).
+  const placeOrigin = (place: GeoPoint | undefined) =>
+    place
+      ? place.fromPostcode
+        ? s.distanceFromPostcode(place.label)
+        : s.distanceFrom(place.label)
+      : undefined;
   const origins = ok
-    ? [ok.home?.label, ok.work?.label, ok.point ? s.pointLabel(pointText(ok.point)) : undefined].filter(
-        (label): label is string => label !== undefined,
-      )
+    ? [
+        placeOrigin(ok.home),
+        placeOrigin(ok.work),
+        ok.point ? s.distanceFrom(s.pointLabel(pointText(ok.point))) : undefined,
+      ].filter((label): label is string => label !== undefined)
     : [];
   return (
     <PublicLayout
@@ -440,7 +476,7 @@ export function SearchPage(props: {
               </h2>
               {origins.length > 0 && (
                 <p class="utrecht-paragraph" data-qa="origins">
-                  {origins.map((label) => s.distanceFrom(label)).join(' · ')}
+                  {origins.join(' · ')}
                 </p>
               )}
               {ok.criteria.maxDistanceKm !== undefined && origins.length === 0 && (
@@ -471,8 +507,9 @@ export function SearchPage(props: {
                       message: s.pointSet('{point}'),
                     }}
                     fixedOrigins={[ok.home, ok.work].filter((o) => o !== undefined)}
+                    places={props.map.tileUrl ? undefined : places}
                   />
-                  <MapLegend lang={lang} />
+                  <MapLegend lang={lang} places={!props.map.tileUrl && places.length > 0} />
                   <p class="utrecht-paragraph ko-map-hint" data-map-hint hidden>
                     {ok.total > MAX_MARKERS ? `${s.mapCapped(MAX_MARKERS)} ` : ''}
                     {s.mapHint}
@@ -491,6 +528,10 @@ export function SearchPage(props: {
                 </ol>
               )}
               <Pagination lang={lang} path="/search" params={props.params} page={ok.page} pages={ok.pages} />
+              {/* CC BY 4.0 asks for the attribution where the data is used (docs/data-sources.md). */}
+              <p class="utrecht-paragraph ko-data-credit" data-qa="place-data-credit">
+                {s.placeDataCredit}
+              </p>
             </>
           ) : (
             <h2 class="utrecht-heading-2" id="results-title">
@@ -504,7 +545,7 @@ export function SearchPage(props: {
 }
 
 /** What the map's symbols mean; shown with the map (public/map.js), like the map hint. */
-function MapLegend(props: { lang: Language }) {
+function MapLegend(props: { lang: Language; places: boolean }) {
   const t = messages[props.lang];
   const s = searchMessages[props.lang];
   const items = [
@@ -512,6 +553,7 @@ function MapLegend(props: { lang: Language }) {
     { key: 'family', label: t.careTypes.family, symbol: '' },
     { key: 'cluster', label: s.legendCluster, symbol: '3' },
     { key: 'origin', label: s.legendOrigin, symbol: '' },
+    ...(props.places ? [{ key: 'place', label: s.legendPlace, symbol: 'Aa' }] : []),
   ];
   return (
     <div class="ko-map-legend" data-map-hint data-qa="map-legend" hidden>

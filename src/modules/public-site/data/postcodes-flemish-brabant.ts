@@ -4,6 +4,9 @@
  * accurate to a kilometre or two, which is enough for "distance from home". A deployment elsewhere
  * adds its own file of the same shape (or plugs in an address service through the Geocoder).
  *
+ * Since all of Belgium is bundled (postcodes-belgium.ts), this file is an input of
+ * build-postcodes.ts: its points win over the coarser ones for the same postcode and place.
+ *
  * One row per postcode and place name: [postcode, place, latitude, longitude].
  */
 export type PostcodeRow = readonly [postcode: string, name: string, latitude: number, longitude: number];
