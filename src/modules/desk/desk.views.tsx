@@ -9,7 +9,15 @@ import { messages, type Section } from './desk.messages.ts';
 import type { TodayRow } from './desk.queries.ts';
 import type { TodaySection } from './desk.service.ts';
 
-export type DeskTab = 'today' | 'search' | 'duplicates' | 'settings' | 'providers' | 'organisations' | 'news';
+export type DeskTab =
+  | 'today'
+  | 'search'
+  | 'duplicates'
+  | 'settings'
+  | 'providers'
+  | 'organisations'
+  | 'news'
+  | 'figures';
 
 /** The desk's own navigation, as the provider pages have theirs (the sub navigation pattern). */
 export function DeskNav(props: { lang: Language; current?: DeskTab }) {
@@ -24,6 +32,8 @@ export function DeskNav(props: { lang: Language; current?: DeskTab }) {
     // The municipality's intermediary organisations (desk-organisations)
     { key: 'organisations', href: '/desk/organisations', label: t.navOrganisations },
     { key: 'news', href: '/desk/news', label: t.navNews },
+    // The municipality's figures (policy-figures; shared with policy users)
+    { key: 'figures', href: '/figures', label: t.navFigures },
   ];
   return <SubNav label={t.deskNav} navQa="desk-nav" qa="desk-nav" tabs={tabs} current={props.current} />;
 }
