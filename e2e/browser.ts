@@ -15,7 +15,9 @@ import {
   type Response,
 } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { totpCode } from '../src/platform/auth/totp.ts';
 import { buildTestApp, type TestApp } from '../test/app.ts';
+import { TEST_TOTP_SECRET } from '../test/builders.ts';
 
 /**
  * Browser test helpers: a Chromium that is already on the machine or inside node_modules (never a
@@ -484,11 +486,19 @@ export class Tab {
   }
 
   /** Logs in through the log-in form; lands where the role's home is. */
-  async logIn(email: string, password: string): Promise<void> {
+  /**
+   * Logs in through the form; when the second factor is asked (staff built by `aUser`, ADR 0019),
+   * types the code of TEST_TOTP_SECRET (or `totpSecret`) on the app's clock.
+   */
+  async logIn(email: string, password: string, options: { totpSecret?: string } = {}): Promise<void> {
     await this.page.goto(this.url('/login'));
     await this.page.locator('#field-email').fill(email);
     await this.page.locator('#field-password').fill(password);
     await Promise.all([this.page.waitForEvent('load'), this.qa('login-submit').click()]);
+    if (new URL(this.page.url()).pathname !== '/login/code') return;
+    const code = totpCode(options.totpSecret ?? TEST_TOTP_SECRET, this.app.clock.now());
+    await this.page.locator('#field-code').fill(code);
+    await Promise.all([this.page.waitForEvent('load'), this.qa('second-factor-submit').click()]);
   }
 
   close(): Promise<void> {
