@@ -226,8 +226,13 @@ async function fontconfig(folder: string): Promise<string> {
 export type RunningApp = TestApp & { baseUrl: string };
 
 /** The real app on a fresh PGlite database with a fixed clock, listening on 127.0.0.1:<random>. */
-export async function startApp(options: { now?: string } = {}): Promise<RunningApp> {
-  const testApp = await buildTestApp('pglite', options.now ? { now: options.now } : {});
+export async function startApp(
+  options: { now?: string; env?: Record<string, string> } = {},
+): Promise<RunningApp> {
+  const testApp = await buildTestApp('pglite', {
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.env ? { env: options.env } : {}),
+  });
   await testApp.app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = testApp.app.server.address() as AddressInfo;
   return Object.assign(testApp, { baseUrl: `http://127.0.0.1:${port}` });
@@ -485,9 +490,8 @@ export class Tab {
     await expectAccessible(this.page, `${this.path()} (${this.label})`);
   }
 
-  /** Logs in through the log-in form; lands where the role's home is. */
   /**
-   * Logs in through the form; when the second factor is asked (staff built by `aUser`, ADR 0019),
+   * Logs in through the log-in form; lands where the role's home is. When the second factor is asked (staff built by `aUser`, ADR 0019),
    * types the code of TEST_TOTP_SECRET (or `totpSecret`) on the app's clock.
    */
   async logIn(email: string, password: string, options: { totpSecret?: string } = {}): Promise<void> {
@@ -531,6 +535,8 @@ export function browserTests<Seed>(
   shots: string,
   seed: (app: RunningApp) => Promise<Seed>,
   seedTimeout = 180_000,
+  /** Configuration for the test apps, e.g. `{ STAFF_SECOND_FACTOR: 'required' }`. */
+  env?: Record<string, string>,
 ): BrowserTests<Seed> {
   let browser: Browser | undefined;
   let running: { app: RunningApp; seed: Seed } | undefined;
@@ -548,7 +554,7 @@ export function browserTests<Seed>(
     await browser?.close();
   });
   beforeEach(async () => {
-    const app = await startApp();
+    const app = await startApp(env ? { env } : {});
     running = { app, seed: undefined as Seed };
     running.seed = await seed(app);
   }, seedTimeout);

@@ -1,7 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp, TestClient } from '../../../test/app.ts';
-import { aUser, TEST_PASSWORD, TEST_TOTP_SECRET } from '../../../test/builders.ts';
+import {
+  aMunicipality,
+  aProviderLocation,
+  aRegion,
+  aUser,
+  TEST_PASSWORD,
+  TEST_TOTP_SECRET,
+} from '../../../test/builders.ts';
 import { BACKENDS } from '../../../test/db.ts';
 import { totpCode } from '../../platform/auth/totp.ts';
 import { schema } from '../../platform/db/index.ts';
@@ -21,7 +28,11 @@ describe.each(BACKENDS)('second factor on %s', (backend) => {
     const res = await client.post('/login', { email, password: TEST_PASSWORD }, { formPage: '/login' });
     return { client, res };
   };
-  const deskUser = () => aUser(t.deps.db, { role: 'desk' });
+  const deskUser = async () => {
+    const region = await aRegion(t.deps.db);
+    const municipality = await aMunicipality(t.deps.db, { regionId: region.id });
+    return aUser(t.deps.db, { role: 'desk', municipalityId: municipality.id });
+  };
   const userRow = async (id: string) => (await t.deps.db.select().from(users).where(eq(users.id, id)))[0];
 
   it('asks an enrolled staff member for the code: a wrong code is refused, the right one logs in', async () => {
@@ -111,7 +122,14 @@ describe.each(BACKENDS)('second factor on %s', (backend) => {
   });
 
   it('sends staff without a factor to enrolment; enrolment gives recovery codes that work once each', async () => {
-    const user = await aUser(t.deps.db, { role: 'provider_staff', secondFactor: false });
+    const region = await aRegion(t.deps.db);
+    const municipality = await aMunicipality(t.deps.db, { regionId: region.id });
+    const location = await aProviderLocation(t.deps.db, { municipalityId: municipality.id });
+    const user = await aUser(t.deps.db, {
+      role: 'provider_staff',
+      providerLocationId: location.id,
+      secondFactor: false,
+    });
     const { client, res } = await passwordStep(user.email);
     expect(res.headers.location).toBe('/login/enrol');
     expect((await client.get('/provider')).headers.location).toBe('/login/enrol');
@@ -143,7 +161,7 @@ describe.each(BACKENDS)('second factor on %s', (backend) => {
     );
     expect(codes).toHaveLength(10);
     expect(new Set(codes).size).toBe(10);
-    expect((await client.get('/provider')).statusCode).toBe(200);
+    expect((await client.get('/account')).statusCode).toBe(200);
     const hashes = await t.deps.db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
     expect(hashes).toHaveLength(10);
     for (const h of hashes) expect(codes.some((c) => h.codeHash.includes(c.replace('-', '')))).toBe(false);
@@ -244,8 +262,10 @@ describe('second factor when not required for staff (the test default)', () => {
   it('lets staff without a factor in with the password alone, and still asks enrolled staff for the code', async () => {
     const t = await buildTestApp('pglite');
     try {
-      const plain = await aUser(t.deps.db, { role: 'desk', secondFactor: false });
-      const enrolled = await aUser(t.deps.db, { role: 'desk' });
+      const region = await aRegion(t.deps.db);
+      const municipalityId = (await aMunicipality(t.deps.db, { regionId: region.id })).id;
+      const plain = await aUser(t.deps.db, { role: 'desk', municipalityId, secondFactor: false });
+      const enrolled = await aUser(t.deps.db, { role: 'desk', municipalityId });
       const login = (email: string) =>
         new TestClient(t.app).post('/login', { email, password: TEST_PASSWORD }, { formPage: '/login' });
       expect((await login(plain.email)).headers.location).toBe('/account/home');
