@@ -73,5 +73,5 @@ describe('a staff member’s second factor in a browser', () => {
     await page.locator('#field-code').fill(codes[0] ?? '');
     await tab.follow(tab.qa('second-factor-submit'), '/desk');
     await expectAccessible(page, '/desk');
-  });
+  }, 240_000);
 });

@@ -31,7 +31,7 @@ describe.each(BACKENDS)('second factor on %s', (backend) => {
   const deskUser = async () => {
     const region = await aRegion(t.deps.db);
     const municipality = await aMunicipality(t.deps.db, { regionId: region.id });
-    return aUser(t.deps.db, { role: 'desk', municipalityId: municipality.id });
+    return aUser(t.deps.db, { role: 'desk', municipalityId: municipality.id, secondFactor: true });
   };
   const userRow = async (id: string) => (await t.deps.db.select().from(users).where(eq(users.id, id)))[0];
 
@@ -190,7 +190,7 @@ describe.each(BACKENDS)('second factor on %s', (backend) => {
   });
 
   it('lets the platform admin reset a staff member’s factor: audited, sessions end, enrolment at next log-in', async () => {
-    const admin = await aUser(t.deps.db, { role: 'platform_admin' });
+    const admin = await aUser(t.deps.db, { role: 'platform_admin', secondFactor: true });
     const staff = await deskUser();
     const staffClient = new TestClient(t.app);
     await staffClient.login(staff.email, TEST_PASSWORD);
@@ -265,7 +265,7 @@ describe('second factor when not required for staff (the test default)', () => {
       const region = await aRegion(t.deps.db);
       const municipalityId = (await aMunicipality(t.deps.db, { regionId: region.id })).id;
       const plain = await aUser(t.deps.db, { role: 'desk', municipalityId, secondFactor: false });
-      const enrolled = await aUser(t.deps.db, { role: 'desk', municipalityId });
+      const enrolled = await aUser(t.deps.db, { role: 'desk', municipalityId, secondFactor: true });
       const login = (email: string) =>
         new TestClient(t.app).post('/login', { email, password: TEST_PASSWORD }, { formPage: '/login' });
       expect((await login(plain.email)).headers.location).toBe('/account/home');
