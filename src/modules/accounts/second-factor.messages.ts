@@ -45,7 +45,7 @@ export const messages = defineMessages({
     codeIntro:
       'Votre mot de passe est correct. Saisissez maintenant le code à 6 chiffres que votre application d’authentification affiche pour Loket Kinderopvang.',
     codeLabel: 'Code à 6 chiffres ou code de secours',
-    codeHint: 'Vous n’avez pas votre téléphone ? Saisissez un de vos codes de secours (p. ex. abcde-fghjk).',
+    codeHint: 'Vous n’avez pas votre téléphone ? Saisissez un de vos codes de secours (p. ex. abcde-fghjk).',
     codeButton: 'Confirmer',
     logoutButton: 'Se déconnecter',
     enrolTitle: 'Activer la vérification en deux étapes',
@@ -55,15 +55,15 @@ export const messages = defineMessages({
       'Avec la vérification en deux étapes, nous demandons aussi à la connexion un code d’une application d’authentification sur votre téléphone.',
     enrolStep1:
       'Ouvrez une application d’authentification (p. ex. FreeOTP, Aegis, Google ou Microsoft Authenticator).',
-    enrolStep2: 'Ajoutez un compte et recopiez cette clé :',
+    enrolStep2: 'Ajoutez un compte et recopiez cette clé :',
     enrolKey: 'Clé',
-    enrolUri: 'Ou collez ce lien dans l’application :',
+    enrolUri: 'Ou collez ce lien dans l’application :',
     enrolStep3: 'Saisissez le code à 6 chiffres que l’application affiche maintenant.',
     enrolCodeLabel: 'Code à 6 chiffres',
     enrolButton: 'Activer la vérification en deux étapes',
     recoveryTitle: 'Vos codes de secours',
     recoveryIntro:
-      'La vérification en deux étapes est activée. Conservez ces 10 codes de secours en lieu sûr : chaque code permet de vous connecter une fois sans votre téléphone. Nous ne les affichons qu’une fois.',
+      'La vérification en deux étapes est activée. Conservez ces 10 codes de secours en lieu sûr : chaque code permet de vous connecter une fois sans votre téléphone. Nous ne les affichons qu’une fois.',
     recoveryContinue: 'Continuer',
     accountRowLabel: 'Vérification en deux étapes',
     accountOn: (left: number) => `Activée (${left} codes de secours restants)`,
@@ -71,11 +71,11 @@ export const messages = defineMessages({
     accountSetUp: 'Activer',
     alreadyOnTitle: 'La vérification en deux étapes est déjà activée',
     alreadyOnBody:
-      'Vous vous connectez déjà avec un code. Vous avez perdu votre téléphone et vos codes de secours ? Demandez à l’administrateur de la plateforme de la réinitialiser.',
+      'Vous vous connectez déjà avec un code. Vous avez perdu votre téléphone et vos codes de secours ? Demandez à l’administrateur de la plateforme de la réinitialiser.',
     backToAccount: 'Retour à mon compte',
     resetTitle: 'Réinitialiser la vérification en deux étapes d’un membre du personnel',
     resetIntro:
-      'Un membre du personnel a perdu son téléphone et ses codes de secours ? Réinitialisez ici sa vérification en deux étapes. Il est déconnecté partout et configure une nouvelle application à sa prochaine connexion.',
+      'Un membre du personnel a perdu son téléphone et ses codes de secours ? Réinitialisez ici sa vérification en deux étapes. Il est déconnecté partout et configure une nouvelle application à sa prochaine connexion.',
     resetEmail: 'Adresse e-mail du membre du personnel',
     resetButton: 'Réinitialiser',
     resetDone:

@@ -1,4 +1,5 @@
 import { groupedSecret } from '../../platform/auth/totp.ts';
+import { withColon } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import {
   CsrfField,
@@ -77,7 +78,7 @@ export function EnrolPage(props: {
         <li class="utrecht-ordered-list__item">
           {t.enrolStep2}
           <p class="utrecht-paragraph">
-            <span class="ko-visually-hidden">{t.enrolKey}: </span>
+            <span class="ko-visually-hidden">{withColon(ctx.lang, t.enrolKey)} </span>
             <code class="ko-secret" data-qa="totp-secret">
               {groupedSecret(props.secret)}
             </code>
