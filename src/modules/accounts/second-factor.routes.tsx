@@ -22,14 +22,22 @@ type NextQuery = { Querystring: { next?: unknown } };
 const CODE_LIMIT = { max: 20, timeWindow: '1 minute' };
 
 /**
- * Where a request for a second-step page goes when that is not the step due: home for a full
- * session, the other step, or the log-in.
+ * A request for a second-step page when that is not the step due: home for a full session, the
+ * other step, or (no session: the routes are public like the log-in) a page pointing to the log-in.
  */
-function elsewhere(request: FastifyRequest, reply: FastifyReply, step: 'code' | 'enrol') {
+function elsewhere(request: FastifyRequest, reply: FastifyReply, deps: AppDeps, step: 'code' | 'enrol') {
   if (request.user) return reply.redirect(homePathFor(request.user), 303);
   const pending = request.pendingUser;
   if (pending && pending.step !== step) return reply.redirect(`/login/${pending.step}`, 303);
-  return reply.redirect('/login', 303);
+  const ctx = pageContext(request, reply, deps);
+  const t = messages[ctx.lang];
+  const page = MessagePage({
+    ctx,
+    title: t.noStepTitle,
+    body: t.noStepBody,
+    link: { href: '/login', label: t.loginLink },
+  });
+  return sendPage(reply, page, request.method === 'GET' ? 200 : 400);
 }
 
 /** The second step of a log-in, enrolment from the account page, and the admin's reset (ADR 0019). */
@@ -42,7 +50,7 @@ export function registerSecondFactorRoutes(app: FastifyInstance, deps: AppDeps):
     );
 
   app.get<NextQuery>('/login/code', { config: { action: 'auth.secondFactor.code' } }, (request, reply) => {
-    if (request.pendingUser?.step !== 'code') return elsewhere(request, reply, 'code');
+    if (request.pendingUser?.step !== 'code') return elsewhere(request, reply, deps, 'code');
     return codePage(request, reply, emptyForm, safeRedirectPath(request.query.next));
   });
 
@@ -51,7 +59,7 @@ export function registerSecondFactorRoutes(app: FastifyInstance, deps: AppDeps):
     { config: { action: 'auth.secondFactor.code', rateLimit: CODE_LIMIT } },
     async (request, reply) => {
       const pending = request.pendingUser;
-      if (pending?.step !== 'code' || !request.sessionToken) return elsewhere(request, reply, 'code');
+      if (pending?.step !== 'code' || !request.sessionToken) return elsewhere(request, reply, deps, 'code');
       const parsed = parseForm(SecondFactorForm, request.body);
       if (!parsed.ok) return codePage(request, reply, parsed.form, safeRedirectPath(parsed.form.values.next));
       const result = await verifySecondFactor(deps, pending.id, parsed.value.code, request.sessionToken);
@@ -103,7 +111,7 @@ export function registerSecondFactorRoutes(app: FastifyInstance, deps: AppDeps):
 
   app.get<NextQuery>('/login/enrol', { config: { action: 'auth.secondFactor.enrol' } }, (request, reply) => {
     const pending = request.pendingUser;
-    if (pending?.step !== 'enrol') return elsewhere(request, reply, 'enrol');
+    if (pending?.step !== 'enrol') return elsewhere(request, reply, deps, 'enrol');
     const next = safeRedirectPath(request.query.next);
     return enrolPage(request, reply, {
       userId: pending.id,
@@ -119,7 +127,7 @@ export function registerSecondFactorRoutes(app: FastifyInstance, deps: AppDeps):
     { config: { action: 'auth.secondFactor.enrol', rateLimit: CODE_LIMIT } },
     async (request, reply) => {
       const pending = request.pendingUser;
-      if (pending?.step !== 'enrol' || !request.sessionToken) return elsewhere(request, reply, 'enrol');
+      if (pending?.step !== 'enrol' || !request.sessionToken) return elsewhere(request, reply, deps, 'enrol');
       const parsed = parseForm(SecondFactorForm, request.body);
       const o = { userId: pending.id, staff: true, action: '/login/enrol' as const };
       if (!parsed.ok) {
