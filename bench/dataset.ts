@@ -92,6 +92,7 @@ async function generate(
     vault: benchVault(),
     seed,
     scale,
+    sessionSecret: BENCH_SECRETS.SESSION_SECRET,
   });
   const seconds = (performance.now() - started) / 1000;
   log(

@@ -15,7 +15,9 @@ import {
   type Response,
 } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { totpCode } from '../src/platform/auth/totp.ts';
 import { buildTestApp, type TestApp } from '../test/app.ts';
+import { TEST_TOTP_SECRET } from '../test/builders.ts';
 
 /**
  * Browser test helpers: a Chromium that is already on the machine or inside node_modules (never a
@@ -224,8 +226,13 @@ async function fontconfig(folder: string): Promise<string> {
 export type RunningApp = TestApp & { baseUrl: string };
 
 /** The real app on a fresh PGlite database with a fixed clock, listening on 127.0.0.1:<random>. */
-export async function startApp(options: { now?: string } = {}): Promise<RunningApp> {
-  const testApp = await buildTestApp('pglite', options.now ? { now: options.now } : {});
+export async function startApp(
+  options: { now?: string; env?: Record<string, string> } = {},
+): Promise<RunningApp> {
+  const testApp = await buildTestApp('pglite', {
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.env ? { env: options.env } : {}),
+  });
   await testApp.app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = testApp.app.server.address() as AddressInfo;
   return Object.assign(testApp, { baseUrl: `http://127.0.0.1:${port}` });
@@ -483,12 +490,19 @@ export class Tab {
     await expectAccessible(this.page, `${this.path()} (${this.label})`);
   }
 
-  /** Logs in through the log-in form; lands where the role's home is. */
-  async logIn(email: string, password: string): Promise<void> {
+  /**
+   * Logs in through the log-in form; lands where the role's home is. When the second factor is asked (staff built by `aUser`, ADR 0020),
+   * types the code of TEST_TOTP_SECRET (or `totpSecret`) on the app's clock.
+   */
+  async logIn(email: string, password: string, options: { totpSecret?: string } = {}): Promise<void> {
     await this.page.goto(this.url('/login'));
     await this.page.locator('#field-email').fill(email);
     await this.page.locator('#field-password').fill(password);
     await Promise.all([this.page.waitForEvent('load'), this.qa('login-submit').click()]);
+    if (new URL(this.page.url()).pathname !== '/login/code') return;
+    const code = totpCode(options.totpSecret ?? TEST_TOTP_SECRET, this.app.clock.now());
+    await this.page.locator('#field-code').fill(code);
+    await Promise.all([this.page.waitForEvent('load'), this.qa('second-factor-submit').click()]);
   }
 
   close(): Promise<void> {
@@ -521,6 +535,8 @@ export function browserTests<Seed>(
   shots: string,
   seed: (app: RunningApp) => Promise<Seed>,
   seedTimeout = 180_000,
+  /** Configuration for the test apps, e.g. `{ STAFF_SECOND_FACTOR: 'required' }`. */
+  env?: Record<string, string>,
 ): BrowserTests<Seed> {
   let browser: Browser | undefined;
   let running: { app: RunningApp; seed: Seed } | undefined;
@@ -538,7 +554,7 @@ export function browserTests<Seed>(
     await browser?.close();
   });
   beforeEach(async () => {
-    const app = await startApp();
+    const app = await startApp(env ? { env } : {});
     running = { app, seed: undefined as Seed };
     running.seed = await seed(app);
   }, seedTimeout);

@@ -52,6 +52,11 @@ const EnvSchema = z.object({
    * 5 years after the last request closed).
    */
   RETENTION_YEARS: z.coerce.number().int().min(1).max(30).default(5),
+  /**
+   * required: staff without a second factor enrol before anything else (ADR 0020); optional: only
+   * those who enrolled give a code. Default: required, but optional when NODE_ENV=test.
+   */
+  STAFF_SECOND_FACTOR: z.enum(['required', 'optional']).optional(),
 });
 
 export type Secrets = {
@@ -84,6 +89,8 @@ export type Config = {
   leadMunicipality: string | undefined;
   /** Years after its last request closed that a family file is pseudonymised. */
   retentionYears: number;
+  /** Whether staff without a second factor must enrol one at log-in (ADR 0020). */
+  staffSecondFactorRequired: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -133,6 +140,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mapTileAttribution: e.MAP_TILE_ATTRIBUTION,
     leadMunicipality: e.LEAD_MUNICIPALITY,
     retentionYears: e.RETENTION_YEARS,
+    staffSecondFactorRequired:
+      (e.STAFF_SECOND_FACTOR ?? (e.NODE_ENV === 'test' ? 'optional' : 'required')) === 'required',
   };
 }
 

@@ -62,7 +62,11 @@ async function runPrimary(config: Config, workers: number): Promise<void> {
   try {
     await migrate(database);
     demo = config.demoData
-      ? await seedDemoIfEmpty(database.db, { clock: systemClock, vault: vaultOf(config) })
+      ? await seedDemoIfEmpty(database.db, {
+          clock: systemClock,
+          vault: vaultOf(config),
+          sessionSecret: config.secrets.sessionSecret,
+        })
       : undefined;
   } finally {
     await database.close();
@@ -128,7 +132,10 @@ async function runServer(config: Config): Promise<void> {
   if (!worker) await migrate(database);
   const clock = systemClock;
   const vault = vaultOf(config);
-  const demo = config.demoData && !worker ? await seedDemoIfEmpty(database.db, { clock, vault }) : undefined;
+  const demo =
+    config.demoData && !worker
+      ? await seedDemoIfEmpty(database.db, { clock, vault, sessionSecret: config.secrets.sessionSecret })
+      : undefined;
   // The modules' jobs need the deps, and the deps need the jobs' signals: the signals forward to
   // the job system once it runs.
   let signals: JobSignals = { mailQueued: () => {} };

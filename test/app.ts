@@ -1,12 +1,17 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
+import { totpCode } from '../src/platform/auth/totp.ts';
 import { FixedClock } from '../src/platform/clock.ts';
 import { createNationalNumberVault } from '../src/platform/crypto/national-number-vault.ts';
 import type { AppDeps } from '../src/platform/deps.ts';
+import { TEST_TOTP_SECRET } from './builders.ts';
 import { type Backend, createTestDatabase } from './db.ts';
 import { type Canary, describeHits, findCanaries } from './log-canaries.ts';
 import { openTestLog, recordingVault, storedPersonalValues, type TestLog } from './test-log.ts';
+
+/** The clock of each app buildTestApp made, for the log-in helper's second step. */
+const appClocks = new WeakMap<FastifyInstance, FixedClock>();
 
 export const TEST_KEYS = {
   SESSION_SECRET: 'test-session-secret-test-session-secret-0123456789',
@@ -100,6 +105,7 @@ export async function buildTestApp(
     },
   });
   await testApp.app.ready();
+  appClocks.set(testApp.app, clock);
   return testApp;
 }
 
@@ -165,8 +171,18 @@ export class TestClient {
     return this.remember(res);
   }
 
-  async login(email: string, password: string): Promise<void> {
+  /**
+   * Logs in through the form; when the second factor is due (staff built by `aUser`, ADR 0020),
+   * gives the code of TEST_TOTP_SECRET (or `totpSecret`) on the app's clock.
+   */
+  async login(email: string, password: string, options: { totpSecret?: string } = {}): Promise<void> {
     const res = await this.post('/login', { email, password }, { formPage: '/login' });
     if (res.statusCode !== 303) throw new Error(`login failed for ${email}: ${res.statusCode}`);
+    const location = String(res.headers.location ?? '');
+    if (!location.startsWith('/login/code')) return;
+    const now = appClocks.get(this.app)?.now() ?? new Date();
+    const code = totpCode(options.totpSecret ?? TEST_TOTP_SECRET, now);
+    const second = await this.post('/login/code', { code }, { formPage: location });
+    if (second.statusCode !== 303) throw new Error(`second step failed for ${email}: ${second.statusCode}`);
   }
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Role } from '../src/platform/auth/actions.ts';
 import { hashPassword } from '../src/platform/auth/passwords.ts';
+import { sealTotpSecret } from '../src/platform/auth/totp.ts';
 import { type Database, schema } from '../src/platform/db/index.ts';
 
 /**
@@ -15,6 +16,19 @@ let passwordHash: Promise<string> | undefined;
 const testPasswordHash = () => {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   return passwordHash;
+};
+
+/**
+ * The second factor of users built with `secondFactor: true` (ADR 0020): the log-in helpers
+ * (`TestClient.login`, the browser's `logIn`) compute its code on the app's clock. Base32, 20 bytes.
+ */
+export const TEST_TOTP_SECRET = 'TESTTESTTESTTESTTESTTESTTESTTEST';
+/** The session secret of the test apps (test/app.ts TEST_KEYS), which seals the secret. */
+const TEST_SESSION_SECRET = 'test-session-secret-test-session-secret-0123456789';
+let totpCipher: string | undefined;
+const testTotpCipher = () => {
+  totpCipher ??= sealTotpSecret(TEST_SESSION_SECRET, TEST_TOTP_SECRET);
+  return totpCipher;
 };
 
 export async function aRegion(db: Database) {
@@ -85,9 +99,15 @@ export async function aUser(
     providerLocationId?: string;
     municipalityId?: string;
     intermediaryOrganisationId?: string;
+    /**
+     * Enrolled with TEST_TOTP_SECRET. Off by default: the tests run with STAFF_SECOND_FACTOR
+     * optional (config.ts), so staff without a factor log in with the password alone.
+     */
+    secondFactor?: boolean;
   },
 ) {
   const n = next();
+  const enrolled = options.secondFactor ?? false;
   const [user] = await db
     .insert(schema.users)
     .values({
@@ -96,6 +116,7 @@ export async function aUser(
       displayName: `Test User ${n}`,
       language: options.language ?? 'nl',
       emailVerifiedAt: sql`now()`,
+      ...(enrolled ? { totpSecretCipher: testTotpCipher(), totpEnrolledAt: sql`now()` } : {}),
     })
     .returning();
   if (!user) throw new Error('insert failed');

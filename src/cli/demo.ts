@@ -102,7 +102,13 @@ async function main(): Promise<void> {
       hashKey: config.secrets.nationalNumberHashKey,
     });
     const started = performance.now();
-    const summary = await generateDemoRegion(database.db, { clock: systemClock, vault, seed, scale });
+    const summary = await generateDemoRegion(database.db, {
+      clock: systemClock,
+      vault,
+      seed,
+      scale,
+      sessionSecret: config.secrets.sessionSecret,
+    });
     report(summary, (performance.now() - started) / 1000);
   } finally {
     await database.close();

@@ -22,6 +22,7 @@ import {
   requestEmailChange,
 } from './credentials.service.ts';
 import { LinkProblemPage, linkProblemStatus } from './recovery.views.tsx';
+import { factorStatus } from './second-factor.service.ts';
 import { tokenParam } from './tokens.ts';
 import { resendVerification } from './verification.service.ts';
 
@@ -39,6 +40,7 @@ export function registerAccountPageRoutes(app: FastifyInstance, deps: AppDeps): 
   ) {
     const user = requireUser(request.user);
     const details = await getAccountDetails(deps, user);
+    const secondFactor = await factorStatus(deps, user.id);
     const ctx = pageContext(request, reply, deps);
     return sendPage(
       reply,
@@ -48,6 +50,7 @@ export function registerAccountPageRoutes(app: FastifyInstance, deps: AppDeps): 
         details={details}
         notice={options.notice}
         languageForm={options.languageForm ?? emptyForm}
+        secondFactor={secondFactor}
       />,
       options.status,
     );

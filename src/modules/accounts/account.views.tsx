@@ -15,6 +15,7 @@ import { type AccountNotice, messages } from './account.messages.ts';
 import { messages as accountMessages } from './accounts.messages.ts';
 import type { getAccountDetails } from './credentials.service.ts';
 import { NewPasswordFields } from './password-fields.tsx';
+import { messages as secondFactorMessages } from './second-factor.messages.ts';
 
 /**
  * "Your address is not confirmed yet" with a button to send the mail again. For any page of a
@@ -69,10 +70,12 @@ export function AccountPage(props: {
   details: Awaited<ReturnType<typeof getAccountDetails>>;
   notice: AccountNotice | undefined;
   languageForm: FormState;
+  secondFactor: { enrolled: boolean; recoveryCodesLeft: number };
 }) {
   const { ctx, user, details } = props;
   const t = messages[ctx.lang];
   const a = accountMessages[ctx.lang];
+  const f = secondFactorMessages[ctx.lang];
   const languageOptions = LANGUAGES.map((l) => ({ value: l, label: common[ctx.lang].languageNames[l] }));
   const languageForm: FormState = {
     ...props.languageForm,
@@ -116,6 +119,22 @@ export function AccountPage(props: {
               {t.changePasswordLink}
             </a>
           </dd>
+        </div>
+        <div class="utrecht-data-list__item">
+          <dt class="utrecht-data-list__item-key">{f.accountRowLabel}</dt>
+          <dd
+            class="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd"
+            data-qa="second-factor-status"
+          >
+            {props.secondFactor.enrolled ? f.accountOn(props.secondFactor.recoveryCodesLeft) : f.accountOff}
+          </dd>
+          {!props.secondFactor.enrolled && (
+            <dd class="utrecht-data-list__actions utrecht-data-list__actions--html-dd">
+              <a class="utrecht-link" href="/account/second-factor" data-qa="second-factor-link">
+                {f.accountSetUp}
+              </a>
+            </dd>
+          )}
         </div>
       </dl>
 

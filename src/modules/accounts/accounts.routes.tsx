@@ -18,6 +18,7 @@ import {
 } from './accounts.service.ts';
 import { ConfirmRegistrationPage, LoginPage, RegisterPage, RegisterSentPage } from './accounts.views.tsx';
 import { LinkProblemPage, linkProblemStatus } from './recovery.views.tsx';
+import { stepAfterPassword } from './second-factor.service.ts';
 import { clearSessionCookie, startSession } from './session-cookie.http.ts';
 import { tokenParam } from './tokens.ts';
 
@@ -66,9 +67,14 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AppDeps): void {
           400,
         );
       }
-      await startSession(reply, deps, request.sessionToken, user.id);
+      const step = await stepAfterPassword(deps, user);
+      await startSession(reply, deps, request.sessionToken, user.id, step);
       reply.clearCookie(LANGUAGE_COOKIE, { path: '/' });
       // The account's language applies from now on, not the anonymous visitor's choice.
+      if (step) {
+        // The second factor is due: a code, or enrolment (ADR 0020).
+        return reply.redirect(`/login/${step}${next ? `?next=${encodeURIComponent(next)}` : ''}`, 303);
+      }
       return reply.redirect(next ?? '/account/home', 303);
     },
   );

@@ -44,3 +44,8 @@ export const ChangeEmailForm = z.object({ email, currentPassword });
 export const LanguageForm = z.object({ language: z.enum(LANGUAGES, 'invalidChoice') });
 
 export const TokenForm = z.object({ token });
+
+/** A second-factor code: six digits, or a recovery code (checked by the service). */
+const code = z.string().trim().min(1, 'required').max(40, 'tooLong');
+export const SecondFactorForm = z.object({ code, next });
+export const ResetSecondFactorForm = z.object({ email });

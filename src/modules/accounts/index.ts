@@ -3,6 +3,7 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { registerAccountPageRoutes } from './account.routes.tsx';
 import { registerLoginRoutes } from './accounts.routes.tsx';
 import { registerRecoveryRoutes } from './recovery.routes.tsx';
+import { registerSecondFactorRoutes } from './second-factor.routes.tsx';
 
 export { VerifyEmailNotice } from './account.views.tsx';
 export { NewPasswordFields } from './password-fields.tsx';
@@ -15,4 +16,5 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AppDeps): void
   registerLoginRoutes(app, deps);
   registerAccountPageRoutes(app, deps);
   registerRecoveryRoutes(app, deps);
+  registerSecondFactorRoutes(app, deps);
 }

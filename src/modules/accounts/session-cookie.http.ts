@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import { createSession, destroySession } from '../../platform/auth/sessions.ts';
+import { createSession, destroySession, type PendingStep } from '../../platform/auth/sessions.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { clearPreSessionCookie } from '../../platform/http/csrf.ts';
 import { sessionCookieName } from '../../platform/http/setup.ts';
@@ -13,10 +13,12 @@ export async function startSession(
   deps: AppDeps,
   previousToken: string | undefined,
   userId: string,
+  /** The second step still due (ADR 0020), if any: until done, the session grants nothing else. */
+  pendingStep: PendingStep | null = null,
 ): Promise<void> {
   const secure = deps.config.secureCookies;
   if (previousToken) await destroySession(deps.db, previousToken);
-  const token = await createSession(deps.db, deps.clock, userId);
+  const token = await createSession(deps.db, deps.clock, userId, pendingStep);
   reply.setCookie(sessionCookieName(secure), token, {
     path: '/',
     httpOnly: true,

@@ -9,6 +9,11 @@ export type DemoLogin = { role: Role; email: string; description: string };
 
 /** Shown on the demo's login page; never use the demo data on a public server with real people. */
 export const DEMO_PASSWORD = 'demo-2026';
+/**
+ * The second factor of every demo staff account (ADR 0020), published like the password: add it
+ * to an authenticator app, or compute the code (README, "Demo"). Base32, 20 bytes.
+ */
+export const DEMO_TOTP_SECRET = 'DEMODEMODEMODEMODEMODEMODEMODEMO';
 
 export const DEMO_LOGINS: readonly DemoLogin[] = [
   {
@@ -65,6 +70,8 @@ export function demoAccounts(
   passwordHash: string,
   now: number,
   scope: Scope,
+  /** The demo TOTP secret, sealed: staff accounts are enrolled with it; undefined: none are. */
+  totpSecretCipher?: string,
 ): { accounts: DemoAccounts; users: UserRow[]; grants: RoleGrantRow[] } {
   const users: UserRow[] = [];
   const grants: RoleGrantRow[] = [];
@@ -76,7 +83,18 @@ export function demoAccounts(
   ): string => {
     const id = r.uuid();
     const createdAt = new Date(now - r.int(20, 400) * DAY);
-    users.push({ id, email, passwordHash, displayName, language, emailVerifiedAt: createdAt, createdAt });
+    const factor =
+      totpSecretCipher && grant.role !== 'parent' ? { totpSecretCipher, totpEnrolledAt: createdAt } : {};
+    users.push({
+      id,
+      email,
+      passwordHash,
+      displayName,
+      language,
+      emailVerifiedAt: createdAt,
+      createdAt,
+      ...factor,
+    });
     grants.push({ id: r.uuid(), userId: id, createdAt, ...grant });
     return id;
   };

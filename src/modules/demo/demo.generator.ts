@@ -5,11 +5,18 @@
  */
 
 import { hashPassword } from '../../platform/auth/passwords.ts';
+import { sealTotpSecret } from '../../platform/auth/totp.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { NationalNumberVault } from '../../platform/crypto/national-number-vault.ts';
 import { type Database, schema } from '../../platform/db/index.ts';
 import type { LocalDate } from '../../shared/dates.ts';
-import { DEMO_LOGINS, DEMO_PASSWORD, type DemoLogin, demoAccounts } from './demo.accounts.ts';
+import {
+  DEMO_LOGINS,
+  DEMO_PASSWORD,
+  DEMO_TOTP_SECRET,
+  type DemoLogin,
+  demoAccounts,
+} from './demo.accounts.ts';
 import { writeDemoContent } from './demo.content.ts';
 import {
   emptyFamilyStats,
@@ -30,7 +37,7 @@ import { writeDemoFollowUpTasks } from './demo.tasks.ts';
 import { DAY } from './demo.time.ts';
 import { insertAll, writeRows } from './demo.writer.ts';
 
-export { DEMO_LOGINS, DEMO_PASSWORD, type DemoLogin } from './demo.accounts.ts';
+export { DEMO_LOGINS, DEMO_PASSWORD, DEMO_TOTP_SECRET, type DemoLogin } from './demo.accounts.ts';
 export { DEMO_SCALES, type DemoScale, type DemoScaleName, type DemoScaleParams } from './demo.scale.ts';
 
 export const DEFAULT_DEMO_SEED = 20_260_101;
@@ -120,7 +127,14 @@ function regionalMagnets(
 
 export async function generateDemoRegion(
   db: Database,
-  deps: { clock: Clock; vault: NationalNumberVault; seed?: number; scale?: DemoScale },
+  deps: {
+    clock: Clock;
+    vault: NationalNumberVault;
+    seed?: number;
+    scale?: DemoScale;
+    /** The app's session secret: demo staff get the demo second factor sealed with it (ADR 0020). */
+    sessionSecret?: string;
+  },
 ): Promise<DemoSummary> {
   const existing = await db.select({ id: schema.regions.id }).from(schema.regions).limit(1);
   if (existing.length > 0) throw new Error('The demo region can only be generated into an empty database');
@@ -177,12 +191,18 @@ export async function generateDemoRegion(
       if (m.index % 3 === 0) addIntermediary(m, `Huis van het Kind ${m.spec.name}`, 'huis_van_het_kind');
     }
 
-    const { accounts, users, grants } = demoAccounts(r, passwordHash, now, {
-      leuvenId: leuven.id,
-      ocmwLeuvenId,
-      speelvogelId: providers.speelvogel.id,
-      childminderId: providers.childminder.id,
-    });
+    const { accounts, users, grants } = demoAccounts(
+      r,
+      passwordHash,
+      now,
+      {
+        leuvenId: leuven.id,
+        ocmwLeuvenId,
+        speelvogelId: providers.speelvogel.id,
+        childminderId: providers.childminder.id,
+      },
+      deps.sessionSecret ? sealTotpSecret(deps.sessionSecret, DEMO_TOTP_SECRET) : undefined,
+    );
     for (const ref of intermediariesOf[0] ?? []) if (ref.id === ocmwLeuvenId) ref.userId = accounts.toeleider;
 
     await insertAll(tx, schema.regions, [region]);

@@ -11,6 +11,7 @@ export {
   DEMO_LOGINS,
   DEMO_PASSWORD,
   DEMO_SCALES,
+  DEMO_TOTP_SECRET,
   type DemoLogin,
   type DemoScale,
   type DemoScaleName,
@@ -34,7 +35,14 @@ export type DemoSeedResult = {
  */
 export async function seedDemoIfEmpty(
   db: Database,
-  deps: { clock: Clock; vault: NationalNumberVault; seed?: number; scale?: DemoScale },
+  deps: {
+    clock: Clock;
+    vault: NationalNumberVault;
+    seed?: number;
+    scale?: DemoScale;
+    /** Seals the demo staff's second factor (ADR 0020). */
+    sessionSecret?: string;
+  },
 ): Promise<DemoSeedResult | undefined> {
   const regions = await db.select({ code: schema.regions.code }).from(schema.regions);
   if (regions.length === 0) {

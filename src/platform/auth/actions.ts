@@ -34,12 +34,21 @@ export const ACTIONS = {
   'auth.email.verify': { roles: 'public', scope: 'none' },
   'auth.password.reset': { roles: 'public', scope: 'none' },
   'dev.mailbox': { roles: 'public', scope: 'none' },
+  /**
+   * The second step of a log-in (ADR 0020): the code, or enrolling a factor. Public like the
+   * log-in; the page itself needs a session whose step is pending, and such a session may reach
+   * nothing but these two, log-out and the assets (see PENDING_STEP_ACTIONS).
+   */
+  'auth.secondFactor.code': { roles: 'public', scope: 'none' },
+  'auth.secondFactor.enrol': { roles: 'public', scope: 'none' },
   /** An invitation link: the page itself checks that the right account answers. */
   'staff.invitation.respond': { roles: 'public', scope: 'none' },
   // Any logged-in user
   'auth.logout': { roles: 'authenticated', scope: 'none' },
   'account.home': { roles: 'authenticated', scope: 'none' },
   'account.manage': { roles: 'authenticated', scope: 'none' },
+  /** Enrolling a second factor from the account page (parents opt in; ADR 0020). */
+  'account.secondFactor': { roles: 'authenticated', scope: 'none' },
   // Parents: their own family file only
   'parent.home': { roles: ['parent'], scope: 'family' },
   'parent.request.create': { roles: ['parent'], scope: 'family' },
@@ -124,6 +133,8 @@ export const ACTIONS = {
   'admin.priorityRules.read': { roles: ['platform_admin'], scope: 'none' },
   /** Add a rule set or correct one with a new version, after a preview of what changes. */
   'admin.priorityRules.manage': { roles: ['platform_admin'], scope: 'none' },
+  /** Resetting a staff member's second factor: they enrol again at their next log-in. */
+  'admin.secondFactor.reset': { roles: ['platform_admin'], scope: 'none' },
   // ── end platform admin ───────────────────────────────────────────────────────────────────────
   /** The municipality's own settings (rules, desk contact, look, children 0–3): no family's data. */
   'desk.settings.read': { roles: ['desk'], scope: 'municipality' },
@@ -235,6 +246,19 @@ export function municipalitiesFor(user: CurrentUser, action: Action): string[] {
   return user.grants
     .filter((g) => roles.includes(g.role) && g.municipalityId)
     .map((g) => g.municipalityId as string);
+}
+
+/** What a session whose second step is still due may reach: that step, log-out and the assets. */
+export const PENDING_STEP_ACTIONS: ReadonlySet<Action> = new Set<Action>([
+  'auth.secondFactor.code',
+  'auth.secondFactor.enrol',
+  'auth.logout',
+  'public.asset',
+]);
+
+/** Staff: any role but parent. Staff log in with a second factor (ADR 0020). */
+export function isStaff(grants: readonly Pick<Grant, 'role'>[]): boolean {
+  return grants.some((g) => g.role !== 'parent');
 }
 
 export function hasRole(user: CurrentUser | undefined, role: Role): boolean {

@@ -47,6 +47,10 @@ export function getGrantsOfUser(db: Database, userId: string): Promise<Grant[]> 
     .where(eq(roleGrants.userId, userId));
 }
 
+export async function setPendingStep(db: Database, tokenHash: string, step: string | null) {
+  await db.update(sessions).set({ pendingStep: step }).where(eq(sessions.tokenHash, tokenHash));
+}
+
 export async function touchSession(db: Database, tokenHash: string, at: Date) {
   await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.tokenHash, tokenHash));
 }

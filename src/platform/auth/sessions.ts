@@ -23,11 +23,49 @@ const TOUCH_AFTER_MS = 60 * 1000;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export async function createSession(db: Database, clock: Clock, userId: string): Promise<string> {
+/**
+ * The step still due after a right password (ADR 0020): the second-factor code, or enrolling a
+ * second factor. A session with a pending step grants nothing but that step and log-out.
+ */
+export type PendingStep = 'code' | 'enrol';
+/** A session with a pending step ends this long after the password, done or not. */
+export const PENDING_LIFETIME_MS = 10 * 60 * 1000;
+
+/** The user of a session whose second step is still due: enough to show that step's page. */
+export type PendingUser = {
+  id: string;
+  email: string;
+  displayName: string;
+  language: CurrentUser['language'];
+  step: PendingStep;
+};
+
+export async function createSession(
+  db: Database,
+  clock: Clock,
+  userId: string,
+  pendingStep: PendingStep | null = null,
+): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   const now = clock.now();
-  await q.insertSession(db, { tokenHash: hashToken(token), userId, createdAt: now, lastSeenAt: now });
+  await q.insertSession(db, {
+    tokenHash: hashToken(token),
+    userId,
+    createdAt: now,
+    lastSeenAt: now,
+    pendingStep,
+  });
   return token;
+}
+
+/** The second step is done: the session becomes a full session (the token stays: it is new since the password). */
+export async function completeSession(db: Database, token: string): Promise<void> {
+  await q.setPendingStep(db, hashToken(token), null);
+}
+
+/** The session's pending step changes (an enrolled factor was reset: enrol instead of code). */
+export async function setSessionPendingStep(db: Database, token: string, step: PendingStep): Promise<void> {
+  await q.setPendingStep(db, hashToken(token), step);
 }
 
 export async function destroySession(db: Database, token: string): Promise<void> {
@@ -55,6 +93,21 @@ export async function loadSession(
   clock: Clock,
   token: string,
 ): Promise<CurrentUser | undefined> {
+  const state = await loadSessionState(db, clock, token);
+  return state?.user;
+}
+
+/**
+ * The session behind a token: a full session's user, or the pending user of a session whose
+ * second step is still due (never both); undefined as loadSession.
+ */
+export async function loadSessionState(
+  db: Database,
+  clock: Clock,
+  token: string,
+): Promise<
+  { user: CurrentUser; pending?: undefined } | { user?: undefined; pending: PendingUser } | undefined
+> {
   const tokenHash = hashToken(token);
   const row = await q.getSessionWithUser(db, tokenHash);
   if (!row || row.user.disabledAt) return undefined;
@@ -64,6 +117,15 @@ export async function loadSession(
   if (idle > IDLE_TIMEOUT_MS) {
     await end();
     return undefined;
+  }
+  const step = row.session.pendingStep;
+  if (step === 'code' || step === 'enrol') {
+    if (now.getTime() - row.session.createdAt.getTime() >= PENDING_LIFETIME_MS) {
+      await end();
+      return undefined;
+    }
+    const { id, email, displayName, language } = row.user;
+    return { pending: { id, email, displayName, language, step } };
   }
   const grants = await q.getGrantsOfUser(db, row.user.id);
   // Checked with today's grants: a parent who became staff gets the staff lifetime at once.
@@ -75,12 +137,14 @@ export async function loadSession(
     await q.touchSession(db, tokenHash, now);
   }
   return {
-    id: row.user.id,
-    email: row.user.email,
-    displayName: row.user.displayName,
-    language: row.user.language,
-    emailVerified: row.user.emailVerifiedAt !== null,
-    grants,
+    user: {
+      id: row.user.id,
+      email: row.user.email,
+      displayName: row.user.displayName,
+      language: row.user.language,
+      emailVerified: row.user.emailVerifiedAt !== null,
+      grants,
+    },
   };
 }
 

@@ -37,7 +37,8 @@ export function createCsrfGuard(options: { secret: string; secure: boolean }): C
     createHmac('sha256', key).update(`${binding}\n${salt}`).digest();
 
   function bindingOf(request: FastifyRequest): string | undefined {
-    if (request.user && request.sessionToken) return `session:${request.sessionToken}`;
+    if ((request.user || request.pendingUser) && request.sessionToken)
+      return `session:${request.sessionToken}`;
     const raw = request.cookies[cookieName];
     const unsigned = raw ? request.unsignCookie(raw) : undefined;
     return unsigned?.valid && unsigned.value ? `pre-session:${unsigned.value}` : undefined;

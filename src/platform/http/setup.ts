@@ -6,8 +6,14 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
-import { homePathFor, isAction, mayAttempt, mayBeSharedCached } from '../auth/actions.ts';
-import { loadSession } from '../auth/sessions.ts';
+import {
+  homePathFor,
+  isAction,
+  mayAttempt,
+  mayBeSharedCached,
+  PENDING_STEP_ACTIONS,
+} from '../auth/actions.ts';
+import { loadSessionState } from '../auth/sessions.ts';
 import { isDatabaseUnavailable, isInvalidInputError, loggableError, sqlState } from '../db/errors.ts';
 import type { AppDeps } from '../deps.ts';
 import { common } from '../i18n/common.ts';
@@ -107,6 +113,7 @@ export async function registerPlatform(app: FastifyInstance, deps: AppDeps): Pro
   });
 
   app.decorateRequest('user', undefined);
+  app.decorateRequest('pendingUser', undefined);
   app.decorateRequest('lang', 'nl');
   app.decorateRequest('sessionToken', undefined);
   app.decorateRequest('csrfBinding', undefined);
@@ -127,11 +134,13 @@ export async function registerPlatform(app: FastifyInstance, deps: AppDeps): Pro
     const unsigned = raw ? request.unsignCookie(raw) : undefined;
     if (unsigned?.valid && unsigned.value) {
       request.sessionToken = unsigned.value;
-      request.user = await loadSession(deps.db, deps.clock, unsigned.value);
+      const state = await loadSessionState(deps.db, deps.clock, unsigned.value);
+      request.user = state?.user;
+      request.pendingUser = state?.pending;
     }
     request.csrfBinding = csrf.bindingOf(request);
     request.lang = negotiateLanguage(
-      linked ?? request.cookies[LANGUAGE_COOKIE] ?? request.user?.language,
+      linked ?? request.cookies[LANGUAGE_COOKIE] ?? (request.user ?? request.pendingUser)?.language,
       request.headers['accept-language'],
     );
     const action = request.routeOptions.config?.action;
@@ -139,6 +148,13 @@ export async function registerPlatform(app: FastifyInstance, deps: AppDeps): Pro
     if (!isAction(action)) {
       // A route without a declared action is a programming error; never serve it.
       throw new Error(`Route ${request.routeOptions.url} declares no action`);
+    }
+    // Half logged in (the second step is due): that step, log-out and assets; every other page,
+    // public ones too, sends to the step (ADR 0020).
+    if (request.pendingUser) {
+      if (PENDING_STEP_ACTIONS.has(action)) return;
+      const step = request.pendingUser.step === 'code' ? '/login/code' : '/login/enrol';
+      return reply.redirect(step, 303);
     }
     if (mayAttempt(request.user, action)) return;
     if (!request.user) {

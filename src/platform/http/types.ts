@@ -1,4 +1,5 @@
 import type { Action, CurrentUser } from '../auth/actions.ts';
+import type { PendingUser } from '../auth/sessions.ts';
 import type { Language } from '../i18n/index.ts';
 
 declare module 'fastify' {
@@ -12,6 +13,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     user: CurrentUser | undefined;
+    /** A session whose second step (code or enrolment) is still due; then `user` is undefined. */
+    pendingUser: PendingUser | undefined;
     lang: Language;
     sessionToken: string | undefined;
     /** What this request's CSRF tokens are bound to: its session, or its pre-session cookie. */

@@ -44,6 +44,10 @@ export const common = defineMessages({
       loginFailed: 'Dit e-mailadres en wachtwoord horen niet bij elkaar.',
       loginRefused:
         'Dit e-mailadres en wachtwoord horen niet bij elkaar, of het account is tijdelijk geblokkeerd na 5 mislukte pogingen. Probeer het dan na 15 minuten opnieuw, of vraag een nieuw wachtwoord aan.',
+      secondFactorRefused:
+        'Deze code is niet juist of al gebruikt, of het aanmelden is tijdelijk geblokkeerd na 5 foute codes. Probeer het dan na 15 minuten opnieuw.',
+      secondFactorWrong: 'Deze code is niet juist. Vul de code in die de app nu toont.',
+      staffAccountUnknown: 'Er is geen account van een medewerker met dit e-mailadres.',
       wrongPassword: 'Dit is niet uw huidige wachtwoord.',
       sameEmail: 'Dit is al het e-mailadres van uw account.',
       invalidChoice: 'Kies een van de mogelijkheden.',
@@ -201,6 +205,10 @@ export const common = defineMessages({
       loginFailed: 'Cette adresse e-mail et ce mot de passe ne correspondent pas.',
       loginRefused:
         'Cette adresse e-mail et ce mot de passe ne correspondent pas, ou le compte est temporairement bloqué après 5 tentatives échouées. Dans ce cas, réessayez dans 15 minutes ou demandez un nouveau mot de passe.',
+      secondFactorRefused:
+        'Ce code n’est pas correct ou a déjà servi, ou la connexion est bloquée temporairement après 5 codes erronés. Réessayez alors dans 15 minutes.',
+      secondFactorWrong: 'Ce code n’est pas correct. Saisissez le code que l’application affiche maintenant.',
+      staffAccountUnknown: 'Aucun compte du personnel n’a cette adresse e-mail.',
       wrongPassword: 'Ce n’est pas votre mot de passe actuel.',
       sameEmail: 'C’est déjà l’adresse e-mail de votre compte.',
       invalidChoice: 'Choisissez une des possibilités.',
@@ -366,6 +374,10 @@ export const common = defineMessages({
       loginFailed: 'This e-mail address and password do not match.',
       loginRefused:
         'This e-mail address and password do not match, or the account is temporarily blocked after 5 failed attempts. In that case, try again in 15 minutes or ask for a new password.',
+      secondFactorRefused:
+        'This code is not right or was already used, or logging in is blocked for a while after 5 wrong codes. Then try again in 15 minutes.',
+      secondFactorWrong: 'This code is not right. Enter the code the app shows now.',
+      staffAccountUnknown: 'There is no staff account with this e-mail address.',
       wrongPassword: 'This is not your current password.',
       sameEmail: 'This is already the e-mail address of your account.',
       invalidChoice: 'Choose one of the options.',

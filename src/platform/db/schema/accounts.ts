@@ -30,8 +30,32 @@ export const users = pgTable(
     /** Log-in refused until then after repeated failures. */
     lockedUntil: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The TOTP secret of the second factor, encrypted (platform/crypto/secret-box, ADR 0020); set
+     * while enrolling, in use once `totpEnrolledAt` is set. Null: no factor.
+     */
+    totpSecretCipher: text(),
+    totpEnrolledAt: timestamp({ withTimezone: true }),
+    /** Consecutive wrong second-factor codes; reset only by a right code (not by the password). */
+    failedCodes: integer().notNull().default(0),
+    /** Second-factor codes refused until then after repeated wrong codes. */
+    codesLockedUntil: timestamp({ withTimezone: true }),
   },
   (t) => [uniqueIndex('users_email_uq').on(t.email)],
+);
+
+/** One-time recovery codes of a second factor; only a keyed hash of each is stored. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text().notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [uniqueIndex('recovery_codes_user_code_uq').on(t.userId, t.codeHash)],
 );
 
 /**
@@ -77,6 +101,11 @@ export const sessions = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull(),
     lastSeenAt: timestamp({ withTimezone: true }).notNull(),
     data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    /**
+     * Null: a full session. 'code' or 'enrol': the password was right but the second factor is
+     * still due (ADR 0020); such a session grants nothing but that step and log-out.
+     */
+    pendingStep: text(),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );

@@ -1,0 +1,165 @@
+import { groupedSecret } from '../../platform/auth/totp.ts';
+import { withColon } from '../../platform/i18n/index.ts';
+import type { PageContext } from '../../platform/views/context.ts';
+import {
+  CsrfField,
+  ErrorSummary,
+  type FormState,
+  SubmitButton,
+  TextField,
+} from '../../platform/views/forms.tsx';
+import { Layout } from '../../platform/views/layout.tsx';
+import { messages } from './second-factor.messages.ts';
+
+/** Log-out from a half-logged-in page (the header shows no account menu there). */
+function LogoutForm(props: { ctx: PageContext }) {
+  const t = messages[props.ctx.lang];
+  return (
+    <form method="post" action="/logout" class="ko-form">
+      <CsrfField token={props.ctx.csrfToken} />
+      <SubmitButton qa="second-factor-logout" secondary>
+        {t.logoutButton}
+      </SubmitButton>
+    </form>
+  );
+}
+
+/** The second step of a log-in: a code of the app, or a recovery code. */
+export function CodePage(props: { ctx: PageContext; form: FormState; next: string | undefined }) {
+  const { ctx, form } = props;
+  const t = messages[ctx.lang];
+  return (
+    <Layout ctx={ctx} title={t.codeTitle}>
+      <h1 class="utrecht-heading-1">{t.codeTitle}</h1>
+      <ErrorSummary lang={ctx.lang} form={form} />
+      <p class="utrecht-paragraph">{t.codeIntro}</p>
+      <form method="post" action="/login/code" novalidate class="ko-form">
+        <CsrfField token={ctx.csrfToken} />
+        {props.next && <input type="hidden" name="next" value={props.next} />}
+        <TextField
+          lang={ctx.lang}
+          form={form}
+          name="code"
+          label={t.codeLabel}
+          hint={t.codeHint}
+          autocomplete="one-time-code"
+          value=""
+          required
+        />
+        <SubmitButton qa="second-factor-submit">{t.codeButton}</SubmitButton>
+      </form>
+      <LogoutForm ctx={ctx} />
+    </Layout>
+  );
+}
+
+/**
+ * Enrolment: the secret as text in groups of four, and the otpauth URI, then a first code. At
+ * log-in (`action` /login/enrol) or from the account page (/account/second-factor).
+ */
+export function EnrolPage(props: {
+  ctx: PageContext;
+  form: FormState;
+  action: '/login/enrol' | '/account/second-factor';
+  staff: boolean;
+  secret: string;
+  uri: string;
+  next?: string | undefined;
+}) {
+  const { ctx, form } = props;
+  const t = messages[ctx.lang];
+  return (
+    <Layout ctx={ctx} title={t.enrolTitle}>
+      <h1 class="utrecht-heading-1">{t.enrolTitle}</h1>
+      <ErrorSummary lang={ctx.lang} form={form} />
+      <p class="utrecht-paragraph">{props.staff ? t.enrolIntroStaff : t.enrolIntroParent}</p>
+      <ol class="utrecht-ordered-list">
+        <li class="utrecht-ordered-list__item">{t.enrolStep1}</li>
+        <li class="utrecht-ordered-list__item">
+          {t.enrolStep2}
+          <p class="utrecht-paragraph">
+            <span class="ko-visually-hidden">{withColon(ctx.lang, t.enrolKey)} </span>
+            <code class="ko-secret" data-qa="totp-secret">
+              {groupedSecret(props.secret)}
+            </code>
+          </p>
+          <p class="utrecht-paragraph">
+            {t.enrolUri} <code data-qa="totp-uri">{props.uri}</code>
+          </p>
+        </li>
+        <li class="utrecht-ordered-list__item">{t.enrolStep3}</li>
+      </ol>
+      <form method="post" action={props.action} novalidate class="ko-form">
+        <CsrfField token={ctx.csrfToken} />
+        {props.next && <input type="hidden" name="next" value={props.next} />}
+        <TextField
+          lang={ctx.lang}
+          form={form}
+          name="code"
+          label={t.enrolCodeLabel}
+          autocomplete="one-time-code"
+          inputMode="numeric"
+          value=""
+          required
+        />
+        <SubmitButton qa="enrol-submit">{t.enrolButton}</SubmitButton>
+      </form>
+      {props.action === '/login/enrol' && <LogoutForm ctx={ctx} />}
+    </Layout>
+  );
+}
+
+/** The recovery codes, shown once, in the answer to the enrolment (they are stored hashed). */
+export function RecoveryCodesPage(props: { ctx: PageContext; codes: string[]; next: string }) {
+  const { ctx } = props;
+  const t = messages[ctx.lang];
+  return (
+    <Layout ctx={ctx} title={t.recoveryTitle}>
+      <h1 class="utrecht-heading-1">{t.recoveryTitle}</h1>
+      <p class="utrecht-paragraph">{t.recoveryIntro}</p>
+      <ul class="utrecht-unordered-list" data-qa="recovery-codes">
+        {props.codes.map((code) => (
+          <li key={code} class="utrecht-unordered-list__item">
+            <code>{code}</code>
+          </li>
+        ))}
+      </ul>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={props.next} data-qa="recovery-continue">
+          {t.recoveryContinue}
+        </a>
+      </p>
+    </Layout>
+  );
+}
+
+/** The platform admin resets a staff member's factor. */
+export function ResetPage(props: { ctx: PageContext; form: FormState; done: boolean }) {
+  const { ctx, form } = props;
+  const t = messages[ctx.lang];
+  return (
+    <Layout ctx={ctx} title={t.resetTitle}>
+      <h1 class="utrecht-heading-1">{t.resetTitle}</h1>
+      <ErrorSummary lang={ctx.lang} form={form} />
+      {props.done && (
+        <div class="utrecht-alert utrecht-alert--ok" role="status" data-qa="reset-done">
+          <p class="utrecht-paragraph">{t.resetDone}</p>
+        </div>
+      )}
+      <p class="utrecht-paragraph">{t.resetIntro}</p>
+      <form method="post" action="/admin/second-factor" novalidate class="ko-form">
+        <CsrfField token={ctx.csrfToken} />
+        <TextField
+          lang={ctx.lang}
+          form={form}
+          name="email"
+          type="email"
+          label={t.resetEmail}
+          autocomplete="off"
+          required
+        />
+        <SubmitButton qa="reset-submit">{t.resetButton}</SubmitButton>
+      </form>
+    </Layout>
+  );
+}
