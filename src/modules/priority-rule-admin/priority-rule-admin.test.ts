@@ -246,6 +246,62 @@ describe.each(BACKENDS)('priority rule sets admin on %s', (backend) => {
     expect(audit?.details).toMatchObject({ levelChanges: [{ day: '2026-11-22', changes: expected }] });
   });
 
+  it('previews a correction of the income threshold right, and the waiting list follows it at once', async () => {
+    const base = { municipalityId: s.municipality.id, locations: [s.first.id] };
+    const family = (childFirstName: string, facts: Partial<typeof schema.families.$inferInsert>) =>
+      aFamilyRequest(t.deps.db, { ...base, childFirstName, family: facts });
+    // Under a threshold of 32,000 for 2026: Anouk and Bram become low-income (priority), Cas earns
+    // too much, Dirk gave no income, Eline is a single parent (priority already, stays).
+    await family('Anouk', { yearlyIncome: 20_000 });
+    await family('Bram', { yearlyIncome: 31_999 });
+    await family('Cas', { yearlyIncome: 32_000 });
+    await family('Dirk', {});
+    await family('Eline', { singleParent: true, yearlyIncome: 18_000 });
+    const staff = new TestClient(t.app);
+    await staff.login(s.firstStaff.email, TEST_PASSWORD);
+    const flagged = async () => {
+      const page = await staff.get(`/provider/locations/${s.first.id}/waiting-list?priority=yes&sort=child`);
+      return ['Anouk', 'Bram', 'Cas', 'Dirk', 'Eline'].filter((name) => page.body.includes(name));
+    };
+    expect(await flagged()).toEqual(['Eline']);
+
+    const correction = {
+      ...aForm(),
+      name_nl: 'Voorrangsregels van vóór 1 april 2024',
+      sourceReference: 'Voorrangsregels, met de inkomensgrens',
+      from_1: '2014-04-01',
+      until_1: '2024-03-31',
+      from_2: '2025-04-30',
+      until_2: '',
+      criteria: ['needsCareForWork', 'singleParent', 'lowIncome', 'fosterChild', 'siblingsInCare'],
+      absoluteCriteria: ['needsCareForWork'],
+      vulnerableCharacteristics: [
+        'needsCareForWork',
+        'singleParent',
+        'lowIncome',
+        'disabilityOrSocialReason',
+        'noSecondaryDiploma',
+      ],
+      vulnerableMinimum: '2',
+      vulnerableRequiredAmong: ['lowIncome', 'disabilityOrSocialReason', 'noSecondaryDiploma'],
+      reservedSharePercent: '20',
+      incomeThresholds: '2026: 32000',
+      baseVersion: '1',
+    };
+    await admin.get('/admin/priority-rules/before-2024/correct');
+    const preview = await admin.post('/admin/priority-rules/before-2024/correct', correction);
+    expect(preview.statusCode).toBe(200);
+    expect(changesIn(preview.body)).toEqual([2]);
+    expect(await flagged()).toEqual(['Eline']); // the preview changed nothing
+
+    const saved = await admin.post('/admin/priority-rules/before-2024/correct', {
+      ...correction,
+      confirmed: 'yes',
+    });
+    expect(saved.statusCode).toBe(303);
+    expect(await flagged()).toEqual(['Anouk', 'Bram', 'Eline']);
+  });
+
   it('refuses bad input with a message and changes nothing', async () => {
     const before = await rowsOf(t);
     const cases: [Record<string, string | string[]>, string][] = [
