@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { createSession } from '../src/platform/auth/sessions.ts';
 import { type Database, schema } from '../src/platform/db/index.ts';
 import { sessionCookieName } from '../src/platform/http/setup.ts';
+import { styleSheetName } from '../src/platform/views/styles.ts';
 import type { TestApp } from './app.ts';
 import { TestClient } from './app.ts';
 import { aFamilyRequest, aMunicipality, aProviderLocation, aRegion, aUser } from './builders.ts';
@@ -327,6 +328,9 @@ export function paramValue(route: string, name: string, world: World, scope: Sco
       return route.includes('/photos/') ? side.photoId : side.lastMinuteId;
     case 'columnId':
       return side.columnId;
+    case 'name':
+      // The one style sheet's current name (platform/views/styles.ts).
+      return styleSheetName();
     case 'userId':
       return intermediary ? side.intermediaryStaffUserId : side.staffUserId;
     case 'invitationId':

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
@@ -21,17 +23,45 @@ import { isLanguage, type Language, negotiateLanguage } from '../i18n/index.ts';
 import type { PageContext } from '../views/context.ts';
 import { MessagePage } from '../views/message-page.tsx';
 import { renderPage } from '../views/render.tsx';
+import { styleSheet } from '../views/styles.ts';
 import { CsrfError, createCsrfGuard } from './csrf.ts';
 import { InvalidInputError, registerEdgeValidation } from './validation.ts';
 import './types.ts';
 
 const PUBLIC_DIR = fileURLToPath(new URL('../../../public', import.meta.url));
-const UTRECHT_CSS_DIR = fileURLToPath(
-  new URL('../../../node_modules/@utrecht/component-library-css/dist', import.meta.url),
-);
-const UTRECHT_TOKENS_DIR = fileURLToPath(
-  new URL('../../../node_modules/@utrecht/design-tokens/dist', import.meta.url),
-);
+
+/** brotli, else gzip, else none, as the browser's Accept-Encoding allows (`;q=0` refuses). */
+export function acceptedEncoding(header: string | undefined): 'br' | 'gzip' | 'identity' {
+  const accepted = new Set(
+    (header ?? '')
+      .split(',')
+      .map((part) => part.trim().toLowerCase())
+      .filter((part) => !/;\s*q=0(\.0*)?$/.test(part))
+      .map((part) => part.split(';')[0]?.trim()),
+  );
+  if (accepted.has('br')) return 'br';
+  if (accepted.has('gzip')) return 'gzip';
+  return 'identity';
+}
+
+/**
+ * A public answer (one a shared cache may keep) gets an ETag derived from what it shows, and a
+ * request that already holds that version gets 304 without a body: a proxy or browser revalidates
+ * a search or a profile for a few bytes, and a changed profile has a new tag. Answers the route
+ * streams (files) keep @fastify/static's own validators.
+ */
+function withValidator(request: FastifyRequest, reply: FastifyReply, payload: unknown): unknown {
+  if (reply.statusCode !== 200 || reply.hasHeader('etag')) return payload;
+  if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
+  const tag = `"${createHash('sha256').update(payload).digest('base64url').slice(0, 27)}"`;
+  reply.header('etag', tag);
+  const held = request.headers['if-none-match'];
+  if (held?.split(',').some((t) => t.trim().replace(/^W\//, '') === tag)) {
+    reply.code(304);
+    return '';
+  }
+  return payload;
+}
 
 export function sessionCookieName(secure: boolean): string {
   // The __Host- prefix makes the browser refuse the cookie unless Secure, path=/ and no domain.
@@ -179,17 +209,31 @@ export async function registerPlatform(app: FastifyInstance, deps: AppDeps): Pro
       reply.statusCode < 400 &&
       !reply.hasHeader('set-cookie') &&
       mayBeSharedCached(action, request.user);
-    if (shared) return payload;
+    if (shared) return withValidator(request, reply, payload);
     if (!String(reply.getHeader('cache-control') ?? '').includes('no-store'))
       reply.header('cache-control', 'no-store');
     return payload;
   });
+  // Every text answer (pages, CSV, scripts) compressed for the browsers that accept it; the style
+  // sheet comes compressed already. Registered after the hook above, so that a public page's
+  // validator is taken over what it shows, not over its compressed bytes.
+  await app.register(fastifyCompress, { encodings: ['br', 'gzip'] });
 
-  app.get('/assets/vendor/utrecht.css', { config: { action: 'public.asset' } }, (_request, reply) =>
-    reply.sendFile('index.css', UTRECHT_CSS_DIR),
-  );
-  app.get('/assets/vendor/utrecht-tokens.css', { config: { action: 'public.asset' } }, (_request, reply) =>
-    reply.sendFile('root.css', UTRECHT_TOKENS_DIR),
+  // The one style sheet (styles.ts): its name changes with its content, so it is cached for a year.
+  app.get<{ Params: { name: string } }>(
+    '/assets/styles/:name',
+    { config: { action: 'public.asset' } },
+    async (request, reply) => {
+      const sheet = await styleSheet();
+      if (request.params.name !== sheet.name) return reply.callNotFound();
+      const encoding = acceptedEncoding(request.headers['accept-encoding']);
+      reply
+        .type('text/css; charset=utf-8')
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .header('vary', 'accept-encoding');
+      if (encoding === 'identity') return reply.send(sheet.css);
+      return reply.header('content-encoding', encoding).send(encoding === 'br' ? sheet.brotli : sheet.gzip);
+    },
   );
   app.get<{ Params: { '*': string } }>(
     '/assets/*',

@@ -4,6 +4,8 @@ import { defineMessages, locale } from './index.ts';
 export const common = defineMessages({
   nl: {
     siteName: 'Loket Kinderopvang',
+    metaDescription:
+      'Vraag met één aanvraag een plaats in de kinderopvang aan en volg ze online op; zoek opvang in uw gemeente.',
     skipToContent: 'Naar de inhoud',
     mainNavigation: 'Hoofdnavigatie',
     menu: 'Menu',
@@ -164,6 +166,8 @@ export const common = defineMessages({
   },
   fr: {
     siteName: 'Guichet Accueil d’enfants',
+    metaDescription:
+      'Demandez une place d’accueil pour votre enfant en une seule demande et suivez-la en ligne ; trouvez un accueil dans votre commune.',
     skipToContent: 'Aller au contenu',
     mainNavigation: 'Navigation principale',
     menu: 'Menu',
@@ -334,6 +338,8 @@ export const common = defineMessages({
   },
   en: {
     siteName: 'Childcare Desk',
+    metaDescription:
+      'Apply once for a childcare place for your baby or toddler and follow your request online; find childcare in your municipality.',
     skipToContent: 'Skip to content',
     mainNavigation: 'Main navigation',
     menu: 'Menu',

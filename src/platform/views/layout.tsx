@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { common } from '../i18n/common.ts';
 import { LANGUAGES } from '../i18n/index.ts';
 import type { PageContext } from './context.ts';
+import { styleSheetHref } from './styles.ts';
 
 /**
  * The page frame: skip link, header with navigation and language switch, main, footer. A page may
@@ -24,9 +25,8 @@ export function Layout(props: {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} – ${t.siteName}`}</title>
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
-        <link rel="stylesheet" href="/assets/vendor/utrecht-tokens.css" />
-        <link rel="stylesheet" href="/assets/vendor/utrecht.css" />
-        <link rel="stylesheet" href="/assets/app.css" />
+        <meta name="description" content={t.metaDescription} />
+        <link rel="stylesheet" href={styleSheetHref()} />
         {props.stylesheets?.map((href) => (
           <link key={href} rel="stylesheet" href={href} />
         ))}
