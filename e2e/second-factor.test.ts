@@ -44,6 +44,13 @@ describe('a staff member’s second factor in a browser', () => {
     const secret = ((await tab.qa('totp-secret').textContent()) ?? '').replace(/\s/g, '');
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(await tab.qa('totp-uri').textContent()).toContain(`secret=${secret}`);
+    const qr = await tab.qa('totp-qr').boundingBox();
+    expect(qr?.width).toBeGreaterThanOrEqual(150);
+    expect(
+      await page
+        .getByRole('img', { name: 'QR-code om uw account toe te voegen aan de authenticator-app' })
+        .count(),
+    ).toBe(1);
 
     // Half logged in: the desk's pages send back to the step.
     await page.goto(tab.url('/desk'));

@@ -18,7 +18,9 @@ export const messages = defineMessages({
     enrolIntroParent:
       'Met tweestapsverificatie vragen we bij het aanmelden ook een code uit een authenticator-app op uw telefoon.',
     enrolStep1: 'Open een authenticator-app (bv. FreeOTP, Aegis, Google of Microsoft Authenticator).',
-    enrolStep2: 'Voeg een account toe en typ deze sleutel over:',
+    enrolStep2: 'Voeg een account toe en scan deze QR-code met de app.',
+    enrolQrLabel: 'QR-code om uw account toe te voegen aan de authenticator-app',
+    enrolTypeKey: 'Kan de app niet scannen? Typ dan deze sleutel over:',
     enrolKey: 'Sleutel',
     enrolUri: 'Of plak deze link in de app:',
     enrolStep3: 'Vul de code van 6 cijfers in die de app nu toont.',
@@ -61,7 +63,9 @@ export const messages = defineMessages({
       'Avec la vérification en deux étapes, nous demandons aussi à la connexion un code d’une application d’authentification sur votre téléphone.',
     enrolStep1:
       'Ouvrez une application d’authentification (p. ex. FreeOTP, Aegis, Google ou Microsoft Authenticator).',
-    enrolStep2: 'Ajoutez un compte et recopiez cette clé :',
+    enrolStep2: 'Ajoutez un compte et scannez ce code QR avec l’application.',
+    enrolQrLabel: 'Code QR pour ajouter votre compte à l’application d’authentification',
+    enrolTypeKey: 'L’application ne peut pas scanner ? Recopiez alors cette clé :',
     enrolKey: 'Clé',
     enrolUri: 'Ou collez ce lien dans l’application :',
     enrolStep3: 'Saisissez le code à 6 chiffres que l’application affiche maintenant.',
@@ -103,7 +107,9 @@ export const messages = defineMessages({
     enrolIntroParent:
       'With two-step verification, logging in also asks for a code from an authenticator app on your phone.',
     enrolStep1: 'Open an authenticator app (e.g. FreeOTP, Aegis, Google or Microsoft Authenticator).',
-    enrolStep2: 'Add an account and type in this key:',
+    enrolStep2: 'Add an account and scan this QR code with the app.',
+    enrolQrLabel: 'QR code to add your account to the authenticator app',
+    enrolTypeKey: 'Cannot scan? Type in this key instead:',
     enrolKey: 'Key',
     enrolUri: 'Or paste this link into the app:',
     enrolStep3: 'Enter the 6-digit code the app shows now.',

@@ -103,6 +103,7 @@ export function registerSecondFactorRoutes(app: FastifyInstance, deps: AppDeps):
         staff={o.staff}
         secret={enrolment.secret}
         uri={enrolment.uri}
+        qrSvg={enrolment.qrSvg}
         next={o.next}
       />,
       o.form === emptyForm ? 200 : 400,

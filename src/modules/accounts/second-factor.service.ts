@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { type CurrentUser, isStaff } from '../../platform/auth/actions.ts';
 import { completeSession, destroyUserSessions, type PendingStep } from '../../platform/auth/sessions.ts';
-import { newTotpSecret, totpSecretBox, totpUri, verifyTotp } from '../../platform/auth/totp.ts';
+import { newTotpSecret, totpQrSvg, totpSecretBox, totpUri, verifyTotp } from '../../platform/auth/totp.ts';
 import { createSecretBox, type SecretBox } from '../../platform/crypto/secret-box.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import * as q from './second-factor.queries.ts';
@@ -53,7 +53,7 @@ export async function stepAfterPassword(
 export async function enrolmentSecret(
   deps: AppDeps,
   userId: string,
-): Promise<{ secret: string; uri: string } | undefined> {
+): Promise<{ secret: string; uri: string; qrSvg: string } | undefined> {
   const row = await q.getFactorOfUser(deps.db, userId);
   if (!row || row.totpEnrolledAt) return undefined;
   const box = boxesOf(deps).totp;
@@ -63,7 +63,8 @@ export async function enrolmentSecret(
     const cipher = box.seal(secret);
     await deps.db.transaction((tx) => q.setPendingSecret(tx, userId, cipher));
   }
-  return { secret, uri: totpUri(secret, row.email) };
+  const uri = totpUri(secret, row.email);
+  return { secret, uri, qrSvg: await totpQrSvg(uri) };
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   TEST_TOTP_SECRET,
 } from '../../../test/builders.ts';
 import { BACKENDS } from '../../../test/db.ts';
-import { totpCode } from '../../platform/auth/totp.ts';
+import { totpCode, totpQrSvg } from '../../platform/auth/totp.ts';
 import { schema } from '../../platform/db/index.ts';
 
 const { users, sessions, recoveryCodes, auditLog } = schema;
@@ -140,9 +140,17 @@ describe.each(BACKENDS)('second factor on %s', (backend) => {
     const secret = grouped.replace(/ /g, '');
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(grouped).toMatch(/^([A-Z2-7]{4} ){7}[A-Z2-7]{4}$/);
-    expect(page.body).toContain(
-      `otpauth://totp/Loket%20Kinderopvang:${encodeURIComponent(user.email)}?secret=${secret}`,
-    );
+    const uri = `otpauth://totp/Loket%20Kinderopvang:${encodeURIComponent(user.email)}?secret=${secret}`;
+    expect(page.body).toContain(uri);
+    // The same URI as a QR code for the phone's camera, named for a screen reader.
+    const qr =
+      /<div class="ko-qr" role="img" aria-label="([^"]+)" data-qa="totp-qr">(<svg[\s\S]*?<\/svg>)/.exec(
+        page.body,
+      );
+    expect(qr?.[1]).toBe('QR-code om uw account toe te voegen aan de authenticator-app');
+    const shownUri = (/data-qa="totp-uri">([^<]+)</.exec(page.body)?.[1] ?? '').replaceAll('&amp;', '&');
+    expect(shownUri.startsWith(uri)).toBe(true);
+    expect(qr?.[2]).toBe((await totpQrSvg(shownUri)).trim());
     // A reload shows the same secret; it is stored only encrypted.
     expect((await client.get('/login/enrol')).body).toContain(grouped);
     const stored = await userRow(user.id);

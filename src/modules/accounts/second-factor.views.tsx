@@ -64,6 +64,8 @@ export function EnrolPage(props: {
   staff: boolean;
   secret: string;
   uri: string;
+  /** The URI as a QR code (SVG made on the server by qrcode, from our own URI: no user markup). */
+  qrSvg: string;
   next?: string | undefined;
 }) {
   const { ctx, form } = props;
@@ -77,6 +79,14 @@ export function EnrolPage(props: {
         <li class="utrecht-ordered-list__item">{t.enrolStep1}</li>
         <li class="utrecht-ordered-list__item">
           {t.enrolStep2}
+          <div
+            class="ko-qr"
+            role="img"
+            aria-label={t.enrolQrLabel}
+            data-qa="totp-qr"
+            dangerouslySetInnerHTML={{ __html: props.qrSvg }}
+          />
+          <p class="utrecht-paragraph">{t.enrolTypeKey}</p>
           <p class="utrecht-paragraph">
             <span class="ko-visually-hidden">{withColon(ctx.lang, t.enrolKey)} </span>
             <code class="ko-secret" data-qa="totp-secret">

@@ -3,6 +3,7 @@
  * app reads from an otpauth:// URI. Time comes from the caller (the app's clock), never Date.now.
  */
 import { generateSecret, generateSync, generateURI, verifySync } from 'otplib';
+import QRCode from 'qrcode';
 import { createSecretBox, type SecretBox } from '../crypto/secret-box.ts';
 
 const ISSUER = 'Loket Kinderopvang';
@@ -17,6 +18,15 @@ export function newTotpSecret(): string {
 /** The otpauth:// URI an authenticator app reads (from a QR code, or pasted). */
 export function totpUri(secret: string, accountName: string): string {
   return generateURI({ issuer: ISSUER, label: accountName, secret });
+}
+
+/**
+ * The URI as a QR code in SVG (qrcode), for the phone's camera; the page shows the key as text
+ * too. Drawn with paths and presentation attributes only, so the content security policy (no
+ * inline styles) lets it through.
+ */
+export function totpQrSvg(uri: string): Promise<string> {
+  return QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
 }
 
 const epochOf = (now: Date) => Math.floor(now.getTime() / 1000);
