@@ -41,14 +41,18 @@ export function OverviewPage(props: { ctx: PageContext; data: Overview; regionCr
       <h1 class="utrecht-heading-1">{t.listTitle}</h1>
       {props.regionCreated && <Notice text={t.done.regionCreated} />}
       <p class="utrecht-paragraph">{t.listIntro}</p>
-      <p class="utrecht-paragraph ko-actions">
-        <a class="utrecht-link" href={`${MUNICIPALITIES_PATH}/new`} data-qa="new-municipality">
-          {t.newMunicipality}
-        </a>{' '}
-        <a class="utrecht-link" href="/admin/regions/new" data-qa="new-region">
-          {t.newRegion}
-        </a>
-      </p>
+      <ul class="ko-inline-list">
+        <li>
+          <a class="utrecht-link" href={`${MUNICIPALITIES_PATH}/new`} data-qa="new-municipality">
+            {t.newMunicipality}
+          </a>
+        </li>
+        <li>
+          <a class="utrecht-link" href="/admin/regions/new" data-qa="new-region">
+            {t.newRegion}
+          </a>
+        </li>
+      </ul>
       <h2 class="utrecht-heading-2">{t.municipalitiesCaption}</h2>
       {data.municipalities.length === 0 ? (
         <p class="utrecht-paragraph" data-qa="no-municipalities">
