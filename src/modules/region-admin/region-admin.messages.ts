@@ -156,7 +156,7 @@ export const messages = defineMessages({
     createRegion: 'Ajouter la région',
     municipalityTitle: 'Nouvelle commune',
     municipalityIntro:
-      'La commune reçoit les réglages par défaut (liste d’urgence 30 jours, 5 préférences…)\u00a0; son guichet les adapte ensuite lui-même. Invitez ensuite le personnel du guichet.',
+      'La commune reçoit les réglages par défaut (liste d’urgence 30 jours, 5 préférences…)\u202f; son guichet les adapte ensuite lui-même. Invitez ensuite le personnel du guichet.',
     nisCode: 'Code INS',
     nisCodeHint: 'Les cinq chiffres de Statbel, par exemple 24062 pour Louvain.',
     municipalityName: 'Nom de la commune',
@@ -182,7 +182,7 @@ export const messages = defineMessages({
     withdrawFor: (name: string) => `Retirer l’invitation de ${name}`,
     inviteTitle: 'Nommer un membre du personnel',
     inviteIntro:
-      'La personne reçoit un e-mail avec un lien pour accepter l’invitation (valable 7 jours). Elle n’a accès qu’ensuite\u00a0; à sa première connexion, elle configure un second facteur.',
+      'La personne reçoit un e-mail avec un lien pour accepter l’invitation (valable 7 jours). Elle n’a accès qu’ensuite\u202f; à sa première connexion, elle configure un second facteur.',
     email: 'Adresse e-mail',
     displayName: 'Nom',
     language: 'Langue des e-mails',
