@@ -122,6 +122,7 @@ describe('the platform admin sets up a municipality in a browser', () => {
     await page.goto(admin.url('/admin/municipalities'));
     await expectNoSidewaysScroll(page, '/admin/municipalities (390 px)');
     await page.goto(admin.url(`${municipalityPath}/region`));
+    await expect(admin.qa('no-other-region').count()).resolves.toBe(1);
     await expectAccessible(page, 'joining another region');
     await expectNoSidewaysScroll(page, 'joining another region (390 px)');
   }, 300_000);

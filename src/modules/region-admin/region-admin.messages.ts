@@ -107,6 +107,7 @@ export const messages = defineMessages({
     joinWarning: 'Elke wijziging komt in de auditlog.',
     newRegionLabel: 'Nieuwe regio',
     joinConfirm: 'Ja, naar deze regio',
+    noOtherRegion: 'Er is nog geen andere regio. Voeg eerst de regio toe waar de gemeente bij komt.',
     // The invitation mail
     mailSubject: (municipality: string) => `Uitnodiging: loket kinderopvang van ${municipality}`,
     mailGreeting: (name: string) => `Beste ${name},`,
@@ -222,6 +223,7 @@ export const messages = defineMessages({
     joinWarning: 'Chaque changement est inscrit au journal d’audit.',
     newRegionLabel: 'Nouvelle région',
     joinConfirm: 'Oui, vers cette région',
+    noOtherRegion: 'Il n’y a pas encore d’autre région. Ajoutez d’abord la région que la commune rejoint.',
     mailSubject: (municipality: string) =>
       `Invitation\u00a0: guichet accueil de l’enfance de ${municipality}`,
     mailGreeting: (name: string) => `Bonjour ${name},`,
@@ -336,6 +338,7 @@ export const messages = defineMessages({
     joinWarning: 'Every change is written to the audit log.',
     newRegionLabel: 'New region',
     joinConfirm: 'Yes, to this region',
+    noOtherRegion: 'There is no other region yet. First add the region the municipality joins.',
     mailSubject: (municipality: string) => `Invitation: childcare desk of ${municipality}`,
     mailGreeting: (name: string) => `Dear ${name},`,
     mailBody: (inviter: string, municipality: string, role: string) =>

@@ -154,6 +154,8 @@ describe.each(BACKENDS)('the platform admin’s regions and municipalities on %s
     expect(page.body).toContain('De gemeente is toegevoegd.');
     expect(page.body).toContain('Deze gemeente heeft nog geen medewerkers.');
     expect((await admin.get(LIST)).body).toMatch(/Bertem<\/a>[\s\S]*?24009/);
+    // The only region: nowhere to move to yet, so the page says to add one first.
+    expect((await admin.get(`${LIST}/${id}/region`)).body).toContain('Er is nog geen andere regio.');
     expect(await audits()).toEqual([
       expect.objectContaining({ subjectType: 'municipality', subjectId: id, actorUserId: adminUser.id }),
     ]);

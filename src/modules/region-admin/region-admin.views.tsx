@@ -395,6 +395,28 @@ export function JoinRegionPage(props: { ctx: PageContext; data: MunicipalityData
   const t = messages[lang];
   const m = data.municipality;
   const base = municipalityPath(m.id);
+  const others = data.regions.filter((r) => r.id !== m.regionId);
+  if (others.length === 0)
+    return (
+      <AdminLayout ctx={ctx} title={t.joinTitle(m.name)} current="municipalities">
+        <h1 class="utrecht-heading-1">{t.joinTitle(m.name)}</h1>
+        <p class="utrecht-paragraph" data-qa="no-other-region">
+          {t.noOtherRegion}
+        </p>
+        <ul class="ko-inline-list">
+          <li>
+            <a class="utrecht-link" href="/admin/regions/new" data-qa="new-region">
+              {t.newRegion}
+            </a>
+          </li>
+          <li>
+            <a class="utrecht-link" href={base}>
+              {t.cancel}
+            </a>
+          </li>
+        </ul>
+      </AdminLayout>
+    );
   return (
     <ConfirmPage
       ctx={ctx}
@@ -415,9 +437,7 @@ export function JoinRegionPage(props: { ctx: PageContext; data: MunicipalityData
           name="regionId"
           label={t.newRegionLabel}
           required
-          options={data.regions
-            .filter((r) => r.id !== m.regionId)
-            .map((r) => ({ value: r.id, label: r.name }))}
+          options={others.map((r) => ({ value: r.id, label: r.name }))}
         />
       }
     />
