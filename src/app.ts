@@ -21,6 +21,7 @@ import { registerPriorityRuleAdminRoutes } from './modules/priority-rule-admin/i
 import { registerProviderProfileRoutes } from './modules/provider-profile/index.ts';
 import { registerProviderReportRoutes } from './modules/provider-reports/index.ts';
 import { registerPublicSite } from './modules/public-site/index.ts';
+import { registerRegionAdminRoutes } from './modules/region-admin/index.ts';
 import { registerRequestHandlingRoutes } from './modules/request-handling/index.ts';
 import { registerRequestJourneyRoutes } from './modules/request-journey/index.ts';
 import { registerWaitingListRoutes } from './modules/waiting-list/index.ts';
@@ -68,6 +69,7 @@ export async function buildApp(
   registerDeskEmergencyRoutes(app, deps);
   registerPlatformAdminRoutes(app, deps);
   registerPriorityRuleAdminRoutes(app, deps);
+  registerRegionAdminRoutes(app, deps);
   registerDeskSettingsRoutes(app, deps);
   registerDeskOrganisationRoutes(app, deps);
   registerDeskProviderRoutes(app, deps);

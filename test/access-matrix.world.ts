@@ -353,6 +353,9 @@ export function paramValue(route: string, name: string, world: World, scope: Sco
       return world.mailNumber;
     case 'ruleSetCode':
       return 'before-2024';
+    // The platform admin's municipality pages (region-admin): any municipality is the admin's.
+    case 'municipalityId':
+      return side.municipalityId;
     default:
       throw new Error(
         `${route}: no value for the path parameter :${name}; add one to paramValue() in test/access-matrix.world.ts`,

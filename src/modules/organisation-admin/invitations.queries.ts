@@ -7,15 +7,29 @@ import { type Database, schema } from '../../platform/db/index.ts';
  */
 const { roleGrants, staffInvitations, users } = schema;
 
-/** The organisation an invitation is for: a provider organisation's id, or an intermediary one's. */
+/**
+ * The organisation an invitation is for: a provider organisation's id, an intermediary one's, or a
+ * municipality's (the platform admin appoints its desk and policy staff).
+ */
 export type InvitingOrganisation =
   | { providerOrganisationId: string }
-  | { intermediaryOrganisationId: string };
+  | { intermediaryOrganisationId: string }
+  | { municipalityId: string };
 
 const ofOrganisation = (organisation: InvitingOrganisation) =>
   'providerOrganisationId' in organisation
     ? eq(staffInvitations.organisationId, organisation.providerOrganisationId)
-    : eq(staffInvitations.intermediaryOrganisationId, organisation.intermediaryOrganisationId);
+    : 'intermediaryOrganisationId' in organisation
+      ? eq(staffInvitations.intermediaryOrganisationId, organisation.intermediaryOrganisationId)
+      : eq(staffInvitations.municipalityId, organisation.municipalityId);
+
+/** The invitation's column naming its organisation. */
+export const organisationColumns = (organisation: InvitingOrganisation) =>
+  'providerOrganisationId' in organisation
+    ? { organisationId: organisation.providerOrganisationId }
+    : 'intermediaryOrganisationId' in organisation
+      ? { intermediaryOrganisationId: organisation.intermediaryOrganisationId }
+      : { municipalityId: organisation.municipalityId };
 
 const open = (now: Date) =>
   and(

@@ -8,8 +8,8 @@ import { newToken } from '../accounts/index.ts';
 import * as q from './invitations.queries.ts';
 
 /**
- * The steps every staff invitation shares, whoever invites (an organisation admin, or the desk for
- * an intermediary organisation): the checks on an address that already has an account, the
+ * The steps every staff invitation shares, whoever invites (an organisation admin, the desk for an
+ * intermediary organisation, or the platform admin for a municipality's desk and policy staff): the checks on an address that already has an account, the
  * account without a password for a new address (it chooses one when accepting), the invitation
  * (7 days), its mail and the invitation's audit row, all in one transaction. Nothing is granted
  * yet: that happens when the person accepts.
@@ -28,7 +28,7 @@ export async function inviteToOrganisation(
   input: { email: string; displayName: string; language: Language },
   invitation: {
     organisation: q.InvitingOrganisation;
-    role: 'provider_staff' | 'provider_admin' | 'intermediary';
+    role: 'provider_staff' | 'provider_admin' | 'intermediary' | 'desk' | 'policy';
     locationIds: string[];
     /** Why an existing account may not be invited (checked before an open invitation is). */
     refuse: (tx: Tx, existing: ExistingUser) => Promise<Errors | undefined>;
@@ -67,9 +67,7 @@ export async function inviteToOrganisation(
     const invitationId = await q.insertInvitation(tx, {
       tokenHash,
       userId: invitee.id,
-      ...('providerOrganisationId' in organisation
-        ? { organisationId: organisation.providerOrganisationId }
-        : { intermediaryOrganisationId: organisation.intermediaryOrganisationId }),
+      ...q.organisationColumns(organisation),
       role: invitation.role,
       locationIds: invitation.locationIds,
       invitedBy: inviter.id,

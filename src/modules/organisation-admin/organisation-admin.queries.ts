@@ -5,6 +5,7 @@ import { hasIntermediaryGrant } from './invitations.queries.ts';
 /** SQL of an organisation's staff accounts and their location grants. */
 const {
   intermediaryOrganisations,
+  municipalities,
   providerLocations,
   providerOrganisations,
   roleGrants,
@@ -88,7 +89,8 @@ export async function getUserNames(db: Database, ids: string[]) {
 
 /**
  * An invitation by its token's hash, with the invited account and the organisation's name (a
- * provider organisation's, or an intermediary organisation's for the desk's invitations).
+ * provider organisation's, an intermediary organisation's for the desk's invitations, or a
+ * municipality's for the platform admin's).
  */
 export async function getInvitationByTokenHash(db: Database, tokenHash: string) {
   const [row] = await db
@@ -96,6 +98,7 @@ export async function getInvitationByTokenHash(db: Database, tokenHash: string) 
       invitation: staffInvitations,
       providerOrganisationName: providerOrganisations.name,
       intermediaryOrganisationName: intermediaryOrganisations.name,
+      municipalityName: municipalities.name,
       user: {
         id: users.id,
         email: users.email,
@@ -112,10 +115,11 @@ export async function getInvitationByTokenHash(db: Database, tokenHash: string) 
       intermediaryOrganisations,
       eq(intermediaryOrganisations.id, staffInvitations.intermediaryOrganisationId),
     )
+    .leftJoin(municipalities, eq(municipalities.id, staffInvitations.municipalityId))
     .where(eq(staffInvitations.tokenHash, tokenHash));
   if (!row) return undefined;
-  const { providerOrganisationName, intermediaryOrganisationName, ...rest } = row;
-  const organisationName = providerOrganisationName ?? intermediaryOrganisationName;
+  const { providerOrganisationName, intermediaryOrganisationName, municipalityName, ...rest } = row;
+  const organisationName = providerOrganisationName ?? intermediaryOrganisationName ?? municipalityName;
   return organisationName === null ? undefined : { ...rest, organisationName };
 }
 
@@ -130,6 +134,30 @@ export async function insertIntermediaryGrant(
 ) {
   if (await hasIntermediaryGrant(db, userId, intermediaryOrganisationId)) return;
   await db.insert(roleGrants).values({ userId, role: 'intermediary', intermediaryOrganisationId });
+}
+
+/**
+ * Grants the desk or policy role in the municipality (an accepted invitation of the platform
+ * admin); an existing grant of the same role there is kept, not doubled.
+ */
+export async function insertMunicipalityGrant(
+  db: Database,
+  userId: string,
+  role: 'desk' | 'policy',
+  municipalityId: string,
+) {
+  const existing = await db
+    .select({ id: roleGrants.id })
+    .from(roleGrants)
+    .where(
+      and(
+        eq(roleGrants.userId, userId),
+        eq(roleGrants.role, role),
+        eq(roleGrants.municipalityId, municipalityId),
+      ),
+    );
+  if (existing.length > 0) return;
+  await db.insert(roleGrants).values({ userId, role, municipalityId });
 }
 
 /** Sets the password of an invited account that has none yet (its address is proven by the link). */

@@ -174,12 +174,18 @@ export type InvitationView = {
   token: string;
   organisation: string;
   inviter: string;
-  /** A provider role, or 'intermediary' for the desk's invitation to an intermediary organisation. */
-  role: q.StaffRole | 'intermediary';
+  /**
+   * A provider role, 'intermediary' for the desk's invitation to an intermediary organisation, or
+   * 'desk' / 'policy' for the platform admin's to a municipality.
+   */
+  role: q.StaffRole | 'intermediary' | MunicipalityRole;
   locations: string[];
   expiresAt: Date;
   account: { id: string; email: string; hasPassword: boolean };
 };
+
+type MunicipalityRole = 'desk' | 'policy';
+const municipalityRole = (role: string): MunicipalityRole => (role === 'policy' ? 'policy' : 'desk');
 
 export type InvitationLookup = { state: 'open'; invitation: InvitationView } | { state: 'gone' | 'invalid' };
 
@@ -202,7 +208,11 @@ export async function findInvitation(deps: AppDeps, token: string | undefined): 
       token,
       organisation: row.organisationName,
       inviter: (inv.invitedBy && names.get(inv.invitedBy)) || row.organisationName,
-      role: inv.intermediaryOrganisationId ? 'intermediary' : (inv.role as q.StaffRole),
+      role: inv.intermediaryOrganisationId
+        ? 'intermediary'
+        : inv.municipalityId
+          ? municipalityRole(inv.role)
+          : (inv.role as q.StaffRole),
       locations: locations.map((l) => l.name),
       expiresAt: inv.expiresAt,
       account: { id: row.user.id, email: row.user.email, hasPassword: row.user.passwordHash !== null },
@@ -218,7 +228,8 @@ export type InvitationAnswer =
  * Accepts or declines an invitation. An existing account answers only when logged in as itself; a
  * new account (no password yet) accepts by choosing its password, proven by the link. Accepting
  * creates the grants, in one transaction with closing the invitation; declining creates none. The
- * desk's invitation to an intermediary organisation grants the intermediary role for it.
+ * desk's invitation to an intermediary organisation grants the intermediary role for it; the
+ * platform admin's to a municipality grants the desk or policy role there.
  */
 export async function answerInvitation(
   deps: AppDeps,
@@ -248,6 +259,8 @@ export async function answerInvitation(
       }
       if (inv.intermediaryOrganisationId) {
         await q.insertIntermediaryGrant(tx, account.id, inv.intermediaryOrganisationId);
+      } else if (inv.municipalityId) {
+        await q.insertMunicipalityGrant(tx, account.id, municipalityRole(inv.role), inv.municipalityId);
       } else {
         const locations = (await q.getLocations(tx, inv.locationIds)).filter(
           (l) => l.organisationId === inv.organisationId,
@@ -266,7 +279,9 @@ export async function answerInvitation(
       details: {
         ...(inv.intermediaryOrganisationId
           ? { intermediaryOrganisationId: inv.intermediaryOrganisationId }
-          : { organisationId: inv.organisationId }),
+          : inv.municipalityId
+            ? { municipalityId: inv.municipalityId, role: inv.role }
+            : { organisationId: inv.organisationId }),
         invitationId: inv.id,
         answer,
       },

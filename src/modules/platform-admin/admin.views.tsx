@@ -5,13 +5,14 @@ import { Layout } from '../../platform/views/layout.tsx';
 import { SubNav } from '../../platform/views/sub-nav.tsx';
 import { messages } from './platform-admin.messages.ts';
 
-export type AdminTab = 'home' | 'audit' | 'outbox' | 'jobs' | 'priorityRules';
+export type AdminTab = 'home' | 'municipalities' | 'audit' | 'outbox' | 'jobs' | 'priorityRules';
 
 /** The platform admin's own navigation (the sub navigation pattern, as the desk has). */
 export function AdminNav(props: { lang: Language; current?: AdminTab }) {
   const t = messages[props.lang];
   const tabs: { key: AdminTab; href: string; label: string }[] = [
     { key: 'home', href: '/admin', label: t.navHome },
+    { key: 'municipalities', href: '/admin/municipalities', label: t.navMunicipalities },
     { key: 'audit', href: '/admin/audit', label: t.navAudit },
     { key: 'outbox', href: '/admin/outbox', label: t.navOutbox },
     { key: 'jobs', href: '/admin/jobs', label: t.navJobs },
@@ -52,6 +53,12 @@ export function ageText(lang: Language, from: Date, now: Date): string {
 export function AdminHomePage(props: { ctx: PageContext }) {
   const t = messages[props.ctx.lang];
   const links = [
+    {
+      href: '/admin/municipalities',
+      label: t.navMunicipalities,
+      text: t.homeMunicipalities,
+      qa: 'home-municipalities',
+    },
     { href: '/admin/audit', label: t.navAudit, text: t.homeAudit, qa: 'home-audit' },
     { href: '/admin/outbox', label: t.navOutbox, text: t.homeOutbox, qa: 'home-outbox' },
     { href: '/admin/jobs', label: t.navJobs, text: t.homeJobs, qa: 'home-jobs' },

@@ -5,6 +5,9 @@ export const messages = defineMessages({
   nl: {
     adminNav: 'Beheer',
     navHome: 'Beheer',
+    navMunicipalities: 'Gemeenten',
+    homeMunicipalities:
+      'Regio’s en gemeenten toevoegen, medewerkers van loket en beleid aanstellen, een gemeente naar een andere regio.',
     navAudit: 'Auditlog',
     navOutbox: 'Uitgaande mails',
     navJobs: 'Achtergrondtaken',
@@ -105,6 +108,9 @@ export const messages = defineMessages({
   fr: {
     adminNav: 'Administration',
     navHome: 'Administration',
+    navMunicipalities: 'Communes',
+    homeMunicipalities:
+      'Ajouter des régions et des communes, nommer le personnel du guichet et de la politique, déplacer une commune vers une autre région.',
     navAudit: 'Journal d’audit',
     navOutbox: 'E-mails sortants',
     navJobs: 'Tâches de fond',
@@ -205,6 +211,9 @@ export const messages = defineMessages({
   en: {
     adminNav: 'Administration',
     navHome: 'Administration',
+    navMunicipalities: 'Municipalities',
+    homeMunicipalities:
+      'Add regions and municipalities, appoint desk and policy staff, move a municipality to another region.',
     navAudit: 'Audit log',
     navOutbox: 'Outgoing mail',
     navJobs: 'Background jobs',

@@ -18,6 +18,7 @@ export type AuditEntry = {
     | 'audit_log'
     | 'outbox'
     | 'municipality'
+    | 'region'
     | 'intermediary_organisation'
     | 'news_item'
     | 'priority_rule_set'

@@ -135,6 +135,10 @@ export const ACTIONS = {
   'admin.priorityRules.manage': { roles: ['platform_admin'], scope: 'none' },
   /** Resetting a staff member's second factor: they enrol again at their next log-in. */
   'admin.secondFactor.reset': { roles: ['platform_admin'], scope: 'none' },
+  /** Regions and municipalities, and each municipality's desk and policy staff (names, no family's data). */
+  'admin.municipalities.read': { roles: ['platform_admin'], scope: 'none' },
+  /** Create a region or a municipality, invite or remove its desk and policy staff, move it to another region. */
+  'admin.municipalities.manage': { roles: ['platform_admin'], scope: 'none' },
   // ── end platform admin ───────────────────────────────────────────────────────────────────────
   /** The municipality's own settings (rules, desk contact, look, children 0–3): no family's data. */
   'desk.settings.read': { roles: ['desk'], scope: 'municipality' },

@@ -162,6 +162,19 @@ export const common = defineMessages({
       unknownPostcode: 'Deze postcode kennen we niet. Kijk de postcode en de gemeente na.',
       providerStaffHasAccess:
         'Deze persoon werkt al op een locatie van deze organisator: ze staat in de lijst van medewerkers.',
+      // Regions and municipalities (region-admin)
+      nisCodeInvalid: 'Vul de NIS-code in: vijf cijfers, bijvoorbeeld 24062.',
+      nisCodeTaken: 'Er is al een gemeente met deze NIS-code. Kijk de code na.',
+      municipalityNameTaken: 'Er is al een gemeente met deze naam. Kies een andere naam.',
+      regionCodeInvalid:
+        'Vul een korte code in van kleine letters, cijfers en koppeltekens, bijvoorbeeld interleuven.',
+      regionCodeTaken: 'Er is al een regio met deze code. Kies een andere code.',
+      regionNameTaken: 'Er is al een regio met deze naam. Kies een andere naam.',
+      subMunicipalityLines:
+        'Schrijf één regel per deelgemeente: de postcode van vier cijfers en de naam, bijvoorbeeld 3010 Kessel-Lo. Elke naam één keer.',
+      municipalityStaffHasAccess:
+        'Deze persoon heeft deze rol al in deze gemeente: ze staat in de lijst van medewerkers.',
+      alreadyInRegion: 'De gemeente hoort al bij deze regio. Kies een andere regio.',
     },
   },
   fr: {
@@ -334,6 +347,18 @@ export const common = defineMessages({
       unknownPostcode: 'Nous ne connaissons pas ce code postal. Vérifiez le code postal et la localité.',
       providerStaffHasAccess:
         'Cette personne travaille déjà dans un lieu de cet organisateur\u00a0: elle figure dans la liste du personnel.',
+      nisCodeInvalid: 'Indiquez le code INS\u00a0: cinq chiffres, par exemple 24062.',
+      nisCodeTaken: 'Une commune a déjà ce code INS. Vérifiez le code.',
+      municipalityNameTaken: 'Une commune porte déjà ce nom. Choisissez un autre nom.',
+      regionCodeInvalid:
+        'Indiquez un code court en minuscules, chiffres et traits d’union, par exemple interleuven.',
+      regionCodeTaken: 'Une région a déjà ce code. Choisissez un autre code.',
+      regionNameTaken: 'Une région porte déjà ce nom. Choisissez un autre nom.',
+      subMunicipalityLines:
+        'Écrivez une ligne par section de commune\u00a0: le code postal à quatre chiffres et le nom, par exemple 3010 Kessel-Lo. Chaque nom une seule fois.',
+      municipalityStaffHasAccess:
+        'Cette personne a déjà ce rôle dans cette commune\u00a0: elle figure dans la liste du personnel.',
+      alreadyInRegion: 'La commune fait déjà partie de cette région. Choisissez une autre région.',
     },
   },
   en: {
@@ -496,6 +521,18 @@ export const common = defineMessages({
       unknownPostcode: 'We do not know this postcode. Check the postcode and the town.',
       providerStaffHasAccess:
         'This person already works at a location of this organisation: they are in the list of staff.',
+      nisCodeInvalid: 'Enter the NIS code: five digits, for example 24062.',
+      nisCodeTaken: 'A municipality already has this NIS code. Check the code.',
+      municipalityNameTaken: 'A municipality already has this name. Choose another name.',
+      regionCodeInvalid:
+        'Enter a short code of lower-case letters, digits and hyphens, for example interleuven.',
+      regionCodeTaken: 'A region already has this code. Choose another code.',
+      regionNameTaken: 'A region already has this name. Choose another name.',
+      subMunicipalityLines:
+        'Write one line per sub-municipality: the four-digit postcode and the name, for example 3010 Kessel-Lo. Each name once.',
+      municipalityStaffHasAccess:
+        'This person already has this role in this municipality: they are in the list of staff.',
+      alreadyInRegion: 'The municipality is already part of this region. Choose another region.',
     },
   },
 });

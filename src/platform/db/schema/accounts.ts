@@ -158,8 +158,9 @@ export const pendingRegistrations = pgTable(
 /**
  * An invitation of an account to work for an organisation: a provider organisation admin's (some of
  * the organisation's locations; `organisation_id`, `location_ids`), or the desk's for an intermediary
- * organisation of its municipality (`intermediary_organisation_id`, no locations). Exactly one of the
- * two organisations is set. The grants exist only once the invited person accepts. Only the SHA-256
+ * organisation of its municipality (`intermediary_organisation_id`, no locations), or the platform
+ * admin's to work at a municipality's desk or in its policy team (`municipality_id`, role `desk` or
+ * `policy`, no locations). Exactly one of the three is set. The grants exist only once the invited person accepts. Only the SHA-256
  * of the mailed link's token is stored.
  */
 export const staffInvitations = pgTable(
@@ -172,6 +173,7 @@ export const staffInvitations = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     organisationId: uuid().references(() => providerOrganisations.id),
     intermediaryOrganisationId: uuid().references(() => intermediaryOrganisations.id),
+    municipalityId: uuid().references(() => municipalities.id),
     role: roleEnum().notNull(),
     locationIds: uuid().array().notNull(),
     invitedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
@@ -186,9 +188,10 @@ export const staffInvitations = pgTable(
     index('staff_invitations_user_idx').on(t.userId),
     index('staff_invitations_organisation_idx').on(t.organisationId),
     index('staff_invitations_intermediary_idx').on(t.intermediaryOrganisationId),
+    index('staff_invitations_municipality_idx').on(t.municipalityId),
     check(
       'staff_invitations_organisation_ck',
-      sql`(${t.organisationId} is null) <> (${t.intermediaryOrganisationId} is null)`,
+      sql`num_nonnulls(${t.organisationId}, ${t.intermediaryOrganisationId}, ${t.municipalityId}) = 1`,
     ),
   ],
 );

@@ -1,0 +1,5 @@
+ALTER TABLE "staff_invitations" DROP CONSTRAINT "staff_invitations_organisation_ck";--> statement-breakpoint
+ALTER TABLE "staff_invitations" ADD COLUMN "municipality_id" uuid;--> statement-breakpoint
+ALTER TABLE "staff_invitations" ADD CONSTRAINT "staff_invitations_municipality_id_municipalities_id_fk" FOREIGN KEY ("municipality_id") REFERENCES "public"."municipalities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "staff_invitations_municipality_idx" ON "staff_invitations" USING btree ("municipality_id");--> statement-breakpoint
+ALTER TABLE "staff_invitations" ADD CONSTRAINT "staff_invitations_organisation_ck" CHECK (num_nonnulls("staff_invitations"."organisation_id", "staff_invitations"."intermediary_organisation_id", "staff_invitations"."municipality_id") = 1);

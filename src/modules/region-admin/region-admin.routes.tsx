@@ -1,0 +1,242 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../platform/deps.ts';
+import { NotFoundError, requireUser } from '../../platform/http/errors.ts';
+import { failedForm, isConfirmed, parseForm } from '../../platform/http/forms.ts';
+import { pageContext, sendPage } from '../../platform/http/setup.ts';
+import { emptyForm, type FormState } from '../../platform/views/forms.tsx';
+import { type MunicipalityId, parseId, type UserId } from '../../shared/ids.ts';
+import { InviteForm, JoinForm, MunicipalityForm, RegionForm } from './region-admin.schemas.ts';
+import {
+  createMunicipality,
+  createRegion,
+  getMember,
+  getMunicipalityPage,
+  getOverview,
+  getRegions,
+  inviteStaff,
+  joinRegion,
+  type MunicipalityData,
+  removeStaff,
+  withdrawInvitation,
+} from './region-admin.service.ts';
+import {
+  JoinRegionPage,
+  MUNICIPALITIES_PATH,
+  type MunicipalityDone,
+  MunicipalityFormPage,
+  MunicipalityPage,
+  municipalityPath,
+  OverviewPage,
+  RegionFormPage,
+  RemoveConfirmPage,
+} from './region-admin.views.tsx';
+
+type MunicipalityRoute = {
+  Params: { municipalityId: string };
+  Querystring: { done?: unknown; invitation?: unknown };
+};
+type MemberRoute = { Params: { municipalityId: string; userId: string } };
+
+function municipalityIdOf(params: { municipalityId: string }) {
+  const id = parseId<MunicipalityId>(params.municipalityId);
+  if (!id) throw new NotFoundError();
+  return id;
+}
+
+function userIdOf(params: { userId: string }) {
+  const id = parseId<UserId>(params.userId);
+  if (!id) throw new NotFoundError();
+  return id;
+}
+
+/** The notice after a change; "invitation sent to …" only for an invitation that is still open. */
+function doneOf(
+  query: MunicipalityRoute['Querystring'],
+  data: MunicipalityData,
+): MunicipalityDone | undefined {
+  const { done, invitation } = query;
+  if (done === 'created' || done === 'withdrawn' || done === 'removed') return { key: done };
+  if (done === 'joined') return { key: 'joined', region: data.municipality.regionName };
+  if (done === 'invited' && typeof invitation === 'string') {
+    const sent = data.invitations.find((i) => i.id === invitation);
+    if (sent) return { key: 'invited', email: sent.email };
+  }
+  return undefined;
+}
+
+const emptyInvite: FormState = { values: { language: 'nl', role: 'desk' }, errors: {} };
+
+/**
+ * The platform admin's pages for regions and municipalities: the overview, a new region, a new
+ * municipality; one municipality with its desk and policy staff and the invite form; removing a
+ * staff member and moving the municipality to another region, each behind a confirmation page.
+ * Refused input answers 400 with the page and its messages; nothing is changed then.
+ */
+export function registerRegionAdminRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const read = { config: { action: 'admin.municipalities.read' as const } };
+  const manage = { config: { action: 'admin.municipalities.manage' as const } };
+
+  app.get<{ Querystring: { done?: unknown } }>(MUNICIPALITIES_PATH, read, async (request, reply) => {
+    const data = await getOverview(deps);
+    return sendPage(
+      reply,
+      <OverviewPage
+        ctx={pageContext(request, reply, deps)}
+        data={data}
+        regionCreated={request.query.done === 'regionCreated'}
+      />,
+    );
+  });
+
+  // ——— New region ———
+  const regionPage = (request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) =>
+    sendPage(reply, <RegionFormPage ctx={pageContext(request, reply, deps)} form={form} />, status);
+
+  app.get('/admin/regions/new', manage, async (request, reply) => regionPage(request, reply, emptyForm));
+
+  app.post('/admin/regions', manage, async (request, reply) => {
+    const parsed = parseForm(RegionForm, request.body);
+    const result = parsed.ok ? await createRegion(deps, requireUser(request.user), parsed.value) : undefined;
+    if (result?.ok) return reply.redirect(`${MUNICIPALITIES_PATH}?done=regionCreated`, 303);
+    const form = parsed.ok
+      ? failedForm(request.body, result?.ok === false ? result.errors : {})
+      : parsed.form;
+    return regionPage(request, reply, form, 400);
+  });
+
+  // ——— New municipality ———
+  const municipalityForm = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    form: FormState,
+    status = 200,
+  ) =>
+    sendPage(
+      reply,
+      <MunicipalityFormPage
+        ctx={pageContext(request, reply, deps)}
+        form={form}
+        regions={await getRegions(deps)}
+      />,
+      status,
+    );
+
+  app.get(`${MUNICIPALITIES_PATH}/new`, manage, async (request, reply) =>
+    municipalityForm(request, reply, emptyForm),
+  );
+
+  app.post(MUNICIPALITIES_PATH, manage, async (request, reply) => {
+    const parsed = parseForm(MunicipalityForm, request.body);
+    const result = parsed.ok
+      ? await createMunicipality(deps, requireUser(request.user), parsed.value)
+      : undefined;
+    if (result?.ok) return reply.redirect(`${municipalityPath(result.value)}?done=created`, 303);
+    const form = parsed.ok
+      ? failedForm(request.body, result?.ok === false ? result.errors : {})
+      : parsed.form;
+    return municipalityForm(request, reply, form, 400);
+  });
+
+  // ——— One municipality and its staff ———
+  app.get<MunicipalityRoute>(`${MUNICIPALITIES_PATH}/:municipalityId`, read, async (request, reply) => {
+    const data = await getMunicipalityPage(deps, requireUser(request.user), municipalityIdOf(request.params));
+    return sendPage(
+      reply,
+      <MunicipalityPage
+        ctx={pageContext(request, reply, deps)}
+        data={data}
+        form={emptyInvite}
+        done={doneOf(request.query, data)}
+      />,
+    );
+  });
+
+  app.post<MunicipalityRoute>(
+    `${MUNICIPALITIES_PATH}/:municipalityId/invitations`,
+    manage,
+    async (request, reply) => {
+      const user = requireUser(request.user);
+      const municipalityId = municipalityIdOf(request.params);
+      const parsed = parseForm(InviteForm, request.body);
+      const result = parsed.ok ? await inviteStaff(deps, user, municipalityId, parsed.value) : undefined;
+      if (result?.ok)
+        return reply.redirect(
+          `${municipalityPath(municipalityId)}?done=invited&invitation=${encodeURIComponent(result.value)}`,
+          303,
+        );
+      const form = parsed.ok
+        ? failedForm(request.body, result?.ok === false ? result.errors : {})
+        : parsed.form;
+      const data = await getMunicipalityPage(deps, user, municipalityId);
+      return sendPage(
+        reply,
+        <MunicipalityPage ctx={pageContext(request, reply, deps)} data={data} form={form} />,
+        400,
+      );
+    },
+  );
+
+  app.post<{ Params: { municipalityId: string; invitationId: string } }>(
+    `${MUNICIPALITIES_PATH}/:municipalityId/invitations/:invitationId/withdraw`,
+    manage,
+    async (request, reply) => {
+      const municipalityId = municipalityIdOf(request.params);
+      const invitationId = parseId<UserId>(request.params.invitationId);
+      if (!invitationId) throw new NotFoundError();
+      await withdrawInvitation(deps, requireUser(request.user), municipalityId, invitationId);
+      return reply.redirect(`${municipalityPath(municipalityId)}?done=withdrawn`, 303);
+    },
+  );
+
+  // Removing a staff member asks first: the municipality page links here (GET); the POST acts only
+  // with the confirmation page's field, else it sends the admin to that page.
+  const removePath = `${MUNICIPALITIES_PATH}/:municipalityId/staff/:userId/remove`;
+  app.get<MemberRoute>(removePath, manage, async (request, reply) => {
+    const data = await getMember(deps, municipalityIdOf(request.params), userIdOf(request.params));
+    return sendPage(
+      reply,
+      <RemoveConfirmPage ctx={pageContext(request, reply, deps)} data={data} form={emptyForm} />,
+    );
+  });
+
+  app.post<MemberRoute>(removePath, manage, async (request, reply) => {
+    const municipalityId = municipalityIdOf(request.params);
+    const userId = userIdOf(request.params);
+    if (!isConfirmed(request.body)) {
+      await getMember(deps, municipalityId, userId); // 404 for a stranger, as the POST would
+      return reply.redirect(`${municipalityPath(municipalityId)}/staff/${userId}/remove`, 303);
+    }
+    await removeStaff(deps, requireUser(request.user), municipalityId, userId);
+    return reply.redirect(`${municipalityPath(municipalityId)}?done=removed`, 303);
+  });
+
+  // ——— Joining another region ———
+  const regionPath = `${MUNICIPALITIES_PATH}/:municipalityId/region`;
+  app.get<MunicipalityRoute>(regionPath, manage, async (request, reply) => {
+    const data = await getMunicipalityPage(deps, requireUser(request.user), municipalityIdOf(request.params));
+    return sendPage(
+      reply,
+      <JoinRegionPage ctx={pageContext(request, reply, deps)} data={data} form={emptyForm} />,
+    );
+  });
+
+  app.post<MunicipalityRoute>(regionPath, manage, async (request, reply) => {
+    const user = requireUser(request.user);
+    const municipalityId = municipalityIdOf(request.params);
+    if (!isConfirmed(request.body)) return reply.redirect(`${municipalityPath(municipalityId)}/region`, 303);
+    const parsed = parseForm(JoinForm, request.body);
+    const result = parsed.ok
+      ? await joinRegion(deps, user, municipalityId, parsed.value.regionId)
+      : undefined;
+    if (result?.ok) return reply.redirect(`${municipalityPath(municipalityId)}?done=joined`, 303);
+    const form = parsed.ok
+      ? failedForm(request.body, result?.ok === false ? result.errors : {})
+      : parsed.form;
+    const data = await getMunicipalityPage(deps, user, municipalityId);
+    return sendPage(
+      reply,
+      <JoinRegionPage ctx={pageContext(request, reply, deps)} data={data} form={form} />,
+      400,
+    );
+  });
+}
