@@ -1,0 +1,103 @@
+import { type Published, SUPPRESSION_THRESHOLD } from './suppression.ts';
+
+/**
+ * Suppression for a table of two dimensions (e.g. month × with/without priority), whose row totals
+ * and column totals are published elsewhere on the page (unique requests per month, a figure's
+ * total). The cells of each row add up to its row total and those of each column to its column
+ * total, so a small count could be given away by either: every line with an exact total is checked
+ * as `protectTable` checks a table (suppression.ts: a hidden cell must have more than one value
+ * that fits), further cells are hidden until no line gives one away, and this is repeated until
+ * nothing changes. A line whose total is itself not published exactly hides all its cells, zeros
+ * included ("×"): showing which cells are zero or small would narrow that suppressed total.
+ *
+ * This is the usual line-by-line heuristic, not a full solver: the guarantee checked is per line.
+ */
+
+type State = 'shown' | 'primary' | 'secondary';
+
+const isSmall = (n: number) => n >= 1 && n < SUPPRESSION_THRESHOLD;
+
+function givesAway(line: { value: number; state: State }[], total: number): boolean {
+  const hidden = line.filter((c) => c.state !== 'shown');
+  if (hidden.length === 0) return false;
+  const rest = total - line.reduce((a, c) => (c.state === 'shown' ? a + c.value : a), 0);
+  return hidden.some((own, i) => {
+    const others = hidden.filter((_, k) => k !== i);
+    const minOthers = others.filter((h) => h.state === 'primary').length;
+    const maxOthers = others.some((h) => h.state === 'secondary')
+      ? Number.POSITIVE_INFINITY
+      : (SUPPRESSION_THRESHOLD - 1) * minOthers;
+    const lo = Math.max(own.state === 'primary' ? 1 : 0, rest - maxOthers);
+    const hi = Math.min(
+      own.state === 'primary' ? SUPPRESSION_THRESHOLD - 1 : Number.POSITIVE_INFINITY,
+      rest - minOthers,
+    );
+    return hi === lo;
+  });
+}
+
+export function protectGrid(
+  cells: readonly (readonly number[])[],
+  totals: { rows: readonly Published[]; columns: readonly Published[] },
+): Published[][] {
+  const state: State[][] = cells.map((row) => row.map((v) => (isSmall(v) ? 'primary' : 'shown')));
+  const width = cells[0]?.length ?? 0;
+  const rows = cells.map((_, r) => Array.from({ length: width }, (_, c) => ({ r, c })));
+  const columns = Array.from({ length: width }, (_, c) => cells.map((_, r) => ({ r, c })));
+  const lines = [
+    ...rows.map((line, i) => ({ line, total: totals.rows[i] })),
+    ...columns.map((line, i) => ({ line, total: totals.columns[i] })),
+  ];
+  const at = (p: { r: number; c: number }) => ({
+    value: cells[p.r]?.[p.c] ?? 0,
+    get state() {
+      return state[p.r]?.[p.c] ?? 'shown';
+    },
+  });
+  const hide = (p: { r: number; c: number }) => {
+    const row = state[p.r];
+    if (row && row[p.c] === 'shown') row[p.c] = 'secondary';
+  };
+  const hideAll = (line: { r: number; c: number }[]) => {
+    let changed = false;
+    for (const p of line) {
+      const row = state[p.r];
+      if (row && row[p.c] !== 'secondary') {
+        row[p.c] = 'secondary';
+        changed = true;
+      }
+    }
+    return changed;
+  };
+  // A line without an exact total: all of it hidden.
+  for (const { line, total } of lines) if (total?.kind !== 'count') hideAll(line);
+  for (let changed = true, rounds = 0; changed && rounds < 1000; rounds++) {
+    changed = false;
+    for (const { line, total } of lines) {
+      if (total?.kind !== 'count') continue;
+      if (!givesAway(line.map(at), total.value)) continue;
+      const next = line
+        .filter((p) => state[p.r]?.[p.c] === 'shown')
+        .sort((a, b) => {
+          const va = cells[a.r]?.[a.c] ?? 0;
+          const vb = cells[b.r]?.[b.c] ?? 0;
+          return (va === 0 ? 1 : 0) - (vb === 0 ? 1 : 0) || va - vb;
+        })[0];
+      if (next) {
+        hide(next);
+        changed = true;
+      } else if (hideAll(line)) {
+        // Nothing left to hide in the line: its small cells lose their "< 5" too.
+        changed = true;
+      }
+    }
+  }
+  return cells.map((row, r) =>
+    row.map((v, c): Published => {
+      const s = state[r]?.[c];
+      if (s === 'primary') return { kind: 'fewerThanFive' };
+      if (s === 'secondary') return { kind: 'hidden' };
+      return { kind: 'count', value: v };
+    }),
+  );
+}
