@@ -41,6 +41,9 @@ export function protectGrid(
   totals: { rows: readonly Published[]; columns: readonly Published[] },
 ): Published[][] {
   const state: State[][] = cells.map((row) => row.map((v) => (isSmall(v) ? 'primary' : 'shown')));
+  // A cell in a line whose published total is 0 is 0 for every reader: hiding it adds no doubt.
+  const zero = (p: Published | undefined) => p?.kind === 'count' && p.value === 0;
+  const knownZero = (r: number, c: number) => zero(totals.rows[r]) || zero(totals.columns[c]);
   const width = cells[0]?.length ?? 0;
   const rows = cells.map((_, r) => Array.from({ length: width }, (_, c) => ({ r, c })));
   const columns = Array.from({ length: width }, (_, c) => cells.map((_, r) => ({ r, c })));
@@ -50,8 +53,8 @@ export function protectGrid(
   ];
   const at = (p: { r: number; c: number }) => ({
     value: cells[p.r]?.[p.c] ?? 0,
-    get state() {
-      return state[p.r]?.[p.c] ?? 'shown';
+    get state(): State {
+      return knownZero(p.r, p.c) ? 'shown' : (state[p.r]?.[p.c] ?? 'shown');
     },
   });
   const hide = (p: { r: number; c: number }) => {
@@ -77,7 +80,7 @@ export function protectGrid(
       if (total?.kind !== 'count') continue;
       if (!givesAway(line.map(at), total.value)) continue;
       const next = line
-        .filter((p) => state[p.r]?.[p.c] === 'shown')
+        .filter((p) => state[p.r]?.[p.c] === 'shown' && !knownZero(p.r, p.c))
         .sort((a, b) => {
           const va = cells[a.r]?.[a.c] ?? 0;
           const vb = cells[b.r]?.[b.c] ?? 0;
