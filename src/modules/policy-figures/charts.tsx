@@ -45,11 +45,12 @@ function Frame(props: ChartProps & { children: ComponentChildren; max: number })
   const innerH = H - M.top - M.bottom;
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
   return (
-    <figure class="ko-chart" data-qa={`chart-${id}`}>
+    <figure class="ko-chart" data-qa={id}>
       <svg
         viewBox={`0 0 ${W} ${H}`}
         role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-desc`}
         class="ko-chart__svg"
         xmlns="http://www.w3.org/2000/svg"
       >

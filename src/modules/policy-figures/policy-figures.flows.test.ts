@@ -303,7 +303,7 @@ describe.each(BACKENDS)('figures 5–9 for local policy on %s', (backend) => {
       'chart-intermediaryMonths',
       'chart-priorityMonths',
     ]) {
-      expect(html).toContain(`aria-labelledby="${id}-title ${id}-desc"`);
+      expect(html).toContain(`aria-labelledby="${id}-title" aria-describedby="${id}-desc"`);
     }
     expect(html).toMatch(/<desc id="chart-emergency-desc">[^<]*2 waarden worden niet getoond/);
     // Every group has its section and a link in the contents.
