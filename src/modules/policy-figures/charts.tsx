@@ -26,11 +26,19 @@ const W = 480;
 const H = 260;
 const M = { top: 16, right: 12, bottom: 64, left: 44 };
 
-function niceMax(max: number): number {
-  if (max <= 0) return 1;
-  const step = 10 ** Math.floor(Math.log10(max));
-  for (const m of [1, 2, 2.5, 5, 10]) if (m * step >= max) return m * step;
-  return 10 * step;
+/** The axis: a round step (1, 2 or 5 times a power of ten; whole for counts), at most five steps up to the maximum. */
+function axis(max: number, unit: ChartProps['unit']): { max: number; ticks: number[] } {
+  const top = max > 0 ? max : 1;
+  let step = 10 ** Math.floor(Math.log10(top / 5));
+  for (const m of [1, 2, 5, 10]) {
+    if (m * step * 5 >= top) {
+      step *= m;
+      break;
+    }
+  }
+  if (unit !== 'percent' && unit !== 'decimal') step = Math.max(1, Math.round(step));
+  const n = Math.max(1, Math.ceil(top / step));
+  return { max: n * step, ticks: Array.from({ length: n + 1 }, (_, i) => i * step) };
 }
 
 function format(lang: Language, value: number, unit: ChartProps['unit']): string {
@@ -40,12 +48,14 @@ function format(lang: Language, value: number, unit: ChartProps['unit']): string
   }).format(value);
 }
 
-function Frame(props: ChartProps & { children: ComponentChildren; max: number }) {
-  const { id, lang, unit, max } = props;
+function Frame(props: ChartProps & { children: ComponentChildren; max: number; ticks: number[] }) {
+  const { id, lang, unit, max, ticks } = props;
   const innerH = H - M.top - M.bottom;
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
   return (
     <figure class="ko-chart" data-qa={id}>
+      <figcaption class="ko-chart__caption" aria-hidden="true">
+        {props.title}
+      </figcaption>
       <svg
         viewBox={`0 0 ${W} ${H}`}
         role="img"
@@ -127,17 +137,20 @@ function XLabels(props: { labels: string[]; slot: number; gaps: (string | null)[
 const gapsAt = (series: ChartSeries[], n: number) =>
   Array.from({ length: n }, (_, i) => series.find((s) => s.values[i] === null && s.gaps[i])?.gaps[i] ?? null);
 
-const maxOf = (series: ChartSeries[]) =>
-  niceMax(Math.max(0, ...series.flatMap((s) => s.values.filter((v): v is number => v !== null))));
+const axisOf = (props: ChartProps) =>
+  axis(
+    Math.max(0, ...props.series.flatMap((s) => s.values.filter((v): v is number => v !== null))),
+    props.unit,
+  );
 
 export function BarChart(props: ChartProps) {
-  const max = maxOf(props.series);
+  const { max, ticks } = axisOf(props);
   const innerW = W - M.left - M.right;
   const innerH = H - M.top - M.bottom;
   const slot = innerW / Math.max(1, props.labels.length);
   const barW = (slot * 0.8) / Math.max(1, props.series.length);
   return (
-    <Frame {...props} max={max}>
+    <Frame {...props} max={max} ticks={ticks}>
       {props.series.map((s, si) =>
         s.values.map((v, i) => {
           if (v === null) return null;
@@ -161,14 +174,14 @@ export function BarChart(props: ChartProps) {
 }
 
 export function LineChart(props: ChartProps) {
-  const max = maxOf(props.series);
+  const { max, ticks } = axisOf(props);
   const innerW = W - M.left - M.right;
   const innerH = H - M.top - M.bottom;
   const slot = innerW / Math.max(1, props.labels.length);
   const point = (v: number, i: number) =>
     [M.left + slot * (i + 0.5), M.top + innerH - (v / max) * innerH] as const;
   return (
-    <Frame {...props} max={max}>
+    <Frame {...props} max={max} ticks={ticks}>
       {props.series.map((s, si) => {
         // A missing value breaks the line: one path segment per run of shown values.
         const segments: string[] = [];

@@ -57,9 +57,9 @@ const measure = (value: number | null, unit: Measure['unit']): Measure => ({ kin
 const small = (n: number) => n >= 1 && n < SUPPRESSION_THRESHOLD;
 /** A count published on its own (no total beside it): only the primary suppression applies. */
 const alone = (n: number): Published => (small(n) ? { kind: 'fewerThanFive' } : count(n));
-/** A measure that rests on `n` children: not shown for fewer than five. */
+/** A measure that rests on `n` children: not shown ("–") for fewer than five. */
 const restingOn = (n: number, m: Measure): GridValue =>
-  n < SUPPRESSION_THRESHOLD ? { kind: 'fewerThanFive' } : m;
+  n < SUPPRESSION_THRESHOLD ? { ...m, value: null } : m;
 const exact = (p: Published | undefined) => (p?.kind === 'count' ? p.value : undefined);
 const allHidden = (n: number): Published[] => Array.from({ length: n }, () => ({ kind: 'hidden' }));
 
@@ -188,7 +188,7 @@ export function flowGrids(
         values: [
           exact(placedPublished) !== undefined && placedTotal >= SUPPRESSION_THRESHOLD
             ? measure(flows.emergency.medianDaysToPlace, 'days')
-            : { kind: 'fewerThanFive' },
+            : measure(null, 'days'),
         ],
       },
     ],
