@@ -104,7 +104,7 @@ function yesColumn(
       : ({ kind: 'hidden' } as const);
   const grid = protectGrid(
     yes.map((y, i) => [y, (rowCounts[i] ?? 0) - y]),
-    { rows: rowTotals, columns: [yesTotal, noTotal] },
+    { rows: rowTotals, columns: [yesTotal, noTotal], grand: all },
   );
   return grid.map((row) => row[0] as Published);
 }

@@ -38,7 +38,7 @@ function givesAway(line: { value: number; state: State }[], total: number): bool
 
 export function protectGrid(
   cells: readonly (readonly number[])[],
-  totals: { rows: readonly Published[]; columns: readonly Published[] },
+  totals: { rows: readonly Published[]; columns: readonly Published[]; grand?: Published },
 ): Published[][] {
   const state: State[][] = cells.map((row) => row.map((v) => (isSmall(v) ? 'primary' : 'shown')));
   // A cell in a line whose published total is 0 is 0 for every reader: hiding it adds no doubt.
@@ -95,12 +95,66 @@ export function protectGrid(
       }
     }
   }
-  return cells.map((row, r) =>
+  const published = cells.map((row, r) =>
     row.map((v, c): Published => {
       const s = state[r]?.[c];
       if (s === 'primary') return { kind: 'fewerThanFive' };
       if (s === 'secondary') return { kind: 'hidden' };
       return { kind: 'count', value: v };
     }),
+  );
+  // The lines are checked one by one above; together they can still pin a small count down (a
+  // row's total bounds a cell that a column's total then fixes). Bounds are narrowed over all
+  // lines at once, and if a small count ends up with one value, nothing of the table is shown.
+  const allLines = [...lines, { line: rows.flat(), total: totals.grand }];
+  if (pinsSmallCount(cells, published, allLines))
+    return cells.map((row) => row.map(() => ({ kind: 'hidden' })));
+  return published;
+}
+
+const FAR = 1_000_000_000;
+
+/** Interval propagation over every line's published total: does a suppressed count 1–4 get one value? */
+function pinsSmallCount(
+  cells: readonly (readonly number[])[],
+  published: Published[][],
+  lines: { line: { r: number; c: number }[]; total: Published | undefined }[],
+): boolean {
+  const lo = published.map((row) =>
+    row.map((p) => (p.kind === 'count' ? p.value : p.kind === 'fewerThanFive' ? 1 : 0)),
+  );
+  const hi = published.map((row) =>
+    row.map((p) =>
+      p.kind === 'count' ? p.value : p.kind === 'fewerThanFive' ? SUPPRESSION_THRESHOLD - 1 : FAR,
+    ),
+  );
+  const get = (m: number[][], p: { r: number; c: number }) => m[p.r]?.[p.c] ?? 0;
+  const set = (m: number[][], p: { r: number; c: number }, v: number) => {
+    const row = m[p.r];
+    if (row) row[p.c] = v;
+  };
+  for (let changed = true, rounds = 0; changed && rounds < 200; rounds++) {
+    changed = false;
+    for (const { line, total } of lines) {
+      if (!total || total.kind === 'hidden') continue;
+      const [tLo, tHi] = total.kind === 'count' ? [total.value, total.value] : [1, SUPPRESSION_THRESHOLD - 1];
+      const sumLo = line.reduce((a, p) => a + get(lo, p), 0);
+      for (const p of line) {
+        const othersLo = sumLo - get(lo, p);
+        const othersHi = line.reduce((a, q) => (q === p ? a : Math.min(FAR, a + get(hi, q))), 0);
+        const newLo = Math.max(get(lo, p), othersHi >= FAR ? 0 : tLo - othersHi);
+        const newHi = Math.min(get(hi, p), tHi - othersLo);
+        if (newLo !== get(lo, p) || newHi !== get(hi, p)) {
+          set(lo, p, newLo);
+          set(hi, p, newHi);
+          changed = true;
+        }
+      }
+    }
+  }
+  return cells.some((row, r) =>
+    row
+      .map((v, c) => published[r]?.[c]?.kind !== 'count' && isSmall(v) && lo[r]?.[c] === hi[r]?.[c])
+      .some(Boolean),
   );
 }
