@@ -113,7 +113,7 @@ export const flowMessages = defineMessages({
     chartTableNote: 'Le tableau ci-dessous donne les mêmes chiffres.',
     chartGap: 'non affiché',
     chartDesc: (what: string, from: string, to: string, gaps: number) =>
-      `${what}, de ${from} à ${to}.${gaps > 0 ? ` ${gaps} valeurs ne sont pas affichées (« < 5 » ou « × ») : la courbe s’y interrompt.` : ''}`,
+      `${what}, de ${from} à ${to}.${gaps > 0 ? ` ${gaps} valeurs ne sont pas affichées (« < 5 » ou « × ») : la courbe s’y interrompt.` : ''}`,
     tables: {
       emergency: 'Liste d’urgence par mois',
       intermediaryMonths: 'Demandes uniques via un intermédiaire par mois',
@@ -173,15 +173,15 @@ export const flowMessages = defineMessages({
     days: (n: string) => `${n} jours`,
     definitions: {
       emergency: (window: number) =>
-        `Liste d’urgence : un enfant y figure dès que le début souhaité tombe dans les ${window} jours (ou dès le jour de la demande, s’il est plus tardif) jusqu’à la clôture de la demande ou jusqu’à ce qu’il trouve une place. Les nouveaux comptent chaque enfant une fois, le mois où il y est arrivé pour la première fois ; « une place trouvée » est une proposition acceptée pendant qu’il figurait sur la liste. La médiane n’est affichée que si au moins 5 enfants ont trouvé une place.`,
+        `Liste d’urgence : un enfant y figure dès que le début souhaité tombe dans les ${window} jours (ou dès le jour de la demande, s’il est plus tardif) jusqu’à la clôture de la demande ou jusqu’à ce qu’il trouve une place. Les nouveaux comptent chaque enfant une fois, le mois où il y est arrivé pour la première fois ; « une place trouvée » est une proposition acceptée pendant qu’il figurait sur la liste. La médiane n’est affichée que si au moins 5 enfants ont trouvé une place.`,
       intermediaries:
-        'Demandes via des intermédiaires : demandes uniques dont la première demande de la période a été introduite par un intermédiaire, par mois et selon le type d’organisation de l’intermédiaire.',
+        'Demandes via des intermédiaires : demandes uniques dont la première demande de la période a été introduite par un intermédiaire, par mois et selon le type d’organisation de l’intermédiaire.',
       priority: (sets: string) =>
-        `Part des priorités par mois : les enfants d’un mois (leur première demande de la période) avec priorité ou priorité absolue, selon les règles de priorité en vigueur le dernier jour de ce mois (${sets}).`,
+        `Part des priorités par mois : les enfants d’un mois (leur première demande de la période) avec priorité ou priorité absolue, selon les règles de priorité en vigueur le dernier jour de ce mois (${sets}).`,
       demand:
-        'Demande et offre : les journées-enfant demandées sont les jours du plan d’accueil des enfants de la période (une demi-journée compte pour moitié) ; les places sont la capacité des lieux d’accueil actifs de la commune ouverts ce jour-là, selon les réglages d’aujourd’hui. Délai d’attente : de la première demande à la première proposition. Délai de réponse : d’une préférence à la première réponse du milieu d’accueil (liste d’attente, proposition ou pas de place). Une moyenne, une médiane ou une somme n’est affichée que si elle repose sur au moins 5 enfants ou préférences.',
+        'Demande et offre : les journées-enfant demandées sont les jours du plan d’accueil des enfants de la période (une demi-journée compte pour moitié) ; les places sont la capacité des lieux d’accueil actifs de la commune ouverts ce jour-là, selon les réglages d’aujourd’hui. Délai d’attente : de la première demande à la première proposition. Délai de réponse : d’une préférence à la première réponse du milieu d’accueil (liste d’attente, proposition ou pas de place). Une moyenne, une médiane ou une somme n’est affichée que si elle repose sur au moins 5 enfants ou préférences.',
       noPlace: (grace: number) =>
-        `Familles sans place : les demandes sans réponse (début souhaité dépassé de plus de ${grace} jours, aucune proposition acceptée), selon la priorité, le domicile, le plan d’accueil (jours par semaine) et le type d’accueil du premier choix.`,
+        `Familles sans place : les demandes sans réponse (début souhaité dépassé de plus de ${grace} jours, aucune proposition acceptée), selon la priorité, le domicile, le plan d’accueil (jours par semaine) et le type d’accueil du premier choix.`,
     },
   },
   en: {
