@@ -113,7 +113,7 @@ export const flowMessages = defineMessages({
     chartTableNote: 'Le tableau ci-dessous donne les mêmes chiffres.',
     chartGap: 'non affiché',
     chartDesc: (what: string, from: string, to: string, gaps: number) =>
-      `${what}, de ${from} à ${to}.${gaps > 0 ? ` ${gaps} valeurs ne sont pas affichées (« < 5 » ou « × ») : la courbe s’y interrompt.` : ''}`,
+      `${what}, de ${from} à ${to}.${gaps > 0 ? ` ${gaps} valeurs ne sont pas affichées (« < 5 » ou « × ») : la courbe s’y interrompt.` : ''}`,
     tables: {
       emergency: 'Liste d’urgence par mois',
       intermediaryMonths: 'Demandes uniques via un intermédiaire par mois',
