@@ -1,6 +1,12 @@
 import ExcelJS from 'exceljs';
 import type { Language } from '../../platform/i18n/index.ts';
 import { csvText } from '../../shared/csv.ts';
+import {
+  type FigureGrid,
+  formatGridValue,
+  type GridValue,
+  gridLines,
+} from './policy-figures.flows.tables.ts';
 import { messages } from './policy-figures.messages.ts';
 import { type FigureTable, formatPublished, formatShare } from './policy-figures.tables.ts';
 import type { Published } from './suppression.ts';
@@ -22,6 +28,8 @@ export type FiguresFile = {
   from: string;
   to: string;
   tables: FigureTable[];
+  /** Figures 5–9: a line per value, the column named in the description. */
+  grids?: FigureGrid[];
 };
 
 function slug(text: string): string {
@@ -49,6 +57,7 @@ function lines(file: FiguresFile): string[][] {
     }
     if (table.total) out.push([table.caption, t.total, formatPublished(file.lang, table.total), '']);
   }
+  out.push(...gridLines(file.lang, file.grids ?? []));
   return out;
 }
 
@@ -85,7 +94,29 @@ export async function toXlsx(file: FiguresFile): Promise<Buffer> {
       if (typeof row.share === 'number') added.getCell(3).numFmt = '0.0%';
     }
   }
+  for (const grid of file.grids ?? []) {
+    sheet.addRow([]);
+    sheet.addRow([grid.caption]).font = { bold: true };
+    sheet.addRow([grid.rowHeader, ...grid.columns.map((c) => c.label)]).font = { italic: true };
+    const total = grid.total ? [{ label: t.total, values: grid.total }] : [];
+    for (const row of [...grid.rows, ...total]) {
+      const added = sheet.addRow([row.label, ...row.values.map((v) => xlsxValue(file.lang, v))]);
+      row.values.forEach((v, i) => {
+        const cell = added.getCell(i + 2);
+        cell.alignment = { horizontal: 'right' };
+        if (v.kind === 'measure' && v.unit === 'percent' && v.value !== null) cell.numFmt = '0.0%';
+      });
+    }
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** A figure 5–9 value in a sheet: a number where one is shown, else the page's text ("< 5", "×", "–"). */
+function xlsxValue(lang: Language, v: GridValue): number | string {
+  if (v.kind === 'count') return v.value;
+  if (v.kind === 'measure' && v.value !== null)
+    return v.unit === 'percent' ? v.value : Math.round(v.value * 10) / 10;
+  return formatGridValue(lang, v);
 }
 
 export type YearlyFile = {

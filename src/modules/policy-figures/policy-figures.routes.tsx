@@ -11,6 +11,7 @@ import {
   yearlyFileName,
   yearlyXlsx,
 } from './policy-figures.export.ts';
+import { flowGridsOf } from './policy-figures.flows.tables.ts';
 import { getFigures } from './policy-figures.service.ts';
 import { figureTables } from './policy-figures.tables.ts';
 import { FIGURES_PATH, FiguresPage } from './policy-figures.views.tsx';
@@ -55,6 +56,7 @@ export function registerPolicyFigureRoutes(app: FastifyInstance, deps: AppDeps):
             subMunicipalities: figures.subMunicipalities,
             period: figures.period,
           }),
+          ...(figures.flows ? { grids: flowGridsOf(request.lang, figures) } : {}),
         };
         const body = format === 'csv' ? toCsv(file) : await toXlsx(file);
         return reply

@@ -4,6 +4,7 @@ import { NotFoundError } from '../../platform/http/errors.ts';
 import type { ErrorKey } from '../../platform/i18n/common.ts';
 import { compareDates, type LocalDate, localDate, parseLocalDate } from '../../shared/dates.ts';
 import { getRuleSetValidOn } from '../priority-rules/index.ts';
+import { getFlows } from './policy-figures.flows.service.ts';
 import * as q from './policy-figures.queries.ts';
 
 type Query = Record<string, string | string[] | undefined>;
@@ -75,6 +76,14 @@ export async function getFigures(deps: AppDeps, user: CurrentUser, query: Query)
         rules: ruleSet,
       })
     : undefined;
+  const flows = ok
+    ? await getFlows(deps.db, {
+        municipalityId: municipality.id,
+        period,
+        today,
+        graceDays: UNANSWERED_GRACE_DAYS,
+      })
+    : undefined;
   return {
     municipality,
     municipalities,
@@ -84,6 +93,7 @@ export async function getFigures(deps: AppDeps, user: CurrentUser, query: Query)
     ruleSet,
     subMunicipalities,
     groups,
+    flows,
   };
 }
 

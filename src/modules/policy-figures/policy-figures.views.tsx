@@ -3,6 +3,7 @@ import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, SelectField, SubmitButton, TextField } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { TableScroll } from '../../platform/views/table-scroll.tsx';
+import { FigureSections, FiguresContents } from './policy-figures.flows.views.tsx';
 import { messages } from './policy-figures.messages.ts';
 import type { Figures } from './policy-figures.service.ts';
 import { UNANSWERED_GRACE_DAYS } from './policy-figures.service.ts';
@@ -147,16 +148,22 @@ export function FiguresPage(props: { ctx: PageContext; figures: Figures }) {
               </a>
             </li>
           </ul>
-          <div class="ko-report">
-            {figureTables(lang, {
+          <FiguresContents lang={lang} />
+          <FigureSections
+            lang={lang}
+            tables={figureTables(lang, {
               groups: figures.groups,
               subMunicipalities: figures.subMunicipalities,
               period: figures.period,
-            }).map((table) => (
-              <Table key={table.key} lang={lang} table={table} />
-            ))}
-          </div>
-          <h2 class="utrecht-heading-2">{t.suppressionTitle}</h2>
+            })}
+            table={(table) => <Table key={table.key} lang={lang} table={table} />}
+            groups={figures.groups}
+            subMunicipalities={figures.subMunicipalities}
+            flows={figures.flows}
+          />
+          <h2 class="utrecht-heading-2" id="figures-about">
+            {t.suppressionTitle}
+          </h2>
           <p class="utrecht-paragraph">{t.suppression}</p>
           <h2 class="utrecht-heading-2">{t.definitionsTitle}</h2>
           <ul class="utrecht-unordered-list" data-qa="figures-definitions">
