@@ -12,6 +12,7 @@ import {
   getMappingPage,
   getPreview,
   getUploadPage,
+  requireDeskImport,
   saveMapping,
   sessionBinding,
   upload,
@@ -126,8 +127,10 @@ export function registerWaitingListImportRoutes(app: FastifyInstance, deps: AppD
     const body = formValues(request.body);
     const expected =
       typeof body.expected === 'string' && /^\d{1,5}$/.test(body.expected) ? Number(body.expected) : -1;
-    if (!isConfirmed(request.body) || expected < 0)
+    if (!isConfirmed(request.body) || expected < 0) {
+      await requireDeskImport(deps, user, importId); // 404 for a stranger, before sending to the preview
       return reply.redirect(`${importPath(importId)}/preview`, 303);
+    }
     try {
       const result = await confirmImport(deps, user, bindingOf(request), importId, expected);
       if (result.ok) return reply.redirect(importPath(importId), 303);

@@ -422,6 +422,13 @@ export async function discardImport(deps: AppDeps, user: CurrentUser, binding: s
   return location.id;
 }
 
+/** An import of the desk's municipality, whatever its state; else 404. */
+export async function requireDeskImport(deps: AppDeps, user: CurrentUser, importId: string) {
+  const imp = await q.getImport(deps.db, importId);
+  if (!imp || imp.municipalityId !== deskMunicipalityOf(user)) throw new NotFoundError('import');
+  return imp;
+}
+
 /** A finished import of the municipality: the record only (who, when, file, counts). */
 export async function getImportRecord(deps: AppDeps, user: CurrentUser, importId: string) {
   const imp = await q.getImport(deps.db, importId);
