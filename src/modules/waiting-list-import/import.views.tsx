@@ -286,7 +286,7 @@ function DiscardForm(props: { ctx: PageContext; id: string }) {
 export function planText(lang: Language, plan: CarePlan): string {
   const t = importMessages[lang];
   return WEEKDAYS.filter((d) => plan.days[d] !== 'none')
-    .map((d) => `${t.days[d]}${plan.days[d] === 'half' ? t.dayParts.half : t.dayParts.full}`)
+    .map((d) => (plan.days[d] === 'half' ? `${t.days[d]} ${t.halfDay}` : t.days[d]))
     .join(' ');
 }
 
