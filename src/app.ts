@@ -25,6 +25,7 @@ import { registerRegionAdminRoutes } from './modules/region-admin/index.ts';
 import { registerRequestHandlingRoutes } from './modules/request-handling/index.ts';
 import { registerRequestJourneyRoutes } from './modules/request-journey/index.ts';
 import { registerWaitingListRoutes } from './modules/waiting-list/index.ts';
+import { registerWaitingListImportRoutes } from './modules/waiting-list-import/index.ts';
 import type { AppDeps } from './platform/deps.ts';
 import { registerPlatform } from './platform/http/setup.ts';
 import { loggerOptions } from './platform/logging/index.ts';
@@ -73,6 +74,7 @@ export async function buildApp(
   registerDeskSettingsRoutes(app, deps);
   registerDeskOrganisationRoutes(app, deps);
   registerDeskProviderRoutes(app, deps);
+  registerWaitingListImportRoutes(app, deps);
   registerDeskContentRoutes(app, deps);
   // Only for a local demo (config.ts, devMailboxEnabled): it shows every mail to anyone.
   if (deps.config.devMailbox) registerDevMailboxRoutes(app, deps);

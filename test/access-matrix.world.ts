@@ -39,6 +39,8 @@ export type Side = {
   intermediaryInvitationId: string;
   /** A news item of the side's municipality (desk-content). */
   newsItemId: string;
+  /** A finished waiting-list import for the side's location (its record; pending ones are session-bound). */
+  importId: string;
 };
 export type World = {
   own: Side;
@@ -185,7 +187,25 @@ async function aSide(db: Database, regionId: string): Promise<Side> {
       body: { nl: 'Tekst' },
     })
     .returning();
+  const [listImport] = await db
+    .insert(schema.waitingListImports)
+    .values({
+      municipalityId: municipality.id,
+      providerLocationId: location.id,
+      createdByUserId: staff.id,
+      sessionBinding: `matrix-${n}`,
+      fileName: 'wachtlijst.csv',
+      status: 'imported',
+      header: ['Naam kind'],
+      rowCount: 1,
+      importedCount: 0,
+      refusedCount: 1,
+      createdAt: created,
+      finishedAt: created,
+    })
+    .returning();
   if (
+    !listImport ||
     !offer ||
     !photo ||
     !lastMinute ||
@@ -219,6 +239,7 @@ async function aSide(db: Database, regionId: string): Promise<Side> {
     intermediaryStaffUserId: intermediaryStaff.id,
     intermediaryInvitationId: intermediaryInvitation.id,
     newsItemId: newsItem.id,
+    importId: listImport.id,
   };
 }
 
@@ -339,6 +360,8 @@ export function paramValue(route: string, name: string, world: World, scope: Sco
       return world.newsId;
     case 'newsItemId':
       return side.newsItemId;
+    case 'importId':
+      return side.importId;
     case 'slug':
       return world.infoSlug;
     case 'lang':
@@ -380,6 +403,7 @@ export const SCOPED_PARAMS = new Set([
   'userId',
   'invitationId',
   'newsItemId',
+  'importId',
 ]);
 /** Parameters whose value differs between own and shared. */
 export const SHARED_PARAMS = new Set(['requestId', 'offerId', 'childId', 'familyId', 'familyA']);

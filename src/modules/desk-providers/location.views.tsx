@@ -151,6 +151,13 @@ export function LocationPage(props: { ctx: PageContext; data: LocationData; done
           </a>
         </p>
       )}
+      {loc.active && (
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href={`${base}/import`} data-qa="import-waiting-list">
+            {t.importWaitingList}
+          </a>
+        </p>
+      )}
       <h2 class="utrecht-heading-2">{t.modulesTitle}</h2>
       <p class="utrecht-paragraph">{t.modulesIntro}</p>
       <form method="post" action={`${base}/modules`} class="ko-form" novalidate data-qa="modules-form">

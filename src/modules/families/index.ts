@@ -49,4 +49,5 @@ export {
   notifyFamily,
   type Recipient,
 } from './notify-family.ts';
+export { normalisePhone } from './phone.ts';
 export { checkStaffFamily, insertStaffFamily } from './staff-family.ts';

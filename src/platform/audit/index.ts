@@ -22,7 +22,8 @@ export type AuditEntry = {
     | 'intermediary_organisation'
     | 'news_item'
     | 'priority_rule_set'
-    | 'provider_organisation';
+    | 'provider_organisation'
+    | 'waiting_list_import';
   subjectId?: string;
   /** Whose data: the family file concerned. */
   familyId?: string;

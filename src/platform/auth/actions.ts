@@ -154,6 +154,11 @@ export const ACTIONS = {
   'desk.providers.read': { roles: ['desk'], scope: 'municipality' },
   /** Create an organisation or a location, invite staff, switch modules, (re)activate a location. */
   'desk.providers.manage': { roles: ['desk'], scope: 'municipality' },
+  /**
+   * Import a location's existing waiting list (CSV/XLSX): upload, mapping, preview, confirmation,
+   * the import's record. The preview names the files of children already known (audited).
+   */
+  'desk.waitingListImport.manage': { roles: ['desk'], scope: 'municipality' },
   // ── end desk providers ──────────────────────────────────────────────────────────────────────
   // ── desk content (news) ──────────────────────────────────────────────────────────────────────
   /** The municipality's news items for the public site: no family's data. */

@@ -5,6 +5,7 @@ export * from './enums.ts';
 export * from './families.ts';
 export * from './follow-up.ts';
 export * from './geography.ts';
+export * from './imports.ts';
 export * from './platform.ts';
 export * from './priority.ts';
 export * from './provider-tools.ts';
