@@ -3,6 +3,7 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { requireUser } from '../../platform/http/errors.ts';
 import { isConfirmed } from '../../platform/http/forms.ts';
 import { pageContext, sendPage } from '../../platform/http/setup.ts';
+import { registerDeskMailTemplateRoutes } from './desk-content.mail.routes.tsx';
 import { parseNewsForm } from './desk-content.schemas.ts';
 import {
   createNewsItem,
@@ -39,6 +40,7 @@ const itemDoneOf = (v: string | undefined): SaveOutcome | undefined =>
  * and its messages; a saved one redirects (303). Another municipality's item is not found (404).
  */
 export function registerDeskContentRoutes(app: FastifyInstance, deps: AppDeps): void {
+  registerDeskMailTemplateRoutes(app, deps);
   app.get<Done>(NEWS_PATH, { config: { action: 'desk.content.read' } }, async (request, reply) => {
     const data = await listNews(deps, requireUser(request.user));
     const done = listDoneOf(request.query.done);

@@ -20,6 +20,9 @@ export type AuditEntry = {
     | 'municipality'
     | 'intermediary_organisation'
     | 'news_item'
+    | 'info_page'
+    | 'sick_child_service'
+    | 'mail_template'
     | 'priority_rule_set'
     | 'provider_organisation';
   subjectId?: string;
