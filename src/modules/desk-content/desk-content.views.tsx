@@ -27,7 +27,7 @@ export type ListDone = SaveOutcome | 'created' | 'deleted';
 const buttonLink = 'utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action';
 
 /** A text in the page's language, or the Dutch one marked as Dutch (for screen readers' voice). */
-function LocalTitle(props: { text: Translated; lang: Language }) {
+export function LocalTitle(props: { text: Translated; lang: Language }) {
   const own = props.text[props.lang];
   if (own) return <>{own}</>;
   return <span lang={props.lang === 'nl' ? undefined : 'nl'}>{props.text.nl}</span>;
