@@ -38,6 +38,8 @@ export type Side = {
   intermediaryInvitationId: string;
   /** A news item of the side's municipality (desk-content). */
   newsItemId: string;
+  infoPageId: string;
+  sickServiceId: string;
 };
 export type World = {
   own: Side;
@@ -184,7 +186,29 @@ async function aSide(db: Database, regionId: string): Promise<Side> {
       body: { nl: 'Tekst' },
     })
     .returning();
+  const [infoPage] = await db
+    .insert(schema.infoPages)
+    .values({
+      regionId,
+      municipalityId: municipality.id,
+      slug: `matrix-own-${n}`,
+      title: { nl: `Info ${n}` },
+      body: { nl: 'Tekst' },
+    })
+    .returning();
+  const [sickService] = await db
+    .insert(schema.sickChildServices)
+    .values({
+      regionId,
+      municipalityId: municipality.id,
+      name: `Ziekenoppas ${n}`,
+      phone: '016 00 00 00',
+      description: { nl: 'Tekst' },
+    })
+    .returning();
   if (
+    !infoPage ||
+    !sickService ||
     !offer ||
     !photo ||
     !lastMinute ||
@@ -218,6 +242,8 @@ async function aSide(db: Database, regionId: string): Promise<Side> {
     intermediaryStaffUserId: intermediaryStaff.id,
     intermediaryInvitationId: intermediaryInvitation.id,
     newsItemId: newsItem.id,
+    infoPageId: infoPage.id,
+    sickServiceId: sickService.id,
   };
 }
 
@@ -335,6 +361,10 @@ export function paramValue(route: string, name: string, world: World, scope: Sco
       return world.newsId;
     case 'newsItemId':
       return side.newsItemId;
+    case 'infoPageId':
+      return side.infoPageId;
+    case 'serviceId':
+      return side.sickServiceId;
     case 'slug':
       return world.infoSlug;
     case 'lang':
@@ -373,6 +403,8 @@ export const SCOPED_PARAMS = new Set([
   'userId',
   'invitationId',
   'newsItemId',
+  'infoPageId',
+  'serviceId',
 ]);
 /** Parameters whose value differs between own and shared. */
 export const SHARED_PARAMS = new Set(['requestId', 'offerId', 'childId', 'familyId', 'familyA']);
