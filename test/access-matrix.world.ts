@@ -41,6 +41,8 @@ export type Side = {
   newsItemId: string;
   /** A finished waiting-list import for the side's location (its record; pending ones are session-bound). */
   importId: string;
+  infoPageId: string;
+  sickServiceId: string;
 };
 export type World = {
   own: Side;
@@ -204,8 +206,30 @@ async function aSide(db: Database, regionId: string): Promise<Side> {
       finishedAt: created,
     })
     .returning();
+  const [infoPage] = await db
+    .insert(schema.infoPages)
+    .values({
+      regionId,
+      municipalityId: municipality.id,
+      slug: `matrix-own-${n}`,
+      title: { nl: `Info ${n}` },
+      body: { nl: 'Tekst' },
+    })
+    .returning();
+  const [sickService] = await db
+    .insert(schema.sickChildServices)
+    .values({
+      regionId,
+      municipalityId: municipality.id,
+      name: `Ziekenoppas ${n}`,
+      phone: '016 00 00 00',
+      description: { nl: 'Tekst' },
+    })
+    .returning();
   if (
     !listImport ||
+    !infoPage ||
+    !sickService ||
     !offer ||
     !photo ||
     !lastMinute ||
@@ -240,6 +264,8 @@ async function aSide(db: Database, regionId: string): Promise<Side> {
     intermediaryInvitationId: intermediaryInvitation.id,
     newsItemId: newsItem.id,
     importId: listImport.id,
+    infoPageId: infoPage.id,
+    sickServiceId: sickService.id,
   };
 }
 
@@ -362,6 +388,10 @@ export function paramValue(route: string, name: string, world: World, scope: Sco
       return side.newsItemId;
     case 'importId':
       return side.importId;
+    case 'infoPageId':
+      return side.infoPageId;
+    case 'serviceId':
+      return side.sickServiceId;
     case 'slug':
       return world.infoSlug;
     case 'lang':
@@ -404,6 +434,8 @@ export const SCOPED_PARAMS = new Set([
   'invitationId',
   'newsItemId',
   'importId',
+  'infoPageId',
+  'serviceId',
 ]);
 /** Parameters whose value differs between own and shared. */
 export const SHARED_PARAMS = new Set(['requestId', 'offerId', 'childId', 'familyId', 'familyA']);

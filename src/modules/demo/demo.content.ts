@@ -281,6 +281,8 @@ export async function writeDemoContent(tx: Database, input: DemoContentInput): P
     DEMO_INFO_PAGES.map((page, index) => ({
       id: r.uuid(),
       regionId: input.regionId,
+      // The lead municipality's desk keeps the demo's pages and services up to date.
+      municipalityId: leuven?.id ?? null,
       slug: page.slug,
       title: page.title,
       body: page.body,
@@ -291,7 +293,12 @@ export async function writeDemoContent(tx: Database, input: DemoContentInput): P
   await insertAll(
     tx,
     schema.sickChildServices,
-    SICK_CHILD_SERVICES.map((service) => ({ ...service, id: r.uuid(), regionId: input.regionId })),
+    SICK_CHILD_SERVICES.map((service) => ({
+      ...service,
+      id: r.uuid(),
+      regionId: input.regionId,
+      municipalityId: leuven?.id ?? null,
+    })),
   );
 
   // A handful of last-minute places, mostly in Leuven: some end within days, one starts next week.

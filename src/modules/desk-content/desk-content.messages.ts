@@ -3,6 +3,14 @@ import { defineMessages, plural } from '../../platform/i18n/index.ts';
 /** Texts of the desk's news pages (the list, the form, the confirmation before deleting). */
 export const contentMessages = defineMessages({
   nl: {
+    contentNav: 'Inhoud van de publieke site en de e-mails',
+    nav: {
+      news: 'Nieuws',
+      infoPages: 'Informatiepagina’s',
+      sickChild: 'Opvang ziek kind',
+      mailTemplates: 'E-mailteksten',
+    },
+    mailTemplatesTitle: (municipality: string) => `E-mailteksten van ${municipality}`,
     title: 'Nieuws',
     errorTitle: (title: string) => `Fout: ${title}`,
     intro: (municipality: string) =>
@@ -57,6 +65,14 @@ export const contentMessages = defineMessages({
     deleteCancel: 'Niet verwijderen',
   },
   fr: {
+    contentNav: 'Contenu du site public et des e-mails',
+    nav: {
+      news: 'Actualités',
+      infoPages: 'Pages d’information',
+      sickChild: 'Enfant malade',
+      mailTemplates: 'Textes des e-mails',
+    },
+    mailTemplatesTitle: (municipality: string) => `Textes des e-mails de ${municipality}`,
     title: 'Actualités',
     errorTitle: (title: string) => `Erreur\u00a0: ${title}`,
     intro: (municipality: string) =>
@@ -111,6 +127,14 @@ export const contentMessages = defineMessages({
     deleteCancel: 'Ne pas supprimer',
   },
   en: {
+    contentNav: 'Content of the public site and the e-mails',
+    nav: {
+      news: 'News',
+      infoPages: 'Information pages',
+      sickChild: 'Sick-child care',
+      mailTemplates: 'E-mail texts',
+    },
+    mailTemplatesTitle: (municipality: string) => `E-mail texts of ${municipality}`,
     title: 'News',
     errorTitle: (title: string) => `Error: ${title}`,
     intro: (municipality: string) =>

@@ -3,6 +3,8 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { requireUser } from '../../platform/http/errors.ts';
 import { isConfirmed } from '../../platform/http/forms.ts';
 import { pageContext, sendPage } from '../../platform/http/setup.ts';
+import { registerDeskInfoPageRoutes } from './desk-content.info.routes.tsx';
+import { registerDeskMailTemplateRoutes } from './desk-content.mail.routes.tsx';
 import { parseNewsForm } from './desk-content.schemas.ts';
 import {
   createNewsItem,
@@ -12,6 +14,7 @@ import {
   type SaveOutcome,
   updateNewsItem,
 } from './desk-content.service.ts';
+import { registerDeskSickServiceRoutes } from './desk-content.sick.routes.tsx';
 import {
   DeleteNewsPage,
   deletePath,
@@ -39,6 +42,9 @@ const itemDoneOf = (v: string | undefined): SaveOutcome | undefined =>
  * and its messages; a saved one redirects (303). Another municipality's item is not found (404).
  */
 export function registerDeskContentRoutes(app: FastifyInstance, deps: AppDeps): void {
+  registerDeskMailTemplateRoutes(app, deps);
+  registerDeskInfoPageRoutes(app, deps);
+  registerDeskSickServiceRoutes(app, deps);
   app.get<Done>(NEWS_PATH, { config: { action: 'desk.content.read' } }, async (request, reply) => {
     const data = await listNews(deps, requireUser(request.user));
     const done = listDoneOf(request.query.done);

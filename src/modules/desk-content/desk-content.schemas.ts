@@ -25,26 +25,24 @@ export type NewsItemInput = {
   publishUntil: LocalDate | null;
 };
 
-const single = (body: FormBody, name: string): string | undefined => {
+/** Line breaks as "\n" (a browser sends "\r\n"), no spaces at the ends of the text. */
+export const normaliseText = (v: string) => v.replace(/\r\n?/g, '\n').trim();
+/** A title is one line: any run of white space (a pasted line break too) becomes one space. */
+export const normaliseTitle = (v: string) => v.replace(/\s+/g, ' ').trim();
+
+/** One form's value, the first when sent twice. */
+export const single = (body: FormBody, name: string): string | undefined => {
   const v = body[name];
   return Array.isArray(v) ? v[0] : v;
 };
 
-/** Line breaks as "\n" (a browser sends "\r\n"), no spaces at the ends of the text. */
-const normaliseText = (v: string) => v.replace(/\r\n?/g, '\n').trim();
-/** A title is one line: any run of white space (a pasted line break too) becomes one space. */
-const normaliseTitle = (v: string) => v.replace(/\s+/g, ' ').trim();
-
 /**
- * Reads the form: the first error per field, in the page's order (so the error summary follows
- * the page), and the values as submitted for the re-rendered form.
+ * A title and a text per language (news items and information pages): Dutch required, a
+ * translation whole or not at all. Errors go into `errors`, in the page's order.
  */
-export function parseNewsForm(body: unknown): ParseResult<NewsItemInput> {
-  const values = formValues(body);
-  const errors: Errors = {};
+export function parseTitleAndBody(values: FormBody, errors: Errors) {
   const title: Partial<Record<NewsLanguage, string>> = {};
   const text: Partial<Record<NewsLanguage, string>> = {};
-
   for (const lang of NEWS_LANGUAGES) {
     const tName = titleField(lang);
     const bName = bodyField(lang);
@@ -57,6 +55,17 @@ export function parseNewsForm(body: unknown): ParseResult<NewsItemInput> {
     if (t !== '') title[lang] = t;
     if (b !== '') text[lang] = b;
   }
+  return { title, text };
+}
+
+/**
+ * Reads the form: the first error per field, in the page's order (so the error summary follows
+ * the page), and the values as submitted for the re-rendered form.
+ */
+export function parseNewsForm(body: unknown): ParseResult<NewsItemInput> {
+  const values = formValues(body);
+  const errors: Errors = {};
+  const { title, text } = parseTitleAndBody(values, errors);
 
   const fromRaw = (single(values, 'publishFrom') ?? '').trim();
   const publishFrom = parseLocalDate(fromRaw);

@@ -41,6 +41,13 @@ export async function listNews(deps: AppDeps, user: CurrentUser) {
   };
 }
 
+/** The municipality's name, for the pages' headings. */
+export async function getMunicipalityName(deps: AppDeps, municipalityId: string): Promise<string> {
+  const municipality = await q.getMunicipalityRegion(deps.db, municipalityId);
+  if (!municipality) throw new NotFoundError('municipality');
+  return municipality.name;
+}
+
 export async function getNewsItem(deps: AppDeps, user: CurrentUser, id: string) {
   const item = await q.getNewsItem(deps.db, deskMunicipalityOf(user), id);
   if (!item) throw new NotFoundError('news item');

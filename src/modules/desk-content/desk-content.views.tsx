@@ -10,8 +10,8 @@ import {
   TextField,
 } from '../../platform/views/forms.tsx';
 import { TableHead, TableScroll } from '../../platform/views/table-scroll.tsx';
-import { DeskLayout, DeskNav } from '../desk/index.ts';
 import { Notice, TextArea } from '../provider-locations/index.ts';
+import { ContentLayout, ContentNavs } from './desk-content.layout.tsx';
 import { contentMessages } from './desk-content.messages.ts';
 import type { NewsItemRow } from './desk-content.queries.ts';
 import { bodyField, NEWS_LANGUAGES, titleField } from './desk-content.schemas.ts';
@@ -27,7 +27,7 @@ export type ListDone = SaveOutcome | 'created' | 'deleted';
 const buttonLink = 'utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action';
 
 /** A text in the page's language, or the Dutch one marked as Dutch (for screen readers' voice). */
-function LocalTitle(props: { text: Translated; lang: Language }) {
+export function LocalTitle(props: { text: Translated; lang: Language }) {
   const own = props.text[props.lang];
   if (own) return <>{own}</>;
   return <span lang={props.lang === 'nl' ? undefined : 'nl'}>{props.text.nl}</span>;
@@ -61,7 +61,7 @@ export function NewsListPage(props: {
   const lang = ctx.lang;
   const t = contentMessages[lang];
   return (
-    <DeskLayout ctx={ctx} title={t.title} current="news">
+    <ContentLayout ctx={ctx} title={t.title} section="news">
       <h1 class="utrecht-heading-1">{t.title}</h1>
       {props.done && <Notice>{t.done[props.done]}</Notice>}
       <p class="utrecht-paragraph">{t.intro(props.municipalityName)}</p>
@@ -108,7 +108,7 @@ export function NewsListPage(props: {
           </table>
         </TableScroll>
       )}
-    </DeskLayout>
+    </ContentLayout>
   );
 }
 
@@ -130,7 +130,7 @@ export function NewsFormPage(props: {
   const heading = itemId ? t.editTitle : t.newTitle;
   const failed = Object.keys(form.errors).length > 0;
   return (
-    <DeskLayout ctx={ctx} title={failed ? t.errorTitle(heading) : heading} current="news">
+    <ContentLayout ctx={ctx} title={failed ? t.errorTitle(heading) : heading} section="news">
       <p class="utrecht-paragraph">
         <a class="utrecht-link" href={NEWS_PATH} data-qa="news-back">
           {t.backToList}
@@ -204,7 +204,7 @@ export function NewsFormPage(props: {
           </a>
         </p>
       )}
-    </DeskLayout>
+    </ContentLayout>
   );
 }
 
@@ -218,7 +218,7 @@ export function DeleteNewsPage(props: { ctx: PageContext; item: NewsItemRow }) {
     <ConfirmPage
       ctx={ctx}
       title={t.deleteTitle}
-      nav={<DeskNav lang={lang} current="news" />}
+      nav={<ContentNavs lang={lang} section="news" />}
       happens={[t.deleteHappens(title), t.deleteFromSite]}
       warningLabel={t.deleteWarningLabel}
       warning={t.deleteWarning}

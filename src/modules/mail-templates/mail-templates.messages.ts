@@ -1,11 +1,9 @@
 import { defineMessages } from '../../platform/i18n/index.ts';
 
-/** Texts of the mail-template pages: the overview, editing with preview, and the reset. */
+/** Texts of the mail-template pages (a location's and the municipality's): the overview, editing with preview, and the reset. */
 export const templateMessages = defineMessages({
   nl: {
     templatesTitle: 'E-mailteksten',
-    templatesIntro:
-      'Bij elke stap krijgen de ouders een e-mail in hun eigen taal. U kunt de tekst per stap en per taal aanpassen; zonder eigen tekst gebruiken we die van de gemeente of de standaardtekst.',
     templateEvent: 'Stap',
     templateLanguage: 'Taal',
     templateSource: 'Tekst',
@@ -44,15 +42,30 @@ export const templateMessages = defineMessages({
     previewIntro: 'Zo ziet de e-mail eruit, met voorbeeldgegevens:',
     previewSubject: 'Onderwerp',
     resetTemplate: 'Terug naar de standaardtekst',
-    templateSaved: 'De tekst is bewaard. Vanaf nu krijgen de ouders deze e-mail.',
-    templateReset: 'Uw eigen tekst is verwijderd; de ouders krijgen weer de standaardtekst.',
     backToTemplates: 'Terug naar de e-mailteksten',
     sampleChild: 'Emma Peeters',
+    levels: {
+      location: {
+        intro:
+          'Bij elke stap krijgen de ouders een e-mail in hun eigen taal. U kunt de tekst per stap en per taal aanpassen; zonder eigen tekst gebruiken we die van de gemeente of de standaardtekst.',
+        saved: 'De tekst is bewaard. Vanaf nu krijgen de ouders deze e-mail.',
+        reset:
+          'Uw eigen tekst is verwijderd; de ouders krijgen weer de tekst van de gemeente of de standaardtekst.',
+        providerPlaceholder: 'naam van uw opvanglocatie',
+      },
+      municipality: {
+        intro:
+          'Bij elke stap krijgen de ouders een e-mail in hun eigen taal. Hier schrijft u de tekst die alle opvanglocaties van de gemeente gebruiken, per stap en per taal. Een locatie met een eigen tekst houdt die; zonder tekst van de gemeente gebruiken we de standaardtekst.',
+        saved:
+          'De tekst van de gemeente is bewaard. Vanaf nu krijgen de ouders deze e-mail van elke locatie zonder eigen tekst.',
+        reset: 'De tekst van de gemeente is verwijderd; de ouders krijgen weer de standaardtekst.',
+        providerPlaceholder: 'naam van de opvanglocatie',
+      },
+    },
+    sampleProvider: 'Kinderdagverblijf Zonnestraal',
   },
   fr: {
     templatesTitle: 'Textes des e-mails',
-    templatesIntro:
-      'À chaque étape, les parents reçoivent un e-mail dans leur langue. Vous pouvez adapter le texte par étape et par langue\u202f; sans texte propre, nous utilisons celui de la commune ou le texte standard.',
     templateEvent: 'Étape',
     templateLanguage: 'Langue',
     templateSource: 'Texte',
@@ -91,15 +104,31 @@ export const templateMessages = defineMessages({
     previewIntro: 'Voici l’e-mail avec des données d’exemple\u00a0:',
     previewSubject: 'Objet',
     resetTemplate: 'Revenir au texte standard',
-    templateSaved: 'Le texte a été enregistré. Les parents recevront désormais cet e-mail.',
-    templateReset: 'Votre texte a été supprimé\u202f; les parents reçoivent à nouveau le texte standard.',
     backToTemplates: 'Retour aux textes des e-mails',
     sampleChild: 'Emma Peeters',
+    levels: {
+      location: {
+        intro:
+          'À chaque étape, les parents reçoivent un e-mail dans leur langue. Vous pouvez adapter le texte par étape et par langue\u202f; sans texte propre, nous utilisons celui de la commune ou le texte standard.',
+        saved: 'Le texte a été enregistré. Les parents recevront désormais cet e-mail.',
+        reset:
+          'Votre texte a été supprimé\u202f; les parents reçoivent à nouveau le texte de la commune ou le texte standard.',
+        providerPlaceholder: 'nom de votre lieu d’accueil',
+      },
+      municipality: {
+        intro:
+          'À chaque étape, les parents reçoivent un e-mail dans leur langue. Vous écrivez ici le texte que tous les lieux d’accueil de la commune utilisent, par étape et par langue. Un lieu qui a son propre texte le garde\u202f; sans texte de la commune, nous utilisons le texte standard.',
+        saved:
+          'Le texte de la commune a été enregistré. Les parents recevront désormais cet e-mail de chaque lieu sans texte propre.',
+        reset:
+          'Le texte de la commune a été supprimé\u202f; les parents reçoivent à nouveau le texte standard.',
+        providerPlaceholder: 'nom du lieu d’accueil',
+      },
+    },
+    sampleProvider: 'Crèche Zonnestraal',
   },
   en: {
     templatesTitle: 'E-mail texts',
-    templatesIntro:
-      'At every step the parents get an e-mail in their own language. You can change the text per step and per language; without your own text we use the municipality’s or the standard text.',
     templateEvent: 'Step',
     templateLanguage: 'Language',
     templateSource: 'Text',
@@ -134,9 +163,26 @@ export const templateMessages = defineMessages({
     previewIntro: 'This is the e-mail with example data:',
     previewSubject: 'Subject',
     resetTemplate: 'Back to the standard text',
-    templateSaved: 'The text has been saved. From now on the parents get this e-mail.',
-    templateReset: 'Your own text has been removed; the parents get the standard text again.',
     backToTemplates: 'Back to the e-mail texts',
     sampleChild: 'Emma Peeters',
+    levels: {
+      location: {
+        intro:
+          'At every step the parents get an e-mail in their own language. You can change the text per step and per language; without your own text we use the municipality’s or the standard text.',
+        saved: 'The text has been saved. From now on the parents get this e-mail.',
+        reset:
+          'Your own text has been removed; the parents get the municipality’s or the standard text again.',
+        providerPlaceholder: 'name of your location',
+      },
+      municipality: {
+        intro:
+          'At every step the parents get an e-mail in their own language. Here you write the text that all the municipality’s locations use, per step and per language. A location with its own text keeps it; without a municipality’s text we use the standard text.',
+        saved:
+          'The municipality’s text has been saved. From now on the parents get this e-mail from every location without its own text.',
+        reset: 'The municipality’s text has been removed; the parents get the standard text again.',
+        providerPlaceholder: 'name of the location',
+      },
+    },
+    sampleProvider: 'Zonnestraal day-care centre',
   },
 });

@@ -4,7 +4,7 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError, requireUser } from '../../platform/http/errors.ts';
 import { failedForm, parseForm } from '../../platform/http/forms.ts';
 import { pageContext, sendPage } from '../../platform/http/setup.ts';
-import { emptyForm } from '../../platform/views/forms.tsx';
+import { emptyForm, type FormState } from '../../platform/views/forms.tsx';
 import { type ProviderLocationId, parseId } from '../../shared/ids.ts';
 import { TemplateForm, TemplateParams } from './mail-templates.schemas.ts';
 import {
@@ -15,7 +15,8 @@ import {
   saveTemplate,
   templateErrors,
 } from './mail-templates.service.ts';
-import { MailTemplatePage, MailTemplatesPage } from './mail-templates.views.tsx';
+import type { RenderedMail } from './mail-templates.texts.ts';
+import { locationScope, MailTemplatePage, MailTemplatesPage } from './mail-templates.views.tsx';
 
 type ListParams = { Params: { locationId: string }; Querystring: { done?: string } };
 type TemplateParamsRoute = { Params: { locationId: string; event: string; language: string } };
@@ -38,11 +39,13 @@ export function registerMailTemplateRoutes(app: FastifyInstance, deps: AppDeps):
     const data = await getTemplateOverview(deps, requireUser(request.user), locationId);
     const done = request.query.done;
     const notice = done === 'saved' || done === 'reset' ? done : undefined;
+    const ctx = pageContext(request, reply, deps);
     return sendPage(
       reply,
       <MailTemplatesPage
-        ctx={pageContext(request, reply, deps)}
-        data={data}
+        ctx={ctx}
+        scope={locationScope(ctx, data.location)}
+        events={data.events}
         {...(notice ? { notice } : {})}
       />,
     );
@@ -51,9 +54,10 @@ export function registerMailTemplateRoutes(app: FastifyInstance, deps: AppDeps):
   app.get<TemplateParamsRoute>(`${base}/:event/:language`, config, async (request, reply) => {
     const ids = templateIds(request.params);
     const data = await getTemplate(deps, requireUser(request.user), ids.locationId, ids.event, ids.language);
+    const ctx = pageContext(request, reply, deps);
     return sendPage(
       reply,
-      <MailTemplatePage ctx={pageContext(request, reply, deps)} data={data} form={emptyForm} />,
+      <MailTemplatePage ctx={ctx} scope={locationScope(ctx, data.location)} data={data} form={emptyForm} />,
     );
   });
 
@@ -62,25 +66,30 @@ export function registerMailTemplateRoutes(app: FastifyInstance, deps: AppDeps):
     const ids = templateIds(request.params);
     const data = await getTemplate(deps, user, ids.locationId, ids.event, ids.language);
     const ctx = () => pageContext(request, reply, deps);
+    const page = (form: FormState, preview?: RenderedMail) => {
+      const c = ctx();
+      return (
+        <MailTemplatePage
+          ctx={c}
+          scope={locationScope(c, data.location)}
+          data={data}
+          form={form}
+          {...(preview ? { preview } : {})}
+        />
+      );
+    };
     const parsed = parseForm(TemplateForm, request.body);
-    if (!parsed.ok)
-      return sendPage(reply, <MailTemplatePage ctx={ctx()} data={data} form={parsed.form} />, 400);
+    if (!parsed.ok) return sendPage(reply, page(parsed.form), 400);
     if (parsed.value.intent === 'preview') {
       const errors = templateErrors(ids.event, parsed.value);
       const form = failedForm(request.body, errors);
-      if (Object.keys(errors).length > 0)
-        return sendPage(reply, <MailTemplatePage ctx={ctx()} data={data} form={form} />, 400);
-      const preview = previewTemplate(data, parsed.value, deps.clock.today());
-      return sendPage(reply, <MailTemplatePage ctx={ctx()} data={data} form={form} preview={preview} />);
+      if (Object.keys(errors).length > 0) return sendPage(reply, page(form), 400);
+      return sendPage(reply, page(form, previewTemplate(data, parsed.value, deps.clock.today())));
     }
     const result = await saveTemplate(deps, user, data, parsed.value);
     if (result.ok)
       return reply.redirect(`/provider/locations/${ids.locationId}/mail-templates?done=saved`, 303);
-    return sendPage(
-      reply,
-      <MailTemplatePage ctx={ctx()} data={data} form={failedForm(request.body, result.errors)} />,
-      400,
-    );
+    return sendPage(reply, page(failedForm(request.body, result.errors)), 400);
   });
 
   app.post<TemplateParamsRoute>(`${base}/:event/:language/reset`, config, async (request, reply) => {

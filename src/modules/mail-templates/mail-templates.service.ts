@@ -1,3 +1,4 @@
+import { recordAudit } from '../../platform/audit/index.ts';
 import type { CurrentUser } from '../../platform/auth/actions.ts';
 import type { Database } from '../../platform/db/index.ts';
 import type { AppDeps } from '../../platform/deps.ts';
@@ -55,6 +56,7 @@ export async function getTemplate(
   );
   return {
     location,
+    providerName: location.name,
     event,
     language,
     template: effectiveTemplates(event, rows)[language],
@@ -64,9 +66,12 @@ export async function getTemplate(
 
 export type TemplatePageData = Awaited<ReturnType<typeof getTemplate>>;
 
+/** What the edit page and the preview need, at either level (a location or a municipality). */
+export type TemplateEditData = Omit<TemplatePageData, 'location'>;
+
 /** The mail as a parent would get it, with example data in the template's language. */
 export function previewTemplate(
-  data: TemplatePageData,
+  data: TemplateEditData,
   input: { subject: string; body: string },
   today: LocalDate,
 ): RenderedMail {
@@ -80,7 +85,7 @@ export function previewTemplate(
     input,
     {
       child: t.sampleChild,
-      provider: data.location.name,
+      provider: data.providerName,
       startDate: addDays(today, 60),
       deadline: addDays(today, 7),
       reason,
@@ -146,4 +151,92 @@ export async function templatesOf(
     event,
   );
   return effectiveTemplates(event, rows);
+}
+
+// ——— The municipality's default texts (the desk's pages) ———
+
+/**
+ * The municipality's default texts, per event and language: its own where the desk wrote one,
+ * else the built-in text. A location's own text still comes first for that location.
+ */
+export async function getMunicipalityTemplateOverview(deps: AppDeps, municipalityId: string) {
+  const rows = await q.getMunicipalityTemplateRows(deps.db, municipalityId);
+  return TEMPLATE_EVENTS.map((event) => ({
+    event,
+    templates: effectiveTemplates(
+      event,
+      rows.filter((r) => r.event === event),
+    ),
+  }));
+}
+
+export async function getMunicipalityTemplate(
+  deps: AppDeps,
+  municipalityId: string,
+  event: TemplateEvent,
+  language: Language,
+): Promise<TemplateEditData> {
+  const rows = await q.getMunicipalityTemplateRows(deps.db, municipalityId, event);
+  return {
+    // The preview names an example location: the text serves all of the municipality's.
+    providerName: templateMessages[language].sampleProvider,
+    event,
+    language,
+    template: effectiveTemplates(event, rows)[language],
+    placeholders: EVENT_PLACEHOLDERS[event],
+  };
+}
+
+/** Who changes a municipality's text, for the audit row. */
+export type TemplateEditor = { user: CurrentUser; actorRole: 'desk'; municipalityId: string };
+
+/** Saves the municipality's default text, with its audit row in the same transaction. */
+export async function saveMunicipalityTemplate(
+  deps: AppDeps,
+  editor: TemplateEditor,
+  data: TemplateEditData,
+  input: TemplateInput,
+): Promise<Result<void>> {
+  const errors = templateErrors(data.event, input);
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  await deps.db.transaction(async (tx) => {
+    const id = await q.upsertMunicipalityTemplate(tx, {
+      municipalityId: editor.municipalityId,
+      event: data.event,
+      language: data.language,
+      subject: input.subject,
+      body: input.body.replace(/\r\n/g, '\n'),
+      userId: editor.user.id,
+      at: deps.clock.now(),
+    });
+    await recordAudit(tx, deps.clock, {
+      actorUserId: editor.user.id,
+      actorRole: editor.actorRole,
+      action: 'desk.content.manage',
+      subjectType: 'mail_template',
+      subjectId: id,
+      details: { change: 'saved', level: 'municipality', event: data.event, language: data.language },
+    });
+  });
+  return { ok: true, value: undefined };
+}
+
+/** Back to the built-in text for the municipality (audited when there was a text to remove). */
+export async function resetMunicipalityTemplate(
+  deps: AppDeps,
+  editor: TemplateEditor,
+  data: TemplateEditData,
+): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    const id = await q.deleteMunicipalityTemplate(tx, editor.municipalityId, data.event, data.language);
+    if (!id) return;
+    await recordAudit(tx, deps.clock, {
+      actorUserId: editor.user.id,
+      actorRole: editor.actorRole,
+      action: 'desk.content.manage',
+      subjectType: 'mail_template',
+      subjectId: id,
+      details: { change: 'reset', level: 'municipality', event: data.event, language: data.language },
+    });
+  });
 }

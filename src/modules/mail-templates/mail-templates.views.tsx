@@ -1,4 +1,5 @@
-import { LANGUAGES, withColon } from '../../platform/i18n/index.ts';
+import type { ComponentChildren, JSX } from 'preact';
+import { LANGUAGES, type Language, withColon } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import {
   CsrfField,
@@ -11,27 +12,65 @@ import { Layout } from '../../platform/views/layout.tsx';
 import { TableScroll } from '../../platform/views/table-scroll.tsx';
 import { LocationNav, Notice, TextArea } from '../provider-locations/index.ts';
 import { templateMessages } from './mail-templates.messages.ts';
-import type { getTemplateOverview, TemplatePageData } from './mail-templates.service.ts';
-import type { RenderedMail } from './mail-templates.texts.ts';
+import type { TemplateEditData } from './mail-templates.service.ts';
+import type {
+  MailTemplateText,
+  RenderedMail,
+  TemplateEvent,
+  TemplateSource,
+} from './mail-templates.texts.ts';
 
-const templatePath = (locationId: string, event: string, language: string) =>
-  `/provider/locations/${locationId}/mail-templates/${event}/${language}`;
+/**
+ * Where the texts being edited belong: a location (its own texts over the municipality's) or a
+ * municipality (its default texts over the built-in ones). The same pages serve both; the scope
+ * gives the paths, the page frame with its navigation, and the words that differ.
+ */
+export type TemplateScope = {
+  level: 'location' | 'municipality';
+  /** The overview; an edit page is `${listPath}/${event}/${language}`. */
+  listPath: string;
+  /** The overview's title, e.g. "E-mail texts – De Speelvogel". */
+  title: string;
+  Frame: (props: { ctx: PageContext; title: string; children: ComponentChildren }) => JSX.Element;
+};
+
+/** The provider's pages: the location's navigation above. */
+export function locationScope(ctx: PageContext, location: { id: string; name: string }): TemplateScope {
+  return {
+    level: 'location',
+    listPath: `/provider/locations/${location.id}/mail-templates`,
+    title: `${templateMessages[ctx.lang].templatesTitle} – ${location.name}`,
+    Frame: (props) => (
+      <Layout ctx={props.ctx} title={props.title}>
+        <LocationNav lang={props.ctx.lang} location={location} current="mailTemplates" />
+        {props.children}
+      </Layout>
+    ),
+  };
+}
+
+/** The text a scope can take back (the location's own, or the municipality's default). */
+const ownSource = (scope: TemplateScope): TemplateSource => scope.level;
 
 export function MailTemplatesPage(props: {
   ctx: PageContext;
-  data: Awaited<ReturnType<typeof getTemplateOverview>>;
+  scope: TemplateScope;
+  events: {
+    event: TemplateEvent;
+    templates: Record<Language, MailTemplateText & { source: TemplateSource }>;
+  }[];
   notice?: 'saved' | 'reset';
 }) {
-  const { ctx, data } = props;
+  const { ctx, scope } = props;
   const t = templateMessages[ctx.lang];
-  const title = `${t.templatesTitle} – ${data.location.name}`;
+  const words = t.levels[scope.level];
+  const { Frame } = scope;
   return (
-    <Layout ctx={ctx} title={title}>
-      <LocationNav lang={ctx.lang} location={data.location} current="mailTemplates" />
-      <h1 class="utrecht-heading-1">{title}</h1>
-      {props.notice && <Notice>{props.notice === 'saved' ? t.templateSaved : t.templateReset}</Notice>}
-      <p class="utrecht-paragraph">{t.templatesIntro}</p>
-      <TableScroll label={title}>
+    <Frame ctx={ctx} title={scope.title}>
+      <h1 class="utrecht-heading-1">{scope.title}</h1>
+      {props.notice && <Notice>{props.notice === 'saved' ? words.saved : words.reset}</Notice>}
+      <p class="utrecht-paragraph">{words.intro}</p>
+      <TableScroll label={scope.title}>
         <table class="utrecht-table ko-table" data-qa="mail-templates">
           <thead class="utrecht-table__header">
             <tr class="utrecht-table__row">
@@ -46,17 +85,17 @@ export function MailTemplatesPage(props: {
             </tr>
           </thead>
           <tbody class="utrecht-table__body">
-            {data.events.map(({ event, templates }) => (
+            {props.events.map(({ event, templates }) => (
               <tr class="utrecht-table__row" key={event}>
                 <th scope="row" class="utrecht-table__header-cell">
                   {t.templateEvents[event]}
                 </th>
                 {LANGUAGES.map((l) => (
-                  <td class="utrecht-table__cell" key={l}>
+                  <td class="utrecht-table__cell" key={l} data-qa={`template-source-${event}-${l}`}>
                     {t.templateSources[templates[l].source]} ·{' '}
                     <a
                       class="utrecht-link"
-                      href={templatePath(data.location.id, event, l)}
+                      href={`${scope.listPath}/${event}/${l}`}
                       data-qa={`edit-template-${event}-${l}`}
                       aria-label={t.editTemplateLabel(t.templateEvents[event], t.languageNames[l])}
                     >
@@ -69,30 +108,31 @@ export function MailTemplatesPage(props: {
           </tbody>
         </table>
       </TableScroll>
-    </Layout>
+    </Frame>
   );
 }
 
 export function MailTemplatePage(props: {
   ctx: PageContext;
-  data: TemplatePageData;
+  scope: TemplateScope;
+  data: TemplateEditData;
   form: FormState;
   preview?: RenderedMail;
 }) {
-  const { ctx, data } = props;
+  const { ctx, data, scope } = props;
   const lang = ctx.lang;
   const t = templateMessages[lang];
   const title = t.editTemplateTitle(t.templateEvents[data.event], t.languageNames[data.language]);
-  const path = templatePath(data.location.id, data.event, data.language);
+  const path = `${scope.listPath}/${data.event}/${data.language}`;
+  const { Frame } = scope;
   const form: FormState = {
     ...props.form,
     values: { subject: data.template.subject, body: data.template.body, ...props.form.values },
   };
   return (
-    <Layout ctx={ctx} title={title}>
-      <LocationNav lang={lang} location={data.location} current="mailTemplates" />
+    <Frame ctx={ctx} title={title}>
       <p class="utrecht-paragraph">
-        <a class="utrecht-link" href={`/provider/locations/${data.location.id}/mail-templates`}>
+        <a class="utrecht-link" href={scope.listPath} data-qa="back-to-templates">
           {t.backToTemplates}
         </a>
       </p>
@@ -134,7 +174,8 @@ export function MailTemplatePage(props: {
         <ul class="utrecht-unordered-list" data-qa="placeholders">
           {data.placeholders.map((p) => (
             <li key={p}>
-              <code>{`{${p}}`}</code> – {t.placeholders[p]}
+              <code>{`{${p}}`}</code> –{' '}
+              {p === 'provider' ? t.levels[scope.level].providerPlaceholder : t.placeholders[p]}
             </li>
           ))}
         </ul>
@@ -147,7 +188,7 @@ export function MailTemplatePage(props: {
           </SubmitButton>
         </div>
       </form>
-      {data.template.source === 'location' && (
+      {data.template.source === ownSource(scope) && (
         <form method="post" action={`${path}/reset`} class="ko-form">
           <CsrfField token={ctx.csrfToken} />
           <SubmitButton qa="reset-template" secondary>
@@ -155,6 +196,6 @@ export function MailTemplatePage(props: {
           </SubmitButton>
         </form>
       )}
-    </Layout>
+    </Frame>
   );
 }

@@ -418,12 +418,13 @@ export async function getNewsItem(db: Database, id: string, at: NewsMoment) {
   return row;
 }
 
-/** The information pages' titles, for navigation (all regions of the deployment). */
+/** The published information pages' titles, for navigation (all regions of the deployment). */
 export function getInfoPageList(db: Database) {
   return db
     .select({ slug: infoPages.slug, title: infoPages.title })
     .from(infoPages)
     .innerJoin(regions, eq(regions.id, infoPages.regionId))
+    .where(eq(infoPages.published, true))
     .orderBy(asc(infoPages.sortOrder), asc(infoPages.slug), asc(regions.code));
 }
 
@@ -432,16 +433,29 @@ export async function getInfoPage(db: Database, slug: string) {
     .select({ title: infoPages.title, body: infoPages.body, updatedAt: infoPages.updatedAt })
     .from(infoPages)
     .innerJoin(regions, eq(regions.id, infoPages.regionId))
-    .where(eq(infoPages.slug, slug))
+    .where(and(eq(infoPages.slug, slug), eq(infoPages.published, true)))
     .orderBy(asc(regions.code))
     .limit(1);
   return row;
 }
 
+/** The sick-child services with the municipality each is listed for (none: the whole region). */
 export function getSickChildServices(db: Database) {
   return db
-    .select()
+    .select({
+      id: sickChildServices.id,
+      name: sickChildServices.name,
+      contact: sickChildServices.contact,
+      phone: sickChildServices.phone,
+      website: sickChildServices.website,
+      description: sickChildServices.description,
+      area: sickChildServices.area,
+      conditions: sickChildServices.conditions,
+      hours: sickChildServices.hours,
+      municipalityName: municipalities.name,
+    })
     .from(sickChildServices)
+    .leftJoin(municipalities, eq(municipalities.id, sickChildServices.municipalityId))
     .orderBy(asc(sickChildServices.sortOrder), asc(sickChildServices.name));
 }
 

@@ -1,6 +1,5 @@
 /** Home, news, information pages, sick-child care and the accessibility statement. */
 import type { ComponentChildren } from 'preact';
-import type { schema } from '../../platform/db/index.ts';
 import type { Translated } from '../../platform/db/schema/index.ts';
 import { formatDate, type Language } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
@@ -8,7 +7,7 @@ import { Fact } from '../../platform/views/facts.tsx';
 import { LocalText, Pagination, PublicLayout, RichText, translated } from './public-site.components.tsx';
 import { pageMessages } from './public-site.messages.pages.ts';
 import { priorityPageMessages } from './public-site.messages.priority.ts';
-import type { getDesks } from './public-site.queries.ts';
+import type { getDesks, getSickChildServices } from './public-site.queries.ts';
 
 type NewsItem = {
   id: string;
@@ -327,7 +326,7 @@ export function InfoPage(props: {
   );
 }
 
-type SickChildService = typeof schema.sickChildServices.$inferSelect;
+type SickChildService = Awaited<ReturnType<typeof getSickChildServices>>[number];
 
 export function SickChildPage(props: { ctx: PageContext; services: SickChildService[] }) {
   const lang = props.ctx.lang;
@@ -343,21 +342,30 @@ export function SickChildPage(props: { ctx: PageContext; services: SickChildServ
           {props.services.map((s) => (
             <li key={s.id} class="ko-card" data-qa="sick-child-service">
               <h2 class="utrecht-heading-3">{s.name}</h2>
+              <RichText text={s.description} lang={lang} paragraphsOnly />
               <dl class="ko-facts">
                 <Fact label={p.sickPhone}>
                   <a class="utrecht-link" href={`tel:${s.phone.replace(/\s+/g, '')}`}>
                     {s.phone}
                   </a>
                 </Fact>
-                <Fact label={p.sickArea}>
-                  <LocalText text={s.area} lang={lang} />
-                </Fact>
-                <Fact label={p.sickHours}>
-                  <LocalText text={s.hours} lang={lang} />
-                </Fact>
-                <Fact label={p.sickConditions}>
-                  <LocalText text={s.conditions} lang={lang} />
-                </Fact>
+                {s.contact && <Fact label={p.sickContact}>{s.contact}</Fact>}
+                {s.municipalityName && <Fact label={p.sickMunicipality}>{s.municipalityName}</Fact>}
+                {s.area && (
+                  <Fact label={p.sickArea}>
+                    <LocalText text={s.area} lang={lang} />
+                  </Fact>
+                )}
+                {s.hours && (
+                  <Fact label={p.sickHours}>
+                    <LocalText text={s.hours} lang={lang} />
+                  </Fact>
+                )}
+                {s.conditions && (
+                  <Fact label={p.sickConditions}>
+                    <LocalText text={s.conditions} lang={lang} />
+                  </Fact>
+                )}
                 {s.website && (
                   <Fact label={p.sickWebsite}>
                     <a class="utrecht-link" href={s.website} rel="noopener">

@@ -21,6 +21,9 @@ export type AuditEntry = {
     | 'region'
     | 'intermediary_organisation'
     | 'news_item'
+    | 'info_page'
+    | 'sick_child_service'
+    | 'mail_template'
     | 'priority_rule_set'
     | 'provider_organisation'
     | 'waiting_list_import';

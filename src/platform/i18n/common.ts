@@ -153,6 +153,10 @@ export const common = defineMessages({
         'Schrijf één regel per jaar: het jaar, een dubbelpunt en een bedrag in hele euro groter dan 0, bijvoorbeeld 2025: 32000. Elk jaar één keer.',
       ruleSetChangedMeanwhile:
         'Iemand anders heeft deze regelset intussen verbeterd. Open de regelset opnieuw en begin van de nieuwste versie.',
+      // The desk's content (desk-content)
+      slugInvalid:
+        'Gebruik alleen kleine letters zonder accenten, cijfers en koppeltekens, bijvoorbeeld prijzen-en-tarieven.',
+      slugTaken: 'Een andere informatiepagina van de regio heeft dit adres al. Kies een ander adres.',
       // The desk's provider organisations (desk-providers)
       providerNameTaken:
         'Er is al een organisator met deze naam in uw gemeente. Kies een andere naam of open die organisator.',
@@ -338,6 +342,10 @@ export const common = defineMessages({
         'Écrivez une ligne par année\u00a0: l’année, deux-points et un montant en euros entiers supérieur à 0, par exemple 2025: 32000. Chaque année une seule fois.',
       ruleSetChangedMeanwhile:
         'Quelqu’un d’autre a corrigé cet ensemble de règles entre-temps. Rouvrez-le et partez de la version la plus récente.',
+      slugInvalid:
+        'Utilisez uniquement des minuscules sans accents, des chiffres et des traits d’union, par exemple prix-et-tarifs.',
+      slugTaken:
+        'Une autre page d’information de la région a déjà cette adresse. Choisissez une autre adresse.',
       providerNameTaken:
         'Votre commune a déjà un organisateur de ce nom. Choisissez un autre nom ou ouvrez cet organisateur.',
       invalidEnterpriseNumber:
@@ -512,6 +520,9 @@ export const common = defineMessages({
         'Write one line per year: the year, a colon and an amount in whole euros above 0, for example 2025: 32000. Each year once.',
       ruleSetChangedMeanwhile:
         'Someone else corrected this rule set in the meantime. Open it again and start from the newest version.',
+      slugInvalid:
+        'Use only lower-case letters without accents, digits and hyphens, for example prices-and-fees.',
+      slugTaken: 'Another information page of the region already has this address. Choose another address.',
       providerNameTaken:
         'Your municipality already has a provider organisation with this name. Choose another name or open that organisation.',
       invalidEnterpriseNumber:

@@ -1,4 +1,5 @@
 import {
+  boolean,
   customType,
   date,
   doublePrecision,
@@ -45,7 +46,12 @@ export const newsItems = pgTable(
   ],
 );
 
-/** Information pages maintained by the desk (how childcare works, prices, priority rules, FAQ…). */
+/**
+ * Information pages maintained by the desk (how childcare works, prices, priority rules, FAQ…).
+ * The address (`slug`) is unique within the region, whose public site lists them all; a page
+ * belongs to the municipality whose desk wrote it (none: region-wide). Unpublished pages stay off
+ * the public site.
+ */
 export const infoPages = pgTable(
   'info_pages',
   {
@@ -53,29 +59,46 @@ export const infoPages = pgTable(
     regionId: uuid()
       .notNull()
       .references(() => regions.id),
+    municipalityId: uuid().references(() => municipalities.id),
     slug: text().notNull(),
     title: jsonb().$type<Translated>().notNull(),
     body: jsonb().$type<Translated>().notNull(),
     sortOrder: integer().notNull().default(0),
+    published: boolean().notNull().default(true),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('info_pages_region_slug_uq').on(t.regionId, t.slug)],
+  (t) => [
+    uniqueIndex('info_pages_region_slug_uq').on(t.regionId, t.slug),
+    index('info_pages_municipality_idx').on(t.municipalityId),
+  ],
 );
 
-/** Organisations that care for a sick child at home, maintained by the desk. */
-export const sickChildServices = pgTable('sick_child_services', {
-  id: uuid().primaryKey().defaultRandom(),
-  regionId: uuid()
-    .notNull()
-    .references(() => regions.id),
-  name: text().notNull(),
-  phone: text().notNull(),
-  website: text(),
-  area: jsonb().$type<Translated>().notNull(),
-  conditions: jsonb().$type<Translated>().notNull(),
-  hours: jsonb().$type<Translated>().notNull(),
-  sortOrder: integer().notNull().default(0),
-});
+/**
+ * Organisations that care for a sick child at home, maintained by the desk of the municipality
+ * they are listed for (none: region-wide). Texts per language, Dutch required where present.
+ */
+export const sickChildServices = pgTable(
+  'sick_child_services',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    regionId: uuid()
+      .notNull()
+      .references(() => regions.id),
+    municipalityId: uuid().references(() => municipalities.id),
+    name: text().notNull(),
+    /** A contact person or an e-mail address, as the desk writes it. */
+    contact: text(),
+    phone: text().notNull(),
+    website: text(),
+    description: jsonb().$type<Translated>(),
+    area: jsonb().$type<Translated>(),
+    conditions: jsonb().$type<Translated>(),
+    hours: jsonb().$type<Translated>(),
+    sortOrder: integer().notNull().default(0),
+    updatedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index('sick_child_services_municipality_idx').on(t.municipalityId)],
+);
 
 /** Bundled postcode centroids, so a visitor can search by postcode without an outside service. */
 export const postcodes = pgTable(
