@@ -1,5 +1,5 @@
-import { type SQL, sql } from 'drizzle-orm';
-import type { Database } from '../../platform/db/index.ts';
+import { eq, type SQL, sql } from 'drizzle-orm';
+import { type Database, schema } from '../../platform/db/index.ts';
 import type { LocalDate } from '../../shared/dates.ts';
 import { priorityLevelSql, type Rules } from '../priority-rules/index.ts';
 import type { Period } from './policy-figures.queries.ts';
@@ -15,6 +15,15 @@ import type { Period } from './policy-figures.queries.ts';
  */
 
 type Input = { municipalityId: string; period: Period; today: LocalDate };
+
+/** The municipality's emergency window in days (the desk's setting); undefined for an unknown one. */
+export async function emergencyWindowOf(db: Database, municipalityId: string): Promise<number | undefined> {
+  const [row] = await db
+    .select({ windowDays: schema.municipalities.emergencyWindowDays })
+    .from(schema.municipalities)
+    .where(eq(schema.municipalities.id, municipalityId));
+  return row?.windowDays;
+}
 
 const rowsOf = (result: unknown) => (result as { rows: Record<string, unknown>[] }).rows;
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));

@@ -1,5 +1,4 @@
-import { eq } from 'drizzle-orm';
-import { type Database, schema } from '../../platform/db/index.ts';
+import type { Database } from '../../platform/db/index.ts';
 import { compareDates, type LocalDate, localDate } from '../../shared/dates.ts';
 import { getRuleSetValidOn } from '../priority-rules/index.ts';
 import * as fq from './policy-figures.flows.queries.ts';
@@ -35,16 +34,13 @@ export async function getFlows(
   db: Database,
   input: { municipalityId: string; period: Period; today: LocalDate; graceDays: number },
 ): Promise<Flows & { ruleSetNames: { nl: string; fr?: string; en?: string }[] }> {
-  const [municipality] = await db
-    .select({ windowDays: schema.municipalities.emergencyWindowDays })
-    .from(schema.municipalities)
-    .where(eq(schema.municipalities.id, input.municipalityId));
+  const windowDays = (await fq.emergencyWindowOf(db, input.municipalityId)) ?? 30;
   const ends = monthEnds(input.period, input.today);
   const sets = await Promise.all(ends.map((e) => getRuleSetValidOn(db, e.last)));
   const rulesByMonth = ends.map((e, i) => ({ month: e.month, rules: sets[i], key: sets[i]?.id ?? 'none' }));
   const names = new Map(sets.flatMap((s) => (s ? [[s.id, s.name] as const] : [])));
   const [emergency, intermediaryKinds, priorityMonths, demand, unanswered] = await Promise.all([
-    fq.emergencyFlows(db, { ...input, windowDays: municipality?.windowDays ?? 30 }),
+    fq.emergencyFlows(db, { ...input, windowDays }),
     fq.intermediaryKinds(db, input),
     fq.priorityByMonth(db, { ...input, rulesByMonth }),
     fq.demandAndSupply(db, input),
@@ -56,7 +52,7 @@ export async function getFlows(
     priorityMonths,
     demand,
     unanswered,
-    windowDays: municipality?.windowDays ?? 30,
+    windowDays,
     ruleSetNames: [...names.values()],
   };
 }
