@@ -226,7 +226,7 @@ export const providerMessages = defineMessages({
     locationName: 'Nom du lieu',
     careType: 'Type d’accueil',
     careTypeHint:
-      'L’accueil extrascolaire est destiné aux écoliers (avant et après l’école, mercredi après-midi, vacances) : remplissez alors aussi la partie « Accueil extrascolaire » ci-dessous.',
+      'L’accueil extrascolaire est destiné aux écoliers (avant et après l’école, mercredi après-midi, vacances) : remplissez alors aussi la partie « Accueil extrascolaire » ci-dessous.',
     street: 'Rue',
     houseNumber: 'Numéro',
     postcode: 'Code postal',

@@ -115,9 +115,9 @@ export const settingsMessages = defineMessages({
     },
     outOfSchoolLegend: 'Demandes d’accueil extrascolaire via le guichet',
     outOfSchoolHint:
-      'Désactivé : les parents demandent une place en accueil extrascolaire à l’organisateur lui-même ; ces lieux restent dans la recherche. Activé : les parents peuvent aussi choisir l’accueil extrascolaire de votre commune dans leur demande.',
-    outOfSchoolOff: 'Désactivé : chez l’organisateur lui-même',
-    outOfSchoolOn: 'Activé : aussi via le guichet',
+      'Désactivé : les parents demandent une place en accueil extrascolaire à l’organisateur lui-même ; ces lieux restent dans la recherche. Activé : les parents peuvent aussi choisir l’accueil extrascolaire de votre commune dans leur demande.',
+    outOfSchoolOff: 'Désactivé : chez l’organisateur lui-même',
+    outOfSchoolOn: 'Activé : aussi via le guichet',
     contactHeading: 'Coordonnées du guichet',
     contactIntro: 'Les parents voient ces coordonnées sur le site public.',
     deskEmail: 'Adresse e-mail',

@@ -163,9 +163,9 @@ export const messages = defineMessages({
     websiteHint: 'L’adresse complète, p. ex. https://www.exemple.be',
     sectionOutOfSchool: 'Accueil extrascolaire',
     outOfSchoolIntro:
-      'Pour les écoliers : les heures de chaque offre. Laissez les deux heures vides pour ce que vous ne proposez pas.',
+      'Pour les écoliers : les heures de chaque offre. Laissez les deux heures vides pour ce que vous ne proposez pas.',
     outOfSchoolDeskHint:
-      'Uniquement pour l’accueil extrascolaire (indiquez au moins une offre) ; laissez vide pour l’accueil des bébés et des bambins.',
+      'Uniquement pour l’accueil extrascolaire (indiquez au moins une offre) ; laissez vide pour l’accueil des bébés et des bambins.',
     outOfSchoolServices: {
       beforeSchool: 'Avant l’école',
       afterSchool: 'Après l’école',
@@ -176,7 +176,7 @@ export const messages = defineMessages({
     schoolsServed: 'Écoles dont vous accueillez les enfants',
     schoolsHint: 'Une école par ligne, p. ex. Basisschool De Linde. Les parents cherchent sur ces noms.',
     agesHint:
-      'Bébés et bambins : de 0 à 72 mois. Accueil extrascolaire : p. ex. de 30 (2 ans et demi) à 144 (12 ans).',
+      'Bébés et bambins : de 0 à 72 mois. Accueil extrascolaire : p. ex. de 30 (2 ans et demi) à 144 (12 ans).',
     save: 'Enregistrer le profil',
     saved: 'Le profil est enregistré.',
     sectionClosing: 'Jours de fermeture',

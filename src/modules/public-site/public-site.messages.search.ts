@@ -161,7 +161,7 @@ export const searchMessages = defineMessages({
     clear: 'Effacer tous les filtres',
     results: (n: number) =>
       plural('fr', n, { one: '# lieu d’accueil trouvé', other: '# lieux d’accueil trouvés' }),
-    offerNav: 'Que cherchez-vous ?',
+    offerNav: 'Que cherchez-vous ?',
     offerBaby: 'Accueil des bébés et bambins (0–3 ans)',
     offerSchool: 'Accueil extrascolaire (écoliers)',
     schoolTitle: 'Chercher un accueil extrascolaire',
@@ -170,8 +170,8 @@ export const searchMessages = defineMessages({
     school: 'École de votre enfant',
     schoolHint: 'Une partie du nom suffit, par exemple De Linde.',
     schoolAge: 'Âge de votre enfant',
-    servicesLegend: 'Quand avez-vous besoin d’accueil ?',
-    chosenSchool: (name: string) => `école : « ${name} »`,
+    servicesLegend: 'Quand avez-vous besoin d’accueil ?',
+    chosenSchool: (name: string) => `école : « ${name} »`,
     legendSchool: 'Accueil extrascolaire',
     noResults:
       'Aucun lieu d’accueil ne correspond à ces filtres. Essayez avec moins de filtres ou une plus grande distance.',

@@ -267,9 +267,9 @@ export const common = defineMessages({
       invalidCapacity: 'Indiquez un nombre de places entre 1 et 200.',
       invalidAgeMonths: 'Indiquez un âge en mois entre 0 et 72.',
       outOfSchoolAgeMonths:
-        'L’accueil extrascolaire est destiné aux écoliers : indiquez un âge en mois entre 24 (2 ans) et 156 (13 ans).',
+        'L’accueil extrascolaire est destiné aux écoliers : indiquez un âge en mois entre 24 (2 ans) et 156 (13 ans).',
       noOutOfSchoolService:
-        'Indiquez les heures d’au moins une offre : avant l’école, après l’école, mercredi après-midi ou vacances scolaires.',
+        'Indiquez les heures d’au moins une offre : avant l’école, après l’école, mercredi après-midi ou vacances scolaires.',
       onlyOutOfSchool:
         'Ce champ ne concerne que l’accueil extrascolaire. Laissez-le vide ou choisissez ce type d’accueil.',
       tooManySchools: 'Indiquez au plus 30 écoles, une par ligne.',
