@@ -202,25 +202,28 @@ export function ProfilePage(props: {
           <h2 class="utrecht-heading-2" id="hours">
             {p.openingHours}
           </h2>
-          <table class="ko-table ko-hours" data-qa="opening-hours">
-            <thead>
-              <tr>
-                <th scope="col">{p.day}</th>
-                <th scope="col">{p.hours}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {HOURS_DAYS.filter((d) => d !== 'sat' || loc.openingHours.sat).map((d) => {
-                const h = loc.openingHours[d];
-                return (
-                  <tr key={d}>
-                    <th scope="row">{t.weekdays[d]}</th>
-                    <td>{h ? t.hours(h.opens, h.closes) : t.closed}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          {/* Out-of-school care says its times per service above; weekday hours only when it gave them. */}
+          {(!outOfSchool || Object.keys(loc.openingHours).length > 0) && (
+            <table class="ko-table ko-hours" data-qa="opening-hours">
+              <thead>
+                <tr>
+                  <th scope="col">{p.day}</th>
+                  <th scope="col">{p.hours}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {HOURS_DAYS.filter((d) => d !== 'sat' || loc.openingHours.sat).map((d) => {
+                  const h = loc.openingHours[d];
+                  return (
+                    <tr key={d}>
+                      <th scope="row">{t.weekdays[d]}</th>
+                      <td>{h ? t.hours(h.opens, h.closes) : t.closed}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          )}
           <h3 class="utrecht-heading-3">{p.closingPeriods}</h3>
           {closing.length === 0 ? (
             <p class="utrecht-paragraph">{p.noClosingPeriods}</p>
