@@ -228,6 +228,9 @@ export function generateProviders(
       email: `${slug.slice(0, 40)}@opvang.example`,
       phone: `${areaCode} ${r.int(10, 99)} ${r.int(10, 99)} ${r.int(10, 99)}`,
       website: fields.careType === 'group' && r.chance(0.4) ? `https://${slug.slice(0, 40)}.example` : null,
+      // Every row names the same columns: the bulk insert reads them from one JSON record set.
+      outOfSchoolHours: {},
+      schoolsServed: [],
       active: true,
       createdAt: new Date(now - r.int(60, 3_000) * DAY),
     });
@@ -408,6 +411,11 @@ function addOutOfSchoolCare(
     latitude: Number((sub.spec.lat + 0.002).toFixed(6)),
     longitude: Number((sub.spec.lon - 0.003).toFixed(6)),
     languages: ['nl'],
+    // Every row names the same columns as the others (one JSON record set in the bulk insert).
+    openingHours: {},
+    inclusiveCare: false,
+    occasionalCare: false,
+    website: null,
     active: true,
     createdAt: new Date(now - 400 * DAY),
   });
