@@ -42,7 +42,11 @@ function priceInfo(r: Random, location: LocationRow): Translated {
 }
 
 /** The next Christmas closure, the next summer closure and, for some, a bridge day. */
-function closingPeriods(r: Random, today: LocalDate, careType: 'group' | 'family'): ClosingPeriod[] {
+function closingPeriods(
+  r: Random,
+  today: LocalDate,
+  careType: 'group' | 'family' | 'out_of_school',
+): ClosingPeriod[] {
   const year = Number(today.slice(0, 4));
   const christmasYear = today > `${year}-12-23` ? year + 1 : year;
   const summerYear = today > `${year}-07-31` ? year + 1 : year;

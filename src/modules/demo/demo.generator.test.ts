@@ -505,7 +505,8 @@ describe('generateDemoRegion, demo scale', () => {
     });
     expect(await fingerprint(tiny)).not.toBe(await fingerprint(db));
     expect(result.municipalities).toBe(32);
-    expect(result.locations).toBe(48);
+    // 1.5 baby and toddler locations per municipality, and Leuven's two out-of-school care locations.
+    expect(result.locations).toBe(48 + 2);
     expect(result.requests).toBeGreaterThanOrEqual(60);
     const [counts] = await query<{ municipalities: number; users: number }>(
       tiny,

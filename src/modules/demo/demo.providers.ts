@@ -228,6 +228,9 @@ export function generateProviders(
       email: `${slug.slice(0, 40)}@opvang.example`,
       phone: `${areaCode} ${r.int(10, 99)} ${r.int(10, 99)} ${r.int(10, 99)}`,
       website: fields.careType === 'group' && r.chance(0.4) ? `https://${slug.slice(0, 40)}.example` : null,
+      // Every row names the same columns: the bulk insert reads them from one JSON record set.
+      outOfSchoolHours: {},
+      schoolsServed: [],
       active: true,
       createdAt: new Date(now - r.int(60, 3_000) * DAY),
     });
@@ -363,5 +366,116 @@ export function generateProviders(
     }
   }
   if (!speelvogel || !fixedChildminder) throw new Error('the demo region needs Leuven');
+  const leuven = municipalities.find((m) => m.index === 0);
+  if (leuven) addOutOfSchoolCare(leuven, organisations, locations, now);
   return { organisations, locations, refs, speelvogel, childminder: fixedChildminder };
+}
+
+/**
+ * Two out-of-school care locations in Leuven (buitenschoolse opvang for school children), with
+ * fixed ids and values so the rest of the demo draws the same random numbers as before. They are
+ * not among the request generator's refs: no request names them, and they count nowhere as baby
+ * and toddler capacity.
+ */
+function addOutOfSchoolCare(
+  m: PlacedMunicipality,
+  organisations: OrganisationRow[],
+  locations: LocationRow[],
+  now: number,
+): void {
+  const subAt = (name: string) => m.subs.find((s) => s.spec.name === name) ?? (m.subs[0] as PlacedSub);
+  const city = 'a0c5c4ee-0000-4000-8000-000000000001';
+  const vzw = 'a0c5c4ee-0000-4000-8000-000000000002';
+  organisations.push(
+    {
+      id: city,
+      name: `Stad ${m.spec.name} – Buitenschoolse Opvang`,
+      kind: 'local_authority',
+      municipalityId: m.id,
+      createdAt: new Date(now - 900 * DAY),
+    },
+    {
+      id: vzw,
+      name: 'vzw Het Speelhuis',
+      kind: 'non_profit',
+      municipalityId: m.id,
+      createdAt: new Date(now - 500 * DAY),
+    },
+  );
+  const base = (sub: PlacedSub) => ({
+    municipalityId: m.id,
+    subMunicipalityId: sub.id,
+    postcode: sub.spec.postcode,
+    city: sub.spec.name,
+    street: sub.spec.streets[0] ?? 'Schoolstraat',
+    latitude: Number((sub.spec.lat + 0.002).toFixed(6)),
+    longitude: Number((sub.spec.lon - 0.003).toFixed(6)),
+    languages: ['nl'],
+    // Every row names the same columns as the others (one JSON record set in the bulk insert).
+    openingHours: {},
+    inclusiveCare: false,
+    occasionalCare: false,
+    website: null,
+    active: true,
+    createdAt: new Date(now - 400 * DAY),
+  });
+  const kesselLo = subAt('Kessel-Lo');
+  const heverlee = subAt('Heverlee');
+  locations.push(
+    {
+      ...base(kesselLo),
+      id: 'a0c5c4ee-0000-4000-8000-000000000011',
+      organisationId: city,
+      name: 'IBO De Vlinder',
+      careType: 'out_of_school',
+      subsidyLevel: 2,
+      houseNumber: '12',
+      capacity: 60,
+      minAgeMonths: 30,
+      maxAgeMonths: 144,
+      outOfSchoolHours: {
+        beforeSchool: { opens: '07:00', closes: '08:30' },
+        afterSchool: { opens: '15:30', closes: '18:30' },
+        wednesdayAfternoon: { opens: '12:00', closes: '18:30' },
+        schoolHolidays: { opens: '07:30', closes: '18:00' },
+      },
+      schoolsServed: ['Basisschool De Linde', 'Sint-Victorschool', 'Stedelijke Basisschool Kessel-Lo'],
+      description: {
+        nl: 'Het initiatief buitenschoolse opvang van de stad, voor kleuters en lagereschoolkinderen: voor en na school, op woensdagnamiddag en in de schoolvakanties. We halen de kinderen op aan de school.',
+        fr: 'L’accueil extrascolaire de la ville, pour les enfants de maternelle et de primaire : avant et après l’école, le mercredi après-midi et pendant les vacances. Nous allons chercher les enfants à l’école.',
+        en: 'The city’s out-of-school care for nursery and primary school children: before and after school, on Wednesday afternoons and in the school holidays. We pick the children up at school.',
+      },
+      priceInfo: {
+        nl: 'Prijs per begonnen half uur; sociaal tarief op vraag.',
+        fr: 'Prix par demi-heure entamée ; tarif social sur demande.',
+        en: 'Price per half hour begun; social rate on request.',
+      },
+      email: 'ibo.devlinder@opvang.example',
+      phone: '016 27 40 00',
+    },
+    {
+      ...base(heverlee),
+      id: 'a0c5c4ee-0000-4000-8000-000000000012',
+      organisationId: vzw,
+      name: 'Buitenschoolse Opvang Het Speelhuis',
+      careType: 'out_of_school',
+      subsidyLevel: 1,
+      houseNumber: '5',
+      capacity: 28,
+      minAgeMonths: 36,
+      maxAgeMonths: 144,
+      outOfSchoolHours: {
+        beforeSchool: { opens: '07:15', closes: '08:20' },
+        afterSchool: { opens: '15:20', closes: '18:00' },
+      },
+      schoolsServed: ['Basisschool Heverlee Centrum', 'Sint-Jozefschool Heverlee'],
+      description: {
+        nl: 'Kleine buitenschoolse opvang voor en na school, vlak bij de scholen van Heverlee.',
+        fr: 'Petit accueil extrascolaire avant et après l’école, tout près des écoles d’Heverlee.',
+        en: 'Small out-of-school care before and after school, close to the schools of Heverlee.',
+      },
+      email: 'speelhuis@opvang.example',
+      phone: '016 40 11 22',
+    },
+  );
 }

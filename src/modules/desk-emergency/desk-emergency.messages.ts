@@ -67,7 +67,7 @@ export const deskEmergencyMessages = defineMessages({
     alreadyForwarded: 'al doorgestuurd',
     ageRange: (min: number, max: number) => `${min}–${max} maanden`,
     lastMinute: (n: number) => (one('nl', n) ? '1 last-minuteplaats' : `${n} last-minuteplaatsen`),
-    careTypes: { group: 'groepsopvang', family: 'gezinsopvang' },
+    careTypes: { group: 'groepsopvang', family: 'gezinsopvang', out_of_school: 'buitenschoolse opvang' },
     forwardSubmit: 'Doorsturen',
     notForwardable: 'Deze aanvraag loopt niet meer of het kind heeft een plaats: doorsturen kan niet.',
     liftTitle: 'De markering als sociale noodsituatie opheffen',
@@ -169,7 +169,11 @@ export const deskEmergencyMessages = defineMessages({
     ageRange: (min: number, max: number) => `${min}–${max} mois`,
     lastMinute: (n: number) =>
       one('fr', n) ? `${n} place de dernière minute` : `${n} places de dernière minute`,
-    careTypes: { group: 'accueil en groupe', family: 'accueil familial' },
+    careTypes: {
+      group: 'accueil en groupe',
+      family: 'accueil familial',
+      out_of_school: 'accueil extrascolaire',
+    },
     forwardSubmit: 'Transmettre',
     notForwardable:
       'Cette demande n’est plus en cours ou l’enfant a une place\u00a0: elle ne peut plus être transmise.',
@@ -271,7 +275,7 @@ export const deskEmergencyMessages = defineMessages({
     alreadyForwarded: 'already put forward',
     ageRange: (min: number, max: number) => `${min}–${max} months`,
     lastMinute: (n: number) => (one('en', n) ? '1 last-minute place' : `${n} last-minute places`),
-    careTypes: { group: 'group care', family: 'family care' },
+    careTypes: { group: 'group care', family: 'family care', out_of_school: 'out-of-school care' },
     forwardSubmit: 'Put forward',
     notForwardable: 'This request is no longer open or the child has a place: it cannot be put forward.',
     liftTitle: 'Lift the social emergency mark',

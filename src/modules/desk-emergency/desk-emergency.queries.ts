@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Database, schema } from '../../platform/db/index.ts';
 import type { LocalDate } from '../../shared/dates.ts';
@@ -114,7 +114,14 @@ export function getForwardableLocations(db: Database, municipalityId: string, to
         and ${lastMinutePlaces.availableUntil} >= ${today}::date)`,
     })
     .from(providerLocations)
-    .where(and(eq(providerLocations.municipalityId, municipalityId), eq(providerLocations.active, true)))
+    .where(
+      and(
+        eq(providerLocations.municipalityId, municipalityId),
+        eq(providerLocations.active, true),
+        // Emergency requests are for baby and toddler care: never out-of-school care.
+        ne(providerLocations.careType, 'out_of_school'),
+      ),
+    )
     .orderBy(asc(providerLocations.name));
 }
 

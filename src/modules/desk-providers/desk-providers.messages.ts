@@ -22,7 +22,7 @@ export const providerMessages = defineMessages({
     colState: 'Status',
     states: { active: 'Actief', deactivated: 'Gedeactiveerd' },
     noLocationYet: 'nog geen locatie',
-    careTypes: { group: 'Groepsopvang', family: 'Gezinsopvang' },
+    careTypes: { group: 'Groepsopvang', family: 'Gezinsopvang', out_of_school: 'Buitenschoolse opvang' },
     // A new organisation
     newTitle: 'Nieuwe organisator',
     newIntro:
@@ -81,6 +81,8 @@ export const providerMessages = defineMessages({
     sectionLocation: 'Locatie',
     locationName: 'Naam van de locatie',
     careType: 'Soort opvang',
+    careTypeHint:
+      'Buitenschoolse opvang is voor schoolkinderen (voor en na school, woensdagnamiddag, vakanties): vul dan ook het deel “Buitenschoolse opvang” hieronder in.',
     street: 'Straat',
     houseNumber: 'Huisnummer',
     postcode: 'Postcode',
@@ -163,7 +165,11 @@ export const providerMessages = defineMessages({
     colState: 'Statut',
     states: { active: 'Actif', deactivated: 'Désactivé' },
     noLocationYet: 'pas encore de lieu',
-    careTypes: { group: 'Accueil en groupe', family: 'Accueil familial' },
+    careTypes: {
+      group: 'Accueil en groupe',
+      family: 'Accueil familial',
+      out_of_school: 'Accueil extrascolaire',
+    },
     newTitle: 'Nouvel organisateur',
     newIntro:
       'Vous ajoutez ensuite ses lieux d’accueil sur la page de l’organisateur et invitez son premier membre du personnel.',
@@ -220,6 +226,8 @@ export const providerMessages = defineMessages({
     sectionLocation: 'Lieu',
     locationName: 'Nom du lieu',
     careType: 'Type d’accueil',
+    careTypeHint:
+      'L’accueil extrascolaire est destiné aux écoliers (avant et après l’école, mercredi après-midi, vacances) : remplissez alors aussi la partie « Accueil extrascolaire » ci-dessous.',
     street: 'Rue',
     houseNumber: 'Numéro',
     postcode: 'Code postal',
@@ -300,7 +308,11 @@ export const providerMessages = defineMessages({
     colState: 'Status',
     states: { active: 'Active', deactivated: 'Deactivated' },
     noLocationYet: 'no location yet',
-    careTypes: { group: 'Group care', family: 'Family care (childminder)' },
+    careTypes: {
+      group: 'Group care',
+      family: 'Family care (childminder)',
+      out_of_school: 'Out-of-school care',
+    },
     newTitle: 'New provider organisation',
     newIntro:
       'Then add its childcare locations on the organisation’s page and invite its first staff member.',
@@ -356,6 +368,8 @@ export const providerMessages = defineMessages({
     sectionLocation: 'Location',
     locationName: 'Name of the location',
     careType: 'Kind of care',
+    careTypeHint:
+      'Out-of-school care is for school children (before and after school, Wednesday afternoon, holidays): then also fill in the part “Out-of-school care” below.',
     street: 'Street',
     houseNumber: 'House number',
     postcode: 'Postcode',

@@ -51,7 +51,8 @@ export const OrganisationForm = z.object({
 });
 export type OrganisationInput = z.infer<typeof OrganisationForm>;
 
-export const CARE_TYPES = ['group', 'family'] as const;
+/** Baby and toddler care (group, family) or out-of-school care for school children. */
+export const CARE_TYPES = ['group', 'family', 'out_of_school'] as const;
 export const SUBSIDY_LEVELS = ['0', '1', '2', '3'] as const;
 
 export const LocationForm = ProfileForm.extend({

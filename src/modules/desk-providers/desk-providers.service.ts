@@ -112,7 +112,7 @@ export async function createLocation(
 ): Promise<Result<string>> {
   await organisationOf(deps, user, organisationId);
   const municipalityId = deskMunicipalityOf(user);
-  const profile = validateProfile(input);
+  const profile = validateProfile(input, input.careType);
   const errors: Errors = profile.ok ? {} : { ...profile.errors };
   const subs = await q.getSubMunicipalities(deps.db, municipalityId);
   const here = subs.filter((s) => s.postcode === input.postcode);

@@ -13,7 +13,7 @@ import {
 } from '../../platform/views/forms.tsx';
 import { DeskLayout, DeskNav } from '../desk/index.ts';
 import { Notice } from '../provider-locations/index.ts';
-import { ProfileFields, profileMessages } from '../provider-profile/index.ts';
+import { OUT_OF_SCHOOL_SERVICES, ProfileFields, profileMessages } from '../provider-profile/index.ts';
 import { providerMessages } from './desk-providers.messages.ts';
 import { CARE_TYPES, MODULES, SUBSIDY_LEVELS } from './desk-providers.schemas.ts';
 import type { LocationData } from './desk-providers.service.ts';
@@ -65,6 +65,9 @@ export function NewLocationPage(props: {
           required
           options={CARE_TYPES.map((c) => ({ value: c, label: t.careTypes[c] }))}
         />
+        <p class="utrecht-paragraph ko-muted" data-qa="care-type-hint">
+          {t.careTypeHint}
+        </p>
         <TextField lang={lang} form={form} name="street" label={t.street} autocomplete="off" required />
         <TextField
           lang={lang}
@@ -137,6 +140,21 @@ export function LocationPage(props: { ctx: PageContext; data: LocationData; done
         <Fact label={t.subsidyLevel}>
           {profileMessages[lang].subsidyLevels[String(loc.subsidyLevel) as '0' | '1' | '2' | '3']}
         </Fact>
+        {loc.careType === 'out_of_school' && (
+          <>
+            <Fact label={profileMessages[lang].sectionOutOfSchool} qa="location-out-of-school">
+              {OUT_OF_SCHOOL_SERVICES.filter((sv) => loc.outOfSchoolHours[sv])
+                .map((sv) => {
+                  const h = loc.outOfSchoolHours[sv];
+                  return `${profileMessages[lang].outOfSchoolServices[sv]} ${h?.opens}–${h?.closes}`;
+                })
+                .join(' · ')}
+            </Fact>
+            <Fact label={profileMessages[lang].schoolsServed} qa="location-schools">
+              {loc.schoolsServed.join(' · ')}
+            </Fact>
+          </>
+        )}
         <Fact label={t.requests} qa="location-requests">
           {formatNumber(lang, data.requests)}
         </Fact>

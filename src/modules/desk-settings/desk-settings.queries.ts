@@ -19,6 +19,7 @@ const settingsColumns = {
   deskOpeningHours: municipalities.deskOpeningHours,
   logoUrl: municipalities.logoUrl,
   brandColour: municipalities.brandColour,
+  outOfSchoolRequests: municipalities.outOfSchoolRequests,
 };
 
 export async function getMunicipalitySettings(db: Database, municipalityId: string) {

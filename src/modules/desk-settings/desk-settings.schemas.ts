@@ -46,6 +46,8 @@ export type SettingsInput = {
   deskOpeningHours: Translated | null;
   logoUrl: string | null;
   brandColour: string | null;
+  /** Out-of-school care chosen in requests through the desk; undefined: not in the form, unchanged. */
+  outOfSchoolRequests: boolean | undefined;
   /** Only the rows the form sent (a row added since the page was shown keeps its figure). */
   figures: FigureInput[];
 };
@@ -142,6 +144,11 @@ export function parseSettingsForm(body: unknown, context: SettingsFormContext): 
     else errors.brandColour = checked.error;
   }
 
+  const outOfSchool = single(values, 'outOfSchoolRequests');
+  if (outOfSchool !== undefined && outOfSchool !== 'on' && outOfSchool !== 'off')
+    errors.outOfSchoolRequests = 'invalidChoice';
+  const outOfSchoolRequests = outOfSchool === undefined ? undefined : outOfSchool === 'on';
+
   const figures: FigureInput[] = [];
   for (const id of context.subMunicipalityIds) {
     const countName = childrenField(id);
@@ -171,6 +178,7 @@ export function parseSettingsForm(body: unknown, context: SettingsFormContext): 
   if (Object.keys(errors).length > 0) {
     const order = [
       ...RULE_NAMES,
+      'outOfSchoolRequests',
       'deskEmail',
       'deskPhone',
       'deskAddress',
@@ -188,6 +196,16 @@ export function parseSettingsForm(body: unknown, context: SettingsFormContext): 
   }
   return {
     ok: true,
-    value: { rules, deskEmail, deskPhone, deskAddress, deskOpeningHours, logoUrl, brandColour, figures },
+    value: {
+      rules,
+      deskEmail,
+      deskPhone,
+      deskAddress,
+      deskOpeningHours,
+      logoUrl,
+      brandColour,
+      outOfSchoolRequests,
+      figures,
+    },
   };
 }

@@ -69,6 +69,7 @@ export async function saveSettings(
       deskOpeningHours: input.deskOpeningHours,
       logoUrl: input.logoUrl,
       brandColour: input.brandColour,
+      ...(input.outOfSchoolRequests === undefined ? {} : { outOfSchoolRequests: input.outOfSchoolRequests }),
     };
     const change: Record<string, unknown> = {};
     const settings: Diff = {};

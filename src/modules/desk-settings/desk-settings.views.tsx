@@ -2,6 +2,7 @@ import { errorText, ratioText } from '../../platform/i18n/common.ts';
 import type { Language } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import {
+  ChoiceGroup,
   CsrfField,
   ErrorSummary,
   type FormState,
@@ -38,6 +39,7 @@ export function storedValues(data: SettingsPageData): FormState['values'] {
     ...Object.fromEntries(TEXT_LANGUAGES.map((l) => [openingHoursField(l), s.deskOpeningHours?.[l] ?? ''])),
     logoUrl: s.logoUrl ?? '',
     brandColour: s.brandColour ?? '',
+    outOfSchoolRequests: s.outOfSchoolRequests ? 'on' : 'off',
     ...Object.fromEntries(
       data.figures.flatMap((f) => [
         [childrenField(f.id), f.children0to3 === null ? '' : String(f.children0to3)],
@@ -108,6 +110,17 @@ function RulesSection(props: { lang: Language; form: FormState }) {
           />
         );
       })}
+      <ChoiceGroup
+        lang={lang}
+        form={form}
+        name="outOfSchoolRequests"
+        legend={t.outOfSchoolLegend}
+        hint={t.outOfSchoolHint}
+        options={[
+          { value: 'off', label: t.outOfSchoolOff },
+          { value: 'on', label: t.outOfSchoolOn },
+        ]}
+      />
     </section>
   );
 }

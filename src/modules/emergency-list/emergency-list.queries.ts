@@ -134,6 +134,7 @@ export async function getLocationWithSettings(db: Database, locationId: string) 
       name: providerLocations.name,
       municipalityId: providerLocations.municipalityId,
       active: providerLocations.active,
+      careType: providerLocations.careType,
       municipalityName: municipalities.name,
       emergencyWindowDays: municipalities.emergencyWindowDays,
       offerDeadlineDays: municipalities.offerDeadlineDays,

@@ -24,7 +24,8 @@ async function scopeOf(
 ) {
   if (!providerLocationsReaching(user, action).includes(locationId)) throw new NotFoundError('location');
   const location = await q.getLocationWithSettings(deps.db, locationId);
-  if (!location) throw new NotFoundError('location');
+  // The emergency list is baby and toddler care's: out-of-school care has none.
+  if (!location || location.careType === 'out_of_school') throw new NotFoundError('location');
   const today = deps.clock.today();
   const scope: q.EmergencyScope = {
     municipalityId: location.municipalityId,

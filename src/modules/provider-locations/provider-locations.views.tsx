@@ -17,10 +17,12 @@ export type LocationTab =
 
 export function LocationNav(props: {
   lang: Language;
-  location: { id: string; name: string };
+  /** Out-of-school care has no emergency list (that list is baby and toddler care's). */
+  location: { id: string; name: string; careType?: string };
   current?: LocationTab;
 }) {
   const t = locationMessages[props.lang];
+  const outOfSchool = props.location.careType === 'out_of_school';
   const base = `/provider/locations/${props.location.id}`;
   const tabs: { key: LocationTab; href: string; label: string }[] = [
     { key: 'waitingList', href: `${base}/waiting-list`, label: t.navWaitingList },
@@ -34,7 +36,7 @@ export function LocationNav(props: {
     <SubNav
       label={`${withColon(props.lang, t.locationNav)} ${props.location.name}`}
       qa="nav"
-      tabs={tabs}
+      tabs={outOfSchool ? tabs.filter((tab) => tab.key !== 'emergencyList') : tabs}
       current={props.current}
     />
   );

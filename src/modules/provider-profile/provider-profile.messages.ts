@@ -50,6 +50,22 @@ export const messages = defineMessages({
     email: 'E-mailadres',
     website: 'Website',
     websiteHint: 'Het volledige adres, bv. https://www.voorbeeld.be',
+    sectionOutOfSchool: 'Buitenschoolse opvang',
+    outOfSchoolIntro:
+      'Voor schoolkinderen: de uren van elk aanbod. Laat beide uren leeg voor wat u niet aanbiedt.',
+    outOfSchoolDeskHint:
+      'Alleen voor buitenschoolse opvang (vul minstens één aanbod in); laat dit leeg voor baby- en peuteropvang.',
+    outOfSchoolServices: {
+      beforeSchool: 'Voor school',
+      afterSchool: 'Na school',
+      wednesdayAfternoon: 'Woensdagnamiddag',
+      schoolHolidays: 'Schoolvakanties',
+    },
+    service: 'Aanbod',
+    schoolsServed: 'Scholen waarvan u de kinderen opvangt',
+    schoolsHint: 'Eén school per regel, bv. Basisschool De Linde. Ouders zoeken op deze namen.',
+    agesHint:
+      'Baby- en peuteropvang: 0 tot 72 maanden. Buitenschoolse opvang: bv. 30 (2,5 jaar) tot 144 (12 jaar).',
     save: 'Profiel bewaren',
     saved: 'Het profiel is bewaard.',
     sectionClosing: 'Sluitingsdagen',
@@ -145,6 +161,22 @@ export const messages = defineMessages({
     email: 'Adresse e-mail',
     website: 'Site web',
     websiteHint: 'L’adresse complète, p. ex. https://www.exemple.be',
+    sectionOutOfSchool: 'Accueil extrascolaire',
+    outOfSchoolIntro:
+      'Pour les écoliers : les heures de chaque offre. Laissez les deux heures vides pour ce que vous ne proposez pas.',
+    outOfSchoolDeskHint:
+      'Uniquement pour l’accueil extrascolaire (indiquez au moins une offre) ; laissez vide pour l’accueil des bébés et des bambins.',
+    outOfSchoolServices: {
+      beforeSchool: 'Avant l’école',
+      afterSchool: 'Après l’école',
+      wednesdayAfternoon: 'Mercredi après-midi',
+      schoolHolidays: 'Vacances scolaires',
+    },
+    service: 'Offre',
+    schoolsServed: 'Écoles dont vous accueillez les enfants',
+    schoolsHint: 'Une école par ligne, p. ex. Basisschool De Linde. Les parents cherchent sur ces noms.',
+    agesHint:
+      'Bébés et bambins : de 0 à 72 mois. Accueil extrascolaire : p. ex. de 30 (2 ans et demi) à 144 (12 ans).',
     save: 'Enregistrer le profil',
     saved: 'Le profil est enregistré.',
     sectionClosing: 'Jours de fermeture',
@@ -249,6 +281,22 @@ export const messages = defineMessages({
     email: 'E-mail address',
     website: 'Website',
     websiteHint: 'The full address, e.g. https://www.example.be',
+    sectionOutOfSchool: 'Out-of-school care',
+    outOfSchoolIntro:
+      'For school children: the hours of each service. Leave both hours empty for what you do not offer.',
+    outOfSchoolDeskHint:
+      'Only for out-of-school care (fill in at least one service); leave this empty for baby and toddler care.',
+    outOfSchoolServices: {
+      beforeSchool: 'Before school',
+      afterSchool: 'After school',
+      wednesdayAfternoon: 'Wednesday afternoon',
+      schoolHolidays: 'School holidays',
+    },
+    service: 'Service',
+    schoolsServed: 'Schools whose pupils you care for',
+    schoolsHint: 'One school per line, e.g. Basisschool De Linde. Parents search by these names.',
+    agesHint:
+      'Baby and toddler care: 0 to 72 months. Out-of-school care: e.g. 30 (2½ years) to 144 (12 years).',
     save: 'Save profile',
     saved: 'The profile has been saved.',
     sectionClosing: 'Closing days',

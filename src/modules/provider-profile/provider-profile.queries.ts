@@ -1,6 +1,11 @@
 import { and, asc, count, desc, eq, gte, isNull, sql } from 'drizzle-orm';
 import { type Database, schema } from '../../platform/db/index.ts';
-import type { ClosingPeriod, OpeningHours, Translated } from '../../platform/db/schema/index.ts';
+import type {
+  ClosingPeriod,
+  OpeningHours,
+  OutOfSchoolHours,
+  Translated,
+} from '../../platform/db/schema/index.ts';
 import type { LocalDate } from '../../shared/dates.ts';
 
 /** SQL of the provider's own profile, photos and last-minute places. */
@@ -21,6 +26,8 @@ export type ProfileUpdate = {
   maxAgeMonths: number;
   inclusiveCare: boolean;
   occasionalCare: boolean;
+  outOfSchoolHours: OutOfSchoolHours;
+  schoolsServed: string[];
   phone: string | null;
   email: string | null;
   website: string | null;

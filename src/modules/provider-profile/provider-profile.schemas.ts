@@ -3,6 +3,7 @@
  * rules that compare fields (closing after opening, until after from) are in the service.
  */
 import { z } from 'zod';
+import { OUT_OF_SCHOOL_SERVICES, type OutOfSchoolService } from '../../platform/db/schema/index.ts';
 import { SPOKEN_LANGUAGES } from '../../platform/i18n/spoken-languages.ts';
 import { parseLocalDate, WEEKDAYS } from '../../shared/dates.ts';
 
@@ -13,6 +14,12 @@ export type HoursDay = (typeof HOURS_DAYS)[number];
 export const TEXT_LANGUAGES = ['nl', 'fr', 'en'] as const;
 
 export const MAX_AGE_MONTHS = 72;
+/** Out-of-school care: school children of about 2.5 to 12 years (ages in months, inclusive). */
+export const OUT_OF_SCHOOL_MIN_AGE_MONTHS = 24;
+export const OUT_OF_SCHOOL_MAX_AGE_MONTHS = 156;
+export { OUT_OF_SCHOOL_SERVICES, type OutOfSchoolService } from '../../platform/db/schema/index.ts';
+/** At most this many schools served by one out-of-school care location. */
+export const MAX_SCHOOLS = 30;
 
 const single = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 const list = (v: unknown) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]);
@@ -58,6 +65,33 @@ const hoursFields = Object.fromEntries(
   ]),
 ) as Record<`${'opens' | 'closes'}_${HoursDay}`, typeof time>;
 
+const oscHoursFields = Object.fromEntries(
+  OUT_OF_SCHOOL_SERVICES.flatMap((sv) => [
+    [`oscOpens_${sv}`, time],
+    [`oscCloses_${sv}`, time],
+  ]),
+) as Record<`${'oscOpens' | 'oscCloses'}_${OutOfSchoolService}`, typeof time>;
+
+/** Schools served, one per line; blank lines dropped, the same name once. */
+const schools = z
+  .preprocess(
+    single,
+    z
+      .string()
+      .max(MAX_SCHOOLS * 160, 'tooLong')
+      .optional(),
+  )
+  .transform((v) => [
+    ...new Set(
+      (v ?? '')
+        .split(/\r?\n/)
+        .map((line) => line.trim().replace(/\s+/g, ' '))
+        .filter(Boolean),
+    ),
+  ])
+  .refine((list) => list.length <= MAX_SCHOOLS, 'tooManySchools')
+  .refine((list) => list.every((name) => name.length <= 150), 'tooLong');
+
 const phone = optionalText(40).refine((v) => !v || /^\+?[0-9][0-9 ./-]{5,}$/.test(v), 'invalidPhone');
 const email = optionalText(200).refine((v) => !v || z.email().safeParse(v).success, 'invalidEmail');
 const website = optionalText(300).refine((v) => {
@@ -80,9 +114,13 @@ export const ProfileForm = z.object({
   ...hoursFields,
   languages: z.preprocess(list, z.array(z.enum(SPOKEN_LANGUAGES, 'invalidChoice'))),
   capacity: integer(1, 200, 'invalidCapacity'),
-  minAgeMonths: integer(0, MAX_AGE_MONTHS, 'invalidAgeMonths'),
-  maxAgeMonths: integer(0, MAX_AGE_MONTHS, 'invalidAgeMonths'),
+  // Up to 12 years for out-of-school care; validateProfile holds baby/toddler care to 72 months.
+  minAgeMonths: integer(0, OUT_OF_SCHOOL_MAX_AGE_MONTHS, 'invalidAgeMonths'),
+  maxAgeMonths: integer(0, OUT_OF_SCHOOL_MAX_AGE_MONTHS, 'invalidAgeMonths'),
   care: z.preprocess(list, z.array(z.enum(['inclusiveCare', 'occasionalCare'], 'invalidChoice'))),
+  // Out-of-school care only (validateProfile refuses them for baby/toddler care).
+  ...oscHoursFields,
+  schoolsServed: schools,
   phone,
   email,
   website,

@@ -1,12 +1,25 @@
 import { recordAudit } from '../../platform/audit/index.ts';
 import { type CurrentUser, locationsFor } from '../../platform/auth/actions.ts';
-import type { ClosingPeriod, OpeningHours, Translated } from '../../platform/db/schema/index.ts';
+import type {
+  ClosingPeriod,
+  OpeningHours,
+  OutOfSchoolHours,
+  Translated,
+} from '../../platform/db/schema/index.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import type { Errors, Result } from '../../platform/i18n/common.ts';
 import { staffRole } from '../provider-locations/index.ts';
 import * as q from './provider-profile.queries.ts';
-import { type ClosingPeriodInput, HOURS_DAYS, type ProfileInput } from './provider-profile.schemas.ts';
+import {
+  type ClosingPeriodInput,
+  HOURS_DAYS,
+  MAX_AGE_MONTHS,
+  OUT_OF_SCHOOL_MAX_AGE_MONTHS,
+  OUT_OF_SCHOOL_MIN_AGE_MONTHS,
+  OUT_OF_SCHOOL_SERVICES,
+  type ProfileInput,
+} from './provider-profile.schemas.ts';
 
 /**
  * The provider's own public profile: the texts, hours, facts and contact a parent sees on the
@@ -43,8 +56,37 @@ export function translatedOrNull(nl: string | undefined, fr: string | undefined,
   return out;
 }
 
-export function validateProfile(input: ProfileInput): Result<q.ProfileUpdate> {
+export type CareType = 'group' | 'family' | 'out_of_school';
+
+/**
+ * The profile's rules that compare fields. Baby and toddler care (group, family) takes children up
+ * to 72 months and has no out-of-school fields; out-of-school care offers at least one service
+ * (before or after school, Wednesday afternoon, school holidays) and takes school children.
+ */
+export function validateProfile(input: ProfileInput, careType: CareType): Result<q.ProfileUpdate> {
   const errors: Errors = {};
+  const outOfSchool = careType === 'out_of_school';
+  const outOfSchoolHours: OutOfSchoolHours = {};
+  for (const service of OUT_OF_SCHOOL_SERVICES) {
+    const opens = input[`oscOpens_${service}`];
+    const closes = input[`oscCloses_${service}`];
+    if (!opens && !closes) continue;
+    if (!outOfSchool) errors[`oscOpens_${service}`] = 'onlyOutOfSchool';
+    else if (!opens) errors[`oscOpens_${service}`] = 'required';
+    else if (!closes) errors[`oscCloses_${service}`] = 'required';
+    else if (closes <= opens) errors[`oscCloses_${service}`] = 'closesBeforeOpens';
+    else outOfSchoolHours[service] = { opens, closes };
+  }
+  if (!outOfSchool && input.schoolsServed.length > 0) errors.schoolsServed = 'onlyOutOfSchool';
+  if (outOfSchool && Object.keys(outOfSchoolHours).length === 0 && Object.keys(errors).length === 0)
+    errors[`oscOpens_${OUT_OF_SCHOOL_SERVICES[0]}`] = 'noOutOfSchoolService';
+  if (outOfSchool) {
+    if (input.minAgeMonths < OUT_OF_SCHOOL_MIN_AGE_MONTHS) errors.minAgeMonths = 'outOfSchoolAgeMonths';
+    if (input.maxAgeMonths > OUT_OF_SCHOOL_MAX_AGE_MONTHS) errors.maxAgeMonths = 'outOfSchoolAgeMonths';
+  } else {
+    if (input.minAgeMonths > MAX_AGE_MONTHS) errors.minAgeMonths = 'invalidAgeMonths';
+    if (input.maxAgeMonths > MAX_AGE_MONTHS) errors.maxAgeMonths = 'invalidAgeMonths';
+  }
   const openingHours: OpeningHours = {};
   for (const day of HOURS_DAYS) {
     const opens = input[`opens_${day}`];
@@ -55,7 +97,8 @@ export function validateProfile(input: ProfileInput): Result<q.ProfileUpdate> {
     else if (closes <= opens) errors[`closes_${day}`] = 'closesBeforeOpens';
     else openingHours[day] = { opens, closes };
   }
-  if (input.maxAgeMonths <= input.minAgeMonths) errors.maxAgeMonths = 'ageRangeReversed';
+  if (!errors.maxAgeMonths && input.maxAgeMonths <= input.minAgeMonths)
+    errors.maxAgeMonths = 'ageRangeReversed';
   // A translation without the Dutch text would show nothing to Dutch visitors: ask for it.
   if (!input.description_nl && (input.description_fr || input.description_en))
     errors.description_nl = 'required';
@@ -73,6 +116,8 @@ export function validateProfile(input: ProfileInput): Result<q.ProfileUpdate> {
       maxAgeMonths: input.maxAgeMonths,
       inclusiveCare: input.care.includes('inclusiveCare'),
       occasionalCare: input.care.includes('occasionalCare'),
+      outOfSchoolHours,
+      schoolsServed: outOfSchool ? input.schoolsServed : [],
       phone: input.phone ?? null,
       email: input.email?.toLowerCase() ?? null,
       website: input.website ?? null,
@@ -86,8 +131,8 @@ export async function saveProfile(
   locationId: string,
   input: ProfileInput,
 ): Promise<Result<null>> {
-  await locationForEdit(deps, user, locationId);
-  const valid = validateProfile(input);
+  const location = await locationForEdit(deps, user, locationId);
+  const valid = validateProfile(input, location.careType);
   if (!valid.ok) return valid;
   await deps.db.transaction(async (tx) => {
     await q.updateProfile(tx, locationId, valid.value);

@@ -15,8 +15,8 @@ import { TableScroll } from '../../platform/views/table-scroll.tsx';
 import { TextArea } from '../provider-locations/index.ts';
 import { AgeRangeFields, DoneNotice, ProfileNav, TimeInput } from './provider-profile.components.tsx';
 import { messages } from './provider-profile.messages.ts';
-import { HOURS_DAYS, TEXT_LANGUAGES } from './provider-profile.schemas.ts';
-import { type ProfileData, periodKey } from './provider-profile.service.ts';
+import { HOURS_DAYS, OUT_OF_SCHOOL_SERVICES, TEXT_LANGUAGES } from './provider-profile.schemas.ts';
+import { type CareType, type ProfileData, periodKey } from './provider-profile.service.ts';
 
 export type ProfileDone = 'saved' | 'closingAdded' | 'closingRemoved';
 
@@ -39,6 +39,11 @@ export function profileFormValues(location: ProfileData['location']): FormState 
     location.inclusiveCare ? 'inclusiveCare' : '',
     location.occasionalCare ? 'occasionalCare' : '',
   ].filter(Boolean);
+  for (const service of OUT_OF_SCHOOL_SERVICES) {
+    v[`oscOpens_${service}`] = location.outOfSchoolHours[service]?.opens ?? '';
+    v[`oscCloses_${service}`] = location.outOfSchoolHours[service]?.closes ?? '';
+  }
+  v.schoolsServed = location.schoolsServed.join('\n');
   v.phone = location.phone ?? '';
   v.email = location.email ?? '';
   v.website = location.website ?? '';
@@ -89,6 +94,7 @@ export function ProfilePage(props: {
         <ProfileFields
           lang={lang}
           form={form}
+          careType={loc.careType}
           subsidy={
             <dl class="ko-data-list">
               <dt>{t.subsidyLevel}</dt>
@@ -168,11 +174,20 @@ export function ProfilePage(props: {
 /**
  * The profile's fields (texts, hours per day, places, ages, languages, care, price, contact): the
  * provider's own profile form, and the desk's form for a new location (desk-providers), which
- * passes its own subsidy field; here the subsidy level is only shown.
+ * passes its own subsidy field; here the subsidy level is only shown. The out-of-school care fields
+ * (services with their hours, schools served) show for such a location, and in the desk's form,
+ * where the kind of care is chosen in the same form (no script), with a hint saying for whom.
  */
-export function ProfileFields(props: { lang: Language; form: FormState; subsidy: ComponentChildren }) {
+export function ProfileFields(props: {
+  lang: Language;
+  form: FormState;
+  subsidy: ComponentChildren;
+  /** The location's kind of care; undefined in the desk's form for a new location. */
+  careType?: CareType;
+}) {
   const { lang, form } = props;
   const t = messages[lang];
+  const outOfSchool = props.careType === undefined || props.careType === 'out_of_school';
   return (
     <>
       <h2 class="utrecht-heading-2">{t.sectionDescription}</h2>
@@ -242,6 +257,11 @@ export function ProfileFields(props: { lang: Language; form: FormState; subsidy:
         inputMode="numeric"
         required
       />
+      {outOfSchool && (
+        <p class="utrecht-paragraph ko-muted" data-qa="ages-hint">
+          {t.agesHint}
+        </p>
+      )}
       <AgeRangeFields lang={lang} form={form} />
       <ChoiceGroup
         lang={lang}
@@ -262,6 +282,7 @@ export function ProfileFields(props: { lang: Language; form: FormState; subsidy:
           { value: 'occasionalCare', label: t.occasionalCare },
         ]}
       />
+      {outOfSchool && <OutOfSchoolFields lang={lang} form={form} desk={props.careType === undefined} />}
       <h2 class="utrecht-heading-2">{t.sectionPrice}</h2>
       {props.subsidy}
       {TEXT_LANGUAGES.map((l) => (
@@ -284,6 +305,77 @@ export function ProfileFields(props: { lang: Language; form: FormState; subsidy:
         label={t.website}
         hint={t.websiteHint}
         autocomplete="off"
+      />
+    </>
+  );
+}
+
+/** Out-of-school care: the hours of each service and the schools served (one per line). */
+function OutOfSchoolFields(props: { lang: Language; form: FormState; desk: boolean }) {
+  const { lang, form } = props;
+  const t = messages[lang];
+  return (
+    <>
+      <h2 class="utrecht-heading-2" id="out-of-school">
+        {t.sectionOutOfSchool}
+      </h2>
+      <p class="utrecht-paragraph" id="osc-hint">
+        {props.desk ? t.outOfSchoolDeskHint : t.outOfSchoolIntro}
+      </p>
+      <TableScroll label={t.sectionOutOfSchool}>
+        <table
+          class="utrecht-table ko-table ko-table--compact"
+          aria-describedby="osc-hint"
+          data-qa="out-of-school-hours"
+        >
+          <caption class="ko-visually-hidden">{t.sectionOutOfSchool}</caption>
+          <thead class="utrecht-table__header">
+            <tr class="utrecht-table__row">
+              <th class="utrecht-table__header-cell" scope="col">
+                {t.service}
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                {t.opens}
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                {t.closes}
+              </th>
+            </tr>
+          </thead>
+          <tbody class="utrecht-table__body">
+            {OUT_OF_SCHOOL_SERVICES.map((service) => (
+              <tr class="utrecht-table__row" key={service}>
+                <th class="utrecht-table__header-cell" scope="row">
+                  {t.outOfSchoolServices[service]}
+                </th>
+                <td class="utrecht-table__cell">
+                  <TimeInput
+                    lang={lang}
+                    form={form}
+                    name={`oscOpens_${service}`}
+                    label={`${t.outOfSchoolServices[service]}: ${t.opens}`}
+                  />
+                </td>
+                <td class="utrecht-table__cell">
+                  <TimeInput
+                    lang={lang}
+                    form={form}
+                    name={`oscCloses_${service}`}
+                    label={`${t.outOfSchoolServices[service]}: ${t.closes}`}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+      <TextArea
+        lang={lang}
+        form={form}
+        name="schoolsServed"
+        label={t.schoolsServed}
+        hint={t.schoolsHint}
+        rows={4}
       />
     </>
   );

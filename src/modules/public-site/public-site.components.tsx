@@ -144,6 +144,14 @@ export function ageLabel(lang: Language, months: number): string {
   return months > 0 && months % 12 === 0 ? t.years(months / 12) : t.months(months);
 }
 
+/** An age in years for school children: "2,5 jaar", "12 years". */
+export function schoolAgeLabel(lang: Language, months: number): string {
+  const years = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : `${lang}-BE`, {
+    maximumFractionDigits: 1,
+  }).format(months / 12);
+  return messages[lang].yearsOld(years);
+}
+
 export function formatKm(lang: Language, km: number): string {
   return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : `${lang}-BE`, {
     maximumFractionDigits: km < 10 ? 1 : 0,
@@ -279,7 +287,13 @@ export function jsonForScript(value: unknown): string {
 }
 
 /** What the map needs of a location; kept small, as a search can put a thousand on a page. */
-export type MapMarker = { id: string; name: string; type: 'group' | 'family'; lat: number; lng: number };
+export type MapMarker = {
+  id: string;
+  name: string;
+  type: 'group' | 'family' | 'out_of_school';
+  lat: number;
+  lng: number;
+};
 
 /**
  * A map enhancement: hidden without JavaScript (the list or address is the real content);

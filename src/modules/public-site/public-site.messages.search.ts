@@ -57,6 +57,18 @@ export const searchMessages = defineMessages({
     clear: 'Alle filters wissen',
     results: (n: number) =>
       plural('nl', n, { one: '# opvanglocatie gevonden', other: '# opvanglocaties gevonden' }),
+    offerNav: 'Wat zoekt u?',
+    offerBaby: 'Baby- en peuteropvang (0–3 jaar)',
+    offerSchool: 'Buitenschoolse opvang (schoolkinderen)',
+    schoolTitle: 'Buitenschoolse opvang zoeken',
+    schoolIntro:
+      'Opvang voor schoolkinderen voor en na school, op woensdagnamiddag en in de schoolvakanties. U vraagt een plaats aan bij de organisator zelf (zie het profiel). Alle filters zijn niet verplicht.',
+    school: 'School van uw kind',
+    schoolHint: 'Een deel van de naam volstaat, bijvoorbeeld De Linde.',
+    schoolAge: 'Leeftijd van uw kind',
+    servicesLegend: 'Wanneer hebt u opvang nodig?',
+    chosenSchool: (name: string) => `school: “${name}”`,
+    legendSchool: 'Buitenschoolse opvang',
     noResults:
       'Geen opvanglocaties gevonden met deze filters. Probeer minder filters of een grotere afstand.',
     sortBy: 'Sorteren op',
@@ -149,6 +161,18 @@ export const searchMessages = defineMessages({
     clear: 'Effacer tous les filtres',
     results: (n: number) =>
       plural('fr', n, { one: '# lieu d’accueil trouvé', other: '# lieux d’accueil trouvés' }),
+    offerNav: 'Que cherchez-vous ?',
+    offerBaby: 'Accueil des bébés et bambins (0–3 ans)',
+    offerSchool: 'Accueil extrascolaire (écoliers)',
+    schoolTitle: 'Chercher un accueil extrascolaire',
+    schoolIntro:
+      'Accueil des écoliers avant et après l’école, le mercredi après-midi et pendant les vacances scolaires. Vous demandez une place à l’organisateur lui-même (voir la fiche). Aucun filtre n’est obligatoire.',
+    school: 'École de votre enfant',
+    schoolHint: 'Une partie du nom suffit, par exemple De Linde.',
+    schoolAge: 'Âge de votre enfant',
+    servicesLegend: 'Quand avez-vous besoin d’accueil ?',
+    chosenSchool: (name: string) => `école : « ${name} »`,
+    legendSchool: 'Accueil extrascolaire',
     noResults:
       'Aucun lieu d’accueil ne correspond à ces filtres. Essayez avec moins de filtres ou une plus grande distance.',
     sortBy: 'Trier par',
@@ -238,6 +262,18 @@ export const searchMessages = defineMessages({
     clear: 'Clear all filters',
     results: (n: number) =>
       plural('en', n, { one: '# childcare location found', other: '# childcare locations found' }),
+    offerNav: 'What are you looking for?',
+    offerBaby: 'Baby and toddler care (0–3 years)',
+    offerSchool: 'Out-of-school care (school children)',
+    schoolTitle: 'Find out-of-school care',
+    schoolIntro:
+      'Care for school children before and after school, on Wednesday afternoons and in the school holidays. You ask the organiser itself for a place (see the profile). No filter is required.',
+    school: 'Your child’s school',
+    schoolHint: 'Part of the name is enough, for example De Linde.',
+    schoolAge: 'Your child’s age',
+    servicesLegend: 'When do you need care?',
+    chosenSchool: (name: string) => `school: “${name}”`,
+    legendSchool: 'Out-of-school care',
     noResults: 'No childcare locations match these filters. Try fewer filters or a larger distance.',
     sortBy: 'Sort by',
     sortDistance: 'distance',

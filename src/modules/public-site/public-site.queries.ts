@@ -24,6 +24,12 @@ export type LatLng = { lat: number; lng: number };
 
 /** What the search form asks for, already validated and geocoded. */
 export type SearchCriteria = {
+  /** baby: baby and toddler care only (group, family); school: out-of-school care only. */
+  offer: 'baby' | 'school';
+  /** Out-of-school care: a school served whose name contains this (accents and case ignored). */
+  school: string | undefined;
+  /** Out-of-school care: offers every one of these services. */
+  services: readonly ('beforeSchool' | 'afterSchool' | 'wednesdayAfternoon' | 'schoolHolidays')[];
   careType: 'group' | 'family' | undefined;
   ageMonths: number | undefined;
   days: readonly Weekday[];
@@ -105,7 +111,16 @@ function distances(c: SearchCriteria) {
 
 function searchConditions(c: SearchCriteria): SQL | undefined {
   const conditions: (SQL | undefined)[] = [eq(l.active, true), eq(municipalities.active, true)];
-  if (c.careType) conditions.push(eq(l.careType, c.careType));
+  if (c.offer === 'school') conditions.push(eq(l.careType, 'out_of_school'));
+  else conditions.push(c.careType ? eq(l.careType, c.careType) : inArray(l.careType, ['group', 'family']));
+  // Service keys come from a closed list (the schema), never from the visitor's text.
+  for (const service of c.services) conditions.push(sql`${l.outOfSchoolHours} ? ${service}`);
+  if (c.school) {
+    conditions.push(
+      sql`exists (select 1 from unnest(${l.schoolsServed}) as s(name)
+        where translate(s.name, ${ACCENTED}, ${PLAIN}) ilike ${likePattern(foldAccents(c.school))})`,
+    );
+  }
   if (c.ageMonths !== undefined) {
     conditions.push(lte(l.minAgeMonths, c.ageMonths), gte(l.maxAgeMonths, c.ageMonths));
   }
@@ -172,6 +187,8 @@ export async function searchLocations(
       languages: l.languages,
       inclusiveCare: l.inclusiveCare,
       occasionalCare: l.occasionalCare,
+      outOfSchoolHours: l.outOfSchoolHours,
+      schoolsServed: l.schoolsServed,
       municipalityName: municipalities.name,
       homeKm: d.home ? sql<number>`${d.home}` : sql<null>`null::float8`,
       workKm: d.work ? sql<number>`${d.work}` : sql<null>`null::float8`,
@@ -255,6 +272,18 @@ export async function getMunicipalityOptions(db: Database) {
   return out;
 }
 
+/** The schools that active out-of-school care locations serve, for the school filter's suggestions. */
+export async function getSchoolsServed(db: Database): Promise<string[]> {
+  const result = await db.execute(sql`
+    select distinct s.name from ${l}
+      join ${municipalities} m on m.id = ${l.municipalityId}
+      cross join lateral unnest(${l.schoolsServed}) as s(name)
+     where ${l.active} and m.active and ${l.careType} = 'out_of_school'
+     order by s.name
+     limit 500`);
+  return (result as unknown as { rows: { name: string }[] }).rows.map((r) => r.name);
+}
+
 /** The desks' contact details for the home page. */
 export function getDesks(db: Database) {
   return db
@@ -279,6 +308,7 @@ export async function getPublicLocation(db: Database, id: string) {
     .select({
       location: l,
       municipalityName: municipalities.name,
+      outOfSchoolRequests: municipalities.outOfSchoolRequests,
       subMunicipalityName: subMunicipalities.name,
     })
     .from(l)

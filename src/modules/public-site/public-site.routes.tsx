@@ -78,7 +78,10 @@ export function registerPublicSiteRoutes(app: FastifyInstance, deps: AppDeps, ge
   });
 
   app.get('/search', { config: { action: 'public.page' } }, async (request, reply) => {
-    const municipalities = await q.getMunicipalityOptions(deps.db);
+    const [municipalities, schools] = await Promise.all([
+      q.getMunicipalityOptions(deps.db),
+      q.getSchoolsServed(deps.db),
+    ]);
     const parsed = parseForm(SearchQuery, request.query);
     const result = parsed.ok ? await search(deps, geocoder, parsed.value) : undefined;
     const form = parsed.ok
@@ -93,6 +96,7 @@ export function registerPublicSiteRoutes(app: FastifyInstance, deps: AppDeps, ge
         form={form}
         params={queryParams(request)}
         municipalities={municipalities}
+        schools={schools}
         result={result}
         map={map}
       />

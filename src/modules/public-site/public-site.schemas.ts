@@ -18,6 +18,28 @@ export const AGE_OPTIONS = ['0', '3', '6', '9', '12', '18', '24', '30'] as const
 export const OPENS_BEFORE_OPTIONS = ['06:30', '07:00', '07:30', '08:00', '08:30'] as const;
 export const CLOSES_AFTER_OPTIONS = ['17:00', '17:30', '18:00', '18:30', '19:00'] as const;
 export const DISTANCE_OPTIONS = ['1', '2', '5', '10', '20', '50'] as const;
+/** Out-of-school care: the child's age in months, from 2.5 to 12 years. */
+export const SCHOOL_AGE_OPTIONS = [
+  '30',
+  '36',
+  '48',
+  '60',
+  '72',
+  '84',
+  '96',
+  '108',
+  '120',
+  '132',
+  '144',
+] as const;
+/** What the out-of-school search can ask for (the location's `out_of_school_hours` keys). */
+export const SCHOOL_SERVICES = [
+  'beforeSchool',
+  'afterSchool',
+  'wednesdayAfternoon',
+  'schoolHolidays',
+] as const;
+export type SchoolService = (typeof SCHOOL_SERVICES)[number];
 /** Languages a location can say it speaks with parents (`provider_locations.languages`). */
 
 /** An empty field is no filter: '' and missing mean the same. */
@@ -66,7 +88,22 @@ const point = optional(
 /** 'm:<uuid>' for a whole municipality, 's:<uuid>' for one sub-municipality. */
 const area = optional(z.preprocess(single, z.string().regex(/^[ms]:[0-9a-f-]{36}$/i, 'invalidChoice')));
 
+const services = z
+  .preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.enum(SCHOOL_SERVICES, 'invalidChoice')),
+  )
+  .transform((list) => SCHOOL_SERVICES.filter((sv) => list.includes(sv)));
+
+/**
+ * `offer=school` searches out-of-school care with its own filters (school, age, services); without
+ * it the search is the baby and toddler search it always was, and leaves out-of-school care out.
+ */
 export const SearchQuery = z.object({
+  offer: choice(['school'] as const),
+  school: text(100),
+  schoolAge: choice(SCHOOL_AGE_OPTIONS),
+  service: services,
   type: choice(['group', 'family'] as const),
   age: choice(AGE_OPTIONS),
   birthDate: date,

@@ -36,20 +36,33 @@ export async function search(deps: AppDeps, geocoder: Geocoder, input: SearchInp
   const origin = Boolean(home || work || point);
 
   const today = deps.clock.today();
+  const school = input.offer === 'school';
   const birthDate = input.birthDate ? parseLocalDate(input.birthDate) : undefined;
-  const ageMonths = birthDate ? ageInMonths(birthDate, today) : input.age ? Number(input.age) : undefined;
+  // Out-of-school care has its own age choice; the baby/toddler filters do not apply to it.
+  const ageMonths = school
+    ? input.schoolAge
+      ? Number(input.schoolAge)
+      : undefined
+    : birthDate
+      ? ageInMonths(birthDate, today)
+      : input.age
+        ? Number(input.age)
+        : undefined;
   const [kind, areaId] = input.area ? (input.area.split(':') as ['m' | 's', string]) : [undefined, undefined];
   const sort = input.sort ?? (origin ? 'distance' : 'name');
   const criteria: q.SearchCriteria = {
-    careType: input.type,
+    offer: school ? 'school' : 'baby',
+    school: school ? input.school : undefined,
+    services: school ? input.service : [],
+    careType: school ? undefined : input.type,
     ageMonths,
-    days: input.day,
-    incomeRelated: input.tariff === undefined ? undefined : input.tariff === 'income',
-    opensBefore: input.opensBefore,
-    closesAfter: input.closesAfter,
+    days: school ? [] : input.day,
+    incomeRelated: school || input.tariff === undefined ? undefined : input.tariff === 'income',
+    opensBefore: school ? undefined : input.opensBefore,
+    closesAfter: school ? undefined : input.closesAfter,
     language: input.language,
     inclusive: input.inclusive === 'yes',
-    occasional: input.occasional === 'yes',
+    occasional: !school && input.occasional === 'yes',
     municipalityId: kind === 'm' ? areaId?.toLowerCase() : undefined,
     subMunicipalityId: kind === 's' ? areaId?.toLowerCase() : undefined,
     home,

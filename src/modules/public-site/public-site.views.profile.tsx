@@ -13,11 +13,13 @@ import {
   MapEnhancement,
   PublicLayout,
   RichText,
+  schoolAgeLabel,
   translated,
 } from './public-site.components.tsx';
 import { pageMessages } from './public-site.messages.pages.ts';
 import { messages } from './public-site.messages.ts';
 import type { getLastMinutePlaces } from './public-site.queries.ts';
+import { SCHOOL_SERVICES as OUT_OF_SCHOOL_SERVICES } from './public-site.schemas.ts';
 import { LastMinutePlaceCard } from './public-site.views.last-minute.tsx';
 import type { MapConfig } from './public-site.views.search.tsx';
 
@@ -25,6 +27,8 @@ export type ProfileData = {
   location: typeof schema.providerLocations.$inferSelect;
   municipalityName: string;
   subMunicipalityName: string | null;
+  /** The municipality lets parents choose out-of-school care in a request through the desk. */
+  outOfSchoolRequests: boolean;
   photos: { id: string; alt: Translated }[];
   lastMinute: Awaited<ReturnType<typeof getLastMinutePlaces>>['rows'];
   today: LocalDate;
@@ -47,6 +51,10 @@ export function ProfilePage(props: {
     .filter((c) => c.until >= data.today)
     .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
   const place = data.subMunicipalityName ?? loc.city;
+  const outOfSchool = loc.careType === 'out_of_school';
+  // Out-of-school care takes requests through the desk only where the municipality turned that on.
+  const choosable = !outOfSchool || data.outOfSchoolRequests;
+  const age = (months: number) => (outOfSchool ? schoolAgeLabel(lang, months) : ageLabel(lang, months));
   const description = translated(loc.description, lang);
   return (
     <PublicLayout ctx={ctx} title={loc.name} section="search">
@@ -61,16 +69,26 @@ export function ProfilePage(props: {
             {t.lastMinuteBadge}
           </p>
         )}
-        <p class="utrecht-paragraph ko-no-print">
-          <a
-            class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action"
-            href={`/parent/requests/new?preference=${loc.id}`}
-            data-qa="add-to-request"
-          >
-            {p.addToRequest}
-          </a>
-        </p>
-        <p class="utrecht-paragraph ko-hint ko-no-print">{p.addToRequestHint}</p>
+        {choosable ? (
+          <>
+            <p class="utrecht-paragraph ko-no-print">
+              <a
+                class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action"
+                href={`/parent/requests/new?preference=${loc.id}`}
+                data-qa="add-to-request"
+              >
+                {p.addToRequest}
+              </a>
+            </p>
+            <p class="utrecht-paragraph ko-hint ko-no-print">
+              {outOfSchool ? t.requestsViaDesk : p.addToRequestHint}
+            </p>
+          </>
+        ) : (
+          <p class="utrecht-paragraph ko-hint" data-qa="requests-direct">
+            {t.requestsDirect}
+          </p>
+        )}
 
         <section aria-labelledby="about">
           <h2 class="utrecht-heading-2" id="about">
@@ -111,7 +129,7 @@ export function ProfilePage(props: {
           <dl class="ko-facts" data-qa="facts">
             <Fact label={p.type}>{t.careTypes[loc.careType]}</Fact>
             <Fact label={p.ageRange} qa="age-range">
-              {t.ageRange(ageLabel(lang, loc.minAgeMonths), ageLabel(lang, loc.maxAgeMonths))}
+              {t.ageRange(age(loc.minAgeMonths), age(loc.maxAgeMonths))}
             </Fact>
             <Fact label={p.capacity}>{t.places(loc.capacity)}</Fact>
             <Fact label={p.languages}>
@@ -124,6 +142,43 @@ export function ProfilePage(props: {
             </Fact>
           </dl>
         </section>
+
+        {outOfSchool && (
+          <section aria-labelledby="out-of-school" data-qa="out-of-school">
+            <h2 class="utrecht-heading-2" id="out-of-school">
+              {t.profileOutOfSchool}
+            </h2>
+            <table class="ko-table ko-hours" data-qa="out-of-school-hours">
+              <thead>
+                <tr>
+                  <th scope="col">{t.schoolFacts.services}</th>
+                  <th scope="col">{p.hours}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {OUT_OF_SCHOOL_SERVICES.map((sv) => {
+                  const h = loc.outOfSchoolHours[sv];
+                  return (
+                    <tr key={sv}>
+                      <th scope="row">{t.outOfSchoolServices[sv]}</th>
+                      <td>{h ? t.hours(h.opens, h.closes) : t.closed}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+            <h3 class="utrecht-heading-3">{t.profileSchools}</h3>
+            {loc.schoolsServed.length === 0 ? (
+              <p class="utrecht-paragraph">{t.profileNoSchools}</p>
+            ) : (
+              <ul class="utrecht-unordered-list" data-qa="schools-served">
+                {loc.schoolsServed.map((name) => (
+                  <li key={name}>{name}</li>
+                ))}
+              </ul>
+            )}
+          </section>
+        )}
 
         <section aria-labelledby="price">
           <h2 class="utrecht-heading-2" id="price">
@@ -147,25 +202,28 @@ export function ProfilePage(props: {
           <h2 class="utrecht-heading-2" id="hours">
             {p.openingHours}
           </h2>
-          <table class="ko-table ko-hours" data-qa="opening-hours">
-            <thead>
-              <tr>
-                <th scope="col">{p.day}</th>
-                <th scope="col">{p.hours}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {HOURS_DAYS.filter((d) => d !== 'sat' || loc.openingHours.sat).map((d) => {
-                const h = loc.openingHours[d];
-                return (
-                  <tr key={d}>
-                    <th scope="row">{t.weekdays[d]}</th>
-                    <td>{h ? t.hours(h.opens, h.closes) : t.closed}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          {/* Out-of-school care says its times per service above; weekday hours only when it gave them. */}
+          {(!outOfSchool || Object.keys(loc.openingHours).length > 0) && (
+            <table class="ko-table ko-hours" data-qa="opening-hours">
+              <thead>
+                <tr>
+                  <th scope="col">{p.day}</th>
+                  <th scope="col">{p.hours}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {HOURS_DAYS.filter((d) => d !== 'sat' || loc.openingHours.sat).map((d) => {
+                  const h = loc.openingHours[d];
+                  return (
+                    <tr key={d}>
+                      <th scope="row">{t.weekdays[d]}</th>
+                      <td>{h ? t.hours(h.opens, h.closes) : t.closed}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          )}
           <h3 class="utrecht-heading-3">{p.closingPeriods}</h3>
           {closing.length === 0 ? (
             <p class="utrecht-paragraph">{p.noClosingPeriods}</p>

@@ -25,6 +25,7 @@ import {
   type MapMarker,
   Pagination,
   PublicLayout,
+  schoolAgeLabel,
   withParam,
 } from './public-site.components.tsx';
 import { searchMessages } from './public-site.messages.search.ts';
@@ -36,6 +37,8 @@ import {
   DISTANCE_OPTIONS,
   MAX_MARKERS,
   OPENS_BEFORE_OPTIONS,
+  SCHOOL_AGE_OPTIONS,
+  SCHOOL_SERVICES,
   SPOKEN_LANGUAGES,
 } from './public-site.schemas.ts';
 import type { SearchResult } from './public-site.service.ts';
@@ -105,6 +108,16 @@ function chosenFilters(lang: Language, form: FormState, municipalities: Municipa
   const v = (name: string) => value(form, name).trim();
   const out: string[] = [];
   if (v('q')) out.push(c.text(v('q')));
+  if (v('offer') === 'school') {
+    // Out-of-school care: its own filters, then the ones both searches share.
+    if (v('school')) out.push(s.chosenSchool(v('school')));
+    if (/^\d+$/.test(v('schoolAge'))) out.push(schoolAgeLabel(lang, Number(v('schoolAge'))));
+    const services = values(form, 'service').filter((sv): sv is (typeof SCHOOL_SERVICES)[number] =>
+      (SCHOOL_SERVICES as readonly string[]).includes(sv),
+    );
+    if (services.length > 0) out.push(services.map((sv) => t.outOfSchoolServices[sv]).join(', '));
+    return [...out, ...sharedFilters(lang, form, municipalities)];
+  }
   const type = v('type');
   if (type === 'group' || type === 'family') out.push(t.careTypesShort[type]);
   if (v('age') && /^\d+$/.test(v('age'))) out.push(ageLabel(lang, Number(v('age'))));
@@ -118,10 +131,18 @@ function chosenFilters(lang: Language, form: FormState, municipalities: Municipa
   if (v('tariff') === 'fixed') out.push(t.fixedPrice);
   if (v('opensBefore')) out.push(c.opensBefore(v('opensBefore')));
   if (v('closesAfter')) out.push(c.closesAfter(v('closesAfter')));
+  if (v('occasional') === 'yes') out.push(c.occasional);
+  return [...out, ...sharedFilters(lang, form, municipalities)];
+}
+
+/** The filters both searches have: language, inclusive care, area and distance. */
+function sharedFilters(lang: Language, form: FormState, municipalities: Municipalities): string[] {
+  const c = searchMessages[lang].chosen;
+  const v = (name: string) => value(form, name).trim();
+  const out: string[] = [];
   const language = SPOKEN_LANGUAGES.find((l) => l === v('language'));
   if (language) out.push(spokenLanguageNames[lang][language]);
   if (v('inclusive') === 'yes') out.push(c.inclusive);
-  if (v('occasional') === 'yes') out.push(c.occasional);
   const area = v('area').toLowerCase();
   for (const m of municipalities) {
     if (area === `m:${m.id}`) out.push(m.name);
@@ -139,7 +160,12 @@ function chosenFilters(lang: Language, form: FormState, municipalities: Municipa
  * that on a phone the results come right after a one-line summary; they stay open on a first
  * visit and whenever a field has an error (the error summary links to the fields).
  */
-function FilterPanel(props: { ctx: PageContext; form: FormState; municipalities: Municipalities }) {
+function FilterPanel(props: {
+  ctx: PageContext;
+  form: FormState;
+  municipalities: Municipalities;
+  schools: string[];
+}) {
   const { lang } = props.ctx;
   const s = searchMessages[lang];
   const chosen = chosenFilters(lang, props.form, props.municipalities);
@@ -153,7 +179,16 @@ function FilterPanel(props: { ctx: PageContext; form: FormState; municipalities:
       )}
       <details class="ko-search__details" open={open} data-qa="filter-details">
         <summary data-qa="filter-toggle">{s.filtersToggle(chosen.length)}</summary>
-        <SearchFilters ctx={props.ctx} form={props.form} municipalities={props.municipalities} />
+        {value(props.form, 'offer') === 'school' ? (
+          <SchoolFilters
+            ctx={props.ctx}
+            form={props.form}
+            municipalities={props.municipalities}
+            schools={props.schools}
+          />
+        ) : (
+          <SearchFilters ctx={props.ctx} form={props.form} municipalities={props.municipalities} />
+        )}
       </details>
     </div>
   );
@@ -287,6 +322,158 @@ function SearchFilters(props: { ctx: PageContext; form: FormState; municipalitie
   );
 }
 
+/**
+ * The out-of-school care search's own filters: school (with the schools served as suggestions, a
+ * plain text field without JavaScript), age, when care is needed; then language, inclusive care,
+ * area and distance as in the baby and toddler search. `offer=school` rides along hidden.
+ */
+function SchoolFilters(props: {
+  ctx: PageContext;
+  form: FormState;
+  municipalities: Municipalities;
+  schools: string[];
+}) {
+  const { lang } = props.ctx;
+  const t = messages[lang];
+  const s = searchMessages[lang];
+  const form = props.form;
+  const sort = value(form, 'sort');
+  return (
+    <form
+      method="get"
+      action="/search"
+      class="ko-search__filters"
+      aria-labelledby="filters-title"
+      data-qa="search-form"
+      novalidate
+    >
+      <h2 class="utrecht-heading-2" id="filters-title">
+        {s.filters}
+      </h2>
+      <input type="hidden" name="offer" value="school" />
+      <TextField lang={lang} form={form} name="q" label={s.text} />
+      <SchoolField lang={lang} form={form} schools={props.schools} />
+      <SelectField
+        lang={lang}
+        form={form}
+        name="schoolAge"
+        label={s.schoolAge}
+        emptyLabel={s.ageAny}
+        options={SCHOOL_AGE_OPTIONS.map((a) => ({ value: a, label: schoolAgeLabel(lang, Number(a)) }))}
+      />
+      <ChoiceGroup
+        lang={lang}
+        form={form}
+        name="service"
+        legend={s.servicesLegend}
+        multiple
+        options={SCHOOL_SERVICES.map((sv) => ({ value: sv, label: t.outOfSchoolServices[sv] }))}
+      />
+      <SelectField
+        lang={lang}
+        form={form}
+        name="language"
+        label={s.language}
+        emptyLabel={s.anyLanguage}
+        options={SPOKEN_LANGUAGES.map((l) => ({ value: l, label: spokenLanguageNames[lang][l] }))}
+      />
+      <fieldset class="utrecht-form-fieldset ko-fieldset">
+        <legend class="utrecht-form-fieldset__legend">{s.careNeeds}</legend>
+        <Checkbox form={form} name="inclusive" label={t.inclusive} />
+      </fieldset>
+      <AreaSelect lang={lang} form={form} municipalities={props.municipalities} />
+      <fieldset class="utrecht-form-fieldset ko-fieldset">
+        <legend class="utrecht-form-fieldset__legend">{s.distanceLegend}</legend>
+        <TextField
+          lang={lang}
+          form={form}
+          name="home"
+          label={s.home}
+          hint={s.placeHint}
+          autocomplete="postal-code"
+        />
+        <TextField lang={lang} form={form} name="work" label={s.work} hint={s.placeHint} />
+        <TextField lang={lang} form={form} name="near" label={s.near} hint={s.nearHint} />
+        <SelectField
+          lang={lang}
+          form={form}
+          name="distance"
+          label={s.distance}
+          emptyLabel={s.anyDistance}
+          options={DISTANCE_OPTIONS.map((d) => ({ value: d, label: s.km(d) }))}
+        />
+      </fieldset>
+      {(sort === 'distance' || sort === 'name') && <input type="hidden" name="sort" value={sort} />}
+      <div class="ko-button-row">
+        <SubmitButton qa="search-submit">{s.search}</SubmitButton>
+        <a class="utrecht-link" href="/search?offer=school" data-qa="search-clear">
+          {s.clear}
+        </a>
+      </div>
+    </form>
+  );
+}
+
+/** The school field: free text, with the schools served offered as suggestions (a datalist). */
+function SchoolField(props: { lang: Language; form: FormState; schools: string[] }) {
+  const s = searchMessages[props.lang];
+  const invalid = Boolean(props.form.errors.school);
+  return (
+    <div class={`utrecht-form-field ${invalid ? 'utrecht-form-field--invalid' : ''}`}>
+      <div class="utrecht-form-field__label">
+        <label class="utrecht-form-label" for="field-school">
+          {s.school}
+        </label>
+      </div>
+      <p class="utrecht-form-field-description" id="hint-school">
+        {s.schoolHint}
+      </p>
+      <input
+        class="utrecht-textbox utrecht-textbox--html-input"
+        type="text"
+        id="field-school"
+        name="school"
+        value={value(props.form, 'school')}
+        list="schools-served"
+        autocomplete="off"
+        aria-describedby="hint-school"
+        aria-invalid={invalid ? 'true' : undefined}
+      />
+      <datalist id="schools-served">
+        {props.schools.map((name) => (
+          <option key={name} value={name} />
+        ))}
+      </datalist>
+    </div>
+  );
+}
+
+/** Two searches, each with its own filters: baby and toddler care, and out-of-school care. */
+function OfferNav(props: { lang: Language; school: boolean }) {
+  const s = searchMessages[props.lang];
+  const link = (current: boolean, href: string, label: string, qa: string) => (
+    <li>
+      {current ? (
+        <span aria-current="page" class="ko-sort__current" data-qa={qa}>
+          {label}
+        </span>
+      ) : (
+        <a class="utrecht-link" href={href} data-qa={qa}>
+          {label}
+        </a>
+      )}
+    </li>
+  );
+  return (
+    <nav aria-label={s.offerNav} class="ko-offer-nav" data-qa="offer-nav">
+      <ul class="ko-inline-list">
+        {link(!props.school, '/search', s.offerBaby, 'offer-baby')}
+        {link(props.school, '/search?offer=school', s.offerSchool, 'offer-school')}
+      </ul>
+    </nav>
+  );
+}
+
 type Row = Extract<SearchResult, { ok: true }>['rows'][number];
 
 /** A profile link that remembers the search, so the profile's "back to search" keeps the filters. */
@@ -326,36 +513,81 @@ function ResultCard(props: { lang: Language; row: Row; searchQuery: string }) {
           {distances.join(' · ')}
         </p>
       )}
-      <dl class="ko-result__facts" data-qa="result-facts">
-        <div>
-          <dt>{t.resultFacts.age}</dt>
-          <dd>{t.ageRange(ageLabel(lang, row.minAgeMonths), ageLabel(lang, row.maxAgeMonths))}</dd>
-        </div>
-        {hours && (
-          <div>
-            <dt>{t.resultFacts.hours}</dt>
-            <dd data-qa="result-hours">{hours}</dd>
-          </div>
-        )}
-        <div>
-          <dt>{t.resultFacts.price}</dt>
-          <dd>{row.subsidyLevel >= 2 ? t.incomeRelated : t.fixedPrice}</dd>
-        </div>
-        {row.languages.length > 0 && (
-          <div>
-            <dt>{t.resultFacts.languages}</dt>
-            <dd>{row.languages.map((l) => spokenLanguageName(lang, l)).join(', ')}</dd>
-          </div>
-        )}
-        {(row.inclusiveCare || row.occasionalCare) && (
-          <div>
-            <dt>{t.resultFacts.care}</dt>
-            {row.inclusiveCare && <dd>{t.inclusive}</dd>}
-            {row.occasionalCare && <dd>{t.occasional}</dd>}
-          </div>
-        )}
-      </dl>
+      {row.careType === 'out_of_school' ? (
+        <SchoolFacts lang={lang} row={row} />
+      ) : (
+        <BabyFacts lang={lang} row={row} hours={hours} />
+      )}
     </li>
+  );
+}
+
+/** Out-of-school care's facts on a result card: ages in years, when, the schools served. */
+function SchoolFacts(props: { lang: Language; row: Row }) {
+  const { lang, row } = props;
+  const t = messages[lang];
+  const services = SCHOOL_SERVICES.filter((sv) => row.outOfSchoolHours[sv]);
+  return (
+    <dl class="ko-result__facts" data-qa="result-facts">
+      <div>
+        <dt>{t.resultFacts.age}</dt>
+        <dd>{t.ageRange(schoolAgeLabel(lang, row.minAgeMonths), schoolAgeLabel(lang, row.maxAgeMonths))}</dd>
+      </div>
+      {services.length > 0 && (
+        <div>
+          <dt>{t.schoolFacts.services}</dt>
+          <dd data-qa="result-services">{services.map((sv) => t.outOfSchoolServices[sv]).join(', ')}</dd>
+        </div>
+      )}
+      {row.schoolsServed.length > 0 && (
+        <div>
+          <dt>{t.schoolFacts.schools}</dt>
+          <dd data-qa="result-schools">{row.schoolsServed.join(', ')}</dd>
+        </div>
+      )}
+      {row.languages.length > 0 && (
+        <div>
+          <dt>{t.resultFacts.languages}</dt>
+          <dd>{row.languages.map((l) => spokenLanguageName(lang, l)).join(', ')}</dd>
+        </div>
+      )}
+    </dl>
+  );
+}
+
+function BabyFacts(props: { lang: Language; row: Row; hours: string | undefined }) {
+  const { lang, row, hours } = props;
+  const t = messages[lang];
+  return (
+    <dl class="ko-result__facts" data-qa="result-facts">
+      <div>
+        <dt>{t.resultFacts.age}</dt>
+        <dd>{t.ageRange(ageLabel(lang, row.minAgeMonths), ageLabel(lang, row.maxAgeMonths))}</dd>
+      </div>
+      {hours && (
+        <div>
+          <dt>{t.resultFacts.hours}</dt>
+          <dd data-qa="result-hours">{hours}</dd>
+        </div>
+      )}
+      <div>
+        <dt>{t.resultFacts.price}</dt>
+        <dd>{row.subsidyLevel >= 2 ? t.incomeRelated : t.fixedPrice}</dd>
+      </div>
+      {row.languages.length > 0 && (
+        <div>
+          <dt>{t.resultFacts.languages}</dt>
+          <dd>{row.languages.map((l) => spokenLanguageName(lang, l)).join(', ')}</dd>
+        </div>
+      )}
+      {(row.inclusiveCare || row.occasionalCare) && (
+        <div>
+          <dt>{t.resultFacts.care}</dt>
+          {row.inclusiveCare && <dd>{t.inclusive}</dd>}
+          {row.occasionalCare && <dd>{t.occasional}</dd>}
+        </div>
+      )}
+    </dl>
   );
 }
 
@@ -423,12 +655,16 @@ export function SearchPage(props: {
   form: FormState;
   params: URLSearchParams;
   municipalities: Municipalities;
+  /** The schools served by out-of-school care, suggested in its school filter. */
+  schools: string[];
   result: SearchResult | undefined;
   map: MapConfig;
 }) {
   const { ctx, result } = props;
   const lang = ctx.lang;
   const s = searchMessages[lang];
+  const school = value(props.form, 'offer') === 'school';
+  const title = school ? s.schoolTitle : s.title;
   const ok = result?.ok ? result : undefined;
   const markers: MapMarker[] =
     ok?.markers.map((m) => ({ id: m.id, name: m.name, type: m.careType, lat: m.lat, lng: m.lng })) ?? [];
@@ -453,11 +689,12 @@ export function SearchPage(props: {
   return (
     <PublicLayout
       ctx={ctx}
-      title={ok && ok.total > 0 ? `${s.title} – ${s.results(ok.total)}` : s.title}
+      title={ok && ok.total > 0 ? `${title} – ${s.results(ok.total)}` : title}
       section="search"
     >
-      <h1 class="utrecht-heading-1">{s.title}</h1>
-      <p class="utrecht-paragraph ko-lead">{s.intro}</p>
+      <h1 class="utrecht-heading-1">{title}</h1>
+      <OfferNav lang={lang} school={school} />
+      <p class="utrecht-paragraph ko-lead">{school ? s.schoolIntro : s.intro}</p>
       <ErrorSummary lang={lang} form={props.form} />
       {ok && (
         <p class="utrecht-paragraph ko-search__skip">
@@ -467,7 +704,12 @@ export function SearchPage(props: {
         </p>
       )}
       <div class="ko-search">
-        <FilterPanel ctx={ctx} form={props.form} municipalities={props.municipalities} />
+        <FilterPanel
+          ctx={ctx}
+          form={props.form}
+          municipalities={props.municipalities}
+          schools={props.schools}
+        />
         <section class="ko-search__results" aria-labelledby="results-title">
           {ok ? (
             <>
@@ -509,7 +751,7 @@ export function SearchPage(props: {
                     fixedOrigins={[ok.home, ok.work].filter((o) => o !== undefined)}
                     places={props.map.tileUrl ? undefined : places}
                   />
-                  <MapLegend lang={lang} places={!props.map.tileUrl && places.length > 0} />
+                  <MapLegend lang={lang} school={school} places={!props.map.tileUrl && places.length > 0} />
                   <p class="utrecht-paragraph ko-map-hint" data-map-hint hidden>
                     {ok.total > MAX_MARKERS ? `${s.mapCapped(MAX_MARKERS)} ` : ''}
                     {s.mapHint}
@@ -545,12 +787,18 @@ export function SearchPage(props: {
 }
 
 /** What the map's symbols mean; shown with the map (public/map.js), like the map hint. */
-function MapLegend(props: { lang: Language; places: boolean }) {
+function MapLegend(props: { lang: Language; places: boolean; school: boolean }) {
   const t = messages[props.lang];
   const s = searchMessages[props.lang];
+  // Out-of-school care is drawn with the group care marker (public/map.js).
+  const kinds = props.school
+    ? [{ key: 'group', label: s.legendSchool, symbol: '' }]
+    : [
+        { key: 'group', label: t.careTypes.group, symbol: '' },
+        { key: 'family', label: t.careTypes.family, symbol: '' },
+      ];
   const items = [
-    { key: 'group', label: t.careTypes.group, symbol: '' },
-    { key: 'family', label: t.careTypes.family, symbol: '' },
+    ...kinds,
     { key: 'cluster', label: s.legendCluster, symbol: '3' },
     { key: 'origin', label: s.legendOrigin, symbol: '' },
     ...(props.places ? [{ key: 'place', label: s.legendPlace, symbol: 'Aa' }] : []),

@@ -210,7 +210,7 @@ export function CarePlanFields(props: { lang: Language; form: FormState; voice?:
 export type ChosenEntry = {
   key: string;
   name: string;
-  careType: 'group' | 'family';
+  careType: 'group' | 'family' | 'out_of_school';
   /** Where the location is; for a filed request, its provider's answer. */
   detail?: string | undefined;
   removable?: boolean;

@@ -21,7 +21,12 @@ import { wizardMessages } from './wizard.messages.ts';
 import type { Step, StepPage } from './wizard.service.ts';
 import { STEPS } from './wizard.service.ts';
 
-type Location = { id: string; name: string; careType: 'group' | 'family'; municipalityName: string };
+type Location = {
+  id: string;
+  name: string;
+  careType: 'group' | 'family' | 'out_of_school';
+  municipalityName: string;
+};
 
 export type WizardView = {
   ctx: PageContext;

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, max, notLike } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, max, ne, notLike, or, type SQL, sql } from 'drizzle-orm';
 
 import { type Database, schema } from '../../platform/db/index.ts';
 
@@ -52,6 +52,15 @@ export async function deleteEditDrafts(db: Database, requestId: string) {
   await db.delete(requestDrafts).where(eq(requestDrafts.step, `${EDIT_STEP_PREFIX}${requestId}`));
 }
 
+/**
+ * A location parents may choose in a request: active, and baby/toddler care — or out-of-school
+ * care where its municipality turned requests for that on (`municipalities.out_of_school_requests`).
+ */
+const choosable = and(
+  eq(providerLocations.active, true),
+  or(ne(providerLocations.careType, 'out_of_school'), eq(municipalities.outOfSchoolRequests, true)),
+) as SQL;
+
 const locationSummary = {
   id: providerLocations.id,
   name: providerLocations.name,
@@ -60,16 +69,21 @@ const locationSummary = {
   municipalityId: providerLocations.municipalityId,
   municipalityName: municipalities.name,
   regionId: municipalities.regionId,
-  active: providerLocations.active,
+  /** Choosable as a preference now (see `choosable`): out-of-school care only where the desk allows it. */
+  active: sql<boolean>`${choosable}`,
 };
 
 /** Names and places of locations, for showing a list of chosen ids. */
-/** The oldest age, in months, that any active location accepts (undefined without locations). */
+/**
+ * The oldest age, in months, that any choosable location accepts (undefined without locations):
+ * out-of-school care counts only where its municipality takes requests for it.
+ */
 export async function getOldestAcceptedAgeMonths(db: Database): Promise<number | undefined> {
   const rows = await db
     .select({ oldest: max(providerLocations.maxAgeMonths) })
     .from(providerLocations)
-    .where(eq(providerLocations.active, true));
+    .innerJoin(municipalities, eq(municipalities.id, providerLocations.municipalityId))
+    .where(choosable);
   return rows[0]?.oldest ?? undefined;
 }
 
@@ -84,7 +98,7 @@ export function getLocationSummaries(db: Database, ids: string[]) {
 
 export type LocationFilter = {
   regionId: string;
-  careType?: 'group' | 'family' | undefined;
+  careType?: 'group' | 'family' | 'out_of_school' | undefined;
   municipalityId?: string | undefined;
   name?: string | undefined;
 };
@@ -93,7 +107,7 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Active locations of the region matching the filters, by municipality and name; `limit` rows. */
 export function searchLocations(db: Database, filter: LocationFilter, limit: number) {
-  const conditions = [eq(providerLocations.active, true), eq(municipalities.regionId, filter.regionId)];
+  const conditions = [choosable, eq(municipalities.regionId, filter.regionId)];
   if (filter.careType) conditions.push(eq(providerLocations.careType, filter.careType));
   if (filter.municipalityId) conditions.push(eq(providerLocations.municipalityId, filter.municipalityId));
   if (filter.name) conditions.push(ilike(providerLocations.name, `%${escapeLike(filter.name)}%`));

@@ -29,7 +29,7 @@ export type EditorEntry = {
   key: string;
   locationId: string;
   name: string;
-  careType: 'group' | 'family';
+  careType: 'group' | 'family' | 'out_of_school';
   /** Undefined for a location added in this edit. */
   status: PreferenceStatus | undefined;
   isNew: boolean;

@@ -96,6 +96,13 @@ export const common = defineMessages({
       untilInPast: 'De einddatum kan niet in het verleden liggen.',
       invalidCapacity: 'Vul een aantal plaatsen in tussen 1 en 200.',
       invalidAgeMonths: 'Vul een leeftijd in maanden in tussen 0 en 72.',
+      outOfSchoolAgeMonths:
+        'Buitenschoolse opvang is voor schoolkinderen: vul een leeftijd in maanden in tussen 24 (2 jaar) en 156 (13 jaar).',
+      noOutOfSchoolService:
+        'Vul de uren in van minstens één aanbod: voor school, na school, woensdagnamiddag of schoolvakanties.',
+      onlyOutOfSchool:
+        'Dit veld is alleen voor buitenschoolse opvang. Laat het leeg of kies die soort opvang.',
+      tooManySchools: 'Vul hoogstens 30 scholen in, één per regel.',
       ageRangeReversed: 'De maximumleeftijd moet groter zijn dan de minimumleeftijd.',
       invalidUrl: 'Vul een volledig webadres in, beginnend met https://.',
       invalidPhone: 'Vul een telefoonnummer in met cijfers, spaties en eventueel + / . -',
@@ -280,6 +287,13 @@ export const common = defineMessages({
       untilInPast: 'La date de fin ne peut pas être dans le passé.',
       invalidCapacity: 'Indiquez un nombre de places entre 1 et 200.',
       invalidAgeMonths: 'Indiquez un âge en mois entre 0 et 72.',
+      outOfSchoolAgeMonths:
+        'L’accueil extrascolaire est destiné aux écoliers : indiquez un âge en mois entre 24 (2 ans) et 156 (13 ans).',
+      noOutOfSchoolService:
+        'Indiquez les heures d’au moins une offre : avant l’école, après l’école, mercredi après-midi ou vacances scolaires.',
+      onlyOutOfSchool:
+        'Ce champ ne concerne que l’accueil extrascolaire. Laissez-le vide ou choisissez ce type d’accueil.',
+      tooManySchools: 'Indiquez au plus 30 écoles, une par ligne.',
       ageRangeReversed: 'L’âge maximum doit être supérieur à l’âge minimum.',
       invalidUrl: 'Indiquez une adresse web complète, commençant par https://.',
       invalidPhone:
@@ -463,6 +477,13 @@ export const common = defineMessages({
       untilInPast: 'The end date cannot be in the past.',
       invalidCapacity: 'Enter a number of places between 1 and 200.',
       invalidAgeMonths: 'Enter an age in months between 0 and 72.',
+      outOfSchoolAgeMonths:
+        'Out-of-school care is for school children: enter an age in months between 24 (2 years) and 156 (13 years).',
+      noOutOfSchoolService:
+        'Enter the hours of at least one service: before school, after school, Wednesday afternoon or school holidays.',
+      onlyOutOfSchool:
+        'This field is only for out-of-school care. Leave it empty or choose that kind of care.',
+      tooManySchools: 'Enter at most 30 schools, one per line.',
       ageRangeReversed: 'The maximum age must be greater than the minimum age.',
       invalidUrl: 'Enter a full web address, starting with https://.',
       invalidPhone: 'Enter a phone number with digits, spaces and optionally + / . -',

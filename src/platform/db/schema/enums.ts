@@ -1,6 +1,10 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
 
-export const careTypeEnum = pgEnum('care_type', ['group', 'family']);
+/**
+ * group: daycare centre · family: childminder (both baby and toddler care, 0–3) · out_of_school:
+ * out-of-school care for school children (about 2.5–12), which is not baby/toddler capacity.
+ */
+export const careTypeEnum = pgEnum('care_type', ['group', 'family', 'out_of_school']);
 export const roleEnum = pgEnum('role', [
   'parent',
   'intermediary',

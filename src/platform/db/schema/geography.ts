@@ -45,6 +45,11 @@ export const municipalities = pgTable('municipalities', {
   deskOpeningHours: jsonb().$type<Translated>(),
   logoUrl: text(),
   brandColour: text(),
+  /**
+   * Out-of-school care locations take requests through the desk only when this is on; off, parents
+   * ask the organiser directly and those locations cannot be chosen as a preference.
+   */
+  outOfSchoolRequests: boolean().notNull().default(false),
   active: boolean().notNull().default(true),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

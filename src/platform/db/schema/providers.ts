@@ -35,9 +35,22 @@ export type OpeningHours = Partial<
   Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat', { opens: string; closes: string }>
 >;
 
+/** The out-of-school care a location offers, each with its times; a missing service is not offered. */
+export const OUT_OF_SCHOOL_SERVICES = [
+  'beforeSchool',
+  'afterSchool',
+  'wednesdayAfternoon',
+  'schoolHolidays',
+] as const;
+export type OutOfSchoolService = (typeof OUT_OF_SCHOOL_SERVICES)[number];
+export type OutOfSchoolHours = Partial<Record<OutOfSchoolService, { opens: string; closes: string }>>;
+
 export type ClosingPeriod = { from: string; until: string; reason?: Translated };
 
-/** A childcare location: a daycare centre (group care) or a childminder (family care). */
+/**
+ * A childcare location: a daycare centre (group care), a childminder (family care), or out-of-school
+ * care for school children (care type `out_of_school`, with its services and schools served).
+ */
 export const providerLocations = pgTable(
   'provider_locations',
   {
@@ -71,6 +84,10 @@ export const providerLocations = pgTable(
     priceInfo: jsonb().$type<Translated>(),
     /** Closing periods, e.g. [{ from: '2026-12-24', until: '2027-01-01', reason: { nl: 'Kerstverlof' } }]. */
     closingPeriods: jsonb().$type<ClosingPeriod[]>().notNull().default([]),
+    /** Out-of-school care only: the services offered with their times (empty for baby/toddler care). */
+    outOfSchoolHours: jsonb().$type<OutOfSchoolHours>().notNull().default({}),
+    /** Out-of-school care only: the schools whose pupils it serves (names as the desk typed them). */
+    schoolsServed: text().array().notNull().default(sql`'{}'::text[]`),
     email: text(),
     phone: text(),
     website: text(),
