@@ -1,4 +1,4 @@
-import { defineMessages } from '../../platform/i18n/index.ts';
+import { defineMessages, plural } from '../../platform/i18n/index.ts';
 
 /**
  * Texts of the demand forecast (figure 10), the births the desk enters, the region view, the
@@ -39,7 +39,8 @@ export const forecastMessages = defineMessages({
       import: 'Importeren',
       listTitle: 'Ingevulde jaren',
       none: 'Nog geen geboorten ingevuld.',
-      saved: (n: number) => (n === 1 ? 'Eén jaar is opgeslagen.' : `${n} jaren zijn opgeslagen.`),
+      saved: (n: number) =>
+        plural('nl', n, { one: 'Eén jaar is opgeslagen.', other: '# jaren zijn opgeslagen.' }),
       lineErrors: 'De import is niet uitgevoerd. Verbeter deze regels:',
       lineFormat: (line: number) => `Regel ${line}: schrijf jaar;geboorten, bijvoorbeeld 2025;1234.`,
       lineYear: (line: number, from: number, to: number) =>
@@ -111,7 +112,8 @@ export const forecastMessages = defineMessages({
       import: 'Importer',
       listTitle: 'Années saisies',
       none: 'Aucune naissance saisie.',
-      saved: (n: number) => (n === 1 ? 'Une année a été enregistrée.' : `${n} années ont été enregistrées.`),
+      saved: (n: number) =>
+        plural('fr', n, { one: 'Une année a été enregistrée.', other: '# années ont été enregistrées.' }),
       lineErrors: 'L’import n’a pas été fait. Corrigez ces lignes\u00a0:',
       lineFormat: (line: number) => `Ligne ${line}\u00a0: écrivez année;naissances, par exemple 2025;1234.`,
       lineYear: (line: number, from: number, to: number) =>
@@ -181,7 +183,7 @@ export const forecastMessages = defineMessages({
       import: 'Import',
       listTitle: 'Years entered',
       none: 'No births entered yet.',
-      saved: (n: number) => (n === 1 ? 'One year was saved.' : `${n} years were saved.`),
+      saved: (n: number) => plural('en', n, { one: 'One year was saved.', other: '# years were saved.' }),
       lineErrors: 'Nothing was imported. Correct these lines:',
       lineFormat: (line: number) => `Line ${line}: write year;births, for instance 2025;1234.`,
       lineYear: (line: number, from: number, to: number) =>
