@@ -15,8 +15,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type DemoScaleName, isDemoScaleName } from '../src/modules/demo/index.ts';
+import { yearlyReport } from '../src/modules/policy-figures/index.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import type { DatabaseHandle } from '../src/platform/db/index.ts';
+import type { LocalDate } from '../src/shared/dates.ts';
 import { type AppProcess, startApp } from './app-process.ts';
 import { BENCH_TMP, type DataSet, POSTGRES_SETTINGS, pgliteDataSet, postgresDataSet } from './dataset.ts';
 import { getPage, type Session } from './http.ts';
@@ -108,12 +110,76 @@ export type BenchReport = {
   phases: Phase[];
   /** Settings the benchmark put on its PostgreSQL database. */
   postgresSettings?: string[];
+  /** The yearly registration of the figures for local policy, its service timed alone. */
+  yearly?: YearlyTiming[];
   notes: string[];
 };
 
+export type YearlyTiming = {
+  name: 'yearly-one' | 'yearly-all';
+  label: string;
+  municipalities: number;
+  year: number;
+  runs: number;
+  p50: number;
+  max: number;
+  budgetMs: number;
+};
+
+/** The issue's budgets: one municipality's yearly report ≤ 200 ms, all of Flanders ≤ 1 s. */
+export const YEARLY_BUDGET_MS = { one: 200, all: 1000 } as const;
+const YEARLY_RUNS = 5;
+
+/**
+ * The yearly registration's service (one statement over the requests, then the protected table)
+ * for the municipality with the most requests and for every municipality of the data set: one
+ * warm-up call, then YEARLY_RUNS timed calls each, while the app is not running.
+ */
+async function timeYearly(data: DataSet, today: LocalDate, facts: Facts): Promise<YearlyTiming[]> {
+  const handle = await data.open();
+  try {
+    const all = (await handle.executeSql('select id, name from municipalities order by name')).rows as {
+      id: string;
+      name: string;
+    }[];
+    const largest = all.filter((m) => m.name === facts.largestMunicipality.name);
+    const year = Number(today.slice(0, 4));
+    const out: YearlyTiming[] = [];
+    for (const [name, municipalities, budgetMs] of [
+      ['yearly-one', largest, YEARLY_BUDGET_MS.one],
+      ['yearly-all', all, YEARLY_BUDGET_MS.all],
+    ] as const) {
+      await yearlyReport(handle.db, { municipalities, year, today });
+      const times: number[] = [];
+      for (let i = 0; i < YEARLY_RUNS; i++) {
+        const start = performance.now();
+        await yearlyReport(handle.db, { municipalities, year, today });
+        times.push(performance.now() - start);
+      }
+      times.sort((a, b) => a - b);
+      out.push({
+        name,
+        label:
+          name === 'yearly-one'
+            ? `Yearly registration ${year}, one municipality (${facts.largestMunicipality.name})`
+            : `Yearly registration ${year}, all ${municipalities.length} municipalities`,
+        municipalities: municipalities.length,
+        year,
+        runs: YEARLY_RUNS,
+        p50: round(percentile(times, 50)),
+        max: round(times[times.length - 1] ?? 0),
+        budgetMs,
+      });
+    }
+    return out;
+  } finally {
+    await handle.close();
+  }
+}
+
 const USAGE =
   'Usage: npm run bench -- --scale demo|leuven|region|flanders [--workers 1,2] [--duration 10] ' +
-  '[--concurrency 1,10,50] [--pglite] [--out bench/results] [--only search,submit,…] [--prepare]';
+  '[--concurrency 1,10,50] [--pglite] [--out bench/results] [--only search,submit,yearly,…] [--prepare]';
 
 function list(text: string, name: string): number[] {
   const values = text.split(',').map((v) => Number(v.trim()));
@@ -268,6 +334,8 @@ async function main(): Promise<void> {
     `largest location: ${facts.largest.name} (${facts.largest.openPreferences} open preferences); ` +
       `emergency list of ${facts.largest.municipality}: ${facts.emergencyListSize}`,
   );
+  const yearly = wanted('yearly') ? await timeYearly(data, today, facts) : [];
+  for (const y of yearly) log(`${y.name}: p50 ${y.p50} ms, max ${y.max} ms over ${y.runs} runs`);
   const scenarios = readScenarios(facts).filter((s) => wanted(s.name));
   const sql: Record<string, SqlTiming> = {};
   let traces: Map<string, TracedQuery[]> | undefined;
@@ -499,6 +567,7 @@ async function main(): Promise<void> {
     ...(opts.pglite ? {} : { postgresSettings: [...POSTGRES_SETTINGS] }),
     sql,
     phases,
+    ...(yearly.length > 0 ? { yearly } : {}),
     notes,
   };
   mkdirSync(opts.out, { recursive: true });

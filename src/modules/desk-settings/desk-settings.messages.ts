@@ -34,6 +34,10 @@ export const settingsMessages = defineMessages({
         label: 'Een aanvraag indienen tot zoveel maanden vooruit',
         hint: 'Een gewenste start verder vooruit krijgt een waarschuwing. Standaard 24; van 1 tot 36.',
       },
+      unansweredGraceDays: {
+        label: 'Onbeantwoord na de gewenste start plus (dagen)',
+        hint: 'Voor de cijfers: een aanvraag zonder aanvaard voorstel telt als onbeantwoord zoveel dagen na de gewenste startdatum. Standaard 30; van 0 tot 180.',
+      },
     },
     outOfSchoolLegend: 'Aanvragen voor buitenschoolse opvang via het loket',
     outOfSchoolHint:
@@ -112,6 +116,10 @@ export const settingsMessages = defineMessages({
         label: 'Introduire une demande jusqu’à ce nombre de mois à l’avance',
         hint: 'Un début souhaité plus lointain reçoit un avertissement. Par défaut 24\u202f; de 1 à 36.',
       },
+      unansweredGraceDays: {
+        label: 'Sans réponse après le début souhaité plus (jours)',
+        hint: 'Pour les chiffres\u00a0: une demande sans proposition acceptée compte comme sans réponse ce nombre de jours après la date de début souhaitée. Par défaut 30\u202f; de 0 à 180.',
+      },
     },
     outOfSchoolLegend: 'Demandes d’accueil extrascolaire via le guichet',
     outOfSchoolHint:
@@ -189,6 +197,10 @@ export const settingsMessages = defineMessages({
       maxMonthsAhead: {
         label: 'A request may be filed this many months ahead',
         hint: 'A desired start further ahead gets a warning. Default 24; from 1 to 36.',
+      },
+      unansweredGraceDays: {
+        label: 'Unanswered after the desired start plus (days)',
+        hint: 'For the figures: a request without an accepted offer counts as unanswered this many days after its desired start. Default 30; from 0 to 180.',
       },
     },
     outOfSchoolLegend: 'Requests for out-of-school care through the desk',

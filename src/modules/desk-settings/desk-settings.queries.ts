@@ -13,6 +13,7 @@ const settingsColumns = {
   firstAnswerDays: municipalities.firstAnswerDays,
   confirmationIntervalMonths: municipalities.confirmationIntervalMonths,
   maxMonthsAhead: municipalities.maxMonthsAhead,
+  unansweredGraceDays: municipalities.unansweredGraceDays,
   deskEmail: municipalities.deskEmail,
   deskPhone: municipalities.deskPhone,
   deskAddress: municipalities.deskAddress,

@@ -20,6 +20,7 @@ export const RULES = {
   firstAnswerDays: { min: 1, max: 90 },
   confirmationIntervalMonths: { min: 1, max: 12 },
   maxMonthsAhead: { min: 1, max: 36 },
+  unansweredGraceDays: { min: 0, max: 180 },
 } as const;
 export type RuleName = keyof typeof RULES;
 export const RULE_NAMES = Object.keys(RULES) as RuleName[];

@@ -47,6 +47,7 @@ describe.each(BACKENDS)('the desk’s settings on %s', (backend) => {
       firstAnswerDays: '21',
       confirmationIntervalMonths: '3',
       maxMonthsAhead: '24',
+      unansweredGraceDays: '30',
       deskEmail: '',
       deskPhone: '',
       deskAddress: '',

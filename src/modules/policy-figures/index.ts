@@ -5,3 +5,4 @@
  */
 export { registerPolicyFigureRoutes } from './policy-figures.routes.tsx';
 export { FIGURES_PATH } from './policy-figures.views.tsx';
+export { yearlyReport } from './yearly-report.ts';

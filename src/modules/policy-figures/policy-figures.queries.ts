@@ -3,7 +3,7 @@ import { type Database, schema } from '../../platform/db/index.ts';
 import type { LocalDate } from '../../shared/dates.ts';
 import { priorityLevelSql, type Rules, vulnerableSql } from '../priority-rules/index.ts';
 
-const { municipalities, subMunicipalities } = schema;
+const { municipalities, regions, subMunicipalities } = schema;
 
 export type Period = { from: LocalDate; to: LocalDate };
 
@@ -17,7 +17,12 @@ export function municipalitiesInScope(
   if (scope.regionIds.length > 0) conditions.push(inArray(municipalities.regionId, scope.regionIds));
   if (conditions.length === 0) return Promise.resolve([]);
   return db
-    .select({ id: municipalities.id, name: municipalities.name })
+    .select({
+      id: municipalities.id,
+      name: municipalities.name,
+      unansweredGraceDays: municipalities.unansweredGraceDays,
+      regionId: municipalities.regionId,
+    })
     .from(municipalities)
     .where(sql.join(conditions, sql` or `))
     .orderBy(asc(municipalities.name));
@@ -67,7 +72,8 @@ export async function childGroups(
     municipalityIds: string[];
     period: Period;
     today: LocalDate;
-    graceDays: number;
+    /** Overrides each municipality's own grace period (its desk setting) when given. */
+    graceDays?: number;
     rules: Rules | undefined;
   },
 ): Promise<ChildGroup[]> {
@@ -95,7 +101,7 @@ export async function childGroups(
              case when families.municipality_id <> firsts.municipality_id then 'outside'
                   else coalesce(families.sub_municipality_id::text, 'unknown') end as residence,
              firsts.month,
-             (firsts.desired_start + ${graceDays}::int <= ${today}::date) as due,
+             (firsts.desired_start + coalesce(${graceDays ?? null}::int, grace.unanswered_grace_days) <= ${today}::date) as due,
              exists (select 1 from preferences p join requests r2 on r2.id = p.request_id
                       where r2.child_id = firsts.child_id and p.status in ('offer_accepted', 'enrolled')) as solved,
              (${priorityLevelSql(rules)})::int as priority_level,
@@ -105,6 +111,7 @@ export async function childGroups(
              firsts.extended_hours
         from firsts
         join families on families.id = firsts.family_id
+        join municipalities grace on grace.id = firsts.municipality_id
     )
     select municipality_id, channel, residence, month, due, solved, priority_level, vulnerable, social_emergency,
            care_needs, extended_hours, count(*)::int as n
@@ -126,4 +133,14 @@ export async function childGroups(
     extendedHours: r.extended_hours === true,
     n: Number(r.n),
   }));
+}
+
+/** The regions of a policy user's region grants, by name. */
+export function regionsByIds(db: Database, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .select({ id: regions.id, name: regions.name })
+    .from(regions)
+    .where(inArray(regions.id, ids))
+    .orderBy(asc(regions.name));
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../platform/deps.ts';
 import { requireUser } from '../../platform/http/errors.ts';
 import { pageContext, sendPage } from '../../platform/http/setup.ts';
+import { forecastFor, registerForecastRoutes } from './forecast.routes.tsx';
 import {
   CONTENT_TYPES,
   figuresFileName,
@@ -28,9 +29,14 @@ export function registerPolicyFigureRoutes(app: FastifyInstance, deps: AppDeps):
     async (request, reply) => {
       const figures = await getFigures(deps, requireUser(request.user), request.query);
       const status = figures.groups ? 200 : 400;
+      const forecast = figures.groups
+        ? await forecastFor(deps, requireUser(request.user), figures, request.lang)
+        : undefined;
       return sendPage(
         reply,
-        <FiguresPage ctx={pageContext(request, reply, deps)} figures={figures} />,
+        <FiguresPage ctx={pageContext(request, reply, deps)} figures={figures}>
+          {forecast}
+        </FiguresPage>,
         status,
       );
     },
@@ -105,4 +111,6 @@ export function registerPolicyFigureRoutes(app: FastifyInstance, deps: AppDeps):
       },
     );
   }
+
+  registerForecastRoutes(app, deps);
 }

@@ -12,8 +12,9 @@ type Query = Record<string, string | string[] | undefined>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
 
 /**
- * Days after the desired start before a request without a place counts as unanswered. Printed on
- * the page with the definition; a setting of the desk once desks ask to change it.
+ * The default days after the desired start before a request without a place counts as unanswered;
+ * each desk sets its own (`municipalities.unanswered_grace_days`, the desk settings), which the
+ * figures use and print.
  */
 export const UNANSWERED_GRACE_DAYS = 30;
 
@@ -54,10 +55,25 @@ export function scopeOf(user: CurrentUser) {
  * does not exist.
  */
 export async function getFigures(deps: AppDeps, user: CurrentUser, query: Query) {
-  const municipalities = await q.municipalitiesInScope(deps.db, scopeOf(user));
+  const scope = scopeOf(user);
+  const [municipalities, regions] = await Promise.all([
+    q.municipalitiesInScope(deps.db, scope),
+    q.regionsByIds(deps.db, scope.regionIds),
+  ]);
   const asked = first(query.municipality);
-  const municipality = asked ? municipalities.find((m) => m.id === asked) : municipalities[0];
-  if (!municipality) throw new NotFoundError('municipality');
+  // A region's policy user sees the region as a whole by default (`region:<id>`), or one municipality.
+  const region = asked
+    ? regions.find((r) => asked === `region:${r.id}`)
+    : regions.length > 0
+      ? regions[0]
+      : undefined;
+  const counted = region
+    ? municipalities.filter((m) => m.regionId === region.id)
+    : municipalities.filter((m) => m.id === (asked || municipalities[0]?.id));
+  const municipality = region
+    ? { id: `region:${region.id}`, name: region.name, unansweredGraceDays: 0, regionId: region.id }
+    : counted[0];
+  if (!municipality || counted.length === 0) throw new NotFoundError('municipality');
   const today = deps.clock.today();
   const { period, values, errors } = parsePeriod(query, today);
   const ok = Object.keys(errors).length === 0;
@@ -65,14 +81,13 @@ export async function getFigures(deps: AppDeps, user: CurrentUser, query: Query)
   const judgedOn = compareDates(period.to, today) > 0 ? today : period.to;
   const [ruleSet, subMunicipalities] = await Promise.all([
     getRuleSetValidOn(deps.db, judgedOn),
-    q.subMunicipalitiesOf(deps.db, municipality.id),
+    Promise.all(counted.map((m) => q.subMunicipalitiesOf(deps.db, m.id))).then((lists) => lists.flat()),
   ]);
   const groups = ok
     ? await q.childGroups(deps.db, {
-        municipalityIds: [municipality.id],
+        municipalityIds: counted.map((m) => m.id),
         period,
         today,
-        graceDays: UNANSWERED_GRACE_DAYS,
         rules: ruleSet,
       })
     : undefined;
@@ -87,6 +102,10 @@ export async function getFigures(deps: AppDeps, user: CurrentUser, query: Query)
   return {
     municipality,
     municipalities,
+    regions,
+    /** The municipalities counted: the one chosen, or every one of the region. */
+    counted,
+    region,
     period,
     values: { ...values, municipality: municipality.id },
     errors,

@@ -1,12 +1,13 @@
+import type { ComponentChildren } from 'preact';
 import { formatDate, type Language } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, SelectField, SubmitButton, TextField } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { TableScroll } from '../../platform/views/table-scroll.tsx';
+import { graceDefinition, regionOption } from './grace.ts';
 import { FigureSections, FiguresContents } from './policy-figures.flows.views.tsx';
 import { messages } from './policy-figures.messages.ts';
 import type { Figures } from './policy-figures.service.ts';
-import { UNANSWERED_GRACE_DAYS } from './policy-figures.service.ts';
 import { type FigureTable, figureTables, formatPublished, formatShare } from './policy-figures.tables.ts';
 
 export const FIGURES_PATH = '/figures';
@@ -27,7 +28,10 @@ function PeriodForm(props: { lang: Language; figures: Figures }) {
             form={form}
             name="municipality"
             label={t.municipality}
-            options={figures.municipalities.map((m) => ({ value: m.id, label: m.name }))}
+            options={[
+              ...figures.regions.map((r) => ({ value: `region:${r.id}`, label: regionOption(lang, r.name) })),
+              ...figures.municipalities.map((m) => ({ value: m.id, label: m.name })),
+            ]}
           />
         )}
         <TextField lang={lang} form={form} name="from" label={t.from} hint={t.dateHint} type="date" />
@@ -99,7 +103,7 @@ function Table(props: { lang: Language; table: FigureTable }) {
   );
 }
 
-export function FiguresPage(props: { ctx: PageContext; figures: Figures }) {
+export function FiguresPage(props: { ctx: PageContext; figures: Figures; children?: ComponentChildren }) {
   const { ctx, figures } = props;
   const lang = ctx.lang;
   const t = messages[lang];
@@ -169,13 +173,14 @@ export function FiguresPage(props: { ctx: PageContext; figures: Figures }) {
           <ul class="utrecht-unordered-list" data-qa="figures-definitions">
             <li>{t.definitions.unique}</li>
             <li>{t.definitions.coverage}</li>
-            <li>{t.definitions.unanswered(UNANSWERED_GRACE_DAYS)}</li>
+            <li>{graceDefinition(lang, figures.counted)}</li>
             <li>
               {figures.ruleSet
                 ? t.definitions.priority(ruleSetName(lang, figures.ruleSet.name))
                 : t.definitions.noRuleSet}
             </li>
           </ul>
+          {props.children}
         </>
       )}
     </Layout>

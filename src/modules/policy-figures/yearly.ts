@@ -5,7 +5,7 @@ import type { ErrorKey } from '../../platform/i18n/common.ts';
 import { compareDates, localDate } from '../../shared/dates.ts';
 import { getRuleSetValidOn } from '../priority-rules/index.ts';
 import * as q from './policy-figures.queries.ts';
-import { scopeOf, UNANSWERED_GRACE_DAYS } from './policy-figures.service.ts';
+import { scopeOf } from './policy-figures.service.ts';
 import { type Published, protectTable } from './suppression.ts';
 
 type Query = Record<string, string | string[] | undefined>;
@@ -96,7 +96,6 @@ export async function getYearly(deps: AppDeps, user: CurrentUser, query: Query) 
         municipalityIds: municipalities.map((m) => m.id),
         period,
         today,
-        graceDays: UNANSWERED_GRACE_DAYS,
         rules: ruleSet,
       })
     : undefined;

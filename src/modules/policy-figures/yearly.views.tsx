@@ -2,8 +2,9 @@ import type { PageContext } from '../../platform/views/context.ts';
 import { ErrorSummary, SelectField, SubmitButton } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { TableScroll } from '../../platform/views/table-scroll.tsx';
+import { forecastMessages } from './forecast.messages.ts';
+import { graceDefinition } from './grace.ts';
 import { messages } from './policy-figures.messages.ts';
-import { UNANSWERED_GRACE_DAYS } from './policy-figures.service.ts';
 import { formatPublished } from './policy-figures.tables.ts';
 import { FIGURES_PATH } from './policy-figures.views.tsx';
 import { FIRST_YEAR, YEARLY_MEASURES, type Yearly } from './yearly.ts';
@@ -67,6 +68,16 @@ export function YearlyPage(props: { ctx: PageContext; yearly: Yearly; thisYear: 
                 {t.exportCsv}
               </a>
             </li>
+            <li>
+              <a
+                class="utrecht-link"
+                href={`${YEARLY_PATH}/export.pdf?${query}`}
+                data-qa="yearly-pdf"
+                download
+              >
+                {forecastMessages[lang].pdf.download}
+              </a>
+            </li>
           </ul>
           <TableScroll label={y.title(yearly.year)}>
             <table class="utrecht-table ko-table" data-qa="yearly-table">
@@ -126,7 +137,7 @@ export function YearlyPage(props: { ctx: PageContext; yearly: Yearly; thisYear: 
           <h2 class="utrecht-heading-2">{t.definitionsTitle}</h2>
           <ul class="utrecht-unordered-list">
             <li>{t.definitions.unique}</li>
-            <li>{t.definitions.unanswered(UNANSWERED_GRACE_DAYS)}</li>
+            <li>{graceDefinition(lang, yearly.municipalities)}</li>
             <li>
               {yearly.ruleSet
                 ? y.judgedOn(yearly.ruleSet.name[lang] ?? yearly.ruleSet.name.nl)

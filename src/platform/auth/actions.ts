@@ -166,6 +166,9 @@ export const ACTIONS = {
   'desk.content.manage': { roles: ['desk'], scope: 'municipality' },
   /** Figures for local policy: counts only, small counts suppressed; no family's data. */
   'figures.read': { roles: ['desk', 'policy'], scope: 'municipality' },
+  /** The births per year the demand forecast starts from: the desk enters or imports them (audited). */
+  'figures.births.read': { roles: ['desk'], scope: 'municipality' },
+  'figures.births.edit': { roles: ['desk'], scope: 'municipality' },
   // ── end desk content ─────────────────────────────────────────────────────────────────────────
   // A parent (or someone about to become one) takes over a file an intermediary handed over
   'family.takeOver.view': { roles: 'public', scope: 'none' },

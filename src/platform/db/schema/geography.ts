@@ -1,9 +1,12 @@
+import { sql } from 'drizzle-orm';
 import {
   boolean,
+  check,
   date,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -39,6 +42,8 @@ export const municipalities = pgTable('municipalities', {
   confirmationIntervalMonths: integer().notNull().default(3),
   /** Requests further ahead than this many months get a warning. */
   maxMonthsAhead: integer().notNull().default(24),
+  /** Days after the desired start before a request without a place counts as unanswered (figures). */
+  unansweredGraceDays: integer().notNull().default(30),
   deskEmail: text(),
   deskPhone: text(),
   deskAddress: text(),
@@ -68,4 +73,24 @@ export const subMunicipalities = pgTable(
     children0to3Date: date({ mode: 'string' }),
   },
   (t) => [uniqueIndex('sub_municipalities_name_uq').on(t.municipalityId, t.name)],
+);
+
+/**
+ * Births per municipality per calendar year, entered or imported by the desk: the demand
+ * forecast's base (figures for local policy, figure 10).
+ */
+export const municipalityBirths = pgTable(
+  'municipality_births',
+  {
+    municipalityId: uuid()
+      .notNull()
+      .references(() => municipalities.id),
+    year: integer().notNull(),
+    births: integer().notNull(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.municipalityId, t.year] }),
+    check('municipality_births_births_ck', sql`${t.births} >= 0`),
+  ],
 );
