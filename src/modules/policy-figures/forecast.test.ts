@@ -212,8 +212,11 @@ describe.each(BACKENDS)('demand forecast, births, region view, PDF and grace per
     const { client } = await deskClient();
     const settings = (await client.get('/desk/settings')).body;
     expect(settings).toMatch(/name="unansweredGraceDays"[^>]*value="30"/);
+    // What the browser would send: every field's value, a choice only when ticked.
     const form = Object.fromEntries(
-      [...settings.matchAll(/<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)].map((m) => [m[1], m[2]]),
+      [...settings.matchAll(/<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"[^>]*>/g)]
+        .filter((m) => !/type="(checkbox|radio)"/.test(m[0]) || /\schecked/.test(m[0]))
+        .map((m) => [m[1], m[2]]),
     ) as Record<string, string>;
     delete form._csrf;
     const refused = await client.post('/desk/settings', { ...form, unansweredGraceDays: '400' });

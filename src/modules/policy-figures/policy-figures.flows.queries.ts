@@ -1,4 +1,4 @@
-import { eq, type SQL, sql } from 'drizzle-orm';
+import { inArray, type SQL, sql } from 'drizzle-orm';
 import { type Database, schema } from '../../platform/db/index.ts';
 import type { LocalDate } from '../../shared/dates.ts';
 import { priorityLevelSql, type Rules } from '../priority-rules/index.ts';
@@ -14,15 +14,29 @@ import type { Period } from './policy-figures.queries.ts';
  * old request has no such event, its current status and the day that status was set stand in.
  */
 
-type Input = { municipalityId: string; period: Period; today: LocalDate };
+/** One municipality, or every municipality of a region (the region view). */
+type Input = { municipalityIds: readonly string[]; period: Period; today: LocalDate };
 
-/** The municipality's emergency window in days (the desk's setting); undefined for an unknown one. */
-export async function emergencyWindowOf(db: Database, municipalityId: string): Promise<number | undefined> {
-  const [row] = await db
+/** `column in (…)`: the municipalities counted. */
+function inCounted(column: SQL, input: Input): SQL {
+  const ids = sql.join(
+    input.municipalityIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  return sql`${column} in (${ids})`;
+}
+
+/** The emergency windows in days (the desks' settings) of the municipalities counted. */
+export async function emergencyWindowsOf(
+  db: Database,
+  municipalityIds: readonly string[],
+): Promise<number[]> {
+  if (municipalityIds.length === 0) return [];
+  const rows = await db
     .select({ windowDays: schema.municipalities.emergencyWindowDays })
     .from(schema.municipalities)
-    .where(eq(schema.municipalities.id, municipalityId));
-  return row?.windowDays;
+    .where(inArray(schema.municipalities.id, [...municipalityIds]));
+  return rows.map((r) => r.windowDays);
 }
 
 const rowsOf = (result: unknown) => (result as { rows: Record<string, unknown>[] }).rows;
@@ -49,14 +63,14 @@ const daysPerWeek = (plan: SQL) =>
  * created_by_user_id, submitted_on, month)`.
  */
 function firstsCte(input: Input): SQL {
-  const { municipalityId, period } = input;
+  const { period } = input;
   return sql`firsts as (
     select distinct on (r.child_id)
            r.id, r.child_id, r.family_id, r.channel::text as channel, r.kind::text as kind, r.care_plan,
            r.desired_start, r.created_by_user_id, ${day(sql`r.submitted_at`)} as submitted_on,
            to_char(${day(sql`r.submitted_at`)}, 'YYYY-MM') as month
       from requests r
-     where r.municipality_id = ${municipalityId}::uuid
+     where ${inCounted(sql`r.municipality_id`, input)}
        and ${day(sql`r.submitted_at`)} between ${period.from}::date and ${period.to}::date
      order by r.child_id, r.submitted_at, r.id)`;
 }
@@ -91,9 +105,10 @@ function historyCte(input: Input): SQL {
            ) as placed_on,
            (r.social_emergency_at is not null or exists (
              select 1 from status_events e
-              where e.request_id = r.id and e.event_type = 'request.social_emergency_marked')) as social
+              where e.request_id = r.id and e.event_type = 'request.social_emergency_marked')) as social,
+           (select m.emergency_window_days from municipalities m where m.id = r.municipality_id) as window_days
       from requests r
-     where r.municipality_id = ${input.municipalityId}::uuid)`;
+     where ${inCounted(sql`r.municipality_id`, input)})`;
 }
 
 export type EmergencyMonth = {
@@ -112,14 +127,14 @@ export type EmergencyMonth = {
  * Figure 5. A request is on the emergency list from the day its desired start is within the window
  * (or the day it was submitted, if later) until it leaves the open requests or finds a place.
  */
-export async function emergencyFlows(db: Database, input: Input & { windowDays: number }) {
-  const { period, today, windowDays } = input;
+export async function emergencyFlows(db: Database, input: Input) {
+  const { period, today } = input;
   const end = sql`least(${period.to}::date, ${today}::date)`;
   const result = await db.execute(sql`
     with ${historyCte(input)}, ${monthsCte(input)},
     em as (
       select child_id, social, placed_on,
-             greatest(submitted_on, desired_start - ${windowDays}::int) as entered_on,
+             greatest(submitted_on, desired_start - window_days) as entered_on,
              least(left_on, placed_on) as exit_on
         from history
     ), listed as (
@@ -232,7 +247,7 @@ export type Demand = {
 
 /** Figure 8: the days asked against the places, and the waiting and answering times. */
 export async function demandAndSupply(db: Database, input: Input): Promise<Demand> {
-  const { municipalityId, period } = input;
+  const { period } = input;
   const sums = sql.join(
     WEEKDAYS.map(
       (d) => sql`coalesce(sum(${dayValue(sql`f.care_plan`, d)}), 0)::float8 as ${sql.raw(`days_${d}`)}`,
@@ -256,13 +271,13 @@ export async function demandAndSupply(db: Database, input: Input): Promise<Deman
       select count(*)::int as children, ${sums} from firsts f`),
     db.execute(sql`
       select ${places}, coalesce(sum(capacity * (${openDays})), 0)::int as place_days
-        from provider_locations where municipality_id = ${municipalityId}::uuid and active`),
+        from provider_locations where ${inCounted(sql`municipality_id`, input)} and active`),
     db.execute(sql`
       with ${monthsCte(input)},
       starts as (
         select distinct on (r.child_id) r.child_id, r.care_plan, to_char(r.desired_start, 'YYYY-MM') as month
           from requests r
-         where r.municipality_id = ${municipalityId}::uuid
+         where ${inCounted(sql`r.municipality_id`, input)}
            and r.desired_start between date_trunc('month', ${period.from}::date)::date and ${period.to}::date
            and ${day(sql`r.submitted_at`)} <= ${period.to}::date
          order by r.child_id, r.submitted_at, r.id)
@@ -287,7 +302,7 @@ export async function demandAndSupply(db: Database, input: Input): Promise<Deman
                    and e.event_type in ('preference.waiting_list', 'preference.offer_made', 'preference.no_place')
                    and coalesce(e.details->>'offerWithdrawn', 'false') <> 'true') - ${day(sql`p.created_at`)} as days
           from preferences p join requests r on r.id = p.request_id
-         where r.municipality_id = ${municipalityId}::uuid
+         where ${inCounted(sql`r.municipality_id`, input)}
            and ${day(sql`p.created_at`)} between ${period.from}::date and ${period.to}::date)
       select count(*)::int as preferences, count(days)::int as answered,
              percentile_cont(0.5) within group (order by days) as median,
@@ -331,7 +346,7 @@ export type CareTypeAsked = (typeof CARE_TYPES_ASKED)[number];
  * passed (the unanswered of figure 3), by the days a week asked and the care type of their first
  * choice. Their priority group and residence come with figures 1–4's groups.
  */
-export async function unansweredProfile(db: Database, input: Input & { graceDays: number }) {
+export async function unansweredProfile(db: Database, input: Input & { graceDays?: number | undefined }) {
   const result = await db.execute(sql`
     with ${firstsCte(input)},
     unanswered as (
@@ -340,7 +355,9 @@ export async function unansweredProfile(db: Database, input: Input & { graceDays
                          join provider_locations pl on pl.id = p.provider_location_id
                         where p.request_id = f.id order by p.rank nulls last, p.created_at limit 1), 'none') as care_type
         from firsts f
-       where f.desired_start + ${input.graceDays}::int <= ${input.today}::date
+       where f.desired_start + coalesce(${input.graceDays ?? null}::int,
+               (select m.unanswered_grace_days from requests r1 join municipalities m on m.id = r1.municipality_id
+                 where r1.id = f.id)) <= ${input.today}::date
          and not exists (select 1 from preferences p join requests r2 on r2.id = p.request_id
                           where r2.child_id = f.child_id and p.status in ('offer_accepted', 'enrolled')))
     select case when days <= 2 then 'upTo2' when days <= 3 then 'upTo3' when days <= 4 then 'upTo4' else 'upTo5' end as band,

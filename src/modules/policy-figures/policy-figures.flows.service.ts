@@ -32,15 +32,17 @@ function monthEnds(period: Period, today: LocalDate): { month: string; last: Loc
  */
 export async function getFlows(
   db: Database,
-  input: { municipalityId: string; period: Period; today: LocalDate; graceDays: number },
+  input: { municipalityIds: readonly string[]; period: Period; today: LocalDate; graceDays?: number },
 ): Promise<Flows & { ruleSetNames: { nl: string; fr?: string; en?: string }[] }> {
-  const windowDays = (await fq.emergencyWindowOf(db, input.municipalityId)) ?? 30;
+  // The page prints the window; a region's municipalities may each have their own (each request
+  // is counted with its municipality's), so the page names the widest.
+  const windowDays = Math.max(0, ...(await fq.emergencyWindowsOf(db, input.municipalityIds)));
   const ends = monthEnds(input.period, input.today);
   const sets = await Promise.all(ends.map((e) => getRuleSetValidOn(db, e.last)));
   const rulesByMonth = ends.map((e, i) => ({ month: e.month, rules: sets[i], key: sets[i]?.id ?? 'none' }));
   const names = new Map(sets.flatMap((s) => (s ? [[s.id, s.name] as const] : [])));
   const [emergency, intermediaryKinds, priorityMonths, demand, unanswered] = await Promise.all([
-    fq.emergencyFlows(db, { ...input, windowDays }),
+    fq.emergencyFlows(db, input),
     fq.intermediaryKinds(db, input),
     fq.priorityByMonth(db, { ...input, rulesByMonth }),
     fq.demandAndSupply(db, input),

@@ -92,12 +92,7 @@ export async function getFigures(deps: AppDeps, user: CurrentUser, query: Query)
       })
     : undefined;
   const flows = ok
-    ? await getFlows(deps.db, {
-        municipalityId: municipality.id,
-        period,
-        today,
-        graceDays: UNANSWERED_GRACE_DAYS,
-      })
+    ? await getFlows(deps.db, { municipalityIds: counted.map((m) => m.id), period, today })
     : undefined;
   return {
     municipality,
