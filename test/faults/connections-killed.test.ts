@@ -192,6 +192,21 @@ describe.runIf(process.env.TEST_DATABASE_URL)(
       }
     });
 
+    it('counts a session the server ended for idling (57P05) as the database being unavailable, not as a fault', async () => {
+      const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+      // The error also arrives as an event on the idle client; without a listener it would end the process.
+      const ended = new Promise<unknown>((resolve) => client.on('error', resolve));
+      await client.connect();
+      try {
+        await client.query("set idle_session_timeout = '200ms'");
+        const error = await within(30_000, 'the idle-session timeout', ended);
+        expect((error as { code?: string }).code).toBe('57P05');
+        expect(isDatabaseUnavailable(error)).toBe(true);
+      } finally {
+        await client.end().catch(() => {});
+      }
+    });
+
     it('starts a transaction whose connection ended just before it began again on another connection: no 503, and the pool never runs dry', async () => {
       const store = await createTestDatabase('postgres');
       const database = new URL(store.url as string).pathname.slice(1);

@@ -29,13 +29,14 @@ export function isInvalidInputError(error: unknown): boolean {
 
 /**
  * Whether the database could not be reached rather than refused something: a lost or refused
- * connection (SQLSTATE class 08), the server shutting down or ending the session (57P01–57P03), too
+ * connection (SQLSTATE class 08), the server shutting down or ending the session (57P01–57P03, and
+ * 57P05 when the session idled past idle_session_timeout), too
  * many connections (53300), a database not accepting connections, or the driver's own connection
  * errors (no SQLSTATE: a terminated connection, a refused socket, a connect timeout).
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const state = sqlState(error);
-  if (state && (state.startsWith('08') || /^57P0[123]$/.test(state) || state === '53300')) return true;
+  if (state && (state.startsWith('08') || /^57P0[1235]$/.test(state) || state === '53300')) return true;
   for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
     const { message, code } = e as { message?: unknown; code?: unknown };
     if (typeof code === 'string' && /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT)$/.test(code)) return true;
