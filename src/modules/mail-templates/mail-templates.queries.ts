@@ -45,7 +45,7 @@ export async function upsertLocationTemplate(
     at: Date;
   },
 ) {
-  await db
+  const [row] = await db
     .insert(mailTemplates)
     .values({
       providerLocationId: values.locationId,
@@ -65,7 +65,10 @@ export async function upsertLocationTemplate(
         updatedByUserId: values.userId,
         updatedAt: values.at,
       },
-    });
+    })
+    .returning({ id: mailTemplates.id });
+  if (!row) throw new Error('mail template not saved');
+  return row.id;
 }
 
 export async function deleteLocationTemplate(
@@ -74,7 +77,7 @@ export async function deleteLocationTemplate(
   event: string,
   language: Language,
 ) {
-  await db
+  const [row] = await db
     .delete(mailTemplates)
     .where(
       and(
@@ -82,7 +85,9 @@ export async function deleteLocationTemplate(
         eq(mailTemplates.event, event),
         eq(mailTemplates.language, language),
       ),
-    );
+    )
+    .returning({ id: mailTemplates.id });
+  return row?.id;
 }
 
 /** The municipality's own default texts (of one event, or all): no location's. */

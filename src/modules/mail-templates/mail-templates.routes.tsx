@@ -94,8 +94,9 @@ export function registerMailTemplateRoutes(app: FastifyInstance, deps: AppDeps):
 
   app.post<TemplateParamsRoute>(`${base}/:event/:language/reset`, config, async (request, reply) => {
     const ids = templateIds(request.params);
-    const data = await getTemplate(deps, requireUser(request.user), ids.locationId, ids.event, ids.language);
-    await resetTemplate(deps, data);
+    const user = requireUser(request.user);
+    const data = await getTemplate(deps, user, ids.locationId, ids.event, ids.language);
+    await resetTemplate(deps, user, data);
     return reply.redirect(`/provider/locations/${ids.locationId}/mail-templates?done=reset`, 303);
   });
 }

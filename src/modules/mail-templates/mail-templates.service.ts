@@ -1,11 +1,11 @@
-import { recordAudit } from '../../platform/audit/index.ts';
+import { type AuditEntry, recordAudit } from '../../platform/audit/index.ts';
 import type { CurrentUser } from '../../platform/auth/actions.ts';
 import type { Database } from '../../platform/db/index.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import type { Errors, Result } from '../../platform/i18n/common.ts';
 import { LANGUAGES, type Language } from '../../platform/i18n/index.ts';
 import { addDays, type LocalDate } from '../../shared/dates.ts';
-import { locationInScope } from '../provider-locations/index.ts';
+import { locationInScope, staffRole } from '../provider-locations/index.ts';
 import { requestMessages } from '../requests/index.ts';
 import { templateMessages } from './mail-templates.messages.ts';
 import * as q from './mail-templates.queries.ts';
@@ -23,8 +23,9 @@ import {
 } from './mail-templates.texts.ts';
 
 /**
- * A location's own mail texts, per event and language. Not personal data, so no audit rows; the
- * author and time are kept on the template itself.
+ * A location's own mail texts, per event and language. Not personal data; the author and time are
+ * kept on the template, and every save or reset writes an audit row (no family named), as the
+ * municipality's texts do.
  */
 export async function getTemplateOverview(deps: AppDeps, user: CurrentUser, locationId: string) {
   const location = await locationInScope(deps, user, 'provider.settings.edit', locationId);
@@ -123,20 +124,50 @@ export async function saveTemplate(
 ): Promise<Result<void>> {
   const errors = templateErrors(data.event, input);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  await q.upsertLocationTemplate(deps.db, {
-    locationId: data.location.id,
-    event: data.event,
-    language: data.language,
-    subject: input.subject,
-    body: input.body.replace(/\r\n/g, '\n'),
-    userId: user.id,
-    at: deps.clock.now(),
+  await deps.db.transaction(async (tx) => {
+    const id = await q.upsertLocationTemplate(tx, {
+      locationId: data.location.id,
+      event: data.event,
+      language: data.language,
+      subject: input.subject,
+      body: input.body.replace(/\r\n/g, '\n'),
+      userId: user.id,
+      at: deps.clock.now(),
+    });
+    await recordAudit(tx, deps.clock, locationTemplateAudit(user, data, id, 'saved'));
   });
   return { ok: true, value: undefined };
 }
 
-export async function resetTemplate(deps: AppDeps, data: TemplatePageData): Promise<void> {
-  await q.deleteLocationTemplate(deps.db, data.location.id, data.event, data.language);
+/** Back to the municipality's or the built-in text (audited when there was a text to remove). */
+export async function resetTemplate(deps: AppDeps, user: CurrentUser, data: TemplatePageData): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    const id = await q.deleteLocationTemplate(tx, data.location.id, data.event, data.language);
+    if (id) await recordAudit(tx, deps.clock, locationTemplateAudit(user, data, id, 'reset'));
+  });
+}
+
+/** The audit row of a change to a location's own text, as the municipality's are written. */
+function locationTemplateAudit(
+  user: CurrentUser,
+  data: TemplatePageData,
+  id: string,
+  change: 'saved' | 'reset',
+): AuditEntry {
+  return {
+    actorUserId: user.id,
+    actorRole: staffRole(user, data.location.id),
+    action: 'provider.settings.edit',
+    subjectType: 'mail_template',
+    subjectId: id,
+    details: {
+      change,
+      level: 'location',
+      location: data.location.id,
+      event: data.event,
+      language: data.language,
+    },
+  };
 }
 
 /** The texts a parent gets for one event: the location's own, else its municipality's, else built in. */

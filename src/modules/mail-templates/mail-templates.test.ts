@@ -1,4 +1,4 @@
-import { asc } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
@@ -213,6 +213,29 @@ describe.each(BACKENDS)('mail templates of a location on %s', (backend) => {
     expect(reset.headers.location).toBe(`${templates(s.first.id)}?done=reset`);
     const again = await noPlaceFor('fr');
     expect(again?.subject).toBe('Pas de place pour Léa Dubois chez KDV De Eerste Stap');
+
+    // Who changed the location's text, and when, is in the audit log (no family named).
+    const audit = await t.deps.db
+      .select()
+      .from(schema.auditLog)
+      .where(eq(schema.auditLog.subjectType, 'mail_template'))
+      .orderBy(asc(schema.auditLog.id));
+    expect(
+      audit.map((a) => ({ actor: a.actorUserId, action: a.action, details: a.details, family: a.familyId })),
+    ).toEqual(
+      ['saved', 'reset'].map((change) => ({
+        actor: s.firstStaff.id,
+        action: 'provider.settings.edit',
+        details: {
+          change,
+          level: 'location',
+          location: s.first.id,
+          event: 'preference.no_place',
+          language: 'fr',
+        },
+        family: null,
+      })),
+    );
   });
 
   it('answers 404 for an unknown event or language', async () => {
