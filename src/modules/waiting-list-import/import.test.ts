@@ -120,6 +120,11 @@ describe.each(BACKENDS)('importing a waiting list on %s', (backend) => {
     const refused = await desk.post(`/desk/imports/${id}/mapping`, withoutRequestDate);
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('Kies de kolom met de oorspronkelijke aanvraagdatum');
+    // The message belongs to its select, for a screen reader too.
+    expect(refused.body).toMatch(
+      /<select[^>]*id="field-requestDate"[^>]*aria-invalid="true"[^>]*aria-describedby="error-requestDate"/,
+    );
+    expect(refused.body).toMatch(/<p[^>]*id="error-requestDate"[^>]*>Kies de kolom met de oorspronkelijke/);
     expect(await count(schema.requests)).toBe(0);
 
     const saved = await desk.post(`/desk/imports/${id}/mapping`, MAPPING);

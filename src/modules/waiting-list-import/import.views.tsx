@@ -241,16 +241,12 @@ export function MappingPage(props: {
           const hint = (t.hints as Partial<Record<Field, string>>)[f];
           return (
             <div key={f}>
-              {error && (
-                <p class="utrecht-form-field-error-message" id={`error-${f}`}>
-                  {t.mappingErrors[error]}
-                </p>
-              )}
               <SelectField
                 lang={lang}
                 form={form}
                 name={f}
                 label={t.fields[f]}
+                errorMessage={error && t.mappingErrors[error]}
                 required={REQUIRED.has(f)}
                 emptyLabel={t.notInFile}
                 options={options}

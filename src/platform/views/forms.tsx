@@ -169,9 +169,11 @@ export function SelectField(props: {
   options: Option[];
   emptyLabel?: string;
   required?: boolean;
+  /** An error in the page's own words, for a page whose errors are not the common ones. */
+  errorMessage?: string | undefined;
 }) {
   const { name, form } = props;
-  const invalid = Boolean(form.errors[name]);
+  const invalid = Boolean(form.errors[name]) || props.errorMessage !== undefined;
   const current = value(form, name);
   return (
     <div class={`utrecht-form-field ${invalid ? 'utrecht-form-field--invalid' : ''}`}>
@@ -181,7 +183,13 @@ export function SelectField(props: {
           {props.required ? <span class="ko-required"> {common[props.lang].requiredMarker}</span> : null}
         </label>
       </div>
-      <FieldErrorMessage lang={props.lang} form={form} name={name} />
+      {props.errorMessage !== undefined ? (
+        <p class="utrecht-form-field-error-message" id={errorId(name)}>
+          {props.errorMessage}
+        </p>
+      ) : (
+        <FieldErrorMessage lang={props.lang} form={form} name={name} />
+      )}
       <select
         class="utrecht-select utrecht-select--html-select"
         id={fieldId(name)}
