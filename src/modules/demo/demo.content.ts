@@ -152,6 +152,11 @@ const NEWS: { daysAgo: number; leuvenOnly: boolean; title: Translated; body: Tra
 const SICK_CHILD_SERVICES: Omit<typeof schema.sickChildServices.$inferInsert, 'regionId' | 'id'>[] = [
   {
     name: 'Ziekenoppas Gezinszorg Oost-Brabant',
+    description: {
+      nl: 'Een verzorgende komt bij u thuis voor uw zieke kind, zodat u kunt gaan werken.',
+      fr: 'Une aide familiale vient chez vous garder votre enfant malade, pour que vous puissiez aller travailler.',
+      en: 'A carer comes to your home to look after your sick child, so that you can go to work.',
+    },
     phone: '016 24 35 46',
     website: 'https://ziekenoppas-oostbrabant.example',
     area: {
@@ -173,6 +178,11 @@ const SICK_CHILD_SERVICES: Omit<typeof schema.sickChildServices.$inferInsert, 'r
   },
   {
     name: 'Thuisoppas Ziek Kind – Ziekenfonds',
+    description: {
+      nl: 'Oppas aan huis voor een ziek kind, georganiseerd door het ziekenfonds voor zijn leden.',
+      fr: 'Garde à domicile d’un enfant malade, organisée par la mutualité pour ses membres.',
+      en: 'Home care for a sick child, organised by the health insurance fund for its members.',
+    },
     phone: '078 15 16 17',
     website: 'https://thuisoppas.example',
     area: { nl: 'Heel Vlaams-Brabant', fr: 'Tout le Brabant flamand', en: 'All of Flemish Brabant' },
@@ -190,6 +200,11 @@ const SICK_CHILD_SERVICES: Omit<typeof schema.sickChildServices.$inferInsert, 'r
   },
   {
     name: 'Oppasdienst Gezinsbond Leuven',
+    description: {
+      nl: 'Vrijwillige oppassers van de Gezinsbond passen bij u thuis op een ziek kind.',
+      fr: 'Des bénévoles de la Gezinsbond gardent un enfant malade chez vous.',
+      en: 'Volunteer sitters of the Gezinsbond look after a sick child in your home.',
+    },
     phone: '016 22 11 00',
     website: null,
     area: {
@@ -211,6 +226,11 @@ const SICK_CHILD_SERVICES: Omit<typeof schema.sickChildServices.$inferInsert, 'r
   },
   {
     name: 'Ziek Kind Thuis – OCMW Leuven',
+    description: {
+      nl: 'Het OCMW zorgt voor opvang van een ziek kind bij u thuis voor gezinnen die het moeilijk hebben.',
+      fr: 'Le CPAS organise la garde à domicile d’un enfant malade pour les familles en difficulté.',
+      en: 'The public social welfare centre arranges home care for a sick child for families who struggle.',
+    },
     phone: '016 24 80 00',
     website: 'https://ocmw-leuven.example/ziek-kind',
     area: { nl: 'Stad Leuven', fr: 'Ville de Louvain', en: 'City of Leuven' },
