@@ -1,55 +1,29 @@
 import { groupedSecret } from '../../platform/auth/totp.ts';
 import { withColon } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
-import {
-  CsrfField,
-  ErrorSummary,
-  type FormState,
-  SubmitButton,
-  TextField,
-} from '../../platform/views/forms.tsx';
-import { Layout } from '../../platform/views/layout.tsx';
+import { CsrfField, type FormState, SubmitButton, TextField } from '../../platform/views/forms.tsx';
+import { CodeForm, LogoutForm, SecondFactorFrame } from './second-factor.frames.tsx';
 import { messages } from './second-factor.messages.ts';
-
-/** Log-out from a half-logged-in page (the header shows no account menu there). */
-function LogoutForm(props: { ctx: PageContext }) {
-  const t = messages[props.ctx.lang];
-  return (
-    <form method="post" action="/logout" class="ko-form">
-      <CsrfField token={props.ctx.csrfToken} />
-      <SubmitButton qa="second-factor-logout" secondary>
-        {t.logoutButton}
-      </SubmitButton>
-    </form>
-  );
-}
 
 /** The second step of a log-in: a code of the app, or a recovery code. */
 export function CodePage(props: { ctx: PageContext; form: FormState; next: string | undefined }) {
   const { ctx, form } = props;
   const t = messages[ctx.lang];
   return (
-    <Layout ctx={ctx} title={t.codeTitle}>
-      <h1 class="utrecht-heading-1">{t.codeTitle}</h1>
-      <ErrorSummary lang={ctx.lang} form={form} />
+    <SecondFactorFrame ctx={ctx} title={t.codeTitle} form={form}>
       <p class="utrecht-paragraph">{t.codeIntro}</p>
-      <form method="post" action="/login/code" novalidate class="ko-form">
-        <CsrfField token={ctx.csrfToken} />
-        {props.next && <input type="hidden" name="next" value={props.next} />}
-        <TextField
-          lang={ctx.lang}
-          form={form}
-          name="code"
-          label={t.codeLabel}
-          hint={t.codeHint}
-          autocomplete="one-time-code"
-          value=""
-          required
-        />
-        <SubmitButton qa="second-factor-submit">{t.codeButton}</SubmitButton>
-      </form>
+      <CodeForm
+        ctx={ctx}
+        form={form}
+        action="/login/code"
+        next={props.next}
+        label={t.codeLabel}
+        hint={t.codeHint}
+        qa="second-factor-submit"
+        button={t.codeButton}
+      />
       <LogoutForm ctx={ctx} />
-    </Layout>
+    </SecondFactorFrame>
   );
 }
 
@@ -71,9 +45,7 @@ export function EnrolPage(props: {
   const { ctx, form } = props;
   const t = messages[ctx.lang];
   return (
-    <Layout ctx={ctx} title={t.enrolTitle}>
-      <h1 class="utrecht-heading-1">{t.enrolTitle}</h1>
-      <ErrorSummary lang={ctx.lang} form={form} />
+    <SecondFactorFrame ctx={ctx} title={t.enrolTitle} form={form}>
       <p class="utrecht-paragraph">{props.staff ? t.enrolIntroStaff : t.enrolIntroParent}</p>
       <ol class="utrecht-ordered-list">
         <li class="utrecht-ordered-list__item">{t.enrolStep1}</li>
@@ -99,23 +71,18 @@ export function EnrolPage(props: {
         </li>
         <li class="utrecht-ordered-list__item">{t.enrolStep3}</li>
       </ol>
-      <form method="post" action={props.action} novalidate class="ko-form">
-        <CsrfField token={ctx.csrfToken} />
-        {props.next && <input type="hidden" name="next" value={props.next} />}
-        <TextField
-          lang={ctx.lang}
-          form={form}
-          name="code"
-          label={t.enrolCodeLabel}
-          autocomplete="one-time-code"
-          inputMode="numeric"
-          value=""
-          required
-        />
-        <SubmitButton qa="enrol-submit">{t.enrolButton}</SubmitButton>
-      </form>
+      <CodeForm
+        ctx={ctx}
+        form={form}
+        action={props.action}
+        next={props.next}
+        label={t.enrolCodeLabel}
+        inputMode="numeric"
+        qa="enrol-submit"
+        button={t.enrolButton}
+      />
       {props.action === '/login/enrol' && <LogoutForm ctx={ctx} />}
-    </Layout>
+    </SecondFactorFrame>
   );
 }
 
@@ -124,8 +91,7 @@ export function RecoveryCodesPage(props: { ctx: PageContext; codes: string[]; ne
   const { ctx } = props;
   const t = messages[ctx.lang];
   return (
-    <Layout ctx={ctx} title={t.recoveryTitle}>
-      <h1 class="utrecht-heading-1">{t.recoveryTitle}</h1>
+    <SecondFactorFrame ctx={ctx} title={t.recoveryTitle}>
       <p class="utrecht-paragraph">{t.recoveryIntro}</p>
       <ul class="utrecht-unordered-list" data-qa="recovery-codes">
         {props.codes.map((code) => (
@@ -139,7 +105,7 @@ export function RecoveryCodesPage(props: { ctx: PageContext; codes: string[]; ne
           {t.recoveryContinue}
         </a>
       </p>
-    </Layout>
+    </SecondFactorFrame>
   );
 }
 
@@ -148,9 +114,7 @@ export function ResetPage(props: { ctx: PageContext; form: FormState; done: bool
   const { ctx, form } = props;
   const t = messages[ctx.lang];
   return (
-    <Layout ctx={ctx} title={t.resetTitle}>
-      <h1 class="utrecht-heading-1">{t.resetTitle}</h1>
-      <ErrorSummary lang={ctx.lang} form={form} />
+    <SecondFactorFrame ctx={ctx} title={t.resetTitle} form={form}>
       {props.done && (
         <div class="utrecht-alert utrecht-alert--ok" role="status" data-qa="reset-done">
           <p class="utrecht-paragraph">{t.resetDone}</p>
@@ -170,6 +134,6 @@ export function ResetPage(props: { ctx: PageContext; form: FormState; done: bool
         />
         <SubmitButton qa="reset-submit">{t.resetButton}</SubmitButton>
       </form>
-    </Layout>
+    </SecondFactorFrame>
   );
 }

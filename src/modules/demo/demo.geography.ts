@@ -3,6 +3,7 @@
  * beyond those made-up municipalities (for the large scales) with fake NIS codes starting with 9.
  */
 import type { Translated } from '../../platform/db/schema/index.ts';
+import { slugify } from '../../shared/slug.ts';
 import type { Random } from './demo.random.ts';
 
 export type SubMunicipalitySpec = {
@@ -256,15 +257,6 @@ const MADE_UP_ENDINGS = [
   'berg',
   'loo',
 ] as const;
-
-export function slugify(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
 
 function simpleMunicipality(
   r: Random,

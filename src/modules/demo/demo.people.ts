@@ -2,7 +2,7 @@
 import type { NationalNumberVault } from '../../platform/crypto/national-number-vault.ts';
 import { addDays, type LocalDate } from '../../shared/dates.ts';
 import { makeNationalNumber } from '../../shared/national-number.ts';
-import { slugify } from './demo.geography.ts';
+import { slugify } from '../../shared/slug.ts';
 import { HOME_LANGUAGES, NAMES, type Origin } from './demo.names.ts';
 import type { Random } from './demo.random.ts';
 import type { ParentRow } from './demo.rows.ts';

@@ -4,8 +4,8 @@ import type {
   providerLocations,
   providerOrganisations,
 } from '../../platform/db/schema/index.ts';
+import { slugify } from '../../shared/slug.ts';
 import type { MunicipalitySpec, SubMunicipalitySpec } from './demo.geography.ts';
-import { slugify } from './demo.geography.ts';
 import {
   CHILDMINDER_FIRST_NAMES,
   CRECHE_NAMES,

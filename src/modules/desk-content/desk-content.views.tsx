@@ -2,16 +2,16 @@ import type { Translated } from '../../platform/db/schema/index.ts';
 import { formatDate, type Language } from '../../platform/i18n/index.ts';
 import { ConfirmPage } from '../../platform/views/confirm.tsx';
 import type { PageContext } from '../../platform/views/context.ts';
+import { type FormState, TextField } from '../../platform/views/forms.tsx';
+import { TextArea } from '../provider-locations/index.ts';
 import {
-  CsrfField,
-  ErrorSummary,
-  type FormState,
-  SubmitButton,
-  TextField,
-} from '../../platform/views/forms.tsx';
-import { TableHead, TableScroll } from '../../platform/views/table-scroll.tsx';
-import { Notice, TextArea } from '../provider-locations/index.ts';
-import { ContentLayout, ContentNavs } from './desk-content.layout.tsx';
+  ContentFieldset,
+  ContentForm,
+  ContentList,
+  ContentRowHead,
+  LanguageFieldset,
+} from './desk-content.frames.tsx';
+import { ContentNavs } from './desk-content.layout.tsx';
 import { contentMessages } from './desk-content.messages.ts';
 import type { NewsItemRow } from './desk-content.queries.ts';
 import { bodyField, NEWS_LANGUAGES, titleField } from './desk-content.schemas.ts';
@@ -23,8 +23,6 @@ export const itemPath = (id: string) => `${NEWS_PATH}/${id}`;
 export const deletePath = (id: string) => `${NEWS_PATH}/${id}/delete`;
 
 export type ListDone = SaveOutcome | 'created' | 'deleted';
-
-const buttonLink = 'utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action';
 
 /** A text in the page's language, or the Dutch one marked as Dutch (for screen readers' voice). */
 export function LocalTitle(props: { text: Translated; lang: Language }) {
@@ -61,54 +59,41 @@ export function NewsListPage(props: {
   const lang = ctx.lang;
   const t = contentMessages[lang];
   return (
-    <ContentLayout ctx={ctx} title={t.title} section="news">
-      <h1 class="utrecht-heading-1">{t.title}</h1>
-      {props.done && <Notice>{t.done[props.done]}</Notice>}
-      <p class="utrecht-paragraph">{t.intro(props.municipalityName)}</p>
-      <p class="utrecht-paragraph">
-        <a class={buttonLink} href={NEW_ITEM_PATH} data-qa="news-new">
-          {t.newItem}
-        </a>
-      </p>
-      {items.length === 0 ? (
-        <p class="utrecht-paragraph" data-qa="news-none">
-          {t.noItems}
-        </p>
-      ) : (
-        <TableScroll label={t.title}>
-          <table class="utrecht-table ko-table ko-table--compact" data-qa="news-items">
-            <caption class="utrecht-table__caption">{t.count(items.length)}</caption>
-            <TableHead heads={[t.colTitle, t.colFrom, t.colUntil, t.colState]} />
-            <tbody class="utrecht-table__body">
-              {items.map((item) => {
-                const missing = NEWS_LANGUAGES.filter((l) => !item.title[l] || !item.body[l]);
-                return (
-                  <tr class="utrecht-table__row" key={item.id} data-qa="news-row">
-                    <th scope="row" class="utrecht-table__header-cell">
-                      <a class="utrecht-link" href={itemPath(item.id)} data-qa="news-edit">
-                        <LocalTitle text={item.title} lang={lang} />
-                      </a>
-                      {missing.map((l) => (
-                        <span key={l} class="ko-badge ko-badge--warning" data-qa={`news-missing-${l}`}>
-                          {t.translationMissing[l]}
-                        </span>
-                      ))}
-                    </th>
-                    <td class="utrecht-table__cell">{formatDate(lang, publishFromOf(item))}</td>
-                    <td class="utrecht-table__cell">
-                      {item.publishUntil ? formatDate(lang, item.publishUntil) : t.noEnd}
-                    </td>
-                    <td class="utrecht-table__cell" data-qa="news-state">
-                      {t.state[item.state]}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
-    </ContentLayout>
+    <ContentList
+      ctx={ctx}
+      section="news"
+      qa="news"
+      title={t.title}
+      notice={props.done && t.done[props.done]}
+      intro={t.intro(props.municipalityName)}
+      newHref={NEW_ITEM_PATH}
+      newLabel={t.newItem}
+      none={t.noItems}
+      tableQa="news-items"
+      count={items.length}
+      caption={t.count(items.length)}
+      heads={[t.colTitle, t.colFrom, t.colUntil, t.colState]}
+    >
+      {items.map((item) => (
+        <tr class="utrecht-table__row" key={item.id} data-qa="news-row">
+          <ContentRowHead
+            lang={lang}
+            qa="news"
+            href={itemPath(item.id)}
+            missing={NEWS_LANGUAGES.filter((l) => !item.title[l] || !item.body[l])}
+          >
+            <LocalTitle text={item.title} lang={lang} />
+          </ContentRowHead>
+          <td class="utrecht-table__cell">{formatDate(lang, publishFromOf(item))}</td>
+          <td class="utrecht-table__cell">
+            {item.publishUntil ? formatDate(lang, item.publishUntil) : t.noEnd}
+          </td>
+          <td class="utrecht-table__cell" data-qa="news-state">
+            {t.state[item.state]}
+          </td>
+        </tr>
+      ))}
+    </ContentList>
   );
 }
 
@@ -127,84 +112,63 @@ export function NewsFormPage(props: {
   const { ctx, form, itemId } = props;
   const lang = ctx.lang;
   const t = contentMessages[lang];
-  const heading = itemId ? t.editTitle : t.newTitle;
-  const failed = Object.keys(form.errors).length > 0;
   return (
-    <ContentLayout ctx={ctx} title={failed ? t.errorTitle(heading) : heading} section="news">
-      <p class="utrecht-paragraph">
-        <a class="utrecht-link" href={NEWS_PATH} data-qa="news-back">
-          {t.backToList}
-        </a>
-      </p>
-      <h1 class="utrecht-heading-1">{heading}</h1>
-      {props.done && <Notice>{t.done[props.done]}</Notice>}
-      <ErrorSummary lang={lang} form={form} />
-      <p class="utrecht-paragraph">{t.formIntro}</p>
-      <form
-        method="post"
-        action={itemId ? itemPath(itemId) : NEW_ITEM_PATH}
-        novalidate
-        class="ko-form"
-        data-qa="news-form"
-      >
-        <CsrfField token={ctx.csrfToken} />
-        {NEWS_LANGUAGES.map((l) => (
-          <fieldset key={l} class="utrecht-form-fieldset" data-qa={`news-lang-${l}`}>
-            <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
-              {t.languageHeading[l]}
-            </legend>
-            {l !== 'nl' && <p class="utrecht-paragraph ko-hint">{t.optionalHint}</p>}
-            <TextField
-              lang={lang}
-              form={form}
-              name={titleField(l)}
-              label={`${t.titleLabel} (${t.languageHeading[l]})`}
-              required={l === 'nl'}
-              autocomplete="off"
-            />
-            <TextArea
-              lang={lang}
-              form={form}
-              name={bodyField(l)}
-              label={`${t.bodyLabel} (${t.languageHeading[l]})`}
-              hint={t.bodyHint}
-              required={l === 'nl'}
-              rows={8}
-            />
-          </fieldset>
-        ))}
-        <fieldset class="utrecht-form-fieldset" data-qa="news-dates">
-          <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
-            {t.datesHeading}
-          </legend>
+    <ContentForm
+      ctx={ctx}
+      section="news"
+      qa="news"
+      form={form}
+      heading={itemId ? t.editTitle : t.newTitle}
+      backHref={NEWS_PATH}
+      backLabel={t.backToList}
+      notice={props.done && t.done[props.done]}
+      intro={t.formIntro}
+      action={itemId ? itemPath(itemId) : NEW_ITEM_PATH}
+      submitLabel={itemId ? t.save : t.create}
+      deleteHref={itemId && deletePath(itemId)}
+      deleteLabel={t.delete}
+    >
+      {NEWS_LANGUAGES.map((l) => (
+        <LanguageFieldset key={l} lang={lang} language={l} qa="news" hint={t.optionalHint}>
           <TextField
             lang={lang}
             form={form}
-            name="publishFrom"
-            label={t.publishFrom}
-            hint={t.publishFromHint}
-            type="date"
-            required
+            name={titleField(l)}
+            label={`${t.titleLabel} (${t.languageHeading[l]})`}
+            required={l === 'nl'}
+            autocomplete="off"
           />
-          <TextField
+          <TextArea
             lang={lang}
             form={form}
-            name="publishUntil"
-            label={t.publishUntil}
-            hint={t.publishUntilHint}
-            type="date"
+            name={bodyField(l)}
+            label={`${t.bodyLabel} (${t.languageHeading[l]})`}
+            hint={t.bodyHint}
+            required={l === 'nl'}
+            rows={8}
           />
-        </fieldset>
-        <SubmitButton qa="news-save">{itemId ? t.save : t.create}</SubmitButton>
-      </form>
-      {itemId && (
-        <p class="utrecht-paragraph">
-          <a class="utrecht-link" href={deletePath(itemId)} data-qa="news-delete">
-            {t.delete}
-          </a>
-        </p>
-      )}
-    </ContentLayout>
+        </LanguageFieldset>
+      ))}
+      <ContentFieldset qa="news-dates" legend={t.datesHeading}>
+        <TextField
+          lang={lang}
+          form={form}
+          name="publishFrom"
+          label={t.publishFrom}
+          hint={t.publishFromHint}
+          type="date"
+          required
+        />
+        <TextField
+          lang={lang}
+          form={form}
+          name="publishUntil"
+          label={t.publishUntil}
+          hint={t.publishUntilHint}
+          type="date"
+        />
+      </ContentFieldset>
+    </ContentForm>
   );
 }
 

@@ -5,6 +5,7 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import type { Errors } from '../../platform/i18n/common.ts';
 import { compareDates, type LocalDate } from '../../shared/dates.ts';
+import { slugify } from '../../shared/slug.ts';
 import { getRuleSetValidOn, insertRuleSet, type YearlyAmounts } from '../priority-rules/index.ts';
 import * as q from './priority-rule-admin.queries.ts';
 import { INCOME_THRESHOLD, type RuleSetDraft } from './priority-rule-admin.schemas.ts';
@@ -72,15 +73,7 @@ export type SaveOutcome =
 
 /** A code for a new set from its Dutch name: 'regels-2027', then 'regels-2027-2' if taken. */
 async function newCode(db: Database, name: string): Promise<string> {
-  const stem =
-    name
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 40)
-      .replace(/-+$/, '') || 'rule-set';
+  const stem = slugify(name, 40).replace(/-+$/, '') || 'rule-set';
   const taken = new Set(await q.codesLike(db, stem));
   if (!taken.has(stem)) return stem;
   let n = 2;

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Language } from '../../platform/i18n/index.ts';
 import { csvText } from '../../shared/csv.ts';
+import { slugify } from '../../shared/slug.ts';
 import { messages } from './provider-reports.messages.ts';
 import type { ReportRow, ReportTable } from './provider-reports.tables.ts';
 
@@ -22,18 +23,8 @@ export type ReportFile = {
   tables: ReportTable[];
 };
 
-function slug(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60);
-}
-
 export function reportFileName(file: ReportFile, format: 'csv' | 'xlsx'): string {
-  const name = slug(file.locationName) || 'locatie';
+  const name = slugify(file.locationName, 60) || 'locatie';
   return `${messages[file.lang].fileName}-${name}-${file.from}-${file.to}.${format}`;
 }
 

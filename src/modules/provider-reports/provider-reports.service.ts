@@ -2,37 +2,16 @@ import type { CurrentUser } from '../../platform/auth/actions.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import type { ErrorKey } from '../../platform/i18n/common.ts';
-import { addDays, addMonths, compareDates, type LocalDate, parseLocalDate } from '../../shared/dates.ts';
+import { addDays, addMonths, type LocalDate } from '../../shared/dates.ts';
+import { parsePeriod } from '../../shared/period.ts';
 import { locationInScope } from '../provider-locations/index.ts';
 import * as q from './provider-reports.queries.ts';
 
 type Query = Record<string, string | string[] | undefined>;
 
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
-
 /** The last twelve months up to and including today. */
 export function defaultPeriod(today: LocalDate): q.Period {
   return { from: addDays(addMonths(today, -12), 1), to: today };
-}
-
-/**
- * The period in the URL (`from`, `to`: calendar days, both included); what is left out falls back
- * to the last twelve months. Wrong dates are reported per field and no figures are computed.
- */
-export function parsePeriod(
-  query: Query,
-  today: LocalDate,
-): { period: q.Period; values: { from: string; to: string }; errors: Record<string, ErrorKey> } {
-  const fallback = defaultPeriod(today);
-  const raw = { from: first(query.from), to: first(query.to) };
-  const errors: Record<string, ErrorKey> = {};
-  const from = raw.from ? parseLocalDate(raw.from) : fallback.from;
-  const to = raw.to ? parseLocalDate(raw.to) : fallback.to;
-  if (!from) errors.from = 'invalidDate';
-  if (!to) errors.to = 'invalidDate';
-  if (from && to && compareDates(to, from) < 0) errors.to = 'endBeforeStart';
-  const period = { from: from ?? fallback.from, to: to ?? fallback.to };
-  return { period, values: { from: raw.from || period.from, to: raw.to || period.to }, errors };
 }
 
 export type Figures = Awaited<ReturnType<typeof figures>>;
@@ -60,7 +39,10 @@ export async function getReport(deps: AppDeps, user: CurrentUser, locationId: st
   const location = await q.getLocation(deps.db, locationId);
   if (!location) throw new NotFoundError('location');
   const today = deps.clock.today();
-  const { period, values, errors } = parsePeriod(query, today);
+  // The period in the URL; what is left out falls back to the last twelve months. Wrong dates are
+  // reported per field and no figures are computed.
+  const { period, values, errors: periodErrors } = parsePeriod(query, defaultPeriod(today));
+  const errors: Record<string, ErrorKey> = periodErrors;
   const ok = Object.keys(errors).length === 0;
   return {
     location,

@@ -1,5 +1,6 @@
 import { formatDate, type Language } from '../../platform/i18n/index.ts';
 import type { PageContext } from '../../platform/views/context.ts';
+import { Downloads } from '../../platform/views/downloads.tsx';
 import { ErrorSummary, SubmitButton, TextField } from '../../platform/views/forms.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { TableScroll } from '../../platform/views/table-scroll.tsx';
@@ -90,19 +91,13 @@ export function ReportsPage(props: { ctx: PageContext; report: Report }) {
           <p class="utrecht-paragraph" data-qa="report-period">
             {t.periodText(formatDate(lang, report.period.from), formatDate(lang, report.period.to))}
           </p>
-          <h2 class="utrecht-heading-2">{t.downloads}</h2>
-          <ul class="ko-inline-list">
-            <li>
-              <a class="utrecht-link" href={`${base}/export.xlsx?${query}`} data-qa="report-xlsx" download>
-                {t.exportXlsx}
-              </a>
-            </li>
-            <li>
-              <a class="utrecht-link" href={`${base}/export.csv?${query}`} data-qa="report-csv" download>
-                {t.exportCsv}
-              </a>
-            </li>
-          </ul>
+          <Downloads
+            heading={t.downloads}
+            links={[
+              { href: `${base}/export.xlsx?${query}`, label: t.exportXlsx, qa: 'report-xlsx' },
+              { href: `${base}/export.csv?${query}`, label: t.exportCsv, qa: 'report-csv' },
+            ]}
+          />
           <div class="ko-report">
             {reportTables(lang, report.figures, report.location.firstAnswerDays).map((table) => (
               <Table key={table.key} lang={lang} table={table} />
