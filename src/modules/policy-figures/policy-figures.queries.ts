@@ -66,25 +66,30 @@ export type ChildGroup = {
   n: number;
 };
 
-export async function childGroups(
-  db: Database,
-  input: {
-    municipalityIds: string[];
-    period: Period;
-    today: LocalDate;
-    /** Overrides each municipality's own grace period (its desk setting) when given. */
-    graceDays?: number;
-    rules: Rules | undefined;
-  },
-): Promise<ChildGroup[]> {
+type ChildGroupsInput = {
+  municipalityIds: string[];
+  period: Period;
+  today: LocalDate;
+  /** Overrides each municipality's own grace period (its desk setting) when given. */
+  graceDays?: number;
+  rules: Rules | undefined;
+};
+
+/**
+ * The children counted, one row each with what the figures ask of it, as the head of a statement
+ * (`with …, counted as (…)`) that childGroups and yearlyGroups each end with their own grouping.
+ * Set-based for the data sets of all of Flanders (docs/performance.md): the period is a range on
+ * submitted_at (the same days as the local date, so an index can serve it), and "solved" is one
+ * join over the accepted preferences of the counted children rather than a lookup per child.
+ */
+function countedSql(input: ChildGroupsInput): SQL {
   const { municipalityIds, period, today, graceDays, rules } = input;
-  if (municipalityIds.length === 0) return [];
   const ids = sql.join(
     municipalityIds.map((id) => sql`${id}::uuid`),
     sql`, `,
   );
   const vulnerable = rules ? vulnerableSql(rules) : sql`false`;
-  const result = await db.execute(sql`
+  return sql`
     with firsts as (
       select distinct on (r.municipality_id, r.child_id)
              r.municipality_id, r.child_id, r.family_id, r.channel, r.desired_start, r.care_needs,
@@ -93,8 +98,14 @@ export async function childGroups(
              to_char((r.submitted_at at time zone 'Europe/Brussels')::date, 'YYYY-MM') as month
         from requests r
        where r.municipality_id in (${ids})
-         and (r.submitted_at at time zone 'Europe/Brussels')::date between ${period.from}::date and ${period.to}::date
+         and r.submitted_at >= (${period.from}::date::timestamp at time zone 'Europe/Brussels')
+         and r.submitted_at < ((${period.to}::date + 1)::timestamp at time zone 'Europe/Brussels')
        order by r.municipality_id, r.child_id, r.submitted_at, r.id
+    ), solved as (
+      select distinct r2.child_id
+        from requests r2
+        join preferences p on p.request_id = r2.id and p.status in ('offer_accepted', 'enrolled')
+       where r2.child_id in (select child_id from firsts)
     ), counted as (
       select firsts.municipality_id::text as municipality_id,
              firsts.channel::text as channel,
@@ -102,8 +113,7 @@ export async function childGroups(
                   else coalesce(families.sub_municipality_id::text, 'unknown') end as residence,
              firsts.month,
              (firsts.desired_start + coalesce(${graceDays ?? null}::int, grace.unanswered_grace_days) <= ${today}::date) as due,
-             exists (select 1 from preferences p join requests r2 on r2.id = p.request_id
-                      where r2.child_id = firsts.child_id and p.status in ('offer_accepted', 'enrolled')) as solved,
+             (solved.child_id is not null) as solved,
              (${priorityLevelSql(rules)})::int as priority_level,
              coalesce(${vulnerable}, false) as vulnerable,
              firsts.social_emergency,
@@ -112,18 +122,63 @@ export async function childGroups(
         from firsts
         join families on families.id = firsts.family_id
         join municipalities grace on grace.id = firsts.municipality_id
-    )
+        left join solved on solved.child_id = firsts.child_id
+    )`;
+}
+
+const rowsOf = (result: unknown) => (result as { rows: Record<string, unknown>[] }).rows;
+
+export async function childGroups(db: Database, input: ChildGroupsInput): Promise<ChildGroup[]> {
+  if (input.municipalityIds.length === 0) return [];
+  const result = await db.execute(sql`${countedSql(input)}
     select municipality_id, channel, residence, month, due, solved, priority_level, vulnerable, social_emergency,
            care_needs, extended_hours, count(*)::int as n
       from counted
      group by municipality_id, channel, residence, month, due, solved, priority_level, vulnerable, social_emergency,
            care_needs, extended_hours`);
-  const rows = (result as unknown as { rows: Record<string, unknown>[] }).rows;
-  return rows.map((r) => ({
+  return rowsOf(result).map((r) => ({
     municipalityId: String(r.municipality_id),
     channel: r.channel as ChildGroup['channel'],
     residence: String(r.residence),
     month: String(r.month),
+    due: r.due === true,
+    solved: r.solved === true,
+    priorityLevel: Number(r.priority_level),
+    vulnerable: r.vulnerable === true,
+    socialEmergency: r.social_emergency === true,
+    careNeeds: r.care_needs === true,
+    extendedHours: r.extended_hours === true,
+    n: Number(r.n),
+  }));
+}
+
+/** A group of children alike in what the yearly registration counts: fewer, larger groups than ChildGroup. */
+export type YearlyGroup = Pick<
+  ChildGroup,
+  | 'municipalityId'
+  | 'due'
+  | 'solved'
+  | 'priorityLevel'
+  | 'vulnerable'
+  | 'socialEmergency'
+  | 'careNeeds'
+  | 'extendedHours'
+  | 'n'
+>;
+
+/**
+ * The same children as childGroups, grouped only by what the yearly registration counts (no
+ * channel, residence or month): a few hundred rows for all of Flanders instead of one per child.
+ */
+export async function yearlyGroups(db: Database, input: ChildGroupsInput): Promise<YearlyGroup[]> {
+  if (input.municipalityIds.length === 0) return [];
+  const result = await db.execute(sql`${countedSql(input)}
+    select municipality_id, due, solved, priority_level, vulnerable, social_emergency, care_needs, extended_hours,
+           count(*)::int as n
+      from counted
+     group by municipality_id, due, solved, priority_level, vulnerable, social_emergency, care_needs, extended_hours`);
+  return rowsOf(result).map((r) => ({
+    municipalityId: String(r.municipality_id),
     due: r.due === true,
     solved: r.solved === true,
     priorityLevel: Number(r.priority_level),

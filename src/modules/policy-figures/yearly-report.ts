@@ -1,7 +1,7 @@
 import type { Database } from '../../platform/db/index.ts';
 import { compareDates, type LocalDate, localDate } from '../../shared/dates.ts';
 import { getRuleSetValidOn } from '../priority-rules/index.ts';
-import { childGroups } from './policy-figures.queries.ts';
+import { yearlyGroups } from './policy-figures.queries.ts';
 import { yearlyTable } from './yearly.ts';
 
 /**
@@ -17,7 +17,7 @@ export async function yearlyReport(
   const period = { from: localDate(`${year}-01-01`), to: localDate(`${year}-12-31`) };
   const judgedOn = compareDates(period.to, today) > 0 ? today : period.to;
   const rules = await getRuleSetValidOn(db, judgedOn);
-  const groups = await childGroups(db, {
+  const groups = await yearlyGroups(db, {
     municipalityIds: municipalities.map((m) => m.id),
     period,
     today,

@@ -22,7 +22,7 @@ export const YEARLY_MEASURES = [
 ] as const;
 export type YearlyMeasure = (typeof YEARLY_MEASURES)[number];
 
-const COUNTS: Record<YearlyMeasure, (g: q.ChildGroup) => boolean> = {
+const COUNTS: Record<YearlyMeasure, (g: q.YearlyGroup) => boolean> = {
   unique: () => true,
   unanswered: (g) => g.due && !g.solved,
   socialEmergency: (g) => g.socialEmergency,
@@ -42,18 +42,29 @@ export type YearlyRow = { municipalityId: string; name: string; values: Record<Y
  */
 export function yearlyTable(
   municipalities: { id: string; name: string }[],
-  groups: q.ChildGroup[],
+  groups: q.YearlyGroup[],
 ): { rows: YearlyRow[]; total: Record<YearlyMeasure, Published> } {
   const rows: YearlyRow[] = municipalities.map((m) => ({
     municipalityId: m.id,
     name: m.name,
     values: {} as Record<YearlyMeasure, Published>,
   }));
+  // One pass over the groups: each municipality's count per measure.
+  const index = new Map(municipalities.map((m, i) => [m.id, i]));
+  const counted = Object.fromEntries(
+    YEARLY_MEASURES.map((measure) => [measure, municipalities.map(() => 0)]),
+  ) as Record<YearlyMeasure, number[]>;
+  for (const g of groups) {
+    const i = index.get(g.municipalityId);
+    if (i === undefined) continue;
+    for (const measure of YEARLY_MEASURES) {
+      const column = counted[measure];
+      if (COUNTS[measure](g)) column[i] = (column[i] ?? 0) + g.n;
+    }
+  }
   const total = {} as Record<YearlyMeasure, Published>;
   for (const measure of YEARLY_MEASURES) {
-    const counts = municipalities.map((m) =>
-      groups.reduce((a, g) => (g.municipalityId === m.id && COUNTS[measure](g) ? a + g.n : a), 0),
-    );
+    const counts = counted[measure];
     const protectedColumn = protectTable(counts, { rather: 'hideTotal' });
     rows.forEach((row, i) => {
       row.values[measure] = protectedColumn.cells[i] as Published;
@@ -92,7 +103,7 @@ export async function getYearly(deps: AppDeps, user: CurrentUser, query: Query) 
   const ruleSet = await getRuleSetValidOn(deps.db, judgedOn);
   const ok = Object.keys(errors).length === 0;
   const groups = ok
-    ? await q.childGroups(deps.db, {
+    ? await q.yearlyGroups(deps.db, {
         municipalityIds: municipalities.map((m) => m.id),
         period,
         today,

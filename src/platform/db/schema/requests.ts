@@ -78,6 +78,8 @@ export const requests = pgTable(
   (t) => [
     index('requests_municipality_status_idx').on(t.municipalityId, t.status, t.desiredStart),
     index('requests_family_idx').on(t.familyId),
+    // A child's other requests: whether one found a place, for the figures (docs/performance.md).
+    index('requests_child_idx').on(t.childId),
     // The waiting list's count leaves out withdrawn requests with one anti-join (docs/performance.md).
     index('requests_withdrawn_idx').on(t.id).where(sql`${t.status} = 'withdrawn'`),
     // The emergency list: a municipality's active requests by desired start (docs/performance.md).

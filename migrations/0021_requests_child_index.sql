@@ -1,0 +1,1 @@
+CREATE INDEX "requests_child_idx" ON "requests" USING btree ("child_id");
