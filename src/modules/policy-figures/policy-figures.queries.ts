@@ -75,9 +75,15 @@ export async function childGroups(
     /** Overrides each municipality's own grace period (its desk setting) when given. */
     graceDays?: number;
     rules: Rules | undefined;
+    /**
+     * Counts each child once over all the municipalities given (a region as a whole), with its first
+     * request among them, rather than once per municipality it asked (each municipality's own figures).
+     */
+    oncePerChild?: boolean;
   },
 ): Promise<ChildGroup[]> {
   const { municipalityIds, period, today, graceDays, rules } = input;
+  const unit = input.oncePerChild ? sql`r.child_id` : sql`r.municipality_id, r.child_id`;
   if (municipalityIds.length === 0) return [];
   const ids = sql.join(
     municipalityIds.map((id) => sql`${id}::uuid`),
@@ -86,7 +92,7 @@ export async function childGroups(
   const vulnerable = rules ? vulnerableSql(rules) : sql`false`;
   const result = await db.execute(sql`
     with firsts as (
-      select distinct on (r.municipality_id, r.child_id)
+      select distinct on (${unit})
              r.municipality_id, r.child_id, r.family_id, r.channel, r.desired_start, r.care_needs,
              coalesce((r.care_plan->>'early')::boolean or (r.care_plan->>'late')::boolean, false) as extended_hours,
              (r.social_emergency_at is not null) as social_emergency,
@@ -94,7 +100,7 @@ export async function childGroups(
         from requests r
        where r.municipality_id in (${ids})
          and (r.submitted_at at time zone 'Europe/Brussels')::date between ${period.from}::date and ${period.to}::date
-       order by r.municipality_id, r.child_id, r.submitted_at, r.id
+       order by ${unit}, r.submitted_at, r.id
     ), counted as (
       select firsts.municipality_id::text as municipality_id,
              firsts.channel::text as channel,
