@@ -90,7 +90,7 @@ export const flowMessages = defineMessages({
       demand:
         'Vraag en aanbod: gevraagde kinddagen zijn de dagen in het opvangplan van de kinderen van de periode (een halve dag telt half); de plaatsen zijn de capaciteit van de actieve opvanglocaties van de gemeente die die dag open zijn, zoals vandaag ingesteld. Wachttijd: van de eerste aanvraag tot het eerste voorstel. Antwoordtijd: van een voorkeur tot het eerste antwoord van de opvang (wachtlijst, voorstel of geen plaats). Een gemiddelde, mediaan of som wordt alleen getoond als ze op minstens 5 kinderen of voorkeuren steunt.',
       noPlace: (grace: number) =>
-        `Gezinnen zonder plaats: de onbeantwoorde aanvragen (gewenste start meer dan ${grace} dagen voorbij, geen aanvaard voorstel), volgens voorrang, woonplaats, opvangplan (dagen per week) en de opvangvorm van de eerste keuze.`,
+        `Gezinnen zonder plaats: de onbeantwoorde aanvragen (gewenste start ${grace} dagen of langer voorbij, geen aanvaard voorstel), volgens voorrang, woonplaats, opvangplan (dagen per week) en de opvangvorm van de eerste keuze.`,
     },
   },
   fr: {
@@ -181,7 +181,7 @@ export const flowMessages = defineMessages({
       demand:
         'Demande et offre : les journées-enfant demandées sont les jours du plan d’accueil des enfants de la période (une demi-journée compte pour moitié) ; les places sont la capacité des lieux d’accueil actifs de la commune ouverts ce jour-là, selon les réglages d’aujourd’hui. Délai d’attente : de la première demande à la première proposition. Délai de réponse : d’une préférence à la première réponse du milieu d’accueil (liste d’attente, proposition ou pas de place). Une moyenne, une médiane ou une somme n’est affichée que si elle repose sur au moins 5 enfants ou préférences.',
       noPlace: (grace: number) =>
-        `Familles sans place : les demandes sans réponse (début souhaité dépassé de plus de ${grace} jours, aucune proposition acceptée), selon la priorité, le domicile, le plan d’accueil (jours par semaine) et le type d’accueil du premier choix.`,
+        `Familles sans place : les demandes sans réponse (début souhaité dépassé de ${grace} jours ou plus, aucune proposition acceptée), selon la priorité, le domicile, le plan d’accueil (jours par semaine) et le type d’accueil du premier choix.`,
     },
   },
   en: {
@@ -272,7 +272,7 @@ export const flowMessages = defineMessages({
       demand:
         'Demand and supply: requested child-days are the days in the care plans of the period’s children (a half day counts as a half); the places are the capacity of the municipality’s active locations open that day, as set today. Waiting time: from the first request to the first offer. Response time: from a preference to the provider’s first answer (waiting list, offer or no place). An average, median or sum is shown only when it rests on at least 5 children or preferences.',
       noPlace: (grace: number) =>
-        `Families without a place: the unanswered requests (desired start more than ${grace} days past, no accepted offer), by priority, residence, care plan (days a week) and the care type of the first choice.`,
+        `Families without a place: the unanswered requests (desired start ${grace} or more days past, no accepted offer), by priority, residence, care plan (days a week) and the care type of the first choice.`,
     },
   },
 });
