@@ -59,7 +59,7 @@ export const forecastMessages = defineMessages({
     },
     grace: {
       perMunicipality: (list: string) =>
-        `Onbeantwoorde aanvragen: kinderen van de periode van wie de gewenste startdatum minstens de termijn van hun gemeente voorbij is (${list}; vanaf die dag na de gewenste start) en die geen aanvaard voorstel of inschrijving hebben.`,
+        `Onbeantwoorde aanvragen: kinderen van de periode van wie de gewenste startdatum minstens de termijn van hun gemeente voorbij is (${list}) en die geen aanvaard voorstel of inschrijving hebben.`,
       days: (name: string, days: number) => `${name}: ${days} dagen`,
     },
     pdf: {
@@ -132,7 +132,7 @@ export const forecastMessages = defineMessages({
     },
     grace: {
       perMunicipality: (list: string) =>
-        `Demandes sans réponse\u00a0: enfants de la période dont la date de début souhaitée est dépassée d’au moins le délai de leur commune (${list}\u00a0; à partir de ce jour après le début souhaité) et qui n’ont ni proposition acceptée ni inscription.`,
+        `Demandes sans réponse\u00a0: enfants de la période dont la date de début souhaitée est dépassée d’au moins le délai de leur commune (${list}) et qui n’ont ni proposition acceptée ni inscription.`,
       days: (name: string, days: number) => `${name}\u00a0: ${days} jours`,
     },
     pdf: {
@@ -202,7 +202,7 @@ export const forecastMessages = defineMessages({
     },
     grace: {
       perMunicipality: (list: string) =>
-        `Unanswered requests: children of the period whose desired start passed by at least their municipality’s grace period (${list}; from that day after the desired start) and who have no accepted offer or enrolment.`,
+        `Unanswered requests: children of the period whose desired start passed by at least their municipality’s grace period (${list}) and who have no accepted offer or enrolment.`,
       days: (name: string, days: number) => `${name}: ${days} days`,
     },
     pdf: {
