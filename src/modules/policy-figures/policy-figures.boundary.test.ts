@@ -29,7 +29,9 @@ describe.each(BACKENDS)('the unanswered requests on the boundary day on %s', (ba
 
   it('counts a desired start exactly the grace period ago, not one a day later, and says so', async () => {
     const db = t.deps.db;
-    await db.execute(sql`update municipalities set unanswered_grace_days = 30 where id = ${s.municipality.id}`);
+    await db.execute(
+      sql`update municipalities set unanswered_grace_days = 30 where id = ${s.municipality.id}`,
+    );
     // 5 children wanted to start on 23 October (22 November is day 30 after it), 6 on 24 October
     // (day 29): 5 unanswered of 11.
     for (const [start, count] of [

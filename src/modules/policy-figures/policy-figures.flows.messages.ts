@@ -81,8 +81,10 @@ export const flowMessages = defineMessages({
     },
     days: (n: string) => `${n} dagen`,
     definitions: {
-      emergency: (window: number) =>
-        `Noodlijst: een kind staat op de noodlijst vanaf de dag dat de gewenste start binnen ${window} dagen valt (of de dag van de aanvraag, als die later is) tot de aanvraag afgesloten is of het kind een plaats vond. Nieuw op de noodlijst telt elk kind één keer, in de maand dat het er voor het eerst op kwam; “een plaats gevonden” is een aanvaard voorstel terwijl het kind op de lijst stond. De mediaan wordt alleen getoond als minstens 5 kinderen een plaats vonden.`,
+      emergencyWindow: (days: number) => `binnen ${days} dagen`,
+      emergencyWindows: (list: string) => `binnen de termijn van de gemeente van de aanvraag (${list})`,
+      emergency: (window: string) =>
+        `Noodlijst: een kind staat op de noodlijst vanaf de dag dat de gewenste start ${window} valt (of de dag van de aanvraag, als die later is) tot de aanvraag afgesloten is of het kind een plaats vond. Nieuw op de noodlijst telt elk kind één keer, in de maand dat het er voor het eerst op kwam; “een plaats gevonden” is een aanvaard voorstel terwijl het kind op de lijst stond. De mediaan wordt alleen getoond als minstens 5 kinderen een plaats vonden.`,
       intermediaries:
         'Aanvragen via toeleiders: unieke aanvragen waarvan de eerste aanvraag in de periode door een toeleider werd ingediend, per maand en volgens de soort organisatie van de toeleider.',
       priority: (sets: string) =>
@@ -172,8 +174,10 @@ export const flowMessages = defineMessages({
     },
     days: (n: string) => `${n} jours`,
     definitions: {
-      emergency: (window: number) =>
-        `Liste d’urgence : un enfant y figure dès que le début souhaité tombe dans les ${window} jours (ou dès le jour de la demande, s’il est plus tardif) jusqu’à la clôture de la demande ou jusqu’à ce qu’il trouve une place. Les nouveaux comptent chaque enfant une fois, le mois où il y est arrivé pour la première fois ; « une place trouvée » est une proposition acceptée pendant qu’il figurait sur la liste. La médiane n’est affichée que si au moins 5 enfants ont trouvé une place.`,
+      emergencyWindow: (days: number) => `dans les ${days}\u00a0jours`,
+      emergencyWindows: (list: string) => `dans le délai de la commune de la demande (${list})`,
+      emergency: (window: string) =>
+        `Liste d’urgence : un enfant y figure dès que le début souhaité tombe ${window} (ou dès le jour de la demande, s’il est plus tardif) jusqu’à la clôture de la demande ou jusqu’à ce qu’il trouve une place. Les nouveaux comptent chaque enfant une fois, le mois où il y est arrivé pour la première fois ; « une place trouvée » est une proposition acceptée pendant qu’il figurait sur la liste. La médiane n’est affichée que si au moins 5 enfants ont trouvé une place.`,
       intermediaries:
         'Demandes via des intermédiaires : demandes uniques dont la première demande de la période a été introduite par un intermédiaire, par mois et selon le type d’organisation de l’intermédiaire.',
       priority: (sets: string) =>
@@ -263,8 +267,10 @@ export const flowMessages = defineMessages({
     },
     days: (n: string) => `${n} days`,
     definitions: {
-      emergency: (window: number) =>
-        `Emergency list: a child is on the emergency list from the day its desired start is within ${window} days (or the day of the request, if later) until the request is closed or the child found a place. New on the list counts each child once, in the month it first came onto it; “found a place” is an offer accepted while the child was on the list. The median is shown only when at least 5 children found a place.`,
+      emergencyWindow: (days: number) => `within ${days} days`,
+      emergencyWindows: (list: string) => `within the window of the request’s municipality (${list})`,
+      emergency: (window: string) =>
+        `Emergency list: a child is on the emergency list from the day its desired start is ${window} (or the day of the request, if later) until the request is closed or the child found a place. New on the list counts each child once, in the month it first came onto it; “found a place” is an offer accepted while the child was on the list. The median is shown only when at least 5 children found a place.`,
       intermediaries:
         'Requests via intermediaries: unique requests whose first request of the period was filed by an intermediary, by month and by the type of the intermediary’s organisation.',
       priority: (sets: string) =>

@@ -1,4 +1,4 @@
-import { inArray, type SQL, sql } from 'drizzle-orm';
+import { asc, inArray, type SQL, sql } from 'drizzle-orm';
 import { type Database, schema } from '../../platform/db/index.ts';
 import type { LocalDate } from '../../shared/dates.ts';
 import { priorityLevelSql, type Rules } from '../priority-rules/index.ts';
@@ -26,17 +26,17 @@ function inCounted(column: SQL, input: Input): SQL {
   return sql`${column} in (${ids})`;
 }
 
-/** The emergency windows in days (the desks' settings) of the municipalities counted. */
+/** The emergency windows in days (the desks' settings) of the municipalities counted, by name. */
 export async function emergencyWindowsOf(
   db: Database,
   municipalityIds: readonly string[],
-): Promise<number[]> {
+): Promise<{ name: string; days: number }[]> {
   if (municipalityIds.length === 0) return [];
-  const rows = await db
-    .select({ windowDays: schema.municipalities.emergencyWindowDays })
+  return db
+    .select({ name: schema.municipalities.name, days: schema.municipalities.emergencyWindowDays })
     .from(schema.municipalities)
-    .where(inArray(schema.municipalities.id, [...municipalityIds]));
-  return rows.map((r) => r.windowDays);
+    .where(inArray(schema.municipalities.id, [...municipalityIds]))
+    .orderBy(asc(schema.municipalities.name));
 }
 
 const rowsOf = (result: unknown) => (result as { rows: Record<string, unknown>[] }).rows;

@@ -128,7 +128,10 @@ describe.each(BACKENDS)('figures of a family that moved and of a merged file on 
     return { moved, a, b };
   }
 
-  async function merge(a: { family: { id: string }; request: { id: string } }, b: { family: { id: string } }) {
+  async function merge(
+    a: { family: { id: string }; request: { id: string } },
+    b: { family: { id: string } },
+  ) {
     const deskUser = await aUser(t.deps.db, { role: 'desk', municipalityId: s.municipality.id });
     const desk = new TestClient(t.app);
     await desk.login(deskUser.email, TEST_PASSWORD);
@@ -139,7 +142,10 @@ describe.each(BACKENDS)('figures of a family that moved and of a merged file on 
     // of the period (the parents', in April), whichever request stays open.
     const res = await desk.post(`${url}/merge`, { keep: b.family.id, [field]: a.request.id });
     expect(res.statusCode).toBe(303);
-    const [merged] = await t.deps.db.select().from(schema.families).where(eq(schema.families.id, a.family.id));
+    const [merged] = await t.deps.db
+      .select()
+      .from(schema.families)
+      .where(eq(schema.families.id, a.family.id));
     expect(merged?.mergedIntoFamilyId).toBe(b.family.id);
   }
 
@@ -190,7 +196,12 @@ describe.each(BACKENDS)('figures of a family that moved and of a merged file on 
   it('counts a child whose family moved in each municipality it asked, and once in their region', async () => {
     await fixtures();
     const db = t.deps.db;
-    const ours = await childGroups(db, { municipalityIds: [s.municipality.id], period, today, rules: undefined });
+    const ours = await childGroups(db, {
+      municipalityIds: [s.municipality.id],
+      period,
+      today,
+      rules: undefined,
+    });
     const theirs = await childGroups(db, { municipalityIds: [other.id], period, today, rules: undefined });
     // The municipality counts the child it was asked for in March (5 + 1 + the two files of Zoë).
     expect(sum(ours)).toBe(8);
@@ -198,7 +209,9 @@ describe.each(BACKENDS)('figures of a family that moved and of a merged file on 
     // Its request there was withdrawn, but the child found a place (in Buurgemeente): solved, not unanswered.
     expect(sum(ours.filter((g) => g.solved))).toBe(1);
     // Buurgemeente counts it in June, through the desk.
-    expect(theirs).toEqual([expect.objectContaining({ month: '2026-06', channel: 'desk', solved: true, n: 1 })]);
+    expect(theirs).toEqual([
+      expect.objectContaining({ month: '2026-06', channel: 'desk', solved: true, n: 1 }),
+    ]);
 
     // The region: each child once, with its first request of the period (March, the municipality's).
     const region = await childGroups(db, {
@@ -212,9 +225,18 @@ describe.each(BACKENDS)('figures of a family that moved and of a merged file on 
     expect(sum(region.filter((g) => g.municipalityId === other.id))).toBe(0);
     expect(sum(region.filter((g) => g.month === '2026-06'))).toBe(0);
 
+    // The neighbour's desk put its emergency window at 90 days; the municipality kept 30.
+    await db.execute(sql`update municipalities set emergency_window_days = 90 where id = ${other.id}`);
     const policy = await policyUser({ regionId: s.region.id });
     const html = (await policy.get(`/figures?municipality=region:${s.region.id}`)).body;
     expect(cell(html, 'byChannel-total')).toBe('8');
+    // The emergency list's definition names each municipality's window, not the widest as everyone's.
+    expect(html).toContain(
+      `binnen de termijn van de gemeente van de aanvraag (Buurgemeente: 90 dagen, ${s.municipality.name}: 30 dagen)`,
+    );
+    expect(html).not.toContain('binnen 90 dagen valt');
+    const own = (await policy.get(`/figures?municipality=${s.municipality.id}`)).body;
+    expect(own).toContain('gewenste start binnen 30 dagen valt');
     const neighbour = (await policy.get(`/figures?municipality=${other.id}`)).body;
     expect(cell(neighbour, 'byChannel-total')).toBe('&lt; 5');
   });
