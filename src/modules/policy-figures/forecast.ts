@@ -1,6 +1,7 @@
 import type { Database } from '../../platform/db/index.ts';
 import { compareDates, type LocalDate, localDate } from '../../shared/dates.ts';
-import { birthsOf, placesOf } from './births.queries.ts';
+import { birthsOf } from './births.queries.ts';
+import { placesOn } from './capacity.queries.ts';
 import { childGroups } from './policy-figures.queries.ts';
 import { type Published, protectTable, SUPPRESSION_THRESHOLD } from './suppression.ts';
 
@@ -93,7 +94,7 @@ export async function getForecast(
   const [groups, births, places] = await Promise.all([
     childGroups(db, { municipalityIds: ids, period, today, rules: undefined }),
     birthsOf(db, ids),
-    placesOf(db, ids),
+    placesOn(db, ids, to),
   ]);
   const birthsIn = (id: string, y: number) =>
     births.find((b) => b.municipalityId === id && b.year === y)?.births;
