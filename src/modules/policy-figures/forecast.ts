@@ -9,7 +9,7 @@ import { type Published, protectTable, SUPPRESSION_THRESHOLD } from './suppressi
  * Figure 10, the demand forecast: per municipality the births of a year (entered by the desk), the
  * unique requests of that year (the unit of figure 1: distinct children), their ratio, the expected
  * requests of the next year (that ratio times the next year's births, or this year's where those
- * are not entered), and today's places for babies and toddlers. Counts of children are protected
+ * are not entered), and the places for babies and toddlers valid on the year's last day (or today). Counts of children are protected
  * like every figure: each column is a table of municipalities whose region total is hidden rather
  * than a municipality's count; nothing is calculated from a count that is not shown exactly.
  */

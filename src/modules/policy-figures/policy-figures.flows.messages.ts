@@ -90,7 +90,7 @@ export const flowMessages = defineMessages({
       priority: (sets: string) =>
         `Aandeel voorrang per maand: de kinderen van een maand (hun eerste aanvraag in de periode) met voorrang of absolute voorrang, beoordeeld met de voorrangsregels die golden op de laatste dag van die maand (${sets}).`,
       demand:
-        'Vraag en aanbod: gevraagde kinddagen zijn de dagen in het opvangplan van de kinderen van de periode (een halve dag telt half); de plaatsen zijn de capaciteit van de actieve opvanglocaties van de gemeente die die dag open zijn, zoals vandaag ingesteld. Wachttijd: van de eerste aanvraag tot het eerste voorstel. Antwoordtijd: van een voorkeur tot het eerste antwoord van de opvang (wachtlijst, voorstel of geen plaats). Een gemiddelde, mediaan of som wordt alleen getoond als ze op minstens 5 kinderen of voorkeuren steunt.',
+        'Vraag en aanbod: gevraagde kinddagen zijn de dagen in het opvangplan van de kinderen van de periode (een halve dag telt half); de plaatsen zijn de capaciteit van de actieve opvanglocaties van de gemeente die die dag open zijn, met de capaciteit die gold op de laatste dag van de periode (of vandaag, als de periode nog loopt); de openingsdagen zoals vandaag ingesteld. Wachttijd: van de eerste aanvraag tot het eerste voorstel. Antwoordtijd: van een voorkeur tot het eerste antwoord van de opvang (wachtlijst, voorstel of geen plaats). Een gemiddelde, mediaan of som wordt alleen getoond als ze op minstens 5 kinderen of voorkeuren steunt.',
       noPlace: (grace: number) =>
         `Gezinnen zonder plaats: de onbeantwoorde aanvragen (gewenste start ${grace} dagen of langer voorbij, geen aanvaard voorstel), volgens voorrang, woonplaats, opvangplan (dagen per week) en de opvangvorm van de eerste keuze.`,
     },
@@ -183,7 +183,7 @@ export const flowMessages = defineMessages({
       priority: (sets: string) =>
         `Part des priorités par mois : les enfants d’un mois (leur première demande de la période) avec priorité ou priorité absolue, selon les règles de priorité en vigueur le dernier jour de ce mois (${sets}).`,
       demand:
-        'Demande et offre : les journées-enfant demandées sont les jours du plan d’accueil des enfants de la période (une demi-journée compte pour moitié) ; les places sont la capacité des lieux d’accueil actifs de la commune ouverts ce jour-là, selon les réglages d’aujourd’hui. Délai d’attente : de la première demande à la première proposition. Délai de réponse : d’une préférence à la première réponse du milieu d’accueil (liste d’attente, proposition ou pas de place). Une moyenne, une médiane ou une somme n’est affichée que si elle repose sur au moins 5 enfants ou préférences.',
+        'Demande et offre : les journées-enfant demandées sont les jours du plan d’accueil des enfants de la période (une demi-journée compte pour moitié) ; les places sont la capacité des lieux d’accueil actifs de la commune ouverts ce jour-là, avec la capacité valable le dernier jour de la période (ou aujourd’hui, si la période n’est pas finie)\u00a0; les jours d’ouverture selon les réglages d’aujourd’hui. Délai d’attente : de la première demande à la première proposition. Délai de réponse : d’une préférence à la première réponse du milieu d’accueil (liste d’attente, proposition ou pas de place). Une moyenne, une médiane ou une somme n’est affichée que si elle repose sur au moins 5 enfants ou préférences.',
       noPlace: (grace: number) =>
         `Familles sans place : les demandes sans réponse (début souhaité dépassé de ${grace} jours ou plus, aucune proposition acceptée), selon la priorité, le domicile, le plan d’accueil (jours par semaine) et le type d’accueil du premier choix.`,
     },
@@ -276,7 +276,7 @@ export const flowMessages = defineMessages({
       priority: (sets: string) =>
         `Priority share by month: the children of a month (their first request of the period) with priority or absolute priority, judged by the priority rules valid on that month’s last day (${sets}).`,
       demand:
-        'Demand and supply: requested child-days are the days in the care plans of the period’s children (a half day counts as a half); the places are the capacity of the municipality’s active locations open that day, as set today. Waiting time: from the first request to the first offer. Response time: from a preference to the provider’s first answer (waiting list, offer or no place). An average, median or sum is shown only when it rests on at least 5 children or preferences.',
+        'Demand and supply: requested child-days are the days in the care plans of the period’s children (a half day counts as a half); the places are the capacity of the municipality’s active locations open that day, with the capacity valid on the period’s last day (or today, if the period is not over); the opening days as set today. Waiting time: from the first request to the first offer. Response time: from a preference to the provider’s first answer (waiting list, offer or no place). An average, median or sum is shown only when it rests on at least 5 children or preferences.',
       noPlace: (grace: number) =>
         `Families without a place: the unanswered requests (desired start ${grace} or more days past, no accepted offer), by priority, residence, care plan (days a week) and the care type of the first choice.`,
     },
