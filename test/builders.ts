@@ -3,6 +3,7 @@ import type { Role } from '../src/platform/auth/actions.ts';
 import { hashPassword } from '../src/platform/auth/passwords.ts';
 import { sealTotpSecret } from '../src/platform/auth/totp.ts';
 import { type Database, schema } from '../src/platform/db/index.ts';
+import { dayInBrussels } from '../src/shared/dates.ts';
 
 /**
  * Fixture builders with unique, valid defaults: a test states only what matters to it.
@@ -87,6 +88,14 @@ export async function aProviderLocation(
     })
     .returning();
   if (!row) throw new Error('insert failed');
+  // Its places from the day it was registered, as the desk's registration records them; a fixture
+  // without a registration date has had them for long (the test clock is earlier than the row's).
+  await db.insert(schema.locationCapacities).values({
+    locationId: row.id,
+    validFrom: overrides.createdAt ? dayInBrussels(overrides.createdAt as Date) : '2000-01-01',
+    capacity: row.capacity,
+    recordedAt: row.createdAt,
+  });
   return row;
 }
 

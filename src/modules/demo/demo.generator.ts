@@ -9,7 +9,7 @@ import { sealTotpSecret } from '../../platform/auth/totp.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { NationalNumberVault } from '../../platform/crypto/national-number-vault.ts';
 import { type Database, schema } from '../../platform/db/index.ts';
-import type { LocalDate } from '../../shared/dates.ts';
+import { dayInBrussels, type LocalDate } from '../../shared/dates.ts';
 import {
   DEMO_LOGINS,
   DEMO_PASSWORD,
@@ -239,6 +239,20 @@ export async function generateDemoRegion(
     );
     await insertAll(tx, schema.providerOrganisations, providers.organisations);
     await insertAll(tx, schema.providerLocations, providers.locations);
+    // Each location's places from the day it was registered (the figures read the places valid on a day).
+    await insertAll(
+      tx,
+      schema.locationCapacities,
+      providers.locations.map((l) => {
+        const registered = l.createdAt ?? new Date(now);
+        return {
+          locationId: l.id as string,
+          validFrom: dayInBrussels(registered),
+          capacity: l.capacity,
+          recordedAt: registered,
+        };
+      }),
+    );
     await insertAll(tx, schema.intermediaryOrganisations, intermediaryRows);
     await insertAll(tx, schema.users, users);
     await insertAll(tx, schema.roleGrants, grants);

@@ -9,6 +9,7 @@ import {
   openInvitations,
   withdrawFromOrganisation,
 } from '../organisation-admin/index.ts';
+import { recordCapacity } from '../provider-locations/index.ts';
 import { validateProfile } from '../provider-profile/index.ts';
 import { postcodeGeocoder } from '../public-site/index.ts';
 import { providerInvitationMail } from './desk-providers.mails.ts';
@@ -139,6 +140,12 @@ export async function createLocation(
       latitude: point.lat,
       longitude: point.lng,
       createdAt: deps.clock.now(),
+    });
+    await recordCapacity(tx, {
+      locationId: id,
+      capacity: profile.value.capacity,
+      validFrom: deps.clock.today(),
+      recordedAt: deps.clock.now(),
     });
     await recordAudit(tx, deps.clock, {
       ...deskActor(user),

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { type Database, schema } from '../../platform/db/index.ts';
 
-const { municipalityBirths, providerLocations } = schema;
+const { municipalityBirths } = schema;
 
 export type BirthsRow = { municipalityId: string; year: number; births: number };
 
@@ -44,27 +44,4 @@ export async function upsertBirths(
       target: [municipalityBirths.municipalityId, municipalityBirths.year],
       set: { births: sql`excluded.births`, updatedAt: now },
     });
-}
-
-/**
- * Places for babies and toddlers per municipality: the capacity of its active locations that take
- * children under 3 (today's supply; no child is counted).
- */
-export async function placesOf(db: Database, municipalityIds: string[]): Promise<Map<string, number>> {
-  if (municipalityIds.length === 0) return new Map();
-  const rows = await db
-    .select({
-      municipalityId: providerLocations.municipalityId,
-      places: sql<number>`coalesce(sum(${providerLocations.capacity}), 0)::int`,
-    })
-    .from(providerLocations)
-    .where(
-      and(
-        inArray(providerLocations.municipalityId, municipalityIds),
-        eq(providerLocations.active, true),
-        sql`${providerLocations.minAgeMonths} < 36`,
-      ),
-    )
-    .groupBy(providerLocations.municipalityId);
-  return new Map(rows.map((r) => [r.municipalityId, Number(r.places)]));
 }

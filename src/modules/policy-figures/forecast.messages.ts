@@ -19,7 +19,7 @@ export const forecastMessages = defineMessages({
       placesPerBirths: 'Plaatsen per 100 geboorten',
       total: 'Totaal',
       method: (year: number, next: number) =>
-        `Hoe we rekenen: de verhouding is het aantal unieke aanvragen in ${year} gedeeld door het aantal geboorten in ${year}. De verwachte aanvragen in ${next} zijn die verhouding maal de geboorten van ${next}; heeft het loket die nog niet ingevuld, dan rekenen we met de geboorten van ${year}. De plaatsen zijn de capaciteit van de actieve opvanglocaties voor baby’s en peuters vandaag. Aantallen van 1 tot 4 staan er als “< 5”; waar een aantal niet exact getoond wordt, rekenen we niets uit (“–”).`,
+        `Hoe we rekenen: de verhouding is het aantal unieke aanvragen in ${year} gedeeld door het aantal geboorten in ${year}. De verwachte aanvragen in ${next} zijn die verhouding maal de geboorten van ${next}; heeft het loket die nog niet ingevuld, dan rekenen we met de geboorten van ${year}. De plaatsen zijn de capaciteit van de actieve opvanglocaties voor baby’s en peuters zoals die gold op 31 december ${year} (of vandaag, als het jaar nog loopt). Aantallen van 1 tot 4 staan er als “< 5”; waar een aantal niet exact getoond wordt, rekenen we niets uit (“–”).`,
       yearNotOver: (date: string) => `Het jaar is nog niet voorbij: de aanvragen zijn geteld tot ${date}.`,
       noBirths: 'Het loket heeft voor dit jaar nog geen geboorten ingevuld.',
       sameAsBase: (year: number) => `(geboorten van ${year})`,
@@ -59,7 +59,7 @@ export const forecastMessages = defineMessages({
     },
     grace: {
       perMunicipality: (list: string) =>
-        `Onbeantwoorde aanvragen: kinderen van de periode van wie de gewenste startdatum langer voorbij is dan de termijn van hun gemeente (${list}) en die geen aanvaard voorstel of inschrijving hebben.`,
+        `Onbeantwoorde aanvragen: kinderen van de periode van wie de gewenste startdatum minstens de termijn van hun gemeente voorbij is (${list}) en die geen aanvaard voorstel of inschrijving hebben.`,
       days: (name: string, days: number) => `${name}: ${days} dagen`,
     },
     pdf: {
@@ -90,7 +90,7 @@ export const forecastMessages = defineMessages({
       placesPerBirths: 'Places pour 100 naissances',
       total: 'Total',
       method: (year: number, next: number) =>
-        `Notre calcul\u00a0: le rapport est le nombre de demandes uniques en ${year} divisé par le nombre de naissances en ${year}. Les demandes attendues en ${next} sont ce rapport multiplié par les naissances de ${next}\u202f; si le guichet ne les a pas encore saisies, nous prenons les naissances de ${year}. Les places sont la capacité des lieux d’accueil actifs pour bébés et bambins aujourd’hui. Les nombres de 1 à 4 sont notés «\u00a0< 5\u00a0»\u202f; là où un nombre n’est pas montré exactement, nous ne calculons rien («\u00a0–\u00a0»).`,
+        `Notre calcul\u00a0: le rapport est le nombre de demandes uniques en ${year} divisé par le nombre de naissances en ${year}. Les demandes attendues en ${next} sont ce rapport multiplié par les naissances de ${next}\u202f; si le guichet ne les a pas encore saisies, nous prenons les naissances de ${year}. Les places sont la capacité des lieux d’accueil actifs pour bébés et bambins telle qu’elle valait le 31\u00a0décembre ${year} (ou aujourd’hui, si l’année n’est pas finie). Les nombres de 1 à 4 sont notés «\u00a0< 5\u00a0»\u202f; là où un nombre n’est pas montré exactement, nous ne calculons rien («\u00a0–\u00a0»).`,
       yearNotOver: (date: string) =>
         `L’année n’est pas terminée\u00a0: les demandes sont comptées jusqu’au ${date}.`,
       noBirths: 'Le guichet n’a pas encore saisi les naissances de cette année.',
@@ -132,7 +132,7 @@ export const forecastMessages = defineMessages({
     },
     grace: {
       perMunicipality: (list: string) =>
-        `Demandes sans réponse\u00a0: enfants de la période dont la date de début souhaitée est dépassée de plus que le délai de leur commune (${list}) et qui n’ont ni proposition acceptée ni inscription.`,
+        `Demandes sans réponse\u00a0: enfants de la période dont la date de début souhaitée est dépassée d’au moins le délai de leur commune (${list}) et qui n’ont ni proposition acceptée ni inscription.`,
       days: (name: string, days: number) => `${name}\u00a0: ${days} jours`,
     },
     pdf: {
@@ -163,7 +163,7 @@ export const forecastMessages = defineMessages({
       placesPerBirths: 'Places per 100 births',
       total: 'Total',
       method: (year: number, next: number) =>
-        `How we calculate: the ratio is the number of unique requests in ${year} divided by the number of births in ${year}. The expected requests in ${next} are that ratio times the births of ${next}; where the desk has not entered those yet, we use the births of ${year}. The places are the capacity of the active childcare locations for babies and toddlers today. Counts from 1 to 4 are shown as “< 5”; where a count is not shown exactly, nothing is calculated from it (“–”).`,
+        `How we calculate: the ratio is the number of unique requests in ${year} divided by the number of births in ${year}. The expected requests in ${next} are that ratio times the births of ${next}; where the desk has not entered those yet, we use the births of ${year}. The places are the capacity of the active childcare locations for babies and toddlers as it stood on 31 December ${year} (or today, if the year is not over). Counts from 1 to 4 are shown as “< 5”; where a count is not shown exactly, nothing is calculated from it (“–”).`,
       yearNotOver: (date: string) => `The year is not over: requests are counted up to ${date}.`,
       noBirths: 'The desk has not entered the births of this year yet.',
       sameAsBase: (year: number) => `(births of ${year})`,
@@ -202,7 +202,7 @@ export const forecastMessages = defineMessages({
     },
     grace: {
       perMunicipality: (list: string) =>
-        `Unanswered requests: children of the period whose desired start passed by more than their municipality’s grace period (${list}) and who have no accepted offer or enrolment.`,
+        `Unanswered requests: children of the period whose desired start passed by at least their municipality’s grace period (${list}) and who have no accepted offer or enrolment.`,
       days: (name: string, days: number) => `${name}: ${days} days`,
     },
     pdf: {

@@ -207,7 +207,7 @@ describe.each(BACKENDS)('demand forecast, births, region view, PDF and grace per
     const before = (await region.get('/figures/yearly?year=2026')).body;
     // 1 September + 30 days passed by 22 November: the 10 without a place are unanswered.
     expect(cell(before, `yearly-${s.municipality.id}-unanswered`)).toBe('10');
-    expect(before).toContain('meer dan 30 dagen voorbij');
+    expect(before).toContain('30 dagen of langer voorbij');
 
     const { client } = await deskClient();
     const settings = (await client.get('/desk/settings')).body;
@@ -236,7 +236,7 @@ describe.each(BACKENDS)('demand forecast, births, region view, PDF and grace per
     expect(after).toContain(`(Buurgemeente: 30 dagen, ${s.municipality.name}: 90 dagen)`);
     const local = await policyUser({ municipalityId: s.municipality.id });
     const figures = (await local.get('/figures')).body;
-    expect(figures).toContain('meer dan 90 dagen voorbij');
+    expect(figures).toContain('90 dagen of langer voorbij');
     expect(cell(figures, 'solution-unanswered')).toBe('0');
   });
 

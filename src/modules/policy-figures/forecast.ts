@@ -1,6 +1,7 @@
 import type { Database } from '../../platform/db/index.ts';
 import { compareDates, type LocalDate, localDate } from '../../shared/dates.ts';
-import { birthsOf, placesOf } from './births.queries.ts';
+import { birthsOf } from './births.queries.ts';
+import { placesOn } from './capacity.queries.ts';
 import { childGroups } from './policy-figures.queries.ts';
 import { type Published, protectTable, SUPPRESSION_THRESHOLD } from './suppression.ts';
 
@@ -8,7 +9,7 @@ import { type Published, protectTable, SUPPRESSION_THRESHOLD } from './suppressi
  * Figure 10, the demand forecast: per municipality the births of a year (entered by the desk), the
  * unique requests of that year (the unit of figure 1: distinct children), their ratio, the expected
  * requests of the next year (that ratio times the next year's births, or this year's where those
- * are not entered), and today's places for babies and toddlers. Counts of children are protected
+ * are not entered), and the places for babies and toddlers valid on the year's last day (or today). Counts of children are protected
  * like every figure: each column is a table of municipalities whose region total is hidden rather
  * than a municipality's count; nothing is calculated from a count that is not shown exactly.
  */
@@ -93,7 +94,7 @@ export async function getForecast(
   const [groups, births, places] = await Promise.all([
     childGroups(db, { municipalityIds: ids, period, today, rules: undefined }),
     birthsOf(db, ids),
-    placesOf(db, ids),
+    placesOn(db, ids, to),
   ]);
   const birthsIn = (id: string, y: number) =>
     births.find((b) => b.municipalityId === id && b.year === y)?.births;

@@ -81,16 +81,18 @@ export const flowMessages = defineMessages({
     },
     days: (n: string) => `${n} dagen`,
     definitions: {
-      emergency: (window: number) =>
-        `Noodlijst: een kind staat op de noodlijst vanaf de dag dat de gewenste start binnen ${window} dagen valt (of de dag van de aanvraag, als die later is) tot de aanvraag afgesloten is of het kind een plaats vond. Nieuw op de noodlijst telt elk kind één keer, in de maand dat het er voor het eerst op kwam; “een plaats gevonden” is een aanvaard voorstel terwijl het kind op de lijst stond. De mediaan wordt alleen getoond als minstens 5 kinderen een plaats vonden.`,
+      emergencyWindow: (days: number) => `binnen ${days} dagen`,
+      emergencyWindows: (list: string) => `binnen de termijn van de gemeente van de aanvraag (${list})`,
+      emergency: (window: string) =>
+        `Noodlijst: een kind staat op de noodlijst vanaf de dag dat de gewenste start ${window} valt (of de dag van de aanvraag, als die later is) tot de aanvraag afgesloten is of het kind een plaats vond. Nieuw op de noodlijst telt elk kind één keer, in de maand dat het er voor het eerst op kwam; “een plaats gevonden” is een aanvaard voorstel terwijl het kind op de lijst stond. De mediaan wordt alleen getoond als minstens 5 kinderen een plaats vonden.`,
       intermediaries:
         'Aanvragen via toeleiders: unieke aanvragen waarvan de eerste aanvraag in de periode door een toeleider werd ingediend, per maand en volgens de soort organisatie van de toeleider.',
       priority: (sets: string) =>
         `Aandeel voorrang per maand: de kinderen van een maand (hun eerste aanvraag in de periode) met voorrang of absolute voorrang, beoordeeld met de voorrangsregels die golden op de laatste dag van die maand (${sets}).`,
       demand:
-        'Vraag en aanbod: gevraagde kinddagen zijn de dagen in het opvangplan van de kinderen van de periode (een halve dag telt half); de plaatsen zijn de capaciteit van de actieve opvanglocaties van de gemeente die die dag open zijn, zoals vandaag ingesteld. Wachttijd: van de eerste aanvraag tot het eerste voorstel. Antwoordtijd: van een voorkeur tot het eerste antwoord van de opvang (wachtlijst, voorstel of geen plaats). Een gemiddelde, mediaan of som wordt alleen getoond als ze op minstens 5 kinderen of voorkeuren steunt.',
+        'Vraag en aanbod: gevraagde kinddagen zijn de dagen in het opvangplan van de kinderen van de periode (een halve dag telt half); de plaatsen zijn de capaciteit van de actieve opvanglocaties van de gemeente die die dag open zijn, met de capaciteit die gold op de laatste dag van de periode (of vandaag, als de periode nog loopt); de openingsdagen zoals vandaag ingesteld. Wachttijd: van de eerste aanvraag tot het eerste voorstel. Antwoordtijd: van een voorkeur tot het eerste antwoord van de opvang (wachtlijst, voorstel of geen plaats). Een gemiddelde, mediaan of som wordt alleen getoond als ze op minstens 5 kinderen of voorkeuren steunt.',
       noPlace: (grace: number) =>
-        `Gezinnen zonder plaats: de onbeantwoorde aanvragen (gewenste start meer dan ${grace} dagen voorbij, geen aanvaard voorstel), volgens voorrang, woonplaats, opvangplan (dagen per week) en de opvangvorm van de eerste keuze.`,
+        `Gezinnen zonder plaats: de onbeantwoorde aanvragen (gewenste start ${grace} dagen of langer voorbij, geen aanvaard voorstel), volgens voorrang, woonplaats, opvangplan (dagen per week) en de opvangvorm van de eerste keuze.`,
     },
   },
   fr: {
@@ -172,16 +174,18 @@ export const flowMessages = defineMessages({
     },
     days: (n: string) => `${n} jours`,
     definitions: {
-      emergency: (window: number) =>
-        `Liste d’urgence : un enfant y figure dès que le début souhaité tombe dans les ${window} jours (ou dès le jour de la demande, s’il est plus tardif) jusqu’à la clôture de la demande ou jusqu’à ce qu’il trouve une place. Les nouveaux comptent chaque enfant une fois, le mois où il y est arrivé pour la première fois ; « une place trouvée » est une proposition acceptée pendant qu’il figurait sur la liste. La médiane n’est affichée que si au moins 5 enfants ont trouvé une place.`,
+      emergencyWindow: (days: number) => `dans les ${days}\u00a0jours`,
+      emergencyWindows: (list: string) => `dans le délai de la commune de la demande (${list})`,
+      emergency: (window: string) =>
+        `Liste d’urgence : un enfant y figure dès que le début souhaité tombe ${window} (ou dès le jour de la demande, s’il est plus tardif) jusqu’à la clôture de la demande ou jusqu’à ce qu’il trouve une place. Les nouveaux comptent chaque enfant une fois, le mois où il y est arrivé pour la première fois ; « une place trouvée » est une proposition acceptée pendant qu’il figurait sur la liste. La médiane n’est affichée que si au moins 5 enfants ont trouvé une place.`,
       intermediaries:
         'Demandes via des intermédiaires : demandes uniques dont la première demande de la période a été introduite par un intermédiaire, par mois et selon le type d’organisation de l’intermédiaire.',
       priority: (sets: string) =>
         `Part des priorités par mois : les enfants d’un mois (leur première demande de la période) avec priorité ou priorité absolue, selon les règles de priorité en vigueur le dernier jour de ce mois (${sets}).`,
       demand:
-        'Demande et offre : les journées-enfant demandées sont les jours du plan d’accueil des enfants de la période (une demi-journée compte pour moitié) ; les places sont la capacité des lieux d’accueil actifs de la commune ouverts ce jour-là, selon les réglages d’aujourd’hui. Délai d’attente : de la première demande à la première proposition. Délai de réponse : d’une préférence à la première réponse du milieu d’accueil (liste d’attente, proposition ou pas de place). Une moyenne, une médiane ou une somme n’est affichée que si elle repose sur au moins 5 enfants ou préférences.',
+        'Demande et offre : les journées-enfant demandées sont les jours du plan d’accueil des enfants de la période (une demi-journée compte pour moitié) ; les places sont la capacité des lieux d’accueil actifs de la commune ouverts ce jour-là, avec la capacité valable le dernier jour de la période (ou aujourd’hui, si la période n’est pas finie)\u00a0; les jours d’ouverture selon les réglages d’aujourd’hui. Délai d’attente : de la première demande à la première proposition. Délai de réponse : d’une préférence à la première réponse du milieu d’accueil (liste d’attente, proposition ou pas de place). Une moyenne, une médiane ou une somme n’est affichée que si elle repose sur au moins 5 enfants ou préférences.',
       noPlace: (grace: number) =>
-        `Familles sans place : les demandes sans réponse (début souhaité dépassé de plus de ${grace} jours, aucune proposition acceptée), selon la priorité, le domicile, le plan d’accueil (jours par semaine) et le type d’accueil du premier choix.`,
+        `Familles sans place : les demandes sans réponse (début souhaité dépassé de ${grace} jours ou plus, aucune proposition acceptée), selon la priorité, le domicile, le plan d’accueil (jours par semaine) et le type d’accueil du premier choix.`,
     },
   },
   en: {
@@ -263,16 +267,18 @@ export const flowMessages = defineMessages({
     },
     days: (n: string) => `${n} days`,
     definitions: {
-      emergency: (window: number) =>
-        `Emergency list: a child is on the emergency list from the day its desired start is within ${window} days (or the day of the request, if later) until the request is closed or the child found a place. New on the list counts each child once, in the month it first came onto it; “found a place” is an offer accepted while the child was on the list. The median is shown only when at least 5 children found a place.`,
+      emergencyWindow: (days: number) => `within ${days} days`,
+      emergencyWindows: (list: string) => `within the window of the request’s municipality (${list})`,
+      emergency: (window: string) =>
+        `Emergency list: a child is on the emergency list from the day its desired start is ${window} (or the day of the request, if later) until the request is closed or the child found a place. New on the list counts each child once, in the month it first came onto it; “found a place” is an offer accepted while the child was on the list. The median is shown only when at least 5 children found a place.`,
       intermediaries:
         'Requests via intermediaries: unique requests whose first request of the period was filed by an intermediary, by month and by the type of the intermediary’s organisation.',
       priority: (sets: string) =>
         `Priority share by month: the children of a month (their first request of the period) with priority or absolute priority, judged by the priority rules valid on that month’s last day (${sets}).`,
       demand:
-        'Demand and supply: requested child-days are the days in the care plans of the period’s children (a half day counts as a half); the places are the capacity of the municipality’s active locations open that day, as set today. Waiting time: from the first request to the first offer. Response time: from a preference to the provider’s first answer (waiting list, offer or no place). An average, median or sum is shown only when it rests on at least 5 children or preferences.',
+        'Demand and supply: requested child-days are the days in the care plans of the period’s children (a half day counts as a half); the places are the capacity of the municipality’s active locations open that day, with the capacity valid on the period’s last day (or today, if the period is not over); the opening days as set today. Waiting time: from the first request to the first offer. Response time: from a preference to the provider’s first answer (waiting list, offer or no place). An average, median or sum is shown only when it rests on at least 5 children or preferences.',
       noPlace: (grace: number) =>
-        `Families without a place: the unanswered requests (desired start more than ${grace} days past, no accepted offer), by priority, residence, care plan (days a week) and the care type of the first choice.`,
+        `Families without a place: the unanswered requests (desired start ${grace} or more days past, no accepted offer), by priority, residence, care plan (days a week) and the care type of the first choice.`,
     },
   },
 });

@@ -1,7 +1,8 @@
-import { inArray, type SQL, sql } from 'drizzle-orm';
+import { asc, inArray, type SQL, sql } from 'drizzle-orm';
 import { type Database, schema } from '../../platform/db/index.ts';
 import type { LocalDate } from '../../shared/dates.ts';
 import { priorityLevelSql, type Rules } from '../priority-rules/index.ts';
+import { locationsWithPlacesOn } from './capacity.queries.ts';
 import type { Period } from './policy-figures.queries.ts';
 
 /**
@@ -26,17 +27,17 @@ function inCounted(column: SQL, input: Input): SQL {
   return sql`${column} in (${ids})`;
 }
 
-/** The emergency windows in days (the desks' settings) of the municipalities counted. */
+/** The emergency windows in days (the desks' settings) of the municipalities counted, by name. */
 export async function emergencyWindowsOf(
   db: Database,
   municipalityIds: readonly string[],
-): Promise<number[]> {
+): Promise<{ name: string; days: number }[]> {
   if (municipalityIds.length === 0) return [];
-  const rows = await db
-    .select({ windowDays: schema.municipalities.emergencyWindowDays })
+  return db
+    .select({ name: schema.municipalities.name, days: schema.municipalities.emergencyWindowDays })
     .from(schema.municipalities)
-    .where(inArray(schema.municipalities.id, [...municipalityIds]));
-  return rows.map((r) => r.windowDays);
+    .where(inArray(schema.municipalities.id, [...municipalityIds]))
+    .orderBy(asc(schema.municipalities.name));
 }
 
 const rowsOf = (result: unknown) => (result as { rows: Record<string, unknown>[] }).rows;
@@ -245,6 +246,11 @@ export type Demand = {
   answerP75: number | null;
 };
 
+/** The day figure 8 counts the places on: the period's last day, or today for a period not ended. */
+function supplyDay(input: Input): LocalDate {
+  return input.period.to < input.today ? input.period.to : input.today;
+}
+
 /** Figure 8: the days asked against the places, and the waiting and answering times. */
 export async function demandAndSupply(db: Database, input: Input): Promise<Demand> {
   const { period } = input;
@@ -271,7 +277,7 @@ export async function demandAndSupply(db: Database, input: Input): Promise<Deman
       select count(*)::int as children, ${sums} from firsts f`),
     db.execute(sql`
       select ${places}, coalesce(sum(capacity * (${openDays})), 0)::int as place_days
-        from provider_locations where ${inCounted(sql`municipality_id`, input)} and active`),
+        from ${locationsWithPlacesOn(input.municipalityIds, supplyDay(input))} l`),
     db.execute(sql`
       with ${monthsCte(input)},
       starts as (

@@ -35,8 +35,8 @@ export async function getFlows(
   input: { municipalityIds: readonly string[]; period: Period; today: LocalDate; graceDays?: number },
 ): Promise<Flows & { ruleSetNames: { nl: string; fr?: string; en?: string }[] }> {
   // The page prints the window; a region's municipalities may each have their own (each request
-  // is counted with its municipality's), so the page names the widest.
-  const windowDays = Math.max(0, ...(await fq.emergencyWindowsOf(db, input.municipalityIds)));
+  // is counted with its municipality's), so the page then names each municipality's.
+  const windows = await fq.emergencyWindowsOf(db, input.municipalityIds);
   const ends = monthEnds(input.period, input.today);
   const sets = await Promise.all(ends.map((e) => getRuleSetValidOn(db, e.last)));
   const rulesByMonth = ends.map((e, i) => ({ month: e.month, rules: sets[i], key: sets[i]?.id ?? 'none' }));
@@ -54,7 +54,7 @@ export async function getFlows(
     priorityMonths,
     demand,
     unanswered,
-    windowDays,
+    windows,
     ruleSetNames: [...names.values()],
   };
 }

@@ -49,7 +49,8 @@ export type Flows = {
   demand: Demand;
   unanswered: { band: PlanBand; careType: string; n: number }[];
   /** The municipality's emergency window (days). */
-  windowDays: number;
+  /** Each counted municipality's emergency window (days), by name. */
+  windows: { name: string; days: number }[];
 };
 
 const count = (value: number): Published => ({ kind: 'count', value });

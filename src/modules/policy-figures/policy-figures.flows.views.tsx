@@ -2,6 +2,7 @@ import type { ComponentChildren, VNode } from 'preact';
 import type { Language } from '../../platform/i18n/index.ts';
 import { TableScroll } from '../../platform/views/table-scroll.tsx';
 import { BarChart, type ChartSeries, LineChart } from './charts.tsx';
+import { emergencyDefinition } from './emergency-window.ts';
 import { flowMessages } from './policy-figures.flows.messages.ts';
 import {
   chartNumber,
@@ -200,7 +201,7 @@ export function FigureSections(props: {
       </Section>
       {flows && (
         <>
-          <Section lang={lang} id="emergency" definition={t.definitions.emergency(flows.windowDays)}>
+          <Section lang={lang} id="emergency" definition={emergencyDefinition(lang, flows.windows)}>
             <Chart
               lang={lang}
               kind="line"

@@ -35,7 +35,7 @@ export const messages = defineMessages({
       unique:
         'Unieke aanvragen: het aantal verschillende kinderen met een aanvraag die in de periode werd ingediend voor deze gemeente. Een kind telt één keer, met zijn eerste aanvraag in de periode (kanaal, woonplaats, maand).',
       unanswered: (grace: number) =>
-        `Onbeantwoorde aanvragen: kinderen van de periode van wie de gewenste startdatum meer dan ${grace} dagen voorbij is en die geen aanvaard voorstel of inschrijving hebben. De oplossingsgraad is het aandeel van die kinderen dat wel een plaats vond.`,
+        `Onbeantwoorde aanvragen: kinderen van de periode van wie de gewenste startdatum ${grace} dagen of langer voorbij is (geteld vanaf dag ${grace} na de gewenste start) en die geen aanvaard voorstel of inschrijving hebben. De oplossingsgraad is het aandeel van die kinderen dat wel een plaats vond.`,
       priority: (set: string) =>
         `Voorrang en kwetsbare gezinnen: beoordeeld met de voorrangsregels “${set}”, geldig op de laatste dag van de periode, en de gegevens van het gezin van vandaag.`,
       noRuleSet: 'Op de laatste dag van de periode gold geen set voorrangsregels: niemand telt als voorrang.',
@@ -119,7 +119,7 @@ export const messages = defineMessages({
       unique:
         'Demandes uniques : le nombre d’enfants différents ayant une demande introduite pendant la période pour cette commune. Un enfant compte une fois, avec sa première demande de la période (canal, domicile, mois).',
       unanswered: (grace: number) =>
-        `Demandes sans réponse : enfants de la période dont la date de début souhaitée est dépassée de plus de ${grace} jours et qui n’ont ni proposition acceptée ni inscription. Le taux de solution est la part de ces enfants qui ont trouvé une place.`,
+        `Demandes sans réponse : enfants de la période dont la date de début souhaitée est dépassée de ${grace} jours ou plus (comptées à partir du jour ${grace} après le début souhaité) et qui n’ont ni proposition acceptée ni inscription. Le taux de solution est la part de ces enfants qui ont trouvé une place.`,
       priority: (set: string) =>
         `Priorité et familles vulnérables : jugées selon les règles de priorité « ${set} », en vigueur le dernier jour de la période, avec les données actuelles de la famille.`,
       noRuleSet:
@@ -208,7 +208,7 @@ export const messages = defineMessages({
       unique:
         'Unique requests: the number of different children with a request filed in the period for this municipality. A child counts once, with its first request in the period (channel, residence, month).',
       unanswered: (grace: number) =>
-        `Unanswered requests: children of the period whose desired start passed more than ${grace} days ago and who have no accepted offer or enrolment. The solution rate is the share of those children who found a place.`,
+        `Unanswered requests: children of the period whose desired start was ${grace} or more days ago (counted from day ${grace} after the desired start) and who have no accepted offer or enrolment. The solution rate is the share of those children who found a place.`,
       priority: (set: string) =>
         `Priority and vulnerable families: judged by the priority rules “${set}”, valid on the last day of the period, with the family’s facts as they are today.`,
       noRuleSet:

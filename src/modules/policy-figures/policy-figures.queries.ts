@@ -73,6 +73,11 @@ type ChildGroupsInput = {
   /** Overrides each municipality's own grace period (its desk setting) when given. */
   graceDays?: number;
   rules: Rules | undefined;
+  /**
+   * Counts each child once over all the municipalities given (a region as a whole), with its first
+   * request among them, rather than once per municipality it asked (each municipality's own figures).
+   */
+  oncePerChild?: boolean;
 };
 
 /**
@@ -84,6 +89,7 @@ type ChildGroupsInput = {
  */
 function countedSql(input: ChildGroupsInput): SQL {
   const { municipalityIds, period, today, graceDays, rules } = input;
+  const unit = input.oncePerChild ? sql`r.child_id` : sql`r.municipality_id, r.child_id`;
   const ids = sql.join(
     municipalityIds.map((id) => sql`${id}::uuid`),
     sql`, `,
@@ -91,7 +97,7 @@ function countedSql(input: ChildGroupsInput): SQL {
   const vulnerable = rules ? vulnerableSql(rules) : sql`false`;
   return sql`
     with firsts as (
-      select distinct on (r.municipality_id, r.child_id)
+      select distinct on (${unit})
              r.municipality_id, r.child_id, r.family_id, r.channel, r.desired_start, r.care_needs,
              coalesce((r.care_plan->>'early')::boolean or (r.care_plan->>'late')::boolean, false) as extended_hours,
              (r.social_emergency_at is not null) as social_emergency,
@@ -100,7 +106,7 @@ function countedSql(input: ChildGroupsInput): SQL {
        where r.municipality_id in (${ids})
          and r.submitted_at >= (${period.from}::date::timestamp at time zone 'Europe/Brussels')
          and r.submitted_at < ((${period.to}::date + 1)::timestamp at time zone 'Europe/Brussels')
-       order by r.municipality_id, r.child_id, r.submitted_at, r.id
+       order by ${unit}, r.submitted_at, r.id
     ), solved as (
       select distinct r2.child_id
         from requests r2

@@ -89,6 +89,8 @@ export async function getFigures(deps: AppDeps, user: CurrentUser, query: Query)
         period,
         today,
         rules: ruleSet,
+        // A region counts each child once, as figures 5–9 do.
+        oncePerChild: region !== undefined,
       })
     : undefined;
   const flows = ok

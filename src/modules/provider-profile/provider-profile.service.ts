@@ -9,7 +9,7 @@ import type {
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import type { Errors, Result } from '../../platform/i18n/common.ts';
-import { staffRole } from '../provider-locations/index.ts';
+import { recordCapacity, staffRole } from '../provider-locations/index.ts';
 import * as q from './provider-profile.queries.ts';
 import {
   type ClosingPeriodInput,
@@ -136,6 +136,13 @@ export async function saveProfile(
   if (!valid.ok) return valid;
   await deps.db.transaction(async (tx) => {
     await q.updateProfile(tx, locationId, valid.value);
+    // The figures read the places valid on the day they count (a past year shows that year's).
+    await recordCapacity(tx, {
+      locationId,
+      capacity: valid.value.capacity,
+      validFrom: deps.clock.today(),
+      recordedAt: deps.clock.now(),
+    });
     await recordAudit(tx, deps.clock, {
       actorUserId: user.id,
       actorRole: staffRole(user, locationId),

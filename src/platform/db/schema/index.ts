@@ -1,4 +1,5 @@
 export * from './accounts.ts';
+export * from './capacity.ts';
 export * from './content.ts';
 export * from './desk.ts';
 export * from './enums.ts';
