@@ -182,7 +182,11 @@ export class TestClient {
     if (!location.startsWith('/login/code')) return;
     const clock = appClocks.get(this.app);
     const secret = options.totpSecret ?? TEST_TOTP_SECRET;
-    let second = await this.post('/login/code', { code: totpCode(secret, clock?.now() ?? new Date()) }, { formPage: location });
+    let second = await this.post(
+      '/login/code',
+      { code: totpCode(secret, clock?.now() ?? new Date()) },
+      { formPage: location },
+    );
     // A code works once (ADR 0020): a test logging the same user in again at the same instant
     // waits for the app's next code, as a person would.
     // The next step's code is accepted at once (one step of drift); after that the clock moves on.

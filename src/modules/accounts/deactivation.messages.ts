@@ -28,7 +28,8 @@ export const messages = defineMessages({
     reactivateConfirm: 'Ja, opnieuw activeren',
     warning: 'Let op',
     cancel: 'Annuleren',
-    doneDeactivated: (name: string) => `Het account van ${name} is gedeactiveerd. Alle sessies zijn beëindigd.`,
+    doneDeactivated: (name: string) =>
+      `Het account van ${name} is gedeactiveerd. Alle sessies zijn beëindigd.`,
     doneReactivated: (name: string) => `Het account van ${name} is opnieuw actief.`,
   },
   fr: {
@@ -53,11 +54,13 @@ export const messages = defineMessages({
     deactivateWarning: 'Le compte ne fonctionne plus jusqu’à ce que vous le réactiviez.',
     deactivateConfirm: 'Oui, désactiver',
     reactivateTitle: (name: string) => `Réactiver le compte de ${name}`,
-    reactivateHappens: (name: string) => `${name} pourra de nouveau se connecter, avec les mêmes rôles qu’avant.`,
+    reactivateHappens: (name: string) =>
+      `${name} pourra de nouveau se connecter, avec les mêmes rôles qu’avant.`,
     reactivateConfirm: 'Oui, réactiver',
     warning: 'Attention',
     cancel: 'Annuler',
-    doneDeactivated: (name: string) => `Le compte de ${name} a été désactivé. Toutes ses sessions ont pris fin.`,
+    doneDeactivated: (name: string) =>
+      `Le compte de ${name} a été désactivé. Toutes ses sessions ont pris fin.`,
     doneReactivated: (name: string) => `Le compte de ${name} est de nouveau actif.`,
   },
   en: {

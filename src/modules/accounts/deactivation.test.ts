@@ -33,7 +33,11 @@ describe.each(BACKENDS)('the platform admin deactivates a staff account on %s', 
     expect((await desk.get('/desk')).statusCode).toBe(200);
 
     // Found by e-mail address (posted, not in the URL), then its page.
-    const found = await admin.post('/admin/accounts', { email: officer.email.toUpperCase() }, { formPage: '/admin/accounts' });
+    const found = await admin.post(
+      '/admin/accounts',
+      { email: officer.email.toUpperCase() },
+      { formPage: '/admin/accounts' },
+    );
     expect(found.statusCode).toBe(303);
     const page = `/admin/accounts/${officer.id}`;
     expect(found.headers.location).toBe(page);
@@ -100,7 +104,9 @@ describe.each(BACKENDS)('the platform admin deactivates a staff account on %s', 
     const bad = await admin.post('/admin/accounts', { email: 'no address' }, { formPage: '/admin/accounts' });
     expect(bad.statusCode).toBe(400);
     expect((await admin.get(`/admin/accounts/${parent.id}/deactivate`)).statusCode).toBe(404);
-    expect((await admin.post(`/admin/accounts/${parent.id}/deactivate`, { confirmed: 'yes' })).statusCode).toBe(404);
+    expect(
+      (await admin.post(`/admin/accounts/${parent.id}/deactivate`, { confirmed: 'yes' })).statusCode,
+    ).toBe(404);
     expect((await admin.get('/admin/accounts/not-an-id')).statusCode).toBe(404);
 
     const own = `/admin/accounts/${adminUser.id}`;

@@ -2,7 +2,13 @@ import { formatDate } from '../../platform/i18n/index.ts';
 import { ConfirmPage } from '../../platform/views/confirm.tsx';
 import type { PageContext } from '../../platform/views/context.ts';
 import { Fact } from '../../platform/views/facts.tsx';
-import { CsrfField, ErrorSummary, type FormState, SubmitButton, TextField } from '../../platform/views/forms.tsx';
+import {
+  CsrfField,
+  ErrorSummary,
+  type FormState,
+  SubmitButton,
+  TextField,
+} from '../../platform/views/forms.tsx';
 import { TextNotice as Notice } from '../../platform/views/notice.tsx';
 import { AdminLayout, AdminNav } from '../platform-admin/index.ts';
 import { messages as accountMessages } from './accounts.messages.ts';
@@ -36,7 +42,14 @@ export function AccountsPage(props: {
       <p class="utrecht-paragraph">{t.intro}</p>
       <form method="post" action={ACCOUNTS_PATH} novalidate class="ko-form" data-qa="account-search">
         <CsrfField token={ctx.csrfToken} />
-        <TextField lang={lang} form={form} name="email" type="email" label={t.emailLabel} autocomplete="off" />
+        <TextField
+          lang={lang}
+          form={form}
+          name="email"
+          type="email"
+          label={t.emailLabel}
+          autocomplete="off"
+        />
         <SubmitButton qa="account-search-submit">{t.search}</SubmitButton>
       </form>
       {account && (

@@ -11,7 +11,10 @@ describe.each(BACKENDS)('the second factor’s replay guard on %s', (backend) =>
   let user: Awaited<ReturnType<typeof aUser>>;
   beforeEach(async () => {
     // 09:00:10: the middle of a 30-second step, so "30 s later" is the next step.
-    t = await buildTestApp(backend, { now: '2026-11-22T09:00:10Z', env: { STAFF_SECOND_FACTOR: 'required' } });
+    t = await buildTestApp(backend, {
+      now: '2026-11-22T09:00:10Z',
+      env: { STAFF_SECOND_FACTOR: 'required' },
+    });
     const region = await aRegion(t.deps.db);
     const municipality = await aMunicipality(t.deps.db, { regionId: region.id });
     user = await aUser(t.deps.db, { role: 'desk', municipalityId: municipality.id, secondFactor: true });
@@ -22,7 +25,11 @@ describe.each(BACKENDS)('the second factor’s replay guard on %s', (backend) =>
   /** A client past the password step, on the code page. */
   const atCodeStep = async () => {
     const client = new TestClient(t.app);
-    const res = await client.post('/login', { email: user.email, password: TEST_PASSWORD }, { formPage: '/login' });
+    const res = await client.post(
+      '/login',
+      { email: user.email, password: TEST_PASSWORD },
+      { formPage: '/login' },
+    );
     expect(res.headers.location).toBe('/login/code');
     await client.get('/login/code');
     return client;

@@ -113,9 +113,7 @@ export async function claimTotpStep(db: Database, userId: string, step: number) 
   const rows = await db
     .update(users)
     .set({ totpLastStep: step })
-    .where(
-      and(eq(users.id, userId), sql`(${users.totpLastStep} is null or ${users.totpLastStep} < ${step})`),
-    )
+    .where(and(eq(users.id, userId), sql`(${users.totpLastStep} is null or ${users.totpLastStep} < ${step})`))
     .returning({ id: users.id });
   return rows.length > 0;
 }
