@@ -58,9 +58,11 @@ export function registerLoginRoutes(app: FastifyInstance, deps: AppDeps): void {
         );
       }
       const user = await authenticate(deps, parsed.value.email, parsed.value.password);
-      if (!user) {
-        // One answer for a wrong password, an unknown address and a locked account.
-        const form = failedForm({ email: parsed.value.email }, { email: 'loginRefused' });
+      if (!user || user === 'deactivated') {
+        // One answer for a wrong password, an unknown address and a locked account; a deactivated
+        // account is named only to whoever gave its right password.
+        const error = user === 'deactivated' ? 'accountDeactivated' : 'loginRefused';
+        const form = failedForm({ email: parsed.value.email }, { email: error });
         return sendPage(
           reply,
           <LoginPage ctx={pageContext(request, reply, deps)} form={form} next={next} />,

@@ -25,17 +25,21 @@ type User = NonNullable<Awaited<ReturnType<typeof q.getUserByEmail>>>;
 /**
  * Checks an e-mail address and password. A wrong password, an unknown address, a disabled account
  * and a locked account all answer the same (and take as long: the password is always verified),
- * so the form reveals neither which addresses exist nor which accounts are locked.
+ * so the form reveals neither which addresses exist nor which accounts are locked. A deactivated
+ * account with its right password answers 'deactivated'.
  */
 export async function authenticate(
   deps: AppDeps,
   email: string,
   password: string,
-): Promise<User | undefined> {
+): Promise<User | 'deactivated' | undefined> {
   const { db, clock } = deps;
   const user = await q.getUserByEmail(db, email);
   const ok = await verifyPasswordInConstantTime(user?.passwordHash, password);
-  if (!user || user.disabledAt) return undefined;
+  if (!user) return undefined;
+  // Only the holder of the right password learns that the account was deactivated; anyone else
+  // gets the one answer (a deleted account has no password, so it never says so).
+  if (user.disabledAt) return ok && user.passwordHash ? 'deactivated' : undefined;
   const now = clock.now();
   if (user.lockedUntil && user.lockedUntil.getTime() > now.getTime()) return undefined;
   if (!ok) {

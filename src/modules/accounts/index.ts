@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../platform/deps.ts';
 import { registerAccountPageRoutes } from './account.routes.tsx';
 import { registerLoginRoutes } from './accounts.routes.tsx';
+import { registerDeactivationRoutes } from './deactivation.routes.tsx';
 import { registerRecoveryRoutes } from './recovery.routes.tsx';
 import { registerSecondFactorRoutes } from './second-factor.routes.tsx';
 
@@ -17,4 +18,5 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AppDeps): void
   registerAccountPageRoutes(app, deps);
   registerRecoveryRoutes(app, deps);
   registerSecondFactorRoutes(app, deps);
+  registerDeactivationRoutes(app, deps);
 }

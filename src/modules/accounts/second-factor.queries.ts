@@ -50,7 +50,13 @@ export async function clearFactor(db: Database, userId: string) {
   await db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
   await db
     .update(users)
-    .set({ totpSecretCipher: null, totpEnrolledAt: null, failedCodes: 0, codesLockedUntil: null })
+    .set({
+      totpSecretCipher: null,
+      totpEnrolledAt: null,
+      totpLastStep: null,
+      failedCodes: 0,
+      codesLockedUntil: null,
+    })
     .where(eq(users.id, userId));
 }
 
@@ -97,4 +103,17 @@ export async function recordFailedCode(db: Database, userId: string, maxFailures
 
 export async function clearFailedCodes(db: Database, userId: string) {
   await db.update(users).set({ failedCodes: 0, codesLockedUntil: null }).where(eq(users.id, userId));
+}
+
+/**
+ * Claims a TOTP time step for the user: true only when it is later than the last one used, and
+ * only for one of two concurrent requests (the row's lock makes the second re-read the new value).
+ */
+export async function claimTotpStep(db: Database, userId: string, step: number) {
+  const rows = await db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, userId), sql`(${users.totpLastStep} is null or ${users.totpLastStep} < ${step})`))
+    .returning({ id: users.id });
+  return rows.length > 0;
 }

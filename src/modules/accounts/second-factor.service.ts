@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { type CurrentUser, isStaff } from '../../platform/auth/actions.ts';
 import { completeSession, destroyUserSessions, type PendingStep } from '../../platform/auth/sessions.ts';
-import { newTotpSecret, totpQrSvg, totpSecretBox, totpUri, verifyTotp } from '../../platform/auth/totp.ts';
+import { newTotpSecret, totpQrSvg, totpSecretBox, totpStepOf, totpUri } from '../../platform/auth/totp.ts';
 import { createSecretBox, type SecretBox } from '../../platform/crypto/secret-box.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import * as q from './second-factor.queries.ts';
@@ -82,10 +82,13 @@ export async function confirmEnrolment(
   const row = await q.getFactorOfUser(db, userId);
   if (!row?.totpSecretCipher || row.totpEnrolledAt) return { ok: false };
   const secret = boxesOf(deps).totp.open(row.totpSecretCipher);
-  if (!verifyTotp(secret, code.replace(/\s/g, ''), clock.now())) return { ok: false };
+  const step = totpStepOf(secret, code.replace(/\s/g, ''), clock.now());
+  if (step === undefined) return { ok: false };
   const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
   const box = boxesOf(deps).recovery;
-  await db.transaction(async (tx) => {
+  const claimed = await db.transaction(async (tx) => {
+    // The enrolling code counts as used: it cannot log in a second time.
+    if (!(await q.claimTotpStep(tx, userId, step))) return false;
     await q.markEnrolled(tx, userId, clock.now());
     await q.replaceRecoveryCodes(
       tx,
@@ -101,7 +104,9 @@ export async function confirmEnrolment(
       subjectId: userId,
       details: { change: 'second_factor_enrolled' },
     });
+    return true;
   });
+  if (!claimed) return { ok: false };
   return { ok: true, recoveryCodes };
 }
 
@@ -122,9 +127,12 @@ export async function verifySecondFactor(
   if (row.codesLockedUntil && row.codesLockedUntil.getTime() > now.getTime()) return { ok: false };
   const digits = input.replace(/\s/g, '');
   const secret = boxesOf(deps).totp.open(row.totpSecretCipher);
-  const byApp = verifyTotp(secret, digits, now);
+  const step = totpStepOf(secret, digits, now);
   const outcome = await db.transaction(async (tx) => {
     let usedRecoveryCode = false;
+    // A code of the app works once: its time step must be later than the last one used (the
+    // update is the check, so of two concurrent uses only one gets through).
+    const byApp = step !== undefined && (await q.claimTotpStep(tx, userId, step));
     if (!byApp) {
       const hash = boxesOf(deps).recovery.hashOf(normalRecoveryCode(input));
       usedRecoveryCode = await q.consumeRecoveryCode(tx, userId, hash, now);

@@ -5,7 +5,7 @@ import { Layout } from '../../platform/views/layout.tsx';
 import { SubNav } from '../../platform/views/sub-nav.tsx';
 import { messages } from './platform-admin.messages.ts';
 
-export type AdminTab = 'home' | 'municipalities' | 'audit' | 'outbox' | 'jobs' | 'priorityRules';
+export type AdminTab = 'home' | 'municipalities' | 'accounts' | 'audit' | 'outbox' | 'jobs' | 'priorityRules';
 
 /** The platform admin's own navigation (the sub navigation pattern, as the desk has). */
 export function AdminNav(props: { lang: Language; current?: AdminTab }) {
@@ -13,6 +13,7 @@ export function AdminNav(props: { lang: Language; current?: AdminTab }) {
   const tabs: { key: AdminTab; href: string; label: string }[] = [
     { key: 'home', href: '/admin', label: t.navHome },
     { key: 'municipalities', href: '/admin/municipalities', label: t.navMunicipalities },
+    { key: 'accounts', href: '/admin/accounts', label: t.navAccounts },
     { key: 'audit', href: '/admin/audit', label: t.navAudit },
     { key: 'outbox', href: '/admin/outbox', label: t.navOutbox },
     { key: 'jobs', href: '/admin/jobs', label: t.navJobs },
@@ -59,6 +60,7 @@ export function AdminHomePage(props: { ctx: PageContext }) {
       text: t.homeMunicipalities,
       qa: 'home-municipalities',
     },
+    { href: '/admin/accounts', label: t.navAccounts, text: t.homeAccounts, qa: 'home-accounts' },
     { href: '/admin/audit', label: t.navAudit, text: t.homeAudit, qa: 'home-audit' },
     { href: '/admin/outbox', label: t.navOutbox, text: t.homeOutbox, qa: 'home-outbox' },
     { href: '/admin/jobs', label: t.navJobs, text: t.homeJobs, qa: 'home-jobs' },

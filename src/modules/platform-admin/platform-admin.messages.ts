@@ -8,6 +8,8 @@ export const messages = defineMessages({
     navMunicipalities: 'Gemeenten',
     homeMunicipalities:
       'Regio’s en gemeenten toevoegen, medewerkers van loket en beleid aanstellen, een gemeente naar een andere regio.',
+    navAccounts: 'Accounts',
+    homeAccounts: 'Het account van een medewerker deactiveren of opnieuw activeren.',
     navAudit: 'Auditlog',
     navOutbox: 'Uitgaande mails',
     navJobs: 'Achtergrondtaken',
@@ -111,6 +113,8 @@ export const messages = defineMessages({
     navMunicipalities: 'Communes',
     homeMunicipalities:
       'Ajouter des régions et des communes, nommer le personnel du guichet et de la politique, déplacer une commune vers une autre région.',
+    navAccounts: 'Comptes',
+    homeAccounts: 'Désactiver ou réactiver le compte d’un membre du personnel.',
     navAudit: 'Journal d’audit',
     navOutbox: 'E-mails sortants',
     navJobs: 'Tâches de fond',
@@ -214,6 +218,8 @@ export const messages = defineMessages({
     navMunicipalities: 'Municipalities',
     homeMunicipalities:
       'Add regions and municipalities, appoint desk and policy staff, move a municipality to another region.',
+    navAccounts: 'Accounts',
+    homeAccounts: 'Deactivate or reactivate a staff member’s account.',
     navAudit: 'Audit log',
     navOutbox: 'Outgoing mail',
     navJobs: 'Background jobs',

@@ -139,6 +139,10 @@ export const ACTIONS = {
   'admin.municipalities.read': { roles: ['platform_admin'], scope: 'none' },
   /** Create a region or a municipality, invite or remove its desk and policy staff, move it to another region. */
   'admin.municipalities.manage': { roles: ['platform_admin'], scope: 'none' },
+  /** Finding a staff account by e-mail address (name, roles, whether it is active). */
+  'admin.accounts.read': { roles: ['platform_admin'], scope: 'none' },
+  /** Deactivating a staff account (its sessions end, log-in refused) and reactivating it. */
+  'admin.accounts.manage': { roles: ['platform_admin'], scope: 'none' },
   // ── end platform admin ───────────────────────────────────────────────────────────────────────
   /** The municipality's own settings (rules, desk contact, look, children 0–3): no family's data. */
   'desk.settings.read': { roles: ['desk'], scope: 'municipality' },

@@ -45,6 +45,22 @@ export function verifyTotp(secret: string, code: string, now: Date): boolean {
   }
 }
 
+const STEP_SECONDS = 30;
+
+/**
+ * The time step (unix seconds / 30) whose code `code` is, within the accepted drift, or undefined
+ * for a wrong code: the caller refuses a step at or before the last one used (replay guard).
+ */
+export function totpStepOf(secret: string, code: string, now: Date): number | undefined {
+  if (!verifyTotp(secret, code, now)) return undefined;
+  const step = Math.floor(epochOf(now) / STEP_SECONDS);
+  for (const d of [0, -1, 1]) {
+    const at = new Date((step + d) * STEP_SECONDS * 1000);
+    if (generateSync({ secret, epoch: epochOf(at) }) === code) return step + d;
+  }
+  return undefined;
+}
+
 /** The secret in groups of four, easier to type into an app by hand. */
 export function groupedSecret(secret: string): string {
   return secret.replace(/(.{4})(?=.)/g, '$1 ');

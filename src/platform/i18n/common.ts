@@ -50,6 +50,8 @@ export const common = defineMessages({
         'Deze code is niet juist of al gebruikt, of het aanmelden is tijdelijk geblokkeerd na 5 foute codes. Probeer het dan na 15 minuten opnieuw.',
       secondFactorWrong: 'Deze code is niet juist. Vul de code in die de app nu toont.',
       staffAccountUnknown: 'Er is geen account van een medewerker met dit e-mailadres.',
+      accountDeactivated:
+        'Dit account is gedeactiveerd. U kunt zich niet meer aanmelden. Vraag de beheerder van het platform om het opnieuw te activeren.',
       wrongPassword: 'Dit is niet uw huidige wachtwoord.',
       sameEmail: 'Dit is al het e-mailadres van uw account.',
       invalidChoice: 'Kies een van de mogelijkheden.',
@@ -237,6 +239,8 @@ export const common = defineMessages({
         'Ce code n’est pas correct ou a déjà servi, ou la connexion est bloquée temporairement après 5 codes erronés. Réessayez alors dans 15 minutes.',
       secondFactorWrong: 'Ce code n’est pas correct. Saisissez le code que l’application affiche maintenant.',
       staffAccountUnknown: 'Aucun compte du personnel n’a cette adresse e-mail.',
+      accountDeactivated:
+        'Ce compte a été désactivé. Vous ne pouvez plus vous connecter. Demandez à l’administrateur de la plateforme de le réactiver.',
       wrongPassword: 'Ce n’est pas votre mot de passe actuel.',
       sameEmail: 'C’est déjà l’adresse e-mail de votre compte.',
       invalidChoice: 'Choisissez une des possibilités.',
@@ -431,6 +435,8 @@ export const common = defineMessages({
         'This code is not right or was already used, or logging in is blocked for a while after 5 wrong codes. Then try again in 15 minutes.',
       secondFactorWrong: 'This code is not right. Enter the code the app shows now.',
       staffAccountUnknown: 'There is no staff account with this e-mail address.',
+      accountDeactivated:
+        'This account has been deactivated. You can no longer log in. Ask the platform administrator to reactivate it.',
       wrongPassword: 'This is not your current password.',
       sameEmail: 'This is already the e-mail address of your account.',
       invalidChoice: 'Choose one of the options.',

@@ -36,6 +36,11 @@ export const users = pgTable(
      */
     totpSecretCipher: text(),
     totpEnrolledAt: timestamp({ withTimezone: true }),
+    /**
+     * The last TOTP time step (unix seconds / 30) whose code was accepted: a code of that step or
+     * an earlier one is refused, so a code works once (replay guard, ADR 0020).
+     */
+    totpLastStep: integer(),
     /** Consecutive wrong second-factor codes; reset only by a right code (not by the password). */
     failedCodes: integer().notNull().default(0),
     /** Second-factor codes refused until then after repeated wrong codes. */
