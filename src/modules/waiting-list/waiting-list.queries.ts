@@ -167,13 +167,14 @@ function needsFamily(f: Filters, sort: Sort): boolean {
 }
 
 /**
- * One page of the list's preferences, each with its place in the whole list (`ord`): filtered and
- * sorted over the preference and its request only, joining the child and the family only when a
- * filter or the sort reads them. Everything a row shows (names, the priority group, the latest
- * note) is then read for this page's rows alone (getWaitingListPage), not for the thousands that
- * the sort passes over.
+ * The ids of one page of the list's preferences, in list order: filtered and sorted over the
+ * preference and its request only, joining the child and the family only when a filter or the sort
+ * reads them. Everything a row shows (names, the priority group, the latest note) is then read for
+ * this page's rows alone (getWaitingListPage), not for the thousands that the sort passes over. A
+ * plain ORDER BY … LIMIT, so that the planner may stop early (the default sort reads the status in
+ * index order and sorts only the first group by start).
  */
-function pageKeys(
+function pageIds(
   db: Database,
   scope: ListScope,
   view: { filters: Filters; sort: Sort },
@@ -185,19 +186,8 @@ function pageKeys(
     ? [sql`lower(${sortValue.value})`]
     : sortExpressions(sort.column as StandardColumn, scope);
   const direction = sort.dir === 'desc' ? sql`desc nulls last` : sql`asc nulls last`;
-  const order = sql.join(
-    [
-      ...expressions.map((e) => sql`${e} ${direction}`),
-      sql`${requests.submittedAt} asc`,
-      sql`${preferences.id} asc`,
-    ],
-    sql`, `,
-  );
   let query = db
-    .select({
-      id: sql<string>`${preferences.id}`.as('page_preference_id'),
-      ord: sql<number>`row_number() over (order by ${order})`.as('page_ord'),
-    })
+    .select({ id: preferences.id })
     .from(preferences)
     .innerJoin(requests, eq(requests.id, preferences.requestId))
     .$dynamic();
@@ -210,10 +200,13 @@ function pageKeys(
     );
   return query
     .where(and(...conditions(scope, filters)))
-    .orderBy(sql`page_ord`)
+    .orderBy(
+      ...expressions.map((e) => sql`${e} ${direction}`),
+      asc(requests.submittedAt),
+      asc(preferences.id),
+    )
     .limit(page.limit)
-    .offset(page.offset)
-    .as('page');
+    .offset(page.offset);
 }
 
 export type WaitingListRow = Awaited<ReturnType<typeof getWaitingListPage>>[number];
@@ -224,7 +217,8 @@ export function getWaitingListPage(
   view: { filters: Filters; sort: Sort },
   page: { limit: number; offset: number },
 ) {
-  const keys = pageKeys(db, scope, view, page);
+  // An array keeps the order of its subquery; its ordinality is the row's place on the page.
+  const ids = sql`unnest(array(${pageIds(db, scope, view, page)})) with ordinality as page(id, ord)`;
   return db
     .select({
       preferenceId: preferences.id,
@@ -250,12 +244,12 @@ export function getWaitingListPage(
       careNeeds: requests.careNeeds,
       latestNote: latestNoteSql,
     })
-    .from(keys)
-    .innerJoin(preferences, eq(preferences.id, keys.id))
+    .from(ids)
+    .innerJoin(preferences, sql`${preferences.id} = page.id`)
     .innerJoin(requests, eq(requests.id, preferences.requestId))
     .innerJoin(children, eq(children.id, requests.childId))
     .innerJoin(families, eq(families.id, requests.familyId))
-    .orderBy(asc(keys.ord));
+    .orderBy(sql`page.ord`);
 }
 
 export async function countWaitingList(db: Database, scope: ListScope, filters: Filters): Promise<number> {
