@@ -277,12 +277,19 @@ describe.each(RUNS)('the request slice in a browser: $name', (run) => {
     ]);
     await logOut();
 
-    // 5. The second provider sees the child as placed elsewhere, in the staff member's language (nl).
+    // 5. The second provider sees the child as placed elsewhere, in the staff member's language (nl):
+    // no longer among the open requests the list opens on, but in its history (every status).
     await logIn(
       s.secondStaff.email,
       TEST_PASSWORD,
       new RegExp(`^/provider/locations/${s.second.id}/waiting-list$`),
     );
+    expect(
+      await qa('waiting-list-row')
+        .filter({ hasText: `${firstName} ${lastName}` })
+        .count(),
+    ).toBe(0);
+    await visit(`/provider/locations/${s.second.id}/waiting-list?status=all`);
     const secondRow = qa('waiting-list-row').filter({ hasText: `${firstName} ${lastName}` });
     expect(await secondRow.count()).toBe(1);
     expect(await textOf(secondRow.locator('[data-qa="waiting-list-status"]'))).toBe(

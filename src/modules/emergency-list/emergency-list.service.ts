@@ -1,4 +1,4 @@
-import { recordAudit } from '../../platform/audit/index.ts';
+import { recordAudit, recordReadAudit } from '../../platform/audit/index.ts';
 import { type CurrentUser, providerLocationsReaching } from '../../platform/auth/actions.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
@@ -59,7 +59,7 @@ export async function getEmergencyList(
   const page = Math.min(Math.max(1, pageAsked), pages);
   const rows = await q.getEmergencyList(deps.db, scope, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   // No names on this list, but it is still about children: the read is recorded.
-  await recordAudit(deps.db, deps.clock, {
+  await recordReadAudit(deps.db, deps.clock, {
     actorUserId: user.id,
     actorRole: staffRole(user, locationId),
     action: 'provider.emergencyList.read',

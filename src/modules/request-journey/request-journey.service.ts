@@ -1,4 +1,4 @@
-import { recordAudit } from '../../platform/audit/index.ts';
+import { recordReadAudit } from '../../platform/audit/index.ts';
 import type { CurrentUser } from '../../platform/auth/actions.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
@@ -22,7 +22,7 @@ export async function getParentOverview(deps: AppDeps, user: CurrentUser) {
     getChildrenOfFamily(deps.db, family.family.id),
     getWizardDraft(deps.db, user.id),
   ]);
-  await recordAudit(deps.db, deps.clock, {
+  await recordReadAudit(deps.db, deps.clock, {
     ...parentActor(user),
     action: 'parent.home',
     subjectType: 'family',
@@ -55,7 +55,7 @@ export async function getRequestForParent(deps: AppDeps, user: CurrentUser, requ
     getEventsOfRequest(deps.db, requestId),
     getMunicipality(deps.db, detail.request.municipalityId),
   ]);
-  await recordAudit(deps.db, deps.clock, {
+  await recordReadAudit(deps.db, deps.clock, {
     ...parentActor(user),
     action: 'parent.request.read',
     subjectType: 'request',

@@ -120,7 +120,7 @@ export function FilterForm(props: { lang: Language; list: WaitingList }) {
           ]}
         />
         <SubmitButton qa="apply-filters">{t.applyFilters}</SubmitButton>
-        <a class="utrecht-link" href={`${listPath(list.location.id)}?status=all`} data-qa="clear-filters">
+        <a class="utrecht-link" href={`${listPath(list.location.id)}?status=open`} data-qa="clear-filters">
           {t.clearFilters}
         </a>
         <details class="ko-wl-filters__more" open={open} data-qa="more-filters">

@@ -156,9 +156,70 @@ function sortExpressions(column: StandardColumn, scope: ListScope): SQL[] {
 
 const sortValue = alias(customColumnValues, 'sort_value');
 
-function listQuery(db: Database, scope: ListScope, filters: Filters, sort: Sort) {
+/** Whether the filters or the sort read the child (its name or birth). */
+function needsChild(f: Filters, sort: Sort): boolean {
+  return Boolean(f.q) || sort.column === 'child' || sort.column === 'birth';
+}
+
+/** Whether the filters or the sort read the family (file number, priority facts). */
+function needsFamily(f: Filters, sort: Sort): boolean {
+  return Boolean(f.q || f.priority) || sort.column === 'fileNumber' || sort.column === 'priorityGroup';
+}
+
+/**
+ * The ids of one page of the list's preferences, in list order: filtered and sorted over the
+ * preference and its request only, joining the child and the family only when a filter or the sort
+ * reads them. Everything a row shows (names, the priority group, the latest note) is then read for
+ * this page's rows alone (getWaitingListPage), not for the thousands that the sort passes over. A
+ * plain ORDER BY … LIMIT, so that the planner may stop early (the default sort reads the status in
+ * index order and sorts only the first group by start).
+ */
+function pageIds(
+  db: Database,
+  scope: ListScope,
+  view: { filters: Filters; sort: Sort },
+  page: { limit: number; offset: number },
+) {
+  const { filters, sort } = view;
   const customId = customIdOf(sort.column);
-  const base = db
+  const expressions = customId
+    ? [sql`lower(${sortValue.value})`]
+    : sortExpressions(sort.column as StandardColumn, scope);
+  const direction = sort.dir === 'desc' ? sql`desc nulls last` : sql`asc nulls last`;
+  let query = db
+    .select({ id: preferences.id })
+    .from(preferences)
+    .innerJoin(requests, eq(requests.id, preferences.requestId))
+    .$dynamic();
+  if (needsChild(filters, sort)) query = query.innerJoin(children, eq(children.id, requests.childId));
+  if (needsFamily(filters, sort)) query = query.innerJoin(families, eq(families.id, requests.familyId));
+  if (customId)
+    query = query.leftJoin(
+      sortValue,
+      and(eq(sortValue.requestId, requests.id), eq(sortValue.columnId, customId)),
+    );
+  return query
+    .where(and(...conditions(scope, filters)))
+    .orderBy(
+      ...expressions.map((e) => sql`${e} ${direction}`),
+      asc(requests.submittedAt),
+      asc(preferences.id),
+    )
+    .limit(page.limit)
+    .offset(page.offset);
+}
+
+export type WaitingListRow = Awaited<ReturnType<typeof getWaitingListPage>>[number];
+
+export function getWaitingListPage(
+  db: Database,
+  scope: ListScope,
+  view: { filters: Filters; sort: Sort },
+  page: { limit: number; offset: number },
+) {
+  // An array keeps the order of its subquery; its ordinality is the row's place on the page.
+  const ids = sql`unnest(array(${pageIds(db, scope, view, page)})) with ordinality as page(id, ord)`;
+  return db
     .select({
       preferenceId: preferences.id,
       requestId: requests.id,
@@ -183,36 +244,12 @@ function listQuery(db: Database, scope: ListScope, filters: Filters, sort: Sort)
       careNeeds: requests.careNeeds,
       latestNote: latestNoteSql,
     })
-    .from(preferences)
+    .from(ids)
+    .innerJoin(preferences, sql`${preferences.id} = page.id`)
     .innerJoin(requests, eq(requests.id, preferences.requestId))
     .innerJoin(children, eq(children.id, requests.childId))
     .innerJoin(families, eq(families.id, requests.familyId))
-    .$dynamic();
-  const expressions = customId
-    ? [sql`lower(${sortValue.value})`]
-    : sortExpressions(sort.column as StandardColumn, scope);
-  const withJoin = customId
-    ? base.leftJoin(sortValue, and(eq(sortValue.requestId, requests.id), eq(sortValue.columnId, customId)))
-    : base;
-  const direction = sort.dir === 'desc' ? sql`desc nulls last` : sql`asc nulls last`;
-  return withJoin
-    .where(and(...conditions(scope, filters)))
-    .orderBy(
-      ...expressions.map((e) => sql`${e} ${direction}`),
-      asc(requests.submittedAt),
-      asc(preferences.id),
-    );
-}
-
-export type WaitingListRow = Awaited<ReturnType<typeof getWaitingListPage>>[number];
-
-export function getWaitingListPage(
-  db: Database,
-  scope: ListScope,
-  view: { filters: Filters; sort: Sort },
-  page: { limit: number; offset: number },
-) {
-  return listQuery(db, scope, view.filters, view.sort).limit(page.limit).offset(page.offset);
+    .orderBy(sql`page.ord`);
 }
 
 export async function countWaitingList(db: Database, scope: ListScope, filters: Filters): Promise<number> {

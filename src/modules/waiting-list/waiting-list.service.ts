@@ -1,4 +1,4 @@
-import { recordAudit } from '../../platform/audit/index.ts';
+import { recordReadAudit } from '../../platform/audit/index.ts';
 import { type CurrentUser, locationsFor } from '../../platform/auth/actions.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
@@ -104,7 +104,7 @@ export async function getWaitingList(deps: AppDeps, user: CurrentUser, locationI
     { ...view, page },
     { limit: view.size, offset: (page - 1) * view.size },
   );
-  await recordAudit(deps.db, deps.clock, {
+  await recordReadAudit(deps.db, deps.clock, {
     actorUserId: user.id,
     actorRole: staffRole(user, locationId),
     action: 'provider.waitingList.read',
@@ -169,7 +169,7 @@ export async function getExport(
         list.map((r) => r.familyId),
       )
     : undefined;
-  await recordAudit(deps.db, deps.clock, {
+  await recordReadAudit(deps.db, deps.clock, {
     actorUserId: user.id,
     actorRole: staffRole(user, locationId),
     action: 'provider.waitingList.export',

@@ -106,11 +106,13 @@ export type Sort = { column: ColumnKey; dir: 'asc' | 'desc' };
 export type View = { filters: Filters; sort: Sort; page: number; size: number };
 
 /**
- * Every request that names the location, grouped by status (those still to handle first, then
- * offers, then the closed ones such as "placed elsewhere"), each group by desired start.
+ * The open requests that name the location (still to handle, on the waiting list, or with an offer
+ * running), grouped by status in the order of the lifecycle, each group by desired start. The
+ * closed ones ("placed elsewhere", "no place"…) of 5 years are the history: `status=all`, one
+ * choice away, since they are most of the rows at a large centre and rarely what one looks for.
  */
 export const DEFAULT_VIEW: View = {
-  filters: { q: '', status: 'all', days: [], overdue: false },
+  filters: { q: '', status: 'open', days: [], overdue: false },
   sort: { column: 'status', dir: 'asc' },
   page: 1,
   size: 50,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app.ts';
 import { BACKENDS } from '../../../test/db.ts';
 import { schema } from '../db/index.ts';
-import { recordAudit } from './index.ts';
+import { recordAudit, recordReadAudit } from './index.ts';
 
 describe.each(BACKENDS)('the audit log on %s', (backend) => {
   let t: TestApp;
@@ -50,5 +50,29 @@ describe.each(BACKENDS)('the audit log on %s', (backend) => {
       subjectId: 'r-2',
     });
     expect(await t.deps.db.$count(schema.auditLog)).toBe(2);
+  });
+
+  it('records a read with the same fields, and the asynchronous commit stays with that insert', async () => {
+    await recordReadAudit(t.deps.db, t.clock, {
+      actorUserId: undefined,
+      actorRole: 'provider_staff',
+      action: 'provider.waitingList.read',
+      subjectType: 'waiting_list',
+      subjectId: 'l-1',
+      details: { rows: 2, families: ['f-1', 'f-2'] },
+    });
+    const [row] = await t.deps.db.select().from(schema.auditLog).where(eq(schema.auditLog.subjectId, 'l-1'));
+    expect(row).toMatchObject({
+      occurredAt: t.clock.now(),
+      actorUserId: null,
+      actorRole: 'provider_staff',
+      action: 'provider.waitingList.read',
+      subjectType: 'waiting_list',
+      familyId: null,
+      details: { rows: 2, families: ['f-1', 'f-2'] },
+    });
+    // The next statements on the connection (a family's change, say) commit durably again.
+    const setting = await t.deps.db.execute(sql`select current_setting('synchronous_commit') as value`);
+    expect((setting as unknown as { rows: { value: string }[] }).rows[0]?.value).toBe('on');
   });
 });

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Role } from '../auth/actions.ts';
 import type { Clock } from '../clock.ts';
 import { type Database, schema } from '../db/index.ts';
@@ -48,4 +49,23 @@ export async function recordAudit(db: Database, clock: Clock, entry: AuditEntry)
     familyId: entry.familyId ?? null,
     details: entry.details ?? null,
   });
+}
+
+/**
+ * Records a read of personal data (a page view, an export) without waiting for the disk: the insert
+ * commits with `synchronous_commit = off`, for this one statement's transaction only (ADR 0024). The
+ * row is committed, visible and kept on every clean shutdown; only a crash of the database server
+ * or its machine may lose the views of its last fraction of a second. Never pass a transaction: the
+ * setting would then hold for the whole transaction, changes and all — use `recordAudit` there.
+ */
+export async function recordReadAudit(db: Database, clock: Clock, entry: AuditEntry): Promise<void> {
+  const details = entry.details === undefined ? null : JSON.stringify(entry.details);
+  // One statement, one round trip: set_config(…, true) lasts until this statement's implicit
+  // transaction ends, and its commit reads the setting.
+  await db.execute(sql`insert into ${schema.auditLog}
+      (occurred_at, actor_user_id, actor_role, action, subject_type, subject_id, family_id, details)
+    select ${clock.now().toISOString()}::timestamptz, ${entry.actorUserId ?? null}::uuid,
+      ${entry.actorRole ?? null}::role, ${entry.action}, ${entry.subjectType}, ${entry.subjectId ?? null},
+      ${entry.familyId ?? null}::uuid, ${details}::jsonb
+    from (select set_config('synchronous_commit', 'off', true)) as asynchronous_commit`);
 }

@@ -117,6 +117,11 @@ export const preferences = pgTable(
   (t) => [
     uniqueIndex('preferences_request_location_uq').on(t.requestId, t.providerLocationId),
     index('preferences_location_status_idx').on(t.providerLocationId, t.status),
+    // The waiting list opens on a location's open preferences (modules/waiting-list): its count and
+    // the page's sort read them from this index alone, never the 5 years of closed ones beside them.
+    index('preferences_open_location_idx')
+      .on(t.providerLocationId, t.status, t.requestId, t.id, t.rank)
+      .where(sql`${t.status} in ('new', 'seen', 'waiting_list', 'offer_made')`),
     // At most one accepted offer per request, also under concurrency.
     uniqueIndex('preferences_one_accepted_per_request_uq')
       .on(t.requestId)

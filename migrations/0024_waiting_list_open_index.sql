@@ -1,0 +1,1 @@
+CREATE INDEX "preferences_open_location_idx" ON "preferences" USING btree ("provider_location_id","status","request_id","id","rank") WHERE "preferences"."status" in ('new', 'seen', 'waiting_list', 'offer_made');
