@@ -10,6 +10,7 @@ import {
   parseId,
   type UserId,
 } from '../../shared/ids.ts';
+import { registerDeskProviderEditRoutes } from './desk-providers.edit.routes.tsx';
 import { InviteForm, LocationForm, ModulesForm, OrganisationForm } from './desk-providers.schemas.ts';
 import {
   createLocation,
@@ -33,7 +34,6 @@ import {
   organisationPath,
   PROVIDERS_PATH,
 } from './desk-providers.views.tsx';
-import { registerDeskProviderEditRoutes } from './desk-providers.edit.routes.tsx';
 import { DeactivateConfirmPage, LocationFormPage, LocationPage, newLocationForm } from './location.views.tsx';
 
 type OrgRoute = {
