@@ -131,7 +131,19 @@ export const providerMessages = defineMessages({
       modules: 'De modules zijn bewaard.',
       deactivated: 'De locatie is gedeactiveerd.',
       reactivated: 'De locatie is opnieuw actief.',
+      edited: 'De gegevens van de organisator zijn bewaard.',
+      locationEdited: 'De gegevens van de opvanglocatie zijn bewaard. Ouders zien ze meteen.',
+      unchanged: 'Er was niets veranderd: niets bewaard.',
     },
+    // Editing an organisation or a location (the same forms as adding one)
+    editOrganisation: 'Gegevens van de organisator wijzigen',
+    editTitle: (name: string) => `Gegevens van ${name} wijzigen`,
+    editIntro: 'Pas aan wat niet meer klopt. De wijziging geldt meteen.',
+    editLocation: 'Gegevens van de opvanglocatie wijzigen',
+    editLocationIntro:
+      'Ouders zien deze gegevens meteen op het publieke profiel en in de zoekresultaten. Een locatie met aanvragen blijft bij baby- en peuteropvang of bij buitenschoolse opvang.',
+    save: 'Wijzigingen bewaren',
+    cancelEdit: 'Annuleren',
     // The invitation mail
     mailSubject: (organisation: string) => `Uitnodiging: medewerker van ${organisation}`,
     mailGreeting: (name: string) => `Beste ${name},`,
@@ -274,7 +286,19 @@ export const providerMessages = defineMessages({
       modules: 'Les modules ont été enregistrés.',
       deactivated: 'Le lieu a été désactivé.',
       reactivated: 'Le lieu est à nouveau actif.',
+      edited: 'Les données de l’organisateur ont été enregistrées.',
+      locationEdited:
+        'Les données du lieu d’accueil ont été enregistrées. Les parents les voient immédiatement.',
+      unchanged: 'Rien n’avait changé : rien n’a été enregistré.',
     },
+    editOrganisation: 'Modifier les données de l’organisateur',
+    editTitle: (name: string) => `Modifier les données de ${name}`,
+    editIntro: 'Corrigez ce qui n’est plus exact. La modification s’applique immédiatement.',
+    editLocation: 'Modifier les données du lieu d’accueil',
+    editLocationIntro:
+      'Les parents voient ces données immédiatement sur le profil public et dans les résultats de recherche. Un lieu qui a des demandes reste un accueil de bébés et de bambins ou un accueil extrascolaire.',
+    save: 'Enregistrer les modifications',
+    cancelEdit: 'Annuler',
     mailSubject: (organisation: string) => `Invitation\u00a0: membre du personnel de ${organisation}`,
     mailGreeting: (name: string) => `Bonjour ${name},`,
     mailBody: (inviter: string, municipality: string, organisation: string, locations: string) =>
@@ -415,7 +439,18 @@ export const providerMessages = defineMessages({
       modules: 'The modules were saved.',
       deactivated: 'The location was deactivated.',
       reactivated: 'The location is active again.',
+      edited: 'The organisation’s details were saved.',
+      locationEdited: 'The childcare location’s details were saved. Parents see them at once.',
+      unchanged: 'Nothing had changed: nothing was saved.',
     },
+    editOrganisation: 'Change the organisation’s details',
+    editTitle: (name: string) => `Change the details of ${name}`,
+    editIntro: 'Correct what is no longer right. The change applies at once.',
+    editLocation: 'Change the childcare location’s details',
+    editLocationIntro:
+      'Parents see these details at once on the public profile and in the search results. A location with requests stays baby and toddler care or out-of-school care.',
+    save: 'Save changes',
+    cancelEdit: 'Cancel',
     mailSubject: (organisation: string) => `Invitation: staff member of ${organisation}`,
     mailGreeting: (name: string) => `Dear ${name},`,
     mailBody: (inviter: string, municipality: string, organisation: string, locations: string) =>

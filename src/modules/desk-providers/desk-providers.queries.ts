@@ -1,4 +1,4 @@
-import { and, asc, count, eq, exists, ilike, inArray, isNotNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, exists, ilike, inArray, isNotNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import { type Database, schema } from '../../platform/db/index.ts';
 
 /**
@@ -91,15 +91,38 @@ export async function getOrganisation(db: Database, municipalityId: string, id: 
   return row;
 }
 
-/** Whether an organisation the desk sees has this name (case and spacing aside). */
-export async function organisationNameTaken(db: Database, municipalityId: string, name: string) {
+/**
+ * Whether an organisation the desk sees has this name (case and spacing aside); `exceptId` leaves
+ * out the organisation being edited.
+ */
+export async function organisationNameTaken(
+  db: Database,
+  municipalityId: string,
+  name: string,
+  exceptId?: string,
+) {
   const rows = await db
     .select({ id: providerOrganisations.id })
     .from(providerOrganisations)
     .where(
-      and(inMunicipality(municipalityId), sql`lower(trim(${providerOrganisations.name})) = lower(${name})`),
+      and(
+        inMunicipality(municipalityId),
+        sql`lower(trim(${providerOrganisations.name})) = lower(${name})`,
+        exceptId ? ne(providerOrganisations.id, exceptId) : undefined,
+      ),
     );
   return rows.length > 0;
+}
+
+export async function updateOrganisation(
+  db: Database,
+  id: string,
+  values: Pick<
+    typeof providerOrganisations.$inferInsert,
+    'name' | 'kind' | 'enterpriseNumber' | 'contactName' | 'email' | 'phone'
+  >,
+) {
+  await db.update(providerOrganisations).set(values).where(eq(providerOrganisations.id, id));
 }
 
 export async function insertOrganisation(db: Database, values: typeof providerOrganisations.$inferInsert) {
@@ -147,6 +170,15 @@ export async function insertLocation(db: Database, values: typeof providerLocati
   const [row] = await db.insert(providerLocations).values(values).returning({ id: providerLocations.id });
   if (!row) throw new Error('location insert failed');
   return row.id;
+}
+
+/** Replaces the location's profile, name, address and kind of care (the desk's edit form). */
+export async function updateLocation(
+  db: Database,
+  locationId: string,
+  values: Partial<typeof providerLocations.$inferInsert>,
+) {
+  await db.update(providerLocations).set(values).where(eq(providerLocations.id, locationId));
 }
 
 export async function setModules(

@@ -10,6 +10,7 @@ import {
   parseId,
   type UserId,
 } from '../../shared/ids.ts';
+import { registerDeskProviderEditRoutes } from './desk-providers.edit.routes.tsx';
 import { InviteForm, LocationForm, ModulesForm, OrganisationForm } from './desk-providers.schemas.ts';
 import {
   createLocation,
@@ -28,12 +29,12 @@ import {
   type Done,
   ListPage,
   locationPath,
-  NewOrganisationPage,
+  OrganisationFormPage,
   OrganisationPage,
   organisationPath,
   PROVIDERS_PATH,
 } from './desk-providers.views.tsx';
-import { DeactivateConfirmPage, LocationPage, NewLocationPage, newLocationForm } from './location.views.tsx';
+import { DeactivateConfirmPage, LocationFormPage, LocationPage, newLocationForm } from './location.views.tsx';
 
 type OrgRoute = {
   Params: { organisationId: string };
@@ -51,7 +52,14 @@ function idOf<T extends ProviderOrganisationId | ProviderLocationId | UserId>(va
 /** The notice after an organisation change; "invitation sent to …" only names a still-open invitation. */
 function orgDone(query: OrgRoute['Querystring'], data: OrganisationData): Done | undefined {
   const { done, invitation } = query;
-  if (done === 'created' || done === 'locationCreated' || done === 'withdrawn') return { key: done };
+  if (
+    done === 'created' ||
+    done === 'locationCreated' ||
+    done === 'withdrawn' ||
+    done === 'edited' ||
+    done === 'unchanged'
+  )
+    return { key: done };
   if (done === 'invited' && typeof invitation === 'string') {
     const sent = data.invitations.find((i) => i.id === invitation);
     if (sent) return { key: 'invited', email: sent.email };
@@ -61,7 +69,12 @@ function orgDone(query: OrgRoute['Querystring'], data: OrganisationData): Done |
 
 function locationDone(query: LocationRoute['Querystring']): Done | undefined {
   const { done } = query;
-  return done === 'locationCreated' || done === 'modules' || done === 'deactivated' || done === 'reactivated'
+  return done === 'locationCreated' ||
+    done === 'modules' ||
+    done === 'deactivated' ||
+    done === 'reactivated' ||
+    done === 'locationEdited' ||
+    done === 'unchanged'
     ? { key: done }
     : undefined;
 }
@@ -71,7 +84,8 @@ const emptyInvite: FormState = { values: { language: 'nl', role: 'provider_admin
 /**
  * The desk's pages for the municipality's childcare providers: the list of organisations and
  * locations (filtered by name), a new organisation, an organisation's locations, staff and
- * invitations, a new location with every profile field, and a location's page with its modules
+ * invitations, a new location with every profile field (both editable later: edit routes), and a
+ * location's page with its modules
  * and (after a confirmation page) deactivation. Refused input answers 400 with the page and its
  * messages; another municipality's organisation or location answers 404.
  */
@@ -86,7 +100,7 @@ export function registerDeskProviderRoutes(app: FastifyInstance, deps: AppDeps):
   });
 
   app.get(`${PROVIDERS_PATH}/new`, manage, async (request, reply) =>
-    sendPage(reply, <NewOrganisationPage ctx={pageContext(request, reply, deps)} form={emptyForm} />),
+    sendPage(reply, <OrganisationFormPage ctx={pageContext(request, reply, deps)} form={emptyForm} />),
   );
 
   app.post(PROVIDERS_PATH, manage, async (request, reply) => {
@@ -97,7 +111,7 @@ export function registerDeskProviderRoutes(app: FastifyInstance, deps: AppDeps):
     const form = parsed.ok
       ? failedForm(request.body, result?.ok === false ? result.errors : {})
       : parsed.form;
-    return sendPage(reply, <NewOrganisationPage ctx={pageContext(request, reply, deps)} form={form} />, 400);
+    return sendPage(reply, <OrganisationFormPage ctx={pageContext(request, reply, deps)} form={form} />, 400);
   });
 
   app.get<OrgRoute>(`${PROVIDERS_PATH}/:organisationId`, read, async (request, reply) => {
@@ -157,7 +171,7 @@ export function registerDeskProviderRoutes(app: FastifyInstance, deps: AppDeps):
     );
     return sendPage(
       reply,
-      <NewLocationPage
+      <LocationFormPage
         ctx={pageContext(request, reply, deps)}
         organisation={organisation}
         form={newLocationForm}
@@ -177,7 +191,7 @@ export function registerDeskProviderRoutes(app: FastifyInstance, deps: AppDeps):
       : parsed.form;
     return sendPage(
       reply,
-      <NewLocationPage ctx={pageContext(request, reply, deps)} organisation={organisation} form={form} />,
+      <LocationFormPage ctx={pageContext(request, reply, deps)} organisation={organisation} form={form} />,
       400,
     );
   });
@@ -234,4 +248,6 @@ export function registerDeskProviderRoutes(app: FastifyInstance, deps: AppDeps):
     await setActive(deps, requireUser(request.user), locationId, true);
     return reply.redirect(`${locationPath(locationId)}?done=reactivated`, 303);
   });
+
+  registerDeskProviderEditRoutes(app, deps);
 }

@@ -23,7 +23,7 @@ import type { InviteInput, LocationInput, Module, OrganisationInput } from './de
  * offers stay). Another municipality's organisation or location answers 404, as one that does not
  * exist. Every change is one transaction with its audit row.
  */
-const MANAGE = 'desk.providers.manage';
+export const MANAGE = 'desk.providers.manage';
 
 export async function listProviders(deps: AppDeps, user: CurrentUser, filter: string | undefined) {
   const municipalityId = deskMunicipalityOf(user);
@@ -67,7 +67,7 @@ export async function createOrganisation(
   });
 }
 
-async function organisationOf(deps: AppDeps, user: CurrentUser, organisationId: string) {
+export async function organisationOf(deps: AppDeps, user: CurrentUser, organisationId: string) {
   const organisation = await q.getOrganisation(deps.db, deskMunicipalityOf(user), organisationId);
   if (!organisation) throw new NotFoundError('organisation');
   return organisation;
@@ -100,11 +100,7 @@ export async function getOrganisationForLocation(deps: AppDeps, user: CurrentUse
   return organisationOf(deps, user, organisationId);
 }
 
-/**
- * Adds a location to the organisation, in the desk's municipality. The profile fields follow the
- * provider's own profile rules; the postcode must be one of the municipality's (when it lists its
- * sub-municipalities) and known, which gives the location its place on the map.
- */
+/** Adds a location to the organisation, in the desk's municipality (checkLocation's rules). */
 export async function createLocation(
   deps: AppDeps,
   user: CurrentUser,
@@ -113,32 +109,13 @@ export async function createLocation(
 ): Promise<Result<string>> {
   await organisationOf(deps, user, organisationId);
   const municipalityId = deskMunicipalityOf(user);
-  const profile = validateProfile(input, input.careType);
-  const errors: Errors = profile.ok ? {} : { ...profile.errors };
-  const subs = await q.getSubMunicipalities(deps.db, municipalityId);
-  const here = subs.filter((s) => s.postcode === input.postcode);
-  if (subs.length > 0 && here.length === 0) errors.postcode = 'postcodeElsewhere';
-  const point = errors.postcode
-    ? undefined
-    : await postcodeGeocoder(deps.db).geocode(`${input.postcode} ${input.city}`);
-  if (!errors.postcode && !point) errors.postcode = 'unknownPostcode';
-  if (!profile.ok || Object.keys(errors).length > 0 || !point) return { ok: false, errors };
-  const sub = here.find((s) => s.name.toLowerCase() === input.city.toLowerCase()) ?? here[0];
+  const checked = await checkLocation(deps, municipalityId, input);
+  if (!checked.ok) return checked;
   return deps.db.transaction(async (tx): Promise<Result<string>> => {
     const id = await q.insertLocation(tx, {
-      ...profile.value,
+      ...checked.value,
       organisationId,
       municipalityId,
-      subMunicipalityId: sub?.id ?? null,
-      name: input.name,
-      careType: input.careType,
-      subsidyLevel: input.subsidyLevel,
-      street: input.street,
-      houseNumber: input.houseNumber,
-      postcode: input.postcode,
-      city: input.city,
-      latitude: point.lat,
-      longitude: point.lng,
       createdAt: deps.clock.now(),
     });
     await recordCapacity(tx, {
@@ -156,6 +133,41 @@ export async function createLocation(
     });
     return { ok: true, value: id };
   });
+}
+
+/**
+ * A location form's values as stored columns, or the refused fields: the profile follows the
+ * provider's own profile rules; the postcode must be one of the municipality's (when it lists its
+ * sub-municipalities) and known, which gives the location its place on the map.
+ */
+export async function checkLocation(deps: AppDeps, municipalityId: string, input: LocationInput) {
+  const profile = validateProfile(input, input.careType);
+  const errors: Errors = profile.ok ? {} : { ...profile.errors };
+  const subs = await q.getSubMunicipalities(deps.db, municipalityId);
+  const here = subs.filter((s) => s.postcode === input.postcode);
+  if (subs.length > 0 && here.length === 0) errors.postcode = 'postcodeElsewhere';
+  const point = errors.postcode
+    ? undefined
+    : await postcodeGeocoder(deps.db).geocode(`${input.postcode} ${input.city}`);
+  if (!errors.postcode && !point) errors.postcode = 'unknownPostcode';
+  if (!profile.ok || Object.keys(errors).length > 0 || !point) return { ok: false as const, errors };
+  const sub = here.find((s) => s.name.toLowerCase() === input.city.toLowerCase()) ?? here[0];
+  return {
+    ok: true as const,
+    value: {
+      ...profile.value,
+      subMunicipalityId: sub?.id ?? null,
+      name: input.name,
+      careType: input.careType,
+      subsidyLevel: input.subsidyLevel,
+      street: input.street,
+      houseNumber: input.houseNumber,
+      postcode: input.postcode,
+      city: input.city,
+      latitude: point.lat,
+      longitude: point.lng,
+    },
+  };
 }
 
 /**
@@ -243,7 +255,7 @@ export async function withdrawInvitation(
   );
 }
 
-async function locationOf(deps: AppDeps, user: CurrentUser, locationId: string) {
+export async function locationOf(deps: AppDeps, user: CurrentUser, locationId: string) {
   const found = await q.getLocation(deps.db, deskMunicipalityOf(user), locationId);
   if (!found) throw new NotFoundError('location');
   return found;

@@ -23,7 +23,18 @@ export const organisationPath = (id: string) => `${PROVIDERS_PATH}/${id}`;
 export const locationPath = (id: string) => `${PROVIDERS_PATH}/locations/${id}`;
 
 export type Done =
-  | { key: 'created' | 'locationCreated' | 'withdrawn' | 'modules' | 'deactivated' | 'reactivated' }
+  | {
+      key:
+        | 'created'
+        | 'locationCreated'
+        | 'withdrawn'
+        | 'modules'
+        | 'deactivated'
+        | 'reactivated'
+        | 'edited'
+        | 'locationEdited'
+        | 'unchanged';
+    }
   | { key: 'invited'; email: string };
 
 export const doneText = (lang: Language, done: Done) => {
@@ -151,21 +162,39 @@ export function ListPage(props: { ctx: PageContext; data: ListData }) {
   );
 }
 
-export function NewOrganisationPage(props: { ctx: PageContext; form: FormState }) {
-  const { ctx, form } = props;
+/**
+ * The organisation's form: empty to register a new organisation, or filled with its details to
+ * correct them (`editing`); the same fields and rules either way.
+ */
+export function OrganisationFormPage(props: {
+  ctx: PageContext;
+  form: FormState;
+  editing?: { id: string; name: string };
+}) {
+  const { ctx, form, editing } = props;
   const lang = ctx.lang;
   const t = providerMessages[lang];
+  const title = editing ? t.editTitle(editing.name) : t.newTitle;
+  const back = editing
+    ? { href: organisationPath(editing.id), label: t.backTo(editing.name) }
+    : { href: PROVIDERS_PATH, label: t.back };
   return (
-    <DeskLayout ctx={ctx} title={t.newTitle} current="providers">
+    <DeskLayout ctx={ctx} title={title} current="providers">
       <p class="utrecht-paragraph">
-        <a class="utrecht-link" href={PROVIDERS_PATH}>
-          {t.back}
+        <a class="utrecht-link" href={back.href}>
+          {back.label}
         </a>
       </p>
-      <h1 class="utrecht-heading-1">{t.newTitle}</h1>
-      <p class="utrecht-paragraph">{t.newIntro}</p>
+      <h1 class="utrecht-heading-1">{title}</h1>
+      <p class="utrecht-paragraph">{editing ? t.editIntro : t.newIntro}</p>
       <ErrorSummary lang={lang} form={form} />
-      <form method="post" action={PROVIDERS_PATH} class="ko-form" novalidate data-qa="organisation-form">
+      <form
+        method="post"
+        action={editing ? `${organisationPath(editing.id)}/edit` : PROVIDERS_PATH}
+        class="ko-form"
+        novalidate
+        data-qa="organisation-form"
+      >
         <CsrfField token={ctx.csrfToken} />
         <TextField lang={lang} form={form} name="name" label={t.name} autocomplete="off" required />
         <SelectField
@@ -187,10 +216,34 @@ export function NewOrganisationPage(props: { ctx: PageContext; form: FormState }
         <TextField lang={lang} form={form} name="contactName" label={t.contactName} autocomplete="off" />
         <TextField lang={lang} form={form} name="email" label={t.email} type="email" autocomplete="off" />
         <TextField lang={lang} form={form} name="phone" label={t.phone} type="tel" autocomplete="off" />
-        <SubmitButton qa="create-organisation">{t.create}</SubmitButton>
+        <div class="ko-button-row">
+          <SubmitButton qa={editing ? 'save-organisation' : 'create-organisation'}>
+            {editing ? t.save : t.create}
+          </SubmitButton>
+          {editing && (
+            <a class="utrecht-link" href={organisationPath(editing.id)}>
+              {t.cancelEdit}
+            </a>
+          )}
+        </div>
       </form>
     </DeskLayout>
   );
+}
+
+/** The stored organisation as the form's values. */
+export function organisationFormValues(org: OrganisationData['organisation']): FormState {
+  return {
+    values: {
+      name: org.name,
+      kind: org.kind ?? '',
+      enterpriseNumber: org.enterpriseNumber ?? '',
+      contactName: org.contactName ?? '',
+      email: org.email ?? '',
+      phone: org.phone ?? '',
+    },
+    errors: {},
+  };
 }
 
 export function OrganisationPage(props: {
@@ -232,6 +285,11 @@ export function OrganisationPage(props: {
           </div>
         )}
       </dl>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={`${base}/edit`} data-qa="edit-organisation">
+          {t.editOrganisation}
+        </a>
+      </p>
       <h2 class="utrecht-heading-2">{t.locationsCaption}</h2>
       {data.locations.length === 0 ? (
         <p class="utrecht-paragraph" data-qa="no-locations">

@@ -13,13 +13,18 @@ import {
 } from '../../platform/views/forms.tsx';
 import { DeskLayout, DeskNav } from '../desk/index.ts';
 import { Notice } from '../provider-locations/index.ts';
-import { OUT_OF_SCHOOL_SERVICES, ProfileFields, profileMessages } from '../provider-profile/index.ts';
+import {
+  OUT_OF_SCHOOL_SERVICES,
+  ProfileFields,
+  profileFormValues,
+  profileMessages,
+} from '../provider-profile/index.ts';
 import { providerMessages } from './desk-providers.messages.ts';
 import { CARE_TYPES, MODULES, SUBSIDY_LEVELS } from './desk-providers.schemas.ts';
 import type { LocationData } from './desk-providers.service.ts';
 import { type Done, doneText, locationPath, organisationPath, StateBadge } from './desk-providers.views.tsx';
 
-/** The desk's pages for one location: the new-location form, the location's page, deactivating it. */
+/** The desk's pages for one location: its form (new or edit), the location's page, deactivating it. */
 
 /** What a new location's form starts with: open weekdays, Dutch, the usual age range. */
 export const newLocationForm: FormState = {
@@ -27,29 +32,39 @@ export const newLocationForm: FormState = {
   errors: {},
 };
 
-export function NewLocationPage(props: {
+/**
+ * The location's form: empty (newLocationForm) to add a location to the organisation, or filled
+ * with the location's details to correct them (`editing`); the same fields and rules either way.
+ */
+export function LocationFormPage(props: {
   ctx: PageContext;
   organisation: { id: string; name: string };
   form: FormState;
+  editing?: { id: string; name: string };
 }) {
-  const { ctx, organisation, form } = props;
+  const { ctx, organisation, form, editing } = props;
   const lang = ctx.lang;
   const t = providerMessages[lang];
   const p = profileMessages[lang];
-  const title = t.newLocationTitle(organisation.name);
+  const title = editing ? t.editTitle(editing.name) : t.newLocationTitle(organisation.name);
+  const back = editing
+    ? { href: locationPath(editing.id), label: t.backTo(editing.name) }
+    : { href: organisationPath(organisation.id), label: t.backTo(organisation.name) };
   return (
     <DeskLayout ctx={ctx} title={title} current="providers">
       <p class="utrecht-paragraph">
-        <a class="utrecht-link" href={organisationPath(organisation.id)}>
-          {t.backTo(organisation.name)}
+        <a class="utrecht-link" href={back.href}>
+          {back.label}
         </a>
       </p>
       <h1 class="utrecht-heading-1">{title}</h1>
-      <p class="utrecht-paragraph">{t.newLocationIntro}</p>
+      <p class="utrecht-paragraph">{editing ? t.editLocationIntro : t.newLocationIntro}</p>
       <ErrorSummary lang={lang} form={form} />
       <form
         method="post"
-        action={`${organisationPath(organisation.id)}/locations`}
+        action={
+          editing ? `${locationPath(editing.id)}/edit` : `${organisationPath(organisation.id)}/locations`
+        }
         class="ko-form ko-form--wide"
         novalidate
         data-qa="location-form"
@@ -101,10 +116,37 @@ export function NewLocationPage(props: {
             />
           }
         />
-        <SubmitButton qa="create-location">{t.createLocation}</SubmitButton>
+        <div class="ko-button-row">
+          <SubmitButton qa={editing ? 'save-location' : 'create-location'}>
+            {editing ? t.save : t.createLocation}
+          </SubmitButton>
+          {editing && (
+            <a class="utrecht-link" href={locationPath(editing.id)}>
+              {t.cancelEdit}
+            </a>
+          )}
+        </div>
       </form>
     </DeskLayout>
   );
+}
+
+/** The stored location as the form's values: its profile, and what only the desk sets. */
+export function locationFormValues(loc: LocationData['location']): FormState {
+  const profile = profileFormValues(loc);
+  return {
+    values: {
+      ...profile.values,
+      name: loc.name,
+      careType: loc.careType,
+      subsidyLevel: String(loc.subsidyLevel),
+      street: loc.street,
+      houseNumber: loc.houseNumber,
+      postcode: loc.postcode,
+      city: loc.city,
+    },
+    errors: {},
+  };
 }
 
 export function LocationPage(props: { ctx: PageContext; data: LocationData; done?: Done | undefined }) {
@@ -162,6 +204,11 @@ export function LocationPage(props: { ctx: PageContext; data: LocationData; done
           {MODULES.map((m) => `${t.modules[m]}: ${on[m] ? t.moduleOn : t.moduleOff}`).join(' · ')}
         </Fact>
       </dl>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={`${base}/edit`} data-qa="edit-location">
+          {t.editLocation}
+        </a>
+      </p>
       {loc.active && (
         <p class="utrecht-paragraph">
           <a class="utrecht-link" href={`/providers/${loc.id}`} data-qa="view-public-profile">

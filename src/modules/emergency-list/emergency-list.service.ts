@@ -127,6 +127,7 @@ export async function offerFromEmergencyList(
       id: location.id,
       name: location.name,
       municipalityId: location.municipalityId,
+      careType: location.careType,
     };
     return emergencyOffer(tx, deps, { user, location: target, requestId, offer: offer.value });
   });

@@ -35,7 +35,10 @@ export type TemplateScope = {
 };
 
 /** The provider's pages: the location's navigation above. */
-export function locationScope(ctx: PageContext, location: { id: string; name: string }): TemplateScope {
+export function locationScope(
+  ctx: PageContext,
+  location: { id: string; name: string; careType: string },
+): TemplateScope {
   return {
     level: 'location',
     listPath: `/provider/locations/${location.id}/mail-templates`,

@@ -10,6 +10,8 @@ export function getLocationsByIds(db: Database, ids: string[]) {
       id: providerLocations.id,
       name: providerLocations.name,
       municipalityId: providerLocations.municipalityId,
+      /** Baby and toddler care (group, family) or out_of_school: the navigation depends on it. */
+      careType: providerLocations.careType,
       /** False once the desk deactivated it (desk-providers): out of the lists of open locations. */
       active: providerLocations.active,
     })

@@ -3,7 +3,7 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import * as q from './provider-locations.queries.ts';
 
-export type Location = { id: string; name: string; municipalityId: string };
+export type Location = { id: string; name: string; municipalityId: string; careType: string };
 
 /** The location, if the user works there for this action; otherwise 404 (never reveal existence). */
 export async function locationInScope(

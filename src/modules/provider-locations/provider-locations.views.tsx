@@ -15,10 +15,16 @@ export type LocationTab =
   | 'profile'
   | 'lastMinute';
 
+/** Tabs of baby and toddler care only: out-of-school care has no emergency list, no last-minute places. */
+const BABY_TODDLER_ONLY: readonly LocationTab[] = ['emergencyList', 'lastMinute'];
+
 export function LocationNav(props: {
   lang: Language;
-  /** Out-of-school care has no emergency list (that list is baby and toddler care's). */
-  location: { id: string; name: string; careType?: string };
+  /**
+   * Out-of-school care has no emergency list and no last-minute places (baby and toddler care's):
+   * every page passes the location's kind of care, so no tab links to a page the location lacks.
+   */
+  location: { id: string; name: string; careType: string };
   current?: LocationTab;
 }) {
   const t = locationMessages[props.lang];
@@ -36,7 +42,7 @@ export function LocationNav(props: {
     <SubNav
       label={`${withColon(props.lang, t.locationNav)} ${props.location.name}`}
       qa="nav"
-      tabs={outOfSchool ? tabs.filter((tab) => tab.key !== 'emergencyList') : tabs}
+      tabs={outOfSchool ? tabs.filter((tab) => !BABY_TODDLER_ONLY.includes(tab.key)) : tabs}
       current={props.current}
     />
   );

@@ -8,4 +8,4 @@ export {
   type ProfileInput,
 } from './provider-profile.schemas.ts';
 export { type CareType, validateProfile } from './provider-profile.service.ts';
-export { ProfileFields } from './provider-profile.views.tsx';
+export { ProfileFields, profileFormValues } from './provider-profile.views.tsx';

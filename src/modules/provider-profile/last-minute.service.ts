@@ -16,11 +16,21 @@ import { locationForEdit, translatedOrNull } from './provider-profile.service.ts
  */
 const ACTION = 'provider.lastMinute.manage';
 
+/**
+ * The location, when its staff may manage its last-minute places: those are baby and toddler care's
+ * (the public list is for babies and toddlers), so an out-of-school care location has none (404).
+ */
+async function lastMinuteLocation(deps: AppDeps, user: CurrentUser, locationId: string) {
+  const location = await locationForEdit(deps, user, locationId, ACTION);
+  if (location.careType === 'out_of_school') throw new NotFoundError('location');
+  return location;
+}
+
 /** A last-minute place is for a short period: at most this many months from its first day. */
 export const LAST_MINUTE_MAX_MONTHS = 3;
 
 export async function getLastMinute(deps: AppDeps, user: CurrentUser, locationId: string) {
-  const location = await locationForEdit(deps, user, locationId, ACTION);
+  const location = await lastMinuteLocation(deps, user, locationId);
   const today = deps.clock.today();
   const places = await q.listCurrentLastMinute(deps.db, locationId, today);
   return { location, places, today };
@@ -33,7 +43,7 @@ export async function publishLastMinute(
   locationId: string,
   input: LastMinuteInput,
 ): Promise<Result<string>> {
-  const location = await locationForEdit(deps, user, locationId, ACTION);
+  const location = await lastMinuteLocation(deps, user, locationId);
   const errors: Errors = {};
   if (input.availableUntil < input.availableFrom) errors.availableUntil = 'untilBeforeFrom';
   else if (input.availableUntil < deps.clock.today()) errors.availableUntil = 'untilInPast';
@@ -77,7 +87,7 @@ export async function withdrawLastMinute(
   locationId: string,
   placeId: string,
 ) {
-  await locationForEdit(deps, user, locationId, ACTION);
+  await lastMinuteLocation(deps, user, locationId);
   await deps.db.transaction(async (tx) => {
     if (!(await q.withdrawLastMinute(tx, locationId, placeId, deps.clock.now())))
       throw new NotFoundError('last-minute place');

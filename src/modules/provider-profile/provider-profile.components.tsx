@@ -11,7 +11,7 @@ export type ProfileTab = 'profile' | 'photos' | 'lastMinute';
 
 export function ProfileNav(props: {
   lang: Language;
-  location: { id: string; name: string };
+  location: { id: string; name: string; careType: string };
   current: ProfileTab;
 }) {
   const t = messages[props.lang];

@@ -149,13 +149,14 @@ export function waitingByAgeGroup(db: Database, locationId: string) {
     .groupBy(group);
 }
 
-/** The location's name and its municipality's first-answer setting (days). */
+/** The location's name and kind of care, and its municipality's first-answer setting (days). */
 export async function getLocation(db: Database, locationId: string) {
   const { providerLocations, municipalities } = schema;
   const [row] = await db
     .select({
       id: providerLocations.id,
       name: providerLocations.name,
+      careType: providerLocations.careType,
       firstAnswerDays: municipalities.firstAnswerDays,
     })
     .from(providerLocations)

@@ -3,7 +3,7 @@
  * page with its total, one for the map markers, one for the page's last-minute badges), so its
  * cost does not grow with what a visitor does not see.
  */
-import { and, asc, desc, eq, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import { type Database, schema } from '../../platform/db/index.ts';
 import type { LocalDate, Weekday } from '../../shared/dates.ts';
 
@@ -227,7 +227,10 @@ export function searchMarkers(db: Database, c: SearchCriteria, limit: number) {
     .limit(limit);
 }
 
-/** Which of the given locations have a last-minute place that has not expired by `today`. */
+/**
+ * Which of the given locations have a last-minute place that has not expired by `today`. Last-minute
+ * places are baby and toddler care's: an out-of-school care location never shows one.
+ */
 export async function locationsWithLastMinutePlace(
   db: Database,
   locationIds: readonly string[],
@@ -237,11 +240,13 @@ export async function locationsWithLastMinutePlace(
   const rows = await db
     .selectDistinct({ id: lastMinutePlaces.providerLocationId })
     .from(lastMinutePlaces)
+    .innerJoin(l, eq(l.id, lastMinutePlaces.providerLocationId))
     .where(
       and(
         inArray(lastMinutePlaces.providerLocationId, [...locationIds]),
         isNull(lastMinutePlaces.withdrawnAt),
         gte(lastMinutePlaces.availableUntil, today),
+        ne(l.careType, 'out_of_school'),
       ),
     );
   return new Set(rows.map((r) => r.id));
@@ -350,6 +355,8 @@ function lastMinuteConditions(c: LastMinuteCriteria, today: LocalDate): SQL | un
     isNull(lastMinutePlaces.withdrawnAt),
     gte(lastMinutePlaces.availableUntil, today),
     eq(l.active, true),
+    // Last-minute places are baby and toddler care's, never out-of-school care's.
+    ne(l.careType, 'out_of_school'),
   ];
   if (c.ageMonths !== undefined) {
     conditions.push(

@@ -23,7 +23,10 @@ import { type HandlingMessages, handlingMessages } from './request-handling.mess
 
 export type { FailedForm };
 
-export function ProviderHomePage(props: { ctx: PageContext; locations: { id: string; name: string }[] }) {
+export function ProviderHomePage(props: {
+  ctx: PageContext;
+  locations: { id: string; name: string; careType: string }[];
+}) {
   const { ctx } = props;
   const t = handlingMessages[ctx.lang];
   return (

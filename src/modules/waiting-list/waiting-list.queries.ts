@@ -346,6 +346,7 @@ export async function getLocationWithSettings(db: Database, locationId: string) 
       id: providerLocations.id,
       name: providerLocations.name,
       municipalityId: providerLocations.municipalityId,
+      careType: providerLocations.careType,
       firstAnswerDays: municipalities.firstAnswerDays,
     })
     .from(providerLocations)

@@ -172,6 +172,8 @@ export const common = defineMessages({
       invalidEnterpriseNumber:
         'Dit is geen geldig ondernemingsnummer. Typ de tien cijfers, bijvoorbeeld 0123.456.749.',
       postcodeElsewhere: 'Deze postcode hoort niet bij uw gemeente. Vul de postcode van de opvanglocatie in.',
+      careTypeHasRequests:
+        'Er zijn aanvragen voor deze locatie: ze blijft baby- en peuteropvang of buitenschoolse opvang. Groepsopvang en gezinsopvang kunt u wel wisselen.',
       unknownPostcode: 'Deze postcode kennen we niet. Kijk de postcode en de gemeente na.',
       providerStaffHasAccess:
         'Deze persoon werkt al op een locatie van deze organisator: ze staat in de lijst van medewerkers.',
@@ -370,6 +372,8 @@ export const common = defineMessages({
         'Ce n’est pas un numéro d’entreprise valable. Tapez les dix chiffres, par exemple 0123.456.749.',
       postcodeElsewhere:
         'Ce code postal n’appartient pas à votre commune. Indiquez le code postal du lieu d’accueil.',
+      careTypeHasRequests:
+        'Des demandes visent ce lieu : il reste un accueil de bébés et de bambins ou un accueil extrascolaire. Vous pouvez passer de l’accueil en groupe à l’accueil familial et inversement.',
       unknownPostcode: 'Nous ne connaissons pas ce code postal. Vérifiez le code postal et la localité.',
       providerStaffHasAccess:
         'Cette personne travaille déjà dans un lieu de cet organisateur\u00a0: elle figure dans la liste du personnel.',
@@ -556,6 +560,8 @@ export const common = defineMessages({
         'This is not a valid enterprise number. Type the ten digits, for example 0123.456.749.',
       postcodeElsewhere:
         'This postcode is not in your municipality. Enter the postcode of the childcare location.',
+      careTypeHasRequests:
+        'Requests name this location: it stays baby and toddler care or out-of-school care. Group and family care can be swapped.',
       unknownPostcode: 'We do not know this postcode. Check the postcode and the town.',
       providerStaffHasAccess:
         'This person already works at a location of this organisation: they are in the list of staff.',
