@@ -1,4 +1,5 @@
 /** The benchmark's report as Markdown, with the budget of issue 6 checked. */
+import { LIGHTHOUSE_TARGET, type LighthouseResult } from './lighthouse.ts';
 import type { LoadResult } from './load.ts';
 import type { BenchReport, FilingResult } from './run.ts';
 
@@ -182,6 +183,8 @@ export function renderMarkdown(report: BenchReport): string {
     lines.push('');
   }
 
+  if (report.lighthouse && report.lighthouse.length > 0) lines.push(...lighthouseSection(report.lighthouse));
+
   lines.push('## Memory');
   lines.push('');
   for (const p of report.phases)
@@ -222,6 +225,7 @@ export function renderMarkdown(report: BenchReport): string {
       lines.push(
         `- ${y.name}: max ${ms(y.max)} ms over ${y.runs} runs (≤ ${y.budgetMs}${pglite ? ', on PostgreSQL' : ''}): ${mark(y.max <= y.budgetMs)}`,
       );
+    for (const r of report.lighthouse ?? []) lines.push(`- ${lighthouseBudget(r)}`);
     const rss = Math.max(...report.phases.map((p) => p.peakRssMb));
     lines.push(
       `- peak RSS ${rss.toFixed(0)} MB per process (≤ ${BUDGET.rssMb}): ${mark(rss <= BUDGET.rssMb)}`,
@@ -235,4 +239,42 @@ export function renderMarkdown(report: BenchReport): string {
     lines.push('');
   }
   return lines.join('\n');
+}
+
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+
+function lighthouseBudget(r: LighthouseResult): string {
+  const t = LIGHTHOUSE_TARGET;
+  return (
+    `Lighthouse ${r.name}: performance ${r.performance} (≥ ${t.performance}): ${mark(r.performance >= t.performance)}; ` +
+    `LCP ${(r.lcpMs / 1000).toFixed(2)} s (≤ ${t.lcpMs / 1000} s): ${mark(r.lcpMs <= t.lcpMs)}; ` +
+    `CSS ${kb(r.cssBytes)} KB compressed (≤ ${t.cssKb}): ${mark(r.cssBytes <= t.cssKb * 1024)}`
+  );
+}
+
+/** Lighthouse's figures per page, the targets of issue 17 beside them. */
+export function lighthouseSection(results: LighthouseResult[]): string[] {
+  const lines: string[] = [];
+  lines.push('## Lighthouse (mobile, simulated slow 4G)');
+  lines.push('');
+  lines.push(
+    `Lighthouse ${results[0]?.lighthouseVersion ?? '?'} with its mobile defaults (a mid-range phone, simulated ` +
+      'slow 4G and 4× CPU slowdown), performance category only, in Debian’s Chromium (headless, no sandbox), ' +
+      'one run per page against the app under test; logged-in pages carry the session cookie. Bytes are ' +
+      `on the wire (compressed). Targets: performance ≥ ${LIGHTHOUSE_TARGET.performance}, LCP ≤ ` +
+      `${LIGHTHOUSE_TARGET.lcpMs / 1000} s, CSS ≤ ${LIGHTHOUSE_TARGET.cssKb} KB.`,
+  );
+  lines.push('');
+  lines.push(
+    '| page | performance | FCP s | LCP s | TBT ms | CLS | CSS KB | HTML KB | all KB | render-blocking |',
+  );
+  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of results)
+    lines.push(
+      `| ${r.name} | ${r.performance} | ${(r.fcpMs / 1000).toFixed(2)} | ${(r.lcpMs / 1000).toFixed(2)} | ` +
+        `${r.tbtMs} | ${r.cls} | ${kb(r.cssBytes)} | ${kb(r.documentBytes)} | ${kb(r.totalBytes)} | ` +
+        `${r.renderBlocking.length} |`,
+    );
+  lines.push('');
+  return lines;
 }

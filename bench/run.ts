@@ -7,7 +7,10 @@
  * --pglite, in an embedded database in the temporary directory; starts the app in production mode
  * against it; logs in through the log-in form; drives every scenario with autocannon at each
  * concurrency; times each read page's main SQL alone; checks that every accepted write is in the
- * database; writes `<out>/<date>-<scale>[-pglite].md` and `.json`. Exits non-zero when a scenario
+ * database; writes `<out>/<date>-<scale>[-pglite].md` and `.json`. With --lighthouse (or
+ * `--only lighthouse`) it also runs Lighthouse (mobile) on home, search, a profile, the parent's
+ * follow-up page and the waiting list: opt-in, as it takes about half a minute a page, so the
+ * quick runs (the CI's smoke run) stay quick. Exits non-zero when a scenario
  * had errors or lost a write (not when a budget is missed: the report says that).
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -22,6 +25,7 @@ import type { LocalDate } from '../src/shared/dates.ts';
 import { type AppProcess, startApp } from './app-process.ts';
 import { BENCH_TMP, type DataSet, POSTGRES_SETTINGS, pgliteDataSet, postgresDataSet } from './dataset.ts';
 import { getPage, type Session } from './http.ts';
+import { type LighthouseResult, runLighthouse } from './lighthouse.ts';
 import { type LoadResult, percentile, runLoad } from './load.ts';
 import { renderMarkdown } from './report.ts';
 import {
@@ -112,6 +116,8 @@ export type BenchReport = {
   postgresSettings?: string[];
   /** The yearly registration of the figures for local policy, its service timed alone. */
   yearly?: YearlyTiming[];
+  /** Lighthouse (mobile) on the pages a phone loads, when asked for. */
+  lighthouse?: LighthouseResult[];
   notes: string[];
 };
 
@@ -179,7 +185,7 @@ async function timeYearly(data: DataSet, today: LocalDate, facts: Facts): Promis
 
 const USAGE =
   'Usage: npm run bench -- --scale demo|leuven|region|flanders [--workers 1,2] [--duration 10] ' +
-  '[--concurrency 1,10,50] [--pglite] [--out bench/results] [--only search,submit,yearly,…] [--prepare]';
+  '[--concurrency 1,10,50] [--pglite] [--out bench/results] [--only search,submit,yearly,lighthouse,…] [--lighthouse] [--prepare]';
 
 function list(text: string, name: string): number[] {
   const values = text.split(',').map((v) => Number(v.trim()));
@@ -202,6 +208,8 @@ function options() {
       only: { type: 'string' },
       /** Only build (or check) the data set, then stop. */
       prepare: { type: 'boolean', default: false },
+      /** Lighthouse on the pages a phone loads (opt-in: slow). */
+      lighthouse: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -219,6 +227,7 @@ function options() {
     concurrency: list(values.concurrency, 'concurrency'),
     pglite: values.pglite,
     prepare: values.prepare,
+    lighthouse: values.lighthouse || Boolean(values.only?.split(',').some((v) => v.trim() === 'lighthouse')),
     out: values.out,
     only: values.only ? values.only.split(',').map((v) => v.trim()) : undefined,
     serverUrl:
@@ -345,6 +354,7 @@ async function main(): Promise<void> {
   // Logged in once: sessions are rows in the database, so they outlast the app's restarts.
   const submitters: Session[] = [];
   let walkOutline: string[] = [];
+  let lighthouse: LighthouseResult[] | undefined;
 
   for (const [index, workers] of opts.workers.entries()) {
     if (workers > 1 && opts.pglite) {
@@ -361,6 +371,25 @@ async function main(): Promise<void> {
     try {
       const sessions = await logInAll(app.baseUrl, facts, submitters, log);
       if (full && workers === 1) traces = await traceReads(app, scenarios, sessions);
+      if (full && opts.lighthouse) {
+        const all = readScenarios(facts);
+        const page = (name: string) => {
+          const s = all.find((x) => x.name === name);
+          if (!s) throw new Error(`no scenario ${name}`);
+          return { name, label: s.label, path: s.path, session: s.session && sessions[s.session] };
+        };
+        lighthouse = await runLighthouse(
+          app.baseUrl,
+          [
+            { name: 'home', label: 'Home page', path: '/' },
+            page('search'),
+            page('profile'),
+            page('follow-up'),
+            page('waiting-list'),
+          ],
+          log,
+        );
+      }
       for (const s of scenarios) {
         const headers: Record<string, string> = s.session ? { cookie: sessions[s.session].cookie } : {};
         const base = { baseUrl: app.baseUrl, path: s.path, headers, expectStatus: 200 };
@@ -568,6 +597,7 @@ async function main(): Promise<void> {
     sql,
     phases,
     ...(yearly.length > 0 ? { yearly } : {}),
+    ...(lighthouse ? { lighthouse } : {}),
     notes,
   };
   mkdirSync(opts.out, { recursive: true });

@@ -604,3 +604,53 @@ export async function getSoleMunicipality(db: Database) {
     .limit(2);
   return rows.length === 1 ? rows[0] : undefined;
 }
+
+/** A municipality ('m:<id>') or a sub-municipality ('s:<id>') the search can be narrowed to. */
+export type AreaMatch = { area: string; name: string; municipality: string | undefined; exact: boolean };
+
+/**
+ * Active municipalities and sub-municipalities whose name contains `text` (ignoring case) or whose
+ * postcode is `text`; exact names first, municipalities before sub-municipalities, at most `limit`.
+ */
+export async function findAreas(db: Database, text: string, limit: number): Promise<AreaMatch[]> {
+  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const result = await db.execute(sql`
+    select area, name, municipality, exact from (
+      select 'm:' || m.id as area, m.name, null as municipality, lower(m.name) = lower(${text}) as exact, 0 as kind
+        from ${municipalities} m
+       where m.active and m.name ilike ${pattern}
+      union all
+      select 's:' || s.id, s.name, m.name, lower(s.name) = lower(${text}) or s.postcode = ${text}, 1
+        from ${subMunicipalities} s join ${municipalities} m on m.id = s.municipality_id
+       where m.active and (s.name ilike ${pattern} or s.postcode = ${text})
+    ) found
+    order by exact desc, kind, name, municipality
+    limit ${limit}`);
+  const rows = (
+    result as unknown as {
+      rows: { area: string; name: string; municipality: string | null; exact: boolean }[];
+    }
+  ).rows;
+  return rows.map((r) => ({
+    area: r.area,
+    name: r.name,
+    municipality: r.municipality ?? undefined,
+    exact: r.exact,
+  }));
+}
+
+/** The name of an area ('m:<id>' or 's:<id>'), a sub-municipality's with its municipality's. */
+export async function getAreaName(
+  db: Database,
+  area: string,
+): Promise<{ name: string; municipality: string | undefined } | undefined> {
+  const [kind, id] = area.toLowerCase().split(':');
+  const result =
+    kind === 'm'
+      ? await db.execute(sql`select name, null as municipality from ${municipalities} where id = ${id}::uuid`)
+      : await db.execute(sql`
+          select s.name, m.name as municipality from ${subMunicipalities} s
+            join ${municipalities} m on m.id = s.municipality_id where s.id = ${id}::uuid`);
+  const row = (result as unknown as { rows: { name: string; municipality: string | null }[] }).rows[0];
+  return row ? { name: row.name, municipality: row.municipality ?? undefined } : undefined;
+}

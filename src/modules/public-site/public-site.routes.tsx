@@ -24,7 +24,7 @@ import {
 } from './public-site.views.pages.tsx';
 import { PriorityRulesPage } from './public-site.views.priority.tsx';
 import { ProfilePage } from './public-site.views.profile.tsx';
-import { type MapConfig, SearchPage } from './public-site.views.search.tsx';
+import { type AreaState, type MapConfig, SearchPage } from './public-site.views.search.tsx';
 
 const HOME_NEWS = 3;
 
@@ -78,12 +78,20 @@ export function registerPublicSiteRoutes(app: FastifyInstance, deps: AppDeps, ge
   });
 
   app.get('/search', { config: { action: 'public.page' } }, async (request, reply) => {
-    const [municipalities, schools] = await Promise.all([
-      q.getMunicipalityOptions(deps.db),
-      q.getSchoolsServed(deps.db),
-    ]);
+    const schools = await q.getSchoolsServed(deps.db);
     const parsed = parseForm(SearchQuery, request.query);
     const result = parsed.ok ? await search(deps, geocoder, parsed.value) : undefined;
+    // The area searched in, or the one the link names while the typed place was unclear.
+    const areaId = result?.ok
+      ? result.area
+      : parsed.ok && !parsed.value.place
+        ? parsed.value.area
+        : undefined;
+    const area: AreaState = {
+      chosen: areaId ? await q.getAreaName(deps.db, areaId) : undefined,
+      choices: result?.ok === false ? result.areaChoices : [],
+      params: queryParams(request),
+    };
     const form = parsed.ok
       ? { values: formValues(request.query), errors: result?.ok === false ? result.errors : {} }
       : parsed.form;
@@ -95,7 +103,7 @@ export function registerPublicSiteRoutes(app: FastifyInstance, deps: AppDeps, ge
         ctx={await context(request, reply, deps)}
         form={form}
         params={queryParams(request)}
-        municipalities={municipalities}
+        area={area}
         schools={schools}
         result={result}
         map={map}

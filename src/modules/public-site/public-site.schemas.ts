@@ -115,6 +115,8 @@ export const SearchQuery = z.object({
   inclusive: yes,
   occasional: yes,
   area,
+  /** A name or postcode of a municipality or sub-municipality; wins over `area` when given. */
+  place: text(100),
   home: text(80),
   work: text(80),
   near: point,

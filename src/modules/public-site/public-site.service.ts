@@ -19,6 +19,42 @@ export function ageInMonths(birthDate: LocalDate, today: LocalDate): number | un
 
 export type SearchResult = Awaited<ReturnType<typeof search>>;
 
+/** How many places the area field offers when what the visitor typed matches several. */
+export const AREA_CHOICES = 10;
+
+/** 'Heverlee (Leuven)': a sub-municipality with its municipality, as the field shows a chosen one. */
+export function areaLabel(name: string, municipality: string | undefined): string {
+  return municipality ? `${name} (${municipality})` : name;
+}
+
+/**
+ * The area the visitor typed (a name or a postcode, as the field shows it): one place, none, or
+ * the first few of several to choose from. An exact name wins over names that contain it, a
+ * municipality over its sub-municipality of the same name.
+ */
+export async function resolveArea(
+  deps: AppDeps,
+  typed: string,
+): Promise<{ area: string } | { error: 'unknownArea' } | { error: 'chooseArea'; choices: q.AreaMatch[] }> {
+  const labelled = /^(.+?) \((.+)\)$/.exec(typed);
+  if (labelled?.[1] && labelled[2]) {
+    const [name, municipality] = [labelled[1].toLowerCase(), labelled[2].toLowerCase()];
+    const found = (await q.findAreas(deps.db, labelled[1], AREA_CHOICES * 5)).find(
+      (m) => m.name.toLowerCase() === name && m.municipality?.toLowerCase() === municipality,
+    );
+    if (found) return { area: found.area };
+  }
+  const matches = await q.findAreas(deps.db, typed, AREA_CHOICES);
+  const exact = matches.filter((m) => m.exact);
+  const chosen =
+    matches.length === 1
+      ? matches[0]
+      : (exact.find((m) => m.municipality === undefined) ?? (exact.length === 1 ? exact[0] : undefined));
+  if (chosen) return { area: chosen.area };
+  if (matches.length === 0) return { error: 'unknownArea' };
+  return { error: 'chooseArea', choices: matches };
+}
+
 export async function search(deps: AppDeps, geocoder: Geocoder, input: SearchInput) {
   const errors: Errors = {};
   const place = async (field: 'home' | 'work'): Promise<GeoPoint | undefined> => {
@@ -30,7 +66,17 @@ export async function search(deps: AppDeps, geocoder: Geocoder, input: SearchInp
   };
   const home = await place('home');
   const work = await place('work');
-  if (Object.keys(errors).length > 0) return { ok: false as const, errors };
+  let area = input.area;
+  let areaChoices: q.AreaMatch[] = [];
+  if (input.place) {
+    const resolved = await resolveArea(deps, input.place);
+    if ('area' in resolved) area = resolved.area;
+    else {
+      errors.place = resolved.error;
+      if (resolved.error === 'chooseArea') areaChoices = resolved.choices;
+    }
+  }
+  if (Object.keys(errors).length > 0) return { ok: false as const, errors, areaChoices };
   // Already checked by the schema (format and within Belgium).
   const point = input.near ? parsePoint(input.near) : undefined;
   const origin = Boolean(home || work || point);
@@ -48,7 +94,7 @@ export async function search(deps: AppDeps, geocoder: Geocoder, input: SearchInp
       : input.age
         ? Number(input.age)
         : undefined;
-  const [kind, areaId] = input.area ? (input.area.split(':') as ['m' | 's', string]) : [undefined, undefined];
+  const [kind, areaId] = area ? (area.split(':') as ['m' | 's', string]) : [undefined, undefined];
   const sort = input.sort ?? (origin ? 'distance' : 'name');
   const criteria: q.SearchCriteria = {
     offer: school ? 'school' : 'baby',
@@ -86,6 +132,8 @@ export async function search(deps: AppDeps, geocoder: Geocoder, input: SearchInp
   return {
     ok: true as const,
     criteria,
+    /** The area searched in ('m:<id>' or 's:<id>'), from the field or the link. */
+    area,
     home,
     work,
     point,

@@ -65,6 +65,32 @@ describe.each(BACKENDS)('the public site (%s)', (backend) => {
       expect(names(await search(`area=s:${s.heverlee.id}`))).toEqual(['KDV Heverlee']);
     });
 
+    it('finds the area from a typed name or postcode, and offers a short list when several match', async () => {
+      expect(names(await search('place=herent'))).toEqual(['KDV Herent']);
+      expect(names(await search('place=3001'))).toEqual(['KDV Heverlee']);
+      // An exact name: the municipality Leuven, not its sub-municipality of the same name.
+      expect(names(await search('place=Leuven'))).toEqual([
+        'KDV Centrum',
+        'KDV Heverlee',
+        'Onthaalouder Anna',
+      ]);
+      // The field shows a chosen sub-municipality with its municipality; searching that again keeps it.
+      const heverlee = await search(`area=s:${s.heverlee.id}`);
+      expect(heverlee).toContain('value="Heverlee (Leuven)"');
+      expect(names(await search('place=Heverlee%20(Leuven)'))).toEqual(['KDV Heverlee']);
+      // "e" is in every name: no result list, the places as links that search in each.
+      const unclear = await client.get('/search?place=e&type=group');
+      expect(unclear.statusCode).toBe(400);
+      expect(unclear.body).toContain('Meer dan één plaats past bij wat u typte');
+      expect(names(unclear.body)).toEqual([]);
+      expect(unclear.body).toContain(`href="/search?type=group&amp;area=s%3A${s.heverlee.id}"`);
+      const unknown = await client.get('/search?place=Atlantis');
+      expect(unknown.statusCode).toBe(400);
+      expect(unknown.body).toContain('Geen gemeente of deelgemeente heeft deze naam of postcode');
+      // No list of every place on the page.
+      expect(unclear.body).not.toContain('<optgroup');
+    });
+
     it('combines filters', async () => {
       expect(names(await search('type=group&age=0&day=wed&tariff=income&opensBefore=07:00'))).toEqual([
         'KDV Centrum',

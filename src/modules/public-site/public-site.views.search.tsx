@@ -30,7 +30,7 @@ import {
 } from './public-site.components.tsx';
 import { searchMessages } from './public-site.messages.search.ts';
 import { messages } from './public-site.messages.ts';
-import type { getMunicipalityOptions } from './public-site.queries.ts';
+import type { AreaMatch } from './public-site.queries.ts';
 import {
   AGE_OPTIONS,
   CLOSES_AFTER_OPTIONS,
@@ -41,44 +41,61 @@ import {
   SCHOOL_SERVICES,
   SPOKEN_LANGUAGES,
 } from './public-site.schemas.ts';
-import type { SearchResult } from './public-site.service.ts';
+import { areaLabel, type SearchResult } from './public-site.service.ts';
 
-type Municipalities = Awaited<ReturnType<typeof getMunicipalityOptions>>;
+/**
+ * The area searched in (its name), and the places to choose from when the typed one was unclear,
+ * with the search's parameters for their links.
+ */
+export type AreaState = {
+  chosen: { name: string; municipality: string | undefined } | undefined;
+  choices: AreaMatch[];
+  params: URLSearchParams;
+};
 export type MapConfig = { tileUrl: string | undefined; tileAttribution: string | undefined };
 
-function AreaSelect(props: { lang: Language; form: FormState; municipalities: Municipalities }) {
+/**
+ * The area as a text field (a name or a postcode, matched on the server) instead of a list of
+ * every municipality and sub-municipality: the page stays light at Flanders scale. When what the
+ * visitor typed matches several places, the first few are links that search in each.
+ */
+function AreaField(props: { lang: Language; form: FormState; area: AreaState }) {
   const s = searchMessages[props.lang];
-  const current = value(props.form, 'area');
-  const invalid = Boolean(props.form.errors.area);
+  const typed = value(props.form, 'place');
+  const chosen = props.area.chosen;
+  const shown = typed || (chosen ? areaLabel(chosen.name, chosen.municipality) : '');
   return (
-    <div class={`utrecht-form-field ${invalid ? 'utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for="field-area">
-          {s.area}
-        </label>
-      </div>
-      <select
-        class="utrecht-select utrecht-select--html-select"
-        id="field-area"
-        name="area"
-        aria-invalid={invalid ? 'true' : undefined}
-      >
-        <option value="">{s.anywhere}</option>
-        {props.municipalities.map((m) => (
-          <optgroup key={m.id} label={m.name}>
-            <option value={`m:${m.id}`} selected={current === `m:${m.id}`}>
-              {s.wholeMunicipality(m.name)}
-            </option>
-            {m.subs.map((sub) => (
-              <option key={sub.id} value={`s:${sub.id}`} selected={current === `s:${sub.id}`}>
-                {sub.name}
-              </option>
-            ))}
-          </optgroup>
-        ))}
-      </select>
+    <div class="ko-area" data-qa="area-field">
+      <TextField
+        lang={props.lang}
+        form={props.form}
+        name="place"
+        label={s.area}
+        hint={s.areaHint}
+        value={shown}
+      />
+      {props.area.choices.length > 0 && (
+        <ul class="utrecht-unordered-list ko-area__choices" data-qa="area-choices">
+          {props.area.choices.map((c) => (
+            <li key={c.area}>
+              <a class="utrecht-link" href={`/search?${areaParams(props.area.params, c.area)}`}>
+                {c.municipality ? areaLabel(c.name, c.municipality) : s.wholeMunicipality(c.name)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
+}
+
+/** The search's parameters with `area` instead of the typed place, from page 1. */
+function areaParams(params: URLSearchParams, area: string): URLSearchParams {
+  const next = new URLSearchParams(params);
+  next.delete('page');
+  next.delete('place');
+  next.set('area', area);
+  return next;
 }
 
 function Checkbox(props: { form: FormState; name: string; label: string }) {
@@ -101,7 +118,7 @@ function Checkbox(props: { form: FormState; name: string; label: string }) {
 }
 
 /** The filters the visitor chose, in a few words each, for the summary above the folded form. */
-function chosenFilters(lang: Language, form: FormState, municipalities: Municipalities): string[] {
+function chosenFilters(lang: Language, form: FormState, area: AreaState): string[] {
   const t = messages[lang];
   const s = searchMessages[lang];
   const c = s.chosen;
@@ -116,7 +133,7 @@ function chosenFilters(lang: Language, form: FormState, municipalities: Municipa
       (SCHOOL_SERVICES as readonly string[]).includes(sv),
     );
     if (services.length > 0) out.push(services.map((sv) => t.outOfSchoolServices[sv]).join(', '));
-    return [...out, ...sharedFilters(lang, form, municipalities)];
+    return [...out, ...sharedFilters(lang, form, area)];
   }
   const type = v('type');
   if (type === 'group' || type === 'family') out.push(t.careTypesShort[type]);
@@ -132,22 +149,18 @@ function chosenFilters(lang: Language, form: FormState, municipalities: Municipa
   if (v('opensBefore')) out.push(c.opensBefore(v('opensBefore')));
   if (v('closesAfter')) out.push(c.closesAfter(v('closesAfter')));
   if (v('occasional') === 'yes') out.push(c.occasional);
-  return [...out, ...sharedFilters(lang, form, municipalities)];
+  return [...out, ...sharedFilters(lang, form, area)];
 }
 
 /** The filters both searches have: language, inclusive care, area and distance. */
-function sharedFilters(lang: Language, form: FormState, municipalities: Municipalities): string[] {
+function sharedFilters(lang: Language, form: FormState, area: AreaState): string[] {
   const c = searchMessages[lang].chosen;
   const v = (name: string) => value(form, name).trim();
   const out: string[] = [];
   const language = SPOKEN_LANGUAGES.find((l) => l === v('language'));
   if (language) out.push(spokenLanguageNames[lang][language]);
   if (v('inclusive') === 'yes') out.push(c.inclusive);
-  const area = v('area').toLowerCase();
-  for (const m of municipalities) {
-    if (area === `m:${m.id}`) out.push(m.name);
-    for (const sub of m.subs) if (area === `s:${sub.id}`) out.push(sub.name);
-  }
+  if (area.chosen) out.push(areaLabel(area.chosen.name, area.chosen.municipality));
   if (v('home')) out.push(c.home(v('home')));
   if (v('work')) out.push(c.work(v('work')));
   if (v('near')) out.push(c.near);
@@ -160,15 +173,10 @@ function sharedFilters(lang: Language, form: FormState, municipalities: Municipa
  * that on a phone the results come right after a one-line summary; they stay open on a first
  * visit and whenever a field has an error (the error summary links to the fields).
  */
-function FilterPanel(props: {
-  ctx: PageContext;
-  form: FormState;
-  municipalities: Municipalities;
-  schools: string[];
-}) {
+function FilterPanel(props: { ctx: PageContext; form: FormState; area: AreaState; schools: string[] }) {
   const { lang } = props.ctx;
   const s = searchMessages[lang];
-  const chosen = chosenFilters(lang, props.form, props.municipalities);
+  const chosen = chosenFilters(lang, props.form, props.area);
   const open = chosen.length === 0 || Object.keys(props.form.errors).length > 0;
   return (
     <div class="ko-search__panel">
@@ -180,21 +188,16 @@ function FilterPanel(props: {
       <details class="ko-search__details" open={open} data-qa="filter-details">
         <summary data-qa="filter-toggle">{s.filtersToggle(chosen.length)}</summary>
         {value(props.form, 'offer') === 'school' ? (
-          <SchoolFilters
-            ctx={props.ctx}
-            form={props.form}
-            municipalities={props.municipalities}
-            schools={props.schools}
-          />
+          <SchoolFilters ctx={props.ctx} form={props.form} area={props.area} schools={props.schools} />
         ) : (
-          <SearchFilters ctx={props.ctx} form={props.form} municipalities={props.municipalities} />
+          <SearchFilters ctx={props.ctx} form={props.form} area={props.area} />
         )}
       </details>
     </div>
   );
 }
 
-function SearchFilters(props: { ctx: PageContext; form: FormState; municipalities: Municipalities }) {
+function SearchFilters(props: { ctx: PageContext; form: FormState; area: AreaState }) {
   const { lang } = props.ctx;
   const t = messages[lang];
   const s = searchMessages[lang];
@@ -288,7 +291,7 @@ function SearchFilters(props: { ctx: PageContext; form: FormState; municipalitie
         <Checkbox form={form} name="inclusive" label={t.inclusive} />
         <Checkbox form={form} name="occasional" label={t.occasional} />
       </fieldset>
-      <AreaSelect lang={lang} form={form} municipalities={props.municipalities} />
+      <AreaField lang={lang} form={form} area={props.area} />
       <fieldset class="utrecht-form-fieldset ko-fieldset">
         <legend class="utrecht-form-fieldset__legend">{s.distanceLegend}</legend>
         <TextField
@@ -327,12 +330,7 @@ function SearchFilters(props: { ctx: PageContext; form: FormState; municipalitie
  * plain text field without JavaScript), age, when care is needed; then language, inclusive care,
  * area and distance as in the baby and toddler search. `offer=school` rides along hidden.
  */
-function SchoolFilters(props: {
-  ctx: PageContext;
-  form: FormState;
-  municipalities: Municipalities;
-  schools: string[];
-}) {
+function SchoolFilters(props: { ctx: PageContext; form: FormState; area: AreaState; schools: string[] }) {
   const { lang } = props.ctx;
   const t = messages[lang];
   const s = searchMessages[lang];
@@ -381,7 +379,7 @@ function SchoolFilters(props: {
         <legend class="utrecht-form-fieldset__legend">{s.careNeeds}</legend>
         <Checkbox form={form} name="inclusive" label={t.inclusive} />
       </fieldset>
-      <AreaSelect lang={lang} form={form} municipalities={props.municipalities} />
+      <AreaField lang={lang} form={form} area={props.area} />
       <fieldset class="utrecht-form-fieldset ko-fieldset">
         <legend class="utrecht-form-fieldset__legend">{s.distanceLegend}</legend>
         <TextField
@@ -654,7 +652,7 @@ export function SearchPage(props: {
   ctx: PageContext;
   form: FormState;
   params: URLSearchParams;
-  municipalities: Municipalities;
+  area: AreaState;
   /** The schools served by out-of-school care, suggested in its school filter. */
   schools: string[];
   result: SearchResult | undefined;
@@ -704,12 +702,7 @@ export function SearchPage(props: {
         </p>
       )}
       <div class="ko-search">
-        <FilterPanel
-          ctx={ctx}
-          form={props.form}
-          municipalities={props.municipalities}
-          schools={props.schools}
-        />
+        <FilterPanel ctx={ctx} form={props.form} area={props.area} schools={props.schools} />
         <section class="ko-search__results" aria-labelledby="results-title">
           {ok ? (
             <>

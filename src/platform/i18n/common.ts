@@ -82,6 +82,8 @@ export const common = defineMessages({
         'Dit bedrag is te groot voor een jaarinkomen. Vul het inkomen per jaar in hele euro in.',
       lastPreference: 'Houd minstens één opvanglocatie, of trek de hele aanvraag in.',
       unknownPlace: 'Deze postcode of gemeente kennen we niet. Typ een Belgische postcode, bv. 3000.',
+      unknownArea: 'Geen gemeente of deelgemeente heeft deze naam of postcode. Typ bv. Heverlee of 3001.',
+      chooseArea: 'Meer dan één plaats past bij wat u typte. Kies er een hieronder.',
       invalidMonth: 'Vul een maand in, bijvoorbeeld 2027-03.',
       unknownPlaceholder:
         'De tekst bevat een onbekend veld tussen accolades. Gebruik alleen de velden die hieronder staan.',
@@ -277,6 +279,9 @@ export const common = defineMessages({
       lastPreference: 'Gardez au moins un lieu d’accueil, ou retirez toute la demande.',
       unknownPlace:
         'Nous ne connaissons pas ce code postal ou cette commune. Tapez un code postal belge, p. ex. 3000.',
+      unknownArea:
+        'Aucune commune ou section de commune ne porte ce nom ou ce code postal. Tapez p. ex. Heverlee ou 3001.',
+      chooseArea: 'Plusieurs lieux correspondent à ce que vous avez tapé. Choisissez-en un ci-dessous.',
       invalidMonth: 'Indiquez un mois, par exemple 2027-03.',
       unknownPlaceholder:
         'Le texte contient un champ inconnu entre accolades. Utilisez uniquement les champs indiqués ci-dessous.',
@@ -472,6 +477,9 @@ export const common = defineMessages({
         'This amount is too large for a yearly income. Enter the income per year in whole euros.',
       lastPreference: 'Keep at least one childcare location, or withdraw the whole request.',
       unknownPlace: 'We do not know this postcode or place. Type a Belgian postcode, e.g. 3000.',
+      unknownArea:
+        'No municipality or sub-municipality has this name or postcode. Type e.g. Heverlee or 3001.',
+      chooseArea: 'More than one place matches what you typed. Choose one below.',
       invalidMonth: 'Enter a month, for example 2027-03.',
       unknownPlaceholder: 'The text contains an unknown field in braces. Use only the fields listed below.',
       columnNameTaken: 'There is already a column with this name.',
