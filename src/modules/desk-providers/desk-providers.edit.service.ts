@@ -3,6 +3,7 @@ import type { CurrentUser } from '../../platform/auth/actions.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import type { Result } from '../../platform/i18n/common.ts';
 import { deskActor, deskMunicipalityOf } from '../families/index.ts';
+import { recordCapacity } from '../provider-locations/index.ts';
 import * as q from './desk-providers.queries.ts';
 import type { LocationInput, OrganisationInput } from './desk-providers.schemas.ts';
 import { checkLocation, locationOf, MANAGE, organisationOf } from './desk-providers.service.ts';
@@ -85,6 +86,13 @@ export async function updateLocation(
   if (fields.length === 0) return { ok: true, value: false };
   await deps.db.transaction(async (tx) => {
     await q.updateLocation(tx, locationId, checked.value);
+    // The figures read the places valid on the day they count (a past year shows that year's).
+    await recordCapacity(tx, {
+      locationId,
+      capacity: checked.value.capacity,
+      validFrom: deps.clock.today(),
+      recordedAt: deps.clock.now(),
+    });
     await recordAudit(tx, deps.clock, {
       ...deskActor(user),
       action: MANAGE,

@@ -279,6 +279,15 @@ describe.each(BACKENDS)('the desk edits an organisation and a location on %s', (
       ]),
     );
     expect(fields).not.toContain('schoolsServed');
+    // The figures count the new places from today on.
+    const places = await t.deps.db
+      .select({
+        validFrom: schema.locationCapacities.validFrom,
+        capacity: schema.locationCapacities.capacity,
+      })
+      .from(schema.locationCapacities)
+      .where(eq(schema.locationCapacities.locationId, locationId));
+    expect(places).toContainEqual({ validFrom: t.clock.today(), capacity: 8 });
   });
 
   it('refuses a bad location form with the reasons in the officer’s language, and changes nothing', async () => {

@@ -120,7 +120,7 @@ export async function createLocation(
     });
     await recordCapacity(tx, {
       locationId: id,
-      capacity: profile.value.capacity,
+      capacity: checked.value.capacity,
       validFrom: deps.clock.today(),
       recordedAt: deps.clock.now(),
     });
