@@ -35,7 +35,7 @@ export const messages = defineMessages({
   fr: {
     title: 'Comptes du personnel',
     intro:
-      'Recherchez le compte d’un membre du personnel par adresse e-mail. Un compte désactivé ne peut plus se connecter ; ses rôles sont conservés.',
+      'Recherchez le compte d’un membre du personnel par adresse e-mail. Un compte désactivé ne peut plus se connecter ; ses rôles sont conservés.',
     emailLabel: 'Adresse e-mail du membre du personnel',
     search: 'Rechercher',
     name: 'Nom',
@@ -46,11 +46,11 @@ export const messages = defineMessages({
     deactivatedOn: (date: string) => `Désactivé le ${date}`,
     deactivate: 'Désactiver le compte',
     reactivate: 'Réactiver le compte',
-    ownAccount: 'C’est votre propre compte : vous ne pouvez pas le désactiver.',
+    ownAccount: 'C’est votre propre compte : vous ne pouvez pas le désactiver.',
     deactivateTitle: (name: string) => `Désactiver le compte de ${name}`,
     deactivateHappens: (name: string) => `${name} ne pourra plus se connecter.`,
     deactivateSessions: 'Toute session ouverte avec ce compte prend fin immédiatement.',
-    deactivateRolesStay: 'Les rôles du compte sont conservés ; vous pourrez le réactiver plus tard.',
+    deactivateRolesStay: 'Les rôles du compte sont conservés ; vous pourrez le réactiver plus tard.',
     deactivateWarning: 'Le compte ne fonctionne plus jusqu’à ce que vous le réactiviez.',
     deactivateConfirm: 'Oui, désactiver',
     reactivateTitle: (name: string) => `Réactiver le compte de ${name}`,

@@ -142,7 +142,7 @@ export const searchMessages = defineMessages({
     anyLanguage: 'Toutes les langues',
     careNeeds: 'Accueil particulier',
     area: 'Commune ou section de commune',
-    areaHint: 'Tapez un nom ou un code postal, p. ex. Heverlee ou 3001. Vide : toute la région.',
+    areaHint: 'Tapez un nom ou un code postal, p. ex. Heverlee ou 3001. Vide : toute la région.',
     wholeMunicipality: (name: string) => `${name} (toute la commune)`,
     distanceLegend: 'Distance',
     home: 'Code postal de votre domicile',
