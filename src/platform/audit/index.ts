@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm';
 import type { Role } from '../auth/actions.ts';
 import type { Clock } from '../clock.ts';
-import { type Database, schema } from '../db/index.ts';
+import type { Database } from '../db/index.ts';
+import { type AuditRow, insertAuditRow, insertAuditRowAsynchronously } from './audit.queries.ts';
 
 export type AuditEntry = {
   actorUserId: string | undefined;
@@ -34,12 +34,8 @@ export type AuditEntry = {
   details?: Record<string, unknown>;
 };
 
-/**
- * Records that personal data was read or changed. For a change, pass the transaction; for a read,
- * call it after the data was fetched. Never put a national number or free text in `details`.
- */
-export async function recordAudit(db: Database, clock: Clock, entry: AuditEntry): Promise<void> {
-  await db.insert(schema.auditLog).values({
+function rowOf(clock: Clock, entry: AuditEntry): AuditRow {
+  return {
     occurredAt: clock.now(),
     actorUserId: entry.actorUserId ?? null,
     actorRole: entry.actorRole ?? null,
@@ -48,7 +44,15 @@ export async function recordAudit(db: Database, clock: Clock, entry: AuditEntry)
     subjectId: entry.subjectId ?? null,
     familyId: entry.familyId ?? null,
     details: entry.details ?? null,
-  });
+  };
+}
+
+/**
+ * Records that personal data was read or changed. For a change, pass the transaction; for a read,
+ * call it after the data was fetched. Never put a national number or free text in `details`.
+ */
+export async function recordAudit(db: Database, clock: Clock, entry: AuditEntry): Promise<void> {
+  await insertAuditRow(db, rowOf(clock, entry));
 }
 
 /**
@@ -59,13 +63,5 @@ export async function recordAudit(db: Database, clock: Clock, entry: AuditEntry)
  * setting would then hold for the whole transaction, changes and all — use `recordAudit` there.
  */
 export async function recordReadAudit(db: Database, clock: Clock, entry: AuditEntry): Promise<void> {
-  const details = entry.details === undefined ? null : JSON.stringify(entry.details);
-  // One statement, one round trip: set_config(…, true) lasts until this statement's implicit
-  // transaction ends, and its commit reads the setting.
-  await db.execute(sql`insert into ${schema.auditLog}
-      (occurred_at, actor_user_id, actor_role, action, subject_type, subject_id, family_id, details)
-    select ${clock.now().toISOString()}::timestamptz, ${entry.actorUserId ?? null}::uuid,
-      ${entry.actorRole ?? null}::role, ${entry.action}, ${entry.subjectType}, ${entry.subjectId ?? null},
-      ${entry.familyId ?? null}::uuid, ${details}::jsonb
-    from (select set_config('synchronous_commit', 'off', true)) as asynchronous_commit`);
+  await insertAuditRowAsynchronously(db, rowOf(clock, entry));
 }
