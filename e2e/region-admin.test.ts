@@ -21,7 +21,13 @@ describe('the platform admin sets up a municipality in a browser', () => {
     async (t) => {
       const s = await aScenario(t.deps.db);
       const admin = await aUser(t.deps.db, { role: 'platform_admin', secondFactor: true });
-      return { adminEmail: admin.email, regionName: s.region.name };
+      const regionPolicy = await aUser(t.deps.db, { role: 'policy', regionId: s.region.id });
+      return {
+        adminEmail: admin.email,
+        regionName: s.region.name,
+        regionId: s.region.id,
+        regionPolicyId: regionPolicy.id,
+      };
     },
     180_000,
     { STAFF_SECOND_FACTOR: 'required' },
@@ -126,4 +132,39 @@ describe('the platform admin sets up a municipality in a browser', () => {
     await expectAccessible(page, 'joining another region');
     await expectNoSidewaysScroll(page, 'joining another region (390 px)');
   }, 300_000);
+
+  it('appoints a policy officer for the whole region and removes another, each page accessible at 390 px', async () => {
+    const { seed } = run;
+    const admin = await run.open(false);
+    const page = admin.page;
+    await admin.logIn(seed.adminEmail, TEST_PASSWORD);
+    const regionPath = `/admin/regions/${seed.regionId}`;
+    await page.goto(admin.url('/admin/municipalities'));
+    await admin.follow(admin.qa('region-link').first(), regionPath);
+    await expectAccessible(page, 'the region');
+    await expect(admin.qa('staff-member').textContent()).resolves.toContain('Test User');
+
+    await page.fill('#field-email', 'sara@regio.example');
+    await page.fill('#field-displayName', 'Sara Regio');
+    await admin.follow(admin.qa('invite'), regionPath);
+    await expect(admin.qa('notice').textContent()).resolves.toContain(
+      'De uitnodiging is verstuurd naar sara@regio.example.',
+    );
+    await expect(admin.qa('invitation').textContent()).resolves.toContain('Sara Regio');
+    await expectAccessible(page, 'the region with an open invitation');
+    await run.shoot(admin, 'region');
+
+    await page.setViewportSize(PHONE_VIEWPORT);
+    await page.goto(admin.url(regionPath));
+    await expectNoSidewaysScroll(page, 'the region (390 px)');
+    await admin.follow(admin.qa('remove-staff').first(), `${regionPath}/staff/${seed.regionPolicyId}/remove`);
+    await expectAccessible(page, 'removing a region policy officer');
+    await expectNoSidewaysScroll(page, 'removing a region policy officer (390 px)');
+    await run.shoot(admin, 'region-remove');
+    await admin.follow(admin.qa('confirm-remove-staff-confirm'), regionPath);
+    await expect(admin.qa('notice').textContent()).resolves.toContain(
+      'ziet de cijfers van deze regio niet meer',
+    );
+    await expect(admin.qa('no-staff').count()).resolves.toBe(1);
+  }, 180_000);
 });

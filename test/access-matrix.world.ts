@@ -52,6 +52,8 @@ export type World = {
   infoSlug: string;
   /** An outbox row's number (the development mailbox shows mails by number). */
   mailNumber: string;
+  /** The one region both sides are in (the platform admin's region page). */
+  regionId: string;
 };
 
 export type Scope = 'own' | 'foreign' | 'shared';
@@ -336,6 +338,7 @@ export async function aWorld(db: Database): Promise<World> {
     newsId: news.id,
     infoSlug,
     mailNumber: String(mail.id),
+    regionId: region.id,
   };
 }
 
@@ -409,6 +412,8 @@ export function paramValue(route: string, name: string, world: World, scope: Sco
     // The platform admin's municipality pages (region-admin): any municipality is the admin's.
     case 'municipalityId':
       return side.municipalityId;
+    case 'regionId':
+      return world.regionId;
     default:
       throw new Error(
         `${route}: no value for the path parameter :${name}; add one to paramValue() in test/access-matrix.world.ts`,

@@ -107,6 +107,8 @@ export async function aUser(
     language?: 'nl' | 'fr' | 'en';
     providerLocationId?: string;
     municipalityId?: string;
+    /** A policy grant for the whole region. */
+    regionId?: string;
     intermediaryOrganisationId?: string;
     /**
      * Enrolled with TEST_TOTP_SECRET. Off by default: the tests run with STAFF_SECOND_FACTOR
@@ -134,6 +136,7 @@ export async function aUser(
     role: options.role,
     providerLocationId: options.providerLocationId ?? null,
     municipalityId: options.municipalityId ?? null,
+    regionId: options.regionId ?? null,
     intermediaryOrganisationId: options.intermediaryOrganisationId ?? null,
   });
   return user;

@@ -8,20 +8,24 @@ import { type Database, schema } from '../../platform/db/index.ts';
 const { roleGrants, staffInvitations, users } = schema;
 
 /**
- * The organisation an invitation is for: a provider organisation's id, an intermediary one's, or a
- * municipality's (the platform admin appoints its desk and policy staff).
+ * The organisation an invitation is for: a provider organisation's id, an intermediary one's, a
+ * municipality's (the platform admin appoints its desk and policy staff) or a region's (its policy
+ * staff).
  */
 export type InvitingOrganisation =
   | { providerOrganisationId: string }
   | { intermediaryOrganisationId: string }
-  | { municipalityId: string };
+  | { municipalityId: string }
+  | { regionId: string };
 
 const ofOrganisation = (organisation: InvitingOrganisation) =>
   'providerOrganisationId' in organisation
     ? eq(staffInvitations.organisationId, organisation.providerOrganisationId)
     : 'intermediaryOrganisationId' in organisation
       ? eq(staffInvitations.intermediaryOrganisationId, organisation.intermediaryOrganisationId)
-      : eq(staffInvitations.municipalityId, organisation.municipalityId);
+      : 'municipalityId' in organisation
+        ? eq(staffInvitations.municipalityId, organisation.municipalityId)
+        : eq(staffInvitations.regionId, organisation.regionId);
 
 /** The invitation's column naming its organisation. */
 export const organisationColumns = (organisation: InvitingOrganisation) =>
@@ -29,7 +33,9 @@ export const organisationColumns = (organisation: InvitingOrganisation) =>
     ? { organisationId: organisation.providerOrganisationId }
     : 'intermediaryOrganisationId' in organisation
       ? { intermediaryOrganisationId: organisation.intermediaryOrganisationId }
-      : { municipalityId: organisation.municipalityId };
+      : 'municipalityId' in organisation
+        ? { municipalityId: organisation.municipalityId }
+        : { regionId: organisation.regionId };
 
 const open = (now: Date) =>
   and(

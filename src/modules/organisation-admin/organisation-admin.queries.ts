@@ -8,6 +8,7 @@ const {
   municipalities,
   providerLocations,
   providerOrganisations,
+  regions,
   roleGrants,
   staffInvitations,
   users,
@@ -99,6 +100,7 @@ export async function getInvitationByTokenHash(db: Database, tokenHash: string) 
       providerOrganisationName: providerOrganisations.name,
       intermediaryOrganisationName: intermediaryOrganisations.name,
       municipalityName: municipalities.name,
+      regionName: regions.name,
       user: {
         id: users.id,
         email: users.email,
@@ -116,10 +118,13 @@ export async function getInvitationByTokenHash(db: Database, tokenHash: string) 
       eq(intermediaryOrganisations.id, staffInvitations.intermediaryOrganisationId),
     )
     .leftJoin(municipalities, eq(municipalities.id, staffInvitations.municipalityId))
+    .leftJoin(regions, eq(regions.id, staffInvitations.regionId))
     .where(eq(staffInvitations.tokenHash, tokenHash));
   if (!row) return undefined;
-  const { providerOrganisationName, intermediaryOrganisationName, municipalityName, ...rest } = row;
-  const organisationName = providerOrganisationName ?? intermediaryOrganisationName ?? municipalityName;
+  const { providerOrganisationName, intermediaryOrganisationName, municipalityName, regionName, ...rest } =
+    row;
+  const organisationName =
+    providerOrganisationName ?? intermediaryOrganisationName ?? municipalityName ?? regionName;
   return organisationName === null ? undefined : { ...rest, organisationName };
 }
 
@@ -158,6 +163,21 @@ export async function insertMunicipalityGrant(
     );
   if (existing.length > 0) return;
   await db.insert(roleGrants).values({ userId, role, municipalityId });
+}
+
+/**
+ * Grants the policy role for the whole region (an accepted invitation of the platform admin); an
+ * existing grant there is kept, not doubled.
+ */
+export async function insertRegionPolicyGrant(db: Database, userId: string, regionId: string) {
+  const existing = await db
+    .select({ id: roleGrants.id })
+    .from(roleGrants)
+    .where(
+      and(eq(roleGrants.userId, userId), eq(roleGrants.role, 'policy'), eq(roleGrants.regionId, regionId)),
+    );
+  if (existing.length > 0) return;
+  await db.insert(roleGrants).values({ userId, role: 'policy', regionId });
 }
 
 /** Sets the password of an invited account that has none yet (its address is proven by the link). */

@@ -175,10 +175,11 @@ export type InvitationView = {
   organisation: string;
   inviter: string;
   /**
-   * A provider role, 'intermediary' for the desk's invitation to an intermediary organisation, or
-   * 'desk' / 'policy' for the platform admin's to a municipality.
+   * A provider role, 'intermediary' for the desk's invitation to an intermediary organisation,
+   * 'desk' / 'policy' for the platform admin's to a municipality, 'regionPolicy' for its invitation
+   * to a region's policy staff.
    */
-  role: q.StaffRole | 'intermediary' | MunicipalityRole;
+  role: q.StaffRole | 'intermediary' | MunicipalityRole | 'regionPolicy';
   locations: string[];
   expiresAt: Date;
   account: { id: string; email: string; hasPassword: boolean };
@@ -212,7 +213,9 @@ export async function findInvitation(deps: AppDeps, token: string | undefined): 
         ? 'intermediary'
         : inv.municipalityId
           ? municipalityRole(inv.role)
-          : (inv.role as q.StaffRole),
+          : inv.regionId
+            ? 'regionPolicy'
+            : (inv.role as q.StaffRole),
       locations: locations.map((l) => l.name),
       expiresAt: inv.expiresAt,
       account: { id: row.user.id, email: row.user.email, hasPassword: row.user.passwordHash !== null },
@@ -229,7 +232,8 @@ export type InvitationAnswer =
  * new account (no password yet) accepts by choosing its password, proven by the link. Accepting
  * creates the grants, in one transaction with closing the invitation; declining creates none. The
  * desk's invitation to an intermediary organisation grants the intermediary role for it; the
- * platform admin's to a municipality grants the desk or policy role there.
+ * platform admin's to a municipality grants the desk or policy role there, to a region the policy
+ * role for the whole region.
  */
 export async function answerInvitation(
   deps: AppDeps,
@@ -261,6 +265,8 @@ export async function answerInvitation(
         await q.insertIntermediaryGrant(tx, account.id, inv.intermediaryOrganisationId);
       } else if (inv.municipalityId) {
         await q.insertMunicipalityGrant(tx, account.id, municipalityRole(inv.role), inv.municipalityId);
+      } else if (inv.regionId) {
+        await q.insertRegionPolicyGrant(tx, account.id, inv.regionId);
       } else {
         const locations = (await q.getLocations(tx, inv.locationIds)).filter(
           (l) => l.organisationId === inv.organisationId,
@@ -281,7 +287,9 @@ export async function answerInvitation(
           ? { intermediaryOrganisationId: inv.intermediaryOrganisationId }
           : inv.municipalityId
             ? { municipalityId: inv.municipalityId, role: inv.role }
-            : { organisationId: inv.organisationId }),
+            : inv.regionId
+              ? { regionId: inv.regionId, role: inv.role }
+              : { organisationId: inv.organisationId }),
         invitationId: inv.id,
         answer,
       },

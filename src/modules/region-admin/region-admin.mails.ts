@@ -7,22 +7,24 @@ import type { MunicipalityRole } from './region-admin.schemas.ts';
 type Recipient = { email: string; name: string; language: Language };
 
 /**
- * The platform admin's invitation to work at a municipality's desk or in its policy team: the link
- * leads to the invitation page (accept or decline); the access exists only once accepted. For a new
- * account, accepting also sets its password, so the link acts as one (erased once delivered).
+ * The platform admin's invitation to work at a municipality's desk or in its policy team, or in a
+ * region's policy team ('regionPolicy', `place` is then the region): the link leads to the
+ * invitation page (accept or decline); the access exists only once accepted. For a new account,
+ * accepting also sets its password, so the link acts as one (erased once delivered).
  */
-export function municipalityInvitationMail(
+export function staffInvitationMail(
   to: Recipient,
-  about: { inviter: string; municipality: string; role: MunicipalityRole },
+  about: { inviter: string; place: string; role: MunicipalityRole | 'regionPolicy' },
   url: string,
   newAccount: boolean,
 ): OutgoingMail {
   const t = messages[to.language];
+  const region = about.role === 'regionPolicy';
   const rendered = renderMail(to.language, {
-    subject: t.mailSubject(about.municipality),
+    subject: region ? t.mailSubjectRegion(about.place) : t.mailSubject(about.place),
     greeting: t.mailGreeting(to.name),
     paragraphs: [
-      t.mailBody(about.inviter, about.municipality, t.mailRoles[about.role]),
+      t.mailBody(about.inviter, about.place, t.mailRoles[about.role]),
       newAccount ? t.mailNewAccount : t.mailExisting,
       t.mailSecondFactor,
       t.mailIgnore,
@@ -33,7 +35,7 @@ export function municipalityInvitationMail(
   return {
     to: to.email,
     language: to.language,
-    template: 'municipality.staff.invited',
+    template: region ? 'region.staff.invited' : 'municipality.staff.invited',
     oneTimeLink: true,
     ...rendered,
   };

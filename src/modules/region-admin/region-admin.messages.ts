@@ -123,8 +123,24 @@ export const messages = defineMessages({
     mailRoles: {
       desk: 'medewerker van het loket kinderopvang',
       policy: 'beleidsmedewerker (alleen cijfers)',
+      regionPolicy: 'beleidsmedewerker voor de hele regio (alleen cijfers)',
     },
     mailSignature: 'De beheerder van het platform',
+    // One region and its policy staff
+    regionFacts: 'Gegevens van de regio',
+    regionPageIntro:
+      'Beleidsmedewerkers van de regio zien de cijfers van alle gemeenten van de regio, samen en per gemeente, nooit een naam. De loketten blijven elk van hun gemeente.',
+    regionMunicipalities: 'Gemeenten van de regio',
+    noRegionMunicipalities: 'Deze regio heeft nog geen gemeenten.',
+    regionStaffCaption: 'Beleidsmedewerkers van de regio',
+    noRegionStaff: 'Deze regio heeft nog geen beleidsmedewerkers.',
+    regionInviteTitle: 'Een beleidsmedewerker voor de regio aanstellen',
+    regionRoleShort: 'beleid (regio)',
+    regionRemoved: 'De beleidsmedewerker ziet de cijfers van deze regio niet meer en is afgemeld.',
+    regionRemoveConfirmTitle: (name: string) => `${name} weghalen bij de regio?`,
+    regionRemoveHappens: (name: string, region: string) =>
+      `${name} ziet de cijfers van ${region} niet meer (de cijfers van een gemeente waar de persoon zelf is aangesteld, blijven).`,
+    mailSubjectRegion: (region: string) => `Uitnodiging: cijfers kinderopvang van ${region}`,
   },
   fr: {
     listTitle: 'Régions et communes',
@@ -239,8 +255,24 @@ export const messages = defineMessages({
     mailRoles: {
       desk: 'agent·e du guichet accueil de l’enfance',
       policy: 'chargé·e de politique (chiffres uniquement)',
+      regionPolicy: 'chargé·e de politique pour toute la région (chiffres uniquement)',
     },
     mailSignature: 'L’administrateur de la plateforme',
+    regionFacts: 'Données de la région',
+    regionPageIntro:
+      'Les chargé·e·s de politique de la région voient les chiffres de toutes les communes de la région, ensemble et par commune, jamais un nom. Chaque guichet reste celui de sa commune.',
+    regionMunicipalities: 'Communes de la région',
+    noRegionMunicipalities: 'Cette région n’a pas encore de communes.',
+    regionStaffCaption: 'Chargé·e·s de politique de la région',
+    noRegionStaff: 'Cette région n’a pas encore de chargé·e de politique.',
+    regionInviteTitle: 'Nommer un·e chargé·e de politique pour la région',
+    regionRoleShort: 'politique (région)',
+    regionRemoved: 'La personne ne voit plus les chiffres de cette région et sa session a été fermée.',
+    regionRemoveConfirmTitle: (name: string) => `Retirer ${name} de la région\u202f?`,
+    regionRemoveHappens: (name: string, region: string) =>
+      `${name} ne voit plus les chiffres de ${region} (les chiffres d’une commune où la personne est nommée elle-même restent).`,
+    mailSubjectRegion: (region: string) =>
+      `Invitation\u00a0: chiffres de l’accueil de l’enfance de ${region}`,
   },
   en: {
     listTitle: 'Regions and municipalities',
@@ -353,7 +385,22 @@ export const messages = defineMessages({
     mailRoles: {
       desk: 'childcare desk officer',
       policy: 'policy officer (figures only)',
+      regionPolicy: 'policy officer for the whole region (figures only)',
     },
     mailSignature: 'The platform administrator',
+    regionFacts: 'Region details',
+    regionPageIntro:
+      'The region’s policy staff see the figures of every municipality in the region, together and per municipality, never a name. Each desk stays its own municipality’s.',
+    regionMunicipalities: 'Municipalities in the region',
+    noRegionMunicipalities: 'This region has no municipalities yet.',
+    regionStaffCaption: 'Policy staff of the region',
+    noRegionStaff: 'This region has no policy staff yet.',
+    regionInviteTitle: 'Appoint a policy officer for the region',
+    regionRoleShort: 'policy (region)',
+    regionRemoved: 'The policy officer no longer sees this region’s figures and was logged out.',
+    regionRemoveConfirmTitle: (name: string) => `Remove ${name} from the region?`,
+    regionRemoveHappens: (name: string, region: string) =>
+      `${name} no longer sees the figures of ${region} (a municipality’s figures where the person was appointed themselves stay).`,
+    mailSubjectRegion: (region: string) => `Invitation: childcare figures of ${region}`,
   },
 });

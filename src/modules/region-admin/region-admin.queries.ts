@@ -189,3 +189,50 @@ export async function deleteGrants(tx: Database, userId: string, municipalityId:
     .returning({ id: roleGrants.id });
   return rows.length;
 }
+
+/** The region's municipalities, by name. */
+export function getRegionMunicipalities(db: Database, regionId: string) {
+  return db
+    .select({ id: municipalities.id, name: municipalities.name, nisCode: municipalities.nisCode })
+    .from(municipalities)
+    .where(eq(municipalities.regionId, regionId))
+    .orderBy(asc(municipalities.name));
+}
+
+/** The region's own policy staff (a policy grant for the whole region): one row per account. */
+export function getRegionStaff(db: Database, regionId: string) {
+  return db
+    .select({
+      userId: users.id,
+      displayName: users.displayName,
+      email: users.email,
+      since: sql<Date>`min(${roleGrants.createdAt})`.mapWith(roleGrants.createdAt),
+    })
+    .from(roleGrants)
+    .innerJoin(users, eq(users.id, roleGrants.userId))
+    .where(and(eq(roleGrants.regionId, regionId), eq(roleGrants.role, 'policy')))
+    .groupBy(users.id, users.displayName, users.email)
+    .orderBy(asc(users.displayName), asc(users.email));
+}
+
+/** Whether the user already holds the policy role for the whole region. */
+export async function hasRegionGrant(db: Database, userId: string, regionId: string) {
+  const rows = await db
+    .select({ id: roleGrants.id })
+    .from(roleGrants)
+    .where(
+      and(eq(roleGrants.userId, userId), eq(roleGrants.role, 'policy'), eq(roleGrants.regionId, regionId)),
+    );
+  return rows.length > 0;
+}
+
+/** Removes the user's policy grant for the region (their municipality grants stay); how many went. */
+export async function deleteRegionGrants(tx: Database, userId: string, regionId: string) {
+  const rows = await tx
+    .delete(roleGrants)
+    .where(
+      and(eq(roleGrants.userId, userId), eq(roleGrants.role, 'policy'), eq(roleGrants.regionId, regionId)),
+    )
+    .returning({ id: roleGrants.id });
+  return rows.length;
+}

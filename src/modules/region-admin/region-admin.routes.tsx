@@ -4,20 +4,32 @@ import { NotFoundError, requireUser } from '../../platform/http/errors.ts';
 import { failedForm, isConfirmed, parseForm } from '../../platform/http/forms.ts';
 import { pageContext, sendPage } from '../../platform/http/setup.ts';
 import { emptyForm, type FormState } from '../../platform/views/forms.tsx';
-import { type MunicipalityId, parseId, type UserId } from '../../shared/ids.ts';
-import { InviteForm, JoinForm, MunicipalityForm, RegionForm } from './region-admin.schemas.ts';
+import { type MunicipalityId, parseId, type RegionId, type UserId } from '../../shared/ids.ts';
+import {
+  InviteForm,
+  JoinForm,
+  MunicipalityForm,
+  RegionForm,
+  RegionInviteForm,
+} from './region-admin.schemas.ts';
 import {
   createMunicipality,
   createRegion,
   getMember,
   getMunicipalityPage,
   getOverview,
+  getRegionMember,
+  getRegionPage,
   getRegions,
+  inviteRegionPolicy,
   inviteStaff,
   joinRegion,
   type MunicipalityData,
+  type RegionData,
+  removeRegionPolicy,
   removeStaff,
   withdrawInvitation,
+  withdrawRegionInvitation,
 } from './region-admin.service.ts';
 import {
   JoinRegionPage,
@@ -27,8 +39,12 @@ import {
   MunicipalityPage,
   municipalityPath,
   OverviewPage,
+  type RegionDone,
   RegionFormPage,
+  RegionPage,
+  RegionRemoveConfirmPage,
   RemoveConfirmPage,
+  regionPath,
 } from './region-admin.views.tsx';
 
 type MunicipalityRoute = {
@@ -41,6 +57,29 @@ function municipalityIdOf(params: { municipalityId: string }) {
   const id = parseId<MunicipalityId>(params.municipalityId);
   if (!id) throw new NotFoundError();
   return id;
+}
+
+type RegionRoute = {
+  Params: { regionId: string };
+  Querystring: { done?: unknown; invitation?: unknown };
+};
+type RegionMemberRoute = { Params: { regionId: string; userId: string } };
+
+function regionIdOf(params: { regionId: string }) {
+  const id = parseId<RegionId>(params.regionId);
+  if (!id) throw new NotFoundError();
+  return id;
+}
+
+/** The region page's notice after a change; "invitation sent to …" only while it is still open. */
+function regionDoneOf(query: RegionRoute['Querystring'], data: RegionData): RegionDone | undefined {
+  const { done, invitation } = query;
+  if (done === 'withdrawn' || done === 'removed') return { key: done };
+  if (done === 'invited' && typeof invitation === 'string') {
+    const sent = data.invitations.find((i) => i.id === invitation);
+    if (sent) return { key: 'invited', email: sent.email };
+  }
+  return undefined;
 }
 
 function userIdOf(params: { userId: string }) {
@@ -211,8 +250,8 @@ export function registerRegionAdminRoutes(app: FastifyInstance, deps: AppDeps): 
   });
 
   // ——— Joining another region ———
-  const regionPath = `${MUNICIPALITIES_PATH}/:municipalityId/region`;
-  app.get<MunicipalityRoute>(regionPath, manage, async (request, reply) => {
+  const joinPath = `${MUNICIPALITIES_PATH}/:municipalityId/region`;
+  app.get<MunicipalityRoute>(joinPath, manage, async (request, reply) => {
     const data = await getMunicipalityPage(deps, requireUser(request.user), municipalityIdOf(request.params));
     return sendPage(
       reply,
@@ -220,7 +259,7 @@ export function registerRegionAdminRoutes(app: FastifyInstance, deps: AppDeps): 
     );
   });
 
-  app.post<MunicipalityRoute>(regionPath, manage, async (request, reply) => {
+  app.post<MunicipalityRoute>(joinPath, manage, async (request, reply) => {
     const user = requireUser(request.user);
     const municipalityId = municipalityIdOf(request.params);
     if (!isConfirmed(request.body)) return reply.redirect(`${municipalityPath(municipalityId)}/region`, 303);
@@ -238,5 +277,76 @@ export function registerRegionAdminRoutes(app: FastifyInstance, deps: AppDeps): 
       <JoinRegionPage ctx={pageContext(request, reply, deps)} data={data} form={form} />,
       400,
     );
+  });
+
+  // ——— One region and its own policy staff ———
+  const regionBase = '/admin/regions/:regionId';
+  const regionPageWith = async (
+    request: FastifyRequest<RegionRoute>,
+    reply: FastifyReply,
+    form: FormState,
+    status = 200,
+  ) => {
+    const data = await getRegionPage(deps, requireUser(request.user), regionIdOf(request.params));
+    const done = status === 200 ? regionDoneOf(request.query, data) : undefined;
+    return sendPage(
+      reply,
+      <RegionPage ctx={pageContext(request, reply, deps)} data={data} form={form} done={done} />,
+      status,
+    );
+  };
+
+  app.get<RegionRoute>(regionBase, read, async (request, reply) =>
+    regionPageWith(request, reply, emptyInvite),
+  );
+
+  app.post<RegionRoute>(`${regionBase}/invitations`, manage, async (request, reply) => {
+    const regionId = regionIdOf(request.params);
+    const parsed = parseForm(RegionInviteForm, request.body);
+    const result = parsed.ok
+      ? await inviteRegionPolicy(deps, requireUser(request.user), regionId, parsed.value)
+      : undefined;
+    if (result?.ok)
+      return reply.redirect(
+        `${regionPath(regionId)}?done=invited&invitation=${encodeURIComponent(result.value)}`,
+        303,
+      );
+    const form = parsed.ok
+      ? failedForm(request.body, result?.ok === false ? result.errors : {})
+      : parsed.form;
+    return regionPageWith(request, reply, form, 400);
+  });
+
+  app.post<{ Params: { regionId: string; invitationId: string } }>(
+    `${regionBase}/invitations/:invitationId/withdraw`,
+    manage,
+    async (request, reply) => {
+      const regionId = regionIdOf(request.params);
+      const invitationId = parseId<UserId>(request.params.invitationId);
+      if (!invitationId) throw new NotFoundError();
+      await withdrawRegionInvitation(deps, requireUser(request.user), regionId, invitationId);
+      return reply.redirect(`${regionPath(regionId)}?done=withdrawn`, 303);
+    },
+  );
+
+  // Removing someone from the region's policy team asks first, as for a municipality.
+  const regionRemovePath = `${regionBase}/staff/:userId/remove`;
+  app.get<RegionMemberRoute>(regionRemovePath, manage, async (request, reply) => {
+    const data = await getRegionMember(deps, regionIdOf(request.params), userIdOf(request.params));
+    return sendPage(
+      reply,
+      <RegionRemoveConfirmPage ctx={pageContext(request, reply, deps)} data={data} form={emptyForm} />,
+    );
+  });
+
+  app.post<RegionMemberRoute>(regionRemovePath, manage, async (request, reply) => {
+    const regionId = regionIdOf(request.params);
+    const userId = userIdOf(request.params);
+    if (!isConfirmed(request.body)) {
+      await getRegionMember(deps, regionId, userId); // 404 for a stranger, as the POST would
+      return reply.redirect(`${regionPath(regionId)}/staff/${userId}/remove`, 303);
+    }
+    await removeRegionPolicy(deps, requireUser(request.user), regionId, userId);
+    return reply.redirect(`${regionPath(regionId)}?done=removed`, 303);
   });
 }

@@ -87,6 +87,10 @@ export const InviteForm = z.object({
 });
 export type InviteInput = z.infer<typeof InviteForm>;
 
+/** The invitation to a region's policy team: the role is always policy. */
+export const RegionInviteForm = InviteForm.omit({ role: true });
+export type RegionInviteInput = z.infer<typeof RegionInviteForm>;
+
 export const JoinForm = z.object({
   regionId: z.preprocess(single, z.uuid('invalidChoice')),
 });

@@ -9,9 +9,14 @@ import {
   openInvitations,
   withdrawFromOrganisation,
 } from '../organisation-admin/index.ts';
-import { municipalityInvitationMail } from './region-admin.mails.ts';
+import { staffInvitationMail } from './region-admin.mails.ts';
 import * as q from './region-admin.queries.ts';
-import type { InviteInput, MunicipalityInput, RegionInput } from './region-admin.schemas.ts';
+import type {
+  InviteInput,
+  MunicipalityInput,
+  RegionInput,
+  RegionInviteInput,
+} from './region-admin.schemas.ts';
 
 /**
  * The platform admin (region operator) sets up regions and municipalities, appoints each
@@ -168,9 +173,9 @@ export async function inviteStaff(
       return undefined;
     },
     mail: (invitee, url, newAccount) =>
-      municipalityInvitationMail(
+      staffInvitationMail(
         invitee,
-        { inviter: user.displayName, municipality: municipality.name, role: input.role },
+        { inviter: user.displayName, place: municipality.name, role: input.role },
         url,
         newAccount,
       ),
@@ -273,4 +278,128 @@ export async function joinRegion(
     });
     return { ok: true, value: region.name };
   });
+}
+
+// ——— A region's own policy staff ———
+
+async function regionOf(deps: AppDeps, regionId: string) {
+  const region = await q.getRegion(deps.db, regionId);
+  if (!region) throw new NotFoundError('region');
+  return region;
+}
+
+/**
+ * One region: its municipalities, its own policy staff (who see the figures of every municipality in
+ * it) and their open invitations; the read of the staff's names is audited.
+ */
+export async function getRegionPage(deps: AppDeps, user: CurrentUser, regionId: string) {
+  const region = await regionOf(deps, regionId);
+  const [municipalities, staff, invitations] = await Promise.all([
+    q.getRegionMunicipalities(deps.db, regionId),
+    q.getRegionStaff(deps.db, regionId),
+    openInvitations(deps, { regionId }),
+  ]);
+  await recordAudit(deps.db, deps.clock, {
+    ...actor(user),
+    action: READ,
+    subjectType: 'region',
+    subjectId: regionId,
+    details: { read: 'staff', users: [...staff.map((s) => s.userId), ...invitations.map((i) => i.userId)] },
+  });
+  return { region, municipalities, staff, invitations };
+}
+export type RegionData = Awaited<ReturnType<typeof getRegionPage>>;
+
+/**
+ * Invites someone to the region's policy team: a mailed link, queued with the invitation in one
+ * transaction; accepting grants the policy role for the whole region. The value is the invitation's id.
+ */
+export async function inviteRegionPolicy(
+  deps: AppDeps,
+  user: CurrentUser,
+  regionId: string,
+  input: RegionInviteInput,
+): Promise<Result<string>> {
+  const region = await regionOf(deps, regionId);
+  return inviteToOrganisation(deps, user, input, {
+    organisation: { regionId },
+    role: 'policy',
+    locationIds: [],
+    refuse: async (tx, existing) => {
+      if (existing.disabledAt) return { email: 'notAllowedNow' };
+      if (await q.hasRegionGrant(tx, existing.id, regionId)) return { email: 'regionStaffHasAccess' };
+      return undefined;
+    },
+    mail: (invitee, url, newAccount) =>
+      staffInvitationMail(
+        invitee,
+        { inviter: user.displayName, place: region.name, role: 'regionPolicy' },
+        url,
+        newAccount,
+      ),
+    audit: (tx, invitee, { invitationId, newAccount }) =>
+      recordAudit(tx, deps.clock, {
+        ...actor(user),
+        action: MANAGE,
+        subjectType: 'user',
+        subjectId: invitee.id,
+        details: { regionId, change: 'invited', role: 'policy', invitationId, newAccount },
+      }),
+  });
+}
+
+/** Withdraws an open invitation to the region's policy team: its link no longer works. Else 404. */
+export async function withdrawRegionInvitation(
+  deps: AppDeps,
+  user: CurrentUser,
+  regionId: string,
+  invitationId: string,
+): Promise<void> {
+  await regionOf(deps, regionId);
+  await withdrawFromOrganisation(deps, { regionId }, invitationId, (tx: Tx, userId) =>
+    recordAudit(tx, deps.clock, {
+      ...actor(user),
+      action: MANAGE,
+      subjectType: 'user',
+      subjectId: userId,
+      details: { regionId, change: 'withdrawn', invitationId },
+    }),
+  );
+}
+
+/** A member of the region's policy team (for the confirmation page); 404 when not one. */
+export async function getRegionMember(deps: AppDeps, regionId: string, userId: string) {
+  const region = await regionOf(deps, regionId);
+  const member = (await q.getRegionStaff(deps.db, regionId)).find((s) => s.userId === userId);
+  if (!member) throw new NotFoundError('staff member');
+  return { region, member: { userId, displayName: member.displayName } };
+}
+export type RegionMemberData = Awaited<ReturnType<typeof getRegionMember>>;
+
+/**
+ * Removes someone from the region's policy team: the region grant goes (a municipality's own grants
+ * stay) and every session of the person ends at once, in one transaction with the audit row.
+ * 404 when the person has no such grant (any more).
+ */
+export async function removeRegionPolicy(
+  deps: AppDeps,
+  user: CurrentUser,
+  regionId: string,
+  userId: string,
+): Promise<void> {
+  await getRegionMember(deps, regionId, userId);
+  const removed = await deps.db.transaction(async (tx) => {
+    const grants = await q.deleteRegionGrants(tx, userId, regionId);
+    if (grants === 0) return false;
+    await destroyUserSessions(tx, userId);
+    await recordAudit(tx, deps.clock, {
+      ...actor(user),
+      action: MANAGE,
+      subjectType: 'user',
+      subjectId: userId,
+      details: { regionId, change: 'removed', grants, sessionsEnded: true },
+    });
+    return true;
+  });
+  if (!removed) throw new NotFoundError('staff member');
 }

@@ -18,10 +18,19 @@ import { InviteSection, PendingInvitations, PeopleSection } from '../organisatio
 import { AdminLayout, AdminNav } from '../platform-admin/index.ts';
 import { messages } from './region-admin.messages.ts';
 import { MUNICIPALITY_ROLES } from './region-admin.schemas.ts';
-import type { MemberData, MunicipalityData, Overview } from './region-admin.service.ts';
+import type {
+  MemberData,
+  MunicipalityData,
+  Overview,
+  RegionData,
+  RegionMemberData,
+} from './region-admin.service.ts';
 
 export const MUNICIPALITIES_PATH = '/admin/municipalities';
 export const municipalityPath = (id: string) => `${MUNICIPALITIES_PATH}/${id}`;
+export const regionPath = (id: string) => `/admin/regions/${id}`;
+
+export type RegionDone = { key: 'withdrawn' | 'removed' } | { key: 'invited'; email: string };
 
 export type MunicipalityDone =
   | { key: 'created' | 'withdrawn' | 'removed' }
@@ -128,7 +137,9 @@ export function OverviewPage(props: { ctx: PageContext; data: Overview; regionCr
             {data.regions.map((r) => (
               <tr class="utrecht-table__row" key={r.id} data-qa="region">
                 <th class="utrecht-table__header-cell" scope="row">
-                  {r.name}
+                  <a class="utrecht-link" href={regionPath(r.id)} data-qa="region-link">
+                    {r.name}
+                  </a>
                 </th>
                 <td class="utrecht-table__cell">
                   <code>{r.code}</code>
@@ -440,6 +451,126 @@ export function JoinRegionPage(props: { ctx: PageContext; data: MunicipalityData
           options={others.map((r) => ({ value: r.id, label: r.name }))}
         />
       }
+    />
+  );
+}
+
+/**
+ * One region: its municipalities, its own policy staff (the figures of the whole region, never a
+ * name), their open invitations and the form to appoint one.
+ */
+export function RegionPage(props: {
+  ctx: PageContext;
+  data: RegionData;
+  form: FormState;
+  done?: RegionDone | undefined;
+}) {
+  const { ctx, data, form, done } = props;
+  const lang = ctx.lang;
+  const t = messages[lang];
+  const r = data.region;
+  const base = regionPath(r.id);
+  const doneText = !done
+    ? undefined
+    : done.key === 'invited'
+      ? t.done.invited(done.email)
+      : done.key === 'removed'
+        ? t.regionRemoved
+        : t.done.withdrawn;
+  return (
+    <AdminLayout ctx={ctx} title={r.name} current="municipalities">
+      <BackLink lang={lang} />
+      <h1 class="utrecht-heading-1">{r.name}</h1>
+      {doneText && <Notice text={doneText} />}
+      <p class="utrecht-paragraph">{t.regionPageIntro}</p>
+      <dl class="ko-facts" data-qa="region-facts">
+        <Fact label={t.colCode}>
+          <code>{r.code}</code>
+        </Fact>
+        <Fact label={t.regionMunicipalities} qa="region-municipalities">
+          {data.municipalities.length === 0
+            ? t.noRegionMunicipalities
+            : data.municipalities.map((m, i) => (
+                <span key={m.id}>
+                  {i > 0 && ', '}
+                  <a class="utrecht-link" href={municipalityPath(m.id)}>
+                    {m.name}
+                  </a>
+                </span>
+              ))}
+        </Fact>
+      </dl>
+      <PeopleSection
+        caption={t.regionStaffCaption}
+        empty={{ text: t.noRegionStaff, qa: 'no-staff' }}
+        nameHeader={t.colName}
+        columns={[
+          { header: t.colEmail, cell: (s) => s.email, wrap: true },
+          { header: t.colSince, cell: (s) => formatDate(lang, s.since) },
+        ]}
+        rows={data.staff}
+        rowKey={(s) => s.userId}
+        qa="staff"
+        rowQa="staff-member"
+        action={(s) => (
+          <a
+            class="utrecht-link"
+            href={`${base}/staff/${s.userId}/remove`}
+            aria-label={t.removeFor(s.displayName)}
+            data-qa="remove-staff"
+          >
+            {t.remove}
+          </a>
+        )}
+      />
+      <PendingInvitations
+        lang={lang}
+        csrfToken={ctx.csrfToken}
+        base={base}
+        invitations={data.invitations}
+        columns={[
+          { header: t.colEmail, cell: (i) => i.email, wrap: true },
+          { header: t.colInvited, cell: (i) => formatDate(lang, i.createdAt) },
+        ]}
+        t={{ ...t, name: t.colName, validUntil: t.colValidUntil }}
+      />
+      <InviteSection
+        lang={lang}
+        form={form}
+        csrfToken={ctx.csrfToken}
+        action={`${base}/invitations`}
+        t={{ ...t, inviteTitle: t.regionInviteTitle }}
+      />
+    </AdminLayout>
+  );
+}
+
+/** What removing someone from the region's policy team does, before it is done. */
+export function RegionRemoveConfirmPage(props: {
+  ctx: PageContext;
+  data: RegionMemberData;
+  form: FormState;
+}) {
+  const { ctx, data } = props;
+  const t = messages[ctx.lang];
+  const base = regionPath(data.region.id);
+  return (
+    <ConfirmPage
+      ctx={ctx}
+      nav={<AdminNav lang={ctx.lang} current="municipalities" />}
+      title={t.regionRemoveConfirmTitle(data.member.displayName)}
+      happens={[
+        t.regionRemoveHappens(data.member.displayName, data.region.name),
+        t.removeSessions,
+        t.removeAccountStays,
+      ]}
+      warning={t.removeFinal}
+      warningLabel={t.warning}
+      action={`${base}/staff/${data.member.userId}/remove`}
+      submitLabel={t.removeConfirm}
+      cancel={{ href: base, label: t.cancel }}
+      form={props.form}
+      qa="confirm-remove-staff"
     />
   );
 }

@@ -191,6 +191,7 @@ export const common = defineMessages({
         'Schrijf één regel per deelgemeente: de postcode van vier cijfers en de naam, bijvoorbeeld 3010 Kessel-Lo. Elke naam één keer.',
       municipalityStaffHasAccess:
         'Deze persoon heeft deze rol al in deze gemeente: ze staat in de lijst van medewerkers.',
+      regionStaffHasAccess: 'Deze persoon is al beleidsmedewerker van deze regio: ze staat in de lijst.',
       alreadyInRegion: 'De gemeente hoort al bij deze regio. Kies een andere regio.',
     },
   },
@@ -393,6 +394,8 @@ export const common = defineMessages({
         'Écrivez une ligne par section de commune\u00a0: le code postal à quatre chiffres et le nom, par exemple 3010 Kessel-Lo. Chaque nom une seule fois.',
       municipalityStaffHasAccess:
         'Cette personne a déjà ce rôle dans cette commune\u00a0: elle figure dans la liste du personnel.',
+      regionStaffHasAccess:
+        'Cette personne est déjà chargée de politique de cette région\u00a0: elle figure dans la liste.',
       alreadyInRegion: 'La commune fait déjà partie de cette région. Choisissez une autre région.',
     },
   },
@@ -584,6 +587,7 @@ export const common = defineMessages({
         'Write one line per sub-municipality: the four-digit postcode and the name, for example 3010 Kessel-Lo. Each name once.',
       municipalityStaffHasAccess:
         'This person already has this role in this municipality: they are in the list of staff.',
+      regionStaffHasAccess: 'This person is already on this region’s policy staff: they are in the list.',
       alreadyInRegion: 'The municipality is already part of this region. Choose another region.',
     },
   },

@@ -179,6 +179,8 @@ export const staffInvitations = pgTable(
     organisationId: uuid().references(() => providerOrganisations.id),
     intermediaryOrganisationId: uuid().references(() => intermediaryOrganisations.id),
     municipalityId: uuid().references(() => municipalities.id),
+    /** A region's policy staff: the platform admin's invitation to see the whole region's figures. */
+    regionId: uuid().references(() => regions.id),
     role: roleEnum().notNull(),
     locationIds: uuid().array().notNull(),
     invitedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
@@ -194,9 +196,11 @@ export const staffInvitations = pgTable(
     index('staff_invitations_organisation_idx').on(t.organisationId),
     index('staff_invitations_intermediary_idx').on(t.intermediaryOrganisationId),
     index('staff_invitations_municipality_idx').on(t.municipalityId),
+    index('staff_invitations_region_idx').on(t.regionId),
     check(
       'staff_invitations_organisation_ck',
-      sql`num_nonnulls(${t.organisationId}, ${t.intermediaryOrganisationId}, ${t.municipalityId}) = 1`,
+      sql`num_nonnulls(${t.organisationId}, ${t.intermediaryOrganisationId}, ${t.municipalityId}, ${t.regionId}) = 1`,
     ),
+    check('staff_invitations_region_ck', sql`${t.regionId} is null or ${t.role} = 'policy'`),
   ],
 );
