@@ -216,6 +216,12 @@ export type ChosenEntry = {
   removable?: boolean;
 };
 
+/** The kinds of care to filter on: out-of-school care only where a municipality of the region takes requests for it. */
+function careTypesOf(search: LocationSearch) {
+  const outOfSchool = search.municipalities.some((m) => m.outOfSchoolRequests);
+  return outOfSchool ? (['group', 'family', 'out_of_school'] as const) : (['group', 'family'] as const);
+}
+
 /**
  * The ordered choices with up / down / remove buttons, then the region's locations with filters
  * and an add button each. Every button is a plain form button (works without JavaScript); the
@@ -317,7 +323,7 @@ export function PreferenceEditor(props: {
               name="careType"
               label={w.careType}
               emptyLabel={w.allTypes}
-              options={(['group', 'family'] as const).map((c) => ({ value: c, label: t.careTypes[c] }))}
+              options={careTypesOf(search).map((c) => ({ value: c, label: t.careTypes[c] }))}
             />
             <SelectField
               lang={lang}

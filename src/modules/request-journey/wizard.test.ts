@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { TestClient } from '../../../test/app.ts';
@@ -241,6 +242,61 @@ describe.each(BACKENDS)('the request wizard on %s', (backend) => {
     const all = await p.client.get('/parent/requests/new/preferences?municipalityId=');
     expect(all.body).not.toContain('KDV Ver Weg');
     expect(all.body).not.toContain('KDV Gesloten');
+  });
+
+  it('takes a school child’s request for out-of-school care only where the municipality turned that on, with its own filter', async () => {
+    await saveFamily(p);
+    const db = p.t.deps.db;
+    const bso = await aProviderLocation(db, {
+      municipalityId: p.s.municipality.id,
+      name: 'BSO De Speelplaats',
+      careType: 'out_of_school',
+      minAgeMonths: 30,
+      maxAgeMonths: 144,
+    });
+    const schoolChild = { ...bornChild, birthDate: '2020-09-01' };
+    await p.client.get('/parent/requests/new');
+    // Off (the default): no location here takes a six-year-old, and the message says why.
+    const refused = await p.client.post('/parent/requests/new/child', { ...schoolChild, nav: 'next' });
+    expect(refused.statusCode).toBe(400);
+    expect(errorsOf(refused.body)[0]).toContain('accueil extrascolaire');
+
+    await db
+      .update(schema.municipalities)
+      .set({ outOfSchoolRequests: true })
+      .where(eq(schema.municipalities.id, p.s.municipality.id));
+    await step(p, 'child', { ...schoolChild, nav: 'next' });
+    await step(p, 'when', { ...regularStart, nav: 'next' });
+    await step(p, 'plan', { ...fourDays, nav: 'next' });
+    const page = await p.client.get('/parent/requests/new/preferences');
+    expect(page.body).toContain('<option value="out_of_school"');
+    const filtered = await p.client.get(
+      '/parent/requests/new/preferences?careType=out_of_school&municipalityId=&name=',
+    );
+    expect(filtered.body).toContain('BSO De Speelplaats');
+    expect(filtered.body).not.toContain(p.s.first.name);
+    await step(p, 'preferences', { op: `add:${bso.id}` });
+    const drafts = await db.select().from(schema.requestDrafts);
+    expect(drafts.map((d) => (d.data as { preferences?: string[] }).preferences)).toContainEqual([bso.id]);
+  });
+
+  it('offers no out-of-school filter in a region where no municipality takes such requests', async () => {
+    await saveFamily(p);
+    await aProviderLocation(p.t.deps.db, {
+      municipalityId: p.s.municipality.id,
+      name: 'BSO Verborgen',
+      careType: 'out_of_school',
+      maxAgeMonths: 144,
+    });
+    await p.client.get('/parent/requests/new');
+    await step(p, 'child', { ...bornChild, nav: 'next' });
+    await step(p, 'when', { ...regularStart, nav: 'next' });
+    await step(p, 'plan', { ...fourDays, nav: 'next' });
+    const page = await p.client.get(
+      '/parent/requests/new/preferences?careType=out_of_school&municipalityId=',
+    );
+    expect(page.body).not.toContain('<option value="out_of_school"');
+    expect(page.body).not.toContain('BSO Verborgen');
   });
 
   it('finds a child already known by its national number: the own open request, or another family’s file', async () => {

@@ -120,10 +120,17 @@ export function searchLocations(db: Database, filter: LocationFilter, limit: num
     .limit(limit);
 }
 
-/** The municipalities of a region (the search filter). */
+/**
+ * The municipalities of a region (the search filter), with whether each takes requests for
+ * out-of-school care (the filter then offers that kind of care).
+ */
 export function getRegionMunicipalities(db: Database, regionId: string) {
   return db
-    .select({ id: municipalities.id, name: municipalities.name })
+    .select({
+      id: municipalities.id,
+      name: municipalities.name,
+      outOfSchoolRequests: municipalities.outOfSchoolRequests,
+    })
     .from(municipalities)
     .where(and(eq(municipalities.regionId, regionId), eq(municipalities.active, true)))
     .orderBy(asc(municipalities.name));

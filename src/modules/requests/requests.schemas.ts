@@ -61,7 +61,7 @@ export const AcceptOfferForm = z.object({
 
 /** The filters of the location search in the preference step. */
 export const LocationFilterQuery = z.object({
-  careType: z.enum(['group', 'family']).optional().catch(undefined),
+  careType: z.enum(['group', 'family', 'out_of_school']).optional().catch(undefined),
   municipalityId: z.string().uuid().optional().catch(undefined),
   name: z.string().trim().max(100).optional().catch(undefined),
 });
