@@ -318,7 +318,15 @@ export async function postStep(
   const errors: Errors = {};
   if (step === 'child') {
     const found: { existingRequestId?: string } = {};
-    const chosen = await checkChildStep(deps, family.id, body, errors, found, data.newChild);
+    const chosen = await checkChildStep(
+      deps,
+      family.id,
+      municipality.regionId,
+      body,
+      errors,
+      found,
+      data.newChild,
+    );
     if (!chosen) return { invalid: { values: body, errors }, ...found };
     const { newChild: _dropped, ...rest } = data;
     await saveDraft(
@@ -332,7 +340,7 @@ export async function postStep(
   } else if (step === 'when') {
     const parsed = parseForm(WhenForm, body);
     if (!parsed.ok) return { invalid: parsed.form };
-    const oldest = await oldestAcceptedAgeMonths(deps.db);
+    const oldest = await oldestAcceptedAgeMonths(deps.db, municipality.regionId);
     if (!checkWhen(parsed.value, requireChild(page), page.today, errors, oldest))
       return { invalid: { values: body, errors } };
     await saveDraft(deps, draftId, { ...data, when: keep(body) }, 'plan');
@@ -367,6 +375,7 @@ function requireChild(page: StepPage) {
 async function checkChildStep(
   deps: AppDeps,
   familyId: string,
+  regionId: string,
   body: FormBody,
   errors: Errors,
   found: { existingRequestId?: string },
@@ -391,7 +400,7 @@ async function checkChildStep(
     Object.assign(errors, parsed.form.errors);
     return undefined;
   }
-  const child = await checkNewChild(deps, familyId, parsed.value, errors);
+  const child = await checkNewChild(deps, familyId, parsed.value, errors, regionId);
   if (child.existingRequestId) found.existingRequestId = child.existingRequestId;
   if (Object.keys(errors).length > 0) return undefined;
   if (child.existingChildId) return child.existingChildId;
@@ -421,7 +430,7 @@ export async function checkDraft(deps: AppDeps, page: StepPage): Promise<Checked
   const when = parseForm(WhenForm, data.when ?? {});
   if (!when.ok) return { step: 'when', form: when.form };
   const errors: Errors = {};
-  const oldest = await oldestAcceptedAgeMonths(deps.db);
+  const oldest = await oldestAcceptedAgeMonths(deps.db, municipality.regionId);
   const whenValues = checkWhen(when.value, child, page.today, errors, oldest);
   if (!whenValues) return { step: 'when', form: { values: data.when ?? {}, errors } };
   const plan = parseForm(CarePlanForm, data.plan ?? {});

@@ -254,9 +254,19 @@ describe.each(BACKENDS)('the request wizard on %s', (backend) => {
       minAgeMonths: 30,
       maxAgeMonths: 144,
     });
+    // Another region takes such requests: that does not count for this family.
+    const elsewhere = await aMunicipality(db, {
+      regionId: (await aRegion(db)).id,
+      outOfSchoolRequests: true,
+    });
+    await aProviderLocation(db, {
+      municipalityId: elsewhere.id,
+      careType: 'out_of_school',
+      maxAgeMonths: 144,
+    });
     const schoolChild = { ...bornChild, birthDate: '2020-09-01' };
     await p.client.get('/parent/requests/new');
-    // Off (the default): no location here takes a six-year-old, and the message says why.
+    // Off (the default): no location of the region takes a six-year-old, and the message says why.
     const refused = await p.client.post('/parent/requests/new/child', { ...schoolChild, nav: 'next' });
     expect(refused.statusCode).toBe(400);
     expect(errorsOf(refused.body)[0]).toContain('accueil extrascolaire');

@@ -75,15 +75,19 @@ const locationSummary = {
 
 /** Names and places of locations, for showing a list of chosen ids. */
 /**
- * The oldest age, in months, that any choosable location accepts (undefined without locations):
- * out-of-school care counts only where its municipality takes requests for it.
+ * The oldest age, in months, that any choosable location accepts (of the region, when given;
+ * undefined without locations): out-of-school care counts only where its municipality takes
+ * requests for it.
  */
-export async function getOldestAcceptedAgeMonths(db: Database): Promise<number | undefined> {
+export async function getOldestAcceptedAgeMonths(
+  db: Database,
+  regionId?: string,
+): Promise<number | undefined> {
   const rows = await db
     .select({ oldest: max(providerLocations.maxAgeMonths) })
     .from(providerLocations)
     .innerJoin(municipalities, eq(municipalities.id, providerLocations.municipalityId))
-    .where(choosable);
+    .where(regionId ? and(choosable, eq(municipalities.regionId, regionId)) : choosable);
   return rows[0]?.oldest ?? undefined;
 }
 

@@ -29,9 +29,12 @@ import {
 /** Without any location to ask, a child older than this (4 years) is no toddler any more. */
 export const DEFAULT_OLDEST_AGE_MONTHS = 48;
 
-/** The oldest age, in months, that any active location accepts (or the default without any). */
-export async function oldestAcceptedAgeMonths(db: Database): Promise<number> {
-  return (await getOldestAcceptedAgeMonths(db)) ?? DEFAULT_OLDEST_AGE_MONTHS;
+/**
+ * The oldest age, in months, that any choosable location accepts — of the family's region when
+ * given (a parent asks only there) — or the default without any.
+ */
+export async function oldestAcceptedAgeMonths(db: Database, regionId?: string): Promise<number> {
+  return (await getOldestAcceptedAgeMonths(db, regionId)) ?? DEFAULT_OLDEST_AGE_MONTHS;
 }
 
 export type NewChild = {
@@ -55,6 +58,7 @@ export async function checkNewChild(
   familyId: string | undefined,
   input: NewChildInput,
   errors: Errors,
+  regionId?: string,
 ): Promise<NewChild> {
   const today = deps.clock.today();
   const born = input.childBorn === 'yes';
@@ -64,7 +68,7 @@ export async function checkNewChild(
   if (birthDate && compareDates(birthDate, today) > 0) errors.birthDate = 'birthDateInFuture';
   else if (birthDate) {
     // No location would ever take a child this old: a typing error, or out-of-school care.
-    const oldest = await oldestAcceptedAgeMonths(deps.db);
+    const oldest = await oldestAcceptedAgeMonths(deps.db, regionId);
     if (ageInMonths(birthDate, today) > oldest) errors.birthDate = 'childTooOld';
   }
   if (!born && !input.expectedBirthDate) errors.expectedBirthDate = 'required';
