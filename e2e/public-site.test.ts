@@ -7,6 +7,7 @@ import { schema } from '../src/platform/db/index.ts';
 import { aUser, TEST_PASSWORD } from '../test/builders.ts';
 import {
   expectAccessible,
+  expectNoSidewaysScroll,
   launchBrowser,
   newContext,
   type RunningApp,
@@ -391,6 +392,21 @@ describe('the public search on a phone (390 × 844, without JavaScript)', () => 
       expect(back.pathname).toBe('/search');
       expect(back.search).toBe(`?${query}`);
       expect(await qa('filter-summary').isVisible()).toBe(true);
+
+      // The area is typed (a name or postcode), not picked from every place: an unclear one keeps
+      // the filters open and offers the places it matches, each a link that searches there.
+      await page.goto(new URL('/search?type=group&place=e', t.baseUrl).toString(), { waitUntil: 'load' });
+      expect(await qa('area-choices').isVisible()).toBe(true);
+      await expectAccessible(page, 'an unclear area on a phone');
+      await expectNoSidewaysScroll(page, 'an unclear area (390 px)');
+      const choice = qa('area-choices').locator('a').first();
+      const place = ((await choice.textContent()) ?? '').trim();
+      await load(choice);
+      const chosen = new URL(page.url());
+      expect(chosen.searchParams.get('area')).toMatch(/^[ms]:[0-9a-f-]{36}$/);
+      expect(chosen.searchParams.get('type')).toBe('group');
+      expect(await qa('filter-summary').textContent()).toContain(place.replace(/\s*\(.*$/, ''));
+      expect(await qa('result').count()).toBeGreaterThan(0);
 
       await page.goto(new URL('/accessibility', t.baseUrl).toString(), { waitUntil: 'load' });
       await expectAccessible(page, 'accessibility statement on a phone');
