@@ -117,6 +117,7 @@ export function registerForecastRoutes(app: FastifyInstance, deps: AppDeps): voi
         ...(yearly.table.rows.length > 1 ? { total: yearly.table.total } : {}),
         definitions: [
           t.definitions.unique,
+          ...(yearly.table.rows.length > 1 ? [t.yearly.regionTotalNote] : []),
           graceDefinition(lang, yearly.municipalities),
           yearly.ruleSet
             ? t.yearly.judgedOn(yearly.ruleSet.name[lang] ?? yearly.ruleSet.name.nl)

@@ -73,7 +73,9 @@ export const messages = defineMessages({
       link: 'Jaarregistratie voor Opgroeien',
       allFigures: 'Alle cijfers',
       fileName: 'jaarregistratie',
-      regionTotal: 'Totaal van de regio',
+      regionTotal: 'Som van de gemeenten',
+      regionTotalNote:
+        'De laatste rij telt de rijen van de gemeenten op: een kind met een aanvraag in twee gemeenten van de regio (een gezin dat verhuisde) telt in elk van beide.',
       judgedOn: (set: string) => `Voorrang en kwetsbaarheid volgens “${set}”.`,
       measures: {
         unique: 'Unieke aanvragen',
@@ -162,7 +164,9 @@ export const messages = defineMessages({
       link: 'Enregistrement annuel pour Opgroeien',
       allFigures: 'Tous les chiffres',
       fileName: 'enregistrement-annuel',
-      regionTotal: 'Total de la région',
+      regionTotal: 'Somme des communes',
+      regionTotalNote:
+        'La dernière ligne additionne les lignes des communes\u00a0: un enfant avec une demande dans deux communes de la région (une famille qui a déménagé) compte dans chacune.',
       judgedOn: (set: string) => `Priorité et vulnérabilité selon «\u00a0${set}\u00a0».`,
       measures: {
         unique: 'Demandes uniques',
@@ -251,7 +255,9 @@ export const messages = defineMessages({
       link: 'Yearly registration for Opgroeien',
       allFigures: 'All figures',
       fileName: 'yearly-registration',
-      regionTotal: 'Region total',
+      regionTotal: 'Sum of the municipalities',
+      regionTotalNote:
+        'The last row adds up the municipalities’ rows: a child with a request in two municipalities of the region (a family that moved) counts in each.',
       judgedOn: (set: string) => `Priority and vulnerability by “${set}”.`,
       measures: {
         unique: 'Unique requests',

@@ -137,6 +137,7 @@ export function YearlyPage(props: { ctx: PageContext; yearly: Yearly; thisYear: 
           <h2 class="utrecht-heading-2">{t.definitionsTitle}</h2>
           <ul class="utrecht-unordered-list">
             <li>{t.definitions.unique}</li>
+            {table.rows.length > 1 && <li data-qa="yearly-total-note">{y.regionTotalNote}</li>}
             <li>{graceDefinition(lang, yearly.municipalities)}</li>
             <li>
               {yearly.ruleSet
