@@ -259,7 +259,9 @@ describe.each(BACKENDS)('demand forecast, births, region view, PDF and grace per
     const ours = lines.find((l) => l.startsWith(`${s.municipality.name} `));
     expect(ours?.split(' ').slice(-7)).toEqual(['20', '10', '0', '0', '0', '0', '0']);
     expect(lines.find((l) => l.startsWith('Buurgemeente'))).toBe('Buurgemeente < 5 0 0 0 0 0 0');
-    expect(lines.find((l) => l.startsWith('Som van de gemeenten'))).toBe('Som van de gemeenten × 10 0 0 0 0 0');
+    expect(lines.find((l) => l.startsWith('Som van de gemeenten'))).toBe(
+      'Som van de gemeenten × 10 0 0 0 0 0',
+    );
     expect(text).toContain('telt in elk van beide');
     expect(text).toContain('Onbeantwoorde aanvragen: kinderen van de periode');
     expect(text).toContain('Gemaakt op 22 november 2026.');

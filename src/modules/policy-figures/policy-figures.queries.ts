@@ -99,6 +99,7 @@ function countedSql(input: ChildGroupsInput): SQL {
     with firsts as (
       select distinct on (${unit})
              r.municipality_id, r.child_id, r.family_id, r.channel, r.desired_start, r.care_needs,
+             r.residence_municipality_id, r.residence_sub_municipality_id,
              coalesce((r.care_plan->>'early')::boolean or (r.care_plan->>'late')::boolean, false) as extended_hours,
              (r.social_emergency_at is not null) as social_emergency,
              to_char((r.submitted_at at time zone 'Europe/Brussels')::date, 'YYYY-MM') as month
@@ -115,8 +116,12 @@ function countedSql(input: ChildGroupsInput): SQL {
     ), counted as (
       select firsts.municipality_id::text as municipality_id,
              firsts.channel::text as channel,
-             case when families.municipality_id <> firsts.municipality_id then 'outside'
-                  else coalesce(families.sub_municipality_id::text, 'unknown') end as residence,
+             -- Where the family lived when it filed; the address as it is now where that was not recorded.
+             case when firsts.residence_municipality_id is null then
+                    case when families.municipality_id <> firsts.municipality_id then 'outside'
+                         else coalesce(families.sub_municipality_id::text, 'unknown') end
+                  when firsts.residence_municipality_id <> firsts.municipality_id then 'outside'
+                  else coalesce(firsts.residence_sub_municipality_id::text, 'unknown') end as residence,
              firsts.month,
              (firsts.desired_start + coalesce(${graceDays ?? null}::int, grace.unanswered_grace_days) <= ${today}::date) as due,
              (solved.child_id is not null) as solved,

@@ -67,10 +67,20 @@ export async function claimSubmissionKey(tx: Database, key: string): Promise<str
   return getRequestIdBySubmissionKey(tx, key);
 }
 
+/**
+ * A new request; it records where the family lives as it is filed (read in the same statement), so
+ * that a later move does not change the figures by residence.
+ */
 export async function insertRequest(db: Database, values: typeof requests.$inferInsert) {
+  const residence = (column: 'municipality_id' | 'sub_municipality_id') =>
+    sql`(select ${sql.raw(`f.${column}`)} from ${families} f where f.id = ${values.familyId})`;
   const [row] = await db
     .insert(requests)
-    .values(values)
+    .values({
+      ...values,
+      residenceMunicipalityId: residence('municipality_id'),
+      residenceSubMunicipalityId: residence('sub_municipality_id'),
+    })
     .onConflictDoNothing({ target: requests.submissionKey })
     .returning({ id: requests.id });
   return row;

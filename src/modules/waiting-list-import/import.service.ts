@@ -326,10 +326,11 @@ function buildWrites(rows: ImportRow[], c: WriteContext): q.ImportWrites {
     const preferenceId = randomUUID();
     // The original filing day, in the file's order within a day: the waiting list's order.
     const submittedAt = new Date(startOfDayInBrussels(row.requestDate).getTime() + i);
+    const subMunicipalityId = c.subOf(row.address.postcode);
     w.families.push({
       id: familyId,
       municipalityId: c.municipalityId,
-      subMunicipalityId: c.subOf(row.address.postcode),
+      subMunicipalityId,
       ...row.address,
       createdByUserId: c.userId,
       createdAt: c.now,
@@ -341,6 +342,9 @@ function buildWrites(rows: ImportRow[], c: WriteContext): q.ImportWrites {
       childId,
       familyId,
       municipalityId: c.municipalityId,
+      // The address the list gives is where the family lived when it asked.
+      residenceMunicipalityId: c.municipalityId,
+      residenceSubMunicipalityId: subMunicipalityId,
       desiredStart: row.desiredStart,
       carePlan: row.carePlan,
       channel: 'desk',

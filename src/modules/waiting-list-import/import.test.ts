@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp, TestClient } from '../../../test/app.ts';
 import { aFamilyRequest, aMunicipality, aScenario, aUser, TEST_PASSWORD } from '../../../test/builders.ts';
@@ -151,6 +151,17 @@ describe.each(BACKENDS)('importing a waiting list on %s', (backend) => {
     const rows = await importedRequests();
     expect(rows).toHaveLength(197);
     expect(rows.every((r) => r.channel === 'desk' && r.status === 'waiting_list' && r.rank === 1)).toBe(true);
+    // Each request records where its family lived, for the figures by residence.
+    const residences = await db()
+      .select({ municipality: schema.requests.residenceMunicipalityId })
+      .from(schema.requests)
+      .where(
+        inArray(
+          schema.requests.id,
+          rows.map((r) => r.id),
+        ),
+      );
+    expect(residences.every((r) => r.municipality === s.municipality.id)).toBe(true);
     // The file lists the newest request first; the waiting list's order is by the original date.
     expect(rows[0]?.lastName).toBe(listRow(200)[2]);
     expect(rows.at(-1)?.lastName).toBe(listRow(1)[2]);

@@ -24,7 +24,7 @@ import {
   socialReasonEnum,
 } from './enums.ts';
 import { children, families } from './families.ts';
-import { municipalities } from './geography.ts';
+import { municipalities, subMunicipalities } from './geography.ts';
 import { priorityRuleSets } from './priority.ts';
 import { providerLocations } from './providers.ts';
 
@@ -73,6 +73,13 @@ export const requests = pgTable(
     /** The one-time key of the form that created it: a double submit creates one request. */
     submissionKey: text(),
     createdByUserId: uuid().references(() => users.id),
+    /**
+     * Where the family lived when the request was filed (its municipality and sub-municipality), so
+     * that the figures by residence do not follow a later move; null where it was not recorded (test
+     * fixtures): the figures then read the family's address as it is.
+     */
+    residenceMunicipalityId: uuid().references(() => municipalities.id),
+    residenceSubMunicipalityId: uuid().references(() => subMunicipalities.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
