@@ -75,11 +75,13 @@ function regionIdOf(params: { regionId: string }) {
 function regionDoneOf(query: RegionRoute['Querystring'], data: RegionData): RegionDone | undefined {
   const { done, invitation } = query;
   if (done === 'withdrawn' || done === 'removed') return { key: done };
-  if (done === 'invited' && typeof invitation === 'string') {
-    const sent = data.invitations.find((i) => i.id === invitation);
-    if (sent) return { key: 'invited', email: sent.email };
-  }
-  return undefined;
+  return done === 'invited' ? invitedOf(invitation, data.invitations) : undefined;
+}
+
+/** "Invitation sent to …", only for an invitation that is still open. */
+function invitedOf(invitation: unknown, open: { id: string; email: string }[]) {
+  const sent = typeof invitation === 'string' ? open.find((i) => i.id === invitation) : undefined;
+  return sent ? { key: 'invited' as const, email: sent.email } : undefined;
 }
 
 function userIdOf(params: { userId: string }) {
@@ -96,11 +98,7 @@ function doneOf(
   const { done, invitation } = query;
   if (done === 'created' || done === 'withdrawn' || done === 'removed') return { key: done };
   if (done === 'joined') return { key: 'joined', region: data.municipality.regionName };
-  if (done === 'invited' && typeof invitation === 'string') {
-    const sent = data.invitations.find((i) => i.id === invitation);
-    if (sent) return { key: 'invited', email: sent.email };
-  }
-  return undefined;
+  return done === 'invited' ? invitedOf(invitation, data.invitations) : undefined;
 }
 
 const emptyInvite: FormState = { values: { language: 'nl', role: 'desk' }, errors: {} };
