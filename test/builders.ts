@@ -94,6 +94,7 @@ export async function aProviderLocation(
     locationId: row.id,
     validFrom: overrides.createdAt ? dayInBrussels(overrides.createdAt as Date) : '2000-01-01',
     capacity: row.capacity,
+    active: row.active,
     recordedAt: row.createdAt,
   });
   return row;

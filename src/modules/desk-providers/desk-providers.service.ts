@@ -9,7 +9,7 @@ import {
   openInvitations,
   withdrawFromOrganisation,
 } from '../organisation-admin/index.ts';
-import { recordCapacity } from '../provider-locations/index.ts';
+import { recordActive, recordCapacity } from '../provider-locations/index.ts';
 import { validateProfile } from '../provider-profile/index.ts';
 import { postcodeGeocoder } from '../public-site/index.ts';
 import { providerInvitationMail } from './desk-providers.mails.ts';
@@ -296,8 +296,8 @@ export async function setModules(
 
 /**
  * Deactivates or reactivates the location: a deactivated location leaves the public search and the
- * lists of open locations; nothing of its history is deleted. Doing what is already so changes
- * nothing and records nothing.
+ * lists of open locations, and from today the figures count no places of it; nothing of its history
+ * is deleted. Doing what is already so changes nothing and records nothing.
  */
 export async function setActive(
   deps: AppDeps,
@@ -308,6 +308,13 @@ export async function setActive(
   await locationOf(deps, user, locationId);
   await deps.db.transaction(async (tx) => {
     if (!(await q.setActive(tx, locationId, active))) return;
+    // The figures of a past period count the locations open then: the history says from when.
+    await recordActive(tx, {
+      locationId,
+      active,
+      validFrom: deps.clock.today(),
+      recordedAt: deps.clock.now(),
+    });
     await recordAudit(tx, deps.clock, {
       ...deskActor(user),
       action: MANAGE,

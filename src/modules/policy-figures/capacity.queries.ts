@@ -3,10 +3,11 @@ import type { Database } from '../../platform/db/index.ts';
 import type { LocalDate } from '../../shared/dates.ts';
 
 /**
- * The active locations of the municipalities with the places valid on a day (`location_capacities`:
- * the row with the latest `valid_from` on or before it), as a relation for a `from` clause with the
- * columns `id`, `municipality_id`, `opening_hours`, `min_age_months` and `capacity`. A location not
- * yet registered that day has no places then and is left out.
+ * The locations of the municipalities open on a day with their places then (`location_capacities`:
+ * the row with the latest `valid_from` on or before it, which also says whether the location was
+ * open), as a relation for a `from` clause with the columns `id`, `municipality_id`,
+ * `opening_hours`, `min_age_months` and `capacity`. A location not yet registered that day, or
+ * deactivated then, has no places then and is left out.
  */
 export function locationsWithPlacesOn(municipalityIds: readonly string[], on: LocalDate): SQL {
   const ids = sql.join(
@@ -16,14 +17,14 @@ export function locationsWithPlacesOn(municipalityIds: readonly string[], on: Lo
   return sql`(
     select pl.id, pl.municipality_id, pl.opening_hours, pl.min_age_months, h.capacity
       from provider_locations pl
-      join lateral (select c.capacity from location_capacities c
+      join lateral (select c.capacity, c.active from location_capacities c
                      where c.location_id = pl.id and c.valid_from <= ${on}::date
                      order by c.valid_from desc limit 1) h on true
-     where pl.municipality_id in (${ids}) and pl.active)`;
+     where pl.municipality_id in (${ids}) and h.active)`;
 }
 
 /**
- * Places for babies and toddlers per municipality on a day: the places then of its active locations
+ * Places for babies and toddlers per municipality on a day: the places then of its locations open then
  * that take children under 3 (no child is counted).
  */
 export async function placesOn(

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp, TestClient } from '../../../test/app.ts';
-import { aScenario, TEST_PASSWORD } from '../../../test/builders.ts';
+import { aScenario, aUser, TEST_PASSWORD } from '../../../test/builders.ts';
 import { BACKENDS } from '../../../test/db.ts';
 import { schema } from '../../platform/db/index.ts';
 import { localDate } from '../../shared/dates.ts';
@@ -92,5 +92,44 @@ describe.each(BACKENDS)('places as they were on the day counted on %s', (backend
     });
     expect(year.placeDaysPerWeek).toBe(40 * 2);
     expect(year.placesByWeekday.tue).toBe(40);
+  });
+
+  it('counts a location deactivated by the desk for the days it was open, and again once reactivated', async () => {
+    const db = t.deps.db;
+    const deskUser = await aUser(db, { role: 'desk', municipalityId: s.municipality.id });
+    const desk = new TestClient(t.app);
+    await desk.login(deskUser.email, TEST_PASSWORD);
+    const path = `/desk/providers/locations/${s.second.id}`;
+    await desk.get(`${path}/deactivate`);
+    expect((await desk.post(`${path}/deactivate`, { confirmed: 'yes' })).statusCode).toBe(303);
+    const m = [s.municipality.id];
+    const places = async (day: string) => (await placesOn(db, m, localDate(day))).get(s.municipality.id);
+    // 28 + 28 + 8 while all were open; the second location's 28 gone from the day it was closed.
+    expect(await places('2026-06-14')).toBe(64);
+    expect(await places('2026-06-15')).toBe(36);
+    // A past year still shows the places of the locations open then.
+    t.clock.set(new Date('2026-11-22T09:00:00Z'));
+    const municipalities = [{ id: s.municipality.id, name: s.municipality.name }];
+    const today = localDate('2026-11-22');
+    expect((await getForecast(db, { municipalities, year: 2025, today })).rows[0]?.places).toBe(64);
+    expect((await getForecast(db, { municipalities, year: 2026, today })).rows[0]?.places).toBe(36);
+
+    // Five months on (a new session), the desk opens it again.
+    const later = new TestClient(t.app);
+    await later.login(deskUser.email, TEST_PASSWORD);
+    await later.get(path);
+    expect((await later.post(`${path}/reactivate`, {})).headers.location).toBe(`${path}?done=reactivated`);
+    expect(await places('2026-11-21')).toBe(36);
+    expect(await places('2026-11-22')).toBe(64);
+    const history = await db
+      .select()
+      .from(schema.locationCapacities)
+      .where(eq(schema.locationCapacities.locationId, s.second.id))
+      .orderBy(asc(schema.locationCapacities.validFrom));
+    expect(history.map((h) => [h.validFrom, h.capacity, h.active])).toEqual([
+      ['2000-01-01', 28, true],
+      ['2026-06-15', 28, false],
+      ['2026-11-22', 28, true],
+    ]);
   });
 });

@@ -5,7 +5,7 @@
  * mail templates, reports, the profile and staff administration.
  */
 
-export { recordCapacity } from './capacity.queries.ts';
+export { recordActive, recordCapacity } from './capacity.queries.ts';
 export { locationMessages } from './provider-locations.messages.ts';
 export { getLocationsByIds } from './provider-locations.queries.ts';
 export { type Location, locationInScope, staffRole } from './provider-locations.service.ts';
