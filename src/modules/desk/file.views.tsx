@@ -317,7 +317,7 @@ function Requests(props: { lang: Language; file: DeskFile }) {
               </TableScroll>
             )}
             <h4 class="utrecht-heading-4">{t.history}</h4>
-            <Timeline lang={lang} events={events} />
+            <Timeline lang={lang} events={events} viewer="staff" />
           </section>
         );
       })}

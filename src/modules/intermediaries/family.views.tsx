@@ -197,7 +197,7 @@ export function RequestPage(props: {
           <OfferAnswer key={p.id} ctx={ctx} detail={detail} preference={p} form={form} />
         ))}
       <h2 class="utrecht-heading-2">{t.timeline}</h2>
-      <Timeline lang={lang} events={detail.events} />
+      <Timeline lang={lang} events={detail.events} viewer="staff" />
     </Layout>
   );
 }

@@ -426,6 +426,9 @@ describe.each(BACKENDS)('intermediaries on %s', (backend) => {
     expect(follow.statusCode).toBe(200);
     expect(follow.body).toContain('data-qa="timeline"');
     expect(follow.body).toContain('KDV De Eerste Stap');
+    // It says who did what: the organisation filed, the provider answered (its answer says so itself).
+    expect(follow.body).toContain('Aanvraag ingediend, door de organisatie die het gezin begeleidt');
+    expect(follow.body).toContain('Voorstel ontvangen (KDV De Eerste Stap)</li>');
 
     // The family phoned back and accepts: staff record the answer through the parent's own rules.
     const [pending] = await t.deps.db.select().from(schema.offers);

@@ -61,6 +61,14 @@ export const followUpMessages = defineMessages({
       born: 'Geboortegegevens aangevuld',
       merged: 'Samengevoegd met een dubbel dossier',
     },
+    actors: {
+      you: 'door u',
+      family: 'door het gezin',
+      intermediary: 'door de organisatie die het gezin begeleidt',
+      provider: 'door de opvang',
+      desk: 'door het loket',
+      admin: 'door de beheerder van het platform',
+    },
   },
   fr: {
     statusExplained: {
@@ -122,6 +130,14 @@ export const followUpMessages = defineMessages({
       born: 'Données de naissance complétées',
       merged: 'Fusionné avec un dossier en double',
     },
+    actors: {
+      you: 'par vous',
+      family: 'par la famille',
+      intermediary: 'par l’organisation qui accompagne la famille',
+      provider: 'par le milieu d’accueil',
+      desk: 'par le guichet',
+      admin: 'par l’administrateur de la plateforme',
+    },
   },
   en: {
     statusExplained: {
@@ -180,6 +196,14 @@ export const followUpMessages = defineMessages({
       removed: 'Removed from the list of preferences',
       born: 'Birth details completed',
       merged: 'Merged with a duplicate file',
+    },
+    actors: {
+      you: 'by you',
+      family: 'by the family',
+      intermediary: 'by the organisation supporting the family',
+      provider: 'by the childcare provider',
+      desk: 'by the desk',
+      admin: 'by the platform administrator',
     },
   },
 });

@@ -352,7 +352,7 @@ export function FollowUpPage(props: { ctx: PageContext; detail: Detail; form: Fo
         </section>
       )}
       <h2 class="utrecht-heading-2">{t.timeline}</h2>
-      <Timeline lang={lang} events={events} />
+      <Timeline lang={lang} events={events} viewer="family" />
       <p class="utrecht-paragraph">
         <a class="utrecht-link" href="/parent">
           {t.parentHomeTitle}

@@ -2,7 +2,34 @@ import { formatDateTime, type Language } from '../../platform/i18n/index.ts';
 import { requestMessages as messages } from '../requests/index.ts';
 import { followUpMessages } from './follow-up.messages.ts';
 
-type TimelineEvent = { id: number; eventType: string; occurredAt: Date; locationName: string | null };
+type TimelineEvent = {
+  id: number;
+  eventType: string;
+  occurredAt: Date;
+  locationName: string | null;
+  /** Who acted, by role; null for the system's own steps (deadlines) and where it is not known. */
+  actorRole?: string | null;
+};
+
+/** Who acted, in words for the one reading ('family': the parent's own pages); nothing when unknown. */
+export function actorLabel(lang: Language, role: string | null | undefined, viewer: 'family' | 'staff') {
+  const a = followUpMessages[lang].actors;
+  switch (role) {
+    case 'parent':
+      return viewer === 'family' ? a.you : a.family;
+    case 'intermediary':
+      return a.intermediary;
+    case 'provider_staff':
+    case 'provider_admin':
+      return a.provider;
+    case 'desk':
+      return a.desk;
+    case 'platform_admin':
+      return a.admin;
+    default:
+      return undefined;
+  }
+}
 
 /**
  * Words for a status event. Event types follow one convention: `request.<status>` and
@@ -37,10 +64,13 @@ export function eventLabel(lang: Language, eventType: string): string | undefine
   return undefined;
 }
 
-export function Timeline(props: { lang: Language; events: TimelineEvent[] }) {
+export function Timeline(props: { lang: Language; events: TimelineEvent[]; viewer: 'family' | 'staff' }) {
   const items = props.events.flatMap((e) => {
     const label = eventLabel(props.lang, e.eventType);
-    return label ? [{ ...e, label }] : [];
+    // A preference's status is its provider's answer: saying "by the provider" again adds nothing.
+    const providers = e.eventType.startsWith('preference.') && e.actorRole?.startsWith('provider_');
+    const by = providers ? undefined : actorLabel(props.lang, e.actorRole, props.viewer);
+    return label ? [{ ...e, label, by }] : [];
   });
   return (
     <ol class="utrecht-ordered-list ko-timeline" data-qa="timeline">
@@ -48,6 +78,7 @@ export function Timeline(props: { lang: Language; events: TimelineEvent[] }) {
         <li key={e.id}>
           {formatDateTime(props.lang, e.occurredAt)} — {e.label}
           {e.locationName ? ` (${e.locationName})` : ''}
+          {e.by ? `, ${e.by}` : ''}
         </li>
       ))}
     </ol>

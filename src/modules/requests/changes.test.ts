@@ -125,7 +125,7 @@ describe.each(BACKENDS)('changing a filed request on %s', (backend) => {
     expect(mail?.textBody).toContain('You withdrew these preferences: KDV Het Tweede Nest.');
     // The follow-up page and the timeline show it.
     const followUp = await p.client.get(base());
-    expect(followUp.body).toContain('Order of the preferences changed');
+    expect(followUp.body).toContain('Order of the preferences changed (KDV De Eerste Stap), by you');
     // The removed location may be chosen again: the same row comes back as new.
     await p.client.post(editor, { op: `add:${p.s.second.id}` }, { formPage: editor });
     await p.client.post(editor, { op: 'save' });
