@@ -104,12 +104,12 @@ describe('merging duplicate family files in a browser', () => {
     const closed = sections.find((r) => r.heading.endsWith('Ingetrokken'));
     const labels = (lines: string[] | undefined) => (lines ?? []).map((l) => l.split(' — ')[1]);
     expect(labels(open?.history)).toEqual([
-      'Aanvraag ingediend',
-      'Bevestigd: nog op zoek naar opvang',
-      'Samengevoegd met een dubbel dossier',
+      'Aanvraag ingediend, door het gezin',
+      'Bevestigd: nog op zoek naar opvang, door het gezin',
+      'Samengevoegd met een dubbel dossier, door het loket',
     ]);
-    expect(labels(closed?.history)).toContain('Aanvraag ingediend');
-    expect(labels(closed?.history)).toContain('Ingetrokken');
+    expect(labels(closed?.history)).toContain('Aanvraag ingediend, door het gezin');
+    expect(labels(closed?.history)).toContain('Ingetrokken, door het loket');
     // The merge, in words: which file went into which, by whom, and what moved.
     const [officer] = await t.deps.db.select().from(schema.users).where(eq(schema.users.email, desk.email));
     const merges = await tab.qa('merge').allInnerTexts();

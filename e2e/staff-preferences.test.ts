@@ -104,9 +104,9 @@ describe('staff changing a family’s preferences in a browser', () => {
     const history = await tab.qa('desk-request').locator('[data-qa="timeline"] li').allInnerTexts();
     // The save writes both events at the same moment; their order on the page is not the point.
     expect(history.map((line) => line.split(' — ')[1]).sort()).toEqual([
-      'Aanvraag ingediend',
-      'Ingetrokken (KDV Het Tweede Nest)',
-      'Voorkeur toegevoegd (Onthaalouder Derde)',
+      'Aanvraag ingediend, door het gezin',
+      'Ingetrokken (KDV Het Tweede Nest), door het loket',
+      'Voorkeur toegevoegd (Onthaalouder Derde), door het loket',
     ]);
     await shoot('desk-file-after-preferences');
 
