@@ -7,6 +7,8 @@ import { buildTestApp, type TestApp, TestClient } from '../../../test/app.ts';
 import { aFamilyRequest, aMunicipality, aScenario, aUser, TEST_PASSWORD } from '../../../test/builders.ts';
 import { BACKENDS } from '../../../test/db.ts';
 import { schema } from '../../platform/db/index.ts';
+import { localDate } from '../../shared/dates.ts';
+import { recordActive } from '../provider-locations/index.ts';
 
 /** The text in one cell of a page (`data-qa`). */
 function cell(html: string, qa: string): string | undefined {
@@ -74,10 +76,17 @@ describe.each(BACKENDS)('demand forecast, births, region view, PDF and grace per
         locations: [],
         submittedAt: '2026-04-10T10:00:00Z',
       });
+    // Closed since the start of the year, as the desk's deactivation records it.
     await db
       .update(schema.providerLocations)
       .set({ active: false })
       .where(eq(schema.providerLocations.id, s.third.id));
+    await recordActive(db, {
+      locationId: s.third.id,
+      active: false,
+      validFrom: localDate('2026-01-01'),
+      recordedAt: new Date('2026-01-01T08:00:00Z'),
+    });
   }
 
   async function deskClient() {
