@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp, TestClient } from '../../../test/app.ts';
 import { aProviderLocation, aScenario, aUser, TEST_PASSWORD } from '../../../test/builders.ts';
 import { BACKENDS } from '../../../test/db.ts';
+import { invitationLink as invitationLinkIn } from '../../../test/invitations.ts';
 import { schema } from '../../platform/db/index.ts';
 import { hashToken } from '../accounts/index.ts';
 
@@ -33,16 +34,7 @@ describe.each(BACKENDS)('organisation admin: staff and their locations on %s', (
   });
   afterEach(async () => t.close());
 
-  const invitationLink = async (to: string) => {
-    const mails = await t.deps.db
-      .select()
-      .from(schema.outbox)
-      .where(and(eq(schema.outbox.template, 'staff.invited'), eq(schema.outbox.toAddress, to)));
-    const mail = mails.at(-1);
-    const match = /http:\/\/[^\s/]+(\/invitation\?token=([A-Za-z0-9_%-]+))/.exec(mail?.textBody ?? '');
-    if (!match?.[1] || !match[2]) throw new Error(`no invitation link for ${to}`);
-    return { mail, link: match[1], token: decodeURIComponent(match[2]) };
-  };
+  const invitationLink = (to: string) => invitationLinkIn(t.deps.db, 'staff.invited', to);
   const grantsOf = async (userId: string) =>
     (
       await t.deps.db

@@ -32,6 +32,52 @@ type Tx = AppDeps['db'];
 
 const actor = (user: CurrentUser) => ({ actorUserId: user.id, actorRole: 'platform_admin' as const });
 
+/** Where staff are appointed: a municipality (desk and policy) or a region (policy). */
+type StaffScope = { municipalityId: string } | { regionId: string };
+
+/** The audit row of a change to someone's appointment, naming the scope and the change. */
+const staffAudit = (
+  tx: Tx,
+  deps: AppDeps,
+  user: CurrentUser,
+  userId: string,
+  details: StaffScope & Record<string, unknown>,
+) =>
+  recordAudit(tx, deps.clock, {
+    ...actor(user),
+    action: MANAGE,
+    subjectType: 'user',
+    subjectId: userId,
+    details,
+  });
+
+/** Withdraws an open invitation of the scope, audited: its link no longer works. Else 404. */
+const withdrawIn = (deps: AppDeps, user: CurrentUser, scope: StaffScope, invitationId: string) =>
+  withdrawFromOrganisation(deps, scope, invitationId, (tx: Tx, userId) =>
+    staffAudit(tx, deps, user, userId, { ...scope, change: 'withdrawn', invitationId }),
+  );
+
+/**
+ * Takes someone's grants in the scope away (`deleteGrants`, how many went) and ends every session of
+ * the person at once, in one transaction with the audit row; 404 when there was none (any more).
+ */
+async function removeIn(
+  deps: AppDeps,
+  user: CurrentUser,
+  scope: StaffScope,
+  userId: string,
+  deleteGrants: (tx: Tx) => Promise<number>,
+): Promise<void> {
+  const removed = await deps.db.transaction(async (tx) => {
+    const grants = await deleteGrants(tx);
+    if (grants === 0) return false;
+    await destroyUserSessions(tx, userId);
+    await staffAudit(tx, deps, user, userId, { ...scope, change: 'removed', grants, sessionsEnded: true });
+    return true;
+  });
+  if (!removed) throw new NotFoundError('staff member');
+}
+
 export async function getOverview(deps: AppDeps) {
   const [regions, municipalities] = await Promise.all([
     q.listRegions(deps.db),
@@ -180,12 +226,12 @@ export async function inviteStaff(
         newAccount,
       ),
     audit: (tx, invitee, { invitationId, newAccount }) =>
-      recordAudit(tx, deps.clock, {
-        ...actor(user),
-        action: MANAGE,
-        subjectType: 'user',
-        subjectId: invitee.id,
-        details: { municipalityId, change: 'invited', role: input.role, invitationId, newAccount },
+      staffAudit(tx, deps, user, invitee.id, {
+        municipalityId,
+        change: 'invited',
+        role: input.role,
+        invitationId,
+        newAccount,
       }),
   });
 }
@@ -198,15 +244,7 @@ export async function withdrawInvitation(
   invitationId: string,
 ): Promise<void> {
   await municipalityOf(deps, municipalityId);
-  await withdrawFromOrganisation(deps, { municipalityId }, invitationId, (tx: Tx, userId) =>
-    recordAudit(tx, deps.clock, {
-      ...actor(user),
-      action: MANAGE,
-      subjectType: 'user',
-      subjectId: userId,
-      details: { municipalityId, change: 'withdrawn', invitationId },
-    }),
-  );
+  await withdrawIn(deps, user, { municipalityId }, invitationId);
 }
 
 /** A staff member of the municipality with their roles there (for the confirmation page); 404 when not one. */
@@ -234,20 +272,7 @@ export async function removeStaff(
   userId: string,
 ): Promise<void> {
   await getMember(deps, municipalityId, userId);
-  const removed = await deps.db.transaction(async (tx) => {
-    const grants = await q.deleteGrants(tx, userId, municipalityId);
-    if (grants === 0) return false;
-    await destroyUserSessions(tx, userId);
-    await recordAudit(tx, deps.clock, {
-      ...actor(user),
-      action: MANAGE,
-      subjectType: 'user',
-      subjectId: userId,
-      details: { municipalityId, change: 'removed', grants, sessionsEnded: true },
-    });
-    return true;
-  });
-  if (!removed) throw new NotFoundError('staff member');
+  await removeIn(deps, user, { municipalityId }, userId, (tx) => q.deleteGrants(tx, userId, municipalityId));
 }
 
 /**
@@ -338,12 +363,12 @@ export async function inviteRegionPolicy(
         newAccount,
       ),
     audit: (tx, invitee, { invitationId, newAccount }) =>
-      recordAudit(tx, deps.clock, {
-        ...actor(user),
-        action: MANAGE,
-        subjectType: 'user',
-        subjectId: invitee.id,
-        details: { regionId, change: 'invited', role: 'policy', invitationId, newAccount },
+      staffAudit(tx, deps, user, invitee.id, {
+        regionId,
+        change: 'invited',
+        role: 'policy',
+        invitationId,
+        newAccount,
       }),
   });
 }
@@ -356,15 +381,7 @@ export async function withdrawRegionInvitation(
   invitationId: string,
 ): Promise<void> {
   await regionOf(deps, regionId);
-  await withdrawFromOrganisation(deps, { regionId }, invitationId, (tx: Tx, userId) =>
-    recordAudit(tx, deps.clock, {
-      ...actor(user),
-      action: MANAGE,
-      subjectType: 'user',
-      subjectId: userId,
-      details: { regionId, change: 'withdrawn', invitationId },
-    }),
-  );
+  await withdrawIn(deps, user, { regionId }, invitationId);
 }
 
 /** A member of the region's policy team (for the confirmation page); 404 when not one. */
@@ -388,18 +405,5 @@ export async function removeRegionPolicy(
   userId: string,
 ): Promise<void> {
   await getRegionMember(deps, regionId, userId);
-  const removed = await deps.db.transaction(async (tx) => {
-    const grants = await q.deleteRegionGrants(tx, userId, regionId);
-    if (grants === 0) return false;
-    await destroyUserSessions(tx, userId);
-    await recordAudit(tx, deps.clock, {
-      ...actor(user),
-      action: MANAGE,
-      subjectType: 'user',
-      subjectId: userId,
-      details: { regionId, change: 'removed', grants, sessionsEnded: true },
-    });
-    return true;
-  });
-  if (!removed) throw new NotFoundError('staff member');
+  await removeIn(deps, user, { regionId }, userId, (tx) => q.deleteRegionGrants(tx, userId, regionId));
 }

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp, TestClient } from '../../../test/app.ts';
 import {
@@ -11,6 +11,7 @@ import {
   TEST_PASSWORD,
 } from '../../../test/builders.ts';
 import { BACKENDS } from '../../../test/db.ts';
+import { invitationLink as invitationLinkIn } from '../../../test/invitations.ts';
 import { schema } from '../../platform/db/index.ts';
 import { searchLocations } from '../requests/index.ts';
 
@@ -35,16 +36,7 @@ describe.each(BACKENDS)('the platform admin’s regions and municipalities on %s
   const audits = () =>
     db().select().from(schema.auditLog).where(eq(schema.auditLog.action, 'admin.municipalities.manage'));
   const changes = async () => (await audits()).map((a) => (a.details as { change: string }).change);
-  const invitationLink = async (to: string) => {
-    const mails = await db()
-      .select()
-      .from(schema.outbox)
-      .where(and(eq(schema.outbox.template, 'municipality.staff.invited'), eq(schema.outbox.toAddress, to)));
-    const mail = mails.at(-1);
-    const match = /http:\/\/[^\s/]+(\/invitation\?token=([A-Za-z0-9_%-]+))/.exec(mail?.textBody ?? '');
-    if (!match?.[1] || !match[2]) throw new Error(`no invitation link for ${to}`);
-    return { mail, link: match[1], token: decodeURIComponent(match[2]) };
-  };
+  const invitationLink = (to: string) => invitationLinkIn(db(), 'municipality.staff.invited', to);
   const grantsOf = (userId: string) =>
     db()
       .select({ role: schema.roleGrants.role, municipalityId: schema.roleGrants.municipalityId })

@@ -373,28 +373,45 @@ export function MunicipalityPage(props: {
   );
 }
 
-/** What removing a desk or policy staff member does, before it is done (UX.md rule 4). */
-export function RemoveConfirmPage(props: { ctx: PageContext; data: MemberData; form: FormState }) {
-  const { ctx, data } = props;
-  const t = messages[ctx.lang];
-  const base = municipalityPath(data.municipality.id);
+/** Removing a staff member (of a municipality or a region), asked first (UX.md rule 4). */
+function RemoveStaffConfirm(props: {
+  ctx: PageContext;
+  form: FormState;
+  base: string;
+  member: { userId: string; displayName: string };
+  title: string;
+  happens: string;
+}) {
+  const t = messages[props.ctx.lang];
   return (
     <ConfirmPage
-      ctx={ctx}
-      nav={<AdminNav lang={ctx.lang} current="municipalities" />}
-      title={t.removeConfirmTitle(data.member.displayName)}
-      happens={[
-        t.removeHappens(data.member.displayName, data.municipality.name),
-        t.removeSessions,
-        t.removeAccountStays,
-      ]}
+      ctx={props.ctx}
+      nav={<AdminNav lang={props.ctx.lang} current="municipalities" />}
+      title={props.title}
+      happens={[props.happens, t.removeSessions, t.removeAccountStays]}
       warning={t.removeFinal}
       warningLabel={t.warning}
-      action={`${base}/staff/${data.member.userId}/remove`}
+      action={`${props.base}/staff/${props.member.userId}/remove`}
       submitLabel={t.removeConfirm}
-      cancel={{ href: base, label: t.cancel }}
+      cancel={{ href: props.base, label: t.cancel }}
       form={props.form}
       qa="confirm-remove-staff"
+    />
+  );
+}
+
+/** What removing a desk or policy staff member does, before it is done. */
+export function RemoveConfirmPage(props: { ctx: PageContext; data: MemberData; form: FormState }) {
+  const { member, municipality } = props.data;
+  const t = messages[props.ctx.lang];
+  return (
+    <RemoveStaffConfirm
+      ctx={props.ctx}
+      form={props.form}
+      base={municipalityPath(municipality.id)}
+      member={member}
+      title={t.removeConfirmTitle(member.displayName)}
+      happens={t.removeHappens(member.displayName, municipality.name)}
     />
   );
 }
@@ -551,26 +568,16 @@ export function RegionRemoveConfirmPage(props: {
   data: RegionMemberData;
   form: FormState;
 }) {
-  const { ctx, data } = props;
-  const t = messages[ctx.lang];
-  const base = regionPath(data.region.id);
+  const { member, region } = props.data;
+  const t = messages[props.ctx.lang];
   return (
-    <ConfirmPage
-      ctx={ctx}
-      nav={<AdminNav lang={ctx.lang} current="municipalities" />}
-      title={t.regionRemoveConfirmTitle(data.member.displayName)}
-      happens={[
-        t.regionRemoveHappens(data.member.displayName, data.region.name),
-        t.removeSessions,
-        t.removeAccountStays,
-      ]}
-      warning={t.removeFinal}
-      warningLabel={t.warning}
-      action={`${base}/staff/${data.member.userId}/remove`}
-      submitLabel={t.removeConfirm}
-      cancel={{ href: base, label: t.cancel }}
+    <RemoveStaffConfirm
+      ctx={props.ctx}
       form={props.form}
-      qa="confirm-remove-staff"
+      base={regionPath(region.id)}
+      member={member}
+      title={t.regionRemoveConfirmTitle(member.displayName)}
+      happens={t.regionRemoveHappens(member.displayName, region.name)}
     />
   );
 }

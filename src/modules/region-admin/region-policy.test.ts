@@ -1,8 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp, TestClient } from '../../../test/app.ts';
 import { aMunicipality, aScenario, aUser, TEST_PASSWORD } from '../../../test/builders.ts';
 import { BACKENDS } from '../../../test/db.ts';
+import { invitationLink as invitationLinkIn } from '../../../test/invitations.ts';
 import { schema } from '../../platform/db/index.ts';
 
 describe.each(BACKENDS)('the platform admin appoints a region’s policy staff on %s', (backend) => {
@@ -39,16 +40,7 @@ describe.each(BACKENDS)('the platform admin appoints a region’s policy staff o
       })
       .from(schema.roleGrants)
       .where(eq(schema.roleGrants.userId, userId));
-  const invitationLink = async (to: string) => {
-    const mails = await db()
-      .select()
-      .from(schema.outbox)
-      .where(and(eq(schema.outbox.template, 'region.staff.invited'), eq(schema.outbox.toAddress, to)));
-    const mail = mails.at(-1);
-    const match = /http:\/\/[^\s/]+(\/invitation\?token=([A-Za-z0-9_%-]+))/.exec(mail?.textBody ?? '');
-    if (!match?.[1] || !match[2]) throw new Error(`no invitation link for ${to}`);
-    return { mail, link: match[1], token: decodeURIComponent(match[2]) };
-  };
+  const invitationLink = (to: string) => invitationLinkIn(db(), 'region.staff.invited', to);
 
   async function invite(email: string, language: 'nl' | 'fr' | 'en' = 'nl') {
     await admin.get(page);
