@@ -27,6 +27,7 @@ import { registerRequestJourneyRoutes } from './modules/request-journey/index.ts
 import { registerWaitingListRoutes } from './modules/waiting-list/index.ts';
 import { registerWaitingListImportRoutes } from './modules/waiting-list-import/index.ts';
 import type { AppDeps } from './platform/deps.ts';
+import { registerHealthRoutes } from './platform/http/health.ts';
 import { registerPlatform } from './platform/http/setup.ts';
 import { loggerOptions } from './platform/logging/index.ts';
 
@@ -46,10 +47,11 @@ export async function buildApp(
           ...(options.logStream ? { stream: options.logStream } : {}),
         })
       : false,
-    trustProxy: deps.config.trustProxy,
+    trustProxy: deps.config.trustProxy.length > 0 ? deps.config.trustProxy : false,
     bodyLimit: 1_000_000,
   });
   await registerPlatform(app, deps);
+  registerHealthRoutes(app, deps);
   registerPublicSite(app, deps);
   registerAccountRoutes(app, deps);
   registerMyDataRoutes(app, deps);

@@ -47,6 +47,20 @@ describe('configuration', () => {
     expect(first.demoData).toBe(true);
   });
 
+  it('believes X-Forwarded-For only from the proxies TRUST_PROXY names', () => {
+    expect(loadConfig({ ...secrets }).trustProxy).toEqual([]);
+    expect(loadConfig({ ...secrets, TRUST_PROXY: 'false' }).trustProxy).toEqual([]);
+    expect(loadConfig({ ...secrets, TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1,fd00::/8' }).trustProxy).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+      '::1',
+      'fd00::/8',
+    ]);
+    expect(() => loadConfig({ ...secrets, TRUST_PROXY: 'true' })).toThrow(/Name the proxies/);
+    expect(() => loadConfig({ ...secrets, TRUST_PROXY: 'proxy.example' })).toThrow(/'proxy\.example'/);
+    expect(() => loadConfig({ ...secrets, TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY/);
+  });
+
   it('uses Secure cookies behind https', () => {
     expect(loadConfig({ ...secrets, PUBLIC_URL: 'https://kinderopvang.example' }).secureCookies).toBe(true);
     expect(loadConfig({ ...secrets }).secureCookies).toBe(false);
@@ -65,7 +79,7 @@ describe('configuration', () => {
       expect(loadConfig({ ...secrets, HOST: '192.168.1.20' }).devMailbox).toBe(false);
       // Signs that others reach the app through something in front of it.
       expect(loadConfig({ ...secrets, PUBLIC_URL: 'https://kinderopvang.example' }).devMailbox).toBe(false);
-      expect(loadConfig({ ...secrets, TRUST_PROXY: 'true' }).devMailbox).toBe(false);
+      expect(loadConfig({ ...secrets, TRUST_PROXY: '127.0.0.1' }).devMailbox).toBe(false);
       expect(loadConfig(production).devMailbox).toBe(false);
     });
 

@@ -32,7 +32,17 @@ const EnvSchema = z.object({
   DEV_MAILBOX: z.enum(['on', 'off', 'auto']).default('auto'),
   /** Set when TLS is terminated by a proxy in front of the app: cookies become Secure and __Host-. */
   SECURE_COOKIES: z.enum(['true', 'false']).optional(),
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /**
+   * The reverse proxies (load balancers) in front of the app, by address or CIDR, comma-separated
+   * (e.g. `127.0.0.1` or `10.0.0.0/8,::1`): only from them is `X-Forwarded-For` believed for the
+   * client's address (rate limits, audit). `false`: none.
+   */
+  TRUST_PROXY: z.string().default('false'),
+  /**
+   * On SIGTERM the readiness check answers 503 at once; the app keeps serving for this many seconds
+   * (so the load balancer notices and stops sending), then finishes the requests under way and stops.
+   */
+  SHUTDOWN_DRAIN_SECONDS: z.coerce.number().int().min(0).max(300).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JOBS: z.enum(['true', 'false']).default('true'),
   /** Map tiles for the public site's maps, e.g. https://tile.example/{z}/{x}/{y}.png; none: markers only. */
@@ -79,8 +89,11 @@ export type Config = {
   /** Whether /dev/mail exists; decided once by devMailboxEnabled. */
   devMailbox: boolean;
   secureCookies: boolean;
-  trustProxy: boolean;
+  /** The proxies whose `X-Forwarded-For` is believed (see TRUST_PROXY); empty: none. */
+  trustProxy: string[];
   logLevel: string;
+  /** Seconds between "not ready" and closing on SIGTERM (SHUTDOWN_DRAIN_SECONDS). */
+  shutdownDrainSeconds: number;
   jobs: boolean;
   /** Tile URL template for maps; undefined: maps show markers on a plain background. */
   mapTileUrl: string | undefined;
@@ -105,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = e.NODE_ENV === 'production';
   const secrets = resolveSecrets(e, production);
   const publicUrl = e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`;
+  const trustProxy = parseTrustProxy(e.TRUST_PROXY);
   const demoData = e.DEMO_DATA ? e.DEMO_DATA === 'true' : !e.DATABASE_URL && !production;
   if (production && (demoData || e.DEV_MAILBOX === 'on')) {
     const on = [demoData && 'DEMO_DATA=true', e.DEV_MAILBOX === 'on' && 'DEV_MAILBOX=on'].filter(Boolean);
@@ -130,11 +144,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       smtpUrl: e.SMTP_URL,
       host: e.HOST,
       publicUrl: e.PUBLIC_URL,
-      trustProxy: e.TRUST_PROXY === 'true',
+      trustProxy: trustProxy.length > 0,
     }),
     secureCookies: e.SECURE_COOKIES ? e.SECURE_COOKIES === 'true' : publicUrl.startsWith('https:'),
-    trustProxy: e.TRUST_PROXY === 'true',
+    trustProxy,
     logLevel: e.LOG_LEVEL,
+    shutdownDrainSeconds: e.SHUTDOWN_DRAIN_SECONDS,
     jobs: e.JOBS === 'true',
     mapTileUrl: e.MAP_TILE_URL,
     mapTileAttribution: e.MAP_TILE_ATTRIBUTION,
@@ -143,6 +158,41 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     staffSecondFactorRequired:
       (e.STAFF_SECOND_FACTOR ?? (e.NODE_ENV === 'test' ? 'optional' : 'required')) === 'required',
   };
+}
+
+/**
+ * TRUST_PROXY as a list of addresses and CIDR ranges. `true` (believe anyone's `X-Forwarded-For`)
+ * is refused: any client could then pick the address its log-in attempts are counted under.
+ */
+export function parseTrustProxy(raw: string): string[] {
+  const value = raw.trim();
+  if (value === '' || value === 'false') return [];
+  if (value === 'true') {
+    throw new ConfigError(
+      'Invalid configuration: TRUST_PROXY=true would believe the client address any caller writes in ' +
+        'X-Forwarded-For. Name the proxies in front of the app instead, e.g. TRUST_PROXY=127.0.0.1 or ' +
+        'TRUST_PROXY=10.0.0.0/8.',
+    );
+  }
+  const entries = value.split(',').map((entry) => entry.trim());
+  const bad = entries.filter((entry) => !isAddressOrRange(entry));
+  if (bad.length > 0) {
+    throw new ConfigError(
+      `Invalid configuration: TRUST_PROXY must list IP addresses or CIDR ranges, separated by commas; ` +
+        `not '${bad.join("', '")}'.`,
+    );
+  }
+  return entries;
+}
+
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  if (rest.length > 0) return false;
+  const family = isIPv4(address) ? 4 : isIPv6(address) ? 6 : 0;
+  if (family === 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d{1,3}$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
 }
 
 /**

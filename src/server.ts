@@ -166,11 +166,17 @@ async function runServer(config: Config): Promise<void> {
     printDemoLogins(demo);
   }
 
+  // Graceful shutdown (docs/deployment.md): "not ready" first, so a load balancer stops sending;
+  // after the drain period no new connections, the requests under way finish, then the jobs and
+  // the database close.
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    app.log.info({ signal }, 'shutting down');
+    app.lifecycle.draining = true;
+    app.log.info({ signal, drainSeconds: config.shutdownDrainSeconds }, 'shutting down');
+    if (config.shutdownDrainSeconds > 0)
+      await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainSeconds * 1000));
     await app.close();
     await jobs?.stop();
     await database.close();

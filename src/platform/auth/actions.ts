@@ -29,6 +29,7 @@ export const ACTIONS = {
   'public.page': { roles: 'public', scope: 'none', sharedCache: true },
   'public.asset': { roles: 'public', scope: 'none', sharedCache: true },
   'public.language': { roles: 'public', scope: 'none' },
+  'public.health': { roles: 'public', scope: 'none' },
   'auth.login': { roles: 'public', scope: 'none' },
   'auth.register': { roles: 'public', scope: 'none' },
   'auth.email.verify': { roles: 'public', scope: 'none' },

@@ -25,6 +25,7 @@ import { MessagePage } from '../views/message-page.tsx';
 import { renderPage } from '../views/render.tsx';
 import { styleSheet } from '../views/styles.ts';
 import { CsrfError, createCsrfGuard } from './csrf.ts';
+import { postgresRateLimitStore } from './rate-limit.ts';
 import { InvalidInputError, registerEdgeValidation } from './validation.ts';
 import './types.ts';
 
@@ -123,12 +124,14 @@ export async function registerPlatform(app: FastifyInstance, deps: AppDeps): Pro
     return csrf.generate(this.request, this);
   });
   const csrfProtection = async (request: FastifyRequest) => csrf.check(request);
-  await app.register(fastifyRateLimit, { global: false });
+  // Counted in PostgreSQL, so a limit holds across every app process (rate-limit.ts).
+  await app.register(fastifyRateLimit, { global: false, store: postgresRateLimitStore(deps.db) });
   await app.register(fastifyStatic, { root: PUBLIC_DIR, serve: false });
 
   // Deny by default: every route must name a catalogue action, and non-GET routes check CSRF.
   const registered: RegisteredRoute[] = [];
   app.decorate('registeredRoutes', registered);
+  app.decorate('lifecycle', { draining: false });
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) registered.push({ method, url: route.url, action: route.config?.action });

@@ -10,6 +10,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every route with the action it declares, for the access-control test. */
     registeredRoutes: { method: string; url: string; action: unknown }[];
+    /** `draining`: shutting down; the readiness check answers 503 so the load balancer moves on. */
+    lifecycle: { draining: boolean };
   }
   interface FastifyRequest {
     user: CurrentUser | undefined;

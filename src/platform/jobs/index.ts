@@ -5,6 +5,7 @@ import type { Clock } from '../clock.ts';
 import { loggableError } from '../db/errors.ts';
 import type { DatabaseHandle } from '../db/index.ts';
 import type { JobSignals } from '../deps.ts';
+import { purgeRateLimits } from '../http/rate-limit.ts';
 import { createMailTransport, deliverOutbox } from '../mail/sender.ts';
 
 export const QUEUES = { outboxDeliver: 'outbox-deliver', sessionsPurge: 'sessions-purge' } as const;
@@ -27,7 +28,7 @@ export const SCHEDULE_TIME_ZONE = 'Europe/Brussels';
 /**
  * Background work on pg-boss, in the application's own database: mail delivery from the outbox
  * (on every `mailQueued` signal, and every minute for retries), the hourly purge of idle
- * sessions, and the modules' scheduled jobs. Several processes may run this side by side; pg-boss
+ * sessions (and of expired rate-limit counters), and the modules' scheduled jobs. Several processes may run this side by side; pg-boss
  * hands each job to one of them.
  */
 export async function startJobs(options: {
@@ -80,6 +81,7 @@ export async function startJobs(options: {
 
   await boss.work(QUEUES.sessionsPurge, work, async () => {
     await purgeIdleSessions(database.db, clock);
+    await purgeRateLimits(database.db, clock);
   });
   await boss.schedule(QUEUES.sessionsPurge, '0 * * * *');
 

@@ -67,3 +67,18 @@ export const auditLog = pgTable(
     index('audit_log_details_families_idx').using('gin', sql`(${t.details} -> 'families') jsonb_path_ops`),
   ],
 );
+
+/**
+ * Rate limits (log-in, registration, codes …) count here, not in a process's memory, so they hold
+ * across every app process on the database. One row per route and client address in its current
+ * window; the key is a hash, so no address is stored. Expired rows are purged hourly.
+ */
+export const rateLimitCounters = pgTable(
+  'rate_limit_counters',
+  {
+    key: text().primaryKey(),
+    windowStart: timestamp({ withTimezone: true }).notNull(),
+    hits: integer().notNull(),
+  },
+  (t) => [index('rate_limit_counters_window_idx').on(t.windowStart)],
+);
