@@ -1,6 +1,7 @@
 /**
  * The real server (`src/server.ts`) as a child process on 127.0.0.1, for the fault tests that
- * kill it: production mode, no demo data, no background jobs, the test secrets.
+ * kill it and the test of two nodes: production mode, no demo data, no background jobs (unless
+ * asked), the test secrets.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
@@ -38,13 +39,17 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the server on a database (a PostgreSQL URL, or the embedded one in `dataDir`). */
+/**
+ * Starts the server on a database (a PostgreSQL URL, or the embedded one in `dataDir`); `env`
+ * adds to or overrides its settings (e.g. JOBS and SMTP_URL for a node that sends mail).
+ */
 export async function startAppProcess(
   database: { url: string } | { dataDir: string },
   port?: number,
+  env: Record<string, string> = {},
 ): Promise<AppProcess> {
   const listenPort = port ?? (await freePort());
-  const env: NodeJS.ProcessEnv = {
+  const processEnv: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     NODE_ENV: 'production',
@@ -55,10 +60,11 @@ export async function startAppProcess(
     DEMO_DATA: 'false',
     ...TEST_KEYS,
     ...('url' in database ? { DATABASE_URL: database.url } : { DATA_DIR: database.dataDir }),
+    ...env,
   };
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: ROOT,
-    env,
+    env: processEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
@@ -84,7 +90,7 @@ export async function startAppProcess(
   for (;;) {
     if (!alive) throw new Error(`the server exited during start-up:\n${output()}`);
     try {
-      const response = await fetch(`${baseUrl}/login`, { redirect: 'manual' });
+      const response = await fetch(`${baseUrl}/health/ready`, { redirect: 'manual' });
       await response.arrayBuffer();
       if (response.status === 200) break;
     } catch {
