@@ -70,7 +70,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 export async function startApp(
   data: DataSet,
-  options: { workers: number; log: (line: string) => void },
+  options: { workers: number; log: (line: string) => void; env?: Record<string, string> },
 ): Promise<AppProcess> {
   const port = await freePort();
   const traceFile = path.join(BENCH_TMP, `sql-trace-${process.pid}-${port}.jsonl`);
@@ -89,6 +89,7 @@ export async function startApp(
     ...BENCH_SECRETS,
     ...(data.url ? { DATABASE_URL: data.url } : {}),
     ...(data.dataDir ? { DATA_DIR: data.dataDir } : {}),
+    ...options.env,
   };
   const child = spawn(
     process.execPath,
@@ -140,7 +141,7 @@ export async function startApp(
       throw new Error(`the app exited during start-up:\n${output.join('')}`);
     }
     try {
-      const response = await fetch(`${baseUrl}/`, { redirect: 'manual' });
+      const response = await fetch(`${baseUrl}/health/ready`, { redirect: 'manual' });
       await response.arrayBuffer();
       if (response.status === 200) break;
     } catch {

@@ -3,6 +3,12 @@ import { LIGHTHOUSE_TARGET, type LighthouseResult } from './lighthouse.ts';
 import type { LoadResult } from './load.ts';
 import type { BenchReport, FilingResult } from './run.ts';
 
+/** A phase's short name: `1w`, `2 nodes behind nginx`, `nginx cache (1 node)`. */
+export function phaseName(p: { workers: number; nodes?: number; cache?: boolean }): string {
+  if (!p.nodes) return `${p.workers}w`;
+  return p.cache ? `nginx cache (${p.nodes} node${p.nodes > 1 ? 's' : ''})` : `${p.nodes} nodes behind nginx`;
+}
+
 export const BUDGET = {
   readP95Ms: 50,
   readConnections: 50,
@@ -144,10 +150,12 @@ export function renderMarkdown(report: BenchReport): string {
   }
 
   if (report.phases.length > 1) {
-    lines.push('## Workers (`WORKERS=n`): throughput at the highest concurrency');
+    lines.push(
+      '## Workers (`WORKERS=n`), nodes behind nginx (`--nodes`) and its cache (`--proxy`): throughput at the highest concurrency',
+    );
     lines.push('');
     lines.push(
-      `| scenario | ${report.phases.map((p) => `${p.workers}w req/s | ${p.workers}w p95 ms`).join(' | ')} |`,
+      `| scenario | ${report.phases.map((p) => `${phaseName(p)} req/s | ${phaseName(p)} p95 ms`).join(' | ')} |`,
     );
     lines.push(`| --- | ${report.phases.map(() => '---: | ---:').join(' | ')} |`);
     const last = <T>(xs: T[] | undefined) => xs?.[xs.length - 1];
@@ -189,7 +197,7 @@ export function renderMarkdown(report: BenchReport): string {
   lines.push('');
   for (const p of report.phases)
     lines.push(
-      `- ${p.workers} worker(s): peak RSS of the largest process ${p.peakRssMb.toFixed(0)} MB; ` +
+      `- ${p.nodes ? phaseName(p) : `${p.workers} worker(s)`}: peak RSS of the largest process ${p.peakRssMb.toFixed(0)} MB; ` +
         `of all app processes together ${p.peakRssTotalMb.toFixed(0)} MB.`,
     );
   lines.push('');

@@ -27,7 +27,8 @@ import { BENCH_TMP, type DataSet, POSTGRES_SETTINGS, pgliteDataSet, postgresData
 import { getPage, type Session } from './http.ts';
 import { type LighthouseResult, runLighthouse } from './lighthouse.ts';
 import { type LoadResult, percentile, runLoad } from './load.ts';
-import { renderMarkdown } from './report.ts';
+import { startProxy } from './proxy.ts';
+import { phaseName, renderMarkdown } from './report.ts';
 import {
   discardDrafts,
   type Facts,
@@ -79,6 +80,10 @@ export type FilingResult = LoadResult & {
 
 export type Phase = {
   workers: number;
+  /** App processes behind nginx (`--nodes`, `--proxy`); absent: the app alone, no proxy. */
+  nodes?: number;
+  /** nginx's shared cache on (`--proxy`). */
+  cache?: boolean;
   reads: Record<string, LoadResult[]>;
   submission: FilingResult[];
   offers: (LoadResult & { stored: number; lost: number })[];
@@ -99,7 +104,7 @@ export type BenchReport = {
     loadBefore: number[];
     loadAfter: number[];
   };
-  options: { duration: number; concurrency: number[]; workers: number[] };
+  options: { duration: number; concurrency: number[]; workers: number[]; nodes?: number[]; proxy?: boolean };
   dataSet: {
     generatedSeconds: number | undefined;
     summary: Record<string, unknown>;
@@ -185,7 +190,8 @@ async function timeYearly(data: DataSet, today: LocalDate, facts: Facts): Promis
 
 const USAGE =
   'Usage: npm run bench -- --scale demo|leuven|region|flanders [--workers 1,2] [--duration 10] ' +
-  '[--concurrency 1,10,50] [--pglite] [--out bench/results] [--only search,submit,yearly,lighthouse,…] [--lighthouse] [--prepare]';
+  '[--concurrency 1,10,50] [--pglite] [--out bench/results] [--only search,submit,yearly,lighthouse,…] [--lighthouse] [--prepare] ' +
+  '[--nodes 2] [--proxy]';
 
 function list(text: string, name: string): number[] {
   const values = text.split(',').map((v) => Number(v.trim()));
@@ -210,6 +216,10 @@ function options() {
       prepare: { type: 'boolean', default: false },
       /** Lighthouse on the pages a phone loads (opt-in: slow). */
       lighthouse: { type: 'boolean', default: false },
+      /** Also run N app processes behind nginx (docs/deployment.md), e.g. --nodes 2. */
+      nodes: { type: 'string' },
+      /** Also run the anonymous pages through nginx with its shared cache. */
+      proxy: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -229,6 +239,8 @@ function options() {
     prepare: values.prepare,
     lighthouse: values.lighthouse || Boolean(values.only?.split(',').some((v) => v.trim() === 'lighthouse')),
     out: values.out,
+    nodes: values.nodes ? list(values.nodes, 'nodes') : [],
+    proxy: values.proxy,
     only: values.only ? values.only.split(',').map((v) => v.trim()) : undefined,
     serverUrl:
       process.env.BENCH_DATABASE_URL ??
@@ -305,6 +317,54 @@ async function timeSql(db: DatabaseHandle, traces: Map<string, TracedQuery[]>) {
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
+type Setup = { workers: number; nodes?: number; cache?: boolean };
+
+/**
+ * `nodes` app processes (one worker each, on their own ports, one database) behind nginx, seen as
+ * one app: the proxy's address, the memory of all processes, one stop.
+ */
+async function startNodes(data: DataSet, nodes: number, cache: boolean): Promise<AppProcess> {
+  const apps: AppProcess[] = [];
+  try {
+    for (let i = 0; i < nodes; i++)
+      apps.push(await startApp(data, { workers: 1, log, env: { TRUST_PROXY: '127.0.0.1' } }));
+    const proxy = await startProxy({ upstreams: apps.map((a) => new URL(a.baseUrl).host), cache, log });
+    return {
+      baseUrl: proxy.baseUrl,
+      pid: apps[0]?.pid ?? 0,
+      traceFile: '',
+      toggleTrace: () => {},
+      memory: () => {
+        const each = apps.map((a) => a.memory());
+        return {
+          peakProcessMb: Math.max(...each.map((m) => m.peakProcessMb)),
+          peakTotalMb: each.reduce((sum, m) => sum + m.peakTotalMb, 0),
+        };
+      },
+      stop: async () => {
+        await proxy.stop();
+        for (const a of apps) await a.stop();
+      },
+    };
+  } catch (error) {
+    for (const a of apps) await a.stop();
+    throw error;
+  }
+}
+
+/** nginx's X-Cache-Status for two more requests of `path` with the same headers (MISS, then HIT). */
+async function cacheStatus(baseUrl: string, path: string): Promise<string> {
+  const statuses: string[] = [];
+  let cacheControl = '';
+  for (let i = 0; i < 2; i++) {
+    const response = await fetch(`${baseUrl}${path}`, { headers: { 'accept-language': 'nl' } });
+    await response.arrayBuffer();
+    statuses.push(`${response.status} ${response.headers.get('x-cache-status') ?? 'no X-Cache-Status'}`);
+    cacheControl = response.headers.get('cache-control') ?? '–';
+  }
+  return `${statuses.join(', then ')} (Cache-Control: ${cacheControl})`;
+}
+
 async function countRows(db: DatabaseHandle, text: string, values: unknown[]): Promise<number> {
   const result = await db.executeSql(text, values);
   return Number((result.rows[0] as { n: unknown } | undefined)?.n ?? 0);
@@ -356,16 +416,36 @@ async function main(): Promise<void> {
   let walkOutline: string[] = [];
   let lighthouse: LighthouseResult[] | undefined;
 
-  for (const [index, workers] of opts.workers.entries()) {
-    if (workers > 1 && opts.pglite) {
-      notes.push(`WORKERS=${workers} skipped: several processes are not possible on the embedded database.`);
+  const setups: Setup[] = [
+    ...opts.workers.map((workers) => ({ workers })),
+    ...opts.nodes.map((nodes) => ({ workers: 1, nodes, cache: false })),
+    ...(opts.proxy ? [{ workers: 1, nodes: 1, cache: true }] : []),
+  ];
+  for (const [index, setup] of setups.entries()) {
+    const { workers } = setup;
+    if ((workers > 1 || setup.nodes) && opts.pglite) {
+      notes.push(
+        `${phaseName(setup)} skipped: several processes or a proxy are not possible on the embedded database.`,
+      );
       continue;
     }
     const full = index === 0;
     const levels = full ? opts.concurrency : [Math.max(...opts.concurrency)];
     const phaseStart = new Date();
-    const app = await startApp(data, { workers, log });
-    const phase: Phase = { workers, reads: {}, submission: [], offers: [], peakRssMb: 0, peakRssTotalMb: 0 };
+    const app = setup.nodes
+      ? await startNodes(data, setup.nodes, setup.cache === true)
+      : await startApp(data, { workers, log });
+    const phase: Phase = {
+      ...setup,
+      reads: {},
+      submission: [],
+      offers: [],
+      peakRssMb: 0,
+      peakRssTotalMb: 0,
+    };
+    // With the cache, only the anonymous pages (the ones a proxy may keep), and no writes.
+    const phaseScenarios = setup.cache ? scenarios.filter((s) => !s.session) : scenarios;
+    const writes = !setup.cache;
     const submissionKeys: string[][] = [];
     const offered: number[] = [];
     try {
@@ -390,16 +470,20 @@ async function main(): Promise<void> {
           log,
         );
       }
-      for (const s of scenarios) {
+      for (const s of phaseScenarios) {
         const headers: Record<string, string> = s.session ? { cookie: sessions[s.session].cookie } : {};
         const base = { baseUrl: app.baseUrl, path: s.path, headers, expectStatus: 200 };
         await runLoad({ ...base, connections: 10, duration: Math.min(2, opts.duration) });
+        if (setup.cache)
+          notes.push(
+            `${s.name} through the cache after the warm-up: ${await cacheStatus(app.baseUrl, s.path)}`,
+          );
         phase.reads[s.name] = [];
         for (const connections of levels) {
           const result = await runLoad({ ...base, connections, duration: opts.duration });
           phase.reads[s.name]?.push(result);
           log(
-            `${workers}w ${s.name} c=${connections}: ${result.rps} req/s, p50 ${result.p50} ms, ` +
+            `${phaseName(setup)} ${s.name} c=${connections}: ${result.rps} req/s, p50 ${result.p50} ms, ` +
               `p95 ${result.p95} ms, errors ${result.errors}; peak RSS ${app.memory().peakProcessMb.toFixed(0)} MB`,
           );
         }
@@ -413,7 +497,7 @@ async function main(): Promise<void> {
           await handle.close();
         }
       }
-      for (const connections of wanted('submit') ? levels : []) {
+      for (const connections of wanted('submit') && writes ? levels : []) {
         // A run that stops mid-walk leaves drafts; each walk starts from none.
         await discardDrafts(app.baseUrl, sessions.submitters);
         const walk = filingWalk(facts, sessions.submitters, nextNumber);
@@ -439,7 +523,7 @@ async function main(): Promise<void> {
         };
         phase.submission.push(filing);
         log(
-          `${workers}w submit c=${connections}: ${filing.filings} filings, ${filing.filingsPerSecond} filings/s ` +
+          `${phaseName(setup)} submit c=${connections}: ${filing.filings} filings, ${filing.filingsPerSecond} filings/s ` +
             `(${filing.requestsPerFiling} requests each: ${result.rps} req/s, p95 ${result.p95} ms), ` +
             `filing p95 ${filing.filingP95} ms, errors ${result.errors}`,
         );
@@ -458,7 +542,7 @@ async function main(): Promise<void> {
               'low: give --duration more seconds.',
           );
       }
-      if (full && wanted('offer')) {
+      if (full && writes && wanted('offer')) {
         const shares = levels.map((_, i) => (i + 1) / ((levels.length * (levels.length + 1)) / 2));
         const available = Math.min(offerQueue.length, 3_000);
         for (const [i, connections] of levels.entries()) {
@@ -583,7 +667,13 @@ async function main(): Promise<void> {
       loadBefore: loadBefore.map(round),
       loadAfter: os.loadavg().map(round),
     },
-    options: { duration: opts.duration, concurrency: opts.concurrency, workers: opts.workers },
+    options: {
+      duration: opts.duration,
+      concurrency: opts.concurrency,
+      workers: opts.workers,
+      nodes: opts.nodes,
+      proxy: opts.proxy,
+    },
     dataSet: {
       generatedSeconds: data.generatedSeconds === undefined ? undefined : round(data.generatedSeconds),
       summary: data.summary as Record<string, unknown>,

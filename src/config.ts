@@ -43,6 +43,8 @@ const EnvSchema = z.object({
    * (so the load balancer notices and stops sending), then finishes the requests under way and stops.
    */
   SHUTDOWN_DRAIN_SECONDS: z.coerce.number().int().min(0).max(300).default(0),
+  /** How long a shared cache (a proxy) may keep an anonymous public page, in seconds. */
+  PUBLIC_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JOBS: z.enum(['true', 'false']).default('true'),
   /** Map tiles for the public site's maps, e.g. https://tile.example/{z}/{x}/{y}.png; none: markers only. */
@@ -92,6 +94,8 @@ export type Config = {
   /** The proxies whose `X-Forwarded-For` is believed (see TRUST_PROXY); empty: none. */
   trustProxy: string[];
   logLevel: string;
+  /** The shared cache's max-age of anonymous public pages (PUBLIC_CACHE_SECONDS). */
+  publicCacheSeconds: number;
   /** Seconds between "not ready" and closing on SIGTERM (SHUTDOWN_DRAIN_SECONDS). */
   shutdownDrainSeconds: number;
   jobs: boolean;
@@ -150,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy,
     logLevel: e.LOG_LEVEL,
     shutdownDrainSeconds: e.SHUTDOWN_DRAIN_SECONDS,
+    publicCacheSeconds: e.PUBLIC_CACHE_SECONDS,
     jobs: e.JOBS === 'true',
     mapTileUrl: e.MAP_TILE_URL,
     mapTileAttribution: e.MAP_TILE_ATTRIBUTION,

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../platform/deps.ts';
 import { BELGIAN_POSTCODES } from './data/postcodes-belgium.ts';
 import { type Geocoder, postcodeGeocoder } from './geocoding.ts';
+import { setPublicMaxAge } from './public-site.http.ts';
 import { upsertPostcodes } from './public-site.queries.ts';
 import { registerPublicSiteRoutes } from './public-site.routes.tsx';
 
@@ -35,6 +36,7 @@ export function registerPublicSite(
   deps: AppDeps,
   options: { geocoder?: Geocoder } = {},
 ): void {
+  setPublicMaxAge(app, deps.config.publicCacheSeconds);
   app.addHook('onReady', async () => {
     await upsertPostcodes(deps.db, postcodeNameRows());
   });

@@ -4,7 +4,7 @@
  * it (only a logged-in visitor's page has a form, the log-out button). A page rendered for a
  * logged-in user, or an error page, is never stored.
  */
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { homePathFor } from '../../platform/auth/actions.ts';
 import type { AppDeps } from '../../platform/deps.ts';
@@ -13,7 +13,12 @@ import type { PageContext } from '../../platform/views/context.ts';
 import { isOwnLogo, usableBrandColour } from './brand.ts';
 import * as q from './public-site.queries.ts';
 
-export const PUBLIC_MAX_AGE_SECONDS = 60;
+/** Each app's max-age for its anonymous public pages (PUBLIC_CACHE_SECONDS), set when it registers. */
+const publicMaxAge = new WeakMap<FastifyInstance, number>();
+
+export function setPublicMaxAge(app: FastifyInstance, seconds: number): void {
+  publicMaxAge.set(app, seconds);
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const single = (v: unknown) => (Array.isArray(v) ? v[0] : v);
@@ -83,7 +88,7 @@ export function cacheHeaders(request: FastifyRequest, reply: FastifyReply, statu
   const shareable = !request.user && status === 200;
   reply.header(
     'cache-control',
-    shareable ? `public, max-age=${PUBLIC_MAX_AGE_SECONDS}` : 'private, no-cache, no-store',
+    shareable ? `public, max-age=${publicMaxAge.get(request.server) ?? 60}` : 'private, no-cache, no-store',
   );
   // The language comes from a cookie or Accept-Language, the header's log-in state from the cookie.
   reply.header('vary', 'Cookie, Accept-Language');
