@@ -31,6 +31,19 @@ describe('the header at 390 px and at 1366 px', () => {
     });
     try {
       await tab.page.goto(tab.url('/search'));
+      // Folded from the first paint: nothing below the header jumps up when the script runs.
+      const shifted = await tab.page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            let sum = 0;
+            new PerformanceObserver((list) => {
+              for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[])
+                sum += entry.value;
+            }).observe({ type: 'layout-shift', buffered: true });
+            setTimeout(() => resolve(sum), 300);
+          }),
+      );
+      expect(shifted).toBeLessThan(0.01);
       const toggle = tab.qa('header-menu-toggle');
       expect(await toggle.isVisible()).toBe(true);
       expect(await toggle.getAttribute('aria-expanded')).toBe('false');

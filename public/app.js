@@ -17,8 +17,10 @@ const modules = {
   'header-menu': (button) => {
     const header = button.closest('header');
     if (!header) return;
+    // Folded from the first paint by the style sheet (the page is marked `ko-js`); open adds
+    // `ko-header--open`.
     const show = (open) => {
-      header.classList.toggle('ko-header--folded', !open);
+      header.classList.toggle('ko-header--open', open);
       button.setAttribute('aria-expanded', String(open));
     };
     show(false);
@@ -33,6 +35,9 @@ const modules = {
 };
 
 if ('querySelectorAll' in document && 'addEventListener' in window) {
+  // The layout's inline script drops the `ko-js` mark if this file has not started within 5 s.
+  window.koApp = true;
+  document.documentElement.classList.add('ko-js');
   for (const element of document.querySelectorAll('[data-module]')) {
     const start = modules[element.getAttribute('data-module')];
     if (start) start(element);

@@ -179,5 +179,15 @@
     return marker;
   }
 
-  for (const element of document.querySelectorAll('[data-module="result-map"]')) start(element);
+  // Leaflet's style sheet is not in the page (it would hold up the first paint): added here, and
+  // the maps drawn once it has loaded; their boxes already have their size (public-site.css).
+  const elements = document.querySelectorAll('[data-module="result-map"]');
+  if (elements.length === 0) return;
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = '/assets/vendor/leaflet/leaflet.css';
+  link.addEventListener('load', () => {
+    for (const element of elements) start(element);
+  });
+  document.head.appendChild(link);
 })();

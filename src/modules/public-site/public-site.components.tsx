@@ -54,8 +54,6 @@ function SiteNav(props: { lang: Language; path: string; current: PublicSection |
   );
 }
 
-const PUBLIC_STYLESHEETS = ['/assets/public-site.css'];
-
 /** The common frame of a public page: the site layout, the public navigation and its styles. */
 export function PublicLayout(props: {
   ctx: PageContext;
@@ -67,7 +65,7 @@ export function PublicLayout(props: {
     <Layout
       ctx={props.ctx}
       title={props.title}
-      stylesheets={PUBLIC_STYLESHEETS}
+      sheet="public"
       siteNav={<SiteNav lang={props.ctx.lang} path={props.ctx.path} current={props.section} />}
     >
       {props.children}
@@ -327,7 +325,7 @@ export function MapEnhancement(props: {
   const origin = props.origin;
   return (
     <>
-      <link rel="stylesheet" href="/assets/vendor/leaflet/leaflet.css" />
+      {/* Leaflet's style sheet is added by public/map.js when it draws a map: off the first paint. */}
       <section
         id={props.id}
         class={`ko-map ${props.small ? 'ko-map--small' : ''}`}
@@ -346,6 +344,8 @@ export function MapEnhancement(props: {
         data-fixed-origins={props.fixedOrigins?.length ? `${props.id}-origins` : undefined}
         data-places={props.places?.length && !props.tileUrl ? `${props.id}-places` : undefined}
         data-qa="map"
+        // With JavaScript the style sheet gives a map with markers its place from the first paint.
+        data-reserve={props.markers.length > 0 ? '' : undefined}
         hidden
       />
       {origin && <p class="utrecht-paragraph ko-map-status" id={`${props.id}-status`} role="status" />}

@@ -103,7 +103,7 @@ export function ProfilePage(props: {
           )}
           {data.photos.length > 0 && (
             <ul class="ko-photos" aria-label={p.photos}>
-              {data.photos.map((photo) => {
+              {data.photos.map((photo, index) => {
                 const alt = translated(photo.alt, lang);
                 return (
                   <li key={photo.id}>
@@ -111,7 +111,8 @@ export function ProfilePage(props: {
                       src={`/providers/${loc.id}/photos/${photo.id}`}
                       alt={alt?.text ?? ''}
                       lang={alt?.fallback ? 'nl' : undefined}
-                      loading="lazy"
+                      // The first photo is often in the first screen (the largest paint): not lazy.
+                      loading={index === 0 ? undefined : 'lazy'}
                       width={320}
                       height={200}
                     />

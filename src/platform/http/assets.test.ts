@@ -14,12 +14,26 @@ describe('the style sheet and compressed answers', () => {
   });
   afterAll(async () => t?.close());
 
-  async function sheetHref(): Promise<string> {
-    const home = await t.app.inject({ method: 'GET', url: '/' });
-    const links = [...home.body.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]);
-    expect(links[0]).toMatch(/^\/assets\/styles\/[0-9a-f]{16}\.css$/);
+  /** The one style sheet a page links (a second one would be a second wait before the first paint). */
+  async function sheetOf(url: string): Promise<string> {
+    const page = await t.app.inject({ method: 'GET', url });
+    const links = [...page.body.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]);
+    expect(links, url).toHaveLength(1);
     return links[0] as string;
   }
+  const sheetHref = () => sheetOf('/login');
+
+  it('gives the public pages the same sheet with the public site’s rules added, still one request', async () => {
+    const staff = await sheetHref();
+    expect(staff).toMatch(/^\/assets\/styles\/[0-9a-f]{16}\.css$/);
+    const publicSheet = await sheetOf('/');
+    expect(publicSheet).toMatch(/^\/assets\/styles\/[0-9a-f]{16}-public\.css$/);
+    const staffCss = (await t.app.inject({ method: 'GET', url: staff })).body;
+    const publicCss = (await t.app.inject({ method: 'GET', url: publicSheet })).body;
+    expect(publicCss.startsWith(staffCss)).toBe(true);
+    expect(publicCss).toContain('.ko-map[hidden]');
+    expect(staffCss).not.toContain('.ko-map[hidden]');
+  });
 
   it('links one style sheet with the rules the pages use, ≤ 40 KB compressed, cached for a year', async () => {
     const href = await sheetHref();

@@ -21,9 +21,10 @@ import type { AppDeps } from '../deps.ts';
 import { common } from '../i18n/common.ts';
 import { isLanguage, type Language, negotiateLanguage } from '../i18n/index.ts';
 import type { PageContext } from '../views/context.ts';
+import { JS_FLAG_SCRIPT } from '../views/layout.tsx';
 import { MessagePage } from '../views/message-page.tsx';
 import { renderPage } from '../views/render.tsx';
-import { styleSheet } from '../views/styles.ts';
+import { styleSheet, styleSheetVariant } from '../views/styles.ts';
 import { CsrfError, createCsrfGuard } from './csrf.ts';
 import { postgresRateLimitStore } from './rate-limit.ts';
 import { InvalidInputError, registerEdgeValidation } from './validation.ts';
@@ -105,7 +106,8 @@ export async function registerPlatform(app: FastifyInstance, deps: AppDeps): Pro
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        // The one inline script: the layout's JavaScript mark, allowed by its hash alone.
+        scriptSrc: ["'self'", `'sha256-${createHash('sha256').update(JS_FLAG_SCRIPT).digest('base64')}'`],
         styleSrc: ["'self'"],
         // Map tiles (public site) come from the configured tile server's origin, if any.
         imgSrc: ["'self'", 'data:', ...(deps.config.mapTileUrl ? [tileOrigin(deps.config.mapTileUrl)] : [])],
@@ -227,8 +229,9 @@ export async function registerPlatform(app: FastifyInstance, deps: AppDeps): Pro
     '/assets/styles/:name',
     { config: { action: 'public.asset' } },
     async (request, reply) => {
-      const sheet = await styleSheet();
-      if (request.params.name !== sheet.name) return reply.callNotFound();
+      const variant = styleSheetVariant(request.params.name);
+      if (!variant) return reply.callNotFound();
+      const sheet = await styleSheet(variant);
       const encoding = acceptedEncoding(request.headers['accept-encoding']);
       reply
         .type('text/css; charset=utf-8')

@@ -2,16 +2,27 @@ import type { ComponentChildren } from 'preact';
 import { common } from '../i18n/common.ts';
 import { LANGUAGES } from '../i18n/index.ts';
 import type { PageContext } from './context.ts';
-import { styleSheetHref } from './styles.ts';
+import { type SheetVariant, styleSheetHref } from './styles.ts';
+
+/**
+ * Marks the page as run with JavaScript (`ko-js` on <html>) before it is painted; the style sheet
+ * then folds the phone's header menu at once instead of when app.js runs. If app.js has not
+ * started within 5 s (it failed to load, or the browser runs no modules), the mark goes again so
+ * nothing stays folded without a working button.
+ */
+export const JS_FLAG_SCRIPT =
+  "document.documentElement.classList.add('ko-js');" +
+  "setTimeout(function(){if(!window.koApp)document.documentElement.classList.remove('ko-js')},5000)";
 
 /**
  * The page frame: skip link, header with navigation and language switch, main, footer. A page may
- * add its own style sheets and a site navigation for the header (the public site's sections).
+ * use the public site's style sheet and add a site navigation for the header (its sections).
  */
 export function Layout(props: {
   ctx: PageContext;
   title: string;
-  stylesheets?: readonly string[];
+  /** `public`: the sheet with the public site's rules (styles.ts). */
+  sheet?: SheetVariant;
   siteNav?: ComponentChildren;
   children: ComponentChildren;
 }) {
@@ -26,12 +37,12 @@ export function Layout(props: {
         <title>{`${props.title} – ${t.siteName}`}</title>
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <meta name="description" content={t.metaDescription} />
-        <link rel="stylesheet" href={styleSheetHref()} />
-        {props.stylesheets?.map((href) => (
-          <link key={href} rel="stylesheet" href={href} />
-        ))}
+        <link rel="stylesheet" href={styleSheetHref(props.sheet)} />
         {/* The brand colour as a generated style sheet: the CSP allows no inline styles. */}
         {brand?.stylesheet && <link rel="stylesheet" href={brand.stylesheet} data-qa="brand-css" />}
+        {/* Before the first paint, so that what app.js will fold is folded from the start (no
+            layout shift); allowed by its hash in the content security policy (platform/http). */}
+        <script dangerouslySetInnerHTML={{ __html: JS_FLAG_SCRIPT }} />
         <script type="module" src="/assets/app.js" />
       </head>
       <body class="utrecht-theme utrecht-page-body ko-theme">
@@ -53,8 +64,9 @@ export function Layout(props: {
               <span>{t.siteName}</span>
               {brand && !brand.logoUrl && <span class="ko-header__municipality">{brand.name}</span>}
             </a>
-            {/* On a phone, public/app.js folds the navigation behind this button; without
-                JavaScript the button stays hidden and the navigation stays open. */}
+            {/* On a phone the navigation folds behind this button (the style sheet, once the page
+                is marked `ko-js`; public/app.js opens and closes it); without JavaScript the button
+                stays hidden and the navigation stays open. */}
             <button
               type="button"
               class="utrecht-button utrecht-button--subtle ko-header__menu-toggle"

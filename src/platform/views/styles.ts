@@ -21,6 +21,8 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const TOKENS = join(ROOT, 'node_modules/@utrecht/design-tokens/dist/root.css');
 const COMPONENTS = join(ROOT, 'node_modules/@utrecht/component-library-css/dist/index.css');
 const OWN = join(ROOT, 'public/app.css');
+/** The public site's own rules, after app.css in the public pages' sheet only. */
+const PUBLIC_OWN = join(ROOT, 'public/public-site.css');
 const CACHE_DIR = join(ROOT, 'node_modules/.cache/childcare-desk');
 
 /**
@@ -55,7 +57,7 @@ export type StyleSheet = {
 
 function inputHash(content: readonly string[]): string {
   const hash = createHash('sha256');
-  for (const file of [TOKENS, COMPONENTS, OWN, ...content]) {
+  for (const file of [TOKENS, COMPONENTS, OWN, PUBLIC_OWN, ...content]) {
     hash.update(file.slice(ROOT.length));
     hash.update(readFileSync(file));
   }
@@ -105,29 +107,55 @@ function writeCached(file: string, css: string): void {
   }
 }
 
-let current: { name: string; sheet?: Promise<StyleSheet> } | undefined;
+/**
+ * Two variants of the one sheet: `staff` (every page) and `public` (the same, then public-site.css,
+ * for the public site's pages), so that each page blocks on one style sheet only.
+ */
+export type SheetVariant = 'staff' | 'public';
+
+let current: { hash: string; sheets: Partial<Record<SheetVariant, Promise<StyleSheet>>> } | undefined;
+
+function inputs() {
+  current ??= { hash: inputHash(contentFiles()), sheets: {} };
+  return current;
+}
 
 /** The sheet's name, known at once (pages render their link before the sheet is built). */
-export function styleSheetName(): string {
-  current ??= { name: `${inputHash(contentFiles())}.css` };
-  return current.name;
+export function styleSheetName(variant: SheetVariant = 'staff'): string {
+  return `${inputs().hash}${variant === 'public' ? '-public' : ''}.css`;
 }
 
-export function styleSheetHref(): string {
-  return `/assets/styles/${styleSheetName()}`;
+export function styleSheetHref(variant: SheetVariant = 'staff'): string {
+  return `/assets/styles/${styleSheetName(variant)}`;
 }
 
-/** The built sheet, from the disk cache or built now; one build per process. */
-export function styleSheet(): Promise<StyleSheet> {
-  const name = styleSheetName();
-  const state = current as { name: string; sheet?: Promise<StyleSheet> };
-  state.sheet ??= (async () => {
-    const file = join(CACHE_DIR, `styles-${name}`);
-    let css = readCached(file);
-    if (css === undefined) {
-      css = await purged(contentFiles());
-      writeCached(file, css);
-    }
+/** The variant a sheet's name stands for, if it is one of this build's. */
+export function styleSheetVariant(name: string): SheetVariant | undefined {
+  if (name === styleSheetName('staff')) return 'staff';
+  if (name === styleSheetName('public')) return 'public';
+  return undefined;
+}
+
+/** The staff sheet's CSS, from the disk cache or purged now; one build per process. */
+async function staffCss(): Promise<string> {
+  const file = join(CACHE_DIR, `styles-${styleSheetName('staff')}`);
+  let css = readCached(file);
+  if (css === undefined) {
+    css = await purged(contentFiles());
+    writeCached(file, css);
+  }
+  return css;
+}
+
+/** A built sheet, compressed once; one build per process and variant. */
+export function styleSheet(variant: SheetVariant = 'staff'): Promise<StyleSheet> {
+  const state = inputs();
+  const name = styleSheetName(variant);
+  state.sheets[variant] ??= (async () => {
+    const css =
+      variant === 'public'
+        ? `${await (state.sheets.staff ?? styleSheet('staff')).then((s) => s.css.toString())}\n${readFileSync(PUBLIC_OWN, 'utf8')}`
+        : await staffCss();
     const bytes = Buffer.from(css);
     return {
       href: `/assets/styles/${name}`,
@@ -137,5 +165,5 @@ export function styleSheet(): Promise<StyleSheet> {
       gzip: gzipSync(bytes, { level: 9 }),
     };
   })();
-  return state.sheet;
+  return state.sheets[variant] as Promise<StyleSheet>;
 }
