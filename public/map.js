@@ -3,8 +3,9 @@
 // map tiles. Starts from elements with data-module="result-map"; the markers come from the JSON
 // data block named by data-markers (never from inline script: the CSP forbids it).
 (() => {
-  const L = window.L;
-  if (!L || !('querySelectorAll' in document)) return;
+  if (!('querySelectorAll' in document)) return;
+  /** Leaflet, once loaded (below). */
+  let L;
 
   function readMarkers(element, attribute = 'data-markers') {
     const source = document.getElementById(element.getAttribute(attribute) || '');
@@ -179,15 +180,38 @@
     return marker;
   }
 
-  // Leaflet's style sheet is not in the page (it would hold up the first paint): added here, and
-  // the maps drawn once it has loaded; their boxes already have their size (public-site.css).
+  // Leaflet (55 KB of script and its style sheet) is fetched only once the page has loaded, so it
+  // never holds up the first paint; the map boxes have their size from the start (public-site.css).
   const elements = document.querySelectorAll('[data-module="result-map"]');
   if (elements.length === 0) return;
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = '/assets/vendor/leaflet/leaflet.css';
-  link.addEventListener('load', () => {
+
+  function load(tag, attributes) {
+    return new Promise((resolve, reject) => {
+      const element = document.createElement(tag);
+      Object.assign(element, attributes);
+      element.addEventListener('load', resolve);
+      element.addEventListener('error', reject);
+      document.head.appendChild(element);
+    });
+  }
+
+  async function draw() {
+    await Promise.all([
+      load('link', { rel: 'stylesheet', href: '/assets/vendor/leaflet/leaflet.css' }),
+      load('script', { src: '/assets/vendor/leaflet/leaflet.js' }).then(() =>
+        load('script', { src: '/assets/vendor/leaflet/leaflet.markercluster.js' }),
+      ),
+    ]);
+    L = window.L;
+    if (!L) throw new Error('Leaflet did not start');
     for (const element of elements) start(element);
-  });
-  document.head.appendChild(link);
+  }
+
+  const later = () =>
+    draw().catch(() => {
+      // No map after all: give back the place kept for it (the list holds everything).
+      for (const element of elements) element.removeAttribute('data-reserve');
+    });
+  if (document.readyState === 'complete') later();
+  else window.addEventListener('load', later);
 })();

@@ -325,7 +325,6 @@ export function MapEnhancement(props: {
   const origin = props.origin;
   return (
     <>
-      {/* Leaflet's style sheet is added by public/map.js when it draws a map: off the first paint. */}
       <section
         id={props.id}
         class={`ko-map ${props.small ? 'ko-map--small' : ''}`}
@@ -371,8 +370,7 @@ export function MapEnhancement(props: {
           dangerouslySetInnerHTML={{ __html: jsonForScript(props.fixedOrigins) }}
         />
       ) : null}
-      <script defer src="/assets/vendor/leaflet/leaflet.js" />
-      <script defer src="/assets/vendor/leaflet/leaflet.markercluster.js" />
+      {/* map.js fetches Leaflet itself once the page has loaded. */}
       <script defer src="/assets/map.js" />
     </>
   );
