@@ -529,7 +529,7 @@ async function main(): Promise<void> {
         );
         for (const failure of walk.failures) log(`  unexpected answer at ${failure}`);
         // Walks under way at the end are not counted: short runs undercount filings/s.
-        const run = `Filing at c=${connections} (${workers}w)`;
+        const run = `Filing at c=${connections} (${phaseName(setup)})`;
         if (filing.filings === 0)
           notes.push(
             `${run}: no walk finished within ${opts.duration} s (a filing is ${walk.requestsPerFiling} ` +
@@ -606,7 +606,7 @@ async function main(): Promise<void> {
             [keys],
           );
           notes.push(
-            `Filing at c=${result.connections} (${workers}w): ${result.filings} filed, ${found} found by ` +
+            `Filing at c=${result.connections} (${phaseName(setup)}): ${result.filings} filed, ${found} found by ` +
               `submission key, ${result.stored} with their preferences, status event and mail.`,
           );
         }
