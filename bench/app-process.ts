@@ -4,9 +4,9 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../test/ports.ts';
 import { BENCH_SECRETS, BENCH_TMP, type DataSet } from './dataset.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -21,18 +21,6 @@ export type AppProcess = {
   memory(): { peakProcessMb: number; peakTotalMb: number };
   stop(): Promise<void>;
 };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function statusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   try {

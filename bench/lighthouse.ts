@@ -6,9 +6,9 @@
  * the package `lighthouse`).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { freePort } from '../test/ports.ts';
 import { BENCH_TMP } from './dataset.ts';
 import type { Session } from './http.ts';
 
@@ -78,18 +78,6 @@ async function startChromium(baseUrl: string, session: Session | undefined) {
       rmSync(profile, { recursive: true, force: true });
     },
   };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function importLighthouse(): Promise<LighthouseFn> {

@@ -6,25 +6,13 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
+import { freePort } from '../test/ports.ts';
 import { BENCH_TMP } from './dataset.ts';
 
 export const NGINX = process.env.BENCH_NGINX ?? '/usr/sbin/nginx';
 
 export type Proxy = { baseUrl: string; pids(): number[]; stop(): Promise<void> };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The nginx configuration: the same one docs/deployment.md shows, with the paths of `dir`. */
 export function nginxConfig(o: { dir: string; port: number; upstreams: string[]; cache: boolean }): string {
