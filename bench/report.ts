@@ -106,6 +106,14 @@ export function renderMarkdown(report: BenchReport): string {
       );
     }
     lines.push('');
+    lines.push('### Each statement of one page view, alone (p50 ms, the start of its text)');
+    lines.push('');
+    lines.push('| page | p50 ms | statement |');
+    lines.push('| --- | ---: | --- |');
+    for (const sc of report.scenarios)
+      for (const st of report.sql[sc.name]?.statementsP50 ?? [])
+        lines.push(`| ${sc.name} | ${ms(st.p50)} | \`${st.sql.slice(0, 100).replaceAll('|', '\\|')}\` |`);
+    lines.push('');
     lines.push('## Writes');
     lines.push('');
     if (first.submission.length > 0) {

@@ -54,6 +54,8 @@ export type SqlTiming = {
   mainP95: number;
   /** Every statement of the page run alone, medians summed. */
   allSqlP50: number;
+  /** Each statement's median alone, in the page's order (its text shortened): where the time goes. */
+  statementsP50: { sql: string; p50: number }[];
   /** Page p50 at concurrency 1 ÷ main SQL p50. */
   overhead: number | undefined;
   /** Page p50 at concurrency 1 ÷ all SQL of the page. */
@@ -294,9 +296,11 @@ async function timeSql(db: DatabaseHandle, traces: Map<string, TracedQuery[]>) {
   for (const [name, queries] of traces) {
     let allSql = 0;
     let main: { q: TracedQuery; p50: number } | undefined;
+    const statementsP50: SqlTiming['statementsP50'] = [];
     for (const q of queries) {
       const p50 = percentile(await timeOne(q, 7), 50);
       allSql += p50;
+      statementsP50.push({ sql: q.text.replace(/\s+/g, ' ').slice(0, 160), p50: round(p50) });
       if (!main || p50 > main.p50) main = { q, p50 };
     }
     if (!main) continue;
@@ -310,6 +314,7 @@ async function timeSql(db: DatabaseHandle, traces: Map<string, TracedQuery[]>) {
       mainP50: round(percentile(times, 50)),
       mainP95: round(percentile(times, 95)),
       allSqlP50: round(allSql),
+      statementsP50,
     });
   }
   return timings;
@@ -451,6 +456,9 @@ async function main(): Promise<void> {
     try {
       const sessions = await logInAll(app.baseUrl, facts, submitters, log);
       if (full && workers === 1) traces = await traceReads(app, scenarios, sessions);
+      // BENCH_DUMP_TRACES=<file>: each page's statements with their parameters, for EXPLAIN ANALYZE.
+      if (traces && process.env.BENCH_DUMP_TRACES)
+        writeFileSync(process.env.BENCH_DUMP_TRACES, JSON.stringify(Object.fromEntries(traces)));
       if (full && opts.lighthouse) {
         const all = readScenarios(facts);
         const page = (name: string) => {
