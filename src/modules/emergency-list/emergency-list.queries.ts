@@ -47,9 +47,11 @@ function onList(scope: EmergencyScope): SQL[] {
   return [
     eq(requests.municipalityId, scope.municipalityId),
     eq(requests.status, 'active'),
-    sql`(${requests.desiredStart} <= ${addDays(scope.today, scope.windowDays)}::date or exists (
-      select 1 from ${requestForwards} where ${requestForwards.requestId} = ${requests.id}
-      and ${requestForwards.providerLocationId} = ${scope.locationId}))`,
+    // Both arms are index conditions (the municipality's active requests by start; the forwarded
+    // ones by id), so the database reads the requests on the list and not every active one.
+    sql`(${requests.desiredStart} <= ${addDays(scope.today, scope.windowDays)}::date
+      or ${requests.id} = any(array(select ${requestForwards.requestId} from ${requestForwards}
+        where ${requestForwards.providerLocationId} = ${scope.locationId})))`,
     sql`not exists (select 1 from ${placed} where ${placed.requestId} = ${requests.id}
       and ${placed.status} in ('offer_accepted', 'enrolled'))`,
   ];
@@ -62,9 +64,14 @@ const ownStatusSql = (locationId: string) =>
   >`(select ${preferences.status}::text from ${preferences} where ${preferences.requestId} = ${requests.id} and ${preferences.providerLocationId} = ${locationId})`;
 const pendingOffersSql = sql<number>`(select count(*)::int from ${preferences} where ${preferences.requestId} = ${requests.id} and ${preferences.status} = 'offer_made')`;
 
-function selectRows(db: Database, scope: EmergencyScope) {
+function selectRows<Extra extends Record<string, SQL.Aliased>>(
+  db: Database,
+  scope: EmergencyScope,
+  extra?: Extra,
+) {
   return db
     .select({
+      ...(extra as Extra),
       requestId: requests.id,
       familyId: requests.familyId,
       desiredStart: requests.desiredStart,
@@ -88,26 +95,49 @@ function selectRows(db: Database, scope: EmergencyScope) {
     .leftJoin(subMunicipalities, eq(subMunicipalities.id, families.subMunicipalityId));
 }
 
-export type EmergencyRow = Awaited<ReturnType<typeof getEmergencyList>>[number];
+/** The list's order: forwarded to the looking location first, then social emergencies, then by start. */
+function listOrder(scope: EmergencyScope): SQL[] {
+  return [
+    sql`(${forwardedAtSql(scope.locationId)} is not null) desc`,
+    sql`(${requests.socialReason} is not null) desc`,
+    sql`${requests.desiredStart} asc`,
+    sql`${requests.submittedAt} asc`,
+    sql`${requests.id} asc`,
+  ];
+}
 
-export function getEmergencyList(
+export type EmergencyRow = Awaited<ReturnType<typeof getEmergencyList>>['rows'][number];
+
+/**
+ * One page of the list and the number of requests on it, in one statement: the page is chosen on the
+ * request rows alone (with the total as a window count over the same scan), and the child, the family
+ * and the rest are read for that page's rows only. `total` is undefined when the page lies beyond the
+ * last one (no row to carry the count).
+ */
+export async function getEmergencyList(
   db: Database,
   scope: EmergencyScope,
   page: { limit: number; offset: number },
 ) {
-  return selectRows(db, scope)
+  const order = listOrder(scope);
+  const ids = db
+    .select({
+      id: sql<string>`${requests.id}`.as('page_id'),
+      total: sql<number>`(count(*) over ())::int`.as('page_total'),
+      ord: sql<number>`row_number() over (order by ${sql.join(order, sql`, `)})`.as('page_ord'),
+    })
+    .from(requests)
     .where(and(...onList(scope)))
-    .orderBy(
-      sql`(${forwardedAtSql(scope.locationId)} is not null) desc`,
-      sql`(${requests.socialReason} is not null) desc`,
-      sql`${requests.desiredStart} asc`,
-      sql`${requests.submittedAt} asc`,
-      sql`${requests.id} asc`,
-    )
+    .orderBy(...order)
     .limit(page.limit)
-    .offset(page.offset);
+    .offset(page.offset)
+    .as('page');
+  const rows = await selectRows(db, scope, { total: ids.total })
+    .innerJoin(ids, eq(ids.id, requests.id))
+    .orderBy(ids.ord);
+  return { rows: rows.map(({ total: _, ...row }) => row), total: rows[0]?.total };
 }
-
+/** Only needed when a page lies beyond the last one (the window count then has no row to sit on). */
 export async function countEmergencyList(db: Database, scope: EmergencyScope): Promise<number> {
   const [row] = await db
     .select({ n: count() })

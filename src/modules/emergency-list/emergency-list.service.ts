@@ -54,10 +54,15 @@ export async function getEmergencyList(
   pageAsked: number,
 ) {
   const { location, scope } = await scopeOf(deps, user, 'provider.emergencyList.read', locationId);
-  const total = await q.countEmergencyList(deps.db, scope);
+  const pageOf = (n: number) =>
+    q.getEmergencyList(deps.db, scope, { limit: PAGE_SIZE, offset: (n - 1) * PAGE_SIZE });
+  const asked = Math.max(1, pageAsked);
+  const first = await pageOf(asked);
+  // A page beyond the last one (the list got shorter, or an old link) carries no count: the last page.
+  const total = first.total ?? (asked === 1 ? 0 : await q.countEmergencyList(deps.db, scope));
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const page = Math.min(Math.max(1, pageAsked), pages);
-  const rows = await q.getEmergencyList(deps.db, scope, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const page = Math.min(asked, pages);
+  const { rows } = page === asked ? first : await pageOf(page);
   // No names on this list, but it is still about children: the read is recorded.
   await recordReadAudit(deps.db, deps.clock, {
     actorUserId: user.id,

@@ -104,6 +104,14 @@ describe.each(BACKENDS)('the emergency list on %s', (backend) => {
     expect([...shown].sort()).toEqual([made.soon, made.passed, made.social].map((r) => r.family.id).sort());
   });
 
+  it('shows the last page, with the count, for a page beyond it', async () => {
+    await requests();
+    const beyond = await third.get(`${list}?page=7`);
+    expect(beyond.statusCode).toBe(200);
+    expect(starts(beyond.body)).toEqual(['20/12/2026', '01/11/2026', '10/12/2026']);
+    expect(beyond.body).toContain('3 aanvragen op de noodlijst');
+  });
+
   it('moves by itself as the days pass', async () => {
     await requests();
     t.clock.advanceDays(60);
