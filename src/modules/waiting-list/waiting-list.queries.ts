@@ -68,6 +68,11 @@ function preferenceConditions(f: Filters): SQL[] {
   return where;
 }
 
+/** True when the status filter lets only open preferences through. */
+function onlyOpenStatuses(f: Filters): boolean {
+  return f.status === 'open' || f.status === 'unanswered' || (OPEN as readonly string[]).includes(f.status);
+}
+
 /** True when no filter reads the request, the child or the family. */
 function onlyPreferenceFilters(f: Filters): boolean {
   return (
@@ -167,18 +172,20 @@ function needsFamily(f: Filters, sort: Sort): boolean {
 }
 
 /**
- * The ids of one page of the list's preferences, in list order: filtered and sorted over the
+ * One page of the list's preferences, in list order (`page_ord`): filtered and sorted over the
  * preference and its request only, joining the child and the family only when a filter or the sort
  * reads them. Everything a row shows (names, the priority group, the latest note) is then read for
  * this page's rows alone (getWaitingListPage), not for the thousands that the sort passes over. A
  * plain ORDER BY … LIMIT, so that the planner may stop early (the default sort reads the status in
- * index order and sorts only the first group by start).
+ * index order and sorts only the first group by start). With `withTotal`, the number of matches
+ * comes along as a window count over the same scan (`page_total`): a filter that reads the request
+ * or the family must visit every match anyway, and a second statement would visit them all again.
  */
 function pageIds(
   db: Database,
   scope: ListScope,
   view: { filters: Filters; sort: Sort },
-  page: { limit: number; offset: number },
+  page: { limit: number; offset: number; withTotal: boolean },
 ) {
   const { filters, sort } = view;
   const customId = customIdOf(sort.column);
@@ -186,8 +193,20 @@ function pageIds(
     ? [sql`lower(${sortValue.value})`]
     : sortExpressions(sort.column as StandardColumn, scope);
   const direction = sort.dir === 'desc' ? sql`desc nulls last` : sql`asc nulls last`;
+  const order = [
+    ...expressions.map((e) => sql`${e} ${direction}`),
+    sql`${requests.submittedAt} asc`,
+    sql`${preferences.id} asc`,
+  ];
   let query = db
-    .select({ id: preferences.id })
+    .select({
+      id: sql<string>`${preferences.id}`.as('page_id'),
+      ord: sql<number>`row_number() over (order by ${sql.join(order, sql`, `)})`.as('page_ord'),
+      total: (page.withTotal
+        ? sql<number | null>`(count(*) over ())::int`
+        : sql<number | null>`null::int`
+      ).as('page_total'),
+    })
     .from(preferences)
     .innerJoin(requests, eq(requests.id, preferences.requestId))
     .$dynamic();
@@ -200,25 +219,25 @@ function pageIds(
     );
   return query
     .where(and(...conditions(scope, filters)))
-    .orderBy(
-      ...expressions.map((e) => sql`${e} ${direction}`),
-      asc(requests.submittedAt),
-      asc(preferences.id),
-    )
+    .orderBy(...order)
     .limit(page.limit)
-    .offset(page.offset);
+    .offset(page.offset)
+    .as('page');
 }
 
 export type WaitingListRow = Awaited<ReturnType<typeof getWaitingListPage>>[number];
 
+/**
+ * One page of the list. Each row carries `total`, the number of matches, when `withTotal` asked for
+ * it (null otherwise; no row at all on a page beyond the last one).
+ */
 export function getWaitingListPage(
   db: Database,
   scope: ListScope,
   view: { filters: Filters; sort: Sort },
-  page: { limit: number; offset: number },
+  page: { limit: number; offset: number; withTotal?: boolean },
 ) {
-  // An array keeps the order of its subquery; its ordinality is the row's place on the page.
-  const ids = sql`unnest(array(${pageIds(db, scope, view, page)})) with ordinality as page(id, ord)`;
+  const ids = pageIds(db, scope, view, { ...page, withTotal: page.withTotal === true });
   return db
     .select({
       preferenceId: preferences.id,
@@ -243,28 +262,45 @@ export function getWaitingListPage(
       kind: requests.kind,
       careNeeds: requests.careNeeds,
       latestNote: latestNoteSql,
+      total: ids.total,
     })
     .from(ids)
-    .innerJoin(preferences, sql`${preferences.id} = page.id`)
+    .innerJoin(preferences, eq(preferences.id, ids.id))
     .innerJoin(requests, eq(requests.id, preferences.requestId))
     .innerJoin(children, eq(children.id, requests.childId))
     .innerJoin(families, eq(families.id, requests.familyId))
-    .orderBy(sql`page.ord`);
+    .orderBy(ids.ord);
+}
+
+/**
+ * Whether counting the list is cheap on its own: the filters read only the preference (its status
+ * and rank), so the count reads one index. Otherwise the page's statement counts (withTotal).
+ */
+export function countsAlone(filters: Filters): boolean {
+  return onlyPreferenceFilters(filters);
 }
 
 export async function countWaitingList(db: Database, scope: ListScope, filters: Filters): Promise<number> {
   if (onlyPreferenceFilters(filters)) {
-    // The default view counts every preference of 5 years (thousands at a large centre): rather
-    // than looking up each one's request, leave out the few withdrawn requests in one anti-join
-    // (requests_withdrawn_idx; docs/performance.md).
+    // Withdrawing a request closes its open preferences in the same transaction (every path that
+    // withdraws does: the parent, an account deletion, a merge), so an open preference never
+    // belongs to a withdrawn request: counting open ones reads preferences_open_location_idx alone.
+    // Closed ones may (a withdrawn request's preferences): rather than looking up each one's request
+    // over 5 years, the few withdrawn requests are left out in one anti-join (requests_withdrawn_idx;
+    // docs/performance.md).
+    const withdrawnLeftOut = onlyOpenStatuses(filters)
+      ? []
+      : [
+          sql`not exists (select 1 from ${requests} where ${requests.id} = ${preferences.requestId}
+            and ${requests.status} = 'withdrawn')`,
+        ];
     const [row] = await db
       .select({ n: count() })
       .from(preferences)
       .where(
         and(
           eq(preferences.providerLocationId, scope.locationId),
-          sql`not exists (select 1 from ${requests} where ${requests.id} = ${preferences.requestId}
-            and ${requests.status} = 'withdrawn')`,
+          ...withdrawnLeftOut,
           ...preferenceConditions(filters),
         ),
       );

@@ -252,11 +252,18 @@ describe.each(BACKENDS)('the waiting list on %s', (backend) => {
     expect(childNames(third.body)).toEqual(rows.slice(50).map((i) => `Kind${i} Reeks`));
     const beyond = await staff.get(`${list}?sort=child&size=25&page=99`);
     expect(childNames(beyond.body)[0]).toBe('Kind50 Reeks');
+    // A filter that reads the request counts in the page's own statement: the same pages, the same total.
+    const filtered = await staff.get(`${list}?sort=child&size=25&startFrom=2027-02&page=2`);
+    expect(filtered.body).toContain('53 aanvragen – pagina 2 van 3');
+    expect(childNames(filtered.body)[0]).toBe('Kind29 Reeks');
+    const filteredBeyond = await staff.get(`${list}?sort=child&size=25&startFrom=2027-02&page=99`);
+    expect(filteredBeyond.body).toContain('53 aanvragen – pagina 3 van 3');
+    expect(childNames(filteredBeyond.body)).toHaveLength(3);
     const audit = await t.deps.db
       .select()
       .from(schema.auditLog)
       .where(eq(schema.auditLog.action, 'provider.waitingList.read'));
-    expect(audit.length).toBe(3);
+    expect(audit.length).toBe(5);
   });
 
   it('hides and reorders columns per user, and keeps the choice', async () => {
