@@ -161,40 +161,44 @@ function searchOrder(c: SearchCriteria): SQL[] {
   return c.sort === 'distance' && nearest ? [sql`${nearest} asc`, ...byName] : byName;
 }
 
+/** What a result card shows of a location (and its distances to the points given). */
+function resultFields(c: SearchCriteria) {
+  const d = distances(c);
+  return {
+    id: l.id,
+    name: l.name,
+    careType: l.careType,
+    subsidyLevel: l.subsidyLevel,
+    street: l.street,
+    houseNumber: l.houseNumber,
+    postcode: l.postcode,
+    city: l.city,
+    latitude: l.latitude,
+    longitude: l.longitude,
+    capacity: l.capacity,
+    minAgeMonths: l.minAgeMonths,
+    maxAgeMonths: l.maxAgeMonths,
+    openingHours: l.openingHours,
+    languages: l.languages,
+    inclusiveCare: l.inclusiveCare,
+    occasionalCare: l.occasionalCare,
+    outOfSchoolHours: l.outOfSchoolHours,
+    schoolsServed: l.schoolsServed,
+    municipalityName: municipalities.name,
+    homeKm: d.home ? sql<number>`${d.home}` : sql<null>`null::float8`,
+    workKm: d.work ? sql<number>`${d.work}` : sql<null>`null::float8`,
+    pointKm: d.point ? sql<number>`${d.point}` : sql<null>`null::float8`,
+  };
+}
+
 /** One page of results with the total number of matches (a window count, same statement). */
 export async function searchLocations(
   db: Database,
   c: SearchCriteria,
   page: { limit: number; offset: number },
 ) {
-  const d = distances(c);
   const rows = await db
-    .select({
-      id: l.id,
-      name: l.name,
-      careType: l.careType,
-      subsidyLevel: l.subsidyLevel,
-      street: l.street,
-      houseNumber: l.houseNumber,
-      postcode: l.postcode,
-      city: l.city,
-      latitude: l.latitude,
-      longitude: l.longitude,
-      capacity: l.capacity,
-      minAgeMonths: l.minAgeMonths,
-      maxAgeMonths: l.maxAgeMonths,
-      openingHours: l.openingHours,
-      languages: l.languages,
-      inclusiveCare: l.inclusiveCare,
-      occasionalCare: l.occasionalCare,
-      outOfSchoolHours: l.outOfSchoolHours,
-      schoolsServed: l.schoolsServed,
-      municipalityName: municipalities.name,
-      homeKm: d.home ? sql<number>`${d.home}` : sql<null>`null::float8`,
-      workKm: d.work ? sql<number>`${d.work}` : sql<null>`null::float8`,
-      pointKm: d.point ? sql<number>`${d.point}` : sql<null>`null::float8`,
-      total: sql<number>`(count(*) over ())::int`,
-    })
+    .select({ ...resultFields(c), total: sql<number>`(count(*) over ())::int` })
     .from(l)
     .innerJoin(municipalities, eq(municipalities.id, l.municipalityId))
     .where(searchConditions(c))
@@ -204,6 +208,18 @@ export async function searchLocations(
   const first = rows[0];
   if (!first) return { rows: [], total: page.offset === 0 ? 0 : await countLocations(db, c) };
   return { rows: rows.map(({ total: _, ...row }) => row), total: first.total };
+}
+
+/** The result cards of some locations (a page the map's markers already chose), in the order given. */
+export async function resultsByIds(db: Database, c: SearchCriteria, ids: string[]) {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select(resultFields(c))
+    .from(l)
+    .innerJoin(municipalities, eq(municipalities.id, l.municipalityId))
+    .where(inArray(l.id, ids));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r) => r !== undefined);
 }
 
 /** Only needed when a page lies beyond the last one (the window count then has no row to sit on). */

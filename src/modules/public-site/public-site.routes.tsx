@@ -78,8 +78,9 @@ export function registerPublicSiteRoutes(app: FastifyInstance, deps: AppDeps, ge
   });
 
   app.get('/search', { config: { action: 'public.page' } }, async (request, reply) => {
-    const schools = await q.getSchoolsServed(deps.db);
     const parsed = parseForm(SearchQuery, request.query);
+    // The school field's suggestions: only on the out-of-school care search, the one that shows it.
+    const schools = formValues(request.query).offer === 'school' ? await q.getSchoolsServed(deps.db) : [];
     const result = parsed.ok ? await search(deps, geocoder, parsed.value) : undefined;
     // The area searched in, or the one the link names while the typed place was unclear.
     const areaId = result?.ok

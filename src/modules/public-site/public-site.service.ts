@@ -55,7 +55,13 @@ export async function resolveArea(
   return { error: 'chooseArea', choices: matches };
 }
 
-export async function search(deps: AppDeps, geocoder: Geocoder, input: SearchInput) {
+/** `maxMarkers`: how many matches the map shows at most (a parameter for the tests only). */
+export async function search(
+  deps: AppDeps,
+  geocoder: Geocoder,
+  input: SearchInput,
+  maxMarkers = MAX_MARKERS,
+) {
   const errors: Errors = {};
   const place = async (field: 'home' | 'work'): Promise<GeoPoint | undefined> => {
     const text = input[field];
@@ -119,11 +125,23 @@ export async function search(deps: AppDeps, geocoder: Geocoder, input: SearchInp
     sort: sort === 'distance' && origin ? 'distance' : 'name',
   };
   const page = input.page;
-  const { rows, total } = await q.searchLocations(deps.db, criteria, {
-    limit: PAGE_SIZE,
-    offset: (page - 1) * PAGE_SIZE,
-  });
-  const markers = await q.searchMarkers(deps.db, criteria, MAX_MARKERS);
+  const offset = (page - 1) * PAGE_SIZE;
+  // The map's markers are every match in the list's order: when they are all of them (one more
+  // than the map shows tells), they give the total and the page's ids, and only the page's cards
+  // are read again, by id. Otherwise the page comes with a window count, as a second scan.
+  const found = await q.searchMarkers(deps.db, criteria, maxMarkers + 1);
+  const markers = found.slice(0, maxMarkers);
+  const { rows, total } =
+    found.length <= maxMarkers
+      ? {
+          rows: await q.resultsByIds(
+            deps.db,
+            criteria,
+            found.slice(offset, offset + PAGE_SIZE).map((m) => m.id),
+          ),
+          total: found.length,
+        }
+      : await q.searchLocations(deps.db, criteria, { limit: PAGE_SIZE, offset });
   const lastMinute = await q.locationsWithLastMinutePlace(
     deps.db,
     rows.map((r) => r.id),

@@ -3,8 +3,11 @@ import { buildTestApp, type TestApp, TestClient } from '../../../test/app.ts';
 import { aProviderLocation, aUser, TEST_PASSWORD } from '../../../test/builders.ts';
 import { BACKENDS } from '../../../test/db.ts';
 import { schema } from '../../platform/db/index.ts';
+import { parseForm } from '../../platform/http/forms.ts';
 import { postcodeGeocoder } from './geocoding.ts';
 import { aPublicSiteScenario, type PublicSiteScenario } from './public-site.fixtures.ts';
+import { SearchQuery } from './public-site.schemas.ts';
+import { search as searchService } from './public-site.service.ts';
 
 /** The names in the result list, in order. */
 const names = (html: string) => [...html.matchAll(/data-qa="result-link">([^<]+)</g)].map((m) => m[1]);
@@ -187,6 +190,14 @@ describe.each(BACKENDS)('the public site (%s)', (backend) => {
       expect(beyond.headers.location).toBe('/search?type=family&page=2');
       const none = await client.get('/search?q=nothing-like-this&page=3');
       expect(none.headers.location).toBe('/search?q=nothing-like-this');
+      // More matches than the map shows: the page and the total come from their own statement, the same.
+      const input = parseForm(SearchQuery, { type: 'family', page: '2' });
+      if (!input.ok) throw new Error('the query should parse');
+      const beyondTheMap = await searchService(t.deps, postcodeGeocoder(t.deps.db), input.value, 5);
+      if (!beyondTheMap.ok) throw new Error('the search should succeed');
+      expect(beyondTheMap.total).toBe(23);
+      expect(beyondTheMap.markers).toHaveLength(5);
+      expect(beyondTheMap.rows.map((r) => r.name)).toEqual(names(second));
     });
 
     it('shows ellipses where page numbers are left out', async () => {

@@ -104,6 +104,11 @@ export const providerLocations = pgTable(
     // The search's distance box (longitude, then latitude): a few hundred index entries instead of
     // reading every location (docs/performance.md).
     index('provider_locations_position_idx').on(t.longitude, t.latitude),
+    // Out-of-school care locations are few among thousands: their search and the school field's
+    // suggestions read them from here, not from every location.
+    // (No partial index: a predicate naming 'out_of_school' fails on a fresh database, where the
+    // migration that added that enum value runs in the same transaction.)
+    index('provider_locations_care_type_idx').on(t.careType, t.municipalityId),
     check('provider_locations_subsidy_level_ck', sql`${t.subsidyLevel} between 0 and 3`),
     check('provider_locations_capacity_ck', sql`${t.capacity} > 0`),
   ],

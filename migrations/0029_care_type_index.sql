@@ -1,0 +1,1 @@
+CREATE INDEX "provider_locations_care_type_idx" ON "provider_locations" USING btree ("care_type","municipality_id");
