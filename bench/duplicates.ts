@@ -9,7 +9,8 @@ import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { countPossibleDuplicates } from '../src/modules/duplicates/index.ts';
-import { migrate, pgliteHandle } from '../src/platform/db/index.ts';
+import { migrate } from '../src/platform/db/index.ts';
+import { pgliteHandle } from '../src/platform/db/pglite.ts';
 import { aScenario, manyFamilyRequests } from '../test/builders.ts';
 
 const { values } = parseArgs({

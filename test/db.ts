@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { type DatabaseHandle, migrate, openPostgres, pgliteHandle } from '../src/platform/db/index.ts';
+import { type DatabaseHandle, migrate, openPostgres } from '../src/platform/db/index.ts';
+import { pgliteHandle } from '../src/platform/db/pglite.ts';
 import { templateDatabase, withDatabase } from './global-setup.ts';
 
 export type Backend = 'pglite' | 'postgres';

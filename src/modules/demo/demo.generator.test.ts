@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../platform/auth/passwords.ts';
 import { FixedClock } from '../../platform/clock.ts';
 import { createNationalNumberVault } from '../../platform/crypto/national-number-vault.ts';
-import { type DatabaseHandle, migrate, pgliteHandle } from '../../platform/db/index.ts';
+import { type DatabaseHandle, migrate } from '../../platform/db/index.ts';
+import { pgliteHandle } from '../../platform/db/pglite.ts';
 import { addDays, localDate } from '../../shared/dates.ts';
 import { parseNationalNumber } from '../../shared/national-number.ts';
 import {

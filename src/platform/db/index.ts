@@ -1,38 +1,16 @@
-import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { isDatabaseUnavailable } from './errors.ts';
+import { casing, type Database, type DatabaseHandle } from './handle.ts';
 import * as schema from './schema/index.ts';
 
 export { isUniqueViolation } from './errors.ts';
+export type { Database, DatabaseHandle, ExecuteSql } from './handle.ts';
 export { schema };
 
-/** The handle every query takes; a transaction has the same type. */
-export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
-
-/** Raw SQL for the few users outside drizzle (pg-boss, test set-up). */
-export type ExecuteSql = (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>;
-
-export type DatabaseHandle = {
-  kind: 'pglite' | 'postgres';
-  /** Set for a server: the connection string. */
-  url?: string;
-  db: Database;
-  executeSql: ExecuteSql;
-  /** Several statements without parameters in one string (simple protocol), one result each. */
-  execScript(text: string): Promise<{ rows: unknown[] }[]>;
-  close(): Promise<void>;
-};
-
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../migrations', import.meta.url));
-
-const casing = 'snake_case' as const;
 
 /** A real PostgreSQL server. */
 export function openPostgres(
@@ -107,29 +85,20 @@ function transactionsOn(pool: pg.Pool) {
   };
 }
 
-/** The embedded database; `dataDir` undefined keeps it in memory. */
+/**
+ * The embedded database; `dataDir` undefined keeps it in memory. Its module (PGlite and its driver,
+ * about 60 MB of a process's memory) loads only here, so that a process on a server never holds it.
+ */
 export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<DatabaseHandle> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
-  return pgliteHandle(client);
-}
-
-export function pgliteHandle(client: PGlite): DatabaseHandle {
-  const db = drizzlePglite(client, { schema, casing }) as unknown as Database;
-  return {
-    kind: 'pglite',
-    db,
-    executeSql: (text, values) => client.query(text, values as unknown[]),
-    execScript: (text) => client.exec(text),
-    close: () => client.close(),
-  };
+  const { openPgliteClient } = await import('./pglite.ts');
+  return openPgliteClient(dataDir, loadDataDir);
 }
 
 /** Applies pending migrations; on a server, under an advisory lock so parallel starts do not race. */
 export async function migrate(handle: DatabaseHandle): Promise<void> {
   if (handle.kind === 'pglite') {
-    // biome-ignore lint/suspicious/noExplicitAny: the migrator wants the driver-specific type
-    await migratePglite(handle.db as any, { migrationsFolder: MIGRATIONS_FOLDER });
+    const { migratePglite } = await import('./pglite.ts');
+    await migratePglite(handle, MIGRATIONS_FOLDER);
     return;
   }
   // One dedicated connection, so that the lock and the migration share a session.
