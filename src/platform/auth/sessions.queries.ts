@@ -1,4 +1,4 @@
-import { and, eq, lt, ne, or } from 'drizzle-orm';
+import { and, eq, lt, ne, or, sql } from 'drizzle-orm';
 import { type Database, schema } from '../db/index.ts';
 import type { Grant } from './actions.ts';
 
@@ -25,26 +25,26 @@ export async function deleteUserSessions(db: Database, userId: string, keepToken
     );
 }
 
+/**
+ * The session, its user and the user's grants, in one statement (every signed-in page starts with
+ * it): the grants come as a JSON array, in the shape of Grant.
+ */
 export async function getSessionWithUser(db: Database, tokenHash: string) {
+  const g = roleGrants;
   const rows = await db
-    .select({ session: sessions, user: users })
+    .select({
+      session: sessions,
+      user: users,
+      grants: sql<Grant[]>`coalesce((select json_agg(json_build_object(
+          'role', ${g.role}, 'regionId', ${g.regionId}, 'municipalityId', ${g.municipalityId},
+          'providerLocationId', ${g.providerLocationId},
+          'intermediaryOrganisationId', ${g.intermediaryOrganisationId}))
+        from ${g} where ${g.userId} = ${users.id}), '[]'::json)`,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.tokenHash, tokenHash));
   return rows[0];
-}
-
-export function getGrantsOfUser(db: Database, userId: string): Promise<Grant[]> {
-  return db
-    .select({
-      role: roleGrants.role,
-      regionId: roleGrants.regionId,
-      municipalityId: roleGrants.municipalityId,
-      providerLocationId: roleGrants.providerLocationId,
-      intermediaryOrganisationId: roleGrants.intermediaryOrganisationId,
-    })
-    .from(roleGrants)
-    .where(eq(roleGrants.userId, userId));
 }
 
 export async function setPendingStep(db: Database, tokenHash: string, step: string | null) {

@@ -127,7 +127,7 @@ export async function loadSessionState(
     const { id, email, displayName, language } = row.user;
     return { pending: { id, email, displayName, language, step } };
   }
-  const grants = await q.getGrantsOfUser(db, row.user.id);
+  const { grants } = row;
   // Checked with today's grants: a parent who became staff gets the staff lifetime at once.
   if (now.getTime() - row.session.createdAt.getTime() >= absoluteLifetimeMs(grants)) {
     await end();
