@@ -144,17 +144,26 @@ export function ageLabel(lang: Language, months: number): string {
 
 /** An age in years for school children: "2,5 jaar", "12 years". */
 export function schoolAgeLabel(lang: Language, months: number): string {
-  const years = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : `${lang}-BE`, {
-    maximumFractionDigits: 1,
-  }).format(months / 12);
+  const years = decimals(lang, 1).format(months / 12);
   return messages[lang].yearsOld(years);
 }
 
 export function formatKm(lang: Language, km: number): string {
-  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : `${lang}-BE`, {
-    maximumFractionDigits: km < 10 ? 1 : 0,
-  }).format(km);
+  return decimals(lang, km < 10 ? 1 : 0).format(km);
 }
+
+/** One number format per language and precision: building one costs far more than using it. */
+function decimals(lang: Language, digits: number): Intl.NumberFormat {
+  const key = `${lang}${digits}`;
+  let format = decimalFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : `${lang}-BE`, { maximumFractionDigits: digits });
+    decimalFormats.set(key, format);
+  }
+  return format;
+}
+
+const decimalFormats = new Map<string, Intl.NumberFormat>();
 
 const HOURS_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 

@@ -208,6 +208,16 @@ export function ordinal(
 
 /** '2027-02-01' → '01/02/2027' (for tables, where the long form is too wide). */
 export function formatShortDate(lang: Language, date: string | Date): string {
-  const d = typeof date === 'string' ? new Date(`${date.slice(0, 10)}T12:00:00Z`) : date;
-  return shortDate(lang).format(d);
+  if (typeof date !== 'string') return shortDate(lang).format(date);
+  // A list page shows a few hundred dates, mostly the same few: each day is formatted once.
+  const key = `${lang}${date.slice(0, 10)}`;
+  let text = shortDays.get(key);
+  if (text === undefined) {
+    text = shortDate(lang).format(new Date(`${date.slice(0, 10)}T12:00:00Z`));
+    if (shortDays.size >= 20_000) shortDays.clear();
+    shortDays.set(key, text);
+  }
+  return text;
 }
+
+const shortDays = new Map<string, string>();
