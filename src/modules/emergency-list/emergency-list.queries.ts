@@ -137,6 +137,7 @@ export async function getEmergencyList(
     .orderBy(ids.ord);
   return { rows: rows.map(({ total: _, ...row }) => row), total: rows[0]?.total };
 }
+
 /** Only needed when a page lies beyond the last one (the window count then has no row to sit on). */
 export async function countEmergencyList(db: Database, scope: EmergencyScope): Promise<number> {
   const [row] = await db
