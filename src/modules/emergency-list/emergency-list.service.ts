@@ -4,6 +4,7 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import type { Result } from '../../platform/i18n/common.ts';
 import { addDays } from '../../shared/dates.ts';
+import { pageOrLast } from '../../shared/paging.ts';
 import type { Notified } from '../families/index.ts';
 import { getRuleSetValidOn } from '../priority-rules/index.ts';
 import { type Location, staffRole } from '../provider-locations/index.ts';
@@ -54,15 +55,12 @@ export async function getEmergencyList(
   pageAsked: number,
 ) {
   const { location, scope } = await scopeOf(deps, user, 'provider.emergencyList.read', locationId);
-  const pageOf = (n: number) =>
-    q.getEmergencyList(deps.db, scope, { limit: PAGE_SIZE, offset: (n - 1) * PAGE_SIZE });
-  const asked = Math.max(1, pageAsked);
-  const first = await pageOf(asked);
-  // A page beyond the last one (the list got shorter, or an old link) carries no count: the last page.
-  const total = first.total ?? (asked === 1 ? 0 : await q.countEmergencyList(deps.db, scope));
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const page = Math.min(asked, pages);
-  const { rows } = page === asked ? first : await pageOf(page);
+  const { rows, total, page, pages } = await pageOrLast(
+    Math.max(1, pageAsked),
+    PAGE_SIZE,
+    (n) => q.getEmergencyList(deps.db, scope, { limit: PAGE_SIZE, offset: (n - 1) * PAGE_SIZE }),
+    () => q.countEmergencyList(deps.db, scope),
+  );
   // No names on this list, but it is still about children: the read is recorded.
   await recordReadAudit(deps.db, deps.clock, {
     actorUserId: user.id,

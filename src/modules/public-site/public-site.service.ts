@@ -2,6 +2,7 @@
 import type { AppDeps } from '../../platform/deps.ts';
 import type { FieldError } from '../../platform/i18n/common.ts';
 import { type LocalDate, parseLocalDate } from '../../shared/dates.ts';
+import { pagesOf } from '../../shared/paging.ts';
 import type { Geocoder, GeoPoint } from './geocoding.ts';
 import { parsePoint } from './point.ts';
 import * as q from './public-site.queries.ts';
@@ -156,7 +157,7 @@ export async function search(
     work,
     point,
     page,
-    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    pages: pagesOf(total, PAGE_SIZE),
     total,
     rows: rows.map((r) => ({ ...r, hasLastMinutePlace: lastMinute.has(r.id) })),
     markers,
@@ -178,5 +179,5 @@ export async function lastMinutePlaces(deps: AppDeps, input: LastMinuteInput) {
     rows.length === 0 && offset > 0
       ? (await q.getLastMinutePlaces(deps.db, filter, today, { limit: 1, offset: 0 })).total
       : found.total;
-  return { rows, total, page: input.page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  return { rows, total, page: input.page, pages: pagesOf(total, PAGE_SIZE) };
 }

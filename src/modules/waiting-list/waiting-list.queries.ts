@@ -73,8 +73,11 @@ function onlyOpenStatuses(f: Filters): boolean {
   return f.status === 'open' || f.status === 'unanswered' || (OPEN as readonly string[]).includes(f.status);
 }
 
-/** True when no filter reads the request, the child or the family. */
-function onlyPreferenceFilters(f: Filters): boolean {
+/**
+ * True when no filter reads the request, the child or the family: the list then counts on its own,
+ * from one index (countWaitingList); otherwise the page's statement counts (withTotal).
+ */
+export function onlyPreferenceFilters(f: Filters): boolean {
   return (
     !f.q &&
     !f.startFrom &&
@@ -270,14 +273,6 @@ export function getWaitingListPage(
     .innerJoin(children, eq(children.id, requests.childId))
     .innerJoin(families, eq(families.id, requests.familyId))
     .orderBy(ids.ord);
-}
-
-/**
- * Whether counting the list is cheap on its own: the filters read only the preference (its status
- * and rank), so the count reads one index. Otherwise the page's statement counts (withTotal).
- */
-export function countsAlone(filters: Filters): boolean {
-  return onlyPreferenceFilters(filters);
 }
 
 export async function countWaitingList(db: Database, scope: ListScope, filters: Filters): Promise<number> {

@@ -3,6 +3,7 @@ import { type CurrentUser, locationsFor } from '../../platform/auth/actions.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import type { ErrorKey } from '../../platform/i18n/common.ts';
+import { countThenPage, pageOrLast } from '../../shared/paging.ts';
 import { getRuleSetValidOn } from '../priority-rules/index.ts';
 import { locationInScope, staffRole } from '../provider-locations/index.ts';
 import * as q from './waiting-list.queries.ts';
@@ -102,15 +103,24 @@ export async function getWaitingList(deps: AppDeps, user: CurrentUser, locationI
       { ...view, page: n },
       { limit: view.size, offset: (n - 1) * view.size, withTotal },
     );
-  // A count that reads one index runs first; any other comes with the page (a page beyond the last
-  // one has no row to carry it: then the list counts alone and shows its last page).
-  const alone = q.countsAlone(view.filters);
-  const first = alone ? undefined : await pageOf(view.page, true);
-  const carried = first?.[0]?.total ?? (first && view.page === 1 ? 0 : undefined);
-  const total = carried ?? (await q.countWaitingList(deps.db, scope, view.filters));
-  const pages = Math.max(1, Math.ceil(total / view.size));
-  const page = Math.min(view.page, pages);
-  const list = first && page === view.page ? first : await pageOf(page, false);
+  const countAll = () => q.countWaitingList(deps.db, scope, view.filters);
+  // A count that reads one index runs first; any other comes with the page's own statement.
+  const {
+    rows: list,
+    total,
+    page,
+    pages,
+  } = q.onlyPreferenceFilters(view.filters)
+    ? await countThenPage(view.page, view.size, countAll, (n) => pageOf(n, false))
+    : await pageOrLast(
+        view.page,
+        view.size,
+        async (n) => {
+          const found = await pageOf(n, true);
+          return { rows: found, total: found[0]?.total ?? undefined };
+        },
+        countAll,
+      );
   await recordReadAudit(deps.db, deps.clock, {
     actorUserId: user.id,
     actorRole: staffRole(user, locationId),

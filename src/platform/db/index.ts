@@ -87,7 +87,7 @@ function transactionsOn(pool: pg.Pool) {
 
 /**
  * The embedded database; `dataDir` undefined keeps it in memory. Its module (PGlite and its driver,
- * about 60 MB of a process's memory) loads only here, so that a process on a server never holds it.
+ * some 40–60 MB of a process's memory) loads only here, so that a process on a server never holds it.
  */
 export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<DatabaseHandle> {
   const { openPgliteClient } = await import('./pglite.ts');
