@@ -1,11 +1,14 @@
 /**
- * The app under test: `src/server.ts` in production mode as a child process on 127.0.0.1, with
- * the SQL trace preloaded (off until switched on), its memory sampled from /proc.
+ * The app under test: the server as `npm start` runs it (built into one file, ADR 0026) in
+ * production mode as a child process on 127.0.0.1, with the SQL trace preloaded (off until
+ * switched on), its memory sampled from /proc. BENCH_APP=source runs the TypeScript sources through
+ * the loader instead (how the server ran before ADR 0026), for a paired comparison.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildBundle, buildServer } from '../src/cli/build.ts';
 import { freePort } from '../test/ports.ts';
 import { BENCH_SECRETS, BENCH_TMP, type DataSet } from './dataset.ts';
 
@@ -42,6 +45,22 @@ function childPids(pid: number): number[] {
   } catch {
     return [];
   }
+}
+
+/** The node arguments that start the app with the SQL trace preloaded, built once per run. */
+let appArgs: Promise<string[]> | undefined;
+function appEntry(): Promise<string[]> {
+  if (process.env.BENCH_APP === 'source')
+    return Promise.resolve(['--import', 'tsx', '--import', './bench/sql-trace.ts', 'src/server.ts']);
+  appArgs ??= (async () => {
+    const out = path.join(ROOT, 'dist', 'bench');
+    const [trace, server] = await Promise.all([
+      buildBundle(path.join(ROOT, 'bench', 'sql-trace.ts'), path.join(out, 'sql-trace.mjs')),
+      buildServer(path.join(out, 'server.mjs')),
+    ]);
+    return ['--import', trace, server];
+  })();
+  return appArgs;
 }
 
 const running = new Set<ChildProcess>();
@@ -84,11 +103,7 @@ export async function startApp(
     [
       // For profiling, e.g. BENCH_APP_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'.
       ...(process.env.BENCH_APP_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
-      '--import',
-      'tsx',
-      '--import',
-      './bench/sql-trace.ts',
-      'src/server.ts',
+      ...(await appEntry()),
     ],
     { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
   );

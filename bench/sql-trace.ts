@@ -1,12 +1,12 @@
 /**
- * Preloaded into the app by the benchmark (`node --import tsx --import ./bench/sql-trace.ts …`):
+ * Preloaded into the app by the benchmark (built beside the server: `node --import
+ * dist/bench/sql-trace.mjs dist/bench/server.mjs`):
  * records every SQL statement the app sends (text, parameters, duration) to BENCH_SQL_TRACE while
  * tracing is switched on. SIGUSR2 toggles it, so the load runs themselves are not traced (off, the
  * wrapper costs one boolean test per query). The benchmark uses the trace to find each page's main
  * SQL and to time it alone through the same driver.
  */
 import { appendFileSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
 export type TracedQuery = { text: string; values: unknown[]; rowMode?: string; ms: number };
@@ -53,6 +53,13 @@ if (file) {
     });
   };
 
+  // The embedded database only: loading PGlite into a process on a server would add ≈50 MB to the
+  // memory the benchmark reports.
+  if (!process.env.DATABASE_URL) await tracePglite();
+}
+
+async function tracePglite(): Promise<void> {
+  const { PGlite } = await import('@electric-sql/pglite');
   const pgliteProto = PGlite.prototype as unknown as { query: (...args: unknown[]) => Promise<unknown> };
   const originalPglite = pgliteProto.query;
   pgliteProto.query = async function tracedPglite(this: unknown, ...args: unknown[]) {

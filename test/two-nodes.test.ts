@@ -17,7 +17,7 @@ const viaProxy =
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Two app processes (`src/server.ts`, as `docs/deployment.md` runs them behind a load balancer) on
+ * Two app processes (the built server, as `docs/deployment.md` runs them behind a load balancer) on
  * one PostgreSQL database, each with its own job system and the same SMTP server: a session made
  * on one works on the other, a mail is sent once, the log-in limit counts both together, and a node told to
  * stop leaves the load balancer's rotation before it closes.

@@ -1,14 +1,21 @@
 /**
- * The real server (`src/server.ts`) as a child process on 127.0.0.1, for the fault tests that
- * kill it and the test of two nodes: production mode, no demo data, no background jobs (unless
- * asked), the test secrets.
+ * The real server as `npm start` runs it (`src/server.ts` built into one file, ADR 0026) as a child
+ * process on 127.0.0.1, for the fault tests that kill it and the test of two nodes: production
+ * mode, no demo data, no background jobs (unless asked), the test secrets.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { buildServer } from '../../src/cli/build.ts';
+import { PROJECT_ROOT } from '../../src/platform/paths.ts';
 import { TEST_KEYS } from '../app.ts';
 import { freePort } from '../ports.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** The server built from this checkout's sources, once per test process. */
+let built: Promise<string> | undefined;
+function serverBuild(): Promise<string> {
+  built ??= buildServer(join(PROJECT_ROOT, 'dist', 'test', 'server.mjs'));
+  return built;
+}
 
 export type AppProcess = {
   baseUrl: string;
@@ -50,8 +57,8 @@ export async function startAppProcess(
     ...('url' in database ? { DATABASE_URL: database.url } : { DATA_DIR: database.dataDir }),
     ...env,
   };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: ROOT,
+  const child = spawn(process.execPath, [await serverBuild()], {
+    cwd: PROJECT_ROOT,
     env: processEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

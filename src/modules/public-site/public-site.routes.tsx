@@ -1,8 +1,8 @@
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import { formValues, parseForm } from '../../platform/http/forms.ts';
+import { projectPath } from '../../platform/paths.ts';
 import { type ProviderLocationId, parseId } from '../../shared/ids.ts';
 import { getRuleSetValidOn } from '../priority-rules/index.ts';
 import { brandStylesheet } from './brand.ts';
@@ -32,10 +32,8 @@ const HOME_NEWS = 3;
 const newsMoment = (deps: AppDeps) => ({ now: deps.clock.now(), today: deps.clock.today() });
 const PHOTO_MAX_AGE_SECONDS = 86_400;
 const BRAND_CSS_MAX_AGE_SECONDS = 86_400;
-const LEAFLET_DIR = fileURLToPath(new URL('../../../node_modules/leaflet/dist', import.meta.url));
-const CLUSTER_DIR = fileURLToPath(
-  new URL('../../../node_modules/leaflet.markercluster/dist', import.meta.url),
-);
+const LEAFLET_DIR = projectPath('node_modules/leaflet/dist');
+const CLUSTER_DIR = projectPath('node_modules/leaflet.markercluster/dist');
 
 const queryParams = (request: FastifyRequest) => new URLSearchParams(request.url.split('?')[1] ?? '');
 

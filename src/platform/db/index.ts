@@ -1,7 +1,7 @@
-import { fileURLToPath } from 'node:url';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { projectPath } from '../paths.ts';
 import { isDatabaseUnavailable } from './errors.ts';
 import { casing, type Database, type DatabaseHandle } from './handle.ts';
 import * as schema from './schema/index.ts';
@@ -10,7 +10,7 @@ export { isUniqueViolation } from './errors.ts';
 export type { Database, DatabaseHandle, ExecuteSql } from './handle.ts';
 export { schema };
 
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../migrations', import.meta.url));
+export const MIGRATIONS_FOLDER = projectPath('migrations');
 
 /** A real PostgreSQL server. */
 export function openPostgres(

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
@@ -20,6 +19,7 @@ import { isDatabaseUnavailable, isInvalidInputError, loggableError, sqlState } f
 import type { AppDeps } from '../deps.ts';
 import { common } from '../i18n/common.ts';
 import { isLanguage, type Language, negotiateLanguage } from '../i18n/index.ts';
+import { projectPath } from '../paths.ts';
 import type { PageContext } from '../views/context.ts';
 import { JS_FLAG_SCRIPT } from '../views/layout.tsx';
 import { MessagePage } from '../views/message-page.tsx';
@@ -30,7 +30,7 @@ import { postgresRateLimitStore } from './rate-limit.ts';
 import { InvalidInputError, registerEdgeValidation } from './validation.ts';
 import './types.ts';
 
-const PUBLIC_DIR = fileURLToPath(new URL('../../../public', import.meta.url));
+const PUBLIC_DIR = projectPath('public');
 
 /** brotli, else gzip, else none, as the browser's Accept-Encoding allows (`;q=0` refuses). */
 export function acceptedEncoding(header: string | undefined): 'br' | 'gzip' | 'identity' {

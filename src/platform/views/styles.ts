@@ -13,11 +13,11 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import { PurgeCSS } from 'purgecss';
+import { PROJECT_ROOT } from '../paths.ts';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const ROOT = `${PROJECT_ROOT}/`;
 const TOKENS = join(ROOT, 'node_modules/@utrecht/design-tokens/dist/root.css');
 const COMPONENTS = join(ROOT, 'node_modules/@utrecht/component-library-css/dist/index.css');
 const OWN = join(ROOT, 'public/app.css');
