@@ -22,15 +22,18 @@ export async function pageOrLast<T>(
   return { rows, total, page, pages };
 }
 
-/** The count first, then the page asked for or the last one. */
-export async function countThenPage<T>(
+/**
+ * A list counted by a statement of its own: the count and the page asked for, read at once; past
+ * the last page, the last one is read after.
+ */
+export async function countAndPage<T>(
   asked: number,
   size: number,
   count: () => Promise<number>,
   read: (page: number) => Promise<T[]>,
 ) {
-  const total = await count();
+  const [total, first] = await Promise.all([count(), read(asked)]);
   const pages = pagesOf(total, size);
   const page = Math.min(asked, pages);
-  return { rows: await read(page), total, page, pages };
+  return { rows: page === asked ? first : await read(page), total, page, pages };
 }

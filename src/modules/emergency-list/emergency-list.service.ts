@@ -24,17 +24,20 @@ async function scopeOf(
   locationId: string,
 ) {
   if (!providerLocationsReaching(user, action).includes(locationId)) throw new NotFoundError('location');
-  const location = await q.getLocationWithSettings(deps.db, locationId);
+  const today = deps.clock.today();
+  const [location, rules] = await Promise.all([
+    q.getLocationWithSettings(deps.db, locationId),
+    // Priority by the set valid today, as on the waiting list (ADR 0018).
+    getRuleSetValidOn(deps.db, today),
+  ]);
   // The emergency list is baby and toddler care's: out-of-school care has none.
   if (!location || location.careType === 'out_of_school') throw new NotFoundError('location');
-  const today = deps.clock.today();
   const scope: q.EmergencyScope = {
     municipalityId: location.municipalityId,
     today,
     windowDays: location.emergencyWindowDays,
     locationId,
-    // Priority by the set valid today, as on the waiting list (ADR 0018).
-    rules: await getRuleSetValidOn(deps.db, today),
+    rules,
   };
   return { location, scope };
 }

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Language } from '../../platform/i18n/index.ts';
 import { csvText } from '../../shared/csv.ts';
 import {
@@ -68,6 +67,8 @@ export function toCsv(file: FiguresFile): string {
 }
 
 export async function toXlsx(file: FiguresFile): Promise<Buffer> {
+  // Loaded on first use: the library costs a server ≈25 MB of memory for a rare file.
+  const { default: ExcelJS } = await import('exceljs');
   const t = messages[file.lang];
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Loket Kinderopvang';
@@ -159,6 +160,8 @@ export function yearlyCsv(file: YearlyFile): string {
 }
 
 export async function yearlyXlsx(file: YearlyFile): Promise<Buffer> {
+  // Loaded on first use: the library costs a server ≈25 MB of memory for a rare file.
+  const { default: ExcelJS } = await import('exceljs');
   const t = messages[file.lang];
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Loket Kinderopvang';

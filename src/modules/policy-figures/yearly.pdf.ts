@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import { formatDate, type Language } from '../../platform/i18n/index.ts';
 import { forecastMessages } from './forecast.messages.ts';
 import { messages } from './policy-figures.messages.ts';
@@ -27,7 +26,9 @@ export type YearlyPdf = {
 /** Text the standard fonts can write: WinAnsi has the no-break space, not the narrow one. */
 export const pdfText = (text: string) => text.replace(/[\u202f\u2009\u2007]/g, '\u00a0').replace(/≤/g, '<=');
 
-export function yearlyPdf(file: YearlyPdf): Promise<Buffer> {
+export async function yearlyPdf(file: YearlyPdf): Promise<Buffer> {
+  // Loaded on first use: the library costs a server ≈25 MB of memory for a rare file.
+  const { default: PDFDocument } = await import('pdfkit');
   const t = messages[file.lang];
   const p = forecastMessages[file.lang].pdf;
   const doc = new PDFDocument({

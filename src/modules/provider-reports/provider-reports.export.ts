@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Language } from '../../platform/i18n/index.ts';
 import { csvText } from '../../shared/csv.ts';
 import { slugify } from '../../shared/slug.ts';
@@ -51,6 +50,8 @@ export function toCsv(file: ReportFile): string {
 const NUMBER_FORMATS = { count: '0', days: '0.0', share: '0.0%' } as const;
 
 export async function toXlsx(file: ReportFile): Promise<Buffer> {
+  // Loaded on first use: the library costs a server ≈25 MB of memory for a rare file.
+  const { default: ExcelJS } = await import('exceljs');
   const t = messages[file.lang];
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Loket Kinderopvang';

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 /**
  * Reading an uploaded waiting list: a CSV (comma, semicolon or tab, UTF-8 or Windows-1252, as
@@ -104,6 +104,8 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function readXlsx(bytes: Buffer): Promise<string[][] | undefined> {
+  // Loaded on first use: the library costs a server ≈25 MB of memory for a rare file.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Language } from '../../platform/i18n/index.ts';
 import { type CellValue, cellValue, columnHeader } from './waiting-list.cells.ts';
 import { messages } from './waiting-list.messages.ts';
@@ -117,6 +116,8 @@ export function columnWidth(header: string, values: CellValue[]): number {
 }
 
 export async function toXlsx(lang: Language, data: ExportData): Promise<Buffer> {
+  // Loaded on first use: the library costs a server ≈25 MB of memory for a rare file.
+  const { default: ExcelJS } = await import('exceljs');
   const { headers, rows } = table(lang, data);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Loket Kinderopvang';

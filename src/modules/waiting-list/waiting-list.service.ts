@@ -3,7 +3,7 @@ import { type CurrentUser, locationsFor } from '../../platform/auth/actions.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import type { ErrorKey } from '../../platform/i18n/common.ts';
-import { countThenPage, pageOrLast } from '../../shared/paging.ts';
+import { countAndPage, pageOrLast } from '../../shared/paging.ts';
 import { getRuleSetValidOn } from '../priority-rules/index.ts';
 import { locationInScope, staffRole } from '../provider-locations/index.ts';
 import * as q from './waiting-list.queries.ts';
@@ -19,25 +19,32 @@ import {
 
 type Query = Record<string, string | string[] | undefined>;
 
-/** Reads the location's context (scope, municipality setting, own columns, the user's settings). */
+/**
+ * Reads the location's context (municipality setting, own columns, the user's settings and, for the
+ * list itself, the priority rule set valid today) at once. A location outside the user's scope, or
+ * unknown: 404.
+ */
 async function context(
   deps: AppDeps,
   user: CurrentUser,
   action: Parameters<typeof locationInScope>[2],
   locationId: string,
+  withRules = false,
 ) {
-  await locationInScope(deps, user, action, locationId);
-  const [location, customColumns, settings] = await Promise.all([
+  if (!locationsFor(user, action).includes(locationId)) throw new NotFoundError('location');
+  const today = deps.clock.today();
+  const [location, customColumns, settings, ruleSet] = await Promise.all([
     q.getLocationWithSettings(deps.db, locationId),
     q.getCustomColumns(deps.db, locationId),
     q.getSettings(deps.db, user.id, locationId),
+    withRules ? getRuleSetValidOn(deps.db, today) : undefined,
   ]);
   if (!location) throw new NotFoundError('location');
   const columns = resolveColumns(
     settings,
     customColumns.map((c) => c.id),
   );
-  return { location, customColumns, settings, columns };
+  return { location, customColumns, settings, columns, today, ruleSet };
 }
 
 /** The view asked for in the URL; without any view parameter, the user's saved default view. */
@@ -51,16 +58,14 @@ function viewOf(query: Query, saved: Record<string, string> | undefined, customI
  * What the list is read against: today by the clock, and the priority rule set valid today — the
  * date that decides a request's priority on the waiting list (ADR 0018).
  */
-async function scopeOf(deps: AppDeps, ctx: Awaited<ReturnType<typeof context>>) {
-  const today = deps.clock.today();
-  const ruleSet = await getRuleSetValidOn(deps.db, today);
+function scopeOf(ctx: Awaited<ReturnType<typeof context>>) {
   const scope: q.ListScope = {
     locationId: ctx.location.id,
-    today,
+    today: ctx.today,
     firstAnswerDays: ctx.location.firstAnswerDays,
-    rules: ruleSet,
+    rules: ctx.ruleSet,
   };
-  return { scope, ruleSet };
+  return { scope, ruleSet: ctx.ruleSet };
 }
 
 async function rows(
@@ -88,13 +93,13 @@ export type ListRow = Awaited<ReturnType<typeof rows>>[number];
 
 /** One page of the waiting list as this user views it; the read is audited. */
 export async function getWaitingList(deps: AppDeps, user: CurrentUser, locationId: string, query: Query) {
-  const ctx = await context(deps, user, 'provider.waitingList.read', locationId);
+  const ctx = await context(deps, user, 'provider.waitingList.read', locationId, true);
   const { view, errors } = viewOf(
     query,
     ctx.settings?.filters,
     ctx.customColumns.map((c) => c.id),
   );
-  const { scope, ruleSet } = await scopeOf(deps, ctx);
+  const { scope, ruleSet } = scopeOf(ctx);
   const pageOf = (n: number, withTotal: boolean) =>
     rows(
       deps,
@@ -104,14 +109,14 @@ export async function getWaitingList(deps: AppDeps, user: CurrentUser, locationI
       { limit: view.size, offset: (n - 1) * view.size, withTotal },
     );
   const countAll = () => q.countWaitingList(deps.db, scope, view.filters);
-  // A count that reads one index runs first; any other comes with the page's own statement.
+  // A count that reads one index runs beside the page; any other comes with the page's own statement.
   const {
     rows: list,
     total,
     page,
     pages,
   } = q.onlyPreferenceFilters(view.filters)
-    ? await countThenPage(view.page, view.size, countAll, (n) => pageOf(n, false))
+    ? await countAndPage(view.page, view.size, countAll, (n) => pageOf(n, false))
     : await pageOrLast(
         view.page,
         view.size,
@@ -172,13 +177,13 @@ export async function getExport(
   query: Query,
   format: 'csv' | 'xlsx',
 ) {
-  const ctx = await context(deps, user, 'provider.waitingList.export', locationId);
+  const ctx = await context(deps, user, 'provider.waitingList.export', locationId, true);
   const { view } = viewOf(
     query,
     ctx.settings?.filters,
     ctx.customColumns.map((c) => c.id),
   );
-  const { scope } = await scopeOf(deps, ctx);
+  const { scope } = scopeOf(ctx);
   const list = await rows(deps, ctx, scope, view, { limit: EXPORT_LIMIT, offset: 0 });
   const contacts = mayContactFamilies(user, locationId)
     ? await q.getParentContacts(

@@ -3,7 +3,6 @@
  * app reads from an otpauth:// URI. Time comes from the caller (the app's clock), never Date.now.
  */
 import { generateSecret, generateSync, generateURI, verifySync } from 'otplib';
-import QRCode from 'qrcode';
 import { createSecretBox, type SecretBox } from '../crypto/secret-box.ts';
 
 const ISSUER = 'Loket Kinderopvang';
@@ -25,7 +24,9 @@ export function totpUri(secret: string, accountName: string): string {
  * too. Drawn with paths and presentation attributes only, so the content security policy (no
  * inline styles) lets it through.
  */
-export function totpQrSvg(uri: string): Promise<string> {
+export async function totpQrSvg(uri: string): Promise<string> {
+  // Loaded on first use (an enrolment), not held by every server.
+  const { default: QRCode } = await import('qrcode');
   return QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
 }
 

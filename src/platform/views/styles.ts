@@ -14,7 +14,6 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
-import { PurgeCSS } from 'purgecss';
 import { PROJECT_ROOT } from '../paths.ts';
 
 const ROOT = `${PROJECT_ROOT}/`;
@@ -65,6 +64,8 @@ function inputHash(content: readonly string[]): string {
 }
 
 async function purged(content: readonly string[]): Promise<string> {
+  // Loaded only when the sheet is not in the cache: a started server need not hold it.
+  const { PurgeCSS } = await import('purgecss');
   const results = await new PurgeCSS().purge({
     content: [...content],
     // One input, so that a custom property is kept when any rule of the three reads it; our own
