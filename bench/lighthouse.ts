@@ -99,56 +99,83 @@ export async function runLighthouse(
 ): Promise<LighthouseResult[]> {
   const lighthouse = await importLighthouse();
   const results: LighthouseResult[] = [];
-  for (const page of pages) {
-    const chrome = await startChromium(baseUrl, page.session);
+  for (const page of pages) results.push(await measureWithRetry(lighthouse, baseUrl, page, log));
+  return results;
+}
+
+/** A trace Lighthouse failed to record ("please run Lighthouse again") gets up to two more runs. */
+async function measureWithRetry(
+  lighthouse: LighthouseFn,
+  baseUrl: string,
+  page: LighthousePage,
+  log: (line: string) => void,
+): Promise<LighthouseResult> {
+  for (let attempt = 1; ; attempt++) {
     try {
-      const url = `${baseUrl}${page.path}`;
-      const run = await lighthouse(url, {
-        port: chrome.port,
-        output: 'json',
-        logLevel: 'error',
-        onlyCategories: ['performance'],
-        // The session's cookie is in the jar (Lighthouse's `extraHeaders: { Cookie }` reached the
-        // app without it: the page answered with the log-in form). Resetting the storage would
-        // clear it; the browser is new for each page, so its cache is empty anyway.
-        ...(page.session ? { disableStorageReset: true } : {}),
-      });
-      const lhr = run?.lhr;
-      if (!lhr) throw new Error(`Lighthouse gave no result for ${page.name}`);
-      if (lhr.runtimeError) throw new Error(`Lighthouse on ${page.name}: ${lhr.runtimeError.message}`);
-      const final = lhr.finalDisplayedUrl ?? url;
-      if (new URL(final).pathname !== new URL(url).pathname)
-        throw new Error(`Lighthouse on ${page.name} ended on ${final}, not on ${url}`);
-      const items = lhr.audits['network-requests']?.details?.items ?? [];
-      const numeric = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
-      const result: LighthouseResult = {
-        name: page.name,
-        label: page.label,
-        path: page.path,
-        performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
-        fcpMs: Math.round(numeric('first-contentful-paint')),
-        lcpMs: Math.round(numeric('largest-contentful-paint')),
-        tbtMs: Math.round(numeric('total-blocking-time')),
-        cls: Math.round(numeric('cumulative-layout-shift') * 1000) / 1000,
-        cssBytes: bytesOf(items, 'Stylesheet'),
-        totalBytes: bytesOf(items),
-        documentBytes: bytesOf(items, 'Document'),
-        renderBlocking: (lhr.audits['render-blocking-resources']?.details?.items ?? []).map((i) =>
-          String(i.url),
-        ),
-        lighthouseVersion: lhr.lighthouseVersion,
-      };
-      results.push(result);
-      // The whole result, for a closer look at what a page waits for.
-      writeFileSync(path.join(BENCH_TMP, `lighthouse-${page.name}.json`), JSON.stringify(lhr));
-      log(
-        `lighthouse ${page.name}: performance ${result.performance}, FCP ${result.fcpMs} ms, ` +
-          `LCP ${result.lcpMs} ms, CSS ${(result.cssBytes / 1024).toFixed(1)} KB, ` +
-          `page ${(result.totalBytes / 1024).toFixed(1)} KB`,
-      );
-    } finally {
-      await chrome.stop();
+      return await measure(lighthouse, baseUrl, page, log);
+    } catch (error) {
+      if (!(error instanceof LighthouseRuntimeError) || attempt === 3) throw error;
+      log(`lighthouse ${page.name}: ${error.message}; running it again`);
     }
   }
-  return results;
+}
+
+class LighthouseRuntimeError extends Error {}
+
+async function measure(
+  lighthouse: LighthouseFn,
+  baseUrl: string,
+  page: LighthousePage,
+  log: (line: string) => void,
+): Promise<LighthouseResult> {
+  const chrome = await startChromium(baseUrl, page.session);
+  try {
+    const url = `${baseUrl}${page.path}`;
+    const run = await lighthouse(url, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance'],
+      // The session's cookie is in the jar (Lighthouse's `extraHeaders: { Cookie }` reached the
+      // app without it: the page answered with the log-in form). Resetting the storage would
+      // clear it; the browser is new for each page, so its cache is empty anyway.
+      ...(page.session ? { disableStorageReset: true } : {}),
+    });
+    const lhr = run?.lhr;
+    if (!lhr) throw new Error(`Lighthouse gave no result for ${page.name}`);
+    if (lhr.runtimeError)
+      throw new LighthouseRuntimeError(`Lighthouse on ${page.name}: ${lhr.runtimeError.message}`);
+    const final = lhr.finalDisplayedUrl ?? url;
+    if (new URL(final).pathname !== new URL(url).pathname)
+      throw new Error(`Lighthouse on ${page.name} ended on ${final}, not on ${url}`);
+    const items = lhr.audits['network-requests']?.details?.items ?? [];
+    const numeric = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
+    const result: LighthouseResult = {
+      name: page.name,
+      label: page.label,
+      path: page.path,
+      performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+      fcpMs: Math.round(numeric('first-contentful-paint')),
+      lcpMs: Math.round(numeric('largest-contentful-paint')),
+      tbtMs: Math.round(numeric('total-blocking-time')),
+      cls: Math.round(numeric('cumulative-layout-shift') * 1000) / 1000,
+      cssBytes: bytesOf(items, 'Stylesheet'),
+      totalBytes: bytesOf(items),
+      documentBytes: bytesOf(items, 'Document'),
+      renderBlocking: (lhr.audits['render-blocking-resources']?.details?.items ?? []).map((i) =>
+        String(i.url),
+      ),
+      lighthouseVersion: lhr.lighthouseVersion,
+    };
+    // The whole result, for a closer look at what a page waits for.
+    writeFileSync(path.join(BENCH_TMP, `lighthouse-${page.name}.json`), JSON.stringify(lhr));
+    log(
+      `lighthouse ${page.name}: performance ${result.performance}, FCP ${result.fcpMs} ms, ` +
+        `LCP ${result.lcpMs} ms, CSS ${(result.cssBytes / 1024).toFixed(1)} KB, ` +
+        `page ${(result.totalBytes / 1024).toFixed(1)} KB`,
+    );
+    return result;
+  } finally {
+    await chrome.stop();
+  }
 }
