@@ -1,5 +1,5 @@
 import { and, count, eq, type SQL, sql } from 'drizzle-orm';
-import { type Database, schema } from '../../platform/db/index.ts';
+import { type Database, preparedStatement, schema } from '../../platform/db/index.ts';
 import { addDays, type LocalDate } from '../../shared/dates.ts';
 import { priorityLevelSql, type Rules } from '../priority-rules/index.ts';
 
@@ -159,7 +159,13 @@ export async function lockRequest(db: Database, requestId: string) {
 }
 
 export async function getLocationWithSettings(db: Database, locationId: string) {
-  const rows = await db
+  const rows = await locationWithSettings(db).execute({ locationId });
+  return rows[0];
+}
+
+/** Read on every view of the list: prepared (see preparedStatement). */
+const locationWithSettings = preparedStatement((db) =>
+  db
     .select({
       id: providerLocations.id,
       name: providerLocations.name,
@@ -172,6 +178,6 @@ export async function getLocationWithSettings(db: Database, locationId: string) 
     })
     .from(providerLocations)
     .innerJoin(municipalities, eq(municipalities.id, providerLocations.municipalityId))
-    .where(eq(providerLocations.id, locationId));
-  return rows[0];
-}
+    .where(eq(providerLocations.id, sql.placeholder('locationId')))
+    .prepare('emergency_list_location'),
+);

@@ -1,6 +1,6 @@
 import { and, desc, eq, lte, max, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { type Database, schema } from '../../platform/db/index.ts';
+import { type Database, preparedStatement, schema } from '../../platform/db/index.ts';
 import type { LocalDate } from '../../shared/dates.ts';
 import {
   isPriorityCriterion,
@@ -114,7 +114,14 @@ const newer = alias(priorityRuleSets, 'newer_version');
  * (rulesOn: the day's year, else the latest earlier year).
  */
 export async function getRuleSetValidOn(db: Database, day: LocalDate): Promise<RuleSetOn | undefined> {
-  const rows = await db
+  const rows = await ruleSetValidOn(db).execute({ day });
+  return rows[0] ? rulesOn(toRuleSet(rows[0]), day) : undefined;
+}
+
+/** Every list page reads it: prepared (see preparedStatement). */
+const ruleSetValidOn = preparedStatement((db) => {
+  const day = sql.placeholder('day');
+  return db
     .select()
     .from(priorityRuleSets)
     .where(
@@ -131,9 +138,9 @@ export async function getRuleSetValidOn(db: Database, day: LocalDate): Promise<R
       ),
     )
     .orderBy(desc(priorityRuleSets.validFrom), desc(priorityRuleSets.createdAt))
-    .limit(1);
-  return rows[0] ? rulesOn(toRuleSet(rows[0]), day) : undefined;
-}
+    .limit(1)
+    .prepare('priority_rule_set_valid_on');
+});
 
 /** Every stored period of every version, newest first (for an overview and for tests). */
 export async function getRuleSets(db: Database): Promise<RuleSet[]> {

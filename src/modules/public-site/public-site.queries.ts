@@ -4,7 +4,7 @@
  * cost does not grow with what a visitor does not see.
  */
 import { and, asc, desc, eq, gte, inArray, isNull, lte, ne, or, type SQL, sql } from 'drizzle-orm';
-import { type Database, schema } from '../../platform/db/index.ts';
+import { type Database, preparedStatement, schema } from '../../platform/db/index.ts';
 import type { LocalDate, Weekday } from '../../shared/dates.ts';
 
 const {
@@ -613,13 +613,19 @@ export async function getBrandMunicipalityOfSub(db: Database, subMunicipalityId:
 
 /** The deployment's only active municipality, if it has exactly one (at most two rows read). */
 export async function getSoleMunicipality(db: Database) {
-  const rows = await db
+  const rows = await activeMunicipalities(db).execute();
+  return rows.length === 1 ? rows[0] : undefined;
+}
+
+/** Read on every public page: prepared (see preparedStatement). */
+const activeMunicipalities = preparedStatement((db) =>
+  db
     .select(brandColumns)
     .from(municipalities)
     .where(eq(municipalities.active, true))
-    .limit(2);
-  return rows.length === 1 ? rows[0] : undefined;
-}
+    .limit(2)
+    .prepare('public_sole_municipality'),
+);
 
 /** A municipality ('m:<id>') or a sub-municipality ('s:<id>') the search can be narrowed to. */
 export type AreaMatch = { area: string; name: string; municipality: string | undefined; exact: boolean };

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, max, ne, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { type Database, schema } from '../../platform/db/index.ts';
+import { type Database, preparedStatement, schema } from '../../platform/db/index.ts';
 import { addMonths, type LocalDate, localDate, WEEKDAYS } from '../../shared/dates.ts';
 import { priorityLevelSql, type Rules } from '../priority-rules/index.ts';
 import { customIdOf, type Filters, type Sort, type StandardColumn } from './waiting-list.view.ts';
@@ -372,7 +372,13 @@ export async function getParentContacts(db: Database, familyIds: string[]) {
 // ——— Location, settings and own columns ———
 
 export async function getLocationWithSettings(db: Database, locationId: string) {
-  const rows = await db
+  const rows = await locationWithSettings(db).execute({ locationId });
+  return rows[0];
+}
+
+// The list's fixed statements, read on every view: prepared (see preparedStatement).
+const locationWithSettings = preparedStatement((db) =>
+  db
     .select({
       id: providerLocations.id,
       name: providerLocations.name,
@@ -382,12 +388,17 @@ export async function getLocationWithSettings(db: Database, locationId: string) 
     })
     .from(providerLocations)
     .innerJoin(municipalities, eq(municipalities.id, providerLocations.municipalityId))
-    .where(eq(providerLocations.id, locationId));
+    .where(eq(providerLocations.id, sql.placeholder('locationId')))
+    .prepare('waiting_list_location'),
+);
+
+export async function getSettings(db: Database, userId: string, locationId: string) {
+  const rows = await settingsOf(db).execute({ userId, locationId });
   return rows[0];
 }
 
-export async function getSettings(db: Database, userId: string, locationId: string) {
-  const rows = await db
+const settingsOf = preparedStatement((db) =>
+  db
     .select({
       hiddenColumns: waitingListSettings.hiddenColumns,
       columnOrder: waitingListSettings.columnOrder,
@@ -395,10 +406,13 @@ export async function getSettings(db: Database, userId: string, locationId: stri
     })
     .from(waitingListSettings)
     .where(
-      and(eq(waitingListSettings.userId, userId), eq(waitingListSettings.providerLocationId, locationId)),
-    );
-  return rows[0];
-}
+      and(
+        eq(waitingListSettings.userId, sql.placeholder('userId')),
+        eq(waitingListSettings.providerLocationId, sql.placeholder('locationId')),
+      ),
+    )
+    .prepare('waiting_list_settings'),
+);
 
 export async function upsertSettings(
   db: Database,
@@ -416,12 +430,17 @@ export async function upsertSettings(
 }
 
 export function getCustomColumns(db: Database, locationId: string) {
-  return db
+  return customColumnsOf(db).execute({ locationId });
+}
+
+const customColumnsOf = preparedStatement((db) =>
+  db
     .select({ id: customColumns.id, name: customColumns.name, kind: customColumns.kind })
     .from(customColumns)
-    .where(eq(customColumns.providerLocationId, locationId))
-    .orderBy(asc(customColumns.sortOrder), asc(customColumns.createdAt));
-}
+    .where(eq(customColumns.providerLocationId, sql.placeholder('locationId')))
+    .orderBy(asc(customColumns.sortOrder), asc(customColumns.createdAt))
+    .prepare('waiting_list_custom_columns'),
+);
 
 /** Adds an own column at the end; undefined when the location already has one by that name. */
 export async function insertCustomColumn(

@@ -1,5 +1,5 @@
 import { and, eq, lt, ne, or, sql } from 'drizzle-orm';
-import { type Database, schema } from '../db/index.ts';
+import { type Database, preparedStatement, schema } from '../db/index.ts';
 import type { Grant } from './actions.ts';
 
 const { sessions, users, roleGrants } = schema;
@@ -25,13 +25,9 @@ export async function deleteUserSessions(db: Database, userId: string, keepToken
     );
 }
 
-/**
- * The session, its user and the user's grants, in one statement (every signed-in page starts with
- * it): the grants come as a JSON array, in the shape of Grant.
- */
-export async function getSessionWithUser(db: Database, tokenHash: string) {
-  const g = roleGrants;
-  const rows = await db
+const g = roleGrants;
+const sessionWithUser = preparedStatement((db) =>
+  db
     .select({
       session: sessions,
       user: users,
@@ -43,7 +39,16 @@ export async function getSessionWithUser(db: Database, tokenHash: string) {
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.tokenHash, tokenHash));
+    .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
+    .prepare('session_with_user'),
+);
+
+/**
+ * The session, its user and the user's grants, in one statement (every signed-in page starts with
+ * it): the grants come as a JSON array, in the shape of Grant.
+ */
+export async function getSessionWithUser(db: Database, tokenHash: string) {
+  const rows = await sessionWithUser(db).execute({ tokenHash });
   return rows[0];
 }
 

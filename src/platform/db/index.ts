@@ -8,6 +8,7 @@ import * as schema from './schema/index.ts';
 
 export { isUniqueViolation } from './errors.ts';
 export type { Database, DatabaseHandle, ExecuteSql } from './handle.ts';
+export { preparedStatement } from './prepared.ts';
 export { schema };
 
 export const MIGRATIONS_FOLDER = projectPath('migrations');
