@@ -58,14 +58,13 @@ function viewOf(query: Query, saved: Record<string, string> | undefined, customI
  * What the list is read against: today by the clock, and the priority rule set valid today — the
  * date that decides a request's priority on the waiting list (ADR 0018).
  */
-function scopeOf(ctx: Awaited<ReturnType<typeof context>>) {
-  const scope: q.ListScope = {
+function scopeOf(ctx: Awaited<ReturnType<typeof context>>): q.ListScope {
+  return {
     locationId: ctx.location.id,
     today: ctx.today,
     firstAnswerDays: ctx.location.firstAnswerDays,
     rules: ctx.ruleSet,
   };
-  return { scope, ruleSet: ctx.ruleSet };
 }
 
 async function rows(
@@ -99,7 +98,7 @@ export async function getWaitingList(deps: AppDeps, user: CurrentUser, locationI
     ctx.settings?.filters,
     ctx.customColumns.map((c) => c.id),
   );
-  const { scope, ruleSet } = scopeOf(ctx);
+  const scope = scopeOf(ctx);
   const pageOf = (n: number, withTotal: boolean) =>
     rows(
       deps,
@@ -146,7 +145,7 @@ export async function getWaitingList(deps: AppDeps, user: CurrentUser, locationI
     rows: list,
     today: scope.today,
     /** The priority rule set the list ranks by (none when no set is valid today). */
-    ruleSet,
+    ruleSet: ctx.ruleSet,
   };
 }
 
@@ -183,7 +182,7 @@ export async function getExport(
     ctx.settings?.filters,
     ctx.customColumns.map((c) => c.id),
   );
-  const { scope } = scopeOf(ctx);
+  const scope = scopeOf(ctx);
   const list = await rows(deps, ctx, scope, view, { limit: EXPORT_LIMIT, offset: 0 });
   const contacts = mayContactFamilies(user, locationId)
     ? await q.getParentContacts(
